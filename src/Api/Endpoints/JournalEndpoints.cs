@@ -1,0 +1,49 @@
+using EduInfo.Api.Actors;
+using EduInfo.Api.Contracts;
+using EduInfo.Api.Problems;
+using EduInfo.Grains.Interfaces.Journal;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace EduInfo.Api.Endpoints;
+
+/// <summary>The journal write path: batches of marks and roll-calls for one class, all or nothing.</summary>
+public static class JournalEndpoints
+{
+    public static RouteGroupBuilder MapJournalEndpoints(this RouteGroupBuilder api)
+    {
+        var classes = api.MapGroup("/classes/{classId}").WithTags("Journal");
+
+        classes.MapPost("/marks", RecordMarks)
+            .WithName("RecordMarks")
+            .WithSummary("Record a batch of marks for one class")
+            .WithDescription("All or nothing. Each entry carries a client entry id (idempotency key): a retry with the same id and payload is reported as a duplicate; the same id with another payload is a 409.");
+
+        classes.MapPost("/lessons", RecordLessons)
+            .WithName("RecordLessons")
+            .WithSummary("Record roll-calls (lessons with absentees) for one class")
+            .WithDescription("Absentee codes are ASCII names: unexcused, excused, sick, late (late counts as attended). The class roster on the lesson date is stored with the lesson.");
+        return api;
+    }
+
+    private static async Task<Results<Ok<BatchResponse>, ProblemHttpResult>> RecordMarks(
+        string classId, MarkBatch batch, HttpContext context, ActorResolver actors, IGrainFactory grains)
+    {
+        if (actors.Resolve(context) is not { } actor)
+        {
+            return LocalizedProblems.Unauthorized(context);
+        }
+        var outcome = await grains.GetGrain<IClassGrain>(classId).RecordMarks(actor, batch);
+        return outcome.Accepted ? TypedResults.Ok(BatchResponse.Of(outcome)) : LocalizedProblems.Rejected(context, outcome);
+    }
+
+    private static async Task<Results<Ok<BatchResponse>, ProblemHttpResult>> RecordLessons(
+        string classId, LessonBatch batch, HttpContext context, ActorResolver actors, IGrainFactory grains)
+    {
+        if (actors.Resolve(context) is not { } actor)
+        {
+            return LocalizedProblems.Unauthorized(context);
+        }
+        var outcome = await grains.GetGrain<IClassGrain>(classId).RecordLessons(actor, batch);
+        return outcome.Accepted ? TypedResults.Ok(BatchResponse.Of(outcome)) : LocalizedProblems.Rejected(context, outcome);
+    }
+}

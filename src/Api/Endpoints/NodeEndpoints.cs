@@ -1,0 +1,73 @@
+using EduInfo.Api.Actors;
+using EduInfo.Api.Contracts;
+using EduInfo.Api.Localization;
+using EduInfo.Api.Problems;
+using EduInfo.Api.Registry;
+using EduInfo.Grains.Interfaces.Journal;
+using EduInfo.Grains.Interfaces.Summaries;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace EduInfo.Api.Endpoints;
+
+/// <summary>Live summaries of the hierarchy: any node (republic KZ, region, district, organization, class) and its children.</summary>
+public static class NodeEndpoints
+{
+    public static RouteGroupBuilder MapNodeEndpoints(this RouteGroupBuilder api)
+    {
+        var nodes = api.MapGroup("/nodes/{nodeId}").WithTags("Summaries");
+        nodes.MapGet("/summary", GetSummary)
+            .WithName("GetNodeSummary")
+            .WithSummary("A node's live summary")
+            .WithDescription("Integer figures that add up exactly from children to parents, with rates derived at read time. The republic's id is KZ.");
+        nodes.MapGet("/children", GetChildren)
+            .WithName("GetNodeChildren")
+            .WithSummary("The live summaries of a node's children");
+        return api;
+    }
+
+    private static async Task<Results<Ok<NodeSummaryResponse>, ProblemHttpResult>> GetSummary(
+        string nodeId, HttpContext context, ActorResolver actors, NodeDirectory directory, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        if (actors.Resolve(context) is null)
+        {
+            return LocalizedProblems.Unauthorized(context);
+        }
+        var node = await directory.FindAsync(nodeId, cancellationToken);
+        if (node is null)
+        {
+            return LocalizedProblems.NotFound(context, "problem.notFound.node");
+        }
+        ISummaryNode grain = node.Kind switch
+        {
+            NodeKind.Class => grains.GetGrain<IClassGrain>(nodeId),
+            NodeKind.Organization => grains.GetGrain<IOrganizationGrain>(nodeId),
+            _ => grains.GetGrain<IAreaGrain>(nodeId),
+        };
+        var summary = await grain.GetSummary();
+        return TypedResults.Ok(NodeSummaryResponse.Of(summary, node, RequestLanguage.Of(context)));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<NodeSummaryResponse>>, ProblemHttpResult>> GetChildren(
+        string nodeId, HttpContext context, ActorResolver actors, NodeDirectory directory, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        if (actors.Resolve(context) is null)
+        {
+            return LocalizedProblems.Unauthorized(context);
+        }
+        var node = await directory.FindAsync(nodeId, cancellationToken);
+        if (node is null)
+        {
+            return LocalizedProblems.NotFound(context, "problem.notFound.node");
+        }
+        if (node.Kind == NodeKind.Class)
+        {
+            // A class's children are students: personal data, served by the diary, not by the summaries.
+            return TypedResults.Ok<IReadOnlyList<NodeSummaryResponse>>([]);
+        }
+        IAggregateNode grain = node.Kind == NodeKind.Organization ? grains.GetGrain<IOrganizationGrain>(nodeId) : grains.GetGrain<IAreaGrain>(nodeId);
+        var language = RequestLanguage.Of(context);
+        var children = await grain.GetChildren();
+        var named = await Task.WhenAll(children.Select(async c => NodeSummaryResponse.Of(c, await directory.FindAsync(c.NodeId, cancellationToken), language)));
+        return TypedResults.Ok<IReadOnlyList<NodeSummaryResponse>>(named);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using EduInfo.Api.Actors;
+using EduInfo.Api.Endpoints;
+using EduInfo.Api.Problems;
+using EduInfo.Api.Registry;
+using EduInfo.Silo.Hosting;
+using EduInfo.Storage.Hosting;
+using Microsoft.AspNetCore.Http.Json;
+
+namespace EduInfo.Api.Hosting;
+
+public static class ApiHostingExtensions
+{
+    /// <summary>
+    /// Orleans by profile: Cluster:Role = CoHosted (Development: a silo in this process) or Client
+    /// (Cluster/Kubernetes: a client of separate silo processes, found through ADO.NET clustering).
+    /// </summary>
+    public static WebApplicationBuilder AddEduInfoOrleans(this WebApplicationBuilder builder)
+    {
+        var orleans = builder.Configuration.GetSection("Cluster");
+        if (string.Equals(orleans["Role"], "Client", StringComparison.OrdinalIgnoreCase))
+        {
+            var connectionString = builder.Configuration.RequireConnectionString();
+            builder.UseOrleansClient(client =>
+            {
+                client.Configure<Orleans.Configuration.ClusterOptions>(o =>
+                {
+                    o.ClusterId = orleans["ClusterId"] ?? "eduinfo";
+                    o.ServiceId = orleans["ServiceId"] ?? "eduinfo";
+                });
+                if (string.Equals(orleans["Clustering"], "AdoNet", StringComparison.OrdinalIgnoreCase))
+                {
+                    client.UseAdoNetClustering(o => { o.Invariant = "Npgsql"; o.ConnectionString = connectionString; });
+                }
+                else
+                {
+                    client.UseLocalhostClustering(orleans.GetValue("GatewayPort", 30000));
+                }
+            });
+        }
+        else
+        {
+            builder.UseOrleans(silo => silo.AddEduInfoSilo(builder.Configuration));
+        }
+        return builder;
+    }
+
+    /// <summary>HTTP concerns: JSON, localized problem details, request limits, OpenAPI, health, the actor.</summary>
+    public static WebApplicationBuilder AddEduInfoApi(this WebApplicationBuilder builder)
+    {
+        builder.AddEduInfoStorage();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+            kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Api:MaxRequestBodyBytes", 1L << 20));
+
+        builder.Services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.AddOpenApi();
+        builder.Services.AddEduInfoHealthChecks();
+        builder.Services.AddSingleton<ActorResolver>();
+        builder.Services.AddSingleton<NodeDirectory>();
+        return builder;
+    }
+
+    /// <summary>Strict JSON: unknown fields are refused (no mass assignment), enumerations are camelCase names.</summary>
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.MaxDepth = 16;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+    }
+
+    public static WebApplication MapEduInfoApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(async context =>
+        {
+            // Unmatched routes and methods get a localized problem body too.
+            var http = context.HttpContext;
+            if (http.Response.StatusCode == StatusCodes.Status404NotFound)
+            {
+                await LocalizedProblems.NotFound(http, "problem.notFound.route").ExecuteAsync(http);
+            }
+            else
+            {
+                await LocalizedProblems.Create(http, http.Response.StatusCode, "http-" + http.Response.StatusCode, "problem.malformed.title").ExecuteAsync(http);
+            }
+        });
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapEduInfoHealth();
+        app.MapGroup("/api/v1")
+            .MapJournalEndpoints()
+            .MapNodeEndpoints()
+            .MapStudentEndpoints();
+        return app;
+    }
+}

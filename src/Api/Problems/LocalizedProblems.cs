@@ -1,0 +1,57 @@
+using EduInfo.Api.Localization;
+using EduInfo.Grains.Interfaces.Journal;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace EduInfo.Api.Problems;
+
+/// <summary>RFC 9457 problem details whose title, detail and per-field messages are in the request's language.</summary>
+public static class LocalizedProblems
+{
+    public const string TypeBase = "https://eduinfo.kz/problems/";
+
+    public static ProblemHttpResult Create(HttpContext context, int status, string type, string titleKey, string? detailKey = null,
+        IDictionary<string, object?>? extensions = null)
+    {
+        var language = RequestLanguage.Of(context);
+        var problem = new ProblemDetails
+        {
+            Status = status,
+            Type = TypeBase + type,
+            Title = Messages.Get(titleKey, language),
+            Detail = detailKey is null ? null : Messages.Get(detailKey, language),
+            Instance = context.Request.Path,
+        };
+        problem.Extensions["language"] = language;
+        foreach (var (key, value) in extensions ?? new Dictionary<string, object?>())
+        {
+            problem.Extensions[key] = value;
+        }
+        return TypedResults.Problem(problem);
+    }
+
+    public static ProblemHttpResult NotFound(HttpContext context, string detailKey) =>
+        Create(context, StatusCodes.Status404NotFound, "not-found", "problem.notFound.title", detailKey);
+
+    public static ProblemHttpResult Unauthorized(HttpContext context) =>
+        Create(context, StatusCodes.Status401Unauthorized, "unauthorized", "problem.unauthorized.title", "problem.unauthorized.detail");
+
+    /// <summary>A refused journal batch: 404 (no class), 409 (idempotency conflict) or 400 (bad input), naming each field.</summary>
+    public static ProblemHttpResult Rejected(HttpContext context, BatchOutcome outcome)
+    {
+        if (outcome.IsNotFound)
+        {
+            return NotFound(context, "problem.notFound.class");
+        }
+        var language = RequestLanguage.Of(context);
+        var errors = outcome.Problems.Select(p => new FieldError(
+            p.Field,
+            JsonNaming.Camel(p.Error.ToString()),
+            Messages.Get($"journal.error.{p.Error}", language, p.Arguments))).ToList();
+        return outcome.IsConflict
+            ? Create(context, StatusCodes.Status409Conflict, "entry-conflict", "problem.conflict.title", "problem.conflict.detail",
+                new Dictionary<string, object?> { ["errors"] = errors })
+            : Create(context, StatusCodes.Status400BadRequest, "validation", "problem.validation.title", "problem.validation.detail",
+                new Dictionary<string, object?> { ["errors"] = errors });
+    }
+}

@@ -1,0 +1,29 @@
+namespace EduInfo.Grains.Interfaces.Journal;
+
+/// <summary>
+/// Why a batch was refused. Codes, not texts: the Api renders them in kk, ru or en.
+/// </summary>
+[GenerateSerializer]
+public enum JournalError
+{
+    ClassNotFound,
+    BatchEmpty,
+    BatchTooLarge,
+    Required,
+    EntryIdDuplicateInBatch,
+    StudentNotInClass,
+    SubjectUnknown,
+    NotAssigned,
+    DateInFuture,
+    DateOutsideAcademicYear,
+    MarkKindUnknown,
+    ScoreOutOfRange,
+    MaxScoreOutOfRange,
+    PeriodOutOfRange,
+    AbsenteeDuplicate,
+    AbsenceCodeUnknown,
+    EntryIdConflict,
+    LessonDuplicateInBatch,
+    MaxScoreNotAllowed,
+    LessonAlreadyRecorded,
+}

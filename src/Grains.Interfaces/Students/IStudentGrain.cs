@@ -1,0 +1,22 @@
+using EduInfo.Grains.Interfaces.Actors;
+
+namespace EduInfo.Grains.Interfaces.Students;
+
+/// <summary>
+/// A learner's live state: per-subject counts and sums, and the watermark (highest journal sequence applied).
+/// Rebuilds from the journal on activation and never applies a row at or below its watermark.
+/// </summary>
+public interface IStudentGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Applies committed journal rows sent by class <paramref name="classId"/>, in sequence order; rows at or below
+    /// the grain's watermark for that class are skipped.
+    /// </summary>
+    Task Apply(string classId, IReadOnlyList<StudentJournalRow> rows);
+
+    /// <summary>The live per-subject figures and the watermark.</summary>
+    Task<(long Watermark, IReadOnlyList<SubjectFigures> Subjects)> GetFigures();
+
+    /// <summary>The diary: figures plus every mark and attendance row, read from the journal by index. Personal data: <paramref name="actor"/> is required.</summary>
+    Task<StudentDiary> GetDiary(Actor actor);
+}

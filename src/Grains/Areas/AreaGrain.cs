@@ -1,0 +1,20 @@
+using EduInfo.Grains.Interfaces.Summaries;
+using EduInfo.Grains.Rollup;
+using EduInfo.Storage.Registry;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EduInfo.Grains.Areas;
+
+/// <summary>A management body (district or city, region, the republic): aggregates organizations and areas.</summary>
+[ImplicitStreamSubscription(RollupStreams.ToArea)]
+public sealed class AreaGrain(
+    [PersistentState("rollup", RollupStorage.Name)] IPersistentState<RollupState> cache,
+    RegistryStore registry,
+    IOptions<RollupOptions> options,
+    TimeProvider clock,
+    ILogger<AreaGrain> logger)
+    : AggregateGrain(cache, registry, options, clock, logger), IAreaGrain
+{
+    protected override string InboxNamespace => RollupStreams.ToArea;
+}

@@ -1,0 +1,265 @@
+using System.Security.Cryptography;
+using System.Text;
+using EduInfo.Grains.Interfaces.Actors;
+using EduInfo.Grains.Interfaces.Journal;
+using EduInfo.Storage.Journal;
+using EduInfo.Storage.Registry;
+
+namespace EduInfo.Grains.Domain;
+
+/// <summary>
+/// Validates a journal batch for one class against its roster, the writer's assignments and the ranges.
+/// Pure: the class, the writer and "today" are inputs. Every problem names the field it concerns.
+/// </summary>
+public static class JournalBatchValidator
+{
+    public static ValidatedBatch<NewMark> ValidateMarks(ClassRecord cls, Actor actor, MarkBatch batch, DateOnly today, JournalLimits limits)
+    {
+        var problems = new List<EntryProblem>();
+        if (!CheckBatchSize(batch.Entries?.Count ?? 0, limits, problems))
+        {
+            return new ValidatedBatch<NewMark>([], problems);
+        }
+
+        var rows = new List<NewMark>(batch.Entries!.Count);
+        var seen = new HashSet<Guid>();
+        for (var i = 0; i < batch.Entries.Count; i++)
+        {
+            var entry = batch.Entries[i];
+            var at = $"entries[{i}]";
+            if (entry is null)
+            {
+                problems.Add(Problem(at, JournalError.Required));
+                continue;
+            }
+            var before = problems.Count;
+            CheckEntryId(entry.EntryId, at, seen, problems);
+            var date = CheckDate(entry.Date, at, cls, today, problems);
+            CheckStudent(entry.StudentId, $"{at}.studentId", date, cls, problems);
+            CheckSubject(entry.SubjectId, at, date, cls, actor, problems);
+
+            MarkKind kind = default;
+            var maxScore = 0;
+            if (entry.Kind is null)
+            {
+                problems.Add(Problem($"{at}.kind", JournalError.Required));
+            }
+            else if (!JournalNames.TryParseMarkKind(entry.Kind, out kind))
+            {
+                problems.Add(Problem($"{at}.kind", JournalError.MarkKindUnknown, entry.Kind));
+            }
+            else if (kind == MarkKind.Formative)
+            {
+                maxScore = limits.FormativeScale;
+                if (entry.MaxScore is { } given && given != limits.FormativeScale)
+                {
+                    problems.Add(Problem($"{at}.maxScore", JournalError.MaxScoreNotAllowed, limits.FormativeScale));
+                }
+                CheckScore(entry.Score, at, 1, limits.FormativeScale, problems);
+            }
+            else
+            {
+                if (entry.MaxScore is null)
+                {
+                    problems.Add(Problem($"{at}.maxScore", JournalError.Required));
+                }
+                else if (entry.MaxScore < 1 || entry.MaxScore > limits.MaxSummativeScore)
+                {
+                    problems.Add(Problem($"{at}.maxScore", JournalError.MaxScoreOutOfRange, 1, limits.MaxSummativeScore));
+                }
+                else
+                {
+                    maxScore = entry.MaxScore.Value;
+                    CheckScore(entry.Score, at, 0, maxScore, problems);
+                }
+            }
+
+            if (problems.Count == before)
+            {
+                rows.Add(new NewMark(entry.EntryId!.Value, entry.StudentId!, entry.SubjectId!, date!.Value, kind,
+                    entry.Score!.Value, maxScore, Hash(cls.ClassId, "mark", entry.StudentId!, entry.SubjectId!,
+                        date.Value.ToString("yyyy-MM-dd"), JournalNames.Of(kind), entry.Score.Value.ToString(), maxScore.ToString())));
+            }
+        }
+        return problems.Count > 0 ? new ValidatedBatch<NewMark>([], problems) : new ValidatedBatch<NewMark>(rows, []);
+    }
+
+    public static ValidatedBatch<NewLesson> ValidateLessons(ClassRecord cls, Actor actor, LessonBatch batch, DateOnly today, JournalLimits limits)
+    {
+        var problems = new List<EntryProblem>();
+        if (!CheckBatchSize(batch.Entries?.Count ?? 0, limits, problems))
+        {
+            return new ValidatedBatch<NewLesson>([], problems);
+        }
+
+        var rows = new List<NewLesson>(batch.Entries!.Count);
+        var seen = new HashSet<Guid>();
+        var lessons = new HashSet<(string, DateOnly, int)>();
+        for (var i = 0; i < batch.Entries.Count; i++)
+        {
+            var entry = batch.Entries[i];
+            var at = $"entries[{i}]";
+            if (entry is null)
+            {
+                problems.Add(Problem(at, JournalError.Required));
+                continue;
+            }
+            var before = problems.Count;
+            CheckEntryId(entry.EntryId, at, seen, problems);
+            var date = CheckDate(entry.Date, at, cls, today, problems);
+            CheckSubject(entry.SubjectId, at, date, cls, actor, problems);
+            if (entry.Period is null)
+            {
+                problems.Add(Problem($"{at}.period", JournalError.Required));
+            }
+            else if (entry.Period < 1 || entry.Period > limits.MaxPeriod)
+            {
+                problems.Add(Problem($"{at}.period", JournalError.PeriodOutOfRange, 1, limits.MaxPeriod));
+            }
+            else if (date is not null && entry.SubjectId is not null && !lessons.Add((entry.SubjectId, date.Value, entry.Period.Value)))
+            {
+                problems.Add(Problem($"{at}.period", JournalError.LessonDuplicateInBatch));
+            }
+
+            var absentIds = new List<string>();
+            var absentCodes = new List<string>();
+            var absentees = entry.Absentees ?? [];
+            for (var a = 0; a < absentees.Count; a++)
+            {
+                var absentee = absentees[a];
+                var field = $"{at}.absentees[{a}]";
+                if (absentee is null)
+                {
+                    problems.Add(Problem(field, JournalError.Required));
+                    continue;
+                }
+                CheckStudent(absentee.StudentId, $"{field}.studentId", date, cls, problems);
+                if (absentee.StudentId is not null && absentIds.Contains(absentee.StudentId))
+                {
+                    problems.Add(Problem($"{field}.studentId", JournalError.AbsenteeDuplicate));
+                }
+                if (absentee.Code is null)
+                {
+                    problems.Add(Problem($"{field}.code", JournalError.Required));
+                }
+                else if (!JournalNames.TryParseAbsence(absentee.Code, out _))
+                {
+                    problems.Add(Problem($"{field}.code", JournalError.AbsenceCodeUnknown, absentee.Code));
+                }
+                if (absentee.StudentId is not null)
+                {
+                    absentIds.Add(absentee.StudentId);
+                    absentCodes.Add(absentee.Code ?? "");
+                }
+            }
+
+            if (problems.Count == before)
+            {
+                var roster = cls.Enrolments.Where(e => e.CoversDate(date!.Value)).Select(e => e.StudentId).Distinct().Order(StringComparer.Ordinal).ToList();
+                var canonicalAbsences = absentIds.Zip(absentCodes, (id, code) => $"{id}:{code}").Order(StringComparer.Ordinal);
+                rows.Add(new NewLesson(entry.EntryId!.Value, entry.SubjectId!, date!.Value, entry.Period!.Value, roster, absentIds, absentCodes,
+                    Hash(cls.ClassId, "lesson", entry.SubjectId!, date.Value.ToString("yyyy-MM-dd"), entry.Period.Value.ToString(),
+                        string.Join(',', canonicalAbsences))));
+            }
+        }
+        return problems.Count > 0 ? new ValidatedBatch<NewLesson>([], problems) : new ValidatedBatch<NewLesson>(rows, []);
+    }
+
+    private static bool CheckBatchSize(int count, JournalLimits limits, List<EntryProblem> problems)
+    {
+        if (count == 0)
+        {
+            problems.Add(Problem("entries", JournalError.BatchEmpty));
+            return false;
+        }
+        if (count > limits.MaxBatchSize)
+        {
+            problems.Add(Problem("entries", JournalError.BatchTooLarge, limits.MaxBatchSize));
+            return false;
+        }
+        return true;
+    }
+
+    private static void CheckEntryId(Guid? entryId, string at, HashSet<Guid> seen, List<EntryProblem> problems)
+    {
+        if (entryId is null || entryId == Guid.Empty)
+        {
+            problems.Add(Problem($"{at}.entryId", JournalError.Required));
+        }
+        else if (!seen.Add(entryId.Value))
+        {
+            problems.Add(Problem($"{at}.entryId", JournalError.EntryIdDuplicateInBatch));
+        }
+    }
+
+    private static DateOnly? CheckDate(DateOnly? date, string at, ClassRecord cls, DateOnly today, List<EntryProblem> problems)
+    {
+        if (date is null)
+        {
+            problems.Add(Problem($"{at}.date", JournalError.Required));
+            return null;
+        }
+        var (first, last) = AcademicCalendar.Bounds(cls.AcademicYear);
+        if (date < first || date > last)
+        {
+            problems.Add(Problem($"{at}.date", JournalError.DateOutsideAcademicYear, cls.AcademicYear));
+            return null;
+        }
+        if (date > today)
+        {
+            problems.Add(Problem($"{at}.date", JournalError.DateInFuture));
+            return null;
+        }
+        return date;
+    }
+
+    private static void CheckStudent(string? studentId, string field, DateOnly? date, ClassRecord cls, List<EntryProblem> problems)
+    {
+        if (string.IsNullOrEmpty(studentId))
+        {
+            problems.Add(Problem(field, JournalError.Required));
+        }
+        else if (date is not null && !cls.Enrolments.Any(e => e.StudentId == studentId && e.CoversDate(date.Value)))
+        {
+            problems.Add(Problem(field, JournalError.StudentNotInClass));
+        }
+    }
+
+    private static void CheckSubject(string? subjectId, string at, DateOnly? date, ClassRecord cls, Actor actor, List<EntryProblem> problems)
+    {
+        if (string.IsNullOrEmpty(subjectId))
+        {
+            problems.Add(Problem($"{at}.subjectId", JournalError.Required));
+            return;
+        }
+        // The first write path: the teaching group is the whole class, whose group id is the class id.
+        var taught = cls.Assignments.Where(a => a.SubjectId == subjectId && a.GroupId == cls.ClassId).ToList();
+        if (taught.Count == 0)
+        {
+            problems.Add(Problem($"{at}.subjectId", JournalError.SubjectUnknown));
+        }
+        else if (date is not null && !taught.Any(a => a.TeacherId == actor.UserId && a.CoversDate(date.Value)))
+        {
+            problems.Add(Problem($"{at}.subjectId", JournalError.NotAssigned));
+        }
+    }
+
+    private static void CheckScore(int? score, string at, int min, int max, List<EntryProblem> problems)
+    {
+        if (score is null)
+        {
+            problems.Add(Problem($"{at}.score", JournalError.Required));
+        }
+        else if (score < min || score > max)
+        {
+            problems.Add(Problem($"{at}.score", JournalError.ScoreOutOfRange, min, max));
+        }
+    }
+
+    private static EntryProblem Problem(string field, JournalError error, params object[] arguments) =>
+        new(field, error, arguments.Select(a => Convert.ToString(a, System.Globalization.CultureInfo.InvariantCulture)!).ToArray());
+
+    /// <summary>A digest of the payload as the client meant it: the same entry id with a different digest is a conflict.</summary>
+    private static byte[] Hash(params string[] parts) =>
+        SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', parts)))[..16];
+}

@@ -1,0 +1,24 @@
+using EduInfo.Grains.Interfaces.Summaries;
+using EduInfo.Grains.Rollup;
+using EduInfo.Storage.Registry;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EduInfo.Grains.Organizations;
+
+/// <summary>An organization: aggregates its classes and publishes to the node that manages it.</summary>
+[ImplicitStreamSubscription(RollupStreams.ToOrganization)]
+public sealed class OrganizationGrain(
+    [PersistentState("rollup", RollupStorage.Name)] IPersistentState<RollupState> cache,
+    RegistryStore registry,
+    IOptions<RollupOptions> options,
+    TimeProvider clock,
+    ILogger<OrganizationGrain> logger)
+    : AggregateGrain(cache, registry, options, clock, logger), IOrganizationGrain
+{
+    private static readonly SummaryFigures One = new() { Organizations = 1 };
+
+    protected override string InboxNamespace => RollupStreams.ToOrganization;
+
+    protected override SummaryFigures OwnFigures => One;
+}

@@ -1,0 +1,185 @@
+using EduInfo.Grains.Interfaces.Journal;
+using EduInfo.Grains.Interfaces.Summaries;
+using EduInfo.Storage.Registry;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Streams;
+
+namespace EduInfo.Grains.Rollup;
+
+/// <summary>
+/// An aggregate of the hierarchy (organization or area): keeps the latest summary of each child, accepting a
+/// child's summary only when its version is newer, and publishes its own (version = Σ children's versions)
+/// to its parent through the coalescing publisher. Children arrive on the stream whose id is this node.
+/// </summary>
+public abstract class AggregateGrain(
+    IPersistentState<RollupState> cache,
+    RegistryStore registry,
+    IOptions<RollupOptions> options,
+    TimeProvider clock,
+    ILogger logger) : Grain, IAggregateNode
+{
+    private readonly Dictionary<string, NodeSummary> _children = new(StringComparer.Ordinal);
+    private SummaryFigures _childTotal = SummaryFigures.Zero;
+    private long _version;
+    private NodeRecord? _node;
+    private CoalescingPublisher? _publisher;
+    private bool _loadedFromCache;
+    private long _cachedVersion;
+    private long _accepted;
+    private long _ignored;
+    private DateTimeOffset _lastCacheWrite = DateTimeOffset.MinValue;
+
+    /// <summary>The stream namespace this node's children publish on.</summary>
+    protected abstract string InboxNamespace { get; }
+
+    /// <summary>What the node adds itself (an organization counts as one organization).</summary>
+    protected virtual SummaryFigures OwnFigures => SummaryFigures.Zero;
+
+    private string NodeId => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _node = await registry.FindNodeAsync(NodeId, cancellationToken);
+        var provider = this.GetStreamProvider(RollupStreams.Provider);
+        await provider.GetStream<NodeSummary>(StreamId.Create(InboxNamespace, NodeId)).SubscribeAsync(OnChildSummaryAsync);
+
+        IAsyncStream<NodeSummary>? parent = _node?.ParentId is { } parentId
+            ? provider.GetStream<NodeSummary>(StreamId.Create(RollupStreams.ToArea, parentId))
+            : null;
+        _publisher = new CoalescingPublisher(this, parent, Snapshot, options.Value.CoalescingInterval, clock);
+
+        _loadedFromCache = cache.RecordExists;
+        foreach (var (id, summary) in cache.State.Children)
+        {
+            Accept(summary);
+        }
+        _cachedVersion = _version;
+        await ReconcileChildrenAsync(cancellationToken);
+        await _publisher.RequestAsync();
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_publisher is not null)
+        {
+            await _publisher.FlushAsync();
+        }
+        await WriteCacheAsync(force: true);
+    }
+
+    public Task<NodeSummary> GetSummary() => Task.FromResult(Snapshot());
+
+    public Task<IReadOnlyList<NodeSummary>> GetChildren() =>
+        Task.FromResult<IReadOnlyList<NodeSummary>>(_children.Values.OrderBy(c => c.NodeId, StringComparer.Ordinal).ToList());
+
+    public Task<RollupDiagnostics> GetDiagnostics() => Task.FromResult(new RollupDiagnostics(
+        NodeId, _loadedFromCache, _cachedVersion, _version, _children.Count, _publisher?.Publishes ?? 0, _accepted, _ignored));
+
+    public async Task<NodeSummary> Reconcile()
+    {
+        await ReconcileChildrenAsync(CancellationToken.None);
+        await PublishAsync();
+        return Snapshot();
+    }
+
+    private async Task OnChildSummaryAsync(NodeSummary summary, StreamSequenceToken? token)
+    {
+        if (Accept(summary))
+        {
+            await PublishAsync();
+        }
+    }
+
+    /// <summary>Keeps a child's summary only if it is newer than the one held; true when it changed this node.</summary>
+    private bool Accept(NodeSummary summary)
+    {
+        if (_children.TryGetValue(summary.NodeId, out var held))
+        {
+            if (summary.Version <= held.Version)
+            {
+                _ignored++;
+                return false;
+            }
+            _childTotal -= held.Figures;
+            _version -= held.Version;
+        }
+        _children[summary.NodeId] = summary;
+        _childTotal += summary.Figures;
+        _version += summary.Version;
+        _accepted++;
+        return true;
+    }
+
+    private void Remove(string childId)
+    {
+        if (_children.Remove(childId, out var held))
+        {
+            _childTotal -= held.Figures;
+            _version -= held.Version;
+        }
+    }
+
+    /// <summary>
+    /// Compares each child's held version with the version the journal says it must have, and pulls (reconciles)
+    /// only the children that differ or are missing; drops children no longer under this node.
+    /// </summary>
+    private async Task ReconcileChildrenAsync(CancellationToken cancellationToken)
+    {
+        var expected = await registry.ChildVersionsAsync(NodeId, cancellationToken);
+        var current = expected.Select(c => c.ChildId).ToHashSet(StringComparer.Ordinal);
+        foreach (var stale in _children.Keys.Where(id => !current.Contains(id)).ToList())
+        {
+            Remove(stale);
+        }
+
+        var differing = expected
+            .Where(c => !_children.TryGetValue(c.ChildId, out var held) || held.Version != c.ExpectedVersion)
+            .ToList();
+        if (differing.Count == 0)
+        {
+            return;
+        }
+        logger.LogDebug("Node {NodeId}: pulling {Count} of {Total} children", NodeId, differing.Count, expected.Count);
+        var pulled = await Task.WhenAll(differing.Select(c => ChildGrain(c).Reconcile()));
+        foreach (var summary in pulled)
+        {
+            Accept(summary);
+        }
+    }
+
+    private ISummaryNode ChildGrain(ChildVersion child) => child.Kind switch
+    {
+        NodeKind.Class => GrainFactory.GetGrain<IClassGrain>(child.ChildId),
+        NodeKind.Organization => GrainFactory.GetGrain<IOrganizationGrain>(child.ChildId),
+        _ => GrainFactory.GetGrain<IAreaGrain>(child.ChildId),
+    };
+
+    private async Task PublishAsync()
+    {
+        await _publisher!.RequestAsync();
+        await WriteCacheAsync(force: false);
+    }
+
+    private async Task WriteCacheAsync(bool force)
+    {
+        var now = clock.GetUtcNow();
+        if (!force && now - _lastCacheWrite < options.Value.CacheWriteInterval)
+        {
+            return;
+        }
+        _lastCacheWrite = now;
+        cache.State.Children = new Dictionary<string, NodeSummary>(_children, StringComparer.Ordinal);
+        try
+        {
+            await cache.WriteStateAsync();
+        }
+        catch (Exception ex)
+        {
+            // A cache only: reconciliation repairs a lost write, so this must not fail the update that caused it.
+            logger.LogWarning(ex, "Node {NodeId}: roll-up cache write failed", NodeId);
+        }
+    }
+
+    private NodeSummary Snapshot() => new(NodeId, _node?.Kind ?? NodeKind.Republic, _version, _childTotal + OwnFigures, clock.GetUtcNow());
+}

@@ -1,0 +1,14 @@
+namespace EduInfo.Grains.Rollup;
+
+/// <summary>Timing of the roll-up (configuration section "Rollup").</summary>
+public sealed class RollupOptions
+{
+    /// <summary>A grain publishes at most once per interval; updates inside it are coalesced by a one-shot timer.</summary>
+    public TimeSpan CoalescingInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How often an aggregate writes its children's snapshots to the cache (and always on deactivation).</summary>
+    public TimeSpan CacheWriteInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often the silo reconciles the republic against the journal's watermarks (0 = never).</summary>
+    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromSeconds(60);
+}

@@ -1,0 +1,94 @@
+using EduInfo.Grains.Domain;
+using EduInfo.Grains.Interfaces.Actors;
+using EduInfo.Grains.Interfaces.Journal;
+using EduInfo.Grains.Interfaces.Students;
+using EduInfo.Grains.Interfaces.Summaries;
+using EduInfo.Storage.Journal;
+using EduInfo.Storage.Registry;
+using Microsoft.Extensions.Logging;
+
+namespace EduInfo.Grains.Students;
+
+/// <summary>
+/// A learner's live figures per subject. Rebuilt from the journal on activation; afterwards it applies the rows
+/// its classes send. A class commits its rows in sequence order and applies them before acknowledging, so the
+/// grain keeps one watermark per class and skips any row at or below it: a row read at activation (or sent
+/// twice) is never counted twice, and a row committed late by another class is not mistaken for an old one.
+/// </summary>
+[Orleans.Placement.PreferLocalPlacement]
+public sealed class StudentGrain(JournalStore journal, RegistryStore registry, ILogger<StudentGrain> logger) : Grain, IStudentGrain
+{
+    private readonly Dictionary<string, SummaryFigures> _subjects = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _classWatermarks = new(StringComparer.Ordinal);
+    private string? _academicYear;
+
+    private string StudentId => this.GetPrimaryKeyString();
+
+    private long Watermark => _classWatermarks.Count == 0 ? 0 : _classWatermarks.Values.Max();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _academicYear = await registry.CurrentAcademicYearOfStudentAsync(StudentId, cancellationToken);
+        if (_academicYear is null)
+        {
+            return;
+        }
+        foreach (var row in await journal.ReadStudentRowsAsync(StudentId, _academicYear, cancellationToken))
+        {
+            Add(row.Row);
+            _classWatermarks[row.ClassId] = Math.Max(_classWatermarks.GetValueOrDefault(row.ClassId), row.Row.Sequence);
+        }
+    }
+
+    public Task Apply(string classId, IReadOnlyList<StudentJournalRow> rows)
+    {
+        try
+        {
+            var watermark = _classWatermarks.GetValueOrDefault(classId);
+            foreach (var row in rows)
+            {
+                if (row.Sequence <= watermark)
+                {
+                    continue;
+                }
+                Add(row);
+                watermark = row.Sequence;
+            }
+            _classWatermarks[classId] = watermark;
+            return Task.CompletedTask;
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Student grain apply failed; deactivating to rebuild from the journal");
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    public Task<(long Watermark, IReadOnlyList<SubjectFigures> Subjects)> GetFigures() =>
+        Task.FromResult((Watermark, Subjects()));
+
+    public async Task<StudentDiary> GetDiary(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var rows = _academicYear is null ? [] : await journal.ReadStudentRowsAsync(StudentId, _academicYear);
+        var marks = rows.Where(r => !r.Row.IsLesson && r.Row.MarkKind is not null)
+            .Select(r => new DiaryMark(r.Row.Sequence, r.Row.SubjectId, r.Row.Date, r.Row.MarkKind!.Value, r.Row.Score, r.Row.MaxScore, r.RecordedAt))
+            .ToList();
+        var attendance = rows.Where(r => r.Row.IsLesson && r.Row.Attendance is not null)
+            .Select(r => new DiaryAttendance(r.Row.Sequence, r.Row.SubjectId, r.Row.Date, r.Row.Period, r.Row.Attendance!.Value))
+            .ToList();
+        return new StudentDiary(StudentId, Watermark, Subjects(), marks, attendance);
+    }
+
+    private void Add(StudentJournalRow row)
+    {
+        var figures = row.IsLesson
+            ? JournalFigures.ForSeat(row.Attendance)
+            : JournalFigures.ForMark(row.MarkKind ?? MarkKind.Formative, row.Score, row.MaxScore);
+        _subjects[row.SubjectId] = _subjects.TryGetValue(row.SubjectId, out var held) ? held + figures : figures;
+    }
+
+    private IReadOnlyList<SubjectFigures> Subjects() =>
+        _subjects.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => new SubjectFigures(s.Key, s.Value)).ToList();
+}

@@ -1,0 +1,65 @@
+using EduInfo.Grains.Domain;
+using EduInfo.Grains.Interfaces.Summaries;
+using EduInfo.Grains.Rollup;
+using EduInfo.Storage.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Providers;
+using Orleans.Streams;
+
+namespace EduInfo.Silo.Hosting;
+
+public static class SiloBuilderExtensions
+{
+    private const string Invariant = "Npgsql";
+
+    /// <summary>
+    /// The EduInfo silo: clustering by profile (Cluster:Clustering = Localhost | AdoNet), roll-up cache and
+    /// reminders in PostgreSQL, memory streams for the roll-up (nothing in them is the only copy), and the
+    /// periodic reconciliation against the journal.
+    /// </summary>
+    public static ISiloBuilder AddEduInfoSilo(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var connectionString = configuration.RequireConnectionString();
+        var orleans = configuration.GetSection("Cluster");
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = orleans["ClusterId"] ?? "eduinfo";
+            o.ServiceId = orleans["ServiceId"] ?? "eduinfo";
+        });
+
+        if (string.Equals(orleans["Clustering"], "AdoNet", StringComparison.OrdinalIgnoreCase))
+        {
+            silo.UseAdoNetClustering(o => { o.Invariant = Invariant; o.ConnectionString = connectionString; });
+            silo.ConfigureEndpoints(
+                siloPort: orleans.GetValue("SiloPort", 11111),
+                gatewayPort: orleans.GetValue("GatewayPort", 30000),
+                listenOnAnyHostAddress: orleans.GetValue("ListenOnAnyHostAddress", false));
+        }
+        else
+        {
+            silo.UseLocalhostClustering(
+                siloPort: orleans.GetValue("SiloPort", 11111),
+                gatewayPort: orleans.GetValue("GatewayPort", 30000));
+        }
+
+        silo.AddAdoNetGrainStorage(RollupStorage.Name, o => { o.Invariant = Invariant; o.ConnectionString = connectionString; });
+        silo.UseAdoNetReminderService(o => { o.Invariant = Invariant; o.ConnectionString = connectionString; });
+
+        // Enough queues that the roll-up of one busy region does not queue behind another, and a short pull
+        // period so each level adds milliseconds, not the default 100 ms.
+        silo.AddMemoryStreams(RollupStreams.Provider, streams =>
+        {
+            streams.ConfigurePartitioning(orleans.GetValue("RollupQueues", 32));
+            streams.ConfigurePullingAgent(o => o.Configure(p =>
+                p.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(orleans.GetValue("RollupPullPeriodMs", 10))));
+            streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
+        });
+
+        silo.Services.Configure<RollupOptions>(configuration.GetSection("Rollup"));
+        silo.Services.Configure<JournalLimits>(configuration.GetSection("Journal"));
+        silo.Services.AddHostedService<RollupReconciler>();
+        return silo;
+    }
+}

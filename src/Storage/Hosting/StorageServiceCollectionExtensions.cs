@@ -1,0 +1,39 @@
+using EduInfo.Storage.Journal;
+using EduInfo.Storage.Registry;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace EduInfo.Storage.Hosting;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>Name of the connection string (ConnectionStrings:EduInfo or env ConnectionStrings__EduInfo).</summary>
+    public const string ConnectionStringName = "EduInfo";
+
+    public static string RequireConnectionString(this IConfiguration configuration) =>
+        configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException(
+                $"No PostgreSQL connection string: set ConnectionStrings:{ConnectionStringName} (env ConnectionStrings__{ConnectionStringName}).");
+
+    /// <summary>
+    /// PostgreSQL for the journal and the registry, and (unless <paramref name="migrate"/> is false) the schema
+    /// migrations applied before any other hosted service starts, Orleans included.
+    /// </summary>
+    public static IHostApplicationBuilder AddEduInfoStorage(this IHostApplicationBuilder builder, bool migrate = true)
+    {
+        var connectionString = builder.Configuration.RequireConnectionString();
+        builder.Services.TryAddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = "eduinfo" }.Build());
+        builder.Services.TryAddSingleton<JournalStore>();
+        builder.Services.TryAddSingleton<RegistryStore>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        if (migrate)
+        {
+            builder.Services.AddHostedService<SchemaMigrationService>();
+        }
+        return builder;
+    }
+}

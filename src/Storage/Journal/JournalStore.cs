@@ -1,0 +1,338 @@
+using System.Data;
+using System.Text.Json;
+using EduInfo.Grains.Interfaces.Journal;
+using EduInfo.Grains.Interfaces.Students;
+using EduInfo.Grains.Interfaces.Summaries;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace EduInfo.Storage.Journal;
+
+/// <summary>
+/// The journal in PostgreSQL: appends batches in one round trip and reads rows back by index.
+/// Appends are all or nothing: one statement checks idempotency keys, inserts only when no key
+/// conflicts, and moves the class watermark, so an acknowledged row is committed together with the
+/// watermark that covers it.
+/// </summary>
+public sealed class JournalStore(NpgsqlDataSource dataSource)
+{
+    // One statement = one implicit transaction = one round trip. Data-modifying CTEs run to completion even
+    // when the outer query does not read them; the outer SELECT sees the snapshot from before the insert,
+    // so `existing` holds only rows committed earlier.
+    private const string AppendMarksSql = """
+        WITH input AS (
+            SELECT * FROM unnest(@entry_ids, @student_ids, @subject_ids, @dates, @kinds, @scores, @max_scores, @hashes)
+                AS t(entry_id, student_id, subject_id, lesson_date, mark_kind, score, max_score, payload_hash)
+        ),
+        existing AS (
+            SELECT j.entry_id, j.seq, j.payload_hash FROM journal j JOIN input i USING (entry_id)
+            WHERE j.academic_year = @year
+        ),
+        conflicts AS (
+            SELECT e.entry_id FROM existing e JOIN input i USING (entry_id) WHERE e.payload_hash <> i.payload_hash
+        ),
+        inserted AS (
+            INSERT INTO journal (academic_year, entry_id, entry_kind, class_id, group_id, organization_id, subject_id,
+                                 lesson_date, student_id, mark_kind, score, max_score, author_id, client_address, payload_hash)
+            SELECT @year, i.entry_id, 'mark', @class_id, @group_id, @organization_id, i.subject_id,
+                   i.lesson_date, i.student_id, i.mark_kind, i.score, i.max_score, @author_id, @client_address, i.payload_hash
+            FROM input i
+            WHERE NOT EXISTS (SELECT 1 FROM conflicts)
+            ON CONFLICT (academic_year, entry_id) DO NOTHING
+            RETURNING entry_id, seq
+        ),
+        watermark AS (
+            INSERT INTO class_watermarks (class_id, seq)
+            SELECT @class_id, max(seq) FROM inserted HAVING count(*) > 0
+            ON CONFLICT (class_id) DO UPDATE SET seq = greatest(class_watermarks.seq, excluded.seq)
+        )
+        SELECT i.entry_id, ins.seq, e.seq, c.entry_id IS NOT NULL
+        FROM input i
+        LEFT JOIN inserted ins USING (entry_id)
+        LEFT JOIN existing e USING (entry_id)
+        LEFT JOIN conflicts c USING (entry_id)
+        """;
+
+    private const string AppendLessonsSql = """
+        WITH input AS (
+            SELECT t.entry_id, t.subject_id, t.lesson_date, t.period, t.roster, t.absent_ids, t.absent_codes,
+                   decode(t.payload_hash, 'base64') AS payload_hash
+            FROM jsonb_to_recordset(@rows) AS t(entry_id uuid, subject_id text, lesson_date date, period smallint,
+                                                roster text[], absent_ids text[], absent_codes text[], payload_hash text)
+        ),
+        existing AS (
+            SELECT j.entry_id, j.seq, j.payload_hash FROM journal j JOIN input i USING (entry_id)
+            WHERE j.academic_year = @year
+        ),
+        conflicts AS (
+            SELECT e.entry_id FROM existing e JOIN input i USING (entry_id) WHERE e.payload_hash <> i.payload_hash
+        ),
+        inserted AS (
+            INSERT INTO journal (academic_year, entry_id, entry_kind, class_id, group_id, organization_id, subject_id,
+                                 lesson_date, period, roster, absent_ids, absent_codes, author_id, client_address, payload_hash)
+            SELECT @year, i.entry_id, 'lesson', @class_id, @group_id, @organization_id, i.subject_id,
+                   i.lesson_date, i.period, i.roster, i.absent_ids, i.absent_codes, @author_id, @client_address, i.payload_hash
+            FROM input i
+            WHERE NOT EXISTS (SELECT 1 FROM conflicts)
+            ON CONFLICT (academic_year, entry_id) DO NOTHING
+            RETURNING entry_id, seq
+        ),
+        watermark AS (
+            INSERT INTO class_watermarks (class_id, seq)
+            SELECT @class_id, max(seq) FROM inserted HAVING count(*) > 0
+            ON CONFLICT (class_id) DO UPDATE SET seq = greatest(class_watermarks.seq, excluded.seq)
+        )
+        SELECT i.entry_id, ins.seq, e.seq, c.entry_id IS NOT NULL
+        FROM input i
+        LEFT JOIN inserted ins USING (entry_id)
+        LEFT JOIN existing e USING (entry_id)
+        LEFT JOIN conflicts c USING (entry_id)
+        """;
+
+    public async Task<AppendResult> AppendMarksAsync(JournalWriteContext context, IReadOnlyList<NewMark> marks, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(AppendMarksSql);
+        AddContext(command, context);
+        command.Parameters.Add(new NpgsqlParameter<Guid[]>("entry_ids", marks.Select(m => m.EntryId).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("student_ids", marks.Select(m => m.StudentId).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("subject_ids", marks.Select(m => m.SubjectId).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<DateOnly[]>("dates", marks.Select(m => m.Date).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("kinds", marks.Select(m => JournalNames.Of(m.Kind)).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<short[]>("scores", marks.Select(m => (short)m.Score).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<short[]>("max_scores", marks.Select(m => (short)m.MaxScore).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<byte[][]>("hashes", marks.Select(m => m.PayloadHash).ToArray()));
+        return await ReadAppendResultAsync(command, marks.Count, cancellationToken);
+    }
+
+    public async Task<AppendResult> AppendLessonsAsync(JournalWriteContext context, IReadOnlyList<NewLesson> lessons, CancellationToken cancellationToken = default)
+    {
+        var rows = JsonSerializer.Serialize(lessons.Select(l => new Dictionary<string, object>
+        {
+            ["entry_id"] = l.EntryId,
+            ["subject_id"] = l.SubjectId,
+            ["lesson_date"] = l.Date.ToString("yyyy-MM-dd"),
+            ["period"] = l.Period,
+            ["roster"] = l.Roster,
+            ["absent_ids"] = l.AbsentIds,
+            ["absent_codes"] = l.AbsentCodes,
+            ["payload_hash"] = Convert.ToBase64String(l.PayloadHash),
+        }));
+        await using var command = dataSource.CreateCommand(AppendLessonsSql);
+        AddContext(command, context);
+        command.Parameters.Add(new NpgsqlParameter("rows", NpgsqlDbType.Jsonb) { Value = rows });
+        try
+        {
+            return await ReadAppendResultAsync(command, lessons.Count, cancellationToken);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && ex.ConstraintName?.Contains("lesson", StringComparison.Ordinal) == true)
+        {
+            // The statement failed as a whole, so nothing was written; find which lessons collide.
+            var recorded = await RecordedLessonsAsync(context, lessons, cancellationToken);
+            if (recorded.Count == 0)
+            {
+                throw;
+            }
+            throw new LessonAlreadyRecordedException(recorded);
+        }
+    }
+
+    private async Task<IReadOnlySet<(string, DateOnly, int)>> RecordedLessonsAsync(JournalWriteContext context, IReadOnlyList<NewLesson> lessons, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT j.subject_id, j.lesson_date, j.period
+            FROM journal j JOIN unnest(@subjects, @dates, @periods) AS t(subject_id, lesson_date, period)
+              ON j.subject_id = t.subject_id AND j.lesson_date = t.lesson_date AND j.period = t.period
+            WHERE j.academic_year = @year AND j.group_id = @group_id AND j.entry_kind = 'lesson' AND j.supersedes IS NULL
+              AND NOT j.entry_id = ANY (@entry_ids)
+            """);
+        command.Parameters.AddWithValue("year", context.AcademicYear);
+        command.Parameters.AddWithValue("group_id", context.GroupId);
+        command.Parameters.Add(new NpgsqlParameter<string[]>("subjects", lessons.Select(l => l.SubjectId).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<DateOnly[]>("dates", lessons.Select(l => l.Date).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<short[]>("periods", lessons.Select(l => (short)l.Period).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<Guid[]>("entry_ids", lessons.Select(l => l.EntryId).ToArray()));
+        var recorded = new HashSet<(string, DateOnly, int)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            recorded.Add((reader.GetString(0), reader.GetFieldValue<DateOnly>(1), reader.GetInt16(2)));
+        }
+        return recorded;
+    }
+
+    private static void AddContext(NpgsqlCommand command, JournalWriteContext context)
+    {
+        command.Parameters.AddWithValue("year", context.AcademicYear);
+        command.Parameters.AddWithValue("class_id", context.ClassId);
+        command.Parameters.AddWithValue("group_id", context.GroupId);
+        command.Parameters.AddWithValue("organization_id", context.OrganizationId);
+        command.Parameters.AddWithValue("author_id", context.AuthorId);
+        command.Parameters.Add(new NpgsqlParameter<string?>("client_address", NpgsqlDbType.Text) { TypedValue = context.ClientAddress });
+    }
+
+    private static async Task<AppendResult> ReadAppendResultAsync(NpgsqlCommand command, int expected, CancellationToken cancellationToken)
+    {
+        var inserted = new Dictionary<Guid, long>(expected);
+        var duplicates = new Dictionary<Guid, long>();
+        var conflicts = new List<Guid>();
+        var unresolved = 0;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var entryId = reader.GetGuid(0);
+                if (reader.GetBoolean(3))
+                {
+                    conflicts.Add(entryId);
+                }
+                else if (!reader.IsDBNull(1))
+                {
+                    inserted[entryId] = reader.GetInt64(1);
+                }
+                else if (!reader.IsDBNull(2))
+                {
+                    duplicates[entryId] = reader.GetInt64(2);
+                }
+                else
+                {
+                    unresolved++;
+                }
+            }
+        }
+        if (conflicts.Count > 0)
+        {
+            return new AppendResult(new Dictionary<Guid, long>(), new Dictionary<Guid, long>(), conflicts);
+        }
+        if (unresolved > 0)
+        {
+            // Another transaction committed the same key between our snapshot and our insert. The rows we did
+            // insert are committed; the caller retries, and the retry reports those as duplicates.
+            throw new JournalRaceException(unresolved);
+        }
+        return new AppendResult(inserted, duplicates, []);
+    }
+
+    /// <summary>The class's aggregate figures and watermark, read in one snapshot (a class rebuilding itself).</summary>
+    public async Task<(long Watermark, SummaryFigures Figures)> ReadClassFiguresAsync(string classId, string academicYear, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        await using var batch = new NpgsqlBatch(connection, transaction)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand("SELECT coalesce((SELECT seq FROM class_watermarks WHERE class_id = @c), 0)"),
+                new NpgsqlBatchCommand("""
+                    SELECT mark_kind, count(*), coalesce(sum(score), 0), coalesce(sum(max_score), 0)
+                    FROM journal WHERE academic_year = @y AND class_id = @c AND entry_kind = 'mark'
+                    GROUP BY mark_kind
+                    """),
+                new NpgsqlBatchCommand("""
+                    SELECT count(*), coalesce(sum(cardinality(roster)), 0)
+                    FROM journal WHERE academic_year = @y AND class_id = @c AND entry_kind = 'lesson'
+                    """),
+                new NpgsqlBatchCommand("""
+                    SELECT a.code, count(*)
+                    FROM journal j CROSS JOIN LATERAL unnest(j.absent_codes) AS a(code)
+                    WHERE j.academic_year = @y AND j.class_id = @c AND j.entry_kind = 'lesson'
+                    GROUP BY a.code
+                    """),
+            },
+        };
+        foreach (NpgsqlBatchCommand c in batch.BatchCommands)
+        {
+            c.Parameters.AddWithValue("c", classId);
+            if (c.CommandText.Contains("@y", StringComparison.Ordinal))
+            {
+                c.Parameters.AddWithValue("y", academicYear);
+            }
+        }
+
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var watermark = reader.GetInt64(0);
+
+        var figures = SummaryFigures.Zero;
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var kind = reader.GetString(0);
+            long count = reader.GetInt64(1), scoreSum = reader.GetInt64(2), maxSum = reader.GetInt64(3);
+            figures = kind == "formative"
+                ? figures with { Marks = figures.Marks + count, FormativeMarks = count, FormativeScoreSum = scoreSum, FormativeMaxSum = maxSum }
+                : figures with
+                {
+                    Marks = figures.Marks + count,
+                    SummativeMarks = figures.SummativeMarks + count,
+                    SummativeScoreSum = figures.SummativeScoreSum + scoreSum,
+                    SummativeMaxSum = figures.SummativeMaxSum + maxSum,
+                };
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        figures = figures with { LessonsHeld = reader.GetInt64(0), SeatsHeld = reader.GetInt64(1) };
+
+        long absent = 0;
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var count = reader.GetInt64(1);
+            switch (reader.GetString(0))
+            {
+                case "unexcused": figures = figures with { AbsentUnexcused = count }; absent += count; break;
+                case "excused": figures = figures with { AbsentExcused = count }; absent += count; break;
+                case "sick": figures = figures with { AbsentSick = count }; absent += count; break;
+                case "late": figures = figures with { Late = count }; break;
+            }
+        }
+        figures = figures with { Attended = figures.SeatsHeld - absent };
+        await reader.DisposeAsync();
+        await transaction.CommitAsync(cancellationToken);
+        return (watermark, figures);
+    }
+
+    /// <summary>
+    /// Every journal row that concerns a student this academic year: their marks, and every lesson whose
+    /// stored roster includes them (with their code, null = present). Read by index.
+    /// </summary>
+    public async Task<IReadOnlyList<StudentRowWithTime>> ReadStudentRowsAsync(string studentId, string academicYear, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            SELECT seq, subject_id, lesson_date, mark_kind, score, max_score, false, 0::smallint, NULL::text, recorded_at, class_id
+            FROM journal WHERE academic_year = @y AND student_id = @s AND entry_kind = 'mark'
+            UNION ALL
+            SELECT j.seq, j.subject_id, j.lesson_date, NULL, 0::smallint, 0::smallint, true, j.period,
+                   j.absent_codes[array_position(j.absent_ids, @s)], j.recorded_at, j.class_id
+            FROM journal j
+            WHERE j.academic_year = @y AND j.entry_kind = 'lesson' AND @s = ANY (j.roster)
+              AND j.class_id IN (SELECT e.class_id FROM enrolments e JOIN classes c ON c.id = e.class_id
+                                 WHERE e.student_id = @s AND c.academic_year = @y)
+            ORDER BY 1
+            """;
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue("y", academicYear);
+        command.Parameters.AddWithValue("s", studentId);
+        var rows = new List<StudentRowWithTime>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            MarkKind? kind = null;
+            if (!reader.IsDBNull(3) && JournalNames.TryParseMarkKind(reader.GetString(3), out var parsed))
+            {
+                kind = parsed;
+            }
+            AbsenceCode? code = null;
+            if (!reader.IsDBNull(8) && JournalNames.TryParseAbsence(reader.GetString(8), out var absence))
+            {
+                code = absence;
+            }
+            rows.Add(new StudentRowWithTime(
+                new StudentJournalRow(
+                    reader.GetInt64(0), reader.GetString(1), reader.GetFieldValue<DateOnly>(2), kind,
+                    reader.GetInt16(4), reader.GetInt16(5), reader.GetBoolean(6), reader.GetInt16(7), code),
+                reader.GetString(10), reader.GetFieldValue<DateTimeOffset>(9)));
+        }
+        return rows;
+    }
+}

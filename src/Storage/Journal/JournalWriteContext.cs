@@ -1,0 +1,10 @@
+namespace EduInfo.Storage.Journal;
+
+/// <summary>What every row of one batch shares: where it counts and who wrote it.</summary>
+public sealed record JournalWriteContext(
+    string AcademicYear,
+    string ClassId,
+    string GroupId,
+    string OrganizationId,
+    string AuthorId,
+    string? ClientAddress);

@@ -1,0 +1,10 @@
+namespace EduInfo.Storage.Registry;
+
+/// <summary>A class as the write path needs it: where it sits, its dated roster and its teachers' assignments.</summary>
+public sealed record ClassRecord(
+    string ClassId,
+    string OrganizationId,
+    string AcademicYear,
+    int Grade,
+    IReadOnlyList<Enrolment> Enrolments,
+    IReadOnlyList<Assignment> Assignments);

@@ -1,0 +1,6 @@
+using EduInfo.Grains.Interfaces.Summaries;
+
+namespace EduInfo.Storage.Registry;
+
+/// <summary>Any addressable node of the hierarchy: an area, an organization or a class, with its parent.</summary>
+public sealed record NodeRecord(string Id, NodeKind Kind, string? ParentId, string NameKk, string NameRu, string NameEn);

@@ -1,0 +1,133 @@
+using EduInfo.Grains.Interfaces.Summaries;
+using Npgsql;
+
+namespace EduInfo.Storage.Registry;
+
+/// <summary>Reads of the registry: the hierarchy, classes with rosters and assignments, and the versions
+/// each node's children must reach (for reconciliation).</summary>
+public sealed class RegistryStore(NpgsqlDataSource dataSource)
+{
+    public async Task<ClassRecord?> FindClassAsync(string classId, CancellationToken cancellationToken = default)
+    {
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT organization_id, academic_year, grade FROM classes WHERE id = @c"));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT student_id, from_date, to_date FROM enrolments WHERE class_id = @c ORDER BY seq"));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("""
+            SELECT a.teacher_id, a.group_id, a.subject_id, a.from_date, a.to_date
+            FROM assignments a JOIN teaching_groups g ON g.id = a.group_id
+            WHERE g.class_id = @c
+            """));
+        foreach (NpgsqlBatchCommand command in batch.BatchCommands)
+        {
+            command.Parameters.AddWithValue("c", classId);
+        }
+
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+        var organizationId = reader.GetString(0);
+        var year = reader.GetString(1);
+        var grade = (int)reader.GetInt16(2);
+
+        var enrolments = new List<Enrolment>();
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            enrolments.Add(new Enrolment(reader.GetString(0), reader.GetFieldValue<DateOnly>(1),
+                reader.IsDBNull(2) ? null : reader.GetFieldValue<DateOnly>(2)));
+        }
+
+        var assignments = new List<Assignment>();
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            assignments.Add(new Assignment(reader.GetString(0), reader.GetString(1), reader.GetString(2),
+                reader.GetFieldValue<DateOnly>(3), reader.IsDBNull(4) ? null : reader.GetFieldValue<DateOnly>(4)));
+        }
+        return new ClassRecord(classId, organizationId, year, grade, enrolments, assignments);
+    }
+
+    /// <summary>Finds an area, organization or class by id, with its parent in the management hierarchy.</summary>
+    public async Task<NodeRecord?> FindNodeAsync(string id, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            SELECT kind, parent_id, name_kk, name_ru, name_en FROM nodes WHERE id = @id
+            UNION ALL
+            SELECT 'organization', node_id, name_kk, name_ru, name_en FROM organizations WHERE id = @id
+            UNION ALL
+            SELECT 'class', organization_id, grade || letter, grade || letter, grade || letter FROM classes WHERE id = @id
+            LIMIT 1
+            """;
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue("id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+        return new NodeRecord(id, ParseKind(reader.GetString(0)), reader.IsDBNull(1) ? null : reader.GetString(1),
+            reader.GetString(2), reader.GetString(3), reader.GetString(4));
+    }
+
+    /// <summary>
+    /// The children of an area or organization with the version each must reach: the sum of the class
+    /// watermarks in the child's subtree (0 for a child with no classes yet).
+    /// </summary>
+    public async Task<IReadOnlyList<ChildVersion>> ChildVersionsAsync(string nodeId, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            WITH children AS (
+                SELECT id, kind FROM nodes WHERE parent_id = @n
+                UNION ALL SELECT id, 'organization' FROM organizations WHERE node_id = @n
+                UNION ALL SELECT id, 'class' FROM classes WHERE organization_id = @n
+            ),
+            versions AS (
+                SELECT c.path[array_position(c.path, @n) + 1] AS child_id, sum(coalesce(w.seq, 0))::bigint AS version
+                FROM classes c LEFT JOIN class_watermarks w ON w.class_id = c.id
+                WHERE c.path @> ARRAY[@n]
+                GROUP BY 1
+            )
+            SELECT ch.id, ch.kind, coalesce(v.version, 0) FROM children ch LEFT JOIN versions v ON v.child_id = ch.id
+            """;
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue("n", nodeId);
+        var children = new List<ChildVersion>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            children.Add(new ChildVersion(reader.GetString(0), ParseKind(reader.GetString(1)), reader.GetInt64(2)));
+        }
+        return children;
+    }
+
+    /// <summary>The class's watermark as committed in the journal.</summary>
+    public async Task<long> ClassWatermarkAsync(string classId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT coalesce((SELECT seq FROM class_watermarks WHERE class_id = @c), 0)");
+        command.Parameters.AddWithValue("c", classId);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>The classes a student has been enrolled in during an academic year.</summary>
+    public async Task<string?> CurrentAcademicYearOfStudentAsync(string studentId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT c.academic_year FROM enrolments e JOIN classes c ON c.id = e.class_id
+            WHERE e.student_id = @s ORDER BY e.from_date DESC, e.seq DESC LIMIT 1
+            """);
+        command.Parameters.AddWithValue("s", studentId);
+        return (string?)await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    public static NodeKind ParseKind(string kind) => kind switch
+    {
+        "republic" => NodeKind.Republic,
+        "region" => NodeKind.Region,
+        "district" => NodeKind.District,
+        "organization" => NodeKind.Organization,
+        "class" => NodeKind.Class,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown node kind."),
+    };
+}

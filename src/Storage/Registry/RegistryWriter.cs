@@ -1,0 +1,132 @@
+using EduInfo.Storage.Registry.Model;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace EduInfo.Storage.Registry;
+
+/// <summary>
+/// Loads a whole registry in one transaction with binary COPY: the hierarchy with materialized paths, a
+/// whole-class teaching group per class, enrolments numbered from the journal sequence, and each class's
+/// watermark. All or nothing: a constraint violation (e.g. an invalid IIN) loads nothing.
+/// </summary>
+public sealed class RegistryWriter(NpgsqlDataSource dataSource)
+{
+    public async Task WriteAsync(RegistryData data, CancellationToken cancellationToken = default)
+    {
+        var nodePaths = NodePaths(data.Nodes);
+        var organizationPaths = data.Organizations.ToDictionary(o => o.Id, o => nodePaths[o.NodeId].Append(o.Id).ToArray());
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        await CopyAsync(connection, "nodes (id, parent_id, kind, name_kk, name_ru, name_en, path)", data.Nodes, (w, n) =>
+        {
+            w.Write(n.Id); WriteNullable(w, n.ParentId); w.Write(n.Kind); w.Write(n.NameKk); w.Write(n.NameRu); w.Write(n.NameEn);
+            w.Write(nodePaths[n.Id], NpgsqlDbType.Array | NpgsqlDbType.Text);
+        }, cancellationToken);
+        await CopyAsync(connection, "organizations (id, node_id, kind, name_kk, name_ru, name_en, languages, is_rural, path)", data.Organizations, (w, o) =>
+        {
+            w.Write(o.Id); w.Write(o.NodeId); w.Write(o.Kind); w.Write(o.NameKk); w.Write(o.NameRu); w.Write(o.NameEn);
+            w.Write(o.Languages.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text); w.Write(o.IsRural);
+            w.Write(organizationPaths[o.Id], NpgsqlDbType.Array | NpgsqlDbType.Text);
+        }, cancellationToken);
+        await CopyAsync(connection, "subjects (id, name_kk, name_ru, name_en)", data.Subjects, (w, s) =>
+        {
+            w.Write(s.Id); w.Write(s.NameKk); w.Write(s.NameRu); w.Write(s.NameEn);
+        }, cancellationToken);
+        await CopyAsync(connection, "classes (id, organization_id, academic_year, grade, letter, language, path)", data.Classes, (w, c) =>
+        {
+            w.Write(c.Id); w.Write(c.OrganizationId); w.Write(c.AcademicYear); w.Write((short)c.Grade, NpgsqlDbType.Smallint); w.Write(c.Letter); w.Write(c.Language);
+            w.Write(organizationPaths[c.OrganizationId].Append(c.Id).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+        }, cancellationToken);
+        await CopyAsync(connection, "teaching_groups (id, class_id, kind)", data.Classes, (w, c) =>
+        {
+            w.Write(c.Id); w.Write(c.Id); w.Write("class");
+        }, cancellationToken);
+        await CopyAsync(connection, "students (id, iin, last_name, first_name, middle_name, birth_date)", data.Students, WritePerson, cancellationToken);
+        await CopyAsync(connection, "enrolments (student_id, class_id, from_date, to_date)", data.Enrolments, (w, e) =>
+        {
+            w.Write(e.StudentId); w.Write(e.ClassId); w.Write(e.From, NpgsqlDbType.Date); WriteNullable(w, e.To);
+        }, cancellationToken);
+        await CopyAsync(connection, "teachers (id, iin, last_name, first_name, middle_name, organization_id)", data.Teachers, (w, t) =>
+        {
+            w.Write(t.Id); w.Write(t.Iin); w.Write(t.LastName); w.Write(t.FirstName); WriteNullable(w, t.MiddleName); w.Write(t.OrganizationId);
+        }, cancellationToken);
+        await CopyAsync(connection, "assignments (teacher_id, group_id, subject_id, from_date, to_date)", data.Assignments, (w, a) =>
+        {
+            w.Write(a.TeacherId); w.Write(a.GroupId); w.Write(a.SubjectId); w.Write(a.From, NpgsqlDbType.Date); WriteNullable(w, a.To);
+        }, cancellationToken);
+        await CopyAsync(connection, "parents (id, iin, last_name, first_name, middle_name)", data.Parents, (w, p) =>
+        {
+            w.Write(p.Id); w.Write(p.Iin); w.Write(p.LastName); w.Write(p.FirstName); WriteNullable(w, p.MiddleName);
+        }, cancellationToken);
+        await CopyAsync(connection, "student_parents (student_id, parent_id, relation)", data.StudentParents, (w, sp) =>
+        {
+            w.Write(sp.StudentId); w.Write(sp.ParentId); w.Write(sp.Relation);
+        }, cancellationToken);
+
+        // Roster changes move a class's version like journal rows do.
+        await using (var watermarks = new NpgsqlCommand("""
+            INSERT INTO class_watermarks (class_id, seq)
+            SELECT class_id, max(seq) FROM enrolments GROUP BY class_id
+            ON CONFLICT (class_id) DO UPDATE SET seq = greatest(class_watermarks.seq, excluded.seq)
+            """, connection, transaction))
+        {
+            await watermarks.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static void WritePerson(NpgsqlBinaryImporter w, PersonRow p)
+    {
+        w.Write(p.Id); w.Write(p.Iin); w.Write(p.LastName); w.Write(p.FirstName); WriteNullable(w, p.MiddleName); w.Write(p.BirthDate, NpgsqlDbType.Date);
+    }
+
+    private static void WriteNullable(NpgsqlBinaryImporter writer, string? value)
+    {
+        if (value is null) writer.WriteNull(); else writer.Write(value);
+    }
+
+    private static void WriteNullable(NpgsqlBinaryImporter writer, DateOnly? value)
+    {
+        if (value is null) writer.WriteNull(); else writer.Write(value.Value, NpgsqlDbType.Date);
+    }
+
+    private static async Task CopyAsync<T>(NpgsqlConnection connection, string target, IReadOnlyList<T> rows, Action<NpgsqlBinaryImporter, T> write, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+        await using var importer = await connection.BeginBinaryImportAsync($"COPY {target} FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var row in rows)
+        {
+            await importer.StartRowAsync(cancellationToken);
+            write(importer, row);
+        }
+        await importer.CompleteAsync(cancellationToken);
+    }
+
+    /// <summary>Each node's ancestors from the root down to itself.</summary>
+    private static Dictionary<string, string[]> NodePaths(IReadOnlyList<NodeRow> nodes)
+    {
+        var byId = nodes.ToDictionary(n => n.Id);
+        var paths = new Dictionary<string, string[]>();
+        string[] PathOf(string id)
+        {
+            if (paths.TryGetValue(id, out var known))
+            {
+                return known;
+            }
+            var node = byId[id];
+            var path = node.ParentId is null ? [id] : PathOf(node.ParentId).Append(id).ToArray();
+            paths[id] = path;
+            return path;
+        }
+        foreach (var node in nodes)
+        {
+            PathOf(node.Id);
+        }
+        return paths;
+    }
+}

@@ -1,0 +1,25 @@
+namespace EduInfo.Tools.Demo;
+
+/// <summary>Size knobs of the demo country. Presets: <see cref="Tiny"/> (tests), <see cref="Small"/> (the run command).</summary>
+public sealed record DemoCountryOptions
+{
+    public int Seed { get; init; } = 2026;
+    public string AcademicYear { get; init; } = "2026-2027";
+    public int SchoolsPerDistrict { get; init; } = 2;
+    public int KindergartensPerDistrict { get; init; } = 1;
+    public int ClassesPerGrade { get; init; } = 1;
+    public int StudentsPerClass { get; init; } = 12;
+    /// <summary>School grades that get classes (1–11 in a full school).</summary>
+    public IReadOnlyList<int> Grades { get; init; } = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+
+    public static DemoCountryOptions Tiny { get; } = new() { SchoolsPerDistrict = 1, KindergartensPerDistrict = 0, Grades = [5, 9], StudentsPerClass = 8 };
+
+    public static DemoCountryOptions Small { get; } = new();
+
+    public static DemoCountryOptions ForSize(string size) => size switch
+    {
+        "tiny" => Tiny,
+        "small" => Small,
+        _ => throw new ArgumentException($"Unknown demo size '{size}': use tiny or small.", nameof(size)),
+    };
+}

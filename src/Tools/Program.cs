@@ -1,0 +1,55 @@
+using EduInfo.Storage;
+using EduInfo.Storage.Registry;
+using EduInfo.Tools.Demo;
+using EduInfo.Tools.Simulation;
+using Npgsql;
+
+// eduinfo migrate            apply pending schema migrations
+// eduinfo seed [tiny|small]  migrate, then load the demo country into an empty registry
+// eduinfo simulate URL [requests/s] [seconds]   teachers entering marks and roll-calls through the HTTP API
+// The connection string comes from ConnectionStrings__EduInfo.
+var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__EduInfo");
+if (args.Length == 0 || string.IsNullOrEmpty(connectionString))
+{
+    Console.Error.WriteLine("usage: ConnectionStrings__EduInfo=... eduinfo migrate | seed [tiny|small]");
+    return 2;
+}
+
+await using var dataSource = NpgsqlDataSource.Create(connectionString);
+var applied = await new SchemaMigrator(dataSource).MigrateAsync();
+Console.WriteLine($"migrations: {applied.Count} applied, {SchemaMigrator.All.Count} known");
+
+switch (args[0])
+{
+    case "migrate":
+        return 0;
+    case "seed":
+        await using (var count = dataSource.CreateCommand("SELECT count(*) FROM nodes"))
+        {
+            if ((long)(await count.ExecuteScalarAsync())! > 0)
+            {
+                Console.WriteLine("seed: the registry is not empty; nothing loaded");
+                return 0;
+            }
+        }
+        var data = DemoCountry.Generate(DemoCountryOptions.ForSize(args.Length > 1 ? args[1] : "small"));
+        await new RegistryWriter(dataSource).WriteAsync(data);
+        Console.WriteLine($"seed: {data.Nodes.Count} nodes, {data.Organizations.Count} organizations, {data.Classes.Count} classes, " +
+                          $"{data.Students.Count} students, {data.Teachers.Count} teachers, {data.Assignments.Count} assignments");
+        return 0;
+    case "simulate" when args.Length > 1:
+        using (var http = new HttpClient { BaseAddress = new Uri(args[1]) })
+        {
+            var rate = args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
+            var seconds = args.Length > 3 ? double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : double.MaxValue / 2;
+            using var stop = new CancellationTokenSource();
+            Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+            var (requests, failures) = await new JournalSimulator(dataSource, http, TimeProvider.System)
+                .RunAsync(rate, TimeSpan.FromSeconds(Math.Min(seconds, TimeSpan.MaxValue.TotalSeconds / 2)), seed: 7, stop.Token);
+            Console.WriteLine($"simulate: {requests} requests, {failures} failed");
+            return failures == 0 ? 0 : 1;
+        }
+    default:
+        Console.Error.WriteLine($"unknown command '{args[0]}'");
+        return 2;
+}

@@ -1,0 +1,59 @@
+using EduInfo.Storage;
+using Npgsql;
+
+namespace EduInfo.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A fresh, migrated database on the throwaway PostgreSQL server that scripts/test.sh starts
+/// (connection string in EDUINFO_TEST_PG). Each test class gets its own database, so classes run in parallel.
+/// </summary>
+public sealed class TestDatabase : IAsyncLifetime
+{
+    public string ConnectionString { get; private set; } = "";
+    public string Name { get; } = "t_" + Guid.NewGuid().ToString("N")[..12];
+    public NpgsqlDataSource DataSource { get; private set; } = null!;
+
+    public static string AdminConnectionString =>
+        Environment.GetEnvironmentVariable("EDUINFO_TEST_PG")
+        ?? throw new InvalidOperationException("EDUINFO_TEST_PG is not set: run the tests with scripts/test.sh, which starts PostgreSQL.");
+
+    /// <summary>When false, the database is created empty (for tests of the migrations themselves).</summary>
+    public bool Migrate { get; init; } = true;
+
+    public async Task InitializeAsync()
+    {
+        await using (var admin = new NpgsqlConnection(AdminConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {Name}", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+        ConnectionString = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = Name, MaxPoolSize = 50 }.ConnectionString;
+        DataSource = NpgsqlDataSource.Create(ConnectionString);
+        if (Migrate)
+        {
+            await new SchemaMigrator(DataSource).MigrateAsync();
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await DataSource.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(AdminConnectionString);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    public async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var command = DataSource.CreateCommand(sql);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        var result = await command.ExecuteScalarAsync();
+        return (T)Convert.ChangeType(result!, typeof(T));
+    }
+}
