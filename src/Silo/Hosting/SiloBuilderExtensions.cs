@@ -15,7 +15,7 @@ public static class SiloBuilderExtensions
     private const string Invariant = "Npgsql";
 
     /// <summary>
-    /// The EduInfo silo: clustering by profile (Cluster:Clustering = Localhost | AdoNet), roll-up cache and
+    /// The EduInfo silo: clustering by profile (Cluster:Clustering = Localhost | AdoNet | Provided), roll-up cache and
     /// reminders in PostgreSQL, memory streams for the roll-up (nothing in them is the only copy), and the
     /// periodic reconciliation against the journal.
     /// </summary>
@@ -29,7 +29,8 @@ public static class SiloBuilderExtensions
             o.ServiceId = orleans["ServiceId"] ?? "eduinfo";
         });
 
-        if (string.Equals(orleans["Clustering"], "AdoNet", StringComparison.OrdinalIgnoreCase))
+        var clustering = orleans["Clustering"] ?? "Localhost";
+        if (clustering.Equals("AdoNet", StringComparison.OrdinalIgnoreCase))
         {
             silo.UseAdoNetClustering(o => { o.Invariant = Invariant; o.ConnectionString = connectionString; });
             silo.ConfigureEndpoints(
@@ -37,7 +38,7 @@ public static class SiloBuilderExtensions
                 gatewayPort: orleans.GetValue("GatewayPort", 30000),
                 listenOnAnyHostAddress: orleans.GetValue("ListenOnAnyHostAddress", false));
         }
-        else
+        else if (!clustering.Equals("Provided", StringComparison.OrdinalIgnoreCase)) // "Provided": the host (a test cluster) sets it up
         {
             silo.UseLocalhostClustering(
                 siloPort: orleans.GetValue("SiloPort", 11111),

@@ -1,0 +1,28 @@
+using EduInfo.Storage.Registry;
+using EduInfo.Storage.Registry.Model;
+using EduInfo.Tools.Demo;
+
+namespace EduInfo.IntegrationTests.Infrastructure;
+
+/// <summary>The tiny demo country loaded into a test database, with handy look-ups for writing journal entries.</summary>
+public sealed class DemoRegistry
+{
+    public required RegistryData Data { get; init; }
+
+    public static async Task<DemoRegistry> SeedAsync(TestDatabase db, DemoCountryOptions? options = null)
+    {
+        var data = DemoCountry.Generate(options ?? DemoCountryOptions.Tiny);
+        await new RegistryWriter(db.DataSource).WriteAsync(data);
+        return new DemoRegistry { Data = data };
+    }
+
+    /// <summary>Classes whose subjects are marked (grade 2 and up), with their teacher per subject and roster.</summary>
+    public IReadOnlyList<Teaching> Teachings() =>
+        Data.Assignments
+            .Join(Data.Classes.Where(c => c.Grade >= 2), a => a.GroupId, c => c.Id, (a, c) => a)
+            .Select(a => new Teaching(a.GroupId, a.SubjectId, a.TeacherId,
+                Data.Enrolments.Where(e => e.ClassId == a.GroupId).Select(e => e.StudentId).Order(StringComparer.Ordinal).ToArray()))
+            .ToList();
+
+    public sealed record Teaching(string ClassId, string SubjectId, string TeacherId, string[] Roster);
+}
