@@ -24,5 +24,8 @@ public sealed class DemoRegistry
                 Data.Enrolments.Where(e => e.ClassId == a.GroupId).Select(e => e.StudentId).Order(StringComparer.Ordinal).ToArray()))
             .ToList();
 
+    /// <summary>One teaching (subject and teacher) of the <paramref name="index"/>-th markable class: distinct indexes, distinct classes.</summary>
+    public Teaching InClass(int index) => Teachings().GroupBy(t => t.ClassId).ElementAt(index).First();
+
     public sealed record Teaching(string ClassId, string SubjectId, string TeacherId, string[] Roster);
 }

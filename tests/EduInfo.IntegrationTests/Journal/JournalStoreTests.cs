@@ -22,7 +22,7 @@ public sealed class JournalStoreTests : IAsyncLifetime
 
     private (JournalWriteContext Context, DemoRegistry.Teaching Teaching) Pick(int index)
     {
-        var teaching = _registry.Teachings()[index];
+        var teaching = _registry.InClass(index);
         var organization = _registry.Data.Classes.Single(c => c.Id == teaching.ClassId).OrganizationId;
         return (new JournalWriteContext("2026-2027", teaching.ClassId, teaching.ClassId, organization, teaching.TeacherId, "127.0.0.1"), teaching);
     }

@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Sockets;
+using EduInfo.Api.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EduInfo.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The Api as Program.cs builds it (same extension methods), in the Development profile with a co-hosted silo,
+/// served by Kestrel on a loopback port: tests go through the real HTTP pipeline. Its own database, tiny demo country.
+/// </summary>
+public sealed class ApiHost : IAsyncLifetime
+{
+    private WebApplication? _app;
+
+    public TestDatabase Db { get; } = new();
+    public DemoRegistry Registry { get; private set; } = null!;
+    public HttpClient Http { get; private set; } = null!;
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await Db.InitializeAsync();
+        Registry = await DemoRegistry.SeedAsync(Db);
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = "Development",
+            ApplicationName = typeof(ApiHostingExtensions).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:EduInfo"] = Db.ConnectionString,
+            ["Cluster:Role"] = "CoHosted",
+            ["Cluster:Clustering"] = "Localhost",
+            ["Cluster:ServiceId"] = "api-" + Db.Name,
+            ["Cluster:ClusterId"] = "api-" + Db.Name,
+            ["Cluster:SiloPort"] = FreePort().ToString(),
+            ["Cluster:GatewayPort"] = FreePort().ToString(),
+            ["Auth:DevelopmentActorHeader"] = "true",
+            ["Rollup:ReconcileInterval"] = "00:00:00",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddEduInfoApi();
+        builder.AddEduInfoOrleans();
+        _app = builder.Build();
+        _app.MapEduInfoApi();
+        await _app.StartAsync();
+
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address);
+        Http = new HttpClient { BaseAddress = BaseAddress };
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        await Db.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
