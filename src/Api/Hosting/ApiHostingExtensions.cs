@@ -84,9 +84,13 @@ public static class ApiHostingExtensions
             {
                 await LocalizedProblems.NotFound(http, "problem.notFound.route").ExecuteAsync(http);
             }
+            else if (http.Response.StatusCode == StatusCodes.Status405MethodNotAllowed)
+            {
+                await LocalizedProblems.Create(http, StatusCodes.Status405MethodNotAllowed, "method-not-allowed", "problem.methodNotAllowed.title").ExecuteAsync(http);
+            }
             else
             {
-                await LocalizedProblems.Create(http, http.Response.StatusCode, "http-" + http.Response.StatusCode, "problem.malformed.title").ExecuteAsync(http);
+                await LocalizedProblems.Create(http, http.Response.StatusCode, "http-" + http.Response.StatusCode, "problem.request.title").ExecuteAsync(http);
             }
         });
 

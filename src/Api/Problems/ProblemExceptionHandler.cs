@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EduInfo.Api.Problems;
 
@@ -19,6 +20,9 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
                 LocalizedProblems.Create(context, StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "problem.unsupportedMediaType.title"),
             BadHttpRequestException bad => LocalizedProblems.Create(context, StatusCodes.Status400BadRequest, "malformed", "problem.malformed.title",
                 "problem.malformed.detail", new Dictionary<string, object?> { ["field"] = JsonPath(bad) }),
+            // The database or the cluster is unreachable: nothing was acknowledged, the client may retry with the same entry ids.
+            Npgsql.NpgsqlException or TimeoutException or Orleans.Runtime.OrleansException or OperationCanceledException when !context.RequestAborted.IsCancellationRequested =>
+                Unavailable(context, exception),
             _ => null,
         };
         if (result is null)
@@ -28,6 +32,13 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
         }
         await result.ExecuteAsync(context);
         return true;
+    }
+
+    private ProblemHttpResult Unavailable(HttpContext context, Exception exception)
+    {
+        logger.LogWarning("Dependency unavailable on {Method} {Route}: {Error}", context.Request.Method, context.GetEndpoint()?.DisplayName, exception.GetType().Name);
+        context.Response.Headers.RetryAfter = "5";
+        return LocalizedProblems.Create(context, StatusCodes.Status503ServiceUnavailable, "unavailable", "problem.unavailable.title", "problem.unavailable.detail");
     }
 
     private static string? JsonPath(Exception exception)

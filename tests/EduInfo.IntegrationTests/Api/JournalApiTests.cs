@@ -194,6 +194,7 @@ public sealed class JournalApiTests(ApiHost api) : IClassFixture<ApiHost>
         AssertProblem(404, await api.Http.GetJsonAsync("/api/v1/nodes/NO-SUCH-NODE/summary"));
         AssertProblem(404, await api.Http.GetJsonAsync("/api/v1/students/NO-SUCH-STUDENT/diary"));
         AssertProblem(404, await api.Http.GetJsonAsync("/api/v1/no-such-route"));
+        AssertProblem(405, await api.Http.GetJsonAsync($"/api/v1/classes/{t.ClassId}/marks"));
         Assert.Equal(0, await Rows(t.ClassId));
 
         // Another teacher's subject: refused as not assigned, nothing written.
