@@ -20,9 +20,3 @@ public sealed record DiaryResponse(
         diary.Attendance.Select(a => new DiaryAttendanceResponse(a.Sequence, a.SubjectId, a.Date, a.Period,
             a.Code.ToString().ToLowerInvariant(), Messages.Get($"absence.{a.Code}", language))).ToList());
 }
-
-public sealed record DiarySubject(string SubjectId, long Marks, long Lessons, SummaryRates Rates);
-
-public sealed record DiaryMarkResponse(long Sequence, string SubjectId, DateOnly Date, string Kind, string KindName, int Score, int MaxScore, DateTimeOffset RecordedAt);
-
-public sealed record DiaryAttendanceResponse(long Sequence, string SubjectId, DateOnly Date, int Period, string Code, string CodeName);

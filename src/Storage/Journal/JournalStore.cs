@@ -18,12 +18,9 @@ public sealed class JournalStore(NpgsqlDataSource dataSource)
 {
     // One statement = one implicit transaction = one round trip. Data-modifying CTEs run to completion even
     // when the outer query does not read them; the outer SELECT sees the snapshot from before the insert,
-    // so `existing` holds only rows committed earlier.
-    private const string AppendMarksSql = """
-        WITH input AS (
-            SELECT * FROM unnest(@entry_ids, @student_ids, @subject_ids, @dates, @kinds, @scores, @max_scores, @hashes)
-                AS t(entry_id, student_id, subject_id, lesson_date, mark_kind, score, max_score, payload_hash)
-        ),
+    // so `existing` holds only rows committed earlier. No row is inserted when any entry id conflicts.
+    private static string AppendSql(string input, string entryKind, string columns, string values) => $"""
+        WITH input AS ({input}),
         existing AS (
             SELECT j.entry_id, j.seq, j.payload_hash FROM journal j JOIN input i USING (entry_id)
             WHERE j.academic_year = @year
@@ -33,9 +30,9 @@ public sealed class JournalStore(NpgsqlDataSource dataSource)
         ),
         inserted AS (
             INSERT INTO journal (academic_year, entry_id, entry_kind, class_id, group_id, organization_id, subject_id,
-                                 lesson_date, student_id, mark_kind, score, max_score, author_id, client_address, payload_hash)
-            SELECT @year, i.entry_id, 'mark', @class_id, @group_id, @organization_id, i.subject_id,
-                   i.lesson_date, i.student_id, i.mark_kind, i.score, i.max_score, @author_id, @client_address, i.payload_hash
+                                 lesson_date, {columns}, author_id, client_address, payload_hash)
+            SELECT @year, i.entry_id, '{entryKind}', @class_id, @group_id, @organization_id, i.subject_id,
+                   i.lesson_date, {values}, @author_id, @client_address, i.payload_hash
             FROM input i
             WHERE NOT EXISTS (SELECT 1 FROM conflicts)
             ON CONFLICT (academic_year, entry_id) DO NOTHING
@@ -53,41 +50,22 @@ public sealed class JournalStore(NpgsqlDataSource dataSource)
         LEFT JOIN conflicts c USING (entry_id)
         """;
 
-    private const string AppendLessonsSql = """
-        WITH input AS (
-            SELECT t.entry_id, t.subject_id, t.lesson_date, t.period, t.roster, t.absent_ids, t.absent_codes,
-                   decode(t.payload_hash, 'base64') AS payload_hash
-            FROM jsonb_to_recordset(@rows) AS t(entry_id uuid, subject_id text, lesson_date date, period smallint,
-                                                roster text[], absent_ids text[], absent_codes text[], payload_hash text)
-        ),
-        existing AS (
-            SELECT j.entry_id, j.seq, j.payload_hash FROM journal j JOIN input i USING (entry_id)
-            WHERE j.academic_year = @year
-        ),
-        conflicts AS (
-            SELECT e.entry_id FROM existing e JOIN input i USING (entry_id) WHERE e.payload_hash <> i.payload_hash
-        ),
-        inserted AS (
-            INSERT INTO journal (academic_year, entry_id, entry_kind, class_id, group_id, organization_id, subject_id,
-                                 lesson_date, period, roster, absent_ids, absent_codes, author_id, client_address, payload_hash)
-            SELECT @year, i.entry_id, 'lesson', @class_id, @group_id, @organization_id, i.subject_id,
-                   i.lesson_date, i.period, i.roster, i.absent_ids, i.absent_codes, @author_id, @client_address, i.payload_hash
-            FROM input i
-            WHERE NOT EXISTS (SELECT 1 FROM conflicts)
-            ON CONFLICT (academic_year, entry_id) DO NOTHING
-            RETURNING entry_id, seq
-        ),
-        watermark AS (
-            INSERT INTO class_watermarks (class_id, seq)
-            SELECT @class_id, max(seq) FROM inserted HAVING count(*) > 0
-            ON CONFLICT (class_id) DO UPDATE SET seq = greatest(class_watermarks.seq, excluded.seq)
-        )
-        SELECT i.entry_id, ins.seq, e.seq, c.entry_id IS NOT NULL
-        FROM input i
-        LEFT JOIN inserted ins USING (entry_id)
-        LEFT JOIN existing e USING (entry_id)
-        LEFT JOIN conflicts c USING (entry_id)
-        """;
+    private static readonly string AppendMarksSql = AppendSql(
+        """
+        SELECT * FROM unnest(@entry_ids, @student_ids, @subject_ids, @dates, @kinds, @scores, @max_scores, @hashes)
+            AS t(entry_id, student_id, subject_id, lesson_date, mark_kind, score, max_score, payload_hash)
+        """,
+        "mark", "student_id, mark_kind, score, max_score", "i.student_id, i.mark_kind, i.score, i.max_score");
+
+    // Roll-calls carry arrays (roster, absentees), which unnest would flatten: they travel as one jsonb array.
+    private static readonly string AppendLessonsSql = AppendSql(
+        """
+        SELECT t.entry_id, t.subject_id, t.lesson_date, t.period, t.roster, t.absent_ids, t.absent_codes,
+               decode(t.payload_hash, 'base64') AS payload_hash
+        FROM jsonb_to_recordset(@rows) AS t(entry_id uuid, subject_id text, lesson_date date, period smallint,
+                                            roster text[], absent_ids text[], absent_codes text[], payload_hash text)
+        """,
+        "lesson", "period, roster, absent_ids, absent_codes", "i.period, i.roster, i.absent_ids, i.absent_codes");
 
     public async Task<AppendResult> AppendMarksAsync(JournalWriteContext context, IReadOnlyList<NewMark> marks, CancellationToken cancellationToken = default)
     {

@@ -110,7 +110,7 @@ public sealed class RegistryStore(NpgsqlDataSource dataSource)
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    /// <summary>The classes a student has been enrolled in during an academic year.</summary>
+    /// <summary>The academic year of the student's latest enrolment, or null for an unknown student.</summary>
     public async Task<string?> CurrentAcademicYearOfStudentAsync(string studentId, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""

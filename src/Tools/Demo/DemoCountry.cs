@@ -26,7 +26,7 @@ public static class DemoCountry
         data.Subjects.AddRange(DemoSubjects.All);
         data.Nodes.Add(new NodeRow(RepublicId, null, "republic", "Қазақстан Республикасы", "Республика Казахстан", "Republic of Kazakhstan"));
 
-        void AddOrganization(string nodeId, string kind, int number, IReadOnlyList<string> languages, bool rural, string regionCode)
+        void AddOrganization(string nodeId, string kind, int number, IReadOnlyList<string> languages, bool rural)
         {
             var id = Next("O");
             var (kk, ru, en) = kind switch
@@ -103,17 +103,17 @@ public static class DemoCountry
                 for (var i = 0; i < options.SchoolsPerDistrict; i++)
                 {
                     IReadOnlyList<string> languages = (i % 3) switch { 0 => ["kk"], 1 => ["ru"], _ => ["kk", "ru"] };
-                    AddOrganization(districtId, "school", ++school, languages, rural, region.Name.Code);
+                    AddOrganization(districtId, "school", ++school, languages, rural);
                 }
                 for (var i = 0; i < options.KindergartensPerDistrict; i++)
                 {
-                    AddOrganization(districtId, "preschool", ++school, ["kk"], rural, region.Name.Code);
+                    AddOrganization(districtId, "preschool", ++school, ["kk"], rural);
                 }
             }
-            AddOrganization(regionId, "college", ++school, ["kk", "ru"], false, region.Name.Code);
-            AddOrganization(regionId, "additional", ++school, ["kk", "ru"], false, region.Name.Code);
+            AddOrganization(regionId, "college", ++school, ["kk", "ru"], false);
+            AddOrganization(regionId, "additional", ++school, ["kk", "ru"], false);
         }
-        AddOrganization(RepublicId, "republican", ++school, ["kk", "ru", "en"], false, "KZ");
+        AddOrganization(RepublicId, "republican", ++school, ["kk", "ru", "en"], false);
         return data;
     }
 }

@@ -1,0 +1,4 @@
+namespace EduInfo.Storage.Registry.Model;
+
+/// <summary>A row of <see cref="RegistryData"/>.</summary>
+public sealed record TeacherRow(string Id, string Iin, string LastName, string FirstName, string? MiddleName, string OrganizationId);
