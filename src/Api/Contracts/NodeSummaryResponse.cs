@@ -1,4 +1,5 @@
 using EduInfo.Api.Localization;
+using EduInfo.Grains.Interfaces.Localization;
 using EduInfo.Grains.Interfaces.Summaries;
 using EduInfo.Storage.Registry;
 

@@ -1,3 +1,4 @@
+using EduInfo.Grains.Interfaces.Localization;
 using Microsoft.Net.Http.Headers;
 
 namespace EduInfo.Api.Localization;

@@ -6,7 +6,7 @@ namespace EduInfo.Storage.Registry;
 
 /// <summary>
 /// Loads a whole registry in one transaction with binary COPY: the hierarchy with materialized paths, a
-/// whole-class teaching group per class, enrolments numbered from the journal sequence, and each class's
+/// whole-class teaching group per class (id = the class's id) besides the subgroups and profile groups given, enrolments numbered from the journal sequence, and each class's
 /// watermark. All or nothing: a constraint violation (e.g. an invalid IIN) loads nothing.
 /// </summary>
 public sealed class RegistryWriter(NpgsqlDataSource dataSource)
@@ -43,7 +43,15 @@ public sealed class RegistryWriter(NpgsqlDataSource dataSource)
         {
             w.Write(c.Id); w.Write(c.Id); w.Write("class");
         }, cancellationToken);
+        await CopyAsync(connection, "teaching_groups (id, class_id, kind, subject_id, name)", data.TeachingGroups, (w, g) =>
+        {
+            w.Write(g.Id); WriteNullable(w, g.ClassId); w.Write(g.Kind); w.Write(g.SubjectId); w.Write(g.Name);
+        }, cancellationToken);
         await CopyAsync(connection, "students (id, iin, last_name, first_name, middle_name, birth_date)", data.Students, WritePerson, cancellationToken);
+        await CopyAsync(connection, "teaching_group_members (group_id, student_id, from_date, to_date)", data.GroupMembers, (w, m) =>
+        {
+            w.Write(m.GroupId); w.Write(m.StudentId); w.Write(m.From, NpgsqlDbType.Date); WriteNullable(w, m.To);
+        }, cancellationToken);
         await CopyAsync(connection, "enrolments (student_id, class_id, from_date, to_date)", data.Enrolments, (w, e) =>
         {
             w.Write(e.StudentId); w.Write(e.ClassId); w.Write(e.From, NpgsqlDbType.Date); WriteNullable(w, e.To);

@@ -7,7 +7,8 @@ namespace EduInfo.Tools.Demo;
 /// Generates a deterministic demo country: the republic KZ, the 20 regions by their real names, two districts or
 /// cities each; schools and kindergartens in each district, a college per region (managed by the region), an
 /// additional-education centre per region, and a republican school (managed by the republic). Classes carry each
-/// grade's subjects; every subject has a teacher; every student a valid IIN and a parent.
+/// grade's subjects; large classes of grades 5+ learn languages and informatics in two subgroups with their own
+/// teachers and rosters; every subject has a teacher; every student a valid IIN and a parent.
 /// </summary>
 public static class DemoCountry
 {
@@ -66,11 +67,17 @@ public static class DemoCountry
                 {
                     var classId = Next("C");
                     var language = languages[c % languages.Count];
-                    data.Classes.Add(new ClassRow(classId, id, options.AcademicYear, grade, ((char)('А' + c)).ToString(), language));
-                    foreach (var subject in subjects)
+                    var letter = ((char)('А' + c)).ToString();
+                    data.Classes.Add(new ClassRow(classId, id, options.AcademicYear, grade, letter, language));
+                    // Classes of SplitFrom or more students in grades 5+ learn languages and informatics in two subgroups.
+                    var split = grade >= 5 && kind != "college" && options.StudentsPerClass >= options.SplitFrom
+                        ? subjects.Intersect(DemoSubjects.SplitInSubgroups).ToList()
+                        : [];
+                    foreach (var subject in subjects.Except(split))
                     {
                         data.Assignments.Add(new AssignmentRow(TeacherFor(subject), classId, subject, yearStart, null));
                     }
+                    var classStudents = new List<string>(options.StudentsPerClass);
                     var age = kind == "college" ? 15 + grade : kind == "preschool" ? 5 : 6 + grade;
                     for (var s = 0; s < options.StudentsPerClass; s++)
                     {
@@ -79,12 +86,24 @@ public static class DemoCountry
                         var studentId = Next("S");
                         data.Students.Add(new PersonRow(studentId, people.Iin(birth, male), last, first, middle, birth));
                         data.Enrolments.Add(new EnrolmentRow(studentId, classId, yearStart, null));
+                        classStudents.Add(studentId);
 
                         var (parentLast, parentFirst, parentMiddle, parentMale) = people.Name();
                         var parentBirth = people.BirthDate(startYear - age - 22 - random.Next(15));
                         var parentId = Next("P");
                         data.Parents.Add(new PersonRow(parentId, people.Iin(parentBirth, parentMale), parentLast, parentFirst, parentMiddle, parentBirth));
                         data.StudentParents.Add(new StudentParentRow(studentId, parentId, parentMale ? "father" : "mother"));
+                    }
+                    foreach (var subject in split)
+                    {
+                        for (var half = 1; half <= 2; half++)
+                        {
+                            var groupId = $"{classId}-{subject}-{half}";
+                            data.TeachingGroups.Add(new TeachingGroupRow(groupId, classId, "subgroup", subject, $"{grade}{letter} {subject} {half}"));
+                            data.Assignments.Add(new AssignmentRow(TeacherFor(half == 1 ? subject : subject + "/2"), groupId, subject, yearStart, null));
+                            var members = half == 1 ? classStudents.Take(classStudents.Count / 2) : classStudents.Skip(classStudents.Count / 2);
+                            data.GroupMembers.AddRange(members.Select(id => new GroupMemberRow(groupId, id, yearStart, null)));
+                        }
                     }
                 }
             }
@@ -107,7 +126,7 @@ public static class DemoCountry
                 }
                 for (var i = 0; i < options.KindergartensPerDistrict; i++)
                 {
-                    AddOrganization(districtId, "preschool", ++school, ["kk"], rural);
+                    AddOrganization(districtId, "preschool", ++school, i % 2 == 0 ? ["kk"] : ["ru"], rural);
                 }
             }
             AddOrganization(regionId, "college", ++school, ["kk", "ru"], false);

@@ -1,6 +1,6 @@
 namespace EduInfo.Tools.Demo;
 
-/// <summary>Size knobs of the demo country. Presets: <see cref="Tiny"/> (tests), <see cref="Small"/> (the run command).</summary>
+/// <summary>Size knobs of the demo country. Presets: <see cref="Tiny"/> (tests), <see cref="Small"/> (the run command), <see cref="Large"/> (benchmarks).</summary>
 public sealed record DemoCountryOptions
 {
     public int Seed { get; init; } = 2026;
@@ -9,6 +9,9 @@ public sealed record DemoCountryOptions
     public int KindergartensPerDistrict { get; init; } = 1;
     public int ClassesPerGrade { get; init; } = 1;
     public int StudentsPerClass { get; init; } = 12;
+    /// <summary>Classes of at least this many students in grades 5+ are split into subgroups for languages and informatics.</summary>
+    public int SplitFrom { get; init; } = 24;
+
     /// <summary>School grades that get classes (1–11 in a full school).</summary>
     public IReadOnlyList<int> Grades { get; init; } = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
 
@@ -16,10 +19,17 @@ public sealed record DemoCountryOptions
 
     public static DemoCountryOptions Small { get; } = new();
 
+    /// <summary>For benchmarks: ≥ 200,000 students.</summary>
+    public static DemoCountryOptions Large { get; } = new()
+    {
+        SchoolsPerDistrict = 10, KindergartensPerDistrict = 3, ClassesPerGrade = 2, StudentsPerClass = 25,
+    };
+
     public static DemoCountryOptions ForSize(string size) => size switch
     {
         "tiny" => Tiny,
         "small" => Small,
-        _ => throw new ArgumentException($"Unknown demo size '{size}': use tiny or small.", nameof(size)),
+        "large" => Large,
+        _ => throw new ArgumentException($"Unknown demo size '{size}': use tiny, small or large.", nameof(size)),
     };
 }

@@ -3,7 +3,7 @@ using EduInfo.Storage.Registry.Model;
 namespace EduInfo.Tools.Demo;
 
 /// <summary>Subjects of the demo curriculum and which grades study them.</summary>
-internal static class DemoSubjects
+public static class DemoSubjects
 {
     public static readonly IReadOnlyList<SubjectRow> All =
     [
@@ -29,6 +29,9 @@ internal static class DemoSubjects
         <= 9 => ["KAZ", "RUS", "MAT", "ENG", "HIS", "LIT", "INF", "PHY", "CHE", "BIO", "PE"],
         _ => ["KAZ", "RUS", "MAT", "ENG", "HIS", "PHY", "CHE", "BIO", "INF", "PE"],
     };
+
+    /// <summary>Subjects a large class learns in two subgroups.</summary>
+    public static readonly IReadOnlyList<string> SplitInSubgroups = ["ENG", "INF", "KAZ"];
 
     public static readonly IReadOnlyList<string> College = ["KAZ", "RUS", "MAT", "ENG", "INF"];
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using EduInfo.Api.Localization;
+using EduInfo.Grains.Interfaces.Localization;
 using EduInfo.Grains.Interfaces.Journal;
 using EduInfo.Grains.Interfaces.Summaries;
 

@@ -12,6 +12,8 @@ public sealed class RegistryData
     public List<ClassRow> Classes { get; } = [];
     public List<PersonRow> Students { get; } = [];
     public List<EnrolmentRow> Enrolments { get; } = [];
+    public List<TeachingGroupRow> TeachingGroups { get; } = [];
+    public List<GroupMemberRow> GroupMembers { get; } = [];
     public List<TeacherRow> Teachers { get; } = [];
     public List<AssignmentRow> Assignments { get; } = [];
     public List<PersonRow> Parents { get; } = [];

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace EduInfo.Api.Localization;
+namespace EduInfo.Grains.Interfaces.Localization;
 
 /// <summary>
 /// Every user-visible text in Kazakh, Russian and English (order point 9), from Localization/messages.json.
@@ -31,7 +31,7 @@ public static class Messages
 
     private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Load()
     {
-        using var stream = typeof(Messages).Assembly.GetManifestResourceStream("EduInfo.Api.Localization.messages.json")
+        using var stream = typeof(Messages).Assembly.GetManifestResourceStream("EduInfo.Grains.Interfaces.Localization.messages.json")
             ?? throw new InvalidOperationException("messages.json is not embedded.");
         var raw = JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string>>>(stream)!;
         return raw.ToDictionary(k => k.Key, k => (IReadOnlyDictionary<string, string>)k.Value, StringComparer.Ordinal);
