@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Runs EduInfo on this machine: a private PostgreSQL (kept in .run/pg between runs), migrations, the small demo
-# country, the Api with a co-hosted silo (Development profile) on http://127.0.0.1:5080, and simulated journal
-# traffic. Ctrl-C stops everything.
-#   EDUINFO_PORT (5080), EDUINFO_PG_PORT (55432), EDUINFO_SIM_RATE (requests/s, 4; 0 = no traffic)
+# country, the system on http://127.0.0.1:5080, and simulated journal traffic. Ctrl-C stops everything.
+#   scripts/run.sh             Development profile: one process, the Api with a co-hosted silo
+#   scripts/run.sh --cluster   Cluster profile: two silo processes (ADO.NET clustering on PostgreSQL) and the Api as a client
+# Environment: EDUINFO_PORT (5080), EDUINFO_PG_PORT (55432), EDUINFO_SIM_RATE (requests/s, 4; 0 = no traffic)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 . scripts/lib/pg.sh
 
+profile=Development
+[ "${1:-}" = "--cluster" ] && profile=Cluster
 port="${EDUINFO_PORT:-5080}"
 pg_port="${EDUINFO_PG_PORT:-55432}"
 rate="${EDUINFO_SIM_RATE:-4}"
@@ -23,33 +26,51 @@ trap cleanup EXIT INT TERM
 
 pg_start "$pg_port"
 export ConnectionStrings__EduInfo="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres;Maximum Pool Size=60"
+bin() { echo "$root/src/$1/bin/Release/net10.0"; }
 
 echo "Building..."
 dotnet build EduInfo.sln -c Release -nologo -v:q -clp:NoSummary >/dev/null
-dotnet src/Tools/bin/Release/net10.0/eduinfo.dll seed small
+dotnet "$(bin Tools)/eduinfo.dll" seed small
 
-ASPNETCORE_ENVIRONMENT=Development dotnet src/Api/bin/Release/net10.0/EduInfo.Api.dll \
-  --urls "http://127.0.0.1:$port" --contentRoot "$root/src/Api/bin/Release/net10.0" >.run/api.log 2>&1 &
-pids+=($!)
-for _ in $(seq 1 120); do
-  curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break
-  kill -0 "${pids[0]}" 2>/dev/null || { cat .run/api.log; exit 1; }
-  sleep 1
-done
+wait_for() { # url pid log
+  for _ in $(seq 1 120); do
+    curl -fsS "$1" >/dev/null 2>&1 && return 0
+    kill -0 "$2" 2>/dev/null || { cat "$3"; exit 1; }
+    sleep 1
+  done
+  echo "$1 did not answer" >&2; exit 1
+}
+
+if [ "$profile" = Cluster ]; then
+  for i in 0 1; do
+    ( cd "$(bin Silo)" && ASPNETCORE_ENVIRONMENT=Cluster Cluster__SiloPort=$((11111 + i)) Cluster__GatewayPort=$((30000 + i)) \
+        exec dotnet EduInfo.Silo.dll --urls "http://127.0.0.1:$((port + 1 + i))" ) >".run/silo$i.log" 2>&1 &
+    pids+=($!)
+  done
+  for i in 0 1; do wait_for "http://127.0.0.1:$((port + 1 + i))/health/live" "${pids[$i]}" ".run/silo$i.log"; done
+fi
+
+( cd "$(bin Api)" && ASPNETCORE_ENVIRONMENT=$profile exec dotnet EduInfo.Api.dll --urls "http://127.0.0.1:$port" ) >.run/api.log 2>&1 &
+api_pid=$!
+pids+=($api_pid)
+wait_for "http://127.0.0.1:$port/health/ready" "$api_pid" .run/api.log
 
 if [ "$rate" != 0 ]; then
-  dotnet src/Tools/bin/Release/net10.0/eduinfo.dll simulate "http://127.0.0.1:$port" "$rate" >.run/simulator.log 2>&1 &
+  dotnet "$(bin Tools)/eduinfo.dll" simulate "http://127.0.0.1:$port" "$rate" >.run/simulator.log 2>&1 &
   pids+=($!)
 fi
 
 cat <<TXT
 
-EduInfo is running (Development profile, log in .run/api.log).
+EduInfo is running ($profile profile; logs in .run/).
   Republic summary   http://127.0.0.1:$port/api/v1/nodes/KZ/summary      (header X-Dev-Actor: analyst)
   Regions            http://127.0.0.1:$port/api/v1/nodes/KZ/children
   OpenAPI document   http://127.0.0.1:$port/openapi/v1.json
   Health             http://127.0.0.1:$port/health/ready
+TXT
+[ "$profile" = Cluster ] && echo "  Silo health        http://127.0.0.1:$((port + 1))/health/live  http://127.0.0.1:$((port + 2))/health/live"
+cat <<TXT
   Try:  curl -s -H 'X-Dev-Actor: analyst' http://127.0.0.1:$port/api/v1/nodes/KZ/summary
 Simulated teachers post ~$rate requests/s (log in .run/simulator.log). Ctrl-C stops everything.
 TXT
-wait "${pids[0]}"
+wait "$api_pid"

@@ -4,7 +4,7 @@ using EduInfo.IntegrationTests.Infrastructure;
 namespace EduInfo.IntegrationTests.Api;
 
 /// <summary>The journal write path through HTTP: all or nothing, idempotent, localized problem details.</summary>
-public sealed class JournalApiTests(ApiHost api) : IClassFixture<ApiHost>
+public abstract class JournalApiTests<THost>(THost api) : IClassFixture<THost> where THost : class, IApiHost
 {
     private DemoRegistry.Teaching Teaching(int index) => api.Registry.InClass(index);
 
@@ -236,3 +236,9 @@ public sealed class JournalApiTests(ApiHost api) : IClassFixture<ApiHost>
         Assert.Contains("/api/v1/students/{studentId}/diary", paths);
     }
 }
+
+/// <summary>Development profile: the Api with a co-hosted silo, in this process.</summary>
+public sealed class JournalApiTestsInDevelopment(ApiHost api) : JournalApiTests<ApiHost>(api);
+
+/// <summary>Cluster profile: two silo processes and the Api as a client process.</summary>
+public sealed class JournalApiTestsOnCluster(ClusterApiHost api) : JournalApiTests<ClusterApiHost>(api);

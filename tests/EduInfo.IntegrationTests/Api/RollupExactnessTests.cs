@@ -8,7 +8,7 @@ namespace EduInfo.IntegrationTests.Api;
 /// the sum of the class watermarks, every area's summary must equal a recomputation from the journal and the registry
 /// written here in SQL, independently of the grains.
 /// </summary>
-public sealed class RollupExactnessTests(ApiHost api) : IClassFixture<ApiHost>
+public abstract class RollupExactnessTests<THost>(THost api) : IClassFixture<THost> where THost : class, IApiHost
 {
     private static readonly string[] Codes = ["unexcused", "excused", "sick", "late"];
 
@@ -134,3 +134,9 @@ public sealed class RollupExactnessTests(ApiHost api) : IClassFixture<ApiHost>
         return result;
     }
 }
+
+/// <summary>Development profile: the Api with a co-hosted silo, in this process.</summary>
+public sealed class RollupExactnessTestsInDevelopment(ApiHost api) : RollupExactnessTests<ApiHost>(api);
+
+/// <summary>Cluster profile: two silo processes and the Api as a client process.</summary>
+public sealed class RollupExactnessTestsOnCluster(ClusterApiHost api) : RollupExactnessTests<ClusterApiHost>(api);

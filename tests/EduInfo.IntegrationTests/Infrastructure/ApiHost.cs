@@ -14,7 +14,7 @@ namespace EduInfo.IntegrationTests.Infrastructure;
 /// The Api as Program.cs builds it (same extension methods), in the Development profile with a co-hosted silo,
 /// served by Kestrel on a loopback port: tests go through the real HTTP pipeline. Its own database, tiny demo country.
 /// </summary>
-public sealed class ApiHost : IAsyncLifetime
+public sealed class ApiHost : IApiHost, IAsyncLifetime
 {
     private WebApplication? _app;
 
