@@ -1,3 +1,4 @@
+using System.Globalization;
 using EduInfo.Storage;
 using EduInfo.Storage.Registry;
 using EduInfo.Tools.Demo;
@@ -6,7 +7,8 @@ using Npgsql;
 
 // eduinfo migrate            apply pending schema migrations
 // eduinfo seed [tiny|small]  migrate, then load the demo country into an empty registry
-// eduinfo simulate URL [requests/s] [seconds]   teachers entering marks and roll-calls through the HTTP API
+// eduinfo simulate URL [requests/s] [seconds]   teachers entering roll-calls and marks through the HTTP API, in simulated school time
+// eduinfo bench-smoke URL [seconds] [clients]   journal clients flat out; prints acked marks/s, latency and freshness at the republic
 // The connection string comes from ConnectionStrings__EduInfo.
 var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__EduInfo");
 if (args.Length == 0 || string.IsNullOrEmpty(connectionString))
@@ -40,14 +42,23 @@ switch (args[0])
     case "simulate" when args.Length > 1:
         using (var http = new HttpClient { BaseAddress = new Uri(args[1]) })
         {
-            var rate = args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
-            var seconds = args.Length > 3 ? double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : double.MaxValue / 2;
+            var rate = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 5;
+            var seconds = args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 365 * 24 * 3600;
             using var stop = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
             var (requests, failures) = await new JournalSimulator(dataSource, http, TimeProvider.System)
-                .RunAsync(rate, TimeSpan.FromSeconds(Math.Min(seconds, TimeSpan.MaxValue.TotalSeconds / 2)), seed: 7, stop.Token);
+                .RunAsync(rate, TimeSpan.FromSeconds(seconds), dayLength: TimeSpan.FromMinutes(10), seed: 7, stop.Token);
             Console.WriteLine($"simulate: {requests} requests, {failures} failed");
             return failures == 0 ? 0 : 1;
+        }
+    case "bench-smoke" when args.Length > 1:
+        using (var http = new HttpClient { BaseAddress = new Uri(args[1]) })
+        {
+            var seconds = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 60;
+            var clients = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 16;
+            var report = await new SmokeBenchmark(dataSource, http, TimeProvider.System).RunAsync(TimeSpan.FromSeconds(seconds), clients, CancellationToken.None);
+            Console.WriteLine(report);
+            return report.Failures == 0 ? 0 : 1;
         }
     default:
         Console.Error.WriteLine($"unknown command '{args[0]}'");

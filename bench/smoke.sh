@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Smoke benchmark: the small demo country in a fresh PostgreSQL (fsync and synchronous_commit on), the Api with a
+# co-hosted silo (Development profile, Release build), journal clients flat out for a minute.
+# Prints acknowledged marks per second, p50/p95/p99 request latency and p50/p99 freshness at the republic.
+#   bench/smoke.sh [seconds=60] [clients=16]
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+. scripts/lib/pg.sh
+seconds="${1:-60}"
+clients="${2:-16}"
+port="$(free_port)"
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; pg_stop; }
+trap cleanup EXIT INT TERM
+
+pg_start "$(free_port)"
+export ConnectionStrings__EduInfo="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres;Maximum Pool Size=100"
+dotnet build EduInfo.sln -c Release -nologo -v:q -clp:NoSummary >/dev/null
+tools="$root/src/Tools/bin/Release/net10.0/eduinfo.dll"
+dotnet "$tools" seed small
+log="$(mktemp /tmp/eduinfo-bench-api.XXXXXX.log)"
+( cd src/Api/bin/Release/net10.0 && ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning \
+    exec dotnet EduInfo.Api.dll --urls "http://127.0.0.1:$port" ) >"$log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break; sleep 1; done
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo "postgres: fsync=$(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -Atc 'show fsync'), synchronous_commit=$(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -Atc 'show synchronous_commit')"
+dotnet "$tools" bench-smoke "http://127.0.0.1:$port" "$seconds" "$clients"

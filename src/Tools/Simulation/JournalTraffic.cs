@@ -1,0 +1,55 @@
+namespace EduInfo.Tools.Simulation;
+
+/// <summary>
+/// What teachers write at a moment of the school day: during lessons mostly the roll-call of the lesson in progress,
+/// after lessons the marks of the day. Produces request paths and bodies for the HTTP API; one instance per client
+/// thread (it holds a random source and the lesson slots it already used).
+/// </summary>
+public sealed class JournalTraffic(IReadOnlyList<Teaching> teachings, int seed)
+{
+    private static readonly string[] Codes = ["unexcused", "excused", "sick", "sick", "late"];
+    private readonly Random _random = new(seed);
+    private readonly HashSet<(string ClassId, DateOnly Date, int Period)> _lessonsTaken = [];
+
+    public sealed record Request(string Path, string TeacherId, object Body, int Marks);
+
+    public Request Next(DateOnly date, TimeSpan timeOfDay)
+    {
+        var teaching = teachings[_random.Next(teachings.Count)];
+        var period = SchoolDayClock.PeriodAt(timeOfDay);
+        var rollCall = period is not null ? _random.NextDouble() < 0.7 : _random.NextDouble() < 0.1;
+        if (rollCall)
+        {
+            var slot = period ?? 1 + _random.Next(SchoolDayClock.Periods);
+            if (_lessonsTaken.Add((teaching.ClassId, date, slot)))
+            {
+                return RollCall(teaching, date, slot);
+            }
+        }
+        return Marks(teaching, date);
+    }
+
+    private Request RollCall(Teaching teaching, DateOnly date, int period)
+    {
+        var absentees = teaching.Roster.Where(_ => _random.NextDouble() < 0.06)
+            .Select(id => new { studentId = id, code = Codes[_random.Next(Codes.Length)] }).ToArray();
+        return new Request($"/api/v1/classes/{teaching.ClassId}/lessons", teaching.TeacherId,
+            new { entries = new[] { new { entryId = Guid.NewGuid(), subjectId = teaching.SubjectId, date, period, absentees } } }, 0);
+    }
+
+    private Request Marks(Teaching teaching, DateOnly date)
+    {
+        // A teacher marks part of the class after a lesson; formative marks lean to 6–9.
+        var marked = teaching.Roster.Where(_ => _random.NextDouble() < 0.5).ToArray();
+        if (marked.Length == 0)
+        {
+            marked = [teaching.Roster[_random.Next(teaching.Roster.Length)]];
+        }
+        var entries = marked.Select(id => new
+        {
+            entryId = Guid.NewGuid(), studentId = id, subjectId = teaching.SubjectId, date,
+            kind = "formative", score = Math.Clamp(4 + _random.Next(4) + _random.Next(4), 1, 10),
+        }).ToArray();
+        return new Request($"/api/v1/classes/{teaching.ClassId}/marks", teaching.TeacherId, new { entries }, entries.Length);
+    }
+}

@@ -1,0 +1,29 @@
+using Npgsql;
+
+namespace EduInfo.Tools.Simulation;
+
+/// <summary>Reads from the registry every whole-class teaching of grades 2+ (where marks are given) with its current roster.</summary>
+public static class TeachingCatalog
+{
+    public static async Task<IReadOnlyList<Teaching>> LoadAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT a.group_id, a.subject_id, a.teacher_id,
+                   array(SELECT e.student_id FROM enrolments e WHERE e.class_id = a.group_id AND e.to_date IS NULL ORDER BY e.student_id)
+            FROM assignments a JOIN classes c ON c.id = a.group_id
+            WHERE a.to_date IS NULL AND c.grade >= 2
+            ORDER BY a.group_id, a.subject_id
+            """);
+        var teachings = new List<Teaching>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var roster = reader.GetFieldValue<string[]>(3);
+            if (roster.Length > 0)
+            {
+                teachings.Add(new Teaching(reader.GetString(0), reader.GetString(1), reader.GetString(2), roster));
+            }
+        }
+        return teachings.Count > 0 ? teachings : throw new InvalidOperationException("No assignments in the registry: seed it first.");
+    }
+}
