@@ -29,7 +29,7 @@ public sealed class SchoolDayClock(DateOnly firstDay, DateOnly lastDay, TimeSpan
     /// <summary>The lesson period in progress at a time of day, or null outside lesson hours.</summary>
     public static int? PeriodAt(TimeSpan timeOfDay)
     {
-        var period = (int)((timeOfDay - DayStart) / PeriodLength) + 1;
+        var period = (int)Math.Floor((timeOfDay - DayStart) / PeriodLength) + 1;
         return period is >= 1 and <= Periods ? period : null;
     }
 
