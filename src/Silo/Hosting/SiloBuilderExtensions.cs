@@ -33,10 +33,14 @@ public static class SiloBuilderExtensions
         if (clustering.Equals("AdoNet", StringComparison.OrdinalIgnoreCase))
         {
             silo.UseAdoNetClustering(o => { o.Invariant = Invariant; o.ConnectionString = connectionString; });
-            silo.ConfigureEndpoints(
-                siloPort: orleans.GetValue("SiloPort", 11111),
-                gatewayPort: orleans.GetValue("GatewayPort", 30000),
-                listenOnAnyHostAddress: orleans.GetValue("ListenOnAnyHostAddress", false));
+            if (Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST") is null)
+            {
+                // In Kubernetes, UseKubernetesHosting advertises the pod's IP; elsewhere the host's address and these ports.
+                silo.ConfigureEndpoints(
+                    siloPort: orleans.GetValue("SiloPort", 11111),
+                    gatewayPort: orleans.GetValue("GatewayPort", 30000),
+                    listenOnAnyHostAddress: orleans.GetValue("ListenOnAnyHostAddress", false));
+            }
         }
         else if (!clustering.Equals("Provided", StringComparison.OrdinalIgnoreCase)) // "Provided": the host (a test cluster) sets it up
         {
