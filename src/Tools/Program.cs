@@ -2,6 +2,7 @@ using System.Globalization;
 using EduInfo.Storage;
 using EduInfo.Storage.Registry;
 using EduInfo.Tools.Demo;
+using EduInfo.Tools.Import;
 using EduInfo.Tools.Simulation;
 using Npgsql;
 
@@ -9,6 +10,7 @@ using Npgsql;
 // eduinfo seed [tiny|small]  migrate, then load the demo country into an empty registry
 // eduinfo simulate URL [requests/s] [seconds]   teachers entering roll-calls and marks through the HTTP API, in simulated school time
 // eduinfo bench-smoke URL [seconds] [clients]   journal clients flat out; prints acked marks/s, latency and freshness at the republic
+// eduinfo import FOLDER [--lang kk|ru|en]        import a registry from CSV files, all or nothing (docs/import.md)
 // The connection string comes from ConnectionStrings__EduInfo.
 var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__EduInfo");
 if (args.Length == 0 || string.IsNullOrEmpty(connectionString))
@@ -60,6 +62,8 @@ switch (args[0])
             Console.WriteLine(report);
             return report.Failures == 0 ? 0 : 1;
         }
+    case "import":
+        return await ImportCommand.RunAsync(dataSource, args[1..], Console.Out, Console.Error);
     default:
         Console.Error.WriteLine($"unknown command '{args[0]}'");
         return 2;

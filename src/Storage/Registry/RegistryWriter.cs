@@ -5,19 +5,28 @@ using NpgsqlTypes;
 namespace EduInfo.Storage.Registry;
 
 /// <summary>
-/// Loads a whole registry in one transaction with binary COPY: the hierarchy with materialized paths, a
+/// Loads a registry, or a part of one, in one transaction with binary COPY: the hierarchy with materialized paths, a
 /// whole-class teaching group per class (id = the class's id) besides the subgroups and profile groups given, enrolments numbered from the journal sequence, and each class's
-/// watermark. All or nothing: a constraint violation (e.g. an invalid IIN) loads nothing.
+/// watermark. A parent (node or organization) that is not in the data must already be in the registry: its path is
+/// read inside the same transaction, so one district's schools can be loaded under existing nodes.
+/// All or nothing: a constraint violation (e.g. an invalid IIN) loads nothing.
 /// </summary>
 public sealed class RegistryWriter(NpgsqlDataSource dataSource)
 {
+    /// <summary>Writes every row of <paramref name="data"/>, or nothing.</summary>
+    /// <exception cref="InvalidOperationException">A parent is neither in the data nor in the registry, or the nodes form a cycle.</exception>
     public async Task WriteAsync(RegistryData data, CancellationToken cancellationToken = default)
     {
-        var nodePaths = NodePaths(data.Nodes);
-        var organizationPaths = data.Organizations.ToDictionary(o => o.Id, o => nodePaths[o.NodeId].Append(o.Id).ToArray());
-
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        var nodePaths = await NodePathsAsync(connection, transaction, data, cancellationToken);
+        var organizationPaths = data.Organizations.ToDictionary(o => o.Id, o => nodePaths[o.NodeId].Append(o.Id).ToArray());
+        var existingOrganizations = await PathsAsync(connection, transaction, "organizations",
+            data.Classes.Select(c => c.OrganizationId).Where(id => !organizationPaths.ContainsKey(id)), cancellationToken);
+        string[] OrganizationPath(string id) => organizationPaths.TryGetValue(id, out var path) ? path
+            : existingOrganizations.TryGetValue(id, out path) ? path
+            : throw new InvalidOperationException($"Organization '{id}' is neither in the data nor in the registry.");
 
         await CopyAsync(connection, "nodes (id, parent_id, kind, name_kk, name_ru, name_en, path)", data.Nodes, (w, n) =>
         {
@@ -37,7 +46,7 @@ public sealed class RegistryWriter(NpgsqlDataSource dataSource)
         await CopyAsync(connection, "classes (id, organization_id, academic_year, grade, letter, language, path)", data.Classes, (w, c) =>
         {
             w.Write(c.Id); w.Write(c.OrganizationId); w.Write(c.AcademicYear); w.Write((short)c.Grade, NpgsqlDbType.Smallint); w.Write(c.Letter); w.Write(c.Language);
-            w.Write(organizationPaths[c.OrganizationId].Append(c.Id).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+            w.Write(OrganizationPath(c.OrganizationId).Append(c.Id).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
         }, cancellationToken);
         await CopyAsync(connection, "teaching_groups (id, class_id, kind)", data.Classes, (w, c) =>
         {
@@ -73,13 +82,15 @@ public sealed class RegistryWriter(NpgsqlDataSource dataSource)
             w.Write(sp.StudentId); w.Write(sp.ParentId); w.Write(sp.Relation);
         }, cancellationToken);
 
-        // Roster changes move a class's version like journal rows do.
-        await using (var watermarks = new NpgsqlCommand("""
-            INSERT INTO class_watermarks (class_id, seq)
-            SELECT class_id, max(seq) FROM enrolments GROUP BY class_id
-            ON CONFLICT (class_id) DO UPDATE SET seq = greatest(class_watermarks.seq, excluded.seq)
-            """, connection, transaction))
+        // Roster changes move a class's version like journal rows do; only the classes this load enrols into move.
+        if (data.Enrolments.Count > 0)
         {
+            await using var watermarks = new NpgsqlCommand("""
+                INSERT INTO class_watermarks (class_id, seq)
+                SELECT class_id, max(seq) FROM enrolments WHERE class_id = ANY(@classes) GROUP BY class_id
+                ON CONFLICT (class_id) DO UPDATE SET seq = greatest(class_watermarks.seq, excluded.seq)
+                """, connection, transaction);
+            watermarks.Parameters.AddWithValue("classes", data.Enrolments.Select(e => e.ClassId).Distinct().ToArray());
             await watermarks.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
@@ -115,25 +126,61 @@ public sealed class RegistryWriter(NpgsqlDataSource dataSource)
         await importer.CompleteAsync(cancellationToken);
     }
 
-    /// <summary>Each node's ancestors from the root down to itself.</summary>
-    private static Dictionary<string, string[]> NodePaths(IReadOnlyList<NodeRow> nodes)
+    /// <summary>
+    /// Each node's ancestors from the root down to itself, for the nodes of the data and the existing nodes they
+    /// (or their organizations) hang under.
+    /// </summary>
+    private static async Task<Dictionary<string, string[]>> NodePathsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, RegistryData data, CancellationToken cancellationToken)
     {
-        var byId = nodes.ToDictionary(n => n.Id);
-        var paths = new Dictionary<string, string[]>();
+        var byId = data.Nodes.ToDictionary(n => n.Id);
+        var outside = data.Nodes.Select(n => n.ParentId).OfType<string>().Concat(data.Organizations.Select(o => o.NodeId))
+            .Where(id => !byId.ContainsKey(id));
+        var paths = await PathsAsync(connection, transaction, "nodes", outside, cancellationToken);
+        var visiting = new HashSet<string>();
         string[] PathOf(string id)
         {
             if (paths.TryGetValue(id, out var known))
             {
                 return known;
             }
-            var node = byId[id];
+            if (!byId.TryGetValue(id, out var node))
+            {
+                throw new InvalidOperationException($"Node '{id}' is neither in the data nor in the registry.");
+            }
+            if (!visiting.Add(id))
+            {
+                throw new InvalidOperationException($"Node '{id}' is its own ancestor.");
+            }
             var path = node.ParentId is null ? [id] : PathOf(node.ParentId).Append(id).ToArray();
             paths[id] = path;
             return path;
         }
-        foreach (var node in nodes)
+        foreach (var node in data.Nodes)
         {
             PathOf(node.Id);
+        }
+        foreach (var organization in data.Organizations)
+        {
+            PathOf(organization.NodeId);
+        }
+        return paths;
+    }
+
+    /// <summary>The materialized paths of existing rows of <paramref name="table"/> (nodes or organizations), read in the load's transaction.</summary>
+    private static async Task<Dictionary<string, string[]>> PathsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string table, IEnumerable<string> ids, CancellationToken cancellationToken)
+    {
+        var paths = new Dictionary<string, string[]>();
+        var wanted = ids.Distinct().ToArray();
+        if (wanted.Length == 0)
+        {
+            return paths;
+        }
+        await using var command = new NpgsqlCommand($"SELECT id, path FROM {table} WHERE id = ANY(@ids)", connection, transaction);
+        command.Parameters.AddWithValue("ids", wanted);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            paths[reader.GetString(0)] = reader.GetFieldValue<string[]>(1);
         }
         return paths;
     }

@@ -1,0 +1,223 @@
+using System.Globalization;
+
+namespace EduInfo.Tools.Import;
+
+/// <summary>
+/// Typed access to the values of one well-shaped record: each accessor checks one value, reports what is wrong
+/// with it (file, line, column) and returns null then, so every bad value of a row is reported, not just the first.
+/// Values are trimmed; an empty value is absent.
+/// </summary>
+internal sealed class CsvRow(string file, CsvRecord record, IReadOnlyDictionary<string, int> columns, ParsedImport import)
+{
+    public int Line => record.Line;
+
+    /// <summary>True once any value of this row was reported.</summary>
+    public bool HasErrors { get; private set; }
+
+    public void Error(ImportErrorCode code, params IReadOnlyList<string> arguments)
+    {
+        import.Errors.Add(new ImportError(file, Line, code, arguments));
+        HasErrors = true;
+    }
+
+    /// <summary>The trimmed value, or null when empty.</summary>
+    public string? Value(string column)
+    {
+        var value = record.Fields[columns[column]].Trim();
+        return value.Length == 0 ? null : value;
+    }
+
+    /// <summary>A required text.</summary>
+    public string? Text(string column) => Value(column) ?? Missing<string>(column);
+
+    /// <summary>An id this row introduces; declared even when the rest of the row is bad.</summary>
+    public string? Id(string column, ImportEntity entity)
+    {
+        var id = Text(column);
+        if (id is null)
+        {
+            return null;
+        }
+        import.Declarations.Add(new ImportDeclaration(entity, id, file, Line));
+        if (!IsWellFormedId(id))
+        {
+            Error(ImportErrorCode.BadId, column, ImportFormat.MaxIdLength.ToString(CultureInfo.InvariantCulture));
+            return null;
+        }
+        return id;
+    }
+
+    /// <summary>An id of another row, resolved later against the import and the registry.</summary>
+    public string? Reference(string column, ReferenceTarget target, bool required = true)
+    {
+        var id = required ? Text(column) : Value(column);
+        if (id is not null)
+        {
+            import.References.Add(new ImportReference(target, id, column, file, Line));
+        }
+        return id;
+    }
+
+    /// <summary>One of the allowed values, exactly as spelled there.</summary>
+    public string? OneOf(string column, IReadOnlyList<string> allowed)
+    {
+        var value = Text(column);
+        if (value is not null && !allowed.Contains(value, StringComparer.Ordinal))
+        {
+            Error(ImportErrorCode.UnknownValue, column, value, string.Join(", ", allowed));
+            return null;
+        }
+        return value;
+    }
+
+    /// <summary>A date yyyy-MM-dd; null when absent (reported if required) or bad (reported).</summary>
+    public DateOnly? Date(string column, bool required = true)
+    {
+        var value = required ? Text(column) : Value(column);
+        if (value is null)
+        {
+            return null;
+        }
+        if (!DateOnly.TryParseExact(value, ImportFormat.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            Error(ImportErrorCode.BadDate, column);
+            return null;
+        }
+        return date;
+    }
+
+    /// <summary>An optional end date that must not precede <paramref name="from"/>.</summary>
+    public DateOnly? EndDate(string column, string fromColumn, DateOnly? from)
+    {
+        var to = Date(column, required: false);
+        if (to is not null && from is not null && to < from)
+        {
+            Error(ImportErrorCode.EndBeforeStart, column, fromColumn);
+            return null;
+        }
+        return to;
+    }
+
+    /// <summary>true or false, in any letter case (spreadsheets write TRUE).</summary>
+    public bool? Boolean(string column)
+    {
+        var value = Text(column);
+        if (value is null)
+        {
+            return null;
+        }
+        if (bool.TryParse(value, out var result) && value.Length is 4 or 5)
+        {
+            return result;
+        }
+        Error(ImportErrorCode.BadBoolean, column);
+        return null;
+    }
+
+    /// <summary>A grade: a whole number between <see cref="ImportFormat.MinGrade"/> and <see cref="ImportFormat.MaxGrade"/>.</summary>
+    public int? Grade(string column)
+    {
+        const int min = ImportFormat.MinGrade, max = ImportFormat.MaxGrade;
+        var value = Text(column);
+        if (value is null)
+        {
+            return null;
+        }
+        if (!int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+        {
+            Error(ImportErrorCode.BadNumber, column);
+            return null;
+        }
+        if (number < min || number > max)
+        {
+            Error(ImportErrorCode.GradeOutOfRange, column, min.ToString(CultureInfo.InvariantCulture), max.ToString(CultureInfo.InvariantCulture));
+            return null;
+        }
+        return number;
+    }
+
+    /// <summary>An IIN with a correct check digit. The value is personal data: messages name the column only.</summary>
+    public string? Iin(string column, ImportEntity owner)
+    {
+        var value = Text(column);
+        if (value is null)
+        {
+            return null;
+        }
+        if (!EduInfo.Grains.Domain.Iin.IsValid(value))
+        {
+            Error(ImportErrorCode.InvalidIin, column);
+            return null;
+        }
+        import.Iins.Add(new ImportIin(owner, value, column, file, Line));
+        return value;
+    }
+
+    /// <summary>A two-letter lowercase language code (kk, ru, en, uz, ug, tg, …).</summary>
+    public string? Language(string column)
+    {
+        var value = Text(column);
+        return value is null ? null : CheckLanguage(column, value);
+    }
+
+    /// <summary>Language codes separated by ';', at least one; repeats are dropped.</summary>
+    public IReadOnlyList<string>? Languages(string column)
+    {
+        var value = Text(column);
+        if (value is null)
+        {
+            return null;
+        }
+        var languages = new List<string>();
+        var bad = false;
+        foreach (var item in value.Split(ImportFormat.ListSeparator))
+        {
+            var language = CheckLanguage(column, item.Trim());
+            bad |= language is null;
+            if (language is not null && !languages.Contains(language))
+            {
+                languages.Add(language);
+            }
+        }
+        return bad ? null : languages;
+    }
+
+    /// <summary>An academic year "2026-2027": two years in a row.</summary>
+    public string? AcademicYear(string column)
+    {
+        var value = Text(column);
+        if (value is null)
+        {
+            return null;
+        }
+        if (value.Length == 9 && value[4] == '-'
+            && int.TryParse(value.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var first)
+            && int.TryParse(value.AsSpan(5, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var second)
+            && second == first + 1)
+        {
+            return value;
+        }
+        Error(ImportErrorCode.BadAcademicYear, column, value);
+        return null;
+    }
+
+    private string? CheckLanguage(string column, string value)
+    {
+        if (value.Length == 2 && value.All(char.IsAsciiLetterLower))
+        {
+            return value;
+        }
+        Error(ImportErrorCode.BadLanguage, column, value);
+        return null;
+    }
+
+    private T? Missing<T>(string column) where T : class
+    {
+        Error(ImportErrorCode.Required, column);
+        return null;
+    }
+
+    /// <summary>Ids travel in URLs and logs: 1–64 ASCII letters, digits, '-', '_' or '.'.</summary>
+    internal static bool IsWellFormedId(string id) =>
+        id.Length <= ImportFormat.MaxIdLength && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+}

@@ -1,0 +1,294 @@
+using EduInfo.Storage.Registry.Model;
+
+namespace EduInfo.Tools.Import;
+
+/// <summary>
+/// Turns the CSV documents of an import into typed rows, checking the files, the headers and every single value.
+/// Pure: checks that need other rows or the registry are <see cref="ImportValidator"/>'s.
+/// </summary>
+public static class ImportParser
+{
+    private static readonly IReadOnlyDictionary<string, ImportEntity> IdOf = new Dictionary<string, ImportEntity>
+    {
+        [ImportFormat.Nodes] = ImportEntity.Node,
+        [ImportFormat.Organizations] = ImportEntity.Organization,
+        [ImportFormat.Subjects] = ImportEntity.Subject,
+        [ImportFormat.Classes] = ImportEntity.Class,
+        [ImportFormat.TeachingGroups] = ImportEntity.TeachingGroup,
+        [ImportFormat.Students] = ImportEntity.Student,
+        [ImportFormat.Teachers] = ImportEntity.Teacher,
+        [ImportFormat.Parents] = ImportEntity.Parent,
+    };
+
+    private static readonly IReadOnlyDictionary<string, Action<CsvRow, ParsedImport>> RowParsers = new Dictionary<string, Action<CsvRow, ParsedImport>>
+    {
+        [ImportFormat.Nodes] = Node,
+        [ImportFormat.Organizations] = Organization,
+        [ImportFormat.Subjects] = Subject,
+        [ImportFormat.Classes] = Class,
+        [ImportFormat.TeachingGroups] = TeachingGroup,
+        [ImportFormat.Students] = Student,
+        [ImportFormat.GroupMembers] = GroupMember,
+        [ImportFormat.Teachers] = Teacher,
+        [ImportFormat.Assignments] = Assignment,
+        [ImportFormat.Parents] = Parent,
+        [ImportFormat.StudentParents] = StudentParent,
+    };
+
+    /// <summary>Parses the documents read from a folder (named <paramref name="folder"/> in errors about the folder as a whole).</summary>
+    public static ParsedImport Parse(string folder, IReadOnlyList<CsvDocument> documents)
+    {
+        var import = new ParsedImport();
+        var known = ImportFormat.Tables.Select(t => t.File).ToList();
+        foreach (var document in documents.Where(d => !known.Contains(d.File)))
+        {
+            import.Errors.Add(new ImportError(document.File, 0, ImportErrorCode.UnknownFile, string.Join(", ", known)));
+        }
+        if (!documents.Any(d => known.Contains(d.File)))
+        {
+            import.Errors.Add(new ImportError(folder, 0, ImportErrorCode.NoFiles, string.Join(", ", known)));
+        }
+        foreach (var table in ImportFormat.Tables)
+        {
+            if (documents.FirstOrDefault(d => d.File == table.File) is { } document)
+            {
+                ParseFile(table, document, import);
+            }
+        }
+        return import;
+    }
+
+    private static void ParseFile(ImportTable table, CsvDocument document, ParsedImport import)
+    {
+        var file = table.File;
+        import.Errors.AddRange(document.Errors);
+        var entity = IdOf.TryGetValue(file, out var e) ? e : (ImportEntity?)null;
+        if (!document.Complete && entity is not null)
+        {
+            import.Unreadable.Add(entity.Value);
+        }
+        if (document.Records.Count == 0)
+        {
+            if (document.Complete)
+            {
+                import.Errors.Add(new ImportError(file, 1, ImportErrorCode.EmptyFile));
+            }
+            if (entity is not null)
+            {
+                import.Unreadable.Add(entity.Value);
+            }
+            return;
+        }
+
+        var header = document.Records[0];
+        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        var headerErrors = import.Errors.Count;
+        if (header.Malformed)
+        {
+            // The reader has reported the quote; the names cannot be trusted.
+            if (entity is not null)
+            {
+                import.Unreadable.Add(entity.Value);
+            }
+            return;
+        }
+        for (var i = 0; i < header.Fields.Count; i++)
+        {
+            var name = header.Fields[i];
+            if (!table.Columns.Contains(name))
+            {
+                import.Errors.Add(new ImportError(file, header.Line, ImportErrorCode.UnknownColumn, name));
+            }
+            else if (!columns.TryAdd(name, i))
+            {
+                import.Errors.Add(new ImportError(file, header.Line, ImportErrorCode.DuplicateColumn, name));
+            }
+        }
+        foreach (var missing in table.Columns.Where(c => !columns.ContainsKey(c)))
+        {
+            import.Errors.Add(new ImportError(file, header.Line, ImportErrorCode.MissingColumn, missing));
+        }
+        var headerIsRight = import.Errors.Count == headerErrors;
+        var idColumn = entity is not null && columns.TryGetValue("id", out var index) ? index : (int?)null;
+        if (!headerIsRight && entity is not null && idColumn is null)
+        {
+            import.Unreadable.Add(entity.Value);
+        }
+
+        foreach (var record in document.Records.Skip(1))
+        {
+            if (headerIsRight && !record.Malformed && record.Fields.Count == header.Fields.Count)
+            {
+                RowParsers[file](new CsvRow(file, record, columns, import), import);
+                continue;
+            }
+            if (headerIsRight && !record.Malformed)
+            {
+                import.Errors.Add(new ImportError(file, record.Line, ImportErrorCode.FieldCount,
+                    header.Fields.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    record.Fields.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+            // The row is not read, but its id still counts as given, so rows that refer to it are not reported too.
+            if (entity is not null && idColumn is { } i && i < record.Fields.Count && record.Fields[i].Trim() is { Length: > 0 } id)
+            {
+                import.Declarations.Add(new ImportDeclaration(entity.Value, id, file, record.Line));
+            }
+        }
+    }
+
+    private static void Node(CsvRow row, ParsedImport import)
+    {
+        var id = row.Id("id", ImportEntity.Node);
+        var parent = row.Reference("parent_id", ReferenceTarget.Node, required: false);
+        var kind = row.OneOf("kind", ImportFormat.NodeKinds);
+        if (kind == "republic" && parent is not null)
+        {
+            row.Error(ImportErrorCode.RepublicWithParent);
+        }
+        else if (kind is not null and not "republic" && parent is null)
+        {
+            row.Error(ImportErrorCode.Required, "parent_id");
+        }
+        var (kk, ru, en) = (row.Text("name_kk"), row.Text("name_ru"), row.Text("name_en"));
+        if (!row.HasErrors)
+        {
+            import.Nodes.Add(new(row.Line, new NodeRow(id!, parent, kind!, kk!, ru!, en!)));
+        }
+    }
+
+    private static void Organization(CsvRow row, ParsedImport import)
+    {
+        var id = row.Id("id", ImportEntity.Organization);
+        var node = row.Reference("node_id", ReferenceTarget.Node);
+        var kind = row.OneOf("kind", ImportFormat.OrganizationKinds);
+        var (kk, ru, en) = (row.Text("name_kk"), row.Text("name_ru"), row.Text("name_en"));
+        var languages = row.Languages("languages");
+        var rural = row.Boolean("is_rural");
+        if (!row.HasErrors)
+        {
+            import.Organizations.Add(new(row.Line, new OrganizationRow(id!, node!, kind!, kk!, ru!, en!, languages!, rural!.Value)));
+        }
+    }
+
+    private static void Subject(CsvRow row, ParsedImport import)
+    {
+        var id = row.Id("id", ImportEntity.Subject);
+        var (kk, ru, en) = (row.Text("name_kk"), row.Text("name_ru"), row.Text("name_en"));
+        if (!row.HasErrors)
+        {
+            import.Subjects.Add(new(row.Line, new SubjectRow(id!, kk!, ru!, en!)));
+        }
+    }
+
+    private static void Class(CsvRow row, ParsedImport import)
+    {
+        var id = row.Id("id", ImportEntity.Class);
+        var organization = row.Reference("organization_id", ReferenceTarget.Organization);
+        var year = row.AcademicYear("academic_year");
+        var grade = row.Grade("grade");
+        var letter = row.Text("letter");
+        var language = row.Language("language");
+        if (!row.HasErrors)
+        {
+            import.Classes.Add(new(row.Line, new ClassRow(id!, organization!, year!, grade!.Value, letter!, language!)));
+        }
+    }
+
+    private static void TeachingGroup(CsvRow row, ParsedImport import)
+    {
+        var id = row.Id("id", ImportEntity.TeachingGroup);
+        var kind = row.OneOf("kind", ImportFormat.GroupKinds);
+        var classId = row.Reference("class_id", ReferenceTarget.Class, required: false);
+        // A subgroup divides one class; a profile group gathers students of several classes.
+        if (kind == "subgroup" && classId is null)
+        {
+            row.Error(ImportErrorCode.Required, "class_id");
+        }
+        else if (kind == "profile" && classId is not null)
+        {
+            row.Error(ImportErrorCode.ProfileWithClass);
+        }
+        var subject = row.Reference("subject_id", ReferenceTarget.Subject);
+        var name = row.Text("name");
+        if (!row.HasErrors)
+        {
+            import.TeachingGroups.Add(new(row.Line, new TeachingGroupRow(id!, classId, kind!, subject!, name!)));
+        }
+    }
+
+    private static void Student(CsvRow row, ParsedImport import)
+    {
+        var id = row.Id("id", ImportEntity.Student);
+        var iin = row.Iin("iin", ImportEntity.Student);
+        var (last, first, middle) = (row.Text("last_name"), row.Text("first_name"), row.Value("middle_name"));
+        var birth = row.Date("birth_date");
+        var classId = row.Reference("class_id", ReferenceTarget.Class);
+        var from = row.Date("enrolled_from");
+        var to = row.EndDate("enrolled_to", "enrolled_from", from);
+        if (!row.HasErrors)
+        {
+            import.Students.Add(new(row.Line, new PersonRow(id!, iin!, last!, first!, middle, birth!.Value)));
+            import.Enrolments.Add(new(row.Line, new EnrolmentRow(id!, classId!, from!.Value, to)));
+        }
+    }
+
+    private static void GroupMember(CsvRow row, ParsedImport import)
+    {
+        var group = row.Reference("group_id", ReferenceTarget.MemberGroup);
+        var student = row.Reference("student_id", ReferenceTarget.Student);
+        var from = row.Date("from");
+        var to = row.EndDate("to", "from", from);
+        if (!row.HasErrors)
+        {
+            import.GroupMembers.Add(new(row.Line, new GroupMemberRow(group!, student!, from!.Value, to)));
+        }
+    }
+
+    private static void Teacher(CsvRow row, ParsedImport import)
+    {
+        var id = row.Id("id", ImportEntity.Teacher);
+        var iin = row.Iin("iin", ImportEntity.Teacher);
+        var (last, first, middle) = (row.Text("last_name"), row.Text("first_name"), row.Value("middle_name"));
+        var organization = row.Reference("organization_id", ReferenceTarget.Organization);
+        if (!row.HasErrors)
+        {
+            import.Teachers.Add(new(row.Line, new TeacherRow(id!, iin!, last!, first!, middle, organization!)));
+        }
+    }
+
+    private static void Assignment(CsvRow row, ParsedImport import)
+    {
+        var teacher = row.Reference("teacher_id", ReferenceTarget.Teacher);
+        var group = row.Reference("group_id", ReferenceTarget.Group);
+        var subject = row.Reference("subject_id", ReferenceTarget.Subject);
+        var from = row.Date("from");
+        var to = row.EndDate("to", "from", from);
+        if (!row.HasErrors)
+        {
+            import.Assignments.Add(new(row.Line, new AssignmentRow(teacher!, group!, subject!, from!.Value, to)));
+        }
+    }
+
+    private static void Parent(CsvRow row, ParsedImport import)
+    {
+        var id = row.Id("id", ImportEntity.Parent);
+        var iin = row.Iin("iin", ImportEntity.Parent);
+        var (last, first, middle) = (row.Text("last_name"), row.Text("first_name"), row.Value("middle_name"));
+        if (!row.HasErrors)
+        {
+            // The registry keeps no birth date of a parent (the parents table has none), so none is imported.
+            import.Parents.Add(new(row.Line, new PersonRow(id!, iin!, last!, first!, middle, default)));
+        }
+    }
+
+    private static void StudentParent(CsvRow row, ParsedImport import)
+    {
+        var student = row.Reference("student_id", ReferenceTarget.Student);
+        var parent = row.Reference("parent_id", ReferenceTarget.Parent);
+        var relation = row.OneOf("relation", ImportFormat.Relations);
+        if (!row.HasErrors)
+        {
+            import.StudentParents.Add(new(row.Line, new StudentParentRow(student!, parent!, relation!)));
+        }
+    }
+}
