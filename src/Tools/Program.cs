@@ -1,6 +1,7 @@
 using System.Globalization;
 using EduInfo.Storage;
 using EduInfo.Storage.Registry;
+using EduInfo.Storage.Security;
 using EduInfo.Tools.Demo;
 using EduInfo.Tools.Import;
 using EduInfo.Tools.Simulation;
@@ -38,8 +39,15 @@ switch (args[0])
         }
         var data = DemoCountry.Generate(DemoCountryOptions.ForSize(args.Length > 1 ? args[1] : "small"));
         await new RegistryWriter(dataSource).WriteAsync(data);
+        var (accounts, credentials) = DemoAccounts.Create(data);
+        await new AccountStore(dataSource).CreateAsync(accounts);
         Console.WriteLine($"seed: {data.Nodes.Count} nodes, {data.Organizations.Count} organizations, {data.Classes.Count} classes, " +
-                          $"{data.Students.Count} students, {data.Teachers.Count} teachers, {data.Assignments.Count} assignments");
+                          $"{data.Students.Count} students, {data.Teachers.Count} teachers, {data.Assignments.Count} assignments, {accounts.Count} accounts");
+        foreach (var c in credentials)
+        {
+            Console.WriteLine($"demo login: {c.Login,-17} password: {c.Password,-22} {c.Role}@{c.ScopeId}");
+        }
+        Console.WriteLine($"demo login: <teacher id, e.g. T00001> password: {DemoAccounts.TeacherPassword,-22} teacher@<their organization>");
         return 0;
     case "simulate" when args.Length > 1:
         using (var http = new HttpClient { BaseAddress = new Uri(args[1]) })

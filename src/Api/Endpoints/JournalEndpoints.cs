@@ -1,7 +1,10 @@
 using EduInfo.Api.Actors;
 using EduInfo.Api.Contracts;
 using EduInfo.Api.Problems;
+using EduInfo.Api.Registry;
+using EduInfo.Api.Security;
 using EduInfo.Grains.Interfaces.Journal;
+using EduInfo.Grains.Interfaces.Summaries;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EduInfo.Api.Endpoints;
@@ -25,24 +28,42 @@ public static class JournalEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<BatchResponse>, ProblemHttpResult>> RecordMarks(
-        string classId, MarkBatch batch, HttpContext context, ActorResolver actors, IGrainFactory grains)
+    /// <summary>The class must exist and the caller must be a teacher above it; the subject is checked against assignments later.</summary>
+    private static async Task<(ProblemHttpResult? Problem, bool Ok)> AuthorizeAsync(
+        string classId, HttpContext context, ActorResolver actors, NodeDirectory directory, CancellationToken cancellationToken)
     {
         if (actors.Resolve(context) is not { } actor)
         {
-            return LocalizedProblems.Unauthorized(context);
+            return (LocalizedProblems.Unauthorized(context), false);
         }
+        var node = await directory.FindAsync(classId, cancellationToken);
+        if (node is not { Kind: NodeKind.Class })
+        {
+            return (LocalizedProblems.NotFound(context, "problem.notFound.class"), false);
+        }
+        return AccessPolicy.CanWriteJournal(actor, node.Path) ? (null, true) : (LocalizedProblems.Forbidden(context), false);
+    }
+
+    private static async Task<Results<Ok<BatchResponse>, ProblemHttpResult>> RecordMarks(
+        string classId, MarkBatch batch, HttpContext context, ActorResolver actors, NodeDirectory directory, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        if (await AuthorizeAsync(classId, context, actors, directory, cancellationToken) is { Problem: { } problem })
+        {
+            return problem;
+        }
+        var actor = actors.Resolve(context)!;
         var outcome = await grains.GetGrain<IClassGrain>(classId).RecordMarks(actor, batch);
         return outcome.Accepted ? TypedResults.Ok(BatchResponse.Of(outcome)) : LocalizedProblems.Rejected(context, outcome);
     }
 
     private static async Task<Results<Ok<BatchResponse>, ProblemHttpResult>> RecordLessons(
-        string classId, LessonBatch batch, HttpContext context, ActorResolver actors, IGrainFactory grains)
+        string classId, LessonBatch batch, HttpContext context, ActorResolver actors, NodeDirectory directory, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        if (actors.Resolve(context) is not { } actor)
+        if (await AuthorizeAsync(classId, context, actors, directory, cancellationToken) is { Problem: { } problem })
         {
-            return LocalizedProblems.Unauthorized(context);
+            return problem;
         }
+        var actor = actors.Resolve(context)!;
         var outcome = await grains.GetGrain<IClassGrain>(classId).RecordLessons(actor, batch);
         return outcome.Accepted ? TypedResults.Ok(BatchResponse.Of(outcome)) : LocalizedProblems.Rejected(context, outcome);
     }

@@ -3,6 +3,7 @@ using EduInfo.Api.Contracts;
 using EduInfo.Api.Localization;
 using EduInfo.Api.Problems;
 using EduInfo.Api.Registry;
+using EduInfo.Api.Security;
 using EduInfo.Grains.Interfaces.Journal;
 using EduInfo.Grains.Interfaces.Summaries;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,7 +29,7 @@ public static class NodeEndpoints
     private static async Task<Results<Ok<NodeSummaryResponse>, ProblemHttpResult>> GetSummary(
         string nodeId, HttpContext context, ActorResolver actors, NodeDirectory directory, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        if (actors.Resolve(context) is null)
+        if (actors.Resolve(context) is not { } actor)
         {
             return LocalizedProblems.Unauthorized(context);
         }
@@ -36,6 +37,10 @@ public static class NodeEndpoints
         if (node is null)
         {
             return LocalizedProblems.NotFound(context, "problem.notFound.node");
+        }
+        if (!AccessPolicy.CanReadSummary(actor, node.Path))
+        {
+            return LocalizedProblems.Forbidden(context);
         }
         ISummaryNode grain = node.Kind switch
         {
@@ -50,7 +55,7 @@ public static class NodeEndpoints
     private static async Task<Results<Ok<IReadOnlyList<NodeSummaryResponse>>, ProblemHttpResult>> GetChildren(
         string nodeId, HttpContext context, ActorResolver actors, NodeDirectory directory, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        if (actors.Resolve(context) is null)
+        if (actors.Resolve(context) is not { } actor)
         {
             return LocalizedProblems.Unauthorized(context);
         }
@@ -58,6 +63,10 @@ public static class NodeEndpoints
         if (node is null)
         {
             return LocalizedProblems.NotFound(context, "problem.notFound.node");
+        }
+        if (!AccessPolicy.CanReadSummary(actor, node.Path))
+        {
+            return LocalizedProblems.Forbidden(context);
         }
         if (node.Kind == NodeKind.Class)
         {

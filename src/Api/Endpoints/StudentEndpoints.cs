@@ -2,6 +2,8 @@ using EduInfo.Api.Actors;
 using EduInfo.Api.Contracts;
 using EduInfo.Api.Localization;
 using EduInfo.Api.Problems;
+using EduInfo.Api.Security;
+using EduInfo.Storage.Audit;
 using EduInfo.Grains.Interfaces.Students;
 using EduInfo.Storage.Registry;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,15 +23,24 @@ public static class StudentEndpoints
     }
 
     private static async Task<Results<Ok<DiaryResponse>, ProblemHttpResult>> GetDiary(
-        string studentId, HttpContext context, ActorResolver actors, RegistryStore registry, IGrainFactory grains, CancellationToken cancellationToken)
+        string studentId, HttpContext context, ActorResolver actors, RegistryStore registry, AuditLog audit, IGrainFactory grains, CancellationToken cancellationToken)
     {
         if (actors.Resolve(context) is not { } actor)
         {
             return LocalizedProblems.Unauthorized(context);
         }
-        if (await registry.CurrentAcademicYearOfStudentAsync(studentId, cancellationToken) is null)
+        var student = await registry.FindStudentAccessAsync(studentId, cancellationToken);
+        if (student is null)
         {
             return LocalizedProblems.NotFound(context, "problem.notFound.student");
+        }
+        var allowed = AccessPolicy.CanReadDiary(actor, student);
+        // A read of personal data is audited before the data leaves, refused attempts too.
+        await audit.RecordAsync(new AuditEntry(actor.UserId, actor.Roles, actor.ClientAddress, "diary.read", "student", studentId,
+            student.OrganizationId, allowed ? "ok" : "denied"), cancellationToken);
+        if (!allowed)
+        {
+            return LocalizedProblems.Forbidden(context);
         }
         var diary = await grains.GetGrain<IStudentGrain>(studentId).GetDiary(actor);
         return TypedResults.Ok(DiaryResponse.Of(diary, RequestLanguage.Of(context)));

@@ -4,6 +4,7 @@ using EduInfo.Api.Actors;
 using EduInfo.Api.Endpoints;
 using EduInfo.Api.Problems;
 using EduInfo.Api.Registry;
+using EduInfo.Api.Security;
 using EduInfo.Silo.Hosting;
 using EduInfo.Storage.Hosting;
 using Microsoft.AspNetCore.Http.Json;
@@ -59,6 +60,7 @@ public static class ApiHostingExtensions
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi();
         builder.Services.AddEduInfoHealthChecks();
+        builder.AddEduInfoAuthentication();
         builder.Services.AddSingleton<ActorResolver>();
         builder.Services.AddSingleton<NodeDirectory>();
         return builder;
@@ -84,6 +86,14 @@ public static class ApiHostingExtensions
             {
                 await LocalizedProblems.NotFound(http, "problem.notFound.route").ExecuteAsync(http);
             }
+            else if (http.Response.StatusCode == StatusCodes.Status401Unauthorized)
+            {
+                await LocalizedProblems.Unauthorized(http).ExecuteAsync(http);
+            }
+            else if (http.Response.StatusCode == StatusCodes.Status403Forbidden)
+            {
+                await LocalizedProblems.Forbidden(http).ExecuteAsync(http);
+            }
             else if (http.Response.StatusCode == StatusCodes.Status405MethodNotAllowed)
             {
                 await LocalizedProblems.Create(http, StatusCodes.Status405MethodNotAllowed, "method-not-allowed", "problem.methodNotAllowed.title").ExecuteAsync(http);
@@ -94,12 +104,17 @@ public static class ApiHostingExtensions
             }
         });
 
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapEduInfoHealth();
-        app.MapGroup("/api/v1")
+        var api = app.MapGroup("/api/v1");
+        api.MapAuthEndpoints();
+        api.MapGroup("").RequireAuthorization()
             .MapJournalEndpoints()
             .MapNodeEndpoints()
-            .MapStudentEndpoints();
+            .MapStudentEndpoints()
+            .MapAuditEndpoints();
         return app;
     }
 }

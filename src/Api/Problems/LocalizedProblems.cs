@@ -37,6 +37,9 @@ public static class LocalizedProblems
     public static ProblemHttpResult Unauthorized(HttpContext context) =>
         Create(context, StatusCodes.Status401Unauthorized, "unauthorized", "problem.unauthorized.title", "problem.unauthorized.detail");
 
+    public static ProblemHttpResult Forbidden(HttpContext context) =>
+        Create(context, StatusCodes.Status403Forbidden, "forbidden", "problem.forbidden.title", "problem.forbidden.detail");
+
     /// <summary>A refused journal batch: 404 (no class), 409 (idempotency conflict) or 400 (bad input), naming each field.</summary>
     public static ProblemHttpResult Rejected(HttpContext context, BatchOutcome outcome)
     {

@@ -213,7 +213,7 @@ public sealed class ClassGrain(
     }
 
     private JournalWriteContext Context(Actor actor) =>
-        new(_class!.AcademicYear, ClassId, ClassId, _class.OrganizationId, actor.UserId, actor.ClientAddress);
+        new(_class!.AcademicYear, ClassId, ClassId, _class.OrganizationId, actor.UserId, actor.ClientAddress, actor.Roles);
 
     private BatchOutcome Accepted(IEnumerable<Guid> entryIds, AppendResult result) => new(
         true,

@@ -238,7 +238,7 @@ public static class JournalBatchValidator
         {
             problems.Add(Problem($"{at}.subjectId", JournalError.SubjectUnknown));
         }
-        else if (date is not null && !taught.Any(a => a.TeacherId == actor.UserId && a.CoversDate(date.Value)))
+        else if (date is not null && !taught.Any(a => a.TeacherId == actor.PersonId && a.CoversDate(date.Value)))
         {
             problems.Add(Problem($"{at}.subjectId", JournalError.NotAssigned));
         }

@@ -29,6 +29,8 @@ public static class StorageServiceCollectionExtensions
         builder.Services.TryAddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = "eduinfo" }.Build());
         builder.Services.TryAddSingleton<JournalStore>();
         builder.Services.TryAddSingleton<RegistryStore>();
+        builder.Services.TryAddSingleton<Security.AccountStore>();
+        builder.Services.TryAddSingleton<Audit.AuditLog>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         if (migrate)
         {

@@ -18,7 +18,8 @@ public sealed class JournalStore(NpgsqlDataSource dataSource)
 {
     // One statement = one implicit transaction = one round trip. Data-modifying CTEs run to completion even
     // when the outer query does not read them; the outer SELECT sees the snapshot from before the insert,
-    // so `existing` holds only rows committed earlier. No row is inserted when any entry id conflicts.
+    // so `existing` holds only rows committed earlier. No row is inserted when any entry id conflicts. The audit row
+    // is part of the same statement, so it is committed exactly when the rows it describes are.
     private static string AppendSql(string input, string entryKind, string columns, string values) => $"""
         WITH input AS ({input}),
         existing AS (
@@ -42,6 +43,13 @@ public sealed class JournalStore(NpgsqlDataSource dataSource)
             INSERT INTO class_watermarks (class_id, seq)
             SELECT @class_id, max(seq) FROM inserted HAVING count(*) > 0
             ON CONFLICT (class_id) DO UPDATE SET seq = greatest(class_watermarks.seq, excluded.seq)
+        ),
+        audit AS (
+            INSERT INTO audit_log (actor_id, roles, client_address, action, target_kind, target_id, organization_id, outcome, detail)
+            SELECT @author_id, @author_roles, @client_address, 'journal.{entryKind}s.record', 'class', @class_id, @organization_id,
+                   CASE WHEN EXISTS (SELECT 1 FROM conflicts) THEN 'conflict' ELSE 'committed' END,
+                   jsonb_build_object('entries', (SELECT count(*) FROM input), 'inserted', (SELECT count(*) FROM inserted),
+                                      'firstSequence', (SELECT min(seq) FROM inserted), 'lastSequence', (SELECT max(seq) FROM inserted))
         )
         SELECT i.entry_id, ins.seq, e.seq, c.entry_id IS NOT NULL
         FROM input i
@@ -146,6 +154,7 @@ public sealed class JournalStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("organization_id", context.OrganizationId);
         command.Parameters.AddWithValue("author_id", context.AuthorId);
         command.Parameters.Add(new NpgsqlParameter<string?>("client_address", NpgsqlDbType.Text) { TypedValue = context.ClientAddress });
+        command.Parameters.Add(new NpgsqlParameter<string[]>("author_roles", (context.AuthorRoles ?? []).ToArray()));
     }
 
     private static async Task<AppendResult> ReadAppendResultAsync(NpgsqlCommand command, int expected, CancellationToken cancellationToken)

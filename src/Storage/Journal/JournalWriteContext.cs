@@ -1,10 +1,14 @@
 namespace EduInfo.Storage.Journal;
 
-/// <summary>What every row of one batch shares: where it counts and who wrote it.</summary>
+/// <summary>
+/// What every row of one batch shares: where it counts and who wrote it (user id and roles go to the audit row
+/// committed with the batch).
+/// </summary>
 public sealed record JournalWriteContext(
     string AcademicYear,
     string ClassId,
     string GroupId,
     string OrganizationId,
     string AuthorId,
-    string? ClientAddress);
+    string? ClientAddress,
+    IReadOnlyList<string>? AuthorRoles = null);

@@ -2,5 +2,5 @@ using EduInfo.Grains.Interfaces.Summaries;
 
 namespace EduInfo.Storage.Registry;
 
-/// <summary>Any addressable node of the hierarchy: an area, an organization or a class, with its parent.</summary>
-public sealed record NodeRecord(string Id, NodeKind Kind, string? ParentId, string NameKk, string NameRu, string NameEn);
+/// <summary>Any addressable node of the hierarchy: an area, an organization or a class, with its parent and its path from KZ.</summary>
+public sealed record NodeRecord(string Id, NodeKind Kind, string? ParentId, string NameKk, string NameRu, string NameEn, IReadOnlyList<string> Path);

@@ -53,11 +53,11 @@ public sealed class RegistryStore(NpgsqlDataSource dataSource)
     public async Task<NodeRecord?> FindNodeAsync(string id, CancellationToken cancellationToken = default)
     {
         const string sql = """
-            SELECT kind, parent_id, name_kk, name_ru, name_en FROM nodes WHERE id = @id
+            SELECT kind, parent_id, name_kk, name_ru, name_en, path FROM nodes WHERE id = @id
             UNION ALL
-            SELECT 'organization', node_id, name_kk, name_ru, name_en FROM organizations WHERE id = @id
+            SELECT 'organization', node_id, name_kk, name_ru, name_en, path FROM organizations WHERE id = @id
             UNION ALL
-            SELECT 'class', organization_id, grade || letter, grade || letter, grade || letter FROM classes WHERE id = @id
+            SELECT 'class', organization_id, grade || letter, grade || letter, grade || letter, path FROM classes WHERE id = @id
             LIMIT 1
             """;
         await using var command = dataSource.CreateCommand(sql);
@@ -68,7 +68,31 @@ public sealed class RegistryStore(NpgsqlDataSource dataSource)
             return null;
         }
         return new NodeRecord(id, ParseKind(reader.GetString(0)), reader.IsDBNull(1) ? null : reader.GetString(1),
-            reader.GetString(2), reader.GetString(3), reader.GetString(4));
+            reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetFieldValue<string[]>(5));
+    }
+
+    /// <summary>
+    /// What deciding access to a student's personal data needs: their current class and its path, their parents,
+    /// and the teachers assigned to the class or its subgroups. Null for an unknown student.
+    /// </summary>
+    public async Task<StudentAccess?> FindStudentAccessAsync(string studentId, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            WITH current_class AS (
+                SELECT e.class_id FROM enrolments e WHERE e.student_id = @s ORDER BY e.from_date DESC, e.seq DESC LIMIT 1)
+            SELECT c.id, c.organization_id, c.path,
+                   array(SELECT sp.parent_id FROM student_parents sp WHERE sp.student_id = @s ORDER BY 1),
+                   array(SELECT DISTINCT a.teacher_id FROM assignments a JOIN teaching_groups g ON g.id = a.group_id
+                         WHERE g.class_id = c.id AND (a.to_date IS NULL OR a.to_date >= current_date) ORDER BY 1)
+            FROM current_class cc JOIN classes c ON c.id = cc.class_id
+            """;
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue("s", studentId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new StudentAccess(studentId, reader.GetString(0), reader.GetString(1), reader.GetFieldValue<string[]>(2),
+                reader.GetFieldValue<string[]>(3), reader.GetFieldValue<string[]>(4))
+            : null;
     }
 
     /// <summary>

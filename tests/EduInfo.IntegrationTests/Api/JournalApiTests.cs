@@ -131,7 +131,7 @@ public abstract class JournalApiTests<THost>(THost api) : IClassFixture<THost> w
         Assert.Equal("lessonAlreadyRecorded", clash.Body.GetProperty("errors")[0].GetProperty("code").GetString());
         Assert.Equal(1, await Rows(t.ClassId));
 
-        var diary = await api.Http.GetJsonAsync($"/api/v1/students/{t.Roster[0]}/diary", acceptLanguage: "ru");
+        var diary = await api.Http.GetJsonAsync($"/api/v1/students/{t.Roster[0]}/diary", Teacher(t), acceptLanguage: "ru");
         Assert.Equal(200, diary.Status);
         var absence = Assert.Single(diary.Body.GetProperty("attendance").EnumerateArray());
         Assert.Equal(("sick", "б", 3), (absence.GetProperty("code").GetString(), absence.GetProperty("codeName").GetString(), absence.GetProperty("period").GetInt32()));
@@ -150,7 +150,7 @@ public abstract class JournalApiTests<THost>(THost api) : IClassFixture<THost> w
             },
         }, Teacher(t))).Status);
 
-        var diary = await api.Http.GetJsonAsync($"/api/v1/students/{t.Roster[0]}/diary?lang=kk");
+        var diary = await api.Http.GetJsonAsync($"/api/v1/students/{t.Roster[0]}/diary?lang=kk", Teacher(t));
         Assert.Equal(200, diary.Status);
         var marks = diary.Body.GetProperty("marks").EnumerateArray().ToList();
         Assert.Equal(["ҚБ", "БЖБ"], marks.Select(m => m.GetProperty("kindName").GetString()));

@@ -35,7 +35,7 @@ public sealed class RollupCacheTests : IAsyncLifetime
             foreach (var t in _registry.Teachings().Take(6))
             {
                 var batch = new MarkBatch(t.Roster.Select(s => new MarkEntry(Guid.NewGuid(), s, t.SubjectId, new DateOnly(2026, 11, 5), "formative", 8, null)).ToList());
-                Assert.True((await first.Client.GetGrain<IClassGrain>(t.ClassId).RecordMarks(new Actor(t.TeacherId, ["teacher"], "KZ", null), batch)).Accepted);
+                Assert.True((await first.Client.GetGrain<IClassGrain>(t.ClassId).RecordMarks(Actor.Teacher(t.TeacherId, "KZ"), batch)).Accepted);
             }
             var expected = await ExpectedRepublicVersion();
             var republic = first.Client.GetGrain<IAreaGrain>("KZ");

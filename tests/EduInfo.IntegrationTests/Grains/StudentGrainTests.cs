@@ -26,7 +26,7 @@ public sealed class StudentGrainTests : IAsyncLifetime
         await _db.DisposeAsync();
     }
 
-    private static Actor TeacherActor(string teacherId) => new(teacherId, ["teacher"], "KZ", "127.0.0.1");
+    private static Actor TeacherActor(string teacherId) => Actor.Teacher(teacherId, "KZ", "127.0.0.1");
 
     [Fact]
     public async Task A_student_activated_by_the_apply_call_counts_the_new_rows_once()

@@ -16,6 +16,7 @@ namespace EduInfo.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class ApiHost : IApiHost, IAsyncLifetime
 {
+    public const string TestSigningKey = "test-signing-key-of-at-least-thirty-two-characters";
     private WebApplication? _app;
 
     public TestDatabase Db { get; } = new();
@@ -44,6 +45,7 @@ public sealed class ApiHost : IApiHost, IAsyncLifetime
             ["Cluster:SiloPort"] = FreePort().ToString(),
             ["Cluster:GatewayPort"] = FreePort().ToString(),
             ["Auth:DevelopmentActorHeader"] = "true",
+            ["Auth:SigningKey"] = TestSigningKey,
             ["Rollup:ReconcileInterval"] = "00:00:00",
             ["Logging:LogLevel:Default"] = "Warning",
         });

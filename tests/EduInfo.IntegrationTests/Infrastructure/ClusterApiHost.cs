@@ -29,6 +29,8 @@ public sealed class ClusterApiHost : IApiHost, IAsyncLifetime
             ["Cluster__ServiceId"] = "cluster-" + Db.Name,
             ["Rollup__ReconcileInterval"] = "00:00:00",
             ["Logging__LogLevel__Default"] = "Warning",
+            ["Auth__SigningKey"] = ApiHost.TestSigningKey,
+            ["Auth__DevelopmentActorHeader"] = "true",
             ["DOTNET_gcServer"] = "0",
         };
         var silos = Enumerable.Range(0, 2).Select(_ => (Health: FreePort(), Silo: FreePort(), Gateway: FreePort())).ToList();

@@ -1,5 +1,6 @@
 using EduInfo.Storage.Registry;
 using EduInfo.Storage.Registry.Model;
+using EduInfo.Storage.Security;
 using EduInfo.Tools.Demo;
 
 namespace EduInfo.IntegrationTests.Infrastructure;
@@ -9,11 +10,16 @@ public sealed class DemoRegistry
 {
     public required RegistryData Data { get; init; }
 
+    /// <summary>The demo logins, one per role (teachers log in with their id and <see cref="DemoAccounts.TeacherPassword"/>).</summary>
+    public IReadOnlyList<DemoAccounts.Credential> Credentials { get; init; } = [];
+
     public static async Task<DemoRegistry> SeedAsync(TestDatabase db, DemoCountryOptions? options = null)
     {
         var data = DemoCountry.Generate(options ?? DemoCountryOptions.Tiny);
         await new RegistryWriter(db.DataSource).WriteAsync(data);
-        return new DemoRegistry { Data = data };
+        var (accounts, credentials) = DemoAccounts.Create(data);
+        await new AccountStore(db.DataSource).CreateAsync(accounts);
+        return new DemoRegistry { Data = data, Credentials = credentials };
     }
 
     /// <summary>Classes whose subjects are marked (grade 2 and up), with their teacher per subject and roster.</summary>

@@ -8,8 +8,11 @@ public static class HttpExtensions
 {
     public const string ActorHeader = "X-Dev-Actor";
 
+    /// <summary>A Ministry analyst: reads every summary, no personal data.</summary>
+    public const string Analyst = "user=tester; roles=ministry_analyst@KZ";
+
     public static async Task<(int Status, JsonElement Body, string? ContentType)> SendJsonAsync(
-        this HttpClient http, HttpMethod method, string path, object? body = null, string? actor = "tester", string? acceptLanguage = null, string? rawBody = null)
+        this HttpClient http, HttpMethod method, string path, object? body = null, string? actor = Analyst, string? acceptLanguage = null, string? rawBody = null)
     {
         using var request = new HttpRequestMessage(method, path);
         if (rawBody is not null)
@@ -35,9 +38,9 @@ public static class HttpExtensions
         return ((int)response.StatusCode, json, contentType);
     }
 
-    public static Task<(int Status, JsonElement Body, string? ContentType)> PostJsonAsync(this HttpClient http, string path, object? body, string? actor = "tester", string? acceptLanguage = null) =>
+    public static Task<(int Status, JsonElement Body, string? ContentType)> PostJsonAsync(this HttpClient http, string path, object? body, string? actor = Analyst, string? acceptLanguage = null) =>
         http.SendJsonAsync(HttpMethod.Post, path, body, actor, acceptLanguage);
 
-    public static Task<(int Status, JsonElement Body, string? ContentType)> GetJsonAsync(this HttpClient http, string path, string? actor = "tester", string? acceptLanguage = null) =>
+    public static Task<(int Status, JsonElement Body, string? ContentType)> GetJsonAsync(this HttpClient http, string path, string? actor = Analyst, string? acceptLanguage = null) =>
         http.SendJsonAsync(HttpMethod.Get, path, null, actor, acceptLanguage);
 }

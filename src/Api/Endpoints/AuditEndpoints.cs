@@ -1,0 +1,35 @@
+using EduInfo.Api.Actors;
+using EduInfo.Api.Problems;
+using EduInfo.Api.Security;
+using EduInfo.Storage.Audit;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace EduInfo.Api.Endpoints;
+
+/// <summary>The audit log, read-only: operators see all of it, heads what concerns their organization. No endpoint changes it.</summary>
+public static class AuditEndpoints
+{
+    public static RouteGroupBuilder MapAuditEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/audit", Query).WithTags("Audit").WithName("QueryAudit")
+            .WithSummary("Who did what, when, from where: newest first (operators; heads for their organization)");
+        return api;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<AuditRecord>>, ProblemHttpResult>> Query(
+        HttpContext context, ActorResolver actors, AuditLog audit, string? actorId, string? targetId, DateTimeOffset? from, DateTimeOffset? to,
+        int? limit, CancellationToken cancellationToken)
+    {
+        if (actors.Resolve(context) is not { } actor)
+        {
+            return LocalizedProblems.Unauthorized(context);
+        }
+        var organization = AccessPolicy.AuditScope(actor, out var allowed);
+        if (!allowed)
+        {
+            return LocalizedProblems.Forbidden(context);
+        }
+        var records = await audit.QueryAsync(new AuditQuery(actorId, targetId, organization, from, to, limit ?? 100), cancellationToken);
+        return TypedResults.Ok(records);
+    }
+}

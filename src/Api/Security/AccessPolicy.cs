@@ -1,0 +1,52 @@
+using EduInfo.Grains.Interfaces.Actors;
+using EduInfo.Storage.Registry;
+
+namespace EduInfo.Api.Security;
+
+/// <summary>
+/// Who may do what where (order point 10), as pure functions of the actor's grants and the target's place in the
+/// hierarchy. A grant covers its scope and everything below it (the scope is on the target's path).
+/// Personal data (the diary) is for the student, their parents, their class teacher, the teachers of their class
+/// and the head of their organization; officers, analysts and operators see aggregates only.
+/// </summary>
+public static class AccessPolicy
+{
+    private static readonly HashSet<string> SummaryReaders =
+        [Role.MinistryAnalyst, Role.RegionOfficer, Role.DistrictOfficer, Role.Head, Role.Teacher, Role.ClassTeacher, Role.Operator];
+
+    /// <summary>Summaries of a node (area, organization, class) and its children.</summary>
+    public static bool CanReadSummary(Actor actor, IReadOnlyList<string> nodePath) =>
+        actor.Grants.Any(g => SummaryReaders.Contains(g.Role) && nodePath.Contains(g.ScopeId));
+
+    /// <summary>Journal writes for a class: a teacher of an organization (or area) above the class, acting as a registry person.
+    /// Which subjects they may write is the assignment check of the write path.</summary>
+    public static bool CanWriteJournal(Actor actor, IReadOnlyList<string> classPath) =>
+        actor.PersonId is not null && actor.Grants.Any(g => g.Role == Role.Teacher && classPath.Contains(g.ScopeId));
+
+    /// <summary>A student's diary.</summary>
+    public static bool CanReadDiary(Actor actor, StudentAccess student) => actor.Grants.Any(g => g.Role switch
+    {
+        Role.Student => g.ScopeId == student.StudentId,
+        Role.Parent => student.ParentIds.Contains(g.ScopeId),
+        Role.ClassTeacher => g.ScopeId == student.ClassId,
+        Role.Teacher => actor.PersonId is not null && student.TeacherIds.Contains(actor.PersonId) && student.ClassPath.Contains(g.ScopeId),
+        Role.Head => student.ClassPath.Contains(g.ScopeId),
+        _ => false,
+    });
+
+    /// <summary>The audit log: operators all of it, heads what concerns their organization.</summary>
+    public static string? AuditScope(Actor actor, out bool allowed)
+    {
+        allowed = true;
+        if (actor.Grants.Any(g => g.Role == Role.Operator))
+        {
+            return null;
+        }
+        if (actor.Grants.FirstOrDefault(g => g.Role == Role.Head) is { } head)
+        {
+            return head.ScopeId;
+        }
+        allowed = false;
+        return null;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Security.Cryptography;
+using EduInfo.Api.Actors;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace EduInfo.Api.Security;
+
+public static class AuthenticationSetup
+{
+    private const string Selector = "EduInfo";
+
+    /// <summary>
+    /// JWT bearer tokens signed by this Api (HMAC) or by a configured external identity provider (RSA keys), each
+    /// issuer with its own keys; in Development and tests also the X-Dev-Actor header.
+    /// </summary>
+    public static WebApplicationBuilder AddEduInfoAuthentication(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection("Auth");
+        builder.Services.Configure<AuthOptions>(section);
+        var options = section.Get<AuthOptions>() ?? new AuthOptions();
+        var ownKey = TokenIssuer.SigningKey(options);
+        var external = options.External is { Issuer.Length: > 0 } e ? e : null;
+        var externalKeys = external?.SigningKeysPem.Select(pem =>
+        {
+            var rsa = RSA.Create();
+            rsa.ImportFromPem(pem);
+            return (SecurityKey)new RsaSecurityKey(rsa);
+        }).ToList() ?? [];
+
+        var authentication = builder.Services.AddAuthentication(Selector)
+            .AddPolicyScheme(Selector, "Bearer token or development header", o => o.ForwardDefaultSelector = context =>
+                options.DevelopmentActorHeader && context.Request.Headers.ContainsKey(ActorResolver.HeaderName)
+                    ? DevelopmentActorAuthentication.SchemeName
+                    : JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(o =>
+            {
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuers = external is null ? [options.Issuer] : [options.Issuer, external.Issuer],
+                    ValidAudiences = external is null ? [options.Audience] : [options.Audience, external.Audience],
+                    // Each issuer is trusted only with its own keys.
+                    IssuerSigningKeyResolver = (_, token, _, _) => token switch
+                    {
+                        JsonWebToken jwt when jwt.Issuer == options.Issuer => [ownKey],
+                        JsonWebToken jwt when external is not null && jwt.Issuer == external.Issuer => externalKeys,
+                        _ => [],
+                    },
+                    NameClaimType = EduInfoClaims.Subject,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+            });
+        if (options.DevelopmentActorHeader)
+        {
+            authentication.AddScheme<AuthenticationSchemeOptions, DevelopmentActorAuthentication>(DevelopmentActorAuthentication.SchemeName, null);
+        }
+        builder.Services.AddAuthorization();
+        builder.Services.AddSingleton<TokenIssuer>();
+        return builder;
+    }
+}

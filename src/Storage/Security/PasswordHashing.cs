@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Security.Cryptography;
+
+namespace EduInfo.Storage.Security;
+
+/// <summary>
+/// Passwords stored with PBKDF2-HMAC-SHA512 (a standard slow hash; 210,000 iterations as OWASP advises for
+/// SHA-512), a random 16-byte salt per password, in the self-describing form <c>pbkdf2-sha512$iterations$salt$hash</c>,
+/// so the cost can rise later without invalidating stored hashes.
+/// </summary>
+public static class PasswordHashing
+{
+    public const int DefaultIterations = 210_000;
+    private const string Scheme = "pbkdf2-sha512";
+
+    public static string Hash(string password, int iterations = DefaultIterations)
+    {
+        var salt = RandomNumberGenerator.GetBytes(16);
+        var hash = Rfc2898DeriveBytes.Pbkdf2(password, salt, iterations, HashAlgorithmName.SHA512, 32);
+        return $"{Scheme}${iterations.ToString(CultureInfo.InvariantCulture)}${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}";
+    }
+
+    /// <summary>True when <paramref name="password"/> matches; compares in constant time.</summary>
+    public static bool Verify(string password, string stored)
+    {
+        var parts = stored.Split('$');
+        if (parts.Length != 4 || parts[0] != Scheme || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var iterations) || iterations < 1)
+        {
+            return false;
+        }
+        try
+        {
+            var salt = Convert.FromBase64String(parts[2]);
+            var expected = Convert.FromBase64String(parts[3]);
+            var actual = Rfc2898DeriveBytes.Pbkdf2(password, salt, iterations, HashAlgorithmName.SHA512, expected.Length);
+            return CryptographicOperations.FixedTimeEquals(actual, expected);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+}
