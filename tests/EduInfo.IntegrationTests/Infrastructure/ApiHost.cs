@@ -14,7 +14,7 @@ namespace EduInfo.IntegrationTests.Infrastructure;
 /// The Api as Program.cs builds it (same extension methods), in the Development profile with a co-hosted silo,
 /// served by Kestrel on a loopback port: tests go through the real HTTP pipeline. Its own database, tiny demo country.
 /// </summary>
-public sealed class ApiHost : IApiHost, IAsyncLifetime
+public class ApiHost : IApiHost, IAsyncLifetime
 {
     public const string TestSigningKey = "test-signing-key-of-at-least-thirty-two-characters";
     private WebApplication? _app;
@@ -35,7 +35,7 @@ public sealed class ApiHost : IApiHost, IAsyncLifetime
             ApplicationName = typeof(ApiHostingExtensions).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:EduInfo"] = Db.ConnectionString,
             ["Cluster:Role"] = "CoHosted",
@@ -48,7 +48,9 @@ public sealed class ApiHost : IApiHost, IAsyncLifetime
             ["Auth:SigningKey"] = TestSigningKey,
             ["Rollup:ReconcileInterval"] = "00:00:00",
             ["Logging:LogLevel:Default"] = "Warning",
-        });
+        };
+        Configure(settings);
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddEduInfoApi();
         builder.AddEduInfoOrleans();
@@ -59,6 +61,11 @@ public sealed class ApiHost : IApiHost, IAsyncLifetime
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);
         Http = new HttpClient { BaseAddress = BaseAddress };
+    }
+
+    /// <summary>Lets a derived host change settings (e.g. turn the development header off, add an external IdP).</summary>
+    protected virtual void Configure(IDictionary<string, string?> settings)
+    {
     }
 
     public async Task DisposeAsync()
