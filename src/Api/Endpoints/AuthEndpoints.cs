@@ -20,7 +20,7 @@ public static class AuthEndpoints
 
     public static RouteGroupBuilder MapAuthEndpoints(this RouteGroupBuilder api)
     {
-        var auth = api.MapGroup("/auth").WithTags("Authentication").AllowAnonymous();
+        var auth = api.MapGroup("/auth").WithTags("Authentication").AllowAnonymous().RequireRateLimiting(RateLimits.LoginPolicy);
         auth.MapPost("/token", Login).WithName("Login").WithSummary("Exchange a login and password for tokens");
         auth.MapPost("/refresh", Refresh).WithName("RefreshToken").WithSummary("Exchange a refresh token for new tokens (the old one is spent)");
         return api;

@@ -61,6 +61,7 @@ public static class ApiHostingExtensions
         builder.Services.AddOpenApi();
         builder.Services.AddEduInfoHealthChecks();
         builder.AddEduInfoAuthentication();
+        builder.AddEduInfoRateLimits();
         builder.Services.AddSingleton<ActorResolver>();
         builder.Services.AddSingleton<NodeDirectory>();
         return builder;
@@ -105,6 +106,8 @@ public static class ApiHostingExtensions
         });
 
         app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseRequestTimeouts();
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapEduInfoHealth();

@@ -48,6 +48,9 @@ public class ApiHost : IApiHost, IAsyncLifetime
             ["Auth:SigningKey"] = TestSigningKey,
             ["Rollup:ReconcileInterval"] = "00:00:00",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Concurrent test clients all come from 127.0.0.1; the limits have their own test.
+            ["RateLimits:PerAddressPerSecond"] = "0",
+            ["RateLimits:PerUserPerSecond"] = "0",
         };
         Configure(settings);
         builder.Configuration.AddInMemoryCollection(settings);

@@ -31,6 +31,8 @@ public sealed class ClusterApiHost : IApiHost, IAsyncLifetime
             ["Logging__LogLevel__Default"] = "Warning",
             ["Auth__SigningKey"] = ApiHost.TestSigningKey,
             ["Auth__DevelopmentActorHeader"] = "true",
+            ["RateLimits__PerAddressPerSecond"] = "0",
+            ["RateLimits__PerUserPerSecond"] = "0",
             ["DOTNET_gcServer"] = "0",
         };
         var silos = Enumerable.Range(0, 2).Select(_ => (Health: FreePort(), Silo: FreePort(), Gateway: FreePort())).ToList();

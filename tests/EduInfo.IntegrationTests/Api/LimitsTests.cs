@@ -1,0 +1,64 @@
+using System.Text;
+using EduInfo.IntegrationTests.Infrastructure;
+
+namespace EduInfo.IntegrationTests.Api;
+
+/// <summary>An Api with tight limits: 2 requests/s per user (burst 4), 3 logins per minute per address.</summary>
+public sealed class LimitedApiHost : ApiHost
+{
+    protected override void Configure(IDictionary<string, string?> settings)
+    {
+        settings["RateLimits:PerUserPerSecond"] = "2";
+        settings["RateLimits:LoginsPerAddressPerMinute"] = "3";
+    }
+}
+
+/// <summary>Rate limits per user and for logins, and the request size limit: refused at once with localized problems.</summary>
+public sealed class LimitsTests(LimitedApiHost api) : IClassFixture<LimitedApiHost>
+{
+    [Fact]
+    public async Task A_user_over_the_rate_gets_429_with_Retry_After_and_other_users_are_unaffected()
+    {
+        var statuses = new List<int>();
+        for (var i = 0; i < 12; i++)
+        {
+            statuses.Add((await api.Http.GetJsonAsync("/api/v1/nodes/KZ/summary", "user=busy; roles=ministry_analyst@KZ")).Status);
+        }
+        Assert.Contains(429, statuses);
+        Assert.True(statuses.Count(s => s == 200) >= 4, string.Join(",", statuses)); // the burst passes
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/nodes/KZ/summary?lang=en");
+        request.Headers.Add(HttpExtensions.ActorHeader, "user=busy; roles=ministry_analyst@KZ");
+        using var response = await api.Http.SendAsync(request);
+        Assert.Equal(429, (int)response.StatusCode);
+        Assert.True(int.Parse(response.Headers.GetValues("Retry-After").Single()) >= 1);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Too many requests", await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(200, (await api.Http.GetJsonAsync("/api/v1/nodes/KZ/summary", "user=calm; roles=ministry_analyst@KZ")).Status);
+    }
+
+    [Fact]
+    public async Task Logins_from_one_address_are_limited()
+    {
+        var statuses = new List<int>();
+        for (var i = 0; i < 5; i++)
+        {
+            statuses.Add((await api.Http.SendJsonAsync(HttpMethod.Post, "/api/v1/auth/token", new { login = "nobody", password = "guess" + i }, actor: null)).Status);
+        }
+        Assert.Equal([401, 401, 401, 429, 429], statuses);
+    }
+
+    [Fact]
+    public async Task A_body_over_the_size_limit_is_a_413_problem_and_writes_nothing()
+    {
+        var t = api.Registry.InClass(0);
+        var huge = "{\"entries\":[" + string.Join(",", Enumerable.Repeat("{\"entryId\":null}", 80_000)) + "]}";
+        Assert.True(Encoding.UTF8.GetByteCount(huge) > 1 << 20);
+        var response = await api.Http.SendJsonAsync(HttpMethod.Post, $"/api/v1/classes/{t.ClassId}/marks",
+            actor: $"user={t.TeacherId}; roles=teacher", rawBody: huge);
+        Assert.Equal(413, response.Status);
+        Assert.Equal("application/problem+json", response.ContentType);
+        Assert.Equal(0, await api.Db.ScalarAsync<long>("SELECT count(*) FROM journal WHERE class_id = @c", ("c", t.ClassId)));
+    }
+}
