@@ -20,7 +20,7 @@ public static class RateLimits
         var section = builder.Configuration.GetSection("RateLimits");
         var perUser = section.GetValue("PerUserPerSecond", 20);
         var perAddress = section.GetValue("PerAddressPerSecond", 200);
-        var loginsPerMinute = section.GetValue("LoginsPerAddressPerMinute", 30);
+        var loginsPerMinute = section.GetValue("LoginsPerAddressPerMinute", 120);
 
         builder.Services.AddRateLimiter(options =>
         {

@@ -1,30 +1,78 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using EduInfo.Tools.Demo;
 
 namespace EduInfo.Tools.Simulation;
 
-/// <summary>Posts journal batches as a teacher (the development actor header until token login exists).</summary>
-public sealed class JournalClient(HttpClient http)
+/// <summary>
+/// A journal client as a teacher's app is one: it logs in with the teacher's account (login = teacher id on the demo
+/// country), keeps the access token until shortly before it expires, and posts batches with it. Honours 429
+/// Retry-After on login.
+/// </summary>
+public sealed class JournalClient(HttpClient http, string teacherPassword = DemoAccounts.TeacherPassword)
 {
     public enum Outcome { Acknowledged, AlreadyRecorded, Refused, Failed }
 
+    private sealed record Token(string Value, DateTimeOffset RenewAfter);
+
+    private sealed record LoginResponse(string AccessToken, int ExpiresIn);
+
+    private readonly ConcurrentDictionary<string, Token> _tokens = new(StringComparer.Ordinal);
+
     public async Task<Outcome> PostAsync(JournalTraffic.Request request, CancellationToken cancellationToken)
     {
-        using var message = new HttpRequestMessage(HttpMethod.Post, request.Path) { Content = JsonContent.Create(request.Body) };
-        message.Headers.Add("X-Dev-Actor", $"user={request.TeacherId}; roles=teacher");
         try
         {
-            using var response = await http.SendAsync(message, cancellationToken);
-            return (int)response.StatusCode switch
+            for (var attempt = 0; attempt < 2; attempt++)
             {
-                200 => Outcome.Acknowledged,
-                409 => Outcome.AlreadyRecorded, // a lesson slot recorded by an earlier run
-                >= 400 and < 500 => Outcome.Refused,
-                _ => Outcome.Failed,
-            };
+                var token = await TokenAsync(request.TeacherId, cancellationToken);
+                using var message = new HttpRequestMessage(HttpMethod.Post, request.Path) { Content = JsonContent.Create(request.Body) };
+                message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                using var response = await http.SendAsync(message, cancellationToken);
+                if (response.StatusCode == HttpStatusCode.Unauthorized && attempt == 0)
+                {
+                    _tokens.TryRemove(request.TeacherId, out _); // expired or revoked: log in again once
+                    continue;
+                }
+                return (int)response.StatusCode switch
+                {
+                    200 => Outcome.Acknowledged,
+                    409 => Outcome.AlreadyRecorded, // a lesson slot recorded by an earlier run
+                    >= 400 and < 500 => Outcome.Refused,
+                    _ => Outcome.Failed,
+                };
+            }
+            return Outcome.Refused;
         }
         catch (HttpRequestException)
         {
             return Outcome.Failed;
+        }
+    }
+
+    /// <summary>Logs the teacher in now if needed (a client warming up before a measurement).</summary>
+    public Task<string> TokenAsync(string teacherId, CancellationToken cancellationToken) =>
+        _tokens.TryGetValue(teacherId, out var token) && token.RenewAfter > DateTimeOffset.UtcNow
+            ? Task.FromResult(token.Value)
+            : LoginAsync(teacherId, cancellationToken);
+
+    private async Task<string> LoginAsync(string teacherId, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            using var response = await http.PostAsJsonAsync("/api/v1/auth/token", new { login = teacherId, password = teacherPassword }, cancellationToken);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1), cancellationToken);
+                continue;
+            }
+            response.EnsureSuccessStatusCode();
+            var login = (await response.Content.ReadFromJsonAsync<LoginResponse>(cancellationToken))!;
+            var token = new Token(login.AccessToken, DateTimeOffset.UtcNow + TimeSpan.FromSeconds(Math.Max(10, login.ExpiresIn - 60)));
+            _tokens[teacherId] = token;
+            return token.Value;
         }
     }
 }

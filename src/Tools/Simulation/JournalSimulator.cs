@@ -12,7 +12,7 @@ public sealed class JournalSimulator(NpgsqlDataSource dataSource, HttpClient htt
 {
     public async Task<(long Requests, long Failures)> RunAsync(double requestsPerSecond, TimeSpan duration, TimeSpan dayLength, int seed, CancellationToken cancellationToken)
     {
-        var teachings = await TeachingCatalog.LoadAsync(dataSource, cancellationToken);
+        var teachings = await TeachingCatalog.LoadAsync(dataSource, teachers: 120, seed, cancellationToken);
         var today = Grains.Domain.AcademicCalendar.Today(clock);
         var schoolClock = new SchoolDayClock(await FirstDayAsync(today, cancellationToken), today, dayLength);
         var traffic = new JournalTraffic(teachings, seed);

@@ -1,15 +1,18 @@
+using System.Collections.Concurrent;
+
 namespace EduInfo.Tools.Simulation;
 
 /// <summary>
 /// What teachers write at a moment of the school day: during lessons mostly the roll-call of the lesson in progress,
 /// after lessons the marks of the day. Produces request paths and bodies for the HTTP API; one instance per client
-/// thread (it holds a random source and the lesson slots it already used).
+/// thread (it holds a random source); clients of one run share the lesson slots already taken.
 /// </summary>
-public sealed class JournalTraffic(IReadOnlyList<Teaching> teachings, int seed)
+public sealed class JournalTraffic(IReadOnlyList<Teaching> teachings, int seed, ConcurrentDictionary<(string ClassId, DateOnly Date, int Period), bool>? lessonsTaken = null)
 {
     private static readonly string[] Codes = ["unexcused", "excused", "sick", "sick", "late"];
     private readonly Random _random = new(seed);
-    private readonly HashSet<(string ClassId, DateOnly Date, int Period)> _lessonsTaken = [];
+    // Shared between the clients of one run, so two clients do not take the same lesson slot of a class.
+    private readonly ConcurrentDictionary<(string ClassId, DateOnly Date, int Period), bool> _lessonsTaken = lessonsTaken ?? new();
 
     public sealed record Request(string Path, string TeacherId, object Body, int Marks);
 
@@ -21,7 +24,7 @@ public sealed class JournalTraffic(IReadOnlyList<Teaching> teachings, int seed)
         if (rollCall)
         {
             var slot = period ?? 1 + _random.Next(SchoolDayClock.Periods);
-            if (_lessonsTaken.Add((teaching.ClassId, date, slot)))
+            if (_lessonsTaken.TryAdd((teaching.ClassId, date, slot), true))
             {
                 return RollCall(teaching, date, slot);
             }

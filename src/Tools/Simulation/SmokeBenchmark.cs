@@ -14,20 +14,27 @@ public sealed class SmokeBenchmark(NpgsqlDataSource dataSource, HttpClient http,
 {
     public async Task<SmokeReport> RunAsync(TimeSpan duration, int clients, CancellationToken cancellationToken)
     {
-        var teachings = await TeachingCatalog.LoadAsync(dataSource, cancellationToken);
+        var teachings = await TeachingCatalog.LoadAsync(dataSource, teachers: 120, seed: 11, cancellationToken);
         var today = AcademicCalendar.Today(clock);
         var (yearStart, _) = AcademicCalendar.Bounds(AcademicCalendar.YearOf(today));
         // A day per minute of load: dates move on, so roll-calls rarely meet a recorded lesson.
         var schoolClock = new SchoolDayClock(yearStart, today, TimeSpan.FromMinutes(1));
         var client = new JournalClient(http);
+        // Warm-up, not measured: every teacher of the shift logs in (a slow password hash each), and so does the analyst.
+        foreach (var teacher in teachings.Select(t => t.TeacherId).Distinct())
+        {
+            await client.TokenAsync(teacher, cancellationToken);
+        }
+        _analystToken = await AnalystTokenAsync(cancellationToken);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         stop.CancelAfter(duration);
         var stopwatch = Stopwatch.StartNew();
 
         var probe = ProbeFreshnessAsync(teachings[0], today, stop.Token);
+        var lessonsTaken = new System.Collections.Concurrent.ConcurrentDictionary<(string, DateOnly, int), bool>();
         var workers = Enumerable.Range(0, clients).Select(i => Task.Run(async () =>
         {
-            var traffic = new JournalTraffic(teachings, seed: 1000 + i);
+            var traffic = new JournalTraffic(teachings, seed: 1000 + i, lessonsTaken);
             var latencies = new List<double>();
             long requests = 0, marks = 0, recorded = 0, failures = 0;
             while (!stop.IsCancellationRequested)
@@ -61,13 +68,14 @@ public sealed class SmokeBenchmark(NpgsqlDataSource dataSource, HttpClient http,
     private async Task<double[]> ProbeFreshnessAsync(Teaching teaching, DateOnly today, CancellationToken stop)
     {
         var samples = new List<double>();
+        var probeClient = new JournalClient(http);
         var seen = await RepublicSummativeMarksAsync();
         while (!stop.IsCancellationRequested)
         {
             var next = Stopwatch.GetTimestamp();
             var body = new { entries = new[] { new { entryId = Guid.NewGuid(), studentId = teaching.Roster[0], subjectId = teaching.SubjectId, date = today, kind = "section", score = 10, maxScore = 20 } } };
             using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/classes/{teaching.ClassId}/marks") { Content = JsonContent.Create(body) };
-            request.Headers.Add("X-Dev-Actor", $"user={teaching.TeacherId}; roles=teacher");
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await probeClient.TokenAsync(teaching.TeacherId, CancellationToken.None));
             using (var response = await http.SendAsync(request, CancellationToken.None))
             {
                 if (!response.IsSuccessStatusCode)
@@ -91,10 +99,21 @@ public sealed class SmokeBenchmark(NpgsqlDataSource dataSource, HttpClient http,
         return samples.Order().ToArray();
     }
 
+    private string _analystToken = "";
+
+    /// <summary>The demo Ministry analyst reads the republic's summary (docs/demo-country.md).</summary>
+    private async Task<string> AnalystTokenAsync(CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync("/api/v1/auth/token", new { login = "analyst", password = "demo-analyst" }, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        return json.RootElement.GetProperty("accessToken").GetString()!;
+    }
+
     private async Task<long> RepublicSummativeMarksAsync()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/nodes/KZ/summary");
-        request.Headers.Add("X-Dev-Actor", "user=bench; roles=analyst");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _analystToken);
         using var response = await http.SendAsync(request);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return json.RootElement.GetProperty("figures").GetProperty("summativeMarks").GetInt64();

@@ -2,10 +2,13 @@ using Npgsql;
 
 namespace EduInfo.Tools.Simulation;
 
-/// <summary>Reads from the registry every whole-class teaching of grades 2+ (where marks are given) with its current roster.</summary>
+/// <summary>
+/// Reads from the registry the whole-class teachings of grades 2+ (where marks are given) with their current rosters,
+/// for a shift of <c>teachers</c> teachers picked at random (not every teacher of the country is online at once).
+/// </summary>
 public static class TeachingCatalog
 {
-    public static async Task<IReadOnlyList<Teaching>> LoadAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<Teaching>> LoadAsync(NpgsqlDataSource dataSource, int teachers, int seed, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
             SELECT a.group_id, a.subject_id, a.teacher_id,
@@ -24,6 +27,12 @@ public static class TeachingCatalog
                 teachings.Add(new Teaching(reader.GetString(0), reader.GetString(1), reader.GetString(2), roster));
             }
         }
-        return teachings.Count > 0 ? teachings : throw new InvalidOperationException("No assignments in the registry: seed it first.");
+        if (teachings.Count == 0)
+        {
+            throw new InvalidOperationException("No assignments in the registry: seed it first.");
+        }
+        var random = new Random(seed);
+        var shift = teachings.Select(t => t.TeacherId).Distinct().OrderBy(_ => random.Next()).Take(teachers).ToHashSet();
+        return teachings.Where(t => shift.Contains(t.TeacherId)).ToList();
     }
 }

@@ -24,6 +24,9 @@ public class ApiHost : IApiHost, IAsyncLifetime
     public HttpClient Http { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The running application's services (e.g. its endpoint data source).</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The Api is not started.");
+
     public async Task InitializeAsync()
     {
         await Db.InitializeAsync();

@@ -1,0 +1,157 @@
+using EduInfo.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EduInfo.IntegrationTests.Api;
+
+/// <summary>
+/// Every endpoint × every role × in scope / out of scope (OWASP API Security 2023: API1 object level, API5 function
+/// level). The expectations are the hand-written table below; the endpoints are read from the running application,
+/// so an endpoint without a row fails the test.
+/// </summary>
+public sealed class AuthorizationMatrixTests(ApiHost api) : IClassFixture<ApiHost>
+{
+    // Columns: the caller. "in" = scoped at or above the target; "out" = the same role elsewhere.
+    private static readonly string[] Callers =
+    [
+        "anonymous", "teacher/in", "teacher/out", "class_teacher/in", "class_teacher/out", "head/in", "head/out",
+        "district_officer/in", "district_officer/out", "region_officer/in", "region_officer/out", "ministry_analyst/in",
+        "parent/in", "parent/out", "student/in", "student/out", "operator/in",
+    ];
+
+    // Rows: endpoint → expected status per caller, in the order of Callers.
+    private static readonly Dictionary<string, int[]> Expected = new()
+    {
+        //                                                  anon tch+ tch- ct+  ct-  hd+  hd-  do+  do-  ro+  ro-  min  par+ par- st+  st-  op
+        ["POST /api/v1/classes/{classId}/marks"] =         [401, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+        ["POST /api/v1/classes/{classId}/lessons"] =       [401, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+        ["GET /api/v1/nodes/{nodeId}/summary"] =           [401, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        ["GET /api/v1/nodes/{nodeId}/children"] =          [401, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        ["GET /api/v1/students/{studentId}/diary"] =       [401, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403],
+        ["GET /api/v1/audit"] =                            [401, 403, 403, 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200],
+        // Public: anyone may try to log in; bad credentials are a 401 for everyone. Health and the OpenAPI document are open.
+        ["POST /api/v1/auth/token"] =                      [401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401],
+        ["POST /api/v1/auth/refresh"] =                    [401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401],
+        ["ANY /health/live"] =                             [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ["ANY /health/ready"] =                            [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ["GET /openapi/{documentName}.json"] =             [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    };
+
+    [Fact]
+    public void Every_endpoint_of_the_application_has_a_row()
+    {
+        var endpoints = api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["ANY"]).Select(m => $"{m} /{e.RoutePattern.RawText!.TrimStart('/')}"))
+            .ToHashSet();
+        Assert.Equal(Expected.Keys.Order(), endpoints.Order());
+    }
+
+    [Fact]
+    public async Task Every_endpoint_answers_every_role_in_and_out_of_scope_as_the_table_says()
+    {
+        var target = Target();
+        var failures = new List<string>();
+        foreach (var (endpoint, statuses) in Expected)
+        {
+            for (var i = 0; i < Callers.Length; i++)
+            {
+                var (method, path, body) = Request(endpoint, target);
+                var response = await api.Http.SendJsonAsync(new HttpMethod(method), path, body, Header(Callers[i], target));
+                if (response.Status != statuses[i])
+                {
+                    failures.Add($"{endpoint} as {Callers[i]}: expected {statuses[i]}, got {response.Status}");
+                }
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task Author_time_and_ids_cannot_be_assigned_through_the_body()
+    {
+        var target = Target();
+        foreach (var field in new[] { "authorId", "author_id", "recordedAt", "sequence", "seq", "classId", "organizationId" })
+        {
+            var entry = new Dictionary<string, object?>
+            {
+                ["entryId"] = Guid.NewGuid(), ["studentId"] = target.Student, ["subjectId"] = target.Subject, ["date"] = "2026-11-20",
+                ["kind"] = "formative", ["score"] = 7, [field] = field.Contains("At") ? "2020-01-01T00:00:00Z" : "INJECTED",
+            };
+            var response = await api.Http.PostJsonAsync($"/api/v1/classes/{target.Class}/marks", new { entries = new[] { entry } }, Header("teacher/in", target));
+            Assert.Equal(400, response.Status);
+        }
+        Assert.Equal(0, await api.Db.ScalarAsync<long>("SELECT count(*) FROM journal WHERE author_id = 'INJECTED' OR class_id = 'INJECTED' OR recorded_at < '2021-01-01'"));
+
+        // The author and the time come from the request itself.
+        var ok = await api.Http.PostJsonAsync($"/api/v1/classes/{target.Class}/marks", new
+        {
+            entries = new[] { new { entryId = Guid.NewGuid(), studentId = target.Student, subjectId = target.Subject, date = "2026-11-20", kind = "formative", score = 7 } },
+        }, Header("teacher/in", target));
+        Assert.Equal(200, ok.Status);
+        var sequence = ok.Body.GetProperty("entries")[0].GetProperty("sequence").GetInt64();
+        Assert.Equal("matrix-teacher-in", await api.Db.ScalarAsync<string>("SELECT author_id FROM journal WHERE seq = @s", ("s", sequence)));
+        Assert.True(await api.Db.ScalarAsync<bool>("SELECT recorded_at > now() - interval '1 minute' FROM journal WHERE seq = @s", ("s", sequence)));
+    }
+
+    private sealed record Scope(string Class, string Subject, string Teacher, string Organization, string District, string Region,
+        string Student, string Parent, string OtherClass, string OtherTeacher, string OtherOrganization, string OtherDistrict,
+        string OtherRegion, string OtherStudent, string OtherParent);
+
+    /// <summary>A class in one region and everything around it, and the same kinds of things in another region.</summary>
+    private Scope Target()
+    {
+        var data = api.Registry.Data;
+        var t = api.Registry.InClass(0);
+        var organization = data.Classes.Single(c => c.Id == t.ClassId).OrganizationId;
+        var district = data.Organizations.Single(o => o.Id == organization).NodeId;
+        var region = data.Nodes.Single(n => n.Id == district).ParentId!;
+        var other = api.Registry.Teachings().First(x =>
+            data.Nodes.Single(n => n.Id == data.Organizations.Single(o => o.Id == data.Classes.Single(c => c.Id == x.ClassId).OrganizationId).NodeId).ParentId is { } r
+            && r != region && r != "KZ");
+        var otherOrganization = data.Classes.Single(c => c.Id == other.ClassId).OrganizationId;
+        var otherDistrict = data.Organizations.Single(o => o.Id == otherOrganization).NodeId;
+        var student = t.Roster[0];
+        return new Scope(t.ClassId, t.SubjectId, t.TeacherId, organization, district, region, student,
+            data.StudentParents.First(p => p.StudentId == student).ParentId, other.ClassId, other.TeacherId, otherOrganization, otherDistrict,
+            data.Nodes.Single(n => n.Id == otherDistrict).ParentId!, other.Roster[0],
+            data.StudentParents.First(p => p.StudentId == other.Roster[0]).ParentId);
+    }
+
+    private static string? Header(string caller, Scope s) => caller switch
+    {
+        "anonymous" => null,
+        "teacher/in" => $"user=matrix-teacher-in; person={s.Teacher}; roles=teacher@{s.Organization}",
+        "teacher/out" => $"user=matrix-teacher-out; person={s.OtherTeacher}; roles=teacher@{s.OtherOrganization}",
+        "class_teacher/in" => $"user=ct-in; person=nobody; roles=class_teacher@{s.Class}",
+        "class_teacher/out" => $"user=ct-out; person=nobody; roles=class_teacher@{s.OtherClass}",
+        "head/in" => $"user=head-in; roles=head@{s.Organization}",
+        "head/out" => $"user=head-out; roles=head@{s.OtherOrganization}",
+        "district_officer/in" => $"user=do-in; roles=district_officer@{s.District}",
+        "district_officer/out" => $"user=do-out; roles=district_officer@{s.OtherDistrict}",
+        "region_officer/in" => $"user=ro-in; roles=region_officer@{s.Region}",
+        "region_officer/out" => $"user=ro-out; roles=region_officer@{s.OtherRegion}",
+        "ministry_analyst/in" => "user=analyst; roles=ministry_analyst@KZ",
+        "parent/in" => $"user=parent-in; person={s.Parent}; roles=parent@{s.Parent}",
+        "parent/out" => $"user=parent-out; person={s.OtherParent}; roles=parent@{s.OtherParent}",
+        "student/in" => $"user=student-in; person={s.Student}; roles=student@{s.Student}",
+        "student/out" => $"user=student-out; person={s.OtherStudent}; roles=student@{s.OtherStudent}",
+        "operator/in" => "user=operator; roles=operator@KZ",
+        _ => throw new ArgumentOutOfRangeException(nameof(caller)),
+    };
+
+    private static (string Method, string Path, object? Body) Request(string endpoint, Scope s)
+    {
+        var (method, pattern) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1]);
+        method = method == "ANY" ? "GET" : method; // health checks answer any method
+        var path = pattern.Replace("{classId}", s.Class).Replace("{nodeId}", s.Class).Replace("{studentId}", s.Student).Replace("{documentName}", "v1");
+        object? body = pattern switch
+        {
+            "/api/v1/classes/{classId}/marks" => new { entries = new[] { new { entryId = Guid.NewGuid(), studentId = s.Student, subjectId = s.Subject, date = "2026-11-19", kind = "formative", score = 8 } } },
+            "/api/v1/classes/{classId}/lessons" => new { entries = new[] { new { entryId = Guid.NewGuid(), subjectId = s.Subject, date = "2026-11-19", period = 1 + Random.Shared.Next(12), absentees = Array.Empty<object>() } } },
+            "/api/v1/auth/token" => new { login = "no-such-login", password = "wrong" },
+            "/api/v1/auth/refresh" => new { refreshToken = "not-a-token" },
+            _ => null,
+        };
+        return (method, path, body);
+    }
+}
