@@ -63,14 +63,20 @@ fi
 cat <<TXT
 
 EduInfo is running ($profile profile; logs in .run/).
-  Republic summary   http://127.0.0.1:$port/api/v1/nodes/KZ/summary      (header X-Dev-Actor: analyst)
+  Republic summary   http://127.0.0.1:$port/api/v1/nodes/KZ/summary
   Regions            http://127.0.0.1:$port/api/v1/nodes/KZ/children
   OpenAPI document   http://127.0.0.1:$port/openapi/v1.json
   Health             http://127.0.0.1:$port/health/ready
 TXT
 [ "$profile" = Cluster ] && echo "  Silo health        http://127.0.0.1:$((port + 1))/health/live  http://127.0.0.1:$((port + 2))/health/live"
 cat <<TXT
-  Try:  curl -s -H 'X-Dev-Actor: analyst' http://127.0.0.1:$port/api/v1/nodes/KZ/summary
-Simulated teachers post ~$rate requests/s (log in .run/simulator.log). Ctrl-C stops everything.
+Demo logins (Development only; scopes in docs/demo-country.md), password = demo-<login with - for .>:
+  analyst (Ministry), operator, region.officer (Almaty), district.officer (Bostandyk), head, class.teacher,
+  teacher, parent, student; every teacher id (T00001, …) with password demo-teacher.
+Try:
+  token=\$(curl -s -X POST http://127.0.0.1:$port/api/v1/auth/token -H 'Content-Type: application/json' \\
+          -d '{"login":"analyst","password":"demo-analyst"}' | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
+  curl -s -H "Authorization: Bearer \$token" http://127.0.0.1:$port/api/v1/nodes/KZ/summary
+Simulated teachers log in and post ~$rate requests/s (log in .run/simulator.log). Ctrl-C stops everything.
 TXT
 wait "$api_pid"
