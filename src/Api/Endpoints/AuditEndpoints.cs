@@ -2,6 +2,7 @@ using EduInfo.Api.Actors;
 using EduInfo.Api.Problems;
 using EduInfo.Api.Security;
 using EduInfo.Storage.Audit;
+using EduInfo.Storage.Registry;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EduInfo.Api.Endpoints;
@@ -28,6 +29,10 @@ public static class AuditEndpoints
         if (!allowed)
         {
             return LocalizedProblems.Forbidden(context);
+        }
+        if ((actorId is not null && !RegistryIds.IsWellFormed(actorId)) || (targetId is not null && !RegistryIds.IsWellFormed(targetId)))
+        {
+            return TypedResults.Ok<IReadOnlyList<AuditRecord>>([]); // no record carries such an id
         }
         var records = await audit.QueryAsync(new AuditQuery(actorId, targetId, organization, from, to, limit ?? 100), cancellationToken);
         return TypedResults.Ok(records);

@@ -30,7 +30,8 @@ public static class AuthEndpoints
         TokenRequest request, HttpContext context, AccountStore accounts, TokenIssuer issuer, AuditLog audit,
         IOptions<AuthOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(request.Login) || string.IsNullOrEmpty(request.Password) || request.Login.Length > 128 || request.Password.Length > 256)
+        if (string.IsNullOrEmpty(request.Login) || string.IsNullOrEmpty(request.Password) || request.Login.Length > 128 || request.Password.Length > 256
+            || request.Login.Contains('\0'))
         {
             return LocalizedProblems.Create(context, StatusCodes.Status400BadRequest, "validation", "problem.login.missing.title", "problem.login.missing.detail");
         }
@@ -60,7 +61,7 @@ public static class AuthEndpoints
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Refresh(
         RefreshRequest request, HttpContext context, AccountStore accounts, TokenIssuer issuer, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(request.RefreshToken) || request.RefreshToken.Length > 256)
+        if (string.IsNullOrEmpty(request.RefreshToken) || request.RefreshToken.Length > 256 || request.RefreshToken.Contains('\0'))
         {
             return Failed(context);
         }

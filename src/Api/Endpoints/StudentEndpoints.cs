@@ -29,7 +29,7 @@ public static class StudentEndpoints
         {
             return LocalizedProblems.Unauthorized(context);
         }
-        var student = await registry.FindStudentAccessAsync(studentId, cancellationToken);
+        var student = RegistryIds.IsWellFormed(studentId) ? await registry.FindStudentAccessAsync(studentId, cancellationToken) : null;
         if (student is null)
         {
             return LocalizedProblems.NotFound(context, "problem.notFound.student");

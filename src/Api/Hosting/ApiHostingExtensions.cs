@@ -67,11 +67,12 @@ public static class ApiHostingExtensions
         return builder;
     }
 
-    /// <summary>Strict JSON: unknown fields are refused (no mass assignment), enumerations are camelCase names.</summary>
+    /// <summary>Strict JSON: unknown fields are refused (no mass assignment), numbers must be numbers, enumerations are camelCase names.</summary>
     public static void ConfigureJson(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.NumberHandling = JsonNumberHandling.Strict; // "7" is not a score
         options.MaxDepth = 16;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
     }

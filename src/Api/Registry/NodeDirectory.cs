@@ -14,6 +14,10 @@ public sealed class NodeDirectory(RegistryStore registry, TimeProvider clock)
 
     public async Task<NodeRecord?> FindAsync(string id, CancellationToken cancellationToken)
     {
+        if (!RegistryIds.IsWellFormed(id))
+        {
+            return null;
+        }
         var now = clock.GetUtcNow();
         if (_cache.TryGetValue(id, out var hit) && hit.Until > now)
         {

@@ -20,6 +20,10 @@ public static class AuthenticationSetup
         var section = builder.Configuration.GetSection("Auth");
         builder.Services.Configure<AuthOptions>(section);
         var options = section.Get<AuthOptions>() ?? new AuthOptions();
+        if (options.DevelopmentActorHeader && builder.Environment.IsProduction())
+        {
+            throw new InvalidOperationException("Auth:DevelopmentActorHeader names callers without a token: it is for tests and must be off in Production.");
+        }
         var ownKey = TokenIssuer.SigningKey(options);
         var external = options.External is { Issuer.Length: > 0 } e ? e : null;
         var externalKeys = external?.SigningKeysPem.Select(pem =>

@@ -69,6 +69,17 @@ DROP TRIGGER IF EXISTS audit_log_append_only ON audit_log;
 CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
     FOR EACH ROW EXECUTE FUNCTION audit_log_is_append_only();
 
+-- Row triggers do not fire on TRUNCATE: refuse it with a statement trigger.
+CREATE OR REPLACE FUNCTION audit_log_refuse_truncate() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'the audit log is append-only' USING ERRCODE = 'insufficient_privilege';
+END $$;
+
+DROP TRIGGER IF EXISTS audit_log_no_truncate ON audit_log;
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+    FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_truncate();
+
 -- The only way rows leave the audit log: older than the retention period.
 CREATE OR REPLACE FUNCTION audit_log_purge(retention interval) RETURNS bigint
 LANGUAGE plpgsql AS $$

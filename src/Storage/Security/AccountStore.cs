@@ -34,11 +34,14 @@ public sealed class AccountStore(NpgsqlDataSource dataSource)
             roles.Zip(scopes, (role, scope) => new Grant(role, scope)).ToList());
     }
 
-    /// <summary>Counts a failed login; locks the account for <paramref name="lockFor"/> at the <paramref name="threshold"/>-th failure in a row.</summary>
+    /// <summary>
+    /// Counts a failed login; the <paramref name="threshold"/>-th failure in a row locks the account for <paramref name="lockFor"/>
+    /// and starts the count again, so after the lock ends the account has the full threshold of tries, not one.
+    /// </summary>
     public async Task RecordFailureAsync(string userId, int threshold, TimeSpan lockFor, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
-            UPDATE users SET failed_logins = failed_logins + 1,
+            UPDATE users SET failed_logins = CASE WHEN failed_logins + 1 >= @threshold THEN 0 ELSE failed_logins + 1 END,
                              locked_until = CASE WHEN failed_logins + 1 >= @threshold THEN now() + @lock_for ELSE locked_until END
             WHERE id = @id
             """);

@@ -12,11 +12,14 @@ public static class PasswordHashing
 {
     public const int DefaultIterations = 210_000;
     private const string Scheme = "pbkdf2-sha512";
+    private const int HashBytes = 32;
+    private const int MinHashBytes = 16;
+    private const int MaxIterations = 10_000_000;
 
     public static string Hash(string password, int iterations = DefaultIterations)
     {
         var salt = RandomNumberGenerator.GetBytes(16);
-        var hash = Rfc2898DeriveBytes.Pbkdf2(password, salt, iterations, HashAlgorithmName.SHA512, 32);
+        var hash = Rfc2898DeriveBytes.Pbkdf2(password, salt, iterations, HashAlgorithmName.SHA512, HashBytes);
         return $"{Scheme}${iterations.ToString(CultureInfo.InvariantCulture)}${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}";
     }
 
@@ -24,7 +27,9 @@ public static class PasswordHashing
     public static bool Verify(string password, string stored)
     {
         var parts = stored.Split('$');
-        if (parts.Length != 4 || parts[0] != Scheme || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var iterations) || iterations < 1)
+        // A garbled count must not make a login hang, nor a short or empty hash match (empty spans compare equal).
+        if (parts.Length != 4 || parts[0] != Scheme || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var iterations)
+            || iterations is < 1 or > MaxIterations)
         {
             return false;
         }
@@ -32,6 +37,10 @@ public static class PasswordHashing
         {
             var salt = Convert.FromBase64String(parts[2]);
             var expected = Convert.FromBase64String(parts[3]);
+            if (expected.Length < MinHashBytes)
+            {
+                return false;
+            }
             var actual = Rfc2898DeriveBytes.Pbkdf2(password, salt, iterations, HashAlgorithmName.SHA512, expected.Length);
             return CryptographicOperations.FixedTimeEquals(actual, expected);
         }
