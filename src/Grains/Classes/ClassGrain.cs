@@ -37,8 +37,18 @@ public sealed class ClassGrain(
         await (_publisher?.RequestAsync() ?? Task.CompletedTask);
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        _publisher?.FlushAsync() ?? Task.CompletedTask;
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await (_publisher?.FlushAsync() ?? Task.CompletedTask);
+        }
+        catch (Exception ex)
+        {
+            // While a silo shuts down the stream queues may already be gone; the organization reconciles from the journal.
+            logger.LogDebug(ex, "Class {ClassId}: final publish failed on deactivation", ClassId);
+        }
+    }
 
     /// <summary>Rebuilds from the registry and the journal, read in one snapshot with the watermark.</summary>
     private async Task LoadAsync(CancellationToken cancellationToken)

@@ -61,9 +61,17 @@ public abstract class AggregateGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_publisher is not null)
+        try
         {
-            await _publisher.FlushAsync();
+            if (_publisher is not null)
+            {
+                await _publisher.FlushAsync();
+            }
+        }
+        catch (Exception ex)
+        {
+            // While a silo shuts down the stream queues may already be gone; the parent reconciles from the journal.
+            logger.LogDebug(ex, "Node {NodeId}: final publish failed on deactivation", NodeId);
         }
         await WriteCacheAsync(force: true);
     }
