@@ -20,9 +20,10 @@ dotnet build EduInfo.sln -c Release -nologo -v:q -clp:NoSummary >/dev/null
 tools="$root/src/Tools/bin/Release/net10.0/eduinfo.dll"
 dotnet "$tools" seed small
 log="$(mktemp /tmp/eduinfo-bench-api.XXXXXX.log)"
-# Every load client runs on this machine, so they share one address: the per-address limits are off for the run.
+# Every load client runs on this machine, so they share one address, and the freshness probe polls the republic as one
+# user every few milliseconds: the rate limits are off for the run.
 ( cd src/Api/bin/Release/net10.0 && ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning \
-    RateLimits__PerAddressPerSecond=0 RateLimits__LoginsPerAddressPerMinute=0 \
+    RateLimits__PerAddressPerSecond=0 RateLimits__LoginsPerAddressPerMinute=0 RateLimits__PerUserPerSecond=0 \
     exec dotnet EduInfo.Api.dll --urls "http://127.0.0.1:$port" ) >"$log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break; sleep 1; done

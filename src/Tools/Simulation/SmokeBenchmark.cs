@@ -115,6 +115,10 @@ public sealed class SmokeBenchmark(NpgsqlDataSource dataSource, HttpClient http,
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/nodes/KZ/summary");
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _analystToken);
         using var response = await http.SendAsync(request);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Reading the republic's summary failed: {(int)response.StatusCode} (are rate limits off for the benchmark?)");
+        }
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return json.RootElement.GetProperty("figures").GetProperty("summativeMarks").GetInt64();
     }
