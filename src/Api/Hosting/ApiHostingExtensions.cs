@@ -8,6 +8,7 @@ using EduInfo.Api.Security;
 using EduInfo.Silo.Hosting;
 using EduInfo.Storage.Hosting;
 using Microsoft.AspNetCore.Http.Json;
+using Scalar.AspNetCore;
 
 namespace EduInfo.Api.Hosting;
 
@@ -111,6 +112,10 @@ public static class ApiHostingExtensions
         app.UseRequestTimeouts();
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json");
+        // A browsable reference of the OpenAPI document; its script is served from the package, not a CDN.
+        app.MapScalarApiReference("/api/reference", reference => reference
+            .WithTitle("EduInfo API")
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapEduInfoHealth();
         var api = app.MapGroup("/api/v1");
         api.MapAuthEndpoints();

@@ -234,6 +234,15 @@ public abstract class JournalApiTests<THost>(THost api) : IClassFixture<THost> w
         Assert.Contains("/api/v1/nodes/{nodeId}/summary", paths);
         Assert.Contains("/api/v1/nodes/{nodeId}/children", paths);
         Assert.Contains("/api/v1/students/{studentId}/diary", paths);
+        Assert.Contains("/api/v1/auth/token", paths);
+
+        // The browsable reference page and its script are served by the Api itself (no CDN on a closed network).
+        var page = await api.Http.GetAsync("/api/reference/v1");
+        Assert.Equal(200, (int)page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("EduInfo API", html);
+        Assert.Contains("openapi", html);
+        Assert.Equal(200, (int)(await api.Http.GetAsync("/api/reference/scalar.aspnetcore.js")).StatusCode);
     }
 }
 
