@@ -20,14 +20,17 @@ public sealed record NodeSummaryResponse(
         summary.NodeId,
         summary.Kind.ToString().ToLowerInvariant(),
         Messages.Get($"kind.{summary.Kind}", language),
-        node is null ? summary.NodeId : language switch
-        {
-            Messages.Russian => node.NameRu,
-            Messages.English => node.NameEn,
-            _ => node.NameKk,
-        },
+        NameOf(node, summary.NodeId, language),
         summary.Version,
         summary.AsOf,
         summary.Figures,
         SummaryRates.Of(summary.Figures));
+
+    /// <summary>A node's name in the reader's language (its id when the registry does not know it).</summary>
+    public static string NameOf(NodeRecord? node, string id, string language) => node is null ? id : language switch
+    {
+        Messages.Russian => node.NameRu,
+        Messages.English => node.NameEn,
+        _ => node.NameKk,
+    };
 }

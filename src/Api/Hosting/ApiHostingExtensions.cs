@@ -119,6 +119,7 @@ public static class ApiHostingExtensions
         app.MapEduInfoHealth();
         var api = app.MapGroup("/api/v1");
         api.MapAuthEndpoints();
+        api.MapPublicEndpoints();
         api.MapGroup("").RequireAuthorization()
             .MapJournalEndpoints()
             .MapNodeEndpoints()
