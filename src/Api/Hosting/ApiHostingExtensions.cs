@@ -124,7 +124,8 @@ public static class ApiHostingExtensions
             .MapJournalEndpoints()
             .MapNodeEndpoints()
             .MapStudentEndpoints()
-            .MapAuditEndpoints();
+            .MapAuditEndpoints()
+            .MapLiveEndpoints();
         return app;
     }
 }

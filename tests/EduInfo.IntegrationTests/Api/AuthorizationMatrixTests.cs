@@ -28,6 +28,8 @@ public sealed class AuthorizationMatrixTests(ApiHost api) : IClassFixture<ApiHos
         ["GET /api/v1/nodes/{nodeId}/summary"] =           [401, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         ["GET /api/v1/nodes/{nodeId}/children"] =          [401, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         ["GET /api/v1/students/{studentId}/diary"] =       [401, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403],
+        ["GET /api/v1/nodes/{nodeId}/live"] =              [401, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        ["GET /api/v1/students/{studentId}/live"] =        [401, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403],
         ["GET /api/v1/audit"] =                            [401, 403, 403, 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200],
         // Public: anyone may try to log in; bad credentials are a 401 for everyone. Health and the OpenAPI document are open.
         ["POST /api/v1/auth/token"] =                      [401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401],
@@ -63,14 +65,28 @@ public sealed class AuthorizationMatrixTests(ApiHost api) : IClassFixture<ApiHos
             for (var i = 0; i < Callers.Length; i++)
             {
                 var (method, path, body) = Request(endpoint, target);
-                var response = await api.Http.SendJsonAsync(new HttpMethod(method), path, body, Header(Callers[i], target));
-                if (response.Status != statuses[i])
+                var status = path.EndsWith("/live", StringComparison.Ordinal)
+                    ? await StreamStatusAsync(path, Header(Callers[i], target))
+                    : (await api.Http.SendJsonAsync(new HttpMethod(method), path, body, Header(Callers[i], target))).Status;
+                if (status != statuses[i])
                 {
-                    failures.Add($"{endpoint} as {Callers[i]}: expected {statuses[i]}, got {response.Status}");
+                    failures.Add($"{endpoint} as {Callers[i]}: expected {statuses[i]}, got {status}");
                 }
             }
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>A live endpoint streams until the client leaves: read the status, then hang up.</summary>
+    private async Task<int> StreamStatusAsync(string path, string? actor)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (actor is not null)
+        {
+            request.Headers.Add(HttpExtensions.ActorHeader, actor);
+        }
+        using var response = await api.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        return (int)response.StatusCode;
     }
 
     [Fact]

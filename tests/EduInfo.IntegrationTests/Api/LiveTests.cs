@@ -1,0 +1,142 @@
+using System.Text.Json;
+using EduInfo.IntegrationTests.Infrastructure;
+
+namespace EduInfo.IntegrationTests.Api;
+
+/// <summary>An Api whose live streams send a heartbeat after one idle second.</summary>
+public sealed class QuickHeartbeatApiHost : ApiHost
+{
+    protected override void Configure(IDictionary<string, string?> settings) => settings["Live:HeartbeatInterval"] = "00:00:01";
+}
+
+/// <summary>Server-Sent Events: summaries and diaries pushed after a write, resumable with Last-Event-ID, authorized.</summary>
+public sealed class LiveTests(QuickHeartbeatApiHost api) : IClassFixture<QuickHeartbeatApiHost>
+{
+    private sealed record Event(string Type, string? Id, JsonElement Data);
+
+    /// <summary>Reads server-sent events from an open response.</summary>
+    private sealed class EventReader(Stream stream) : IDisposable
+    {
+        private readonly StreamReader _reader = new(stream);
+
+        public async Task<Event> NextAsync(CancellationToken cancellationToken)
+        {
+            string type = "message", data = "";
+            string? id = null;
+            while (await _reader.ReadLineAsync(cancellationToken) is { } line)
+            {
+                if (line.Length == 0)
+                {
+                    if (data.Length > 0)
+                    {
+                        return new Event(type, id, JsonDocument.Parse(data).RootElement.Clone());
+                    }
+                    continue;
+                }
+                if (line.StartsWith("event: ", StringComparison.Ordinal)) type = line[7..];
+                else if (line.StartsWith("id: ", StringComparison.Ordinal)) id = line[4..];
+                else if (line.StartsWith("data: ", StringComparison.Ordinal)) data += line[6..];
+            }
+            throw new EndOfStreamException();
+        }
+
+        public void Dispose() => _reader.Dispose();
+    }
+
+    private async Task<(HttpResponseMessage Response, EventReader Events)> OpenAsync(string path, string actor, string? lastEventId = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add(HttpExtensions.ActorHeader, actor);
+        if (lastEventId is not null)
+        {
+            request.Headers.Add("Last-Event-ID", lastEventId);
+        }
+        var response = await api.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        return (response, new EventReader(await response.Content.ReadAsStreamAsync()));
+    }
+
+    private static async Task<Event> NextOfTypeAsync(EventReader events, string type, Func<Event, bool> until, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var e = await events.NextAsync(cancellationToken);
+            if (e.Type == type && until(e))
+            {
+                return e;
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_summary_is_pushed_after_a_write_and_a_reconnect_resumes_from_its_id()
+    {
+        var t = api.Registry.InClass(0);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var (response, events) = await OpenAsync($"/api/v1/nodes/{t.ClassId}/live", HttpExtensions.Analyst);
+        using (response)
+        using (events)
+        {
+            var first = await NextOfTypeAsync(events, "summary", _ => true, timeout.Token);
+            var marksBefore = first.Data.GetProperty("figures").GetProperty("formativeMarks").GetInt64();
+            Assert.Equal(first.Data.GetProperty("version").GetInt64().ToString(), first.Id);
+
+            var ack = await api.Http.PostJsonAsync($"/api/v1/classes/{t.ClassId}/marks", new
+            {
+                entries = new[] { new { entryId = Guid.NewGuid(), studentId = t.Roster[0], subjectId = t.SubjectId, date = "2026-11-18", kind = "formative", score = 9 } },
+            }, $"user={t.TeacherId}; roles=teacher");
+            Assert.Equal(200, ack.Status);
+            var watermark = ack.Body.GetProperty("watermark").GetInt64();
+
+            var pushed = await NextOfTypeAsync(events, "summary", e => e.Data.GetProperty("version").GetInt64() >= watermark, timeout.Token);
+            Assert.Equal(marksBefore + 1, pushed.Data.GetProperty("figures").GetProperty("formativeMarks").GetInt64());
+
+            // Reconnecting with the last id sent: nothing is repeated; the first event is a heartbeat.
+            var (again, resumed) = await OpenAsync($"/api/v1/nodes/{t.ClassId}/live", HttpExtensions.Analyst, pushed.Id);
+            using (again)
+            using (resumed)
+            {
+                Assert.Equal("heartbeat", (await resumed.NextAsync(timeout.Token)).Type);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_diary_is_pushed_to_its_reader_after_a_mark()
+    {
+        var t = api.Registry.InClass(1);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var teacher = $"user={t.TeacherId}; roles=teacher";
+        var (response, events) = await OpenAsync($"/api/v1/students/{t.Roster[0]}/live?lang=en", teacher);
+        using (response)
+        using (events)
+        {
+            var first = await NextOfTypeAsync(events, "diary", _ => true, timeout.Token);
+            var before = first.Data.GetProperty("marks").GetArrayLength();
+            Assert.Equal(200, (await api.Http.PostJsonAsync($"/api/v1/classes/{t.ClassId}/marks", new
+            {
+                entries = new[] { new { entryId = Guid.NewGuid(), studentId = t.Roster[0], subjectId = t.SubjectId, date = "2026-11-18", kind = "formative", score = 6 } },
+            }, teacher)).Status);
+            var pushed = await NextOfTypeAsync(events, "diary", e => e.Data.GetProperty("marks").GetArrayLength() > before, timeout.Token);
+            Assert.Equal(6, pushed.Data.GetProperty("marks")[before].GetProperty("score").GetInt32());
+        }
+        Assert.True(await api.Db.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'diary.live' AND target_id = @s AND outcome = 'ok'", ("s", t.Roster[0])) >= 1);
+    }
+
+    [Fact]
+    public async Task Live_views_keep_the_authorization_of_their_reads()
+    {
+        var t = api.Registry.InClass(2);
+        using var node = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/nodes/{t.ClassId}/live");
+        node.Headers.Add(HttpExtensions.ActorHeader, $"user=p; person=P99999; roles=parent@P99999");
+        using var refused = await api.Http.SendAsync(node, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(403, (int)refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+
+        using var diary = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/students/{t.Roster[0]}/live");
+        diary.Headers.Add(HttpExtensions.ActorHeader, HttpExtensions.Analyst);
+        using var denied = await api.Http.SendAsync(diary, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(403, (int)denied.StatusCode);
+    }
+}
