@@ -64,6 +64,7 @@ public static class ApiHostingExtensions
         builder.AddEduInfoAuthentication();
         builder.AddEduInfoRateLimits();
         builder.Services.AddSingleton<ActorResolver>();
+        builder.Services.AddHostedService<AuditRetention>();
         builder.Services.AddSingleton<NodeDirectory>();
         return builder;
     }
