@@ -59,7 +59,11 @@ public static class ApiHostingExtensions
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<OpenApi.OpenApiExamples>();
+            o.AddOperationTransformer<OpenApi.OpenApiExamples>();
+        });
         builder.Services.AddEduInfoHealthChecks();
         builder.AddEduInfoAuthentication();
         builder.AddEduInfoRateLimits();

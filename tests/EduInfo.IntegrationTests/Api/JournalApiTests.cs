@@ -235,6 +235,10 @@ public abstract class JournalApiTests<THost>(THost api) : IClassFixture<THost> w
         Assert.Contains("/api/v1/nodes/{nodeId}/children", paths);
         Assert.Contains("/api/v1/students/{studentId}/diary", paths);
         Assert.Contains("/api/v1/auth/token", paths);
+        Assert.Equal("bearer", openApi.Body.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString());
+        var example = openApi.Body.GetProperty("paths").GetProperty("/api/v1/classes/{classId}/marks").GetProperty("post")
+            .GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example");
+        Assert.Equal(2, example.GetProperty("entries").GetArrayLength());
 
         // The browsable reference page and its script are served by the Api itself (no CDN on a closed network).
         var page = await api.Http.GetAsync("/api/reference/v1");
