@@ -10,17 +10,45 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EduInfo.Api.Endpoints;
 
-/// <summary>The parents' diary (order point 12.6).</summary>
+/// <summary>A student's card and the parents' diary (order point 12.6): personal data, for the student's own circle only, audited.</summary>
 public static class StudentEndpoints
 {
     public static RouteGroupBuilder MapStudentEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGroup("/students/{studentId}").WithTags("Diary")
-            .MapGet("/diary", GetDiary)
+        api.MapGet("/students/{studentId}", GetCard).WithTags("Diary")
+            .WithName("GetStudentCard")
+            .WithSummary("A student's card: names, birth date, class and the IIN (masked for readers who do not need it)");
+        api.MapGet("/students/{studentId}/diary", GetDiary).WithTags("Diary")
             .WithName("GetStudentDiary")
             .WithSummary("A student's diary for the current academic year: marks, attendance and live figures per subject");
         return api;
     }
+
+    private static async Task<Results<Ok<StudentCardResponse>, ProblemHttpResult>> GetCard(
+        string studentId, HttpContext context, ActorResolver actors, RegistryStore registry, AuditLog audit, CancellationToken cancellationToken)
+    {
+        if (actors.Resolve(context) is not { } actor)
+        {
+            return LocalizedProblems.Unauthorized(context);
+        }
+        var student = RegistryIds.IsWellFormed(studentId) ? await registry.FindStudentAccessAsync(studentId, cancellationToken) : null;
+        if (student is null)
+        {
+            return LocalizedProblems.NotFound(context, "problem.notFound.student");
+        }
+        var allowed = AccessPolicy.CanReadDiary(actor, student);
+        var fullIin = allowed && AccessPolicy.SeesFullIin(actor, student);
+        var detail = allowed ? (fullIin ? "{\"iin\":\"full\"}" : "{\"iin\":\"masked\"}") : "{}";
+        await audit.RecordAsync(new AuditEntry(actor.UserId, actor.Roles, actor.ClientAddress, "student.card.read", "student", studentId,
+            student.OrganizationId, allowed ? "ok" : "denied", detail), cancellationToken);
+        if (!allowed)
+        {
+            return LocalizedProblems.Forbidden(context);
+        }
+        var card = await registry.FindStudentCardAsync(studentId, cancellationToken);
+        return card is null ? LocalizedProblems.NotFound(context, "problem.notFound.student") : TypedResults.Ok(StudentCardResponse.Of(card, fullIin));
+    }
+
 
     private static async Task<Results<Ok<DiaryResponse>, ProblemHttpResult>> GetDiary(
         string studentId, HttpContext context, ActorResolver actors, RegistryStore registry, AuditLog audit, IGrainFactory grains, CancellationToken cancellationToken)

@@ -34,6 +34,19 @@ public static class AccessPolicy
         _ => false,
     });
 
+    /// <summary>
+    /// Whether a reader of the student's card sees the whole IIN: the student, their parents, their class teacher and
+    /// the head (documents and the class register need it); a subject teacher sees it masked.
+    /// </summary>
+    public static bool SeesFullIin(Actor actor, StudentAccess student) => actor.Grants.Any(g => g.Role switch
+    {
+        Role.Student => g.ScopeId == student.StudentId,
+        Role.Parent => student.ParentIds.Contains(g.ScopeId),
+        Role.ClassTeacher => g.ScopeId == student.ClassId,
+        Role.Head => student.ClassPath.Contains(g.ScopeId),
+        _ => false,
+    });
+
     /// <summary>The audit log: operators all of it, heads what concerns their organization.</summary>
     public static string? AuditScope(Actor actor, out bool allowed)
     {

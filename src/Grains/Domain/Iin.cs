@@ -35,9 +35,6 @@ public static class Iin
         return digit;
     }
 
-    /// <summary>Replaces all but the last 4 digits for display to roles that may not see the whole IIN.</summary>
-    public static string Mask(string iin) => iin.Length == 12 ? new string('•', 8) + iin[8..] : "••••••••••••";
-
     private static int WeightedSum(ReadOnlySpan<char> digits, int[] weights)
     {
         var sum = 0;

@@ -71,6 +71,24 @@ public sealed class RegistryStore(NpgsqlDataSource dataSource)
             reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetFieldValue<string[]>(5));
     }
 
+    /// <summary>A student's card with their current class, or null for an unknown student.</summary>
+    public async Task<StudentCard?> FindStudentCardAsync(string studentId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT s.id, s.last_name, s.first_name, s.middle_name, s.birth_date, s.iin, c.id, c.grade, c.letter
+            FROM students s
+            JOIN LATERAL (SELECT e.class_id FROM enrolments e WHERE e.student_id = s.id ORDER BY e.from_date DESC, e.seq DESC LIMIT 1) e ON true
+            JOIN classes c ON c.id = e.class_id
+            WHERE s.id = @s
+            """);
+        command.Parameters.AddWithValue("s", studentId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new StudentCard(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.GetFieldValue<DateOnly>(4), reader.GetString(5), reader.GetString(6), reader.GetInt16(7), reader.GetString(8))
+            : null;
+    }
+
     /// <summary>
     /// What deciding access to a student's personal data needs: their current class and its path, their parents,
     /// and the teachers assigned to the class or its subgroups. Null for an unknown student.

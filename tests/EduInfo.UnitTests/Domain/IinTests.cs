@@ -29,5 +29,9 @@ public sealed class IinTests
     public void Computes_the_check_digit(string first11, int? expected) => Assert.Equal(expected, Iin.CheckDigit(first11));
 
     [Fact]
-    public void Masks_all_but_the_last_four_digits() => Assert.Equal("••••••••0007", Iin.Mask("900101300007"));
+    public void A_card_masks_all_but_the_last_four_digits()
+    {
+        Assert.Equal("••••••••0007", EduInfo.Api.Contracts.StudentCardResponse.MaskIin("900101300007"));
+        Assert.Equal("••••••••••••", EduInfo.Api.Contracts.StudentCardResponse.MaskIin("123"));
+    }
 }
