@@ -38,25 +38,12 @@ public static class LiveEndpoints
     private static async Task<IResult> NodeLive(string nodeId, HttpContext context, ActorResolver actors, NodeDirectory directory,
         IGrainFactory grains, IConfiguration configuration, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
-        if (actors.Resolve(context) is not { } actor)
+        IResult? problem = null;
+        if (await EndpointAccess.SummaryAsync(nodeId, context, actors, directory, p => problem = p, cancellationToken) is not var (_, node))
         {
-            return LocalizedProblems.Unauthorized(context);
+            return problem!;
         }
-        var node = await directory.FindAsync(nodeId, cancellationToken);
-        if (node is null)
-        {
-            return LocalizedProblems.NotFound(context, "problem.notFound.node");
-        }
-        if (!AccessPolicy.CanReadSummary(actor, node.Path))
-        {
-            return LocalizedProblems.Forbidden(context);
-        }
-        ISummaryNode grain = node.Kind switch
-        {
-            NodeKind.Class => grains.GetGrain<IClassGrain>(nodeId),
-            NodeKind.Organization => grains.GetGrain<IOrganizationGrain>(nodeId),
-            _ => grains.GetGrain<IAreaGrain>(nodeId),
-        };
+        var grain = EndpointAccess.Grain(grains, node);
         var language = RequestLanguage.Of(context);
         return TypedResults.ServerSentEvents(Stream("summary", LastEventId(context), Timing(configuration), async () =>
         {
@@ -68,21 +55,10 @@ public static class LiveEndpoints
     private static async Task<IResult> StudentLive(string studentId, HttpContext context, ActorResolver actors, RegistryStore registry,
         AuditLog audit, IGrainFactory grains, IConfiguration configuration, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
-        if (actors.Resolve(context) is not { } actor)
+        IResult? problem = null;
+        if (await EndpointAccess.PersonalDataAsync(studentId, "diary.live", context, actors, registry, audit, p => problem = p, cancellationToken) is not var (actor, _))
         {
-            return LocalizedProblems.Unauthorized(context);
-        }
-        var student = RegistryIds.IsWellFormed(studentId) ? await registry.FindStudentAccessAsync(studentId, cancellationToken) : null;
-        if (student is null)
-        {
-            return LocalizedProblems.NotFound(context, "problem.notFound.student");
-        }
-        var allowed = AccessPolicy.CanReadDiary(actor, student);
-        await audit.RecordAsync(new AuditEntry(actor.UserId, actor.Roles, actor.ClientAddress, "diary.live", "student", studentId,
-            student.OrganizationId, allowed ? "ok" : "denied"), cancellationToken);
-        if (!allowed)
-        {
-            return LocalizedProblems.Forbidden(context);
+            return problem!;
         }
         var grain = grains.GetGrain<IStudentGrain>(studentId);
         var language = RequestLanguage.Of(context);

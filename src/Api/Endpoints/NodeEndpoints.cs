@@ -29,53 +29,30 @@ public static class NodeEndpoints
     private static async Task<Results<Ok<NodeSummaryResponse>, ProblemHttpResult>> GetSummary(
         string nodeId, HttpContext context, ActorResolver actors, NodeDirectory directory, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        if (actors.Resolve(context) is not { } actor)
+        ProblemHttpResult? problem = null;
+        if (await EndpointAccess.SummaryAsync(nodeId, context, actors, directory, p => problem = p, cancellationToken) is not var (_, node))
         {
-            return LocalizedProblems.Unauthorized(context);
+            return problem!;
         }
-        var node = await directory.FindAsync(nodeId, cancellationToken);
-        if (node is null)
-        {
-            return LocalizedProblems.NotFound(context, "problem.notFound.node");
-        }
-        if (!AccessPolicy.CanReadSummary(actor, node.Path))
-        {
-            return LocalizedProblems.Forbidden(context);
-        }
-        ISummaryNode grain = node.Kind switch
-        {
-            NodeKind.Class => grains.GetGrain<IClassGrain>(nodeId),
-            NodeKind.Organization => grains.GetGrain<IOrganizationGrain>(nodeId),
-            _ => grains.GetGrain<IAreaGrain>(nodeId),
-        };
-        var summary = await grain.GetSummary();
+        var summary = await EndpointAccess.Grain(grains, node).GetSummary();
         return TypedResults.Ok(NodeSummaryResponse.Of(summary, node, RequestLanguage.Of(context)));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<NodeSummaryResponse>>, ProblemHttpResult>> GetChildren(
         string nodeId, HttpContext context, ActorResolver actors, NodeDirectory directory, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        if (actors.Resolve(context) is not { } actor)
+        ProblemHttpResult? problem = null;
+        if (await EndpointAccess.SummaryAsync(nodeId, context, actors, directory, p => problem = p, cancellationToken) is not var (_, node))
         {
-            return LocalizedProblems.Unauthorized(context);
-        }
-        var node = await directory.FindAsync(nodeId, cancellationToken);
-        if (node is null)
-        {
-            return LocalizedProblems.NotFound(context, "problem.notFound.node");
-        }
-        if (!AccessPolicy.CanReadSummary(actor, node.Path))
-        {
-            return LocalizedProblems.Forbidden(context);
+            return problem!;
         }
         if (node.Kind == NodeKind.Class)
         {
             // A class's children are students: personal data, served by the diary, not by the summaries.
             return TypedResults.Ok<IReadOnlyList<NodeSummaryResponse>>([]);
         }
-        IAggregateNode grain = node.Kind == NodeKind.Organization ? grains.GetGrain<IOrganizationGrain>(nodeId) : grains.GetGrain<IAreaGrain>(nodeId);
         var language = RequestLanguage.Of(context);
-        var children = await grain.GetChildren();
+        var children = await ((IAggregateNode)EndpointAccess.Grain(grains, node)).GetChildren();
         var named = await Task.WhenAll(children.Select(async c => NodeSummaryResponse.Of(c, await directory.FindAsync(c.NodeId, cancellationToken), language)));
         return TypedResults.Ok<IReadOnlyList<NodeSummaryResponse>>(named);
     }

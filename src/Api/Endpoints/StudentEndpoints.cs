@@ -3,8 +3,8 @@ using EduInfo.Api.Contracts;
 using EduInfo.Api.Localization;
 using EduInfo.Api.Problems;
 using EduInfo.Api.Security;
-using EduInfo.Storage.Audit;
 using EduInfo.Grains.Interfaces.Students;
+using EduInfo.Storage.Audit;
 using EduInfo.Storage.Registry;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -27,48 +27,26 @@ public static class StudentEndpoints
     private static async Task<Results<Ok<StudentCardResponse>, ProblemHttpResult>> GetCard(
         string studentId, HttpContext context, ActorResolver actors, RegistryStore registry, AuditLog audit, CancellationToken cancellationToken)
     {
-        if (actors.Resolve(context) is not { } actor)
+        ProblemHttpResult? problem = null;
+        var access = await EndpointAccess.PersonalDataAsync(studentId, "student.card.read", context, actors, registry, audit, p => problem = p,
+            cancellationToken, (actor, student) => AccessPolicy.SeesFullIin(actor, student) ? "{\"iin\":\"full\"}" : "{\"iin\":\"masked\"}");
+        if (access is not var (actor, student))
         {
-            return LocalizedProblems.Unauthorized(context);
-        }
-        var student = RegistryIds.IsWellFormed(studentId) ? await registry.FindStudentAccessAsync(studentId, cancellationToken) : null;
-        if (student is null)
-        {
-            return LocalizedProblems.NotFound(context, "problem.notFound.student");
-        }
-        var allowed = AccessPolicy.CanReadDiary(actor, student);
-        var fullIin = allowed && AccessPolicy.SeesFullIin(actor, student);
-        var detail = allowed ? (fullIin ? "{\"iin\":\"full\"}" : "{\"iin\":\"masked\"}") : "{}";
-        await audit.RecordAsync(new AuditEntry(actor.UserId, actor.Roles, actor.ClientAddress, "student.card.read", "student", studentId,
-            student.OrganizationId, allowed ? "ok" : "denied", detail), cancellationToken);
-        if (!allowed)
-        {
-            return LocalizedProblems.Forbidden(context);
+            return problem!;
         }
         var card = await registry.FindStudentCardAsync(studentId, cancellationToken);
-        return card is null ? LocalizedProblems.NotFound(context, "problem.notFound.student") : TypedResults.Ok(StudentCardResponse.Of(card, fullIin));
+        return card is null
+            ? LocalizedProblems.NotFound(context, "problem.notFound.student")
+            : TypedResults.Ok(StudentCardResponse.Of(card, AccessPolicy.SeesFullIin(actor, student)));
     }
-
 
     private static async Task<Results<Ok<DiaryResponse>, ProblemHttpResult>> GetDiary(
         string studentId, HttpContext context, ActorResolver actors, RegistryStore registry, AuditLog audit, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        if (actors.Resolve(context) is not { } actor)
+        ProblemHttpResult? problem = null;
+        if (await EndpointAccess.PersonalDataAsync(studentId, "diary.read", context, actors, registry, audit, p => problem = p, cancellationToken) is not var (actor, _))
         {
-            return LocalizedProblems.Unauthorized(context);
-        }
-        var student = RegistryIds.IsWellFormed(studentId) ? await registry.FindStudentAccessAsync(studentId, cancellationToken) : null;
-        if (student is null)
-        {
-            return LocalizedProblems.NotFound(context, "problem.notFound.student");
-        }
-        var allowed = AccessPolicy.CanReadDiary(actor, student);
-        // A read of personal data is audited before the data leaves, refused attempts too.
-        await audit.RecordAsync(new AuditEntry(actor.UserId, actor.Roles, actor.ClientAddress, "diary.read", "student", studentId,
-            student.OrganizationId, allowed ? "ok" : "denied"), cancellationToken);
-        if (!allowed)
-        {
-            return LocalizedProblems.Forbidden(context);
+            return problem!;
         }
         var diary = await grains.GetGrain<IStudentGrain>(studentId).GetDiary(actor);
         return TypedResults.Ok(DiaryResponse.Of(diary, RequestLanguage.Of(context)));
