@@ -14,9 +14,10 @@ public sealed record NodeSummaryResponse(
     long Version,
     DateTimeOffset AsOf,
     SummaryFigures Figures,
-    SummaryRates Rates)
+    SummaryRates Rates,
+    IReadOnlyList<TargetGap> Targets)
 {
-    public static NodeSummaryResponse Of(NodeSummary summary, NodeRecord? node, string language) => new(
+    public static NodeSummaryResponse Of(NodeSummary summary, NodeRecord? node, string language, IReadOnlyList<RegionalTarget>? targets = null) => new(
         summary.NodeId,
         summary.Kind.ToString().ToLowerInvariant(),
         Messages.Get($"kind.{summary.Kind}", language),
@@ -24,7 +25,8 @@ public sealed record NodeSummaryResponse(
         summary.Version,
         summary.AsOf,
         summary.Figures,
-        SummaryRates.Of(summary.Figures));
+        SummaryRates.Of(summary.Figures),
+        (targets ?? []).Select(t => TargetGap.Of(t.Metric, t.TargetPercent, SummaryRates.Of(summary.Figures))).ToList());
 
     /// <summary>A node's name in the reader's language (its id when the registry does not know it).</summary>
     public static string NameOf(NodeRecord? node, string id, string language) => node is null ? id : language switch

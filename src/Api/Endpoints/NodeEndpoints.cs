@@ -3,7 +3,11 @@ using EduInfo.Api.Contracts;
 using EduInfo.Api.Localization;
 using EduInfo.Api.Problems;
 using EduInfo.Api.Registry;
+using System.Text.Json;
 using EduInfo.Api.Security;
+using EduInfo.Grains.Interfaces.Localization;
+using EduInfo.Storage.Audit;
+using EduInfo.Storage.Registry;
 using EduInfo.Grains.Interfaces.Journal;
 using EduInfo.Grains.Interfaces.Summaries;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,6 +24,10 @@ public static class NodeEndpoints
             .WithName("GetNodeSummary")
             .WithSummary("A node's live summary")
             .WithDescription("Integer figures that add up exactly from children to parents, with rates derived at read time. The republic's id is KZ.");
+        nodes.MapPut("/targets/{metric}", SetTarget)
+            .WithName("SetRegionalTarget")
+            .WithSummary("Set a programme target (order point 4) of a region, district or the republic")
+            .WithDescription("Analysts for any area, officers for their region or district and below. Audited.");
         nodes.MapGet("/children", GetChildren)
             .WithName("GetNodeChildren")
             .WithSummary("The live summaries of a node's children");
@@ -27,7 +35,8 @@ public static class NodeEndpoints
     }
 
     private static async Task<Results<Ok<NodeSummaryResponse>, ProblemHttpResult>> GetSummary(
-        string nodeId, HttpContext context, ActorResolver actors, NodeDirectory directory, IGrainFactory grains, CancellationToken cancellationToken)
+        string nodeId, HttpContext context, ActorResolver actors, NodeDirectory directory, IGrainFactory grains, RegionalTargetStore regionalTargets,
+        CancellationToken cancellationToken)
     {
         ProblemHttpResult? problem = null;
         if (await EndpointAccess.SummaryAsync(nodeId, context, actors, directory, p => problem = p, cancellationToken) is not var (_, node))
@@ -35,7 +44,53 @@ public static class NodeEndpoints
             return problem!;
         }
         var summary = await EndpointAccess.Grain(grains, node).GetSummary();
-        return TypedResults.Ok(NodeSummaryResponse.Of(summary, node, RequestLanguage.Of(context)));
+        var targets = node.Kind is NodeKind.Republic or NodeKind.Region or NodeKind.District
+            ? await regionalTargets.ForNodeAsync(node.Id, cancellationToken)
+            : [];
+        return TypedResults.Ok(NodeSummaryResponse.Of(summary, node, RequestLanguage.Of(context), targets));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> SetTarget(
+        string nodeId, string metric, TargetRequest request, HttpContext context, ActorResolver actors, NodeDirectory directory,
+        RegionalTargetStore regionalTargets, CancellationToken cancellationToken)
+    {
+        if (actors.Resolve(context) is not { } actor)
+        {
+            return LocalizedProblems.Unauthorized(context);
+        }
+        var node = await directory.FindAsync(nodeId, cancellationToken);
+        if (node is null)
+        {
+            return LocalizedProblems.NotFound(context, "problem.notFound.node");
+        }
+        if (!AccessPolicy.CanSetTargets(actor, node.Path))
+        {
+            return LocalizedProblems.Forbidden(context);
+        }
+        var problems = new List<(string Field, string Code)>();
+        if (node.Kind is not (NodeKind.Republic or NodeKind.Region or NodeKind.District))
+        {
+            problems.Add(("nodeId", "notArea"));
+        }
+        if (!RegionalTargetStore.Metrics.Contains(metric))
+        {
+            problems.Add(("metric", "metricUnknown"));
+        }
+        if (request.TargetPercent is not (>= 0 and <= 100))
+        {
+            problems.Add(("targetPercent", "outOfRange"));
+        }
+        if (problems.Count > 0)
+        {
+            var language = RequestLanguage.Of(context);
+            return LocalizedProblems.Create(context, StatusCodes.Status400BadRequest, "validation", "problem.validation.title", null,
+                new Dictionary<string, object?> { ["errors"] = problems.Select(p => new FieldError(p.Field, p.Code, Messages.Get($"target.error.{p.Code}", language))).ToList() });
+        }
+        var detail = JsonSerializer.Serialize(new { metric, targetPercent = request.TargetPercent });
+        await regionalTargets.SetAsync(new RegionalTarget(node.Id, metric, request.TargetPercent!.Value),
+            new AuditEntry(actor.UserId, actor.Roles, actor.ClientAddress, "target.set", "node", node.Id, null, "committed", detail),
+            cancellationToken);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<IReadOnlyList<NodeSummaryResponse>>, ProblemHttpResult>> GetChildren(

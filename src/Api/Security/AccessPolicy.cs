@@ -23,6 +23,10 @@ public static class AccessPolicy
     public static bool CanWriteJournal(Actor actor, IReadOnlyList<string> classPath) =>
         actor.PersonId is not null && actor.Grants.Any(g => g.Role == Role.Teacher && classPath.Contains(g.ScopeId));
 
+    /// <summary>Programme targets of an area: the Ministry's analysts, and officers for their region or district and below.</summary>
+    public static bool CanSetTargets(Actor actor, IReadOnlyList<string> areaPath) =>
+        actor.Grants.Any(g => g.Role is Role.MinistryAnalyst or Role.RegionOfficer or Role.DistrictOfficer && areaPath.Contains(g.ScopeId));
+
     /// <summary>A student's diary.</summary>
     public static bool CanReadDiary(Actor actor, StudentAccess student) => actor.Grants.Any(g => g.Role switch
     {

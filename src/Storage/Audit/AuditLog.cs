@@ -11,10 +11,18 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
 {
     public async Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = InsertCommand(entry, connection, null);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The insert of one record, for a caller that writes it in the transaction of the change it describes.</summary>
+    public static NpgsqlCommand InsertCommand(AuditEntry entry, NpgsqlConnection connection, NpgsqlTransaction? transaction)
+    {
+        var command = new NpgsqlCommand("""
             INSERT INTO audit_log (actor_id, roles, client_address, action, target_kind, target_id, organization_id, outcome, detail)
             VALUES (@actor, @roles, @address, @action, @kind, @target, @organization, @outcome, @detail::jsonb)
-            """);
+            """, connection, transaction);
         command.Parameters.AddWithValue("actor", entry.ActorId);
         command.Parameters.AddWithValue("roles", entry.Roles.ToArray());
         command.Parameters.AddWithValue("address", (object?)entry.ClientAddress ?? DBNull.Value);
@@ -24,7 +32,7 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("organization", (object?)entry.OrganizationId ?? DBNull.Value);
         command.Parameters.AddWithValue("outcome", entry.Outcome);
         command.Parameters.AddWithValue("detail", entry.DetailJson);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return command;
     }
 
     public async Task<IReadOnlyList<AuditRecord>> QueryAsync(AuditQuery query, CancellationToken cancellationToken = default)

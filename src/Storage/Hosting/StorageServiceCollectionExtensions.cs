@@ -31,6 +31,7 @@ public static class StorageServiceCollectionExtensions
         builder.Services.TryAddSingleton<RegistryStore>();
         builder.Services.TryAddSingleton<Security.AccountStore>();
         builder.Services.TryAddSingleton<Audit.AuditLog>();
+        builder.Services.TryAddSingleton<RegionalTargetStore>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         if (migrate)
         {

@@ -31,6 +31,8 @@ public sealed class AuthorizationMatrixTests(ApiHost api) : IClassFixture<ApiHos
         ["GET /api/v1/students/{studentId}"] =             [401, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403],
         ["GET /api/v1/nodes/{nodeId}/live"] =              [401, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         ["GET /api/v1/students/{studentId}/live"] =        [401, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403],
+        // Programme targets of the district around the class.
+        ["PUT /api/v1/nodes/{nodeId}/targets/{metric}"] =  [401, 403, 403, 403, 403, 403, 403, 204, 403, 204, 403, 204, 403, 403, 403, 403, 403],
         ["GET /api/v1/audit"] =                            [401, 403, 403, 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200],
         // Public: anyone may try to log in; bad credentials are a 401 for everyone. Health and the OpenAPI document are open.
         ["POST /api/v1/auth/token"] =                      [401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401],
@@ -167,11 +169,12 @@ public sealed class AuthorizationMatrixTests(ApiHost api) : IClassFixture<ApiHos
     {
         var (method, pattern) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1]);
         method = method == "ANY" ? "GET" : method; // health checks answer any method
-        var path = pattern.Replace("/public/nodes/{nodeId}", "/public/nodes/" + s.District).Replace("{classId}", s.Class).Replace("{nodeId}", s.Class).Replace("{studentId}", s.Student).Replace("{documentName}", "v1").Replace("{documentName?}", "v1");
+        var path = pattern.Replace("/nodes/{nodeId}/targets/{metric}", $"/nodes/{s.District}/targets/attendanceRate").Replace("/public/nodes/{nodeId}", "/public/nodes/" + s.District).Replace("{classId}", s.Class).Replace("{nodeId}", s.Class).Replace("{studentId}", s.Student).Replace("{documentName}", "v1").Replace("{documentName?}", "v1");
         object? body = pattern switch
         {
             "/api/v1/classes/{classId}/marks" => new { entries = new[] { new { entryId = Guid.NewGuid(), studentId = s.Student, subjectId = s.Subject, date = "2026-11-19", kind = "formative", score = 8 } } },
             "/api/v1/classes/{classId}/lessons" => new { entries = new[] { new { entryId = Guid.NewGuid(), subjectId = s.Subject, date = "2026-11-19", period = 1 + Random.Shared.Next(12), absentees = Array.Empty<object>() } } },
+            "/api/v1/nodes/{nodeId}/targets/{metric}" => new { targetPercent = 95 },
             "/api/v1/auth/token" => new { login = "no-such-login", password = "wrong" },
             "/api/v1/auth/refresh" => new { refreshToken = "not-a-token" },
             _ => null,
