@@ -14,9 +14,13 @@ namespace EduInfo.Api.Endpoints;
 /// <summary>The access checks shared by the one-shot and the live reads: who calls, does the target exist, may they see it.</summary>
 internal static class EndpointAccess
 {
-    /// <summary>A node's summaries: 401 without an actor, 404 for an unknown node, 403 outside the actor's scope.</summary>
-    public static async Task<(Actor Actor, NodeRecord Node)?> SummaryAsync(
-        string nodeId, HttpContext context, ActorResolver actors, NodeDirectory directory, Action<ProblemHttpResult> refuse, CancellationToken cancellationToken)
+    /// <summary>
+    /// A node the caller acts on: 401 without an actor, 404 for an unknown node (or one not of <paramref name="kind"/>),
+    /// 403 when <paramref name="allowed"/> refuses the actor at the node's place in the hierarchy.
+    /// </summary>
+    public static async Task<(Actor Actor, NodeRecord Node)?> NodeAsync(
+        string nodeId, Func<Actor, IReadOnlyList<string>, bool> allowed, HttpContext context, ActorResolver actors, NodeDirectory directory,
+        Action<ProblemHttpResult> refuse, CancellationToken cancellationToken, NodeKind? kind = null, string notFound = "problem.notFound.node")
     {
         if (actors.Resolve(context) is not { } actor)
         {
@@ -24,12 +28,12 @@ internal static class EndpointAccess
             return null;
         }
         var node = await directory.FindAsync(nodeId, cancellationToken);
-        if (node is null)
+        if (node is null || (kind is not null && node.Kind != kind))
         {
-            refuse(LocalizedProblems.NotFound(context, "problem.notFound.node"));
+            refuse(LocalizedProblems.NotFound(context, notFound));
             return null;
         }
-        if (!AccessPolicy.CanReadSummary(actor, node.Path))
+        if (!allowed(actor, node.Path))
         {
             refuse(LocalizedProblems.Forbidden(context));
             return null;

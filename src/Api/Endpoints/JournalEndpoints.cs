@@ -28,30 +28,16 @@ public static class JournalEndpoints
         return api;
     }
 
-    /// <summary>The class must exist and the caller must be a teacher above it; the subject is checked against assignments later.</summary>
-    private static async Task<(ProblemHttpResult? Problem, bool Ok)> AuthorizeAsync(
-        string classId, HttpContext context, ActorResolver actors, NodeDirectory directory, CancellationToken cancellationToken)
-    {
-        if (actors.Resolve(context) is not { } actor)
-        {
-            return (LocalizedProblems.Unauthorized(context), false);
-        }
-        var node = await directory.FindAsync(classId, cancellationToken);
-        if (node is not { Kind: NodeKind.Class })
-        {
-            return (LocalizedProblems.NotFound(context, "problem.notFound.class"), false);
-        }
-        return AccessPolicy.CanWriteJournal(actor, node.Path) ? (null, true) : (LocalizedProblems.Forbidden(context), false);
-    }
-
     private static async Task<Results<Ok<BatchResponse>, ProblemHttpResult>> RecordMarks(
         string classId, MarkBatch batch, HttpContext context, ActorResolver actors, NodeDirectory directory, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        if (await AuthorizeAsync(classId, context, actors, directory, cancellationToken) is { Problem: { } problem })
+        // The class must exist and the caller be a teacher above it; subjects and dates are checked against assignments in the grain.
+        ProblemHttpResult? problem = null;
+        if (await EndpointAccess.NodeAsync(classId, AccessPolicy.CanWriteJournal, context, actors, directory, p => problem = p, cancellationToken,
+                NodeKind.Class, "problem.notFound.class") is not var (actor, _))
         {
-            return problem;
+            return problem!;
         }
-        var actor = actors.Resolve(context)!;
         var outcome = await grains.GetGrain<IClassGrain>(classId).RecordMarks(actor, batch);
         return outcome.Accepted ? TypedResults.Ok(BatchResponse.Of(outcome)) : LocalizedProblems.Rejected(context, outcome);
     }
@@ -59,11 +45,13 @@ public static class JournalEndpoints
     private static async Task<Results<Ok<BatchResponse>, ProblemHttpResult>> RecordLessons(
         string classId, LessonBatch batch, HttpContext context, ActorResolver actors, NodeDirectory directory, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        if (await AuthorizeAsync(classId, context, actors, directory, cancellationToken) is { Problem: { } problem })
+        // The class must exist and the caller be a teacher above it; subjects and dates are checked against assignments in the grain.
+        ProblemHttpResult? problem = null;
+        if (await EndpointAccess.NodeAsync(classId, AccessPolicy.CanWriteJournal, context, actors, directory, p => problem = p, cancellationToken,
+                NodeKind.Class, "problem.notFound.class") is not var (actor, _))
         {
-            return problem;
+            return problem!;
         }
-        var actor = actors.Resolve(context)!;
         var outcome = await grains.GetGrain<IClassGrain>(classId).RecordLessons(actor, batch);
         return outcome.Accepted ? TypedResults.Ok(BatchResponse.Of(outcome)) : LocalizedProblems.Rejected(context, outcome);
     }

@@ -39,7 +39,7 @@ public static class LiveEndpoints
         IGrainFactory grains, IConfiguration configuration, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         IResult? problem = null;
-        if (await EndpointAccess.SummaryAsync(nodeId, context, actors, directory, p => problem = p, cancellationToken) is not var (_, node))
+        if (await EndpointAccess.NodeAsync(nodeId, AccessPolicy.CanReadSummary, context, actors, directory, p => problem = p, cancellationToken) is not var (_, node))
         {
             return problem!;
         }

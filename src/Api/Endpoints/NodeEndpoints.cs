@@ -39,7 +39,7 @@ public static class NodeEndpoints
         CancellationToken cancellationToken)
     {
         ProblemHttpResult? problem = null;
-        if (await EndpointAccess.SummaryAsync(nodeId, context, actors, directory, p => problem = p, cancellationToken) is not var (_, node))
+        if (await EndpointAccess.NodeAsync(nodeId, AccessPolicy.CanReadSummary, context, actors, directory, p => problem = p, cancellationToken) is not var (_, node))
         {
             return problem!;
         }
@@ -54,18 +54,10 @@ public static class NodeEndpoints
         string nodeId, string metric, TargetRequest request, HttpContext context, ActorResolver actors, NodeDirectory directory,
         RegionalTargetStore regionalTargets, CancellationToken cancellationToken)
     {
-        if (actors.Resolve(context) is not { } actor)
+        ProblemHttpResult? problem = null;
+        if (await EndpointAccess.NodeAsync(nodeId, AccessPolicy.CanSetTargets, context, actors, directory, p => problem = p, cancellationToken) is not var (actor, node))
         {
-            return LocalizedProblems.Unauthorized(context);
-        }
-        var node = await directory.FindAsync(nodeId, cancellationToken);
-        if (node is null)
-        {
-            return LocalizedProblems.NotFound(context, "problem.notFound.node");
-        }
-        if (!AccessPolicy.CanSetTargets(actor, node.Path))
-        {
-            return LocalizedProblems.Forbidden(context);
+            return problem!;
         }
         var problems = new List<(string Field, string Code)>();
         if (node.Kind is not (NodeKind.Republic or NodeKind.Region or NodeKind.District))
@@ -97,7 +89,7 @@ public static class NodeEndpoints
         string nodeId, HttpContext context, ActorResolver actors, NodeDirectory directory, IGrainFactory grains, CancellationToken cancellationToken)
     {
         ProblemHttpResult? problem = null;
-        if (await EndpointAccess.SummaryAsync(nodeId, context, actors, directory, p => problem = p, cancellationToken) is not var (_, node))
+        if (await EndpointAccess.NodeAsync(nodeId, AccessPolicy.CanReadSummary, context, actors, directory, p => problem = p, cancellationToken) is not var (_, node))
         {
             return problem!;
         }

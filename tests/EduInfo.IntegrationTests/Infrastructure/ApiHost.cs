@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using EduInfo.Api.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -45,8 +43,8 @@ public class ApiHost : IApiHost, IAsyncLifetime
             ["Cluster:Clustering"] = "Localhost",
             ["Cluster:ServiceId"] = "api-" + Db.Name,
             ["Cluster:ClusterId"] = "api-" + Db.Name,
-            ["Cluster:SiloPort"] = FreePort().ToString(),
-            ["Cluster:GatewayPort"] = FreePort().ToString(),
+            ["Cluster:SiloPort"] = LoopbackPorts.Free().ToString(),
+            ["Cluster:GatewayPort"] = LoopbackPorts.Free().ToString(),
             ["Auth:DevelopmentActorHeader"] = "true",
             ["Auth:SigningKey"] = TestSigningKey,
             ["Rollup:ReconcileInterval"] = "00:00:00",
@@ -85,10 +83,4 @@ public class ApiHost : IApiHost, IAsyncLifetime
         await Db.DisposeAsync();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace EduInfo.IntegrationTests.Infrastructure;
 
@@ -35,7 +33,7 @@ public sealed class ClusterApiHost : IApiHost, IAsyncLifetime
             ["RateLimits__PerUserPerSecond"] = "0",
             ["DOTNET_gcServer"] = "0",
         };
-        var silos = Enumerable.Range(0, 2).Select(_ => (Health: FreePort(), Silo: FreePort(), Gateway: FreePort())).ToList();
+        var silos = Enumerable.Range(0, 2).Select(_ => (Health: LoopbackPorts.Free(), Silo: LoopbackPorts.Free(), Gateway: LoopbackPorts.Free())).ToList();
         foreach (var (health, silo, gateway) in silos)
         {
             Start("Silo", $"http://127.0.0.1:{health}", new(common)
@@ -51,7 +49,7 @@ public sealed class ClusterApiHost : IApiHost, IAsyncLifetime
             await WaitForAsync(probe, $"http://127.0.0.1:{health}/health/live");
         }
 
-        var api = $"http://127.0.0.1:{FreePort()}";
+        var api = $"http://127.0.0.1:{LoopbackPorts.Free()}";
         Start("Api", api, new(common) { ["ASPNETCORE_ENVIRONMENT"] = "Cluster", ["Cluster__Role"] = "Client" });
         await WaitForAsync(probe, $"{api}/health/ready");
         Http = new HttpClient { BaseAddress = new Uri(api) };
@@ -143,10 +141,4 @@ public sealed class ClusterApiHost : IApiHost, IAsyncLifetime
             : throw new FileNotFoundException($"Build src/{project} ({configuration}) before running the cluster tests.", directory);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
