@@ -5,7 +5,10 @@ using EduInfo.Storage.Registry;
 
 namespace EduInfo.Api.Contracts;
 
-/// <summary>A node's live summary: raw integer figures (exactly additive) and rates derived from them.</summary>
+/// <summary>
+/// A node's live summary for one cell (a term or the year, a subject or all): raw integer figures (exactly additive)
+/// and rates derived from them, with the cells that hold figures so a client can offer the filters.
+/// </summary>
 public sealed record NodeSummaryResponse(
     string NodeId,
     string Kind,
@@ -13,20 +16,38 @@ public sealed record NodeSummaryResponse(
     string Name,
     long Version,
     DateTimeOffset AsOf,
+    string? Year,
+    int? Term,
+    string? SubjectId,
     SummaryFigures Figures,
     SummaryRates Rates,
-    IReadOnlyList<TargetGap> Targets)
+    IReadOnlyList<TargetGap> Targets,
+    IReadOnlyList<int> Terms,
+    IReadOnlyList<string> Subjects)
 {
-    public static NodeSummaryResponse Of(NodeSummary summary, NodeRecord? node, string language, IReadOnlyList<RegionalTarget>? targets = null) => new(
-        summary.NodeId,
-        summary.Kind.ToString().ToLowerInvariant(),
-        Messages.Get($"kind.{summary.Kind}", language),
-        NameOf(node, summary.NodeId, language),
-        summary.Version,
-        summary.AsOf,
-        summary.Figures,
-        SummaryRates.Of(summary.Figures),
-        (targets ?? []).Select(t => TargetGap.Of(t.Metric, t.TargetPercent, SummaryRates.Of(summary.Figures))).ToList());
+    public static NodeSummaryResponse Of(NodeSummary summary, NodeRecord? node, string language, IReadOnlyList<RegionalTarget>? targets = null,
+        SummaryFilter? filter = null)
+    {
+        var key = filter?.Key ?? SummaryKey.Total;
+        var figures = summary.Cell(key);
+        var rates = SummaryRates.Of(figures);
+        var keys = (summary.Cells ?? []).Select(c => c.Key).ToList();
+        return new(
+            summary.NodeId,
+            summary.Kind.ToString().ToLowerInvariant(),
+            Messages.Get($"kind.{summary.Kind}", language),
+            NameOf(node, summary.NodeId, language),
+            summary.Version,
+            summary.AsOf,
+            filter?.Year ?? summary.AcademicYear,
+            key.Term == SummaryKey.Year ? null : key.Term,
+            key.SubjectId == SummaryKey.AllSubjects ? null : key.SubjectId,
+            figures,
+            rates,
+            (targets ?? []).Select(t => TargetGap.Of(t.Metric, t.TargetPercent, rates)).ToList(),
+            keys.Select(k => k.Term).Where(t => t != SummaryKey.Year).Distinct().Order().ToList(),
+            keys.Select(k => k.SubjectId).Where(s => s != SummaryKey.AllSubjects).Distinct().Order(StringComparer.Ordinal).ToList());
+    }
 
     /// <summary>A node's name in the reader's language (its id when the registry does not know it).</summary>
     public static string NameOf(NodeRecord? node, string id, string language) => node is null ? id : language switch

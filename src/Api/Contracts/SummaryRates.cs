@@ -2,18 +2,35 @@ using EduInfo.Grains.Interfaces.Summaries;
 
 namespace EduInfo.Api.Contracts;
 
-/// <summary>Percentages and averages derived at read time from a summary's integer figures (null when undefined).</summary>
+/// <summary>
+/// Percentages and averages derived at read time from a summary's integer figures (null when undefined), with the
+/// definitions of DESIGN.md §2: success rate = students with no 2 and no н/а ÷ students assessed; knowledge quality =
+/// students whose marks are all 4 or 5 ÷ students assessed; averages leave н/а out; completeness = lessons held ÷
+/// lessons the timetable scheduled.
+/// </summary>
 public sealed record SummaryRates(
     decimal? AttendanceRate,
     decimal? FormativeAverage,
     decimal? FormativePercent,
-    decimal? SummativePercent)
+    decimal? SummativePercent,
+    decimal? SuccessRate,
+    decimal? KnowledgeQuality,
+    decimal? AverageTermMark,
+    decimal? AverageTermPercent,
+    decimal? AverageGpa,
+    decimal? Completeness)
 {
     public static SummaryRates Of(SummaryFigures f) => new(
         Percent(f.Attended, f.SeatsHeld),
         Ratio(f.FormativeScoreSum, f.FormativeMarks),
         Percent(f.FormativeScoreSum, f.FormativeMaxSum),
-        Percent(f.SummativeScoreSum, f.SummativeMaxSum));
+        Percent(f.SummativeScoreSum, f.SummativeMaxSum),
+        Percent(f.StudentsSucceeding, f.StudentsAssessed),
+        Percent(f.StudentsQualified, f.StudentsAssessed),
+        f.TermMarkSum == 0 ? null : Ratio(f.TermMarkSum, f.TermResults),
+        Ratio(f.TermPercentSum, f.TermResults),
+        f.GpaHundredthsSum == 0 ? null : Ratio(f.GpaHundredthsSum, 100 * f.TermResults),
+        Percent(f.LessonsHeld, f.LessonsScheduled));
 
     private static decimal? Percent(long part, long whole) => whole == 0 ? null : Math.Round(100m * part / whole, 2, MidpointRounding.AwayFromZero);
 

@@ -10,7 +10,9 @@ public sealed record TargetGap(string Metric, decimal Target, decimal? Actual, d
             "attendanceRate" => rates.AttendanceRate,
             "formativePercent" => rates.FormativePercent,
             "summativePercent" => rates.SummativePercent,
-            _ => null, // term metrics (knowledge quality, success rate) come with term marks
+            "knowledgeQuality" => rates.KnowledgeQuality,
+            "successRate" => rates.SuccessRate,
+            _ => null,
         };
         return new TargetGap(metric, target, actual, actual - target);
     }

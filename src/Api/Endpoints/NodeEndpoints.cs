@@ -1,3 +1,4 @@
+using EduInfo.Grains.Interfaces.Calendar;
 using EduInfo.Api.Actors;
 using EduInfo.Api.Contracts;
 using EduInfo.Api.Localization;
@@ -23,7 +24,8 @@ public static class NodeEndpoints
         nodes.MapGet("/summary", GetSummary)
             .WithName("GetNodeSummary")
             .WithSummary("A node's live summary")
-            .WithDescription("Integer figures that add up exactly from children to parents, with rates derived at read time. The republic's id is KZ.");
+            .WithDescription("Integer figures that add up exactly from children to parents, with rates derived at read time. The republic's id is KZ. "
+                + "Filters: term (1..6; omitted = the whole year, whose term-mark figures are annual marks), subjectId, year (the current academic year only).");
         nodes.MapPut("/targets/{metric}", SetTarget)
             .WithName("SetRegionalTarget")
             .WithSummary("Set a programme target (order point 4) of a region, district or the republic")
@@ -35,11 +37,15 @@ public static class NodeEndpoints
     }
 
     private static async Task<Results<Ok<NodeSummaryResponse>, ProblemHttpResult>> GetSummary(
-        string nodeId, HttpContext context, ActorResolver actors, NodeDirectory directory, IGrainFactory grains, RegionalTargetStore regionalTargets,
-        CancellationToken cancellationToken)
+        string nodeId, string? term, string? subjectId, string? year, HttpContext context, ActorResolver actors, NodeDirectory directory,
+        IGrainFactory grains, RegionalTargetStore regionalTargets, TimeProvider clock, CancellationToken cancellationToken)
     {
         ProblemHttpResult? problem = null;
         if (await EndpointAccess.NodeAsync(nodeId, AccessPolicy.CanReadSummary, context, actors, directory, p => problem = p, cancellationToken) is not var (_, node))
+        {
+            return problem!;
+        }
+        if (Filter(term, subjectId, year, context, clock, p => problem = p) is not { } filter)
         {
             return problem!;
         }
@@ -47,7 +53,20 @@ public static class NodeEndpoints
         var targets = node.Kind is NodeKind.Republic or NodeKind.Region or NodeKind.District
             ? await regionalTargets.ForNodeAsync(node.Id, cancellationToken)
             : [];
-        return TypedResults.Ok(NodeSummaryResponse.Of(summary, node, RequestLanguage.Of(context), targets));
+        return TypedResults.Ok(NodeSummaryResponse.Of(summary, node, RequestLanguage.Of(context), targets, filter));
+    }
+
+    /// <summary>The term, subject and year filters, or a localized 400.</summary>
+    internal static SummaryFilter? Filter(string? term, string? subjectId, string? year, HttpContext context, TimeProvider clock, Action<ProblemHttpResult> refuse)
+    {
+        var problems = new List<(string Field, string Code)>();
+        var currentYear = AcademicCalendar.YearOf(AcademicCalendar.Today(clock));
+        var filter = SummaryFilter.Parse(term, subjectId, year, currentYear, problems);
+        if (filter is null)
+        {
+            refuse(LocalizedProblems.Invalid(context, problems, "summary.error"));
+        }
+        return filter;
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> SetTarget(
@@ -86,10 +105,15 @@ public static class NodeEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<NodeSummaryResponse>>, ProblemHttpResult>> GetChildren(
-        string nodeId, HttpContext context, ActorResolver actors, NodeDirectory directory, IGrainFactory grains, CancellationToken cancellationToken)
+        string nodeId, string? term, string? subjectId, string? year, HttpContext context, ActorResolver actors, NodeDirectory directory,
+        IGrainFactory grains, TimeProvider clock, CancellationToken cancellationToken)
     {
         ProblemHttpResult? problem = null;
         if (await EndpointAccess.NodeAsync(nodeId, AccessPolicy.CanReadSummary, context, actors, directory, p => problem = p, cancellationToken) is not var (_, node))
+        {
+            return problem!;
+        }
+        if (Filter(term, subjectId, year, context, clock, p => problem = p) is not { } filter)
         {
             return problem!;
         }
@@ -100,7 +124,7 @@ public static class NodeEndpoints
         }
         var language = RequestLanguage.Of(context);
         var children = await ((IAggregateNode)EndpointAccess.Grain(grains, node)).GetChildren();
-        var named = await Task.WhenAll(children.Select(async c => NodeSummaryResponse.Of(c, await directory.FindAsync(c.NodeId, cancellationToken), language)));
+        var named = await Task.WhenAll(children.Select(async c => NodeSummaryResponse.Of(c, await directory.FindAsync(c.NodeId, cancellationToken), language, null, filter)));
         return TypedResults.Ok<IReadOnlyList<NodeSummaryResponse>>(named);
     }
 }

@@ -127,6 +127,8 @@ public static class ApiHostingExtensions
         api.MapPublicEndpoints();
         api.MapGroup("").RequireAuthorization()
             .MapJournalEndpoints()
+            .MapClassEndpoints()
+            .MapRulesEndpoints()
             .MapNodeEndpoints()
             .MapStudentEndpoints()
             .MapAuditEndpoints()

@@ -40,12 +40,27 @@ public static class LocalizedProblems
     public static ProblemHttpResult Forbidden(HttpContext context) =>
         Create(context, StatusCodes.Status403Forbidden, "forbidden", "problem.forbidden.title", "problem.forbidden.detail");
 
-    /// <summary>A refused journal batch: 404 (no class), 409 (idempotency conflict) or 400 (bad input), naming each field.</summary>
+    /// <summary>A 400 naming each bad field, with messages <c>{messagePrefix}.{code}</c> in the request's language.</summary>
+    public static ProblemHttpResult Invalid(HttpContext context, IEnumerable<(string Field, string Code)> problems, string messagePrefix)
+    {
+        var language = RequestLanguage.Of(context);
+        return Create(context, StatusCodes.Status400BadRequest, "validation", "problem.validation.title", null,
+            new Dictionary<string, object?>
+            {
+                ["errors"] = problems.Select(p => new FieldError(p.Field, p.Code, Messages.Get($"{messagePrefix}.{p.Code}", language))).ToList(),
+            });
+    }
+
+    /// <summary>A refused write: 404 (no class or row), 403 (not the writer's), 409 (conflict with what is recorded) or 400 (bad input), naming each field.</summary>
     public static ProblemHttpResult Rejected(HttpContext context, BatchOutcome outcome)
     {
         if (outcome.IsNotFound)
         {
-            return NotFound(context, "problem.notFound.class");
+            return NotFound(context, outcome.Problems.Any(p => p.Error == JournalError.EntryNotFound) ? "problem.notFound.entry" : "problem.notFound.class");
+        }
+        if (outcome.IsForbidden)
+        {
+            return Forbidden(context);
         }
         var language = RequestLanguage.Of(context);
         var errors = outcome.Problems.Select(p => new FieldError(

@@ -27,6 +27,30 @@ public static class AccessPolicy
     public static bool CanSetTargets(Actor actor, IReadOnlyList<string> areaPath) =>
         actor.Grants.Any(g => g.Role is Role.MinistryAnalyst or Role.RegionOfficer or Role.DistrictOfficer && areaPath.Contains(g.ScopeId));
 
+    /// <summary>Corrections of a class's rows: its teachers (the write path checks the assignment to the row's subject) and the head.</summary>
+    public static bool CanCorrectJournal(Actor actor, IReadOnlyList<string> classPath) =>
+        CanWriteJournal(actor, classPath) || CanCloseTerm(actor, classPath);
+
+    /// <summary>Closing and reopening a class's term: the head of the organization.</summary>
+    public static bool CanCloseTerm(Actor actor, IReadOnlyList<string> classPath) =>
+        actor.Grants.Any(g => g.Role == Role.Head && classPath.Contains(g.ScopeId));
+
+    /// <summary>
+    /// The teacher's journal grid of a class (names and marks: personal data): the class teacher, the head, and a
+    /// teacher assigned to the subject in the class (<paramref name="assignedTeacherIds"/>).
+    /// </summary>
+    public static bool CanReadClassJournal(Actor actor, IReadOnlyList<string> classPath, IReadOnlyCollection<string> assignedTeacherIds) =>
+        actor.Grants.Any(g => g.Role switch
+        {
+            Role.ClassTeacher => classPath.Count > 0 && g.ScopeId == classPath[^1],
+            Role.Head => classPath.Contains(g.ScopeId),
+            Role.Teacher => actor.PersonId is not null && assignedTeacherIds.Contains(actor.PersonId) && classPath.Contains(g.ScopeId),
+            _ => false,
+        });
+
+    /// <summary>Assessment policies and academic calendars are set by operators (the Ministry's system administrators).</summary>
+    public static bool CanManageRules(Actor actor) => actor.Grants.Any(g => g.Role == Role.Operator);
+
     /// <summary>A student's diary.</summary>
     public static bool CanReadDiary(Actor actor, StudentAccess student) => actor.Grants.Any(g => g.Role switch
     {

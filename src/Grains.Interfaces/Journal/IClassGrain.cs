@@ -1,12 +1,13 @@
 using EduInfo.Grains.Interfaces.Actors;
+using EduInfo.Grains.Interfaces.Assessment;
 using EduInfo.Grains.Interfaces.Summaries;
 
 namespace EduInfo.Grains.Interfaces.Journal;
 
 /// <summary>
 /// A class (home group): the entry point of the journal write path. Validates a batch against the roster,
-/// the teacher's assignment and the ranges (all or nothing), commits it in one round trip, applies only the
-/// rows actually inserted to its students and its own summary, then acknowledges.
+/// the teacher's assignment, the calendar and the term closes (all or nothing), commits it in one round trip,
+/// applies only the rows actually inserted to its students and its own summary, then acknowledges.
 /// </summary>
 public interface IClassGrain : ISummaryNode
 {
@@ -15,4 +16,20 @@ public interface IClassGrain : ISummaryNode
 
     /// <summary>Records a batch of roll-calls written by <paramref name="actor"/>.</summary>
     Task<BatchOutcome> RecordLessons(Actor actor, LessonBatch batch);
+
+    /// <summary>Supersedes (replaces or voids) one of the class's rows, with a reason; totals and term marks follow at once.</summary>
+    Task<BatchOutcome> Correct(Actor actor, CorrectionRequest correction);
+
+    /// <summary>Closes (<paramref name="close"/> true) or reopens a term for the class: the head of the organization only. Audited.</summary>
+    Task<BatchOutcome> SetTermClosed(Actor actor, int term, bool close, string? reason);
+
+    /// <summary>The teacher's journal grid: one subject, one term, every student's marks and roll-call marks.</summary>
+    /// <remarks>Read-only, so it interleaves with writes (a write awaits its students, and a student's diary awaits its class).</remarks>
+    [Orleans.Concurrency.AlwaysInterleave]
+    Task<ClassJournalView?> GetJournal(string subjectId, int term);
+
+    /// <summary>A student's standing in every subject of every started term and the year, from this class's ledger.</summary>
+    /// <remarks>Read-only and called by student grains: it must interleave with a write that is awaiting those students.</remarks>
+    [Orleans.Concurrency.AlwaysInterleave]
+    Task<StudentStandings> GetStandings(string studentId);
 }

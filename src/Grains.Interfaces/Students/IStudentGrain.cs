@@ -14,6 +14,9 @@ public interface IStudentGrain : IGrainWithStringKey
     /// </summary>
     Task Apply(string classId, IReadOnlyList<StudentJournalRow> rows);
 
+    /// <summary>Drops the live figures and reads them again from the journal (after a correction superseded a row).</summary>
+    Task Rebuild();
+
     /// <summary>The live per-subject figures and the watermark.</summary>
     Task<(long Watermark, IReadOnlyList<SubjectFigures> Subjects)> GetFigures();
 

@@ -3,6 +3,8 @@ namespace EduInfo.Grains.Interfaces.Summaries;
 /// <summary>
 /// A node's whole summary with its version: a class's version is its journal watermark, an aggregate's
 /// is the sum of its children's versions, so versions only grow and a parent can drop stale updates.
+/// <see cref="Figures"/> is the whole year over all subjects; <see cref="Cells"/> breaks it down by term and
+/// subject (DESIGN.md §2, Metrics: every level, per term, overall and per subject).
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record NodeSummary(
@@ -10,4 +12,11 @@ public sealed record NodeSummary(
     [property: Id(1)] NodeKind Kind,
     [property: Id(2)] long Version,
     [property: Id(3)] SummaryFigures Figures,
-    [property: Id(4)] DateTimeOffset AsOf);
+    [property: Id(4)] DateTimeOffset AsOf,
+    [property: Id(5)] IReadOnlyList<SummaryCell>? Cells = null,
+    [property: Id(6)] string? AcademicYear = null)
+{
+    /// <summary>The figures of one cell (zero when nothing was recorded there).</summary>
+    public SummaryFigures Cell(SummaryKey key) =>
+        key == SummaryKey.Total ? Figures : Cells?.FirstOrDefault(c => c.Term == key.Term && c.SubjectId == key.SubjectId)?.Figures ?? SummaryFigures.Zero;
+}

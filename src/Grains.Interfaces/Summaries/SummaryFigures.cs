@@ -35,6 +35,34 @@ public sealed record SummaryFigures
     [Id(15)] public long AbsentExcused { get; init; }
     [Id(16)] public long AbsentSick { get; init; }
 
+    /// <summary>Term marks 2 (and annual marks 2 in year cells).</summary>
+    [Id(17)] public long TermMarks2 { get; init; }
+    [Id(18)] public long TermMarks3 { get; init; }
+    [Id(19)] public long TermMarks4 { get; init; }
+    [Id(20)] public long TermMarks5 { get; init; }
+    /// <summary>Σ term marks: with the count of term marks gives the average term mark.</summary>
+    [Id(21)] public long TermMarkSum { get; init; }
+    /// <summary>Σ rounded term percentages: the average term % (н/а is left out).</summary>
+    [Id(22)] public long TermPercentSum { get; init; }
+    /// <summary>Students × subjects with a term mark (a college: a term percentage).</summary>
+    [Id(23)] public long TermResults { get; init; }
+    /// <summary>Students × subjects not attested (н/а) in a closed term.</summary>
+    [Id(24)] public long NotAttested { get; init; }
+    /// <summary>Students × subjects whose mark waits for a missed summative.</summary>
+    [Id(25)] public long PendingResults { get; init; }
+    /// <summary>Students with at least one term mark or н/а (per subject: marks + н/а).</summary>
+    [Id(26)] public long StudentsAssessed { get; init; }
+    /// <summary>Of those, students with no mark 2 and no н/а: success rate (үлгерім).</summary>
+    [Id(27)] public long StudentsSucceeding { get; init; }
+    /// <summary>Of those, students whose marks are all 4 or 5: knowledge quality (білім сапасы).</summary>
+    [Id(28)] public long StudentsQualified { get; init; }
+    /// <summary>Student-days on which every lesson of the day was missed (late counts as attended).</summary>
+    [Id(29)] public long FullDaysMissed { get; init; }
+    /// <summary>Lessons the timetable scheduled: completeness = lessons held ÷ scheduled (null without a timetable).</summary>
+    [Id(30)] public long LessonsScheduled { get; init; }
+    /// <summary>Colleges: Σ GPA points × 100 over term results.</summary>
+    [Id(31)] public long GpaHundredthsSum { get; init; }
+
     public static SummaryFigures operator +(SummaryFigures a, SummaryFigures b) => new()
     {
         Students = a.Students + b.Students,
@@ -54,6 +82,21 @@ public sealed record SummaryFigures
         AbsentUnexcused = a.AbsentUnexcused + b.AbsentUnexcused,
         AbsentExcused = a.AbsentExcused + b.AbsentExcused,
         AbsentSick = a.AbsentSick + b.AbsentSick,
+        TermMarks2 = a.TermMarks2 + b.TermMarks2,
+        TermMarks3 = a.TermMarks3 + b.TermMarks3,
+        TermMarks4 = a.TermMarks4 + b.TermMarks4,
+        TermMarks5 = a.TermMarks5 + b.TermMarks5,
+        TermMarkSum = a.TermMarkSum + b.TermMarkSum,
+        TermPercentSum = a.TermPercentSum + b.TermPercentSum,
+        TermResults = a.TermResults + b.TermResults,
+        NotAttested = a.NotAttested + b.NotAttested,
+        PendingResults = a.PendingResults + b.PendingResults,
+        StudentsAssessed = a.StudentsAssessed + b.StudentsAssessed,
+        StudentsSucceeding = a.StudentsSucceeding + b.StudentsSucceeding,
+        StudentsQualified = a.StudentsQualified + b.StudentsQualified,
+        FullDaysMissed = a.FullDaysMissed + b.FullDaysMissed,
+        LessonsScheduled = a.LessonsScheduled + b.LessonsScheduled,
+        GpaHundredthsSum = a.GpaHundredthsSum + b.GpaHundredthsSum,
     };
 
     public static SummaryFigures operator -(SummaryFigures a, SummaryFigures b) => new()
@@ -75,6 +118,21 @@ public sealed record SummaryFigures
         AbsentUnexcused = a.AbsentUnexcused - b.AbsentUnexcused,
         AbsentExcused = a.AbsentExcused - b.AbsentExcused,
         AbsentSick = a.AbsentSick - b.AbsentSick,
+        TermMarks2 = a.TermMarks2 - b.TermMarks2,
+        TermMarks3 = a.TermMarks3 - b.TermMarks3,
+        TermMarks4 = a.TermMarks4 - b.TermMarks4,
+        TermMarks5 = a.TermMarks5 - b.TermMarks5,
+        TermMarkSum = a.TermMarkSum - b.TermMarkSum,
+        TermPercentSum = a.TermPercentSum - b.TermPercentSum,
+        TermResults = a.TermResults - b.TermResults,
+        NotAttested = a.NotAttested - b.NotAttested,
+        PendingResults = a.PendingResults - b.PendingResults,
+        StudentsAssessed = a.StudentsAssessed - b.StudentsAssessed,
+        StudentsSucceeding = a.StudentsSucceeding - b.StudentsSucceeding,
+        StudentsQualified = a.StudentsQualified - b.StudentsQualified,
+        FullDaysMissed = a.FullDaysMissed - b.FullDaysMissed,
+        LessonsScheduled = a.LessonsScheduled - b.LessonsScheduled,
+        GpaHundredthsSum = a.GpaHundredthsSum - b.GpaHundredthsSum,
     };
 
     public static SummaryFigures Sum(IEnumerable<SummaryFigures> parts) => parts.Aggregate(Zero, (total, part) => total + part);

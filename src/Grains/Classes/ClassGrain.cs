@@ -1,9 +1,19 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using EduInfo.Grains.Domain;
+using EduInfo.Grains.Domain.Assessment;
+using EduInfo.Grains.Domain.Calendar;
+using EduInfo.Grains.Domain.Metrics;
 using EduInfo.Grains.Interfaces.Actors;
+using EduInfo.Grains.Interfaces.Assessment;
+using EduInfo.Grains.Interfaces.Calendar;
 using EduInfo.Grains.Interfaces.Journal;
 using EduInfo.Grains.Interfaces.Students;
 using EduInfo.Grains.Interfaces.Summaries;
 using EduInfo.Grains.Rollup;
+using EduInfo.Storage.Assessment;
+using EduInfo.Storage.Audit;
 using EduInfo.Storage.Journal;
 using EduInfo.Storage.Registry;
 using Microsoft.Extensions.Logging;
@@ -12,24 +22,35 @@ using Microsoft.Extensions.Options;
 namespace EduInfo.Grains.Classes;
 
 /// <summary>
-/// A class: the journal's write path. Batches for one class are serialized by this grain, so the class's rows
-/// commit in sequence order; that is what lets students and the class skip rows at or below a watermark.
+/// A class: the journal's write path and the class's live figures by term and subject. Batches for one class are
+/// serialized by this grain, so the class's rows commit in sequence order; that is what lets students and the class
+/// skip rows at or below a watermark. Corrections, term closes and rule changes rebuild the ledger from the journal.
 /// </summary>
 public sealed class ClassGrain(
     JournalStore journal,
     RegistryStore registry,
+    AssessmentStore assessment,
     IOptions<RollupOptions> rollupOptions,
     IOptions<JournalLimits> limits,
     TimeProvider clock,
     ILogger<ClassGrain> logger) : Grain, IClassGrain
 {
+    /// <summary>How long the calendar and policies are used before they are fetched again from their grains.</summary>
+    private static readonly TimeSpan RulesRefresh = TimeSpan.FromSeconds(30);
+    private const int MaxReasonLength = 500;
+
     private ClassRecord? _class;
-    private SummaryFigures _journalFigures = SummaryFigures.Zero;
+    private ClassLedger? _ledger;
+    private SchoolCalendar? _calendar;
+    private string _rulesFingerprint = "";
+    private IReadOnlyList<AssessmentPolicy> _policies = [];
+    private DateTimeOffset _rulesFetchedAt = DateTimeOffset.MinValue;
     private long _watermark;
-    private long _students;
     private CoalescingPublisher? _publisher;
 
     private string ClassId => this.GetPrimaryKeyString();
+
+    private DateOnly Today => AcademicCalendar.Today(clock);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -50,7 +71,7 @@ public sealed class ClassGrain(
         }
     }
 
-    /// <summary>Rebuilds from the registry and the journal, read in one snapshot with the watermark.</summary>
+    /// <summary>Rebuilds from the registry, the rules and the journal (read in one snapshot with the watermark).</summary>
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         _class = await registry.FindClassAsync(ClassId, cancellationToken);
@@ -58,12 +79,66 @@ public sealed class ClassGrain(
         {
             return;
         }
-        (_watermark, _journalFigures) = await journal.ReadClassFiguresAsync(ClassId, _class.AcademicYear, cancellationToken);
-        var today = AcademicCalendar.Today(clock);
-        _students = _class.Enrolments.Where(e => e.CoversDate(today)).Select(e => e.StudentId).Distinct().Count();
+        await FetchRulesAsync();
+        var terms = (_calendar?.Terms ?? []).Select(t => new TermSpan(t.Term, t.Starts, t.Ends)).ToList();
+        var students = _class.Enrolments.Select(e => e.StudentId).Distinct(StringComparer.Ordinal).ToList();
+        var data = await journal.ReadClassLedgerAsync(ClassId, _class.AcademicYear, students, terms, cancellationToken);
+        _watermark = data.Watermark;
+        var ledger = new ClassLedger(_class.OrganizationKind, _class.Grade, _calendar, _policies, data.ClosedTerms, _class.Enrolments);
+        foreach (var m in data.RecordedMarks)
+        {
+            ledger.AddRecordedMarks(m.SubjectId, m.Term, m.Kind, m.Count, m.ScoreSum, m.MaxSum);
+        }
+        foreach (var m in data.StudentMarks)
+        {
+            ledger.AddStudentWork(m.StudentId, m.SubjectId, m.Term, m.Kind, m.Count, m.ScoreSum, m.MaxSum);
+        }
+        foreach (var l in data.Lessons)
+        {
+            ledger.AddLessons(l.SubjectId, l.Term, new SummaryFigures
+            {
+                LessonsHeld = l.Lessons,
+                SeatsHeld = l.Seats,
+                Attended = l.Seats - l.Unexcused - l.Excused - l.Sick,
+                Late = l.Late,
+                AbsentUnexcused = l.Unexcused,
+                AbsentExcused = l.Excused,
+                AbsentSick = l.Sick,
+            });
+        }
+        foreach (var s in data.Seats)
+        {
+            ledger.AddSeats(s.StudentId, s.Date, s.Seats, s.Missed);
+        }
+        _ledger = ledger;
         _publisher ??= new CoalescingPublisher(this,
             this.GetStreamProvider(RollupStreams.Provider).GetStream<NodeSummary>(StreamId.Create(RollupStreams.ToOrganization, _class.OrganizationId)),
             Snapshot, rollupOptions.Value.CoalescingInterval, clock);
+    }
+
+    /// <summary>Fetches the calendar and the policy versions; true when they differ from those the ledger was built on.</summary>
+    private async Task<bool> FetchRulesAsync()
+    {
+        var calendar = await GrainFactory.GetGrain<ICalendarGrain>(ICalendarGrain.KeyOf(_class!.AcademicYear, _class.OrganizationKind)).Get();
+        var policies = await GrainFactory.GetGrain<IAssessmentPolicyGrain>(_class.OrganizationKind).GetVersions();
+        _rulesFetchedAt = clock.GetUtcNow();
+        var fingerprint = JsonSerializer.Serialize(new { calendar, policies });
+        var changed = fingerprint != _rulesFingerprint;
+        _rulesFingerprint = fingerprint;
+        _calendar = calendar is null ? null : new SchoolCalendar(calendar);
+        _policies = policies.Where(p => PolicyDocuments.Validate(p, DateOnly.MinValue).Count == 0)
+            .Select(PolicyDocuments.ToPolicy).ToList();
+        return changed;
+    }
+
+    /// <summary>Before a write: refreshes the rules when due, and rebuilds when they changed (a frost day, a new policy).</summary>
+    private async Task RefreshRulesAsync()
+    {
+        if (clock.GetUtcNow() - _rulesFetchedAt >= RulesRefresh && await FetchRulesAsync())
+        {
+            await LoadAsync(CancellationToken.None);
+            await _publisher!.RequestAsync();
+        }
     }
 
     public Task<NodeSummary> GetSummary() => Task.FromResult(Snapshot());
@@ -80,13 +155,28 @@ public sealed class ClassGrain(
         return Snapshot();
     }
 
+    /// <summary>Whether lessons may be recorded on a date: a school day of the class's calendar in a term still open.</summary>
+    private JournalError? DayRule(DateOnly date)
+    {
+        if (_calendar is null)
+        {
+            return JournalError.CalendarMissing;
+        }
+        if (SchoolCalendar.ErrorOf(_calendar.Check(date, _class!.SchoolWeek, _class.Grade, _class.Path ?? [])) is { } error)
+        {
+            return error;
+        }
+        return _ledger!.ClosedTerms.Contains(_calendar.TermOf(date)) ? JournalError.TermClosed : null;
+    }
+
     public async Task<BatchOutcome> RecordMarks(Actor actor, MarkBatch batch)
     {
         if (_class is null)
         {
             return NotFound();
         }
-        var validated = JournalBatchValidator.ValidateMarks(_class, actor, batch, AcademicCalendar.Today(clock), limits.Value);
+        await RefreshRulesAsync();
+        var validated = JournalBatchValidator.ValidateMarks(_class, actor, batch, Today, limits.Value, DayRule);
         if (!validated.IsValid)
         {
             return BatchOutcome.Rejected(validated.Problems);
@@ -103,7 +193,7 @@ public sealed class ClassGrain(
         {
             foreach (var mark in inserted)
             {
-                _journalFigures += JournalFigures.ForMark(mark.Kind, mark.Score, mark.MaxScore);
+                _ledger!.RecordMark(mark.StudentId, mark.SubjectId, mark.Date, mark.Kind, mark.Score, mark.MaxScore);
             }
             return inserted
                 .GroupBy(m => m.StudentId)
@@ -119,7 +209,8 @@ public sealed class ClassGrain(
         {
             return NotFound();
         }
-        var validated = JournalBatchValidator.ValidateLessons(_class, actor, batch, AcademicCalendar.Today(clock), limits.Value);
+        await RefreshRulesAsync();
+        var validated = JournalBatchValidator.ValidateLessons(_class, actor, batch, Today, limits.Value, DayRule);
         if (!validated.IsValid)
         {
             return BatchOutcome.Rejected(validated.Problems);
@@ -150,10 +241,8 @@ public sealed class ClassGrain(
             var perStudent = new Dictionary<string, List<StudentJournalRow>>(StringComparer.Ordinal);
             foreach (var lesson in inserted)
             {
-                var codes = lesson.AbsentIds
-                    .Zip(lesson.AbsentCodes, (id, code) => (id, ok: JournalNames.TryParseAbsence(code, out var parsed), parsed))
-                    .ToDictionary(x => x.id, x => x.parsed, StringComparer.Ordinal);
-                _journalFigures += JournalFigures.ForLesson(lesson.Roster.Count, codes.Values);
+                var codes = Absences(lesson.AbsentIds, lesson.AbsentCodes);
+                _ledger!.RecordLesson(lesson.SubjectId, lesson.Date, lesson.Roster, codes);
                 var seq = result.Inserted[lesson.EntryId];
                 foreach (var studentId in lesson.Roster)
                 {
@@ -168,6 +257,289 @@ public sealed class ClassGrain(
             return perStudent.Select(p => (p.Key, (IReadOnlyList<StudentJournalRow>)p.Value));
         }, result);
         return Accepted(validated.Rows.Select(r => r.EntryId), result);
+    }
+
+    private static Dictionary<string, AbsenceCode> Absences(IReadOnlyList<string> ids, IReadOnlyList<string> codes) =>
+        ids.Zip(codes, (id, code) => (id, ok: JournalNames.TryParseAbsence(code, out var parsed), parsed))
+            .Where(x => x.ok)
+            .ToDictionary(x => x.id, x => x.parsed, StringComparer.Ordinal);
+
+    public async Task<BatchOutcome> Correct(Actor actor, CorrectionRequest correction)
+    {
+        if (_class is null)
+        {
+            return NotFound();
+        }
+        await RefreshRulesAsync();
+        var problems = new List<EntryProblem>();
+        if (correction.EntryId is null || correction.EntryId == Guid.Empty)
+        {
+            problems.Add(new("entryId", JournalError.Required, []));
+        }
+        if (correction.Supersedes is null)
+        {
+            problems.Add(new("supersedes", JournalError.Required, []));
+        }
+        var isVoid = correction.Action == "void";
+        if (correction.Action is null)
+        {
+            problems.Add(new("action", JournalError.Required, []));
+        }
+        else if (correction.Action is not ("replace" or "void"))
+        {
+            problems.Add(new("action", JournalError.CorrectionActionUnknown, [correction.Action]));
+        }
+        CheckReason(correction.Reason, problems);
+        if (problems.Count > 0)
+        {
+            return BatchOutcome.Rejected(problems);
+        }
+
+        var original = await journal.FindRowAsync(_class.AcademicYear, correction.Supersedes!.Value);
+        if (original is null || original.ClassId != ClassId || original.EntryKind == "void")
+        {
+            return BatchOutcome.Rejected([new("supersedes", JournalError.EntryNotFound, [])]);
+        }
+        if (!IsHead(actor) && !_class.Assignments.Any(a => a.TeacherId == actor.PersonId && a.SubjectId == original.SubjectId && a.CoversDate(original.Date)))
+        {
+            return BatchOutcome.Rejected([new("supersedes", JournalError.NotAllowed, [])]);
+        }
+        if (_calendar is not null && _ledger!.ClosedTerms.Contains(_calendar.TermOf(original.Date)))
+        {
+            return BatchOutcome.Rejected([new("supersedes", JournalError.TermClosed, [])]);
+        }
+
+        int? score = null, maxScore = null;
+        List<string>? absentIds = null, absentCodes = null;
+        if (!isVoid && original.EntryKind == "mark")
+        {
+            (score, maxScore) = CheckReplacementMark(original, correction, problems);
+        }
+        else if (!isVoid)
+        {
+            (absentIds, absentCodes) = CheckReplacementAbsences(original, correction, problems);
+        }
+        if (problems.Count > 0)
+        {
+            return BatchOutcome.Rejected(problems);
+        }
+
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', ClassId, "correction", original.Sequence.ToString(),
+            correction.Action!, score?.ToString() ?? "", maxScore?.ToString() ?? "",
+            string.Join(',', (absentIds ?? []).Zip(absentCodes ?? [], (id, code) => $"{id}:{code}").Order(StringComparer.Ordinal)),
+            correction.Reason!)))[..16];
+        var (outcome, sequence) = await journal.AppendCorrectionAsync(Context(actor),
+            new NewCorrection(correction.EntryId!.Value, original.Sequence, isVoid, correction.Reason!.Trim(), score, maxScore, absentIds, absentCodes, hash));
+        switch (outcome)
+        {
+            case CorrectionOutcome.Conflict:
+                return BatchOutcome.Rejected([new("entryId", JournalError.EntryIdConflict, [])]);
+            case CorrectionOutcome.AlreadyCorrected:
+                return BatchOutcome.Rejected([new("supersedes", JournalError.EntryAlreadyCorrected, [])]);
+            case CorrectionOutcome.Inserted:
+                await RebuildAfterAsync(original.StudentId is { } s ? [s] : original.Roster ?? []);
+                break;
+        }
+        return new BatchOutcome(true,
+            [new EntryResult(correction.EntryId.Value, outcome == CorrectionOutcome.Inserted ? EntryStatus.Inserted : EntryStatus.Duplicate, sequence)],
+            [], _watermark);
+    }
+
+    private (int? Score, int? MaxScore) CheckReplacementMark(JournalRow original, CorrectionRequest correction, List<EntryProblem> problems)
+    {
+        var formative = original.MarkKind == "formative";
+        var maxScore = formative ? limits.Value.FormativeScale : correction.MaxScore ?? original.MaxScore!.Value;
+        if (formative && correction.MaxScore is { } given && given != limits.Value.FormativeScale)
+        {
+            problems.Add(new("maxScore", JournalError.MaxScoreNotAllowed, [limits.Value.FormativeScale.ToString()]));
+        }
+        else if (!formative && maxScore is < 1 || maxScore > limits.Value.MaxSummativeScore)
+        {
+            problems.Add(new("maxScore", JournalError.MaxScoreOutOfRange, ["1", limits.Value.MaxSummativeScore.ToString()]));
+        }
+        var min = formative ? 1 : 0;
+        if (correction.Score is null)
+        {
+            problems.Add(new("score", JournalError.Required, []));
+        }
+        else if (correction.Score < min || correction.Score > maxScore)
+        {
+            problems.Add(new("score", JournalError.ScoreOutOfRange, [min.ToString(), maxScore.ToString()]));
+        }
+        return (correction.Score, maxScore);
+    }
+
+    private static (List<string>, List<string>) CheckReplacementAbsences(JournalRow original, CorrectionRequest correction, List<EntryProblem> problems)
+    {
+        var ids = new List<string>();
+        var codes = new List<string>();
+        var absentees = correction.Absentees ?? [];
+        for (var i = 0; i < absentees.Count; i++)
+        {
+            var field = $"absentees[{i}]";
+            if (absentees[i] is not { } absentee || absentee.StudentId is null)
+            {
+                problems.Add(new($"{field}.studentId", JournalError.Required, []));
+                continue;
+            }
+            if (!(original.Roster ?? []).Contains(absentee.StudentId))
+            {
+                problems.Add(new($"{field}.studentId", JournalError.StudentNotInClass, []));
+            }
+            else if (ids.Contains(absentee.StudentId))
+            {
+                problems.Add(new($"{field}.studentId", JournalError.AbsenteeDuplicate, []));
+            }
+            if (absentee.Code is null)
+            {
+                problems.Add(new($"{field}.code", JournalError.Required, []));
+            }
+            else if (!JournalNames.TryParseAbsence(absentee.Code, out _))
+            {
+                problems.Add(new($"{field}.code", JournalError.AbsenceCodeUnknown, [absentee.Code]));
+            }
+            ids.Add(absentee.StudentId);
+            codes.Add(absentee.Code ?? "");
+        }
+        return (ids, codes);
+    }
+
+    private static void CheckReason(string? reason, List<EntryProblem> problems)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            problems.Add(new("reason", JournalError.ReasonRequired, []));
+        }
+        else if (reason.Length > MaxReasonLength || reason.Any(char.IsControl))
+        {
+            problems.Add(new("reason", JournalError.ReasonTooLong, [MaxReasonLength.ToString()]));
+        }
+    }
+
+    private bool IsHead(Actor actor) => actor.Grants.Any(g => g.Role == Role.Head && (_class!.Path ?? [_class.OrganizationId]).Contains(g.ScopeId));
+
+    public async Task<BatchOutcome> SetTermClosed(Actor actor, int term, bool close, string? reason)
+    {
+        if (_class is null)
+        {
+            return NotFound();
+        }
+        await RefreshRulesAsync();
+        if (!IsHead(actor))
+        {
+            return BatchOutcome.Rejected([new("term", JournalError.NotAllowed, [])]);
+        }
+        var problems = new List<EntryProblem>();
+        if (!close || reason is not null)
+        {
+            CheckReason(reason, problems);
+        }
+        if (_calendar is null)
+        {
+            problems.Add(new("term", JournalError.CalendarMissing, []));
+        }
+        else if (_calendar.Dates(term) is not { } dates)
+        {
+            problems.Add(new("term", JournalError.TermUnknown, []));
+        }
+        else if (dates.Starts > Today)
+        {
+            problems.Add(new("term", JournalError.TermNotStarted, []));
+        }
+        if (problems.Count > 0)
+        {
+            return BatchOutcome.Rejected(problems);
+        }
+        var closed = _ledger!.ClosedTerms.Contains(term);
+        if (close == closed)
+        {
+            return BatchOutcome.Rejected([new("term", close ? JournalError.TermAlreadyClosed : JournalError.TermNotClosed, [])]);
+        }
+        await assessment.RecordTermEventAsync(ClassId, _class.AcademicYear, term, close, reason?.Trim(),
+            new AuditEntry(actor.UserId, actor.Roles, actor.ClientAddress, close ? "term.close" : "term.reopen", "class", ClassId, _class.OrganizationId, "committed"));
+        await RebuildAfterAsync([]);
+        return new BatchOutcome(true, [], [], _watermark);
+    }
+
+    /// <summary>After a correction or a term event: rebuild from the journal, republish, and let the students concerned rebuild.</summary>
+    private async Task RebuildAfterAsync(IReadOnlyList<string> students)
+    {
+        await LoadAsync(CancellationToken.None);
+        await _publisher!.RequestAsync();
+        await Task.WhenAll(students.Select(async s =>
+        {
+            try
+            {
+                await GrainFactory.GetGrain<IStudentGrain>(s).Rebuild();
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Class {ClassId}: a student rebuild failed; it rebuilds on its next activation", ClassId);
+            }
+        }));
+    }
+
+    public async Task<ClassJournalView?> GetJournal(string subjectId, int term)
+    {
+        if (_class is null || _calendar?.Dates(term) is not { } dates || _ledger is null)
+        {
+            return null;
+        }
+        var rows = await journal.ReadClassSubjectRowsAsync(ClassId, _class.AcademicYear, subjectId, dates.Starts, dates.Ends);
+        var roster = _ledger.RosterOn(dates.Ends < Today ? dates.Ends : Today);
+        var lessons = rows.Where(r => r.EntryKind == "lesson")
+            .Select(r => new JournalGridLesson(r.Sequence, r.Date, r.Period ?? 0, r.Roster?.Count ?? 0,
+                Absences(r.AbsentIds ?? [], r.AbsentCodes ?? []).Count(a => a.Value != AbsenceCode.Late)))
+            .ToList();
+        var students = roster.Order(StringComparer.Ordinal).Select(studentId => new JournalGridStudent(
+            studentId,
+            rows.Where(r => r.EntryKind == "mark" && r.StudentId == studentId && JournalNames.TryParseMarkKind(r.MarkKind!, out _))
+                .Select(r => { JournalNames.TryParseMarkKind(r.MarkKind!, out var kind); return new JournalGridMark(r.Sequence, r.Date, kind, r.Score ?? 0, r.MaxScore ?? 0); })
+                .ToList(),
+            rows.Where(r => r.EntryKind == "lesson")
+                .SelectMany(r => Absences(r.AbsentIds ?? [], r.AbsentCodes ?? []).Where(a => a.Key == studentId)
+                    .Select(a => new JournalGridAbsence(r.Sequence, r.Date, r.Period ?? 0, a.Value)))
+                .ToList(),
+            _ledger.ResultOf(studentId, term, subjectId) is { } result ? Standings.Of(_ledger, studentId, term, subjectId, result) : null)).ToList();
+        return new ClassJournalView(ClassId, subjectId, term, dates.Starts, dates.Ends, _ledger.ClosedTerms.Contains(term), lessons, students, _watermark);
+    }
+
+    public Task<StudentStandings> GetStandings(string studentId)
+    {
+        var standings = new List<TermStanding>();
+        var terms = _calendar?.Terms ?? [];
+        if (_ledger is not null)
+        {
+            var perSubject = new Dictionary<string, List<TermResult>>(StringComparer.Ordinal);
+            foreach (var (term, starts, _) in terms.Where(t => t.Starts <= Today))
+            {
+                foreach (var subjectId in _ledger.SubjectsOf(term))
+                {
+                    if (_ledger.ResultOf(studentId, term, subjectId) is not { } result || result.Outcome == TermOutcome.Descriptive)
+                    {
+                        continue;
+                    }
+                    standings.Add(Standings.Of(_ledger, studentId, term, subjectId, result));
+                    if (!perSubject.TryGetValue(subjectId, out var list))
+                    {
+                        perSubject[subjectId] = list = [];
+                    }
+                    list.Add(result);
+                }
+            }
+            var yearFinal = terms.Count > 0 && terms.All(t => _ledger.ClosedTerms.Contains(t.Term));
+            foreach (var (subjectId, results) in perSubject)
+            {
+                if (_ledger.Annual(results) is { } annual)
+                {
+                    standings.Add(Standings.Annual(_ledger, subjectId, annual, yearFinal));
+                }
+            }
+        }
+        return Task.FromResult(new StudentStandings(ClassId,
+            terms.Select(t => new TermDates(t.Term, t.Starts, t.Ends)).ToList(),
+            _ledger?.ClosedTerms.Order().ToList() ?? [],
+            standings));
     }
 
     /// <summary>
@@ -245,8 +617,14 @@ public sealed class ClassGrain(
 
     private static BatchOutcome NotFound() => BatchOutcome.Rejected([new EntryProblem("classId", JournalError.ClassNotFound, [])]);
 
-    private NodeSummary Snapshot() => new(
-        ClassId, NodeKind.Class, _watermark,
-        _class is null ? SummaryFigures.Zero : _journalFigures with { Students = _students, Classes = 1 },
-        clock.GetUtcNow());
+    private NodeSummary Snapshot()
+    {
+        if (_class is null || _ledger is null)
+        {
+            return new NodeSummary(ClassId, NodeKind.Class, _watermark, SummaryFigures.Zero, clock.GetUtcNow());
+        }
+        var cells = _ledger.Cells(Today);
+        cells.Remove(SummaryKey.Total, out var total);
+        return new NodeSummary(ClassId, NodeKind.Class, _watermark, total ?? SummaryFigures.Zero, clock.GetUtcNow(), SummaryCells.ToList(cells), _class.AcademicYear);
+    }
 }

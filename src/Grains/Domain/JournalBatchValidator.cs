@@ -1,3 +1,4 @@
+using EduInfo.Grains.Interfaces.Calendar;
 using System.Security.Cryptography;
 using System.Text;
 using EduInfo.Grains.Interfaces.Actors;
@@ -8,12 +9,13 @@ using EduInfo.Storage.Registry;
 namespace EduInfo.Grains.Domain;
 
 /// <summary>
-/// Validates a journal batch for one class against its roster, the writer's assignments and the ranges.
-/// Pure: the class, the writer and "today" are inputs. Every problem names the field it concerns.
+/// Validates a journal batch for one class against its roster, the writer's assignments, the ranges and the calendar.
+/// Pure: the class, the writer, "today" and the day rule are inputs. Every problem names the field it concerns.
 /// </summary>
 public static class JournalBatchValidator
 {
-    public static ValidatedBatch<NewMark> ValidateMarks(ClassRecord cls, Actor actor, MarkBatch batch, DateOnly today, JournalLimits limits)
+    public static ValidatedBatch<NewMark> ValidateMarks(ClassRecord cls, Actor actor, MarkBatch batch, DateOnly today, JournalLimits limits,
+        Func<DateOnly, JournalError?>? dayRule = null)
     {
         var problems = new List<EntryProblem>();
         if (!CheckBatchSize(batch.Entries?.Count ?? 0, limits, problems))
@@ -34,7 +36,7 @@ public static class JournalBatchValidator
             }
             var before = problems.Count;
             CheckEntryId(entry.EntryId, at, seen, problems);
-            var date = CheckDate(entry.Date, at, cls, today, problems);
+            var date = CheckDate(entry.Date, at, cls, today, dayRule, problems);
             CheckStudent(entry.StudentId, $"{at}.studentId", date, cls, problems);
             CheckSubject(entry.SubjectId, at, date, cls, actor, problems);
 
@@ -84,7 +86,8 @@ public static class JournalBatchValidator
         return problems.Count > 0 ? new ValidatedBatch<NewMark>([], problems) : new ValidatedBatch<NewMark>(rows, []);
     }
 
-    public static ValidatedBatch<NewLesson> ValidateLessons(ClassRecord cls, Actor actor, LessonBatch batch, DateOnly today, JournalLimits limits)
+    public static ValidatedBatch<NewLesson> ValidateLessons(ClassRecord cls, Actor actor, LessonBatch batch, DateOnly today, JournalLimits limits,
+        Func<DateOnly, JournalError?>? dayRule = null)
     {
         var problems = new List<EntryProblem>();
         if (!CheckBatchSize(batch.Entries?.Count ?? 0, limits, problems))
@@ -106,7 +109,7 @@ public static class JournalBatchValidator
             }
             var before = problems.Count;
             CheckEntryId(entry.EntryId, at, seen, problems);
-            var date = CheckDate(entry.Date, at, cls, today, problems);
+            var date = CheckDate(entry.Date, at, cls, today, dayRule, problems);
             CheckSubject(entry.SubjectId, at, date, cls, actor, problems);
             if (entry.Period is null)
             {
@@ -192,7 +195,7 @@ public static class JournalBatchValidator
         }
     }
 
-    private static DateOnly? CheckDate(DateOnly? date, string at, ClassRecord cls, DateOnly today, List<EntryProblem> problems)
+    private static DateOnly? CheckDate(DateOnly? date, string at, ClassRecord cls, DateOnly today, Func<DateOnly, JournalError?>? dayRule, List<EntryProblem> problems)
     {
         if (date is null)
         {
@@ -208,6 +211,12 @@ public static class JournalBatchValidator
         if (date > today)
         {
             problems.Add(Problem($"{at}.date", JournalError.DateInFuture));
+            return null;
+        }
+        // The calendar: inside a term, a school day for the class (not a day off, holiday or cancelled day), term not closed.
+        if (dayRule?.Invoke(date.Value) is { } error)
+        {
+            problems.Add(Problem($"{at}.date", error, date.Value.ToString("yyyy-MM-dd")));
             return null;
         }
         return date;

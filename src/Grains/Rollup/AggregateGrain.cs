@@ -21,6 +21,7 @@ public abstract class AggregateGrain(
 {
     private readonly Dictionary<string, NodeSummary> _children = new(StringComparer.Ordinal);
     private SummaryFigures _childTotal = SummaryFigures.Zero;
+    private readonly Dictionary<SummaryKey, SummaryFigures> _childCells = new();
     private long _version;
     private NodeRecord? _node;
     private CoalescingPublisher? _publisher;
@@ -33,7 +34,7 @@ public abstract class AggregateGrain(
     /// <summary>The stream namespace this node's children publish on.</summary>
     protected abstract string InboxNamespace { get; }
 
-    /// <summary>What the node adds itself (an organization counts as one organization).</summary>
+    /// <summary>What the node adds itself to its whole-year and per-term totals (an organization counts as one organization).</summary>
     protected virtual SummaryFigures OwnFigures => SummaryFigures.Zero;
 
     private string NodeId => this.GetPrimaryKeyString();
@@ -110,10 +111,12 @@ public abstract class AggregateGrain(
                 return false;
             }
             _childTotal -= held.Figures;
+            SummaryCells.Add(_childCells, held.Cells, -1);
             _version -= held.Version;
         }
         _children[summary.NodeId] = summary;
         _childTotal += summary.Figures;
+        SummaryCells.Add(_childCells, summary.Cells);
         _version += summary.Version;
         _accepted++;
         return true;
@@ -124,6 +127,7 @@ public abstract class AggregateGrain(
         if (_children.Remove(childId, out var held))
         {
             _childTotal -= held.Figures;
+            SummaryCells.Add(_childCells, held.Cells, -1);
             _version -= held.Version;
         }
     }
@@ -189,5 +193,17 @@ public abstract class AggregateGrain(
         }
     }
 
-    private NodeSummary Snapshot() => new(NodeId, _node?.Kind ?? NodeKind.Republic, _version, _childTotal + OwnFigures, clock.GetUtcNow());
+    private NodeSummary Snapshot()
+    {
+        var cells = new Dictionary<SummaryKey, SummaryFigures>(_childCells);
+        if (OwnFigures != SummaryFigures.Zero)
+        {
+            // The node counts itself in every term that has figures, as in the whole year.
+            foreach (var key in cells.Keys.Where(k => k.SubjectId == SummaryKey.AllSubjects).ToList())
+            {
+                cells[key] += OwnFigures;
+            }
+        }
+        return new NodeSummary(NodeId, _node?.Kind ?? NodeKind.Republic, _version, _childTotal + OwnFigures, clock.GetUtcNow(), SummaryCells.ToList(cells));
+    }
 }

@@ -26,8 +26,14 @@ public sealed class StudentGrain(JournalStore journal, RegistryStore registry, I
 
     private long Watermark => _classWatermarks.Count == 0 ? 0 : _classWatermarks.Values.Max();
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    public Task Rebuild() => LoadAsync(CancellationToken.None);
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
     {
+        _subjects.Clear();
+        _classWatermarks.Clear();
         _academicYear = await registry.CurrentAcademicYearOfStudentAsync(StudentId, cancellationToken);
         if (_academicYear is null)
         {
@@ -78,7 +84,26 @@ public sealed class StudentGrain(JournalStore journal, RegistryStore registry, I
         var attendance = rows.Where(r => r.Row.IsLesson && r.Row.Attendance is not null)
             .Select(r => new DiaryAttendance(r.Row.Sequence, r.Row.SubjectId, r.Row.Date, r.Row.Period, r.Row.Attendance!.Value))
             .ToList();
-        return new StudentDiary(StudentId, Watermark, Subjects(), marks, attendance);
+        var current = await registry.CurrentClassOfStudentAsync(StudentId);
+        var standings = current is { } c ? await GrainFactory.GetGrain<IClassGrain>(c.ClassId).GetStandings(StudentId) : null;
+        var corrections = _academicYear is null ? [] : (await journal.ReadStudentCorrectionsAsync(StudentId, _academicYear))
+            .Select(x => Correction(x.Correction, x.Original))
+            .ToList();
+        return new StudentDiary(StudentId, Watermark, Subjects(), marks, attendance, standings, corrections);
+    }
+
+    /// <summary>A correction as it concerns this student: their score, or their roll-call code (null = present).</summary>
+    private DiaryCorrection Correction(JournalRow correction, JournalRow original)
+    {
+        string? ValueOf(JournalRow row) => row.EntryKind switch
+        {
+            "mark" => $"{row.Score}/{row.MaxScore}",
+            "lesson" => row.AbsentIds?.ToList().IndexOf(StudentId) is >= 0 and var i ? row.AbsentCodes![i] : "present",
+            _ => null,
+        };
+        return new DiaryCorrection(correction.Sequence, original.Sequence, correction.EntryKind == "void" ? "void" : "replace", original.EntryKind,
+            original.SubjectId, original.Date, original.Period, ValueOf(original), ValueOf(correction), correction.Reason ?? "",
+            correction.AuthorId, correction.RecordedAt);
     }
 
     private void Add(StudentJournalRow row)

@@ -32,6 +32,7 @@ public static class StorageServiceCollectionExtensions
         builder.Services.TryAddSingleton<Security.AccountStore>();
         builder.Services.TryAddSingleton<Audit.AuditLog>();
         builder.Services.TryAddSingleton<RegionalTargetStore>();
+        builder.Services.TryAddSingleton<Assessment.AssessmentStore>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         if (migrate)
         {

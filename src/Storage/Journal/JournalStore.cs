@@ -199,8 +199,16 @@ public sealed class JournalStore(NpgsqlDataSource dataSource)
         return new AppendResult(inserted, duplicates, []);
     }
 
-    /// <summary>The class's aggregate figures and watermark, read in one snapshot (a class rebuilding itself).</summary>
-    public async Task<(long Watermark, SummaryFigures Figures)> ReadClassFiguresAsync(string classId, string academicYear, CancellationToken cancellationToken = default)
+    // A row is effective unless a later row supersedes it (a replacement or a void); voids themselves count nowhere.
+    private const string Effective = """
+        j.entry_kind <> 'void' AND NOT EXISTS (SELECT 1 FROM journal x WHERE x.academic_year = j.academic_year AND x.supersedes = j.seq)
+        """;
+
+    private const string TermOfRow = "coalesce((SELECT t.n FROM unnest(@terms, @starts, @ends) AS t(n, s, e) WHERE j.lesson_date BETWEEN t.s AND t.e), 0)";
+
+    /// <summary>Everything a class rebuilds from, in one snapshot with its watermark (see <see cref="ClassLedgerData"/>).</summary>
+    public async Task<ClassLedgerData> ReadClassLedgerAsync(string classId, string academicYear, IReadOnlyList<string> studentIds,
+        IReadOnlyList<TermSpan> terms, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
@@ -209,75 +217,247 @@ public sealed class JournalStore(NpgsqlDataSource dataSource)
             BatchCommands =
             {
                 new NpgsqlBatchCommand("SELECT coalesce((SELECT seq FROM class_watermarks WHERE class_id = @c), 0)"),
-                new NpgsqlBatchCommand("""
-                    SELECT mark_kind, count(*), coalesce(sum(score), 0), coalesce(sum(max_score), 0)
-                    FROM journal WHERE academic_year = @y AND class_id = @c AND entry_kind = 'mark'
-                    GROUP BY mark_kind
+                new NpgsqlBatchCommand($"""
+                    SELECT j.subject_id, {TermOfRow} AS term, j.mark_kind, count(*), sum(j.score), sum(j.max_score)
+                    FROM journal j WHERE j.academic_year = @y AND j.class_id = @c AND j.entry_kind = 'mark' AND {Effective}
+                    GROUP BY 1, 2, 3
+                    """),
+                new NpgsqlBatchCommand($"""
+                    SELECT j.student_id, j.subject_id, {TermOfRow} AS term, j.mark_kind, count(*), sum(j.score), sum(j.max_score)
+                    FROM journal j WHERE j.academic_year = @y AND j.student_id = ANY (@students) AND j.entry_kind = 'mark' AND {Effective}
+                    GROUP BY 1, 2, 3, 4
+                    """),
+                new NpgsqlBatchCommand($"""
+                    SELECT j.subject_id, {TermOfRow} AS term, count(*), sum(cardinality(j.roster)),
+                           sum((SELECT count(*) FROM unnest(j.absent_codes) a(code) WHERE a.code = 'late')),
+                           sum((SELECT count(*) FROM unnest(j.absent_codes) a(code) WHERE a.code = 'unexcused')),
+                           sum((SELECT count(*) FROM unnest(j.absent_codes) a(code) WHERE a.code = 'excused')),
+                           sum((SELECT count(*) FROM unnest(j.absent_codes) a(code) WHERE a.code = 'sick'))
+                    FROM journal j WHERE j.academic_year = @y AND j.class_id = @c AND j.entry_kind = 'lesson' AND {Effective}
+                    GROUP BY 1, 2
+                    """),
+                new NpgsqlBatchCommand($"""
+                    SELECT r.student_id, j.lesson_date, count(*),
+                           count(*) FILTER (WHERE j.absent_codes[array_position(j.absent_ids, r.student_id)] IN ('unexcused', 'excused', 'sick'))
+                    FROM journal j CROSS JOIN LATERAL unnest(j.roster) AS r(student_id)
+                    WHERE j.academic_year = @y AND j.class_id = @c AND j.entry_kind = 'lesson' AND {Effective}
+                    GROUP BY 1, 2
                     """),
                 new NpgsqlBatchCommand("""
-                    SELECT count(*), coalesce(sum(cardinality(roster)), 0)
-                    FROM journal WHERE academic_year = @y AND class_id = @c AND entry_kind = 'lesson'
-                    """),
-                new NpgsqlBatchCommand("""
-                    SELECT a.code, count(*)
-                    FROM journal j CROSS JOIN LATERAL unnest(j.absent_codes) AS a(code)
-                    WHERE j.academic_year = @y AND j.class_id = @c AND j.entry_kind = 'lesson'
-                    GROUP BY a.code
+                    SELECT DISTINCT ON (term) term, action FROM term_events
+                    WHERE class_id = @c AND academic_year = @y ORDER BY term, seq DESC
                     """),
             },
         };
         foreach (NpgsqlBatchCommand c in batch.BatchCommands)
         {
             c.Parameters.AddWithValue("c", classId);
-            if (c.CommandText.Contains("@y", StringComparison.Ordinal))
-            {
-                c.Parameters.AddWithValue("y", academicYear);
-            }
+            c.Parameters.AddWithValue("y", academicYear);
+            c.Parameters.Add(new NpgsqlParameter<string[]>("students", studentIds.ToArray()));
+            c.Parameters.Add(new NpgsqlParameter<int[]>("terms", terms.Select(t => t.Term).ToArray()));
+            c.Parameters.Add(new NpgsqlParameter<DateOnly[]>("starts", terms.Select(t => t.Starts).ToArray()));
+            c.Parameters.Add(new NpgsqlParameter<DateOnly[]>("ends", terms.Select(t => t.Ends).ToArray()));
         }
 
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         var watermark = reader.GetInt64(0);
 
-        var figures = SummaryFigures.Zero;
+        var recorded = new List<RecordedMarks>();
         await reader.NextResultAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var kind = reader.GetString(0);
-            long count = reader.GetInt64(1), scoreSum = reader.GetInt64(2), maxSum = reader.GetInt64(3);
-            figures = kind == "formative"
-                ? figures with { Marks = figures.Marks + count, FormativeMarks = count, FormativeScoreSum = scoreSum, FormativeMaxSum = maxSum }
-                : figures with
-                {
-                    Marks = figures.Marks + count,
-                    SummativeMarks = figures.SummativeMarks + count,
-                    SummativeScoreSum = figures.SummativeScoreSum + scoreSum,
-                    SummativeMaxSum = figures.SummativeMaxSum + maxSum,
-                };
+            recorded.Add(new RecordedMarks(reader.GetString(0), reader.GetInt32(1), ParseKind(reader.GetString(2)),
+                reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5)));
         }
-
-        await reader.NextResultAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        figures = figures with { LessonsHeld = reader.GetInt64(0), SeatsHeld = reader.GetInt64(1) };
-
-        long absent = 0;
+        var students = new List<StudentMarks>();
         await reader.NextResultAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var count = reader.GetInt64(1);
-            switch (reader.GetString(0))
+            students.Add(new StudentMarks(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), ParseKind(reader.GetString(3)),
+                reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6)));
+        }
+        var lessons = new List<RecordedLessons>();
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            lessons.Add(new RecordedLessons(reader.GetString(0), reader.GetInt32(1), reader.GetInt64(2), reader.GetInt64(3),
+                reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7)));
+        }
+        var seats = new List<StudentSeats>();
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            seats.Add(new StudentSeats(reader.GetString(0), reader.GetFieldValue<DateOnly>(1), (int)reader.GetInt64(2), (int)reader.GetInt64(3)));
+        }
+        var closed = new HashSet<int>();
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (reader.GetString(1) == "close")
             {
-                case "unexcused": figures = figures with { AbsentUnexcused = count }; absent += count; break;
-                case "excused": figures = figures with { AbsentExcused = count }; absent += count; break;
-                case "sick": figures = figures with { AbsentSick = count }; absent += count; break;
-                case "late": figures = figures with { Late = count }; break;
+                closed.Add(reader.GetInt16(0));
             }
         }
-        figures = figures with { Attended = figures.SeatsHeld - absent };
         await reader.DisposeAsync();
         await transaction.CommitAsync(cancellationToken);
-        return (watermark, figures);
+        return new ClassLedgerData(watermark, recorded, students, lessons, seats, closed);
     }
+
+    private const string RowColumns = """
+        j.seq, j.entry_kind, j.class_id, j.subject_id, j.lesson_date, j.period, j.student_id, j.mark_kind, j.score, j.max_score,
+        j.roster, j.absent_ids, j.absent_codes, j.supersedes, j.reason, j.author_id, j.recorded_at,
+        (SELECT x.seq FROM journal x WHERE x.academic_year = j.academic_year AND x.supersedes = j.seq)
+        """;
+
+    private static JournalRow ReadRow(NpgsqlDataReader r) => new(
+        r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetFieldValue<DateOnly>(4),
+        r.IsDBNull(5) ? null : r.GetInt16(5), r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7),
+        r.IsDBNull(8) ? null : r.GetInt16(8), r.IsDBNull(9) ? null : r.GetInt16(9),
+        r.IsDBNull(10) ? null : r.GetFieldValue<string[]>(10), r.IsDBNull(11) ? null : r.GetFieldValue<string[]>(11),
+        r.IsDBNull(12) ? null : r.GetFieldValue<string[]>(12), r.IsDBNull(13) ? null : r.GetInt64(13),
+        r.IsDBNull(14) ? null : r.GetString(14), r.GetString(15), r.GetFieldValue<DateTimeOffset>(16), r.IsDBNull(17) ? null : r.GetInt64(17));
+
+    /// <summary>A row by its sequence number (null when the year has none).</summary>
+    public async Task<JournalRow?> FindRowAsync(string academicYear, long sequence, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT {RowColumns} FROM journal j WHERE j.academic_year = @y AND j.seq = @s");
+        command.Parameters.AddWithValue("y", academicYear);
+        command.Parameters.AddWithValue("s", sequence);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ReadRow(reader) : null;
+    }
+
+    /// <summary>The class's effective rows of one subject between two dates (the teacher's journal grid).</summary>
+    public async Task<IReadOnlyList<JournalRow>> ReadClassSubjectRowsAsync(string classId, string academicYear, string subjectId, DateOnly from, DateOnly to,
+        CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {RowColumns} FROM journal j
+            WHERE j.academic_year = @y AND j.class_id = @c AND j.subject_id = @subject AND j.lesson_date BETWEEN @from AND @to AND {Effective}
+            ORDER BY j.lesson_date, j.period NULLS LAST, j.seq
+            """);
+        command.Parameters.AddWithValue("y", academicYear);
+        command.Parameters.AddWithValue("c", classId);
+        command.Parameters.AddWithValue("subject", subjectId);
+        command.Parameters.AddWithValue("from", from);
+        command.Parameters.AddWithValue("to", to);
+        var rows = new List<JournalRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(ReadRow(reader));
+        }
+        return rows;
+    }
+
+    /// <summary>
+    /// The corrections that concern a student (rows of theirs, and roll-calls with them on the roster, that supersede
+    /// an earlier row), with the row each replaced: the diary's correction history.
+    /// </summary>
+    public async Task<IReadOnlyList<(JournalRow Correction, JournalRow Original)>> ReadStudentCorrectionsAsync(string studentId, string academicYear,
+        CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {RowColumns}, o.seq, o.entry_kind, o.class_id, o.subject_id, o.lesson_date, o.period, o.student_id, o.mark_kind, o.score,
+                   o.max_score, o.roster, o.absent_ids, o.absent_codes, o.supersedes, o.reason, o.author_id, o.recorded_at, j.seq
+            FROM journal j JOIN journal o ON o.academic_year = j.academic_year AND o.seq = j.supersedes
+            WHERE j.academic_year = @y AND j.supersedes IS NOT NULL
+              AND (o.student_id = @s OR (o.entry_kind = 'lesson' AND @s = ANY (o.roster)))
+            ORDER BY j.seq
+            """);
+        command.Parameters.AddWithValue("y", academicYear);
+        command.Parameters.AddWithValue("s", studentId);
+        var rows = new List<(JournalRow, JournalRow)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var correction = ReadRow(reader);
+            var o = 18;
+            var original = new JournalRow(
+                reader.GetInt64(o), reader.GetString(o + 1), reader.GetString(o + 2), reader.GetString(o + 3), reader.GetFieldValue<DateOnly>(o + 4),
+                reader.IsDBNull(o + 5) ? null : reader.GetInt16(o + 5), reader.IsDBNull(o + 6) ? null : reader.GetString(o + 6),
+                reader.IsDBNull(o + 7) ? null : reader.GetString(o + 7), reader.IsDBNull(o + 8) ? null : reader.GetInt16(o + 8),
+                reader.IsDBNull(o + 9) ? null : reader.GetInt16(o + 9), reader.IsDBNull(o + 10) ? null : reader.GetFieldValue<string[]>(o + 10),
+                reader.IsDBNull(o + 11) ? null : reader.GetFieldValue<string[]>(o + 11), reader.IsDBNull(o + 12) ? null : reader.GetFieldValue<string[]>(o + 12),
+                reader.IsDBNull(o + 13) ? null : reader.GetInt64(o + 13), reader.IsDBNull(o + 14) ? null : reader.GetString(o + 14),
+                reader.GetString(o + 15), reader.GetFieldValue<DateTimeOffset>(o + 16), reader.GetInt64(o + 17));
+            rows.Add((correction, original));
+        }
+        return rows;
+    }
+
+    /// <summary>
+    /// Appends a correction in one statement: the new row copies the original's place (class, group, subject, date,
+    /// student or roster) and supersedes it; the class watermark and the audit row go with it. A row already
+    /// superseded is refused (each row is superseded at most once); a retry with the same entry id is a duplicate.
+    /// </summary>
+    public async Task<(CorrectionOutcome Outcome, long Sequence)> AppendCorrectionAsync(JournalWriteContext context, NewCorrection correction,
+        CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            WITH original AS (
+                SELECT * FROM journal WHERE academic_year = @year AND seq = @supersedes AND class_id = @class_id AND entry_kind <> 'void'
+            ),
+            existing AS (
+                SELECT seq, payload_hash FROM journal WHERE academic_year = @year AND entry_id = @entry_id
+            ),
+            inserted AS (
+                INSERT INTO journal (academic_year, entry_id, entry_kind, class_id, group_id, organization_id, subject_id, lesson_date, period,
+                                     student_id, mark_kind, score, max_score, roster, absent_ids, absent_codes, supersedes, reason,
+                                     author_id, client_address, payload_hash)
+                SELECT @year, @entry_id, CASE WHEN @void THEN 'void' ELSE o.entry_kind END, o.class_id, o.group_id, o.organization_id,
+                       o.subject_id, o.lesson_date, o.period, o.student_id,
+                       CASE WHEN @void THEN NULL ELSE o.mark_kind END,
+                       CASE WHEN @void OR o.entry_kind <> 'mark' THEN NULL ELSE @score END,
+                       CASE WHEN @void OR o.entry_kind <> 'mark' THEN NULL ELSE @max_score END,
+                       CASE WHEN @void THEN NULL ELSE o.roster END,
+                       CASE WHEN @void OR o.entry_kind <> 'lesson' THEN NULL ELSE @absent_ids END,
+                       CASE WHEN @void OR o.entry_kind <> 'lesson' THEN NULL ELSE @absent_codes END,
+                       o.seq, @reason, @author_id, @client_address, @hash
+                FROM original o
+                WHERE NOT EXISTS (SELECT 1 FROM existing)
+                ON CONFLICT DO NOTHING
+                RETURNING seq
+            ),
+            watermark AS (
+                INSERT INTO class_watermarks (class_id, seq) SELECT @class_id, seq FROM inserted
+                ON CONFLICT (class_id) DO UPDATE SET seq = greatest(class_watermarks.seq, excluded.seq)
+            ),
+            audit AS (
+                INSERT INTO audit_log (actor_id, roles, client_address, action, target_kind, target_id, organization_id, outcome, detail)
+                SELECT @author_id, @author_roles, @client_address, 'journal.correct', 'class', @class_id, @organization_id,
+                       CASE WHEN EXISTS (SELECT 1 FROM inserted) THEN 'committed' ELSE 'refused' END,
+                       jsonb_build_object('supersedes', @supersedes, 'void', @void, 'sequence', (SELECT seq FROM inserted))
+                WHERE NOT EXISTS (SELECT 1 FROM existing)
+            )
+            SELECT (SELECT seq FROM inserted), (SELECT seq FROM existing), (SELECT payload_hash = @hash FROM existing)
+            """);
+        AddContext(command, context);
+        command.Parameters.AddWithValue("supersedes", correction.Supersedes);
+        command.Parameters.AddWithValue("entry_id", correction.EntryId);
+        command.Parameters.AddWithValue("void", correction.Void);
+        command.Parameters.AddWithValue("reason", correction.Reason);
+        command.Parameters.Add(new NpgsqlParameter<short?>("score", NpgsqlDbType.Smallint) { TypedValue = (short?)correction.Score });
+        command.Parameters.Add(new NpgsqlParameter<short?>("max_score", NpgsqlDbType.Smallint) { TypedValue = (short?)correction.MaxScore });
+        command.Parameters.Add(new NpgsqlParameter("absent_ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = (object?)correction.AbsentIds?.ToArray() ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("absent_codes", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = (object?)correction.AbsentCodes?.ToArray() ?? DBNull.Value });
+        command.Parameters.AddWithValue("hash", correction.PayloadHash);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        if (!reader.IsDBNull(0))
+        {
+            return (CorrectionOutcome.Inserted, reader.GetInt64(0));
+        }
+        if (!reader.IsDBNull(1))
+        {
+            return (reader.GetBoolean(2) ? CorrectionOutcome.Duplicate : CorrectionOutcome.Conflict, reader.GetInt64(1));
+        }
+        return (CorrectionOutcome.AlreadyCorrected, 0);
+    }
+
+    private static MarkKind ParseKind(string name) =>
+        JournalNames.TryParseMarkKind(name, out var kind) ? kind : throw new InvalidOperationException($"Unknown mark kind '{name}' in the journal.");
 
     /// <summary>
     /// Every journal row that concerns a student this academic year: their marks, and every lesson whose
@@ -285,14 +465,14 @@ public sealed class JournalStore(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task<IReadOnlyList<StudentRowWithTime>> ReadStudentRowsAsync(string studentId, string academicYear, CancellationToken cancellationToken = default)
     {
-        const string sql = """
+        const string sql = $"""
             SELECT seq, subject_id, lesson_date, mark_kind, score, max_score, false, 0::smallint, NULL::text, recorded_at, class_id
-            FROM journal WHERE academic_year = @y AND student_id = @s AND entry_kind = 'mark'
+            FROM journal j WHERE j.academic_year = @y AND j.student_id = @s AND j.entry_kind = 'mark' AND {Effective}
             UNION ALL
             SELECT j.seq, j.subject_id, j.lesson_date, NULL, 0::smallint, 0::smallint, true, j.period,
                    j.absent_codes[array_position(j.absent_ids, @s)], j.recorded_at, j.class_id
             FROM journal j
-            WHERE j.academic_year = @y AND j.entry_kind = 'lesson' AND @s = ANY (j.roster)
+            WHERE j.academic_year = @y AND j.entry_kind = 'lesson' AND @s = ANY (j.roster) AND {Effective}
               AND j.class_id IN (SELECT e.class_id FROM enrolments e JOIN classes c ON c.id = e.class_id
                                  WHERE e.student_id = @s AND c.academic_year = @y)
             ORDER BY 1

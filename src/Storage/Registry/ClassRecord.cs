@@ -1,10 +1,13 @@
 namespace EduInfo.Storage.Registry;
 
-/// <summary>A class as the write path needs it: where it sits, its dated roster and its teachers' assignments.</summary>
+/// <summary>A class as the write path needs it: where it sits (organization kind, school week, path), its dated roster and its teachers' assignments.</summary>
 public sealed record ClassRecord(
     string ClassId,
     string OrganizationId,
     string AcademicYear,
     int Grade,
     IReadOnlyList<Enrolment> Enrolments,
-    IReadOnlyList<Assignment> Assignments);
+    IReadOnlyList<Assignment> Assignments,
+    string OrganizationKind = "school",
+    int SchoolWeek = 5,
+    IReadOnlyList<string>? Path = null);

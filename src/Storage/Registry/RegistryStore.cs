@@ -10,7 +10,10 @@ public sealed class RegistryStore(NpgsqlDataSource dataSource)
     public async Task<ClassRecord?> FindClassAsync(string classId, CancellationToken cancellationToken = default)
     {
         await using var batch = dataSource.CreateBatch();
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT organization_id, academic_year, grade FROM classes WHERE id = @c"));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("""
+            SELECT c.organization_id, c.academic_year, c.grade, o.kind, o.school_week, c.path
+            FROM classes c JOIN organizations o ON o.id = c.organization_id WHERE c.id = @c
+            """));
         batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT student_id, from_date, to_date FROM enrolments WHERE class_id = @c ORDER BY seq"));
         batch.BatchCommands.Add(new NpgsqlBatchCommand("""
             SELECT a.teacher_id, a.group_id, a.subject_id, a.from_date, a.to_date
@@ -30,6 +33,9 @@ public sealed class RegistryStore(NpgsqlDataSource dataSource)
         var organizationId = reader.GetString(0);
         var year = reader.GetString(1);
         var grade = (int)reader.GetInt16(2);
+        var organizationKind = reader.GetString(3);
+        var schoolWeek = (int)reader.GetInt16(4);
+        var path = reader.GetFieldValue<string[]>(5);
 
         var enrolments = new List<Enrolment>();
         await reader.NextResultAsync(cancellationToken);
@@ -46,7 +52,7 @@ public sealed class RegistryStore(NpgsqlDataSource dataSource)
             assignments.Add(new Assignment(reader.GetString(0), reader.GetString(1), reader.GetString(2),
                 reader.GetFieldValue<DateOnly>(3), reader.IsDBNull(4) ? null : reader.GetFieldValue<DateOnly>(4)));
         }
-        return new ClassRecord(classId, organizationId, year, grade, enrolments, assignments);
+        return new ClassRecord(classId, organizationId, year, grade, enrolments, assignments, organizationKind, schoolWeek, path);
     }
 
     /// <summary>Finds an area, organization or class by id, with its parent in the management hierarchy.</summary>
@@ -153,14 +159,33 @@ public sealed class RegistryStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>The academic year of the student's latest enrolment, or null for an unknown student.</summary>
-    public async Task<string?> CurrentAcademicYearOfStudentAsync(string studentId, CancellationToken cancellationToken = default)
+    public async Task<string?> CurrentAcademicYearOfStudentAsync(string studentId, CancellationToken cancellationToken = default) =>
+        (await CurrentClassOfStudentAsync(studentId, cancellationToken))?.AcademicYear;
+
+    /// <summary>The class of the student's latest enrolment and its academic year, or null for an unknown student.</summary>
+    public async Task<(string ClassId, string AcademicYear)?> CurrentClassOfStudentAsync(string studentId, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT c.academic_year FROM enrolments e JOIN classes c ON c.id = e.class_id
+            SELECT c.id, c.academic_year FROM enrolments e JOIN classes c ON c.id = e.class_id
             WHERE e.student_id = @s ORDER BY e.from_date DESC, e.seq DESC LIMIT 1
             """);
         command.Parameters.AddWithValue("s", studentId);
-        return (string?)await command.ExecuteScalarAsync(cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetString(0), reader.GetString(1)) : null;
+    }
+
+    /// <summary>Display names ("Last First") of students, for the teacher's journal grid (personal data: callers audit).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> StudentNamesAsync(IReadOnlyList<string> studentIds, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT id, last_name || ' ' || first_name FROM students WHERE id = ANY (@ids)");
+        command.Parameters.Add(new NpgsqlParameter<string[]>("ids", studentIds.ToArray()));
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            names[reader.GetString(0)] = reader.GetString(1);
+        }
+        return names;
     }
 
     public static NodeKind ParseKind(string kind) => kind switch

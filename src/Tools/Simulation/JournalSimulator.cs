@@ -13,8 +13,9 @@ public sealed class JournalSimulator(NpgsqlDataSource dataSource, HttpClient htt
     public async Task<(long Requests, long Failures)> RunAsync(double requestsPerSecond, TimeSpan duration, TimeSpan dayLength, int seed, CancellationToken cancellationToken)
     {
         var teachings = await TeachingCatalog.LoadAsync(dataSource, teachers: 120, seed, cancellationToken);
-        var today = Grains.Domain.AcademicCalendar.Today(clock);
-        var schoolClock = new SchoolDayClock(await FirstDayAsync(today, cancellationToken), today, dayLength);
+        var today = Grains.Interfaces.Calendar.AcademicCalendar.Today(clock);
+        var isSchoolDay = await SchoolDays.LoadAsync(dataSource, Grains.Interfaces.Calendar.AcademicCalendar.YearOf(today), cancellationToken);
+        var schoolClock = new SchoolDayClock(await FirstDayAsync(today, isSchoolDay, cancellationToken), today, dayLength, isSchoolDay);
         var traffic = new JournalTraffic(teachings, seed);
         var client = new JournalClient(http);
         long requests = 0, failures = 0;
@@ -36,12 +37,12 @@ public sealed class JournalSimulator(NpgsqlDataSource dataSource, HttpClient htt
         return (requests, failures);
     }
 
-    private async Task<DateOnly> FirstDayAsync(DateOnly today, CancellationToken cancellationToken)
+    private async Task<DateOnly> FirstDayAsync(DateOnly today, Func<DateOnly, bool> isSchoolDay, CancellationToken cancellationToken)
     {
-        var (yearStart, _) = Grains.Domain.AcademicCalendar.Bounds(Grains.Domain.AcademicCalendar.YearOf(today));
+        var (yearStart, _) = Grains.Interfaces.Calendar.AcademicCalendar.Bounds(Grains.Interfaces.Calendar.AcademicCalendar.YearOf(today));
         await using var command = dataSource.CreateCommand("SELECT max(lesson_date) FROM journal WHERE entry_kind = 'lesson'");
         var last = await command.ExecuteScalarAsync(cancellationToken);
-        var next = last is DateOnly day ? SchoolDayClock.SchoolDay(day, 1) : yearStart;
+        var next = last is DateOnly day ? SchoolDayClock.SchoolDay(day, 1, isSchoolDay) : yearStart;
         return next > today ? today : next;
     }
 }

@@ -1,7 +1,7 @@
+using EduInfo.Grains.Interfaces.Calendar;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
-using EduInfo.Grains.Domain;
 using Npgsql;
 
 namespace EduInfo.Tools.Simulation;
@@ -15,10 +15,11 @@ public sealed class SmokeBenchmark(NpgsqlDataSource dataSource, HttpClient http,
     public async Task<SmokeReport> RunAsync(TimeSpan duration, int clients, CancellationToken cancellationToken)
     {
         var teachings = await TeachingCatalog.LoadAsync(dataSource, teachers: 120, seed: 11, cancellationToken);
-        var today = AcademicCalendar.Today(clock);
+        var isSchoolDay = await SchoolDays.LoadAsync(dataSource, AcademicCalendar.YearOf(AcademicCalendar.Today(clock)), cancellationToken);
+        var today = SchoolDayClock.LastSchoolDay(AcademicCalendar.Today(clock), isSchoolDay);
         var (yearStart, _) = AcademicCalendar.Bounds(AcademicCalendar.YearOf(today));
         // A day per minute of load: dates move on, so roll-calls rarely meet a recorded lesson.
-        var schoolClock = new SchoolDayClock(yearStart, today, TimeSpan.FromMinutes(1));
+        var schoolClock = new SchoolDayClock(yearStart, today, TimeSpan.FromMinutes(1), isSchoolDay);
         var client = new JournalClient(http);
         // Warm-up, not measured: every teacher of the shift logs in (a slow password hash each), and so does the analyst.
         foreach (var teacher in teachings.Select(t => t.TeacherId).Distinct())

@@ -33,6 +33,18 @@ public sealed class AuthorizationMatrixTests(ApiHost api) : IClassFixture<ApiHos
         ["GET /api/v1/students/{studentId}/live"] =        [401, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403],
         // Programme targets of the district around the class.
         ["PUT /api/v1/nodes/{nodeId}/targets/{metric}"] =  [401, 403, 403, 403, 403, 403, 403, 204, 403, 204, 403, 204, 403, 403, 403, 403, 403],
+        // Corrections of a fresh mark of the class: its teacher (assigned to the subject) and the head.
+        ["POST /api/v1/classes/{classId}/corrections"] =   [401, 200, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+        // Term 1 of the class is closed by its head, then reopened (with a reason) by its head.
+        ["POST /api/v1/classes/{classId}/terms/{term:int}/close"] = [401, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+        ["POST /api/v1/classes/{classId}/terms/{term:int}/reopen"] = [401, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+        // The journal grid (names and marks): the subject's teacher, the class teacher and the head.
+        ["GET /api/v1/classes/{classId}/journal"] =        [401, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+        // The rules: everyone signed in reads them; operators change them.
+        ["GET /api/v1/policies/{organizationKind}"] =      [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ["PUT /api/v1/policies/{organizationKind}"] =      [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 204],
+        ["GET /api/v1/calendars/{academicYear}/{organizationKind}"] = [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ["PUT /api/v1/calendars/{academicYear}/{organizationKind}"] = [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 204],
         ["GET /api/v1/audit"] =                            [401, 403, 403, 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200],
         // Public: anyone may try to log in; bad credentials are a 401 for everyone. Health and the OpenAPI document are open.
         ["POST /api/v1/auth/token"] =                      [401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401],
@@ -67,7 +79,7 @@ public sealed class AuthorizationMatrixTests(ApiHost api) : IClassFixture<ApiHos
         {
             for (var i = 0; i < Callers.Length; i++)
             {
-                var (method, path, body) = Request(endpoint, target);
+                var (method, path, body) = await RequestAsync(endpoint, target);
                 var status = path.EndsWith("/live", StringComparison.Ordinal)
                     ? await StreamStatusAsync(path, Header(Callers[i], target))
                     : (await api.Http.SendJsonAsync(new HttpMethod(method), path, body, Header(Callers[i], target))).Status;
@@ -119,6 +131,17 @@ public sealed class AuthorizationMatrixTests(ApiHost api) : IClassFixture<ApiHos
         Assert.True(await api.Db.ScalarAsync<bool>("SELECT recorded_at > now() - interval '1 minute' FROM journal WHERE seq = @s", ("s", sequence)));
     }
 
+    /// <summary>A new mark of the class by its teacher, to be corrected: its sequence number.</summary>
+    private async Task<long> FreshMarkAsync(Scope s)
+    {
+        var response = await api.Http.PostJsonAsync($"/api/v1/classes/{s.Class}/marks", new
+        {
+            entries = new[] { new { entryId = Guid.NewGuid(), studentId = s.Student, subjectId = s.Subject, date = "2026-11-18", kind = "formative", score = 6 } },
+        }, Header("teacher/in", s));
+        Assert.True(response.Status == 200, $"{response.Status} {response.Body}");
+        return response.Body.GetProperty("entries")[0].GetProperty("sequence").GetInt64();
+    }
+
     private sealed record Scope(string Class, string Subject, string Teacher, string Organization, string District, string Region,
         string Student, string Parent, string OtherClass, string OtherTeacher, string OtherOrganization, string OtherDistrict,
         string OtherRegion, string OtherStudent, string OtherParent);
@@ -165,16 +188,30 @@ public sealed class AuthorizationMatrixTests(ApiHost api) : IClassFixture<ApiHos
         _ => throw new ArgumentOutOfRangeException(nameof(caller)),
     };
 
-    private static (string Method, string Path, object? Body) Request(string endpoint, Scope s)
+    private async Task<(string Method, string Path, object? Body)> RequestAsync(string endpoint, Scope s)
     {
         var (method, pattern) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1]);
         method = method == "ANY" ? "GET" : method; // health checks answer any method
-        var path = pattern.Replace("/nodes/{nodeId}/targets/{metric}", $"/nodes/{s.District}/targets/attendanceRate").Replace("/public/nodes/{nodeId}", "/public/nodes/" + s.District).Replace("{classId}", s.Class).Replace("{nodeId}", s.Class).Replace("{studentId}", s.Student).Replace("{documentName}", "v1").Replace("{documentName?}", "v1");
+        var path = pattern.Replace("/nodes/{nodeId}/targets/{metric}", $"/nodes/{s.District}/targets/attendanceRate").Replace("/public/nodes/{nodeId}", "/public/nodes/" + s.District).Replace("{classId}", s.Class).Replace("{nodeId}", s.Class).Replace("{studentId}", s.Student).Replace("{documentName}", "v1").Replace("{documentName?}", "v1")
+            .Replace("{term:int}", "1").Replace("{organizationKind}", "school").Replace("{academicYear}", "2026-2027");
+        if (pattern == "/api/v1/classes/{classId}/journal")
+        {
+            path += $"?subjectId={s.Subject}&term=2";
+        }
         object? body = pattern switch
         {
             "/api/v1/classes/{classId}/marks" => new { entries = new[] { new { entryId = Guid.NewGuid(), studentId = s.Student, subjectId = s.Subject, date = "2026-11-19", kind = "formative", score = 8 } } },
             "/api/v1/classes/{classId}/lessons" => new { entries = new[] { new { entryId = Guid.NewGuid(), subjectId = s.Subject, date = "2026-11-19", period = 1 + Random.Shared.Next(12), absentees = Array.Empty<object>() } } },
             "/api/v1/nodes/{nodeId}/targets/{metric}" => new { targetPercent = 95 },
+            "/api/v1/classes/{classId}/corrections" => new { entryId = Guid.NewGuid(), supersedes = await FreshMarkAsync(s), action = "replace", score = 9, reason = "matrix" },
+            "/api/v1/classes/{classId}/terms/{term:int}/reopen" => new { reason = "matrix" },
+            "/api/v1/policies/{organizationKind}" => new
+            {
+                effectiveFrom = "2030-09-01", formativeScale = 10, weights = new { formative = 30, section = 30, term = 40 },
+                bands = new[] { new { fromPercent = 0, mark = 2 }, new { fromPercent = 40, mark = 3 }, new { fromPercent = 65, mark = 4 }, new { fromPercent = 85, mark = 5 } },
+                descriptiveGrades = new[] { 1 },
+            },
+            "/api/v1/calendars/{academicYear}/{organizationKind}" => EduInfo.Tools.Demo.DemoCalendar.For("2026-2027", "school"),
             "/api/v1/auth/token" => new { login = "no-such-login", password = "wrong" },
             "/api/v1/auth/refresh" => new { refreshToken = "not-a-token" },
             _ => null,

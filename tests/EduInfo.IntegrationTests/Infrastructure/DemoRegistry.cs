@@ -1,3 +1,4 @@
+using EduInfo.Storage.Assessment;
 using EduInfo.Storage.Registry;
 using EduInfo.Storage.Registry.Model;
 using EduInfo.Storage.Security;
@@ -19,6 +20,7 @@ public sealed class DemoRegistry
         await new RegistryWriter(db.DataSource).WriteAsync(data);
         var (accounts, credentials) = DemoAccounts.Create(data);
         await new AccountStore(db.DataSource).CreateAsync(accounts);
+        await DemoCalendar.WriteAsync(new AssessmentStore(db.DataSource), data.Classes[0].AcademicYear);
         return new DemoRegistry { Data = data, Credentials = credentials };
     }
 
@@ -32,6 +34,21 @@ public sealed class DemoRegistry
 
     /// <summary>One teaching (subject and teacher) of the <paramref name="index"/>-th markable class: distinct indexes, distinct classes.</summary>
     public Teaching InClass(int index) => Teachings().GroupBy(t => t.ClassId).ElementAt(index).First();
+
+    /// <summary>The demo calendar's school days (five-day week) from <paramref name="from"/> to <paramref name="to"/>, inclusive.</summary>
+    public static IReadOnlyList<DateOnly> SchoolDays(DateOnly from, DateOnly to)
+    {
+        var calendar = new EduInfo.Grains.Domain.Calendar.SchoolCalendar(DemoCalendar.For("2026-2027", "school"));
+        var days = new List<DateOnly>();
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            if (calendar.Check(day, 5, 5, []) == EduInfo.Grains.Domain.Calendar.DayStatus.SchoolDay)
+            {
+                days.Add(day);
+            }
+        }
+        return days;
+    }
 
     public sealed record Teaching(string ClassId, string SubjectId, string TeacherId, string[] Roster);
 }

@@ -1,3 +1,4 @@
+using EduInfo.Grains.Interfaces.Calendar;
 using EduInfo.Grains.Domain;
 
 namespace EduInfo.UnitTests.Domain;

@@ -1,4 +1,4 @@
-namespace EduInfo.Grains.Domain;
+namespace EduInfo.Grains.Interfaces.Calendar;
 
 /// <summary>Academic years and "today" as the journal sees them (DESIGN.md §2, Calendar).</summary>
 public static class AcademicCalendar

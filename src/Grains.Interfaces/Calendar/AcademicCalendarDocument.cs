@@ -1,0 +1,29 @@
+namespace EduInfo.Grains.Interfaces.Calendar;
+
+/// <summary>
+/// The calendar of one academic year for one kind of organization (DESIGN.md §2, Calendar): the terms and the
+/// exceptions to the weekly pattern (holidays, moved working days, cancelled days for an area and some grades).
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record AcademicCalendarDocument(
+    [property: Id(0)] IReadOnlyList<TermDates>? Terms,
+    [property: Id(1)] IReadOnlyList<CalendarDay>? Days);
+
+/// <summary>A quarter, semester or monitoring period: term number and first and last day, inclusive.</summary>
+[GenerateSerializer, Immutable]
+public sealed record TermDates(
+    [property: Id(0)] int? Term,
+    [property: Id(1)] DateOnly? Starts,
+    [property: Id(2)] DateOnly? Ends);
+
+/// <summary>
+/// An exception to the week: <c>holiday</c> (no lessons), <c>working</c> (a moved working day, e.g. a Saturday)
+/// or <c>cancelled</c> (no lessons in <see cref="NodeId"/>'s subtree for <see cref="Grades"/>; null = everywhere, all grades).
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record CalendarDay(
+    [property: Id(0)] DateOnly? Day,
+    [property: Id(1)] string? Kind,
+    [property: Id(2)] string? NodeId,
+    [property: Id(3)] IReadOnlyList<int>? Grades,
+    [property: Id(4)] string? Reason);

@@ -1,0 +1,19 @@
+using EduInfo.Grains.Interfaces.Actors;
+using EduInfo.Grains.Interfaces.Journal;
+
+namespace EduInfo.Grains.Interfaces.Calendar;
+
+/// <summary>The calendar of an academic year for a kind of organization; key <c>2026-2027/school</c>.</summary>
+public interface ICalendarGrain : IGrainWithStringKey
+{
+    /// <summary>The calendar, or null when none is defined (then no journal entry can be dated in that year).</summary>
+    Task<AcademicCalendarDocument?> Get();
+
+    /// <summary>
+    /// Replaces the calendar. Terms already started keep their dates and days before today cannot change, so no
+    /// recorded entry moves to another term or becomes invalid. Audited.
+    /// </summary>
+    Task<IReadOnlyList<EntryProblem>> Set(Actor actor, AcademicCalendarDocument calendar);
+
+    public static string KeyOf(string academicYear, string organizationKind) => $"{academicYear}/{organizationKind}";
+}

@@ -1,0 +1,45 @@
+using EduInfo.Grains.Interfaces.Calendar;
+using System.Text.Json;
+using EduInfo.Grains.Domain;
+using EduInfo.Grains.Domain.Assessment;
+using EduInfo.Grains.Interfaces.Actors;
+using EduInfo.Grains.Interfaces.Assessment;
+using EduInfo.Grains.Interfaces.Journal;
+using EduInfo.Storage.Assessment;
+using EduInfo.Storage.Audit;
+
+namespace EduInfo.Grains.Rules;
+
+/// <summary>
+/// The policy versions of one kind of organization, held in memory for the classes that assess under them. The
+/// versions live in PostgreSQL (written with their audit row); this grain is their single writer.
+/// </summary>
+public sealed class AssessmentPolicyGrain(AssessmentStore store, TimeProvider clock) : Grain, IAssessmentPolicyGrain
+{
+    private IReadOnlyList<AssessmentPolicyDocument> _versions = [];
+
+    private string OrganizationKind => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
+        _versions = await store.ReadPoliciesAsync(OrganizationKind, cancellationToken);
+
+    public Task<IReadOnlyList<AssessmentPolicyDocument>> GetVersions() => Task.FromResult(_versions);
+
+    public async Task<IReadOnlyList<EntryProblem>> SetVersion(Actor actor, AssessmentPolicyDocument policy)
+    {
+        if (!AssessmentStore.OrganizationKinds.Contains(OrganizationKind))
+        {
+            return [new EntryProblem("organizationKind", JournalError.OrganizationKindUnknown, [])];
+        }
+        var problems = PolicyDocuments.Validate(policy, AcademicCalendar.Today(clock));
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+        var detail = JsonSerializer.Serialize(new { organizationKind = OrganizationKind, policy }, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        await store.WritePolicyAsync(OrganizationKind, policy,
+            new AuditEntry(actor.UserId, actor.Roles, actor.ClientAddress, "policy.set", "policy", $"{OrganizationKind}/{policy.EffectiveFrom:yyyy-MM-dd}", null, "committed", detail));
+        _versions = await store.ReadPoliciesAsync(OrganizationKind);
+        return [];
+    }
+}

@@ -1,0 +1,50 @@
+using System.Text.Json;
+using EduInfo.Grains.Domain;
+using EduInfo.Grains.Domain.Calendar;
+using EduInfo.Grains.Interfaces.Actors;
+using EduInfo.Grains.Interfaces.Calendar;
+using EduInfo.Grains.Interfaces.Journal;
+using EduInfo.Storage.Assessment;
+using EduInfo.Storage.Audit;
+
+namespace EduInfo.Grains.Rules;
+
+/// <summary>The calendar of one academic year for one kind of organization (key <c>2026-2027/school</c>); its single writer.</summary>
+public sealed class CalendarGrain(AssessmentStore store, TimeProvider clock) : Grain, ICalendarGrain
+{
+    private AcademicCalendarDocument? _calendar;
+    private string _year = "";
+    private string _kind = "";
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var key = this.GetPrimaryKeyString().Split('/');
+        (_year, _kind) = key.Length == 2 ? (key[0], key[1]) : ("", "");
+        if (IsKnown)
+        {
+            _calendar = await store.ReadCalendarAsync(_year, _kind, cancellationToken);
+        }
+    }
+
+    private bool IsKnown => System.Text.RegularExpressions.Regex.IsMatch(_year, "^[0-9]{4}-[0-9]{4}$") && AssessmentStore.OrganizationKinds.Contains(_kind);
+
+    public Task<AcademicCalendarDocument?> Get() => Task.FromResult(_calendar);
+
+    public async Task<IReadOnlyList<EntryProblem>> Set(Actor actor, AcademicCalendarDocument calendar)
+    {
+        if (!IsKnown)
+        {
+            return [new EntryProblem("organizationKind", JournalError.OrganizationKindUnknown, [])];
+        }
+        var problems = SchoolCalendar.Validate(_year, calendar, _calendar, AcademicCalendar.Today(clock));
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+        var detail = JsonSerializer.Serialize(new { terms = calendar.Terms?.Count ?? 0, days = calendar.Days?.Count ?? 0 });
+        await store.WriteCalendarAsync(_year, _kind, calendar,
+            new AuditEntry(actor.UserId, actor.Roles, actor.ClientAddress, "calendar.set", "calendar", this.GetPrimaryKeyString(), null, "committed", detail));
+        _calendar = await store.ReadCalendarAsync(_year, _kind);
+        return [];
+    }
+}
