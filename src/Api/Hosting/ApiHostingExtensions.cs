@@ -128,6 +128,7 @@ public static class ApiHostingExtensions
         api.MapGroup("").RequireAuthorization()
             .MapJournalEndpoints()
             .MapClassEndpoints()
+            .MapTransferEndpoints()
             .MapRulesEndpoints()
             .MapNodeEndpoints()
             .MapStudentEndpoints()

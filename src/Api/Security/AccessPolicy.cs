@@ -48,6 +48,13 @@ public static class AccessPolicy
             _ => false,
         });
 
+    /// <summary>
+    /// A transfer between classes: a head within their organization, a district or region officer within their area
+    /// (the grant's scope must be above both classes).
+    /// </summary>
+    public static bool CanTransfer(Actor actor, IReadOnlyList<string> fromPath, IReadOnlyList<string> toPath) =>
+        actor.Grants.Any(g => g.Role is Role.Head or Role.DistrictOfficer or Role.RegionOfficer && fromPath.Contains(g.ScopeId) && toPath.Contains(g.ScopeId));
+
     /// <summary>Assessment policies and academic calendars are set by operators (the Ministry's system administrators).</summary>
     public static bool CanManageRules(Actor actor) => actor.Grants.Any(g => g.Role == Role.Operator);
 

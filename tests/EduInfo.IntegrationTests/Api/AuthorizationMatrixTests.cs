@@ -45,6 +45,8 @@ public sealed class AuthorizationMatrixTests(ApiHost api) : IClassFixture<ApiHos
         ["PUT /api/v1/policies/{organizationKind}"] =      [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 204],
         ["GET /api/v1/calendars/{academicYear}/{organizationKind}"] = [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
         ["PUT /api/v1/calendars/{academicYear}/{organizationKind}"] = [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 204],
+        // A transfer of a student to another class of the same school: the head, and officers above it.
+        ["POST /api/v1/students/{studentId}/transfers"] =  [401, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403],
         ["GET /api/v1/audit"] =                            [401, 403, 403, 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200],
         // Public: anyone may try to log in; bad credentials are a 401 for everyone. Health and the OpenAPI document are open.
         ["POST /api/v1/auth/token"] =                      [401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401],
@@ -194,6 +196,16 @@ public sealed class AuthorizationMatrixTests(ApiHost api) : IClassFixture<ApiHos
         method = method == "ANY" ? "GET" : method; // health checks answer any method
         var path = pattern.Replace("/nodes/{nodeId}/targets/{metric}", $"/nodes/{s.District}/targets/attendanceRate").Replace("/public/nodes/{nodeId}", "/public/nodes/" + s.District).Replace("{classId}", s.Class).Replace("{nodeId}", s.Class).Replace("{studentId}", s.Student).Replace("{documentName}", "v1").Replace("{documentName?}", "v1")
             .Replace("{term:int}", "1").Replace("{organizationKind}", "school").Replace("{academicYear}", "2026-2027");
+        if (pattern == "/api/v1/students/{studentId}/transfers")
+        {
+            // A student of its own, moved back and forth between two classes of the school, a day later each time.
+            var student = api.Registry.InClass(0).Roster[^1];
+            var other = api.Registry.Data.Classes.First(c => c.OrganizationId == s.Organization && c.Id != s.Class).Id;
+            var current = await api.Db.ScalarAsync<string>("SELECT class_id FROM enrolments WHERE student_id = @s ORDER BY from_date DESC, seq DESC LIMIT 1", ("s", student));
+            var from = await api.Db.ScalarAsync<DateOnly>("SELECT from_date FROM enrolments WHERE student_id = @s ORDER BY from_date DESC, seq DESC LIMIT 1", ("s", student));
+            return ("POST", $"/api/v1/students/{student}/transfers",
+                new { toClassId = current == s.Class ? other : s.Class, date = from.AddDays(1).ToString("yyyy-MM-dd"), reason = "matrix" });
+        }
         if (pattern == "/api/v1/classes/{classId}/journal")
         {
             path += $"?subjectId={s.Subject}&term=2";

@@ -130,13 +130,15 @@ public sealed class ClassLedger(
 
     /// <summary>
     /// A student's three components in a subject and term. A summative is held for the group when anyone in the
-    /// class's ledger wrote one (the first write path's group is the whole class).
+    /// class's ledger wrote one (the first write path's group is the whole class); a student who has other marks but
+    /// not a held summative has it pending.
     /// </summary>
     public IReadOnlyList<StudentComponent> ComponentsOf(string studentId, int term, string subjectId)
     {
         var students = _work.GetValueOrDefault((term, subjectId));
         var work = students?.GetValueOrDefault(studentId) ?? new TermWork();
-        return work.Components(kind => students?.Values.Any(w => w.Has(kind)) == true);
+        // A student with no assessment at all in the subject is not yet assessed (н/а once closed), not pending (DESIGN.md §2).
+        return work.Components(kind => !work.IsEmpty && students?.Values.Any(w => w.Has(kind)) == true);
     }
 
     public TermWork? WorkOf(string studentId, int term, string subjectId) =>
