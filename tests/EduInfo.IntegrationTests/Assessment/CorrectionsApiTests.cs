@@ -35,7 +35,7 @@ public sealed class CorrectionsApiTests(ApiHost api) : IClassFixture<ApiHost>
     [Fact]
     public async Task A_replaced_mark_moves_the_totals_and_the_term_mark_and_its_history_is_shown()
     {
-        var t = api.Registry.InClass(0);
+        var t = api.Registry.InSchoolClass(0);
         await MarkAsync(t, 0, "section", 10, 20);
         await MarkAsync(t, 0, "term", 20, 25, "2026-11-18");
         var mistake = await MarkAsync(t, 0, "formative", 4);
@@ -82,7 +82,7 @@ public sealed class CorrectionsApiTests(ApiHost api) : IClassFixture<ApiHost>
     [Fact]
     public async Task A_corrected_roll_call_moves_the_attendance()
     {
-        var t = api.Registry.InClass(1);
+        var t = api.Registry.InSchoolClass(1);
         var lesson = await api.Http.PostJsonAsync($"/api/v1/classes/{t.ClassId}/lessons", new
         {
             entries = new[] { new { entryId = Guid.NewGuid(), subjectId = t.SubjectId, date = "2026-11-17", period = 2, absentees = new[] { new { studentId = t.Roster[1], code = "unexcused" } } } },
@@ -114,7 +114,7 @@ public sealed class CorrectionsApiTests(ApiHost api) : IClassFixture<ApiHost>
     [MemberData(nameof(Refusals))]
     public async Task A_bad_correction_is_refused_and_writes_nothing(string _, object body, int status, string field, string code)
     {
-        var t = api.Registry.InClass(2);
+        var t = api.Registry.InSchoolClass(2);
         var mark = await MarkAsync(t, 2, "formative", 6);
         var fields = JsonSerializer.SerializeToElement(body).EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value);
         fields["entryId"] = Guid.NewGuid();
@@ -133,7 +133,7 @@ public sealed class CorrectionsApiTests(ApiHost api) : IClassFixture<ApiHost>
     [Fact]
     public async Task Only_the_subjects_teacher_or_the_head_corrects_and_never_in_a_closed_term()
     {
-        var t = api.Registry.InClass(3);
+        var t = api.Registry.InSchoolClass(3);
         var other = api.Registry.Teachings().First(x => x.ClassId == t.ClassId && x.TeacherId != t.TeacherId);
         var mark = await MarkAsync(t, 3, "formative", 5, date: "2026-10-15");
         var body = new { entryId = Guid.NewGuid(), supersedes = mark, action = "replace", score = 6, reason = "x" };

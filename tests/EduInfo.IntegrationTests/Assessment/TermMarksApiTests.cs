@@ -52,7 +52,7 @@ public sealed class TermMarksApiTests(ApiHost api) : IClassFixture<ApiHost>
     [Fact]
     public async Task Term_marks_follow_the_policy_and_the_term_close_makes_them_final()
     {
-        var t = api.Registry.InClass(2);
+        var t = api.Registry.InSchoolClass(2);
         await PostMarksAsync(t,
             // Student 0: FO (8 + 9) / 20 = 85 %, SOR 15/20 = 75 %, SOCH 18/25 = 72 % → 21.25 + 18.75 + 36 = 76 → 4.
             Formative(t, 0, 8), Formative(t, 0, 9, "2026-11-17"), Summative(t, 0, "section", 15, 20), Summative(t, 0, "term", 18, 25, "2026-11-20"),
@@ -135,7 +135,7 @@ public sealed class TermMarksApiTests(ApiHost api) : IClassFixture<ApiHost>
     [Fact]
     public async Task Every_level_sums_its_children_term_by_term_and_subject_by_subject()
     {
-        var t = api.Registry.InClass(6);
+        var t = api.Registry.InSchoolClass(6);
         await PostMarksAsync(t, Formative(t, 0, 9), Summative(t, 0, "section", 18, 20), Formative(t, 1, 4), Formative(t, 2, 6, "2026-10-01"));
         var expectedVersion = await api.Db.ScalarAsync<long>("SELECT sum(seq) FROM class_watermarks");
         await Eventually.MatchesAsync(() => api.Http.GetJsonAsync("/api/v1/nodes/KZ/summary"),

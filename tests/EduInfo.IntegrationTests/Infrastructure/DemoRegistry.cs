@@ -35,6 +35,14 @@ public sealed class DemoRegistry
     /// <summary>One teaching (subject and teacher) of the <paramref name="index"/>-th markable class: distinct indexes, distinct classes.</summary>
     public Teaching InClass(int index) => Teachings().GroupBy(t => t.ClassId).ElementAt(index).First();
 
+    /// <summary>Like <see cref="InClass"/>, among the classes of schools only (quarters and 2–5 marks; colleges have semesters and letters).</summary>
+    public Teaching InSchoolClass(int index)
+    {
+        var schools = Data.Organizations.Where(o => o.Kind == "school").Select(o => o.Id).ToHashSet();
+        return Teachings().Where(t => schools.Contains(Data.Classes.Single(c => c.Id == t.ClassId).OrganizationId))
+            .GroupBy(t => t.ClassId).ElementAt(index).First();
+    }
+
     /// <summary>The demo calendar's school days (five-day week) from <paramref name="from"/> to <paramref name="to"/>, inclusive.</summary>
     public static IReadOnlyList<DateOnly> SchoolDays(DateOnly from, DateOnly to)
     {

@@ -206,13 +206,16 @@ public sealed class ClassLedgerTests
         FO(ledger, "s1", "math", 2, 8);
         SOR(ledger, "s1", "math", 2, (15, 20));
         FO(ledger, "s2", "math", 2, 6);
+        // The section summative was written in this class: it is held for the class, so s2 has it pending.
+        ledger.AddRecordedMarks("math", 2, MarkKind.Section, 1, 15, 20);
+        var recorded = new SummaryFigures { Marks = 1, SummativeMarks = 1, SummativeScoreSum = 15, SummativeMaxSum = 20 };
 
         var cells = ledger.Cells(D(today));
 
         Assert.Equal((78, 4), (ledger.ResultOf("s1", 2, "math")!.Percent, ledger.ResultOf("s1", 2, "math")!.Mark));
         Assert.Equal(closed ? TermOutcome.NotAttested : TermOutcome.Pending, ledger.ResultOf("s2", 2, "math")!.Outcome);
-        Assert.Equal(math, cells[K(2, "math")]);
-        Assert.Equal(term2, cells[K(2)]);
+        Assert.Equal(math + recorded, cells[K(2, "math")]);
+        Assert.Equal(term2 + recorded, cells[K(2)]);
     }
 
     /// <summary>
@@ -477,6 +480,33 @@ public sealed class ClassLedgerTests
         var exception = Record.Exception(() => ledger.Cells(Today));
 
         Assert.Null(exception);
+    }
+
+    /// <summary>
+    /// s3 joins on 2026-11-10; Q1 (closed) was written in the old class and is read into this ledger with the rest of
+    /// the student's work. s1: Q1 FO 7 → 70 % → 4, Q2 FO 8 → 80 % → 4 → annual 4, mean % 75.
+    /// s3: Q1 FO 3 → 30 % → 2, Q2 FO 9 → 90 % → 5 → annual (2+5)/2 = 3.5 → 4, mean % (30+90)/2 = 60 — the annual the
+    /// diary shows (ClassGrain.GetStandings: ledger.Annual over the student's results of every started term).
+    /// Year cell (0, math): marks 4, 4 → Σ 8, Σ% 75+60 = 135, both qualified. (Today Cells keeps only the terms in
+    /// which the student was on this class's roster at the count day, so s3's annual is 5 from Q2 alone.)
+    /// </summary>
+    [Fact]
+    public void The_year_cell_uses_the_same_annual_mark_as_the_diary_for_a_student_who_transferred_in()
+    {
+        var ledger = School(7, new HashSet<int> { 1 }, E("s1"), E("s3", from: "2026-11-10"));
+        FO(ledger, "s1", "math", 1, 7);
+        FO(ledger, "s1", "math", 2, 8);
+        FO(ledger, "s3", "math", 1, 3);
+        FO(ledger, "s3", "math", 2, 9);
+
+        var diary = ledger.Annual([ledger.ResultOf("s3", 1, "math")!, ledger.ResultOf("s3", 2, "math")!])!;
+        Assert.Equal((60, 4), (diary.Percent, diary.Mark));
+
+        Assert.Equal(new SummaryFigures
+        {
+            TermResults = 2, TermMarks4 = 2, TermMarkSum = 8, TermPercentSum = 135,
+            StudentsAssessed = 2, StudentsSucceeding = 2, StudentsQualified = 2,
+        }, ledger.Cells(Today)[K(0, "math")]);
     }
 
     /// <summary>

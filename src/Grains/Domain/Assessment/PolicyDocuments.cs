@@ -41,7 +41,9 @@ public static class PolicyDocuments
             problems.Add(new("formativeScale", JournalError.PolicyScaleInvalid, ["1", "100"]));
         }
         var w = d.Weights;
-        if (w?.Formative is not >= 0 || w.Section is not >= 0 || w.Term is not >= 0 || w.Formative + w.Section + w.Term != 100)
+        // Each weight is checked on its own first, so that no sum can overflow into 100.
+        if (w?.Formative is not (>= 0 and <= 100) || w.Section is not (>= 0 and <= 100) || w.Term is not (>= 0 and <= 100)
+            || w.Formative + w.Section + w.Term != 100)
         {
             problems.Add(new("weights", JournalError.PolicyWeightsInvalid, []));
         }

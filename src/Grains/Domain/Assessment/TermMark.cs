@@ -17,7 +17,8 @@ public static class TermMark
         {
             return new TermResult(TermOutcome.Pending, null, null, null, new Dictionary<ComponentKind, Fraction>());
         }
-        var counted = components.Where(c => c.State == ComponentState.Counted).ToList();
+        // A component of weight 0 (a policy may switch one off) carries nothing: it neither counts nor divides by zero.
+        var counted = components.Where(c => c.State == ComponentState.Counted && policy.Weights[c.Kind] > 0).ToList();
         if (counted.Count == 0)
         {
             return new TermResult(termClosed ? TermOutcome.NotAttested : TermOutcome.NotYetAssessed, null, null, null, new Dictionary<ComponentKind, Fraction>());

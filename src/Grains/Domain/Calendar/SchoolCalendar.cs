@@ -61,14 +61,16 @@ public sealed class SchoolCalendar
         {
             return DayStatus.DayOff;
         }
-        if (exceptions.Any(d => d.Kind == "cancelled"
-                && (d.NodeId is null || classPath.Contains(d.NodeId))
-                && (d.Grades is null || d.Grades.Count == 0 || d.Grades.Contains(grade))))
-        {
-            return DayStatus.Cancelled;
-        }
         var weeklyOff = date.DayOfWeek == DayOfWeek.Sunday || (schoolWeek < 6 && date.DayOfWeek == DayOfWeek.Saturday);
-        return weeklyOff && !exceptions.Any(d => d.Kind == "working") ? DayStatus.DayOff : DayStatus.SchoolDay;
+        if (weeklyOff && !exceptions.Any(d => d.Kind == "working"))
+        {
+            return DayStatus.DayOff;
+        }
+        return exceptions.Any(d => d.Kind == "cancelled"
+                && (d.NodeId is null || classPath.Contains(d.NodeId))
+                && (d.Grades is null || d.Grades.Count == 0 || d.Grades.Contains(grade)))
+            ? DayStatus.Cancelled
+            : DayStatus.SchoolDay;
     }
 
     public static JournalError? ErrorOf(DayStatus status) => status switch
@@ -130,7 +132,8 @@ public sealed class SchoolCalendar
         var key = (CalendarDay d) => $"{d.Day:yyyy-MM-dd}|{d.Kind}|{d.NodeId}|{string.Join(',', (d.Grades ?? []).Order())}";
         var pastBefore = (current?.Days ?? []).Where(d => d.Day < today).Select(key).Order(StringComparer.Ordinal).ToList();
         var pastAfter = days.Where(d => d?.Day < today).Select(d => key(d!)).Order(StringComparer.Ordinal).ToList();
-        if (!pastBefore.SequenceEqual(pastAfter, StringComparer.Ordinal))
+        // Without a calendar nothing could be recorded, so a first calendar loaded mid-year may bring past holidays.
+        if (current is not null && !pastBefore.SequenceEqual(pastAfter, StringComparer.Ordinal))
         {
             problems.Add(new("days", JournalError.CalendarDayPast, []));
         }

@@ -27,6 +27,8 @@ public sealed class ClassLedger(
     private readonly Dictionary<(int Term, string Subject), Dictionary<string, TermWork>> _work = new();
     private readonly Dictionary<(string Student, DateOnly Date), (int Seats, int Missed)> _days = new();
     private readonly Dictionary<(int Term, string Subject), IReadOnlyDictionary<string, TermResult>> _results = new();
+    // Which components were held for the class (recorded here) in a term and subject: a student lacking one has it pending.
+    private readonly HashSet<(int Term, string Subject, MarkKind Kind)> _heldHere = new();
 
     public bool IsCollege => organizationKind == "college";
 
@@ -41,6 +43,10 @@ public sealed class ClassLedger(
             ? new SummaryFigures { Marks = count, FormativeMarks = count, FormativeScoreSum = scoreSum, FormativeMaxSum = maxSum }
             : new SummaryFigures { Marks = count, SummativeMarks = count, SummativeScoreSum = scoreSum, SummativeMaxSum = maxSum };
         AddRecorded(subjectId, term, figures);
+        if (term > 0 && count > 0 && _heldHere.Add((term, subjectId, kind)))
+        {
+            _results.Remove((term, subjectId));
+        }
     }
 
     /// <summary>A student's marks of a term in a subject, wherever recorded: the input of term marks.</summary>
@@ -129,16 +135,15 @@ public sealed class ClassLedger(
     public IEnumerable<string> SubjectsOf(int term) => _work.Keys.Where(k => k.Term == term).Select(k => k.Subject).Order(StringComparer.Ordinal);
 
     /// <summary>
-    /// A student's three components in a subject and term. A summative is held for the group when anyone in the
-    /// class's ledger wrote one (the first write path's group is the whole class); a student who has other marks but
-    /// not a held summative has it pending.
+    /// A student's three components in a subject and term. A summative is held for the group when one was recorded in
+    /// this class (the first write path's group is the whole class; work a transferred student brings from another class
+    /// counts for them but does not make it held here); a student who has other marks but not a held summative has it pending.
     /// </summary>
     public IReadOnlyList<StudentComponent> ComponentsOf(string studentId, int term, string subjectId)
     {
-        var students = _work.GetValueOrDefault((term, subjectId));
-        var work = students?.GetValueOrDefault(studentId) ?? new TermWork();
+        var work = _work.GetValueOrDefault((term, subjectId))?.GetValueOrDefault(studentId) ?? new TermWork();
         // A student with no assessment at all in the subject is not yet assessed (н/а once closed), not pending (DESIGN.md §2).
-        return work.Components(kind => !work.IsEmpty && students?.Values.Any(w => w.Has(kind)) == true);
+        return work.Components(kind => !work.IsEmpty && _heldHere.Contains((term, subjectId, kind)));
     }
 
     public TermWork? WorkOf(string studentId, int term, string subjectId) =>
@@ -186,7 +191,6 @@ public sealed class ClassLedger(
             }
         }
 
-        var annual = new Dictionary<(string Student, string Subject), List<TermResult>>();
         foreach (var (term, starts, ends) in calendar?.Terms ?? [])
         {
             if (starts > today)
@@ -208,14 +212,6 @@ public sealed class ClassLedger(
                     }
                     subjectCell += Figures(result);
                     perStudent[studentId].Add(result);
-                    if (result.Outcome is TermOutcome.Marked or TermOutcome.NotAttested)
-                    {
-                        if (!annual.TryGetValue((studentId, subjectId), out var list))
-                        {
-                            annual[(studentId, subjectId)] = list = [];
-                        }
-                        list.Add(result);
-                    }
                 }
                 if (subjectCell != SummaryFigures.Zero)
                 {
@@ -230,27 +226,29 @@ public sealed class ClassLedger(
             }
         }
 
-        // The year: annual marks of the students enrolled today, the rounded mean of their term marks so far.
-        var today_roster = RosterOn(today).ToHashSet(StringComparer.Ordinal);
-        var yearPerStudent = new Dictionary<string, List<TermResult>>(StringComparer.Ordinal);
-        foreach (var ((studentId, subjectId), terms) in annual)
+        // The year counts in the class where the student is enrolled today: annual marks, the rounded mean of all their
+        // term marks so far, wherever those terms were counted (the same as the diary shows).
+        var started = (calendar?.Terms ?? []).Where(t => t.Starts <= today).Select(t => t.Term).ToList();
+        foreach (var studentId in RosterOn(today))
         {
-            if (!today_roster.Contains(studentId) || Annual(terms) is not { } result)
+            var annualResults = new List<TermResult>();
+            foreach (var subjectId in started.SelectMany(SubjectsOf).Distinct(StringComparer.Ordinal))
             {
-                continue;
+                var terms = started
+                    .Select(term => ResultOf(studentId, term, subjectId))
+                    .Where(r => r?.Outcome is TermOutcome.Marked or TermOutcome.NotAttested)
+                    .Select(r => r!)
+                    .ToList();
+                if (Annual(terms) is not { } result)
+                {
+                    continue;
+                }
+                var figures = Figures(result);
+                Add(new SummaryKey(SummaryKey.Year, subjectId), figures);
+                Add(SummaryKey.Total, figures with { StudentsAssessed = 0, StudentsSucceeding = 0, StudentsQualified = 0 });
+                annualResults.Add(result);
             }
-            var figures = Figures(result);
-            Add(new SummaryKey(SummaryKey.Year, subjectId), figures);
-            Add(SummaryKey.Total, figures with { StudentsAssessed = 0, StudentsSucceeding = 0, StudentsQualified = 0 });
-            if (!yearPerStudent.TryGetValue(studentId, out var list))
-            {
-                yearPerStudent[studentId] = list = [];
-            }
-            list.Add(result);
-        }
-        foreach (var results in yearPerStudent.Values)
-        {
-            Add(SummaryKey.Total, StudentFigures(results));
+            Add(SummaryKey.Total, StudentFigures(annualResults));
         }
         return cells;
     }
