@@ -54,4 +54,7 @@ public enum JournalError
     CalendarDayInvalid,
     CalendarDayPast,
     OrganizationKindUnknown,
+    // Teaching groups.
+    GroupUnknown,
+    StudentNotInGroup,
 }

@@ -10,4 +10,5 @@ public sealed record LessonEntry(
     [property: Id(1)] string? SubjectId,
     [property: Id(2)] DateOnly? Date,
     [property: Id(3)] int? Period,
-    [property: Id(4)] IReadOnlyList<Absentee>? Absentees);
+    [property: Id(4)] IReadOnlyList<Absentee>? Absentees,
+    [property: Id(5)] string? GroupId = null);

@@ -12,4 +12,5 @@ public sealed record MarkEntry(
     [property: Id(3)] DateOnly? Date,
     [property: Id(4)] string? Kind,
     [property: Id(5)] int? Score,
-    [property: Id(6)] int? MaxScore);
+    [property: Id(6)] int? MaxScore,
+    [property: Id(7)] string? GroupId = null);

@@ -37,8 +37,12 @@ public static class JournalBatchValidator
             var before = problems.Count;
             CheckEntryId(entry.EntryId, at, seen, problems);
             var date = CheckDate(entry.Date, at, cls, today, dayRule, problems);
-            CheckStudent(entry.StudentId, $"{at}.studentId", date, cls, problems);
-            CheckSubject(entry.SubjectId, at, date, cls, actor, problems);
+            var group = ResolveGroup(entry.GroupId, at, cls, problems);
+            if (group is not null)
+            {
+                CheckStudent(entry.StudentId, $"{at}.studentId", date, group, problems);
+                CheckSubject(entry.SubjectId, at, date, cls, group, actor, problems);
+            }
 
             MarkKind kind = default;
             var maxScore = 0;
@@ -80,7 +84,8 @@ public static class JournalBatchValidator
             {
                 rows.Add(new NewMark(entry.EntryId!.Value, entry.StudentId!, entry.SubjectId!, date!.Value, kind,
                     entry.Score!.Value, maxScore, Hash(cls.ClassId, "mark", entry.StudentId!, entry.SubjectId!,
-                        date.Value.ToString("yyyy-MM-dd"), JournalNames.Of(kind), entry.Score.Value.ToString(), maxScore.ToString())));
+                        date.Value.ToString("yyyy-MM-dd"), JournalNames.Of(kind), entry.Score.Value.ToString(), maxScore.ToString(), group!.HashPart),
+                    group.GroupId));
             }
         }
         return problems.Count > 0 ? new ValidatedBatch<NewMark>([], problems) : new ValidatedBatch<NewMark>(rows, []);
@@ -97,7 +102,7 @@ public static class JournalBatchValidator
 
         var rows = new List<NewLesson>(batch.Entries!.Count);
         var seen = new HashSet<Guid>();
-        var lessons = new HashSet<(string, DateOnly, int)>();
+        var lessons = new HashSet<(string, string, DateOnly, int)>();
         for (var i = 0; i < batch.Entries.Count; i++)
         {
             var entry = batch.Entries[i];
@@ -110,7 +115,11 @@ public static class JournalBatchValidator
             var before = problems.Count;
             CheckEntryId(entry.EntryId, at, seen, problems);
             var date = CheckDate(entry.Date, at, cls, today, dayRule, problems);
-            CheckSubject(entry.SubjectId, at, date, cls, actor, problems);
+            var group = ResolveGroup(entry.GroupId, at, cls, problems);
+            if (group is not null)
+            {
+                CheckSubject(entry.SubjectId, at, date, cls, group, actor, problems);
+            }
             if (entry.Period is null)
             {
                 problems.Add(Problem($"{at}.period", JournalError.Required));
@@ -119,7 +128,7 @@ public static class JournalBatchValidator
             {
                 problems.Add(Problem($"{at}.period", JournalError.PeriodOutOfRange, 1, limits.MaxPeriod));
             }
-            else if (date is not null && entry.SubjectId is not null && !lessons.Add((entry.SubjectId, date.Value, entry.Period.Value)))
+            else if (date is not null && entry.SubjectId is not null && group is not null && !lessons.Add((group.GroupId, entry.SubjectId, date.Value, entry.Period.Value)))
             {
                 problems.Add(Problem($"{at}.period", JournalError.LessonDuplicateInBatch));
             }
@@ -136,7 +145,10 @@ public static class JournalBatchValidator
                     problems.Add(Problem(field, JournalError.Required));
                     continue;
                 }
-                CheckStudent(absentee.StudentId, $"{field}.studentId", date, cls, problems);
+                if (group is not null)
+                {
+                    CheckStudent(absentee.StudentId, $"{field}.studentId", date, group, problems);
+                }
                 if (absentee.StudentId is not null && absentIds.Contains(absentee.StudentId))
                 {
                     problems.Add(Problem($"{field}.studentId", JournalError.AbsenteeDuplicate));
@@ -158,11 +170,11 @@ public static class JournalBatchValidator
 
             if (problems.Count == before)
             {
-                var roster = cls.Enrolments.Where(e => e.CoversDate(date!.Value)).Select(e => e.StudentId).Distinct().Order(StringComparer.Ordinal).ToList();
+                var roster = group!.Roster.Where(e => e.CoversDate(date!.Value)).Select(e => e.StudentId).Distinct().Order(StringComparer.Ordinal).ToList();
                 var canonicalAbsences = absentIds.Zip(absentCodes, (id, code) => $"{id}:{code}").Order(StringComparer.Ordinal);
                 rows.Add(new NewLesson(entry.EntryId!.Value, entry.SubjectId!, date!.Value, entry.Period!.Value, roster, absentIds, absentCodes,
                     Hash(cls.ClassId, "lesson", entry.SubjectId!, date.Value.ToString("yyyy-MM-dd"), entry.Period.Value.ToString(),
-                        string.Join(',', canonicalAbsences))));
+                        string.Join(',', canonicalAbsences), group.HashPart), group.GroupId));
             }
         }
         return problems.Count > 0 ? new ValidatedBatch<NewLesson>([], problems) : new ValidatedBatch<NewLesson>(rows, []);
@@ -222,27 +234,51 @@ public static class JournalBatchValidator
         return date;
     }
 
-    private static void CheckStudent(string? studentId, string field, DateOnly? date, ClassRecord cls, List<EntryProblem> problems)
+    /// <summary>
+    /// The teaching group an entry is for: the whole class (no group id, or the class's own id) or one of the class's
+    /// subgroups, with its dated roster. Rows count in the home class either way.
+    /// </summary>
+    private sealed record Group(string GroupId, IReadOnlyList<Enrolment> Roster, bool IsClass)
+    {
+        /// <summary>The group's part of the payload digest (empty for the whole class, so older digests still match).</summary>
+        public string HashPart => IsClass ? "" : GroupId;
+    }
+
+    private static Group? ResolveGroup(string? groupId, string at, ClassRecord cls, List<EntryProblem> problems)
+    {
+        if (groupId is null || groupId == cls.ClassId)
+        {
+            return new Group(cls.ClassId, cls.Enrolments, true);
+        }
+        if (cls.Groups?.FirstOrDefault(g => g.GroupId == groupId) is { } group)
+        {
+            return new Group(group.GroupId, group.Members, false);
+        }
+        problems.Add(Problem($"{at}.groupId", JournalError.GroupUnknown));
+        return null;
+    }
+
+    private static void CheckStudent(string? studentId, string field, DateOnly? date, Group group, List<EntryProblem> problems)
     {
         if (string.IsNullOrEmpty(studentId))
         {
             problems.Add(Problem(field, JournalError.Required));
         }
-        else if (date is not null && !cls.Enrolments.Any(e => e.StudentId == studentId && e.CoversDate(date.Value)))
+        else if (date is not null && !group.Roster.Any(e => e.StudentId == studentId && e.CoversDate(date.Value)))
         {
-            problems.Add(Problem(field, JournalError.StudentNotInClass));
+            problems.Add(Problem(field, group.IsClass ? JournalError.StudentNotInClass : JournalError.StudentNotInGroup));
         }
     }
 
-    private static void CheckSubject(string? subjectId, string at, DateOnly? date, ClassRecord cls, Actor actor, List<EntryProblem> problems)
+    private static void CheckSubject(string? subjectId, string at, DateOnly? date, ClassRecord cls, Group group, Actor actor, List<EntryProblem> problems)
     {
         if (string.IsNullOrEmpty(subjectId))
         {
             problems.Add(Problem($"{at}.subjectId", JournalError.Required));
             return;
         }
-        // The first write path: the teaching group is the whole class, whose group id is the class id.
-        var taught = cls.Assignments.Where(a => a.SubjectId == subjectId && a.GroupId == cls.ClassId).ToList();
+        // Teacher × group × subject, dated: a substitution is an assignment with its own dates.
+        var taught = cls.Assignments.Where(a => a.SubjectId == subjectId && a.GroupId == group.GroupId).ToList();
         if (taught.Count == 0)
         {
             problems.Add(Problem($"{at}.subjectId", JournalError.SubjectUnknown));

@@ -32,7 +32,7 @@ public sealed class JournalStore(NpgsqlDataSource dataSource)
         inserted AS (
             INSERT INTO journal (academic_year, entry_id, entry_kind, class_id, group_id, organization_id, subject_id,
                                  lesson_date, {columns}, author_id, client_address, payload_hash)
-            SELECT @year, i.entry_id, '{entryKind}', @class_id, @group_id, @organization_id, i.subject_id,
+            SELECT @year, i.entry_id, '{entryKind}', @class_id, coalesce(i.group_id, @group_id), @organization_id, i.subject_id,
                    i.lesson_date, {values}, @author_id, @client_address, i.payload_hash
             FROM input i
             WHERE NOT EXISTS (SELECT 1 FROM conflicts)
@@ -60,8 +60,8 @@ public sealed class JournalStore(NpgsqlDataSource dataSource)
 
     private static readonly string AppendMarksSql = AppendSql(
         """
-        SELECT * FROM unnest(@entry_ids, @student_ids, @subject_ids, @dates, @kinds, @scores, @max_scores, @hashes)
-            AS t(entry_id, student_id, subject_id, lesson_date, mark_kind, score, max_score, payload_hash)
+        SELECT * FROM unnest(@entry_ids, @student_ids, @subject_ids, @dates, @kinds, @scores, @max_scores, @hashes, @group_ids)
+            AS t(entry_id, student_id, subject_id, lesson_date, mark_kind, score, max_score, payload_hash, group_id)
         """,
         "mark", "student_id, mark_kind, score, max_score", "i.student_id, i.mark_kind, i.score, i.max_score");
 
@@ -69,9 +69,9 @@ public sealed class JournalStore(NpgsqlDataSource dataSource)
     private static readonly string AppendLessonsSql = AppendSql(
         """
         SELECT t.entry_id, t.subject_id, t.lesson_date, t.period, t.roster, t.absent_ids, t.absent_codes,
-               decode(t.payload_hash, 'base64') AS payload_hash
+               decode(t.payload_hash, 'base64') AS payload_hash, t.group_id
         FROM jsonb_to_recordset(@rows) AS t(entry_id uuid, subject_id text, lesson_date date, period smallint,
-                                            roster text[], absent_ids text[], absent_codes text[], payload_hash text)
+                                            roster text[], absent_ids text[], absent_codes text[], payload_hash text, group_id text)
         """,
         "lesson", "period, roster, absent_ids, absent_codes", "i.period, i.roster, i.absent_ids, i.absent_codes");
 
@@ -87,6 +87,7 @@ public sealed class JournalStore(NpgsqlDataSource dataSource)
         command.Parameters.Add(new NpgsqlParameter<short[]>("scores", marks.Select(m => (short)m.Score).ToArray()));
         command.Parameters.Add(new NpgsqlParameter<short[]>("max_scores", marks.Select(m => (short)m.MaxScore).ToArray()));
         command.Parameters.Add(new NpgsqlParameter<byte[][]>("hashes", marks.Select(m => m.PayloadHash).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter("group_ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = marks.Select(m => (object?)m.GroupId ?? DBNull.Value).ToArray() });
         return await ReadAppendResultAsync(command, marks.Count, cancellationToken);
     }
 
@@ -102,6 +103,7 @@ public sealed class JournalStore(NpgsqlDataSource dataSource)
             ["absent_ids"] = l.AbsentIds,
             ["absent_codes"] = l.AbsentCodes,
             ["payload_hash"] = Convert.ToBase64String(l.PayloadHash),
+            ["group_id"] = l.GroupId ?? context.GroupId,
         }));
         await using var command = dataSource.CreateCommand(AppendLessonsSql);
         AddContext(command, context);
@@ -126,16 +128,16 @@ public sealed class JournalStore(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand("""
             SELECT j.subject_id, j.lesson_date, j.period
-            FROM journal j JOIN unnest(@subjects, @dates, @periods) AS t(subject_id, lesson_date, period)
-              ON j.subject_id = t.subject_id AND j.lesson_date = t.lesson_date AND j.period = t.period
-            WHERE j.academic_year = @year AND j.group_id = @group_id AND j.entry_kind = 'lesson' AND j.supersedes IS NULL
+            FROM journal j JOIN unnest(@subjects, @dates, @periods, @groups) AS t(subject_id, lesson_date, period, group_id)
+              ON j.subject_id = t.subject_id AND j.lesson_date = t.lesson_date AND j.period = t.period AND j.group_id = t.group_id
+            WHERE j.academic_year = @year AND j.entry_kind = 'lesson' AND j.supersedes IS NULL
               AND NOT j.entry_id = ANY (@entry_ids)
             """);
         command.Parameters.AddWithValue("year", context.AcademicYear);
-        command.Parameters.AddWithValue("group_id", context.GroupId);
         command.Parameters.Add(new NpgsqlParameter<string[]>("subjects", lessons.Select(l => l.SubjectId).ToArray()));
         command.Parameters.Add(new NpgsqlParameter<DateOnly[]>("dates", lessons.Select(l => l.Date).ToArray()));
         command.Parameters.Add(new NpgsqlParameter<short[]>("periods", lessons.Select(l => (short)l.Period).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("groups", lessons.Select(l => l.GroupId ?? context.GroupId).ToArray()));
         command.Parameters.Add(new NpgsqlParameter<Guid[]>("entry_ids", lessons.Select(l => l.EntryId).ToArray()));
         var recorded = new HashSet<(string, DateOnly, int)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

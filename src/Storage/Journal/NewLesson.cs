@@ -9,4 +9,5 @@ public sealed record NewLesson(
     IReadOnlyList<string> Roster,
     IReadOnlyList<string> AbsentIds,
     IReadOnlyList<string> AbsentCodes,
-    byte[] PayloadHash);
+    byte[] PayloadHash,
+    string? GroupId = null);

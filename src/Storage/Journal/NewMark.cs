@@ -11,4 +11,5 @@ public sealed record NewMark(
     MarkKind Kind,
     int Score,
     int MaxScore,
-    byte[] PayloadHash);
+    byte[] PayloadHash,
+    string? GroupId = null);

@@ -10,4 +10,8 @@ public sealed record ClassRecord(
     IReadOnlyList<Assignment> Assignments,
     string OrganizationKind = "school",
     int SchoolWeek = 5,
-    IReadOnlyList<string>? Path = null);
+    IReadOnlyList<string>? Path = null,
+    IReadOnlyList<GroupRecord>? Groups = null);
+
+/// <summary>A teaching group within the class (a subgroup for one subject) with its dated roster.</summary>
+public sealed record GroupRecord(string GroupId, string? SubjectId, IReadOnlyList<Enrolment> Members);

@@ -20,6 +20,12 @@ public sealed class RegistryStore(NpgsqlDataSource dataSource)
             FROM assignments a JOIN teaching_groups g ON g.id = a.group_id
             WHERE g.class_id = @c
             """));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("""
+            SELECT g.id, g.subject_id, m.student_id, m.from_date, m.to_date
+            FROM teaching_groups g LEFT JOIN teaching_group_members m ON m.group_id = g.id
+            WHERE g.class_id = @c AND g.id <> @c
+            ORDER BY g.id, m.student_id
+            """));
         foreach (NpgsqlBatchCommand command in batch.BatchCommands)
         {
             command.Parameters.AddWithValue("c", classId);
@@ -52,7 +58,22 @@ public sealed class RegistryStore(NpgsqlDataSource dataSource)
             assignments.Add(new Assignment(reader.GetString(0), reader.GetString(1), reader.GetString(2),
                 reader.GetFieldValue<DateOnly>(3), reader.IsDBNull(4) ? null : reader.GetFieldValue<DateOnly>(4)));
         }
-        return new ClassRecord(classId, organizationId, year, grade, enrolments, assignments, organizationKind, schoolWeek, path);
+        var groups = new Dictionary<string, (string? Subject, List<Enrolment> Members)>(StringComparer.Ordinal);
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var groupId = reader.GetString(0);
+            if (!groups.TryGetValue(groupId, out var group))
+            {
+                groups[groupId] = group = (reader.IsDBNull(1) ? null : reader.GetString(1), []);
+            }
+            if (!reader.IsDBNull(2))
+            {
+                group.Members.Add(new Enrolment(reader.GetString(2), reader.GetFieldValue<DateOnly>(3), reader.IsDBNull(4) ? null : reader.GetFieldValue<DateOnly>(4)));
+            }
+        }
+        return new ClassRecord(classId, organizationId, year, grade, enrolments, assignments, organizationKind, schoolWeek, path,
+            groups.Select(g => new GroupRecord(g.Key, g.Value.Subject, g.Value.Members)).ToList());
     }
 
     /// <summary>Finds an area, organization or class by id, with its parent in the management hierarchy.</summary>

@@ -37,7 +37,7 @@ public sealed class JournalTraffic(IReadOnlyList<Teaching> teachings, int seed, 
         var absentees = teaching.Roster.Where(_ => _random.NextDouble() < 0.06)
             .Select(id => new { studentId = id, code = Codes[_random.Next(Codes.Length)] }).ToArray();
         return new Request($"/api/v1/classes/{teaching.ClassId}/lessons", teaching.TeacherId,
-            new { entries = new[] { new { entryId = Guid.NewGuid(), subjectId = teaching.SubjectId, date, period, absentees } } }, 0);
+            new { entries = new[] { new { entryId = Guid.NewGuid(), subjectId = teaching.SubjectId, date, period, absentees, groupId = teaching.GroupId } } }, 0);
     }
 
     private Request Marks(Teaching teaching, DateOnly date)
@@ -51,7 +51,7 @@ public sealed class JournalTraffic(IReadOnlyList<Teaching> teachings, int seed, 
         var entries = marked.Select(id => new
         {
             entryId = Guid.NewGuid(), studentId = id, subjectId = teaching.SubjectId, date,
-            kind = "formative", score = Math.Clamp(4 + _random.Next(4) + _random.Next(4), 1, 10),
+            kind = "formative", score = Math.Clamp(4 + _random.Next(4) + _random.Next(4), 1, 10), groupId = teaching.GroupId,
         }).ToArray();
         return new Request($"/api/v1/classes/{teaching.ClassId}/marks", teaching.TeacherId, new { entries }, entries.Length);
     }

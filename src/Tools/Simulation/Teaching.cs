@@ -1,4 +1,7 @@
 namespace EduInfo.Tools.Simulation;
 
-/// <summary>A teacher's subject in a whole class, with the class roster: what a journal client writes for.</summary>
-public sealed record Teaching(string ClassId, string SubjectId, string TeacherId, string[] Roster);
+/// <summary>
+/// A teacher's subject in a teaching group — the whole class (<see cref="GroupId"/> null) or one of its subgroups — with
+/// the group's roster: what a journal client writes for. Rows always go to the home class.
+/// </summary>
+public sealed record Teaching(string ClassId, string SubjectId, string TeacherId, string[] Roster, string? GroupId = null);
