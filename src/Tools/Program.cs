@@ -42,6 +42,7 @@ switch (args[0])
         var (accounts, credentials) = DemoAccounts.Create(data);
         await new AccountStore(dataSource).CreateAsync(accounts);
         await DemoCalendar.WriteAsync(new EduInfo.Storage.Assessment.AssessmentStore(dataSource), data.Classes[0].AcademicYear);
+        await DemoTimetable.WriteAsync(dataSource, data.Classes[0].AcademicYear);
         Console.WriteLine($"seed: {data.Nodes.Count} nodes, {data.Organizations.Count} organizations, {data.Classes.Count} classes, " +
                           $"{data.Students.Count} students, {data.Teachers.Count} teachers, {data.Assignments.Count} assignments, {accounts.Count} accounts");
         foreach (var c in credentials)

@@ -6,7 +6,7 @@ namespace EduInfo.Api.Contracts;
 /// Percentages and averages derived at read time from a summary's integer figures (null when undefined), with the
 /// definitions of DESIGN.md §2: success rate = students with no 2 and no н/а ÷ students assessed; knowledge quality =
 /// students whose marks are all 4 or 5 ÷ students assessed; averages leave н/а out; completeness = lessons held ÷
-/// lessons the timetable scheduled.
+/// lessons the timetable scheduled, over classes that have a timetable (null where none has).
 /// </summary>
 public sealed record SummaryRates(
     decimal? AttendanceRate,
@@ -30,7 +30,7 @@ public sealed record SummaryRates(
         f.TermMarkSum == 0 ? null : Ratio(f.TermMarkSum, f.TermResults),
         Ratio(f.TermPercentSum, f.TermResults),
         f.GpaHundredthsSum == 0 ? null : Ratio(f.GpaHundredthsSum, 100 * f.TermResults),
-        Percent(f.LessonsHeld, f.LessonsScheduled));
+        Percent(f.TimetabledLessonsHeld, f.LessonsScheduled));
 
     private static decimal? Percent(long part, long whole) => whole == 0 ? null : Math.Round(100m * part / whole, 2, MidpointRounding.AwayFromZero);
 

@@ -129,6 +129,7 @@ public static class ApiHostingExtensions
             .MapJournalEndpoints()
             .MapClassEndpoints()
             .MapTransferEndpoints()
+            .MapTimetableEndpoints()
             .MapRulesEndpoints()
             .MapNodeEndpoints()
             .MapStudentEndpoints()

@@ -62,6 +62,8 @@ public sealed record SummaryFigures
     [Id(30)] public long LessonsScheduled { get; init; }
     /// <summary>Colleges: Σ GPA points × 100 over term results.</summary>
     [Id(31)] public long GpaHundredthsSum { get; init; }
+    /// <summary>Lessons held in classes that have a timetable: the numerator of completeness.</summary>
+    [Id(32)] public long TimetabledLessonsHeld { get; init; }
 
     public static SummaryFigures operator +(SummaryFigures a, SummaryFigures b) => new()
     {
@@ -97,6 +99,7 @@ public sealed record SummaryFigures
         FullDaysMissed = a.FullDaysMissed + b.FullDaysMissed,
         LessonsScheduled = a.LessonsScheduled + b.LessonsScheduled,
         GpaHundredthsSum = a.GpaHundredthsSum + b.GpaHundredthsSum,
+        TimetabledLessonsHeld = a.TimetabledLessonsHeld + b.TimetabledLessonsHeld,
     };
 
     public static SummaryFigures operator -(SummaryFigures a, SummaryFigures b) => new()
@@ -133,6 +136,7 @@ public sealed record SummaryFigures
         FullDaysMissed = a.FullDaysMissed - b.FullDaysMissed,
         LessonsScheduled = a.LessonsScheduled - b.LessonsScheduled,
         GpaHundredthsSum = a.GpaHundredthsSum - b.GpaHundredthsSum,
+        TimetabledLessonsHeld = a.TimetabledLessonsHeld - b.TimetabledLessonsHeld,
     };
 
     public static SummaryFigures Sum(IEnumerable<SummaryFigures> parts) => parts.Aggregate(Zero, (total, part) => total + part);

@@ -30,6 +30,7 @@ public sealed class ClassGrain(
     JournalStore journal,
     RegistryStore registry,
     AssessmentStore assessment,
+    TimetableStore timetables,
     IOptions<RollupOptions> rollupOptions,
     IOptions<JournalLimits> limits,
     TimeProvider clock,
@@ -110,6 +111,10 @@ public sealed class ClassGrain(
         {
             ledger.AddSeats(s.StudentId, s.Date, s.Seats, s.Missed);
         }
+        var calendar = _calendar;
+        var cls = _class;
+        ledger.SetTimetable(await timetables.ReadAsync(ClassId, cancellationToken),
+            day => calendar?.Check(day, cls.SchoolWeek, cls.Grade, cls.Path ?? []) == DayStatus.SchoolDay);
         _ledger = ledger;
         _publisher ??= new CoalescingPublisher(this,
             this.GetStreamProvider(RollupStreams.Provider).GetStream<NodeSummary>(StreamId.Create(RollupStreams.ToOrganization, _class.OrganizationId)),

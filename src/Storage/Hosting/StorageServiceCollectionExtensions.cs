@@ -33,6 +33,7 @@ public static class StorageServiceCollectionExtensions
         builder.Services.TryAddSingleton<Audit.AuditLog>();
         builder.Services.TryAddSingleton<RegionalTargetStore>();
         builder.Services.TryAddSingleton<Assessment.AssessmentStore>();
+        builder.Services.TryAddSingleton<Assessment.TimetableStore>();
         builder.Services.TryAddSingleton<TransferStore>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         if (migrate)

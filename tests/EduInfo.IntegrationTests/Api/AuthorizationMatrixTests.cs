@@ -47,6 +47,9 @@ public sealed class AuthorizationMatrixTests(ApiHost api) : IClassFixture<ApiHos
         ["PUT /api/v1/calendars/{academicYear}/{organizationKind}"] = [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 204],
         // A transfer of a student to another class of the same school: the head, and officers above it.
         ["POST /api/v1/students/{studentId}/transfers"] =  [401, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403],
+        // The timetable: summary readers see it; the head replaces it (with the same demo slots).
+        ["GET /api/v1/classes/{classId}/timetable"] =      [401, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        ["PUT /api/v1/classes/{classId}/timetable"] =      [401, 403, 403, 403, 403, 204, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
         ["GET /api/v1/audit"] =                            [401, 403, 403, 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200],
         // Public: anyone may try to log in; bad credentials are a 401 for everyone. Health and the OpenAPI document are open.
         ["POST /api/v1/auth/token"] =                      [401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401],
@@ -217,6 +220,7 @@ public sealed class AuthorizationMatrixTests(ApiHost api) : IClassFixture<ApiHos
             "/api/v1/nodes/{nodeId}/targets/{metric}" => new { targetPercent = 95 },
             "/api/v1/classes/{classId}/corrections" => new { entryId = Guid.NewGuid(), supersedes = await FreshMarkAsync(s), action = "replace", score = 9, reason = "matrix" },
             "/api/v1/classes/{classId}/terms/{term:int}/reopen" => new { reason = "matrix" },
+            "/api/v1/classes/{classId}/timetable" when method == "PUT" => new { validFrom = "2026-09-01", slots = new[] { new { subjectId = s.Subject, weekday = 1, period = 1 } } },
             "/api/v1/policies/{organizationKind}" => new
             {
                 effectiveFrom = "2030-09-01", formativeScale = 10, weights = new { formative = 30, section = 30, term = 40 },

@@ -21,6 +21,7 @@ public sealed class DemoRegistry
         var (accounts, credentials) = DemoAccounts.Create(data);
         await new AccountStore(db.DataSource).CreateAsync(accounts);
         await DemoCalendar.WriteAsync(new AssessmentStore(db.DataSource), data.Classes[0].AcademicYear);
+        await DemoTimetable.WriteAsync(db.DataSource, data.Classes[0].AcademicYear);
         return new DemoRegistry { Data = data, Credentials = credentials };
     }
 

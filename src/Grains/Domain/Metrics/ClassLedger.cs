@@ -2,6 +2,7 @@ using EduInfo.Grains.Domain.Assessment;
 using EduInfo.Grains.Domain.Calendar;
 using EduInfo.Grains.Interfaces.Journal;
 using EduInfo.Grains.Interfaces.Summaries;
+using EduInfo.Storage.Assessment;
 using EduInfo.Storage.Registry;
 
 namespace EduInfo.Grains.Domain.Metrics;
@@ -29,6 +30,42 @@ public sealed class ClassLedger(
     private readonly Dictionary<(int Term, string Subject), IReadOnlyDictionary<string, TermResult>> _results = new();
     // Which components were held for the class (recorded here) in a term and subject: a student lacking one has it pending.
     private readonly HashSet<(int Term, string Subject, MarkKind Kind)> _heldHere = new();
+    private IReadOnlyList<StoredSlot> _timetable = [];
+    private Func<DateOnly, bool> _isSchoolDay = _ => true;
+
+    /// <summary>
+    /// The class's timetable and which days have lessons for it: lessons scheduled on school days up to today give
+    /// completeness (lessons held ÷ scheduled). Without a timetable completeness stays undefined (null).
+    /// </summary>
+    public void SetTimetable(IReadOnlyList<StoredSlot> slots, Func<DateOnly, bool> isSchoolDay)
+    {
+        _timetable = slots;
+        _isSchoolDay = isSchoolDay;
+    }
+
+    /// <summary>Lessons the timetable scheduled per term and subject, on the class's school days up to today.</summary>
+    public IReadOnlyDictionary<(int Term, string Subject), long> Scheduled(DateOnly today)
+    {
+        var scheduled = new Dictionary<(int, string), long>();
+        foreach (var (term, starts, ends) in calendar?.Terms ?? [])
+        {
+            var last = ends < today ? ends : today;
+            for (var day = starts; day <= last; day = day.AddDays(1))
+            {
+                var weekday = day.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)day.DayOfWeek;
+                var lessons = _timetable.Where(s => s.Weekday == weekday && s.CoversDate(day)).ToList();
+                if (lessons.Count == 0 || !_isSchoolDay(day))
+                {
+                    continue;
+                }
+                foreach (var slot in lessons)
+                {
+                    scheduled[(term, slot.SubjectId)] = scheduled.GetValueOrDefault((term, slot.SubjectId)) + 1;
+                }
+            }
+        }
+        return scheduled;
+    }
 
     public bool IsCollege => organizationKind == "college";
 
@@ -179,6 +216,20 @@ public sealed class ClassLedger(
         void Add(SummaryKey key, SummaryFigures figures) => cells[key] = (cells.GetValueOrDefault(key) ?? SummaryFigures.Zero) + figures;
 
         Add(SummaryKey.Total, new SummaryFigures { Students = RosterOn(today).Count, Classes = 1 });
+        if (_timetable.Count > 0)
+        {
+            foreach (var (key, figures) in _recorded)
+            {
+                Add(key, new SummaryFigures { TimetabledLessonsHeld = figures.LessonsHeld });
+            }
+            foreach (var ((term, subjectId), lessons) in Scheduled(today))
+            {
+                foreach (var key in KeysOf(term, subjectId))
+                {
+                    Add(key, new SummaryFigures { LessonsScheduled = lessons });
+                }
+            }
+        }
         foreach (var ((_, date), (seats, missed)) in _days)
         {
             if (seats > 0 && missed == seats)
