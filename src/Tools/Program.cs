@@ -34,6 +34,7 @@ switch (args[0])
             if ((long)(await count.ExecuteScalarAsync())! > 0)
             {
                 Console.WriteLine("seed: the registry is not empty; nothing loaded");
+                await EnsureRulesAsync(dataSource);
                 return 0;
             }
         }
@@ -77,4 +78,35 @@ switch (args[0])
     default:
         Console.Error.WriteLine($"unknown command '{args[0]}'");
         return 2;
+}
+
+// A registry seeded before calendars and timetables existed gets the demo ones, so the journal can accept entries.
+static async Task EnsureRulesAsync(Npgsql.NpgsqlDataSource dataSource)
+{
+    await using var years = dataSource.CreateCommand("""
+        SELECT DISTINCT c.academic_year, EXISTS (SELECT 1 FROM academic_terms t WHERE t.academic_year = c.academic_year),
+               EXISTS (SELECT 1 FROM timetable_slots s JOIN classes x ON x.id = s.class_id WHERE x.academic_year = c.academic_year)
+        FROM classes c
+        """);
+    var missing = new List<(string Year, bool Calendar, bool Timetable)>();
+    await using (var reader = await years.ExecuteReaderAsync())
+    {
+        while (await reader.ReadAsync())
+        {
+            missing.Add((reader.GetString(0), reader.GetBoolean(1), reader.GetBoolean(2)));
+        }
+    }
+    foreach (var (year, hasCalendar, hasTimetable) in missing)
+    {
+        if (!hasCalendar)
+        {
+            await DemoCalendar.WriteAsync(new EduInfo.Storage.Assessment.AssessmentStore(dataSource), year);
+            Console.WriteLine($"seed: demo calendars loaded for {year}");
+        }
+        if (!hasTimetable)
+        {
+            await DemoTimetable.WriteAsync(dataSource, year);
+            Console.WriteLine($"seed: demo timetables loaded for {year}");
+        }
+    }
 }
