@@ -27,10 +27,13 @@ public sealed record SummaryRates(
         Percent(f.SummativeScoreSum, f.SummativeMaxSum),
         Percent(f.StudentsSucceeding, f.StudentsAssessed),
         Percent(f.StudentsQualified, f.StudentsAssessed),
-        f.TermMarkSum == 0 ? null : Ratio(f.TermMarkSum, f.TermResults),
+        // Schools give marks 2–5 and colleges letters: each average is over its own results.
+        Ratio(f.TermMarkSum, SchoolResults(f)),
         Ratio(f.TermPercentSum, f.TermResults),
-        f.GpaHundredthsSum == 0 ? null : Ratio(f.GpaHundredthsSum, 100 * f.TermResults),
+        Ratio(f.GpaHundredthsSum, 100 * (f.TermResults - SchoolResults(f))),
         Percent(f.TimetabledLessonsHeld, f.LessonsScheduled));
+
+    private static long SchoolResults(SummaryFigures f) => f.TermMarks2 + f.TermMarks3 + f.TermMarks4 + f.TermMarks5;
 
     private static decimal? Percent(long part, long whole) => whole == 0 ? null : Math.Round(100m * part / whole, 2, MidpointRounding.AwayFromZero);
 
