@@ -49,12 +49,13 @@ public sealed record StandingResponse(
     decimal? Gpa,
     IReadOnlyDictionary<string, decimal> WeightsUsed,
     IReadOnlyList<string> PendingComponents,
+    IReadOnlyList<string> ExcusedComponents,
     string Explanation)
 {
     public static StandingResponse Of(TermStanding s, string language) => new(
         s.SubjectId, s.Term, s.Outcome, Messages.Get($"outcome.{s.Outcome}", language), s.Final,
         s.FormativePercent, s.SectionPercent, s.TermSummativePercent, s.ExactPercent, s.Percent, s.Mark, s.Letter, s.Gpa,
-        s.WeightsUsed, s.PendingComponents,
+        s.WeightsUsed, s.PendingComponents, s.ExcusedComponents ?? [],
         s.Term == 0
             ? Messages.Get("standing.explain.annual", language)
             : Messages.Get("standing.explain.term", language, string.Join(" + ", s.WeightsUsed.Select(w => $"{w.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}% {Messages.Get($"component.{w.Key}", language)}"))));

@@ -30,6 +30,10 @@ public static class ClassEndpoints
         classes.MapPost("/terms/{term:int}/reopen", ReopenTerm)
             .WithName("ReopenTerm")
             .WithSummary("Reopen a closed term (the head, with a reason; audited)");
+        classes.MapPost("/excusals", Excuse)
+            .WithName("ExcuseSummative")
+            .WithSummary("Excuse a student's missed section or term summative (the head; audited)")
+            .WithDescription("The missed work's weight is shared among the student's other components, for that student only. Void it like any row, through /corrections.");
         classes.MapGet("/journal", GetJournal)
             .WithName("GetClassJournal")
             .WithSummary("The teacher's journal grid: one subject and term, every student's marks, absences and standing");
@@ -47,6 +51,20 @@ public static class ClassEndpoints
             return problem!;
         }
         var outcome = await grains.GetGrain<IClassGrain>(classId).Correct(actor, correction);
+        return outcome.Accepted ? TypedResults.Ok(BatchResponse.Of(outcome)) : LocalizedProblems.Rejected(context, outcome);
+    }
+
+    private static async Task<Results<Ok<BatchResponse>, ProblemHttpResult>> Excuse(
+        string classId, ExcusalRequest excusal, HttpContext context, ActorResolver actors, NodeDirectory directory, IGrainFactory grains,
+        CancellationToken cancellationToken)
+    {
+        ProblemHttpResult? problem = null;
+        if (await EndpointAccess.NodeAsync(classId, AccessPolicy.CanCloseTerm, context, actors, directory, p => problem = p, cancellationToken,
+                NodeKind.Class, "problem.notFound.class") is not var (actor, _))
+        {
+            return problem!;
+        }
+        var outcome = await grains.GetGrain<IClassGrain>(classId).Excuse(actor, excusal);
         return outcome.Accepted ? TypedResults.Ok(BatchResponse.Of(outcome)) : LocalizedProblems.Rejected(context, outcome);
     }
 

@@ -21,4 +21,5 @@ public sealed record TermStanding(
     [property: Id(10)] string? Letter,
     [property: Id(11)] decimal? Gpa,
     [property: Id(12)] IReadOnlyDictionary<string, decimal> WeightsUsed,
-    [property: Id(13)] IReadOnlyList<string> PendingComponents);
+    [property: Id(13)] IReadOnlyList<string> PendingComponents,
+    [property: Id(14)] IReadOnlyList<string>? ExcusedComponents = null);

@@ -20,6 +20,9 @@ public interface IClassGrain : ISummaryNode
     /// <summary>Supersedes (replaces or voids) one of the class's rows, with a reason; totals and term marks follow at once.</summary>
     Task<BatchOutcome> Correct(Actor actor, CorrectionRequest correction);
 
+    /// <summary>The head excuses a student's missed summative; the student's term mark follows at once. Audited.</summary>
+    Task<BatchOutcome> Excuse(Actor actor, ExcusalRequest excusal);
+
     /// <summary>Closes (<paramref name="close"/> true) or reopens a term for the class: the head of the organization only. Audited.</summary>
     Task<BatchOutcome> SetTermClosed(Actor actor, int term, bool close, string? reason);
 

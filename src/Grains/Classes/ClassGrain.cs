@@ -111,6 +111,10 @@ public sealed class ClassGrain(
         {
             ledger.AddSeats(s.StudentId, s.Date, s.Seats, s.Missed);
         }
+        foreach (var e in data.Excusals ?? [])
+        {
+            ledger.AddExcusal(e.StudentId, e.SubjectId, e.Term, e.Kind);
+        }
         var calendar = _calendar;
         var cls = _class;
         ledger.SetTimetable(await timetables.ReadAsync(ClassId, cancellationToken),
@@ -305,9 +309,16 @@ public sealed class ClassGrain(
         {
             return BatchOutcome.Rejected([new("supersedes", JournalError.EntryNotFound, [])]);
         }
-        if (!IsHead(actor) && !_class.Assignments.Any(a => a.TeacherId == actor.PersonId && a.SubjectId == original.SubjectId && a.CoversDate(original.Date)))
+        // An excusal is the head's decision: only the head voids it. Marks and roll-calls: the subject's teacher or the head.
+        var mayCorrect = IsHead(actor) || (original.EntryKind != "excusal"
+            && _class.Assignments.Any(a => a.TeacherId == actor.PersonId && a.SubjectId == original.SubjectId && a.CoversDate(original.Date)));
+        if (!mayCorrect)
         {
             return BatchOutcome.Rejected([new("supersedes", JournalError.NotAllowed, [])]);
+        }
+        if (original.EntryKind == "excusal" && !isVoid)
+        {
+            return BatchOutcome.Rejected([new("action", JournalError.CorrectionActionUnknown, [correction.Action!])]);
         }
         if (_calendar is not null && _ledger!.ClosedTerms.Contains(_calendar.TermOf(original.Date)))
         {
@@ -419,6 +430,90 @@ public sealed class ClassGrain(
         {
             problems.Add(new("reason", JournalError.ReasonTooLong, [MaxReasonLength.ToString()]));
         }
+    }
+
+    public async Task<BatchOutcome> Excuse(Actor actor, ExcusalRequest excusal)
+    {
+        if (_class is null)
+        {
+            return NotFound();
+        }
+        await RefreshRulesAsync();
+        if (!IsHead(actor))
+        {
+            return BatchOutcome.Rejected([new("studentId", JournalError.NotAllowed, [])]);
+        }
+        var problems = new List<EntryProblem>();
+        if (excusal.EntryId is null || excusal.EntryId == Guid.Empty)
+        {
+            problems.Add(new("entryId", JournalError.Required, []));
+        }
+        if (string.IsNullOrEmpty(excusal.StudentId))
+        {
+            problems.Add(new("studentId", JournalError.Required, []));
+        }
+        else if (!_class.Enrolments.Any(e => e.StudentId == excusal.StudentId))
+        {
+            problems.Add(new("studentId", JournalError.StudentNotInClass, []));
+        }
+        if (string.IsNullOrEmpty(excusal.SubjectId))
+        {
+            problems.Add(new("subjectId", JournalError.Required, []));
+        }
+        else if (!_class.Assignments.Any(a => a.SubjectId == excusal.SubjectId))
+        {
+            problems.Add(new("subjectId", JournalError.SubjectUnknown, []));
+        }
+        var kind = MarkKind.Section;
+        if (excusal.Kind is null)
+        {
+            problems.Add(new("kind", JournalError.Required, []));
+        }
+        else if (!JournalNames.TryParseMarkKind(excusal.Kind, out kind) || kind == MarkKind.Formative)
+        {
+            problems.Add(new("kind", JournalError.MarkKindUnknown, [excusal.Kind]));
+        }
+        CheckReason(excusal.Reason, problems);
+        (DateOnly Starts, DateOnly Ends)? dates = null;
+        if (excusal.Term is not { } term)
+        {
+            problems.Add(new("term", JournalError.Required, []));
+        }
+        else if (_calendar is null)
+        {
+            problems.Add(new("term", JournalError.CalendarMissing, []));
+        }
+        else if ((dates = _calendar.Dates(term)) is null)
+        {
+            problems.Add(new("term", JournalError.TermUnknown, []));
+        }
+        else if (dates.Value.Starts > Today)
+        {
+            problems.Add(new("term", JournalError.TermNotStarted, []));
+        }
+        else if (_ledger!.ClosedTerms.Contains(term))
+        {
+            problems.Add(new("term", JournalError.TermClosed, []));
+        }
+        if (problems.Count > 0)
+        {
+            return BatchOutcome.Rejected(problems);
+        }
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', ClassId, "excusal", excusal.StudentId!, excusal.SubjectId!,
+            excusal.Term!.Value.ToString(), JournalNames.Of(kind), excusal.Reason!)))[..16];
+        var (outcome, sequence) = await journal.AppendExcusalAsync(Context(actor), excusal.EntryId!.Value, excusal.StudentId!, excusal.SubjectId!,
+            dates!.Value.Starts, kind, excusal.Reason!.Trim(), hash);
+        if (outcome == CorrectionOutcome.Conflict)
+        {
+            return BatchOutcome.Rejected([new("entryId", JournalError.EntryIdConflict, [])]);
+        }
+        if (outcome == CorrectionOutcome.Inserted)
+        {
+            await RebuildAfterAsync([]);
+        }
+        return new BatchOutcome(true,
+            [new EntryResult(excusal.EntryId.Value, outcome == CorrectionOutcome.Inserted ? EntryStatus.Inserted : EntryStatus.Duplicate, sequence)],
+            [], _watermark);
     }
 
     private bool IsHead(Actor actor) => actor.Grants.Any(g => g.Role == Role.Head && (_class!.Path ?? [_class.OrganizationId]).Contains(g.ScopeId));

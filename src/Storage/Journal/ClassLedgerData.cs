@@ -13,7 +13,11 @@ public sealed record ClassLedgerData(
     IReadOnlyList<StudentMarks> StudentMarks,
     IReadOnlyList<RecordedLessons> Lessons,
     IReadOnlyList<StudentSeats> Seats,
-    IReadOnlySet<int> ClosedTerms);
+    IReadOnlySet<int> ClosedTerms,
+    IReadOnlyList<StudentExcusal>? Excusals = null);
+
+/// <summary>A head's excusal of a student's missed summative in a subject and term.</summary>
+public sealed record StudentExcusal(string StudentId, string SubjectId, int Term, MarkKind Kind);
 
 public sealed record RecordedMarks(string SubjectId, int Term, MarkKind Kind, long Count, long ScoreSum, long MaxSum);
 

@@ -245,6 +245,11 @@ public sealed class JournalStore(NpgsqlDataSource dataSource)
                     WHERE j.academic_year = @y AND j.class_id = @c AND j.entry_kind = 'lesson' AND {Effective}
                     GROUP BY 1, 2
                     """),
+                new NpgsqlBatchCommand($"""
+                    SELECT j.student_id, j.subject_id, {TermOfRow} AS term, j.mark_kind
+                    FROM journal j WHERE j.academic_year = @y AND j.student_id = ANY (@students) AND j.entry_kind = 'excusal'
+                      AND NOT EXISTS (SELECT 1 FROM journal x WHERE x.academic_year = j.academic_year AND x.supersedes = j.seq)
+                    """),
                 new NpgsqlBatchCommand("""
                     SELECT DISTINCT ON (term) term, action FROM term_events
                     WHERE class_id = @c AND academic_year = @y ORDER BY term, seq DESC
@@ -292,6 +297,12 @@ public sealed class JournalStore(NpgsqlDataSource dataSource)
         {
             seats.Add(new StudentSeats(reader.GetString(0), reader.GetFieldValue<DateOnly>(1), (int)reader.GetInt64(2), (int)reader.GetInt64(3)));
         }
+        var excusals = new List<StudentExcusal>();
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            excusals.Add(new StudentExcusal(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), ParseKind(reader.GetString(3))));
+        }
         var closed = new HashSet<int>();
         await reader.NextResultAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -303,7 +314,7 @@ public sealed class JournalStore(NpgsqlDataSource dataSource)
         }
         await reader.DisposeAsync();
         await transaction.CommitAsync(cancellationToken);
-        return new ClassLedgerData(watermark, recorded, students, lessons, seats, closed);
+        return new ClassLedgerData(watermark, recorded, students, lessons, seats, closed, excusals);
     }
 
     private const string RowColumns = """
@@ -456,6 +467,55 @@ public sealed class JournalStore(NpgsqlDataSource dataSource)
             return (reader.GetBoolean(2) ? CorrectionOutcome.Duplicate : CorrectionOutcome.Conflict, reader.GetInt64(1));
         }
         return (CorrectionOutcome.AlreadyCorrected, 0);
+    }
+
+    /// <summary>
+    /// Appends a head's excusal of a student's missed summative, in one statement with the class watermark and the audit
+    /// row. <paramref name="date"/> places it in its term. A retry with the same entry id is a duplicate.
+    /// </summary>
+    public async Task<(CorrectionOutcome Outcome, long Sequence)> AppendExcusalAsync(JournalWriteContext context, Guid entryId, string studentId,
+        string subjectId, DateOnly date, MarkKind kind, string reason, byte[] payloadHash, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            WITH existing AS (
+                SELECT seq, payload_hash FROM journal WHERE academic_year = @year AND entry_id = @entry_id
+            ),
+            inserted AS (
+                INSERT INTO journal (academic_year, entry_id, entry_kind, class_id, group_id, organization_id, subject_id, lesson_date,
+                                     student_id, mark_kind, reason, author_id, client_address, payload_hash)
+                SELECT @year, @entry_id, 'excusal', @class_id, @group_id, @organization_id, @subject_id, @date,
+                       @student_id, @kind, @reason, @author_id, @client_address, @hash
+                WHERE NOT EXISTS (SELECT 1 FROM existing)
+                ON CONFLICT DO NOTHING
+                RETURNING seq
+            ),
+            watermark AS (
+                INSERT INTO class_watermarks (class_id, seq) SELECT @class_id, seq FROM inserted
+                ON CONFLICT (class_id) DO UPDATE SET seq = greatest(class_watermarks.seq, excluded.seq)
+            ),
+            audit AS (
+                INSERT INTO audit_log (actor_id, roles, client_address, action, target_kind, target_id, organization_id, outcome, detail)
+                SELECT @author_id, @author_roles, @client_address, 'journal.excuse', 'class', @class_id, @organization_id, 'committed',
+                       jsonb_build_object('subjectId', @subject_id, 'kind', @kind, 'sequence', (SELECT seq FROM inserted))
+                FROM inserted
+            )
+            SELECT (SELECT seq FROM inserted), (SELECT seq FROM existing), (SELECT payload_hash = @hash FROM existing)
+            """);
+        AddContext(command, context);
+        command.Parameters.AddWithValue("entry_id", entryId);
+        command.Parameters.AddWithValue("student_id", studentId);
+        command.Parameters.AddWithValue("subject_id", subjectId);
+        command.Parameters.AddWithValue("date", date);
+        command.Parameters.AddWithValue("kind", JournalNames.Of(kind));
+        command.Parameters.AddWithValue("reason", reason);
+        command.Parameters.AddWithValue("hash", payloadHash);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        if (!reader.IsDBNull(0))
+        {
+            return (CorrectionOutcome.Inserted, reader.GetInt64(0));
+        }
+        return (reader.GetBoolean(2) ? CorrectionOutcome.Duplicate : CorrectionOutcome.Conflict, reader.GetInt64(1));
     }
 
     private static MarkKind ParseKind(string name) =>

@@ -38,6 +38,8 @@ public sealed class AuthorizationMatrixTests(ApiHost api) : IClassFixture<ApiHos
         // Term 1 of the class is closed by its head, then reopened (with a reason) by its head.
         ["POST /api/v1/classes/{classId}/terms/{term:int}/close"] = [401, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
         ["POST /api/v1/classes/{classId}/terms/{term:int}/reopen"] = [401, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+        // Excusing a missed summative: the head.
+        ["POST /api/v1/classes/{classId}/excusals"] =      [401, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
         // The journal grid (names and marks): the subject's teacher, the class teacher and the head.
         ["GET /api/v1/classes/{classId}/journal"] =        [401, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
         // The rules: everyone signed in reads them; operators change them.
@@ -220,6 +222,7 @@ public sealed class AuthorizationMatrixTests(ApiHost api) : IClassFixture<ApiHos
             "/api/v1/nodes/{nodeId}/targets/{metric}" => new { targetPercent = 95 },
             "/api/v1/classes/{classId}/corrections" => new { entryId = Guid.NewGuid(), supersedes = await FreshMarkAsync(s), action = "replace", score = 9, reason = "matrix" },
             "/api/v1/classes/{classId}/terms/{term:int}/reopen" => new { reason = "matrix" },
+            "/api/v1/classes/{classId}/excusals" => new { entryId = Guid.NewGuid(), studentId = s.Student, subjectId = s.Subject, term = 2, kind = "section", reason = "matrix" },
             "/api/v1/classes/{classId}/timetable" when method == "PUT" => new { validFrom = "2026-09-01", slots = new[] { new { subjectId = s.Subject, weekday = 1, period = 1 } } },
             "/api/v1/policies/{organizationKind}" => new
             {

@@ -160,6 +160,44 @@ public sealed class TermMarksApiTests(ApiHost api) : IClassFixture<ApiHost>
         Assert.True(F(await CellAsync("KZ", $"term=1&subjectId={t.SubjectId}"), "formativeMarks") >= 1);
     }
 
+    [Fact]
+    public async Task An_excused_summative_shares_its_weight_for_that_student_only_and_can_be_voided()
+    {
+        var t = api.Registry.InSchoolClass(8);
+        await PostMarksAsync(t,
+            Formative(t, 0, 8), Summative(t, 0, "section", 10, 20), Summative(t, 0, "term", 15, 25, "2026-11-20"),
+            // Student 1 missed the section summative: FO 60 %, SOCH 80 %, pending.
+            Formative(t, 1, 6), Summative(t, 1, "term", 20, 25, "2026-11-20"));
+        Assert.Equal("pending", (await StandingAsync(t, 1, 2)).GetProperty("outcome").GetString());
+
+        var excusal = new { entryId = Guid.NewGuid(), studentId = t.Roster[1], subjectId = t.SubjectId, term = 2, kind = "section", reason = "Hospital, certificate No. 12" };
+        Assert.Equal(403, (await api.Http.PostJsonAsync($"/api/v1/classes/{t.ClassId}/excusals", excusal, Teacher(t))).Status);
+        var excused = await api.Http.PostJsonAsync($"/api/v1/classes/{t.ClassId}/excusals", excusal, Head(t));
+        Assert.True(excused.Status == 200, $"{excused.Status} {excused.Body}");
+        Assert.Equal("duplicate", (await api.Http.PostJsonAsync($"/api/v1/classes/{t.ClassId}/excusals", excusal, Head(t))).Body
+            .GetProperty("entries")[0].GetProperty("status").GetString());
+
+        // Weights 25 : 50 of 75 → ⅓ · 60 + ⅔ · 80 = 20 + 53.33 = 73.33 → 73 → 4. Student 0 keeps 25/25/50.
+        var standing = await StandingAsync(t, 1, 2);
+        Assert.Equal(("marked", 73, 4), (standing.GetProperty("outcome").GetString(), standing.GetProperty("percent").GetInt32(), standing.GetProperty("mark").GetInt32()));
+        Assert.Equal(33.33m, standing.GetProperty("weightsUsed").GetProperty("formative").GetDecimal());
+        Assert.Equal(["section"], standing.GetProperty("excusedComponents").EnumerateArray().Select(c => c.GetString()!).ToArray());
+        Assert.Equal(25m, (await StandingAsync(t, 0, 2)).GetProperty("weightsUsed").GetProperty("section").GetDecimal());
+        Assert.Equal(1, await api.Db.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'journal.excuse' AND target_id = @c", ("c", t.ClassId)));
+
+        // Bad excusals are named; voiding the excusal (the head) makes the work pending again.
+        var bad = await api.Http.PostJsonAsync($"/api/v1/classes/{t.ClassId}/excusals",
+            new { entryId = Guid.NewGuid(), studentId = t.Roster[1], subjectId = t.SubjectId, term = 2, kind = "formative" }, Head(t));
+        Assert.Equal(["kind:markKindUnknown", "reason:reasonRequired"],
+            bad.Body.GetProperty("errors").EnumerateArray().Select(e => $"{e.GetProperty("field").GetString()}:{e.GetProperty("code").GetString()}").ToArray());
+        var sequence = excused.Body.GetProperty("entries")[0].GetProperty("sequence").GetInt64();
+        Assert.Equal(403, (await api.Http.PostJsonAsync($"/api/v1/classes/{t.ClassId}/corrections",
+            new { entryId = Guid.NewGuid(), supersedes = sequence, action = "void", reason = "x" }, Teacher(t))).Status);
+        Assert.Equal(200, (await api.Http.PostJsonAsync($"/api/v1/classes/{t.ClassId}/corrections",
+            new { entryId = Guid.NewGuid(), supersedes = sequence, action = "void", reason = "The certificate was not valid" }, Head(t))).Status);
+        Assert.Equal("pending", (await StandingAsync(t, 1, 2)).GetProperty("outcome").GetString());
+    }
+
     [Theory]
     [InlineData("term=0", "term", "termOutOfRange")]
     [InlineData("term=7", "term", "termOutOfRange")]

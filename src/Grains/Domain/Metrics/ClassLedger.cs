@@ -30,6 +30,7 @@ public sealed class ClassLedger(
     private readonly Dictionary<(int Term, string Subject), IReadOnlyDictionary<string, TermResult>> _results = new();
     // Which components were held for the class (recorded here) in a term and subject: a student lacking one has it pending.
     private readonly HashSet<(int Term, string Subject, MarkKind Kind)> _heldHere = new();
+    private readonly HashSet<(string Student, int Term, string Subject, MarkKind Kind)> _excused = new();
     private IReadOnlyList<StoredSlot> _timetable = [];
     private Func<DateOnly, bool> _isSchoolDay = _ => true;
 
@@ -103,6 +104,15 @@ public sealed class ClassLedger(
         }
         work.Add(kind, count, scoreSum, maxSum);
         _results.Remove((term, subjectId));
+    }
+
+    /// <summary>The head excused a student's missed summative: its weight is shared among the student's other components.</summary>
+    public void AddExcusal(string studentId, string subjectId, int term, MarkKind kind)
+    {
+        if (term > 0 && _excused.Add((studentId, term, subjectId, kind)))
+        {
+            _results.Remove((term, subjectId));
+        }
     }
 
     /// <summary>Roll-calls recorded in this class, as lesson and seat counts of a subject and term.</summary>
@@ -180,7 +190,8 @@ public sealed class ClassLedger(
     {
         var work = _work.GetValueOrDefault((term, subjectId))?.GetValueOrDefault(studentId) ?? new TermWork();
         // A student with no assessment at all in the subject is not yet assessed (н/а once closed), not pending (DESIGN.md §2).
-        return work.Components(kind => !work.IsEmpty && _heldHere.Contains((term, subjectId, kind)));
+        return work.Components(kind => !work.IsEmpty && _heldHere.Contains((term, subjectId, kind)),
+            kind => _excused.Contains((studentId, term, subjectId, kind)));
     }
 
     public TermWork? WorkOf(string studentId, int term, string subjectId) =>

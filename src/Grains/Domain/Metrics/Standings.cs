@@ -28,7 +28,8 @@ public static class Standings
             college.Gpa,
             result.WeightsUsed.ToDictionary(w => JsonNamingPolicy.CamelCase.ConvertName(w.Key.ToString()),
                 w => Math.Round(w.Value.ToDecimal() * 100, 2, MidpointRounding.AwayFromZero)),
-            components.Where(c => c.State == ComponentState.Pending).Select(c => JsonNamingPolicy.CamelCase.ConvertName(c.Kind.ToString())).ToList());
+            components.Where(c => c.State == ComponentState.Pending).Select(c => JsonNamingPolicy.CamelCase.ConvertName(c.Kind.ToString())).ToList(),
+            components.Where(c => c.State == ComponentState.Excused).Select(c => JsonNamingPolicy.CamelCase.ConvertName(c.Kind.ToString())).ToList());
     }
 
     /// <summary>The annual standing of a subject (term 0): the rounded mean of the term marks so far.</summary>

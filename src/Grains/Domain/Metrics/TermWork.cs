@@ -31,14 +31,14 @@ public sealed class TermWork
     /// The three components for <see cref="TermMark.Compute"/>: a component this student has is counted; one held
     /// for the group that the student lacks is missed (pending); one nobody in the group had is not held.
     /// </summary>
-    public IReadOnlyList<StudentComponent> Components(Func<MarkKind, bool> heldForGroup) =>
+    public IReadOnlyList<StudentComponent> Components(Func<MarkKind, bool> heldForGroup, Func<MarkKind, bool>? excused = null) =>
     [
-        Component(ComponentKind.Formative, MarkKind.Formative, heldForGroup),
-        Component(ComponentKind.Section, MarkKind.Section, heldForGroup),
-        Component(ComponentKind.Term, MarkKind.Term, heldForGroup),
+        Component(ComponentKind.Formative, MarkKind.Formative, heldForGroup, excused),
+        Component(ComponentKind.Section, MarkKind.Section, heldForGroup, excused),
+        Component(ComponentKind.Term, MarkKind.Term, heldForGroup, excused),
     ];
 
-    private StudentComponent Component(ComponentKind component, MarkKind kind, Func<MarkKind, bool> heldForGroup)
+    private StudentComponent Component(ComponentKind component, MarkKind kind, Func<MarkKind, bool> heldForGroup, Func<MarkKind, bool>? excused)
     {
         var i = (int)kind;
         if (_count[i] > 0)
@@ -47,6 +47,7 @@ public sealed class TermWork
         }
         // A missing formative mark never blocks a term mark: only summatives are written "as an event" and pending.
         var held = heldForGroup(kind) && kind != MarkKind.Formative;
-        return new StudentComponent(component, [], HeldForGroup: held, Missed: held);
+        // A missed summative the head excused shares its weight among the others, for this student only.
+        return new StudentComponent(component, [], HeldForGroup: held, Missed: held, Excused: held && excused?.Invoke(kind) == true);
     }
 }
