@@ -18,7 +18,9 @@ public sealed record SummaryRates(
     decimal? AverageTermMark,
     decimal? AverageTermPercent,
     decimal? AverageGpa,
-    decimal? Completeness)
+    decimal? Completeness,
+    decimal? DevelopmentHighShare,
+    decimal? DevelopmentLowShare)
 {
     public static SummaryRates Of(SummaryFigures f) => new(
         Percent(f.Attended, f.SeatsHeld),
@@ -31,7 +33,10 @@ public sealed record SummaryRates(
         Ratio(f.TermMarkSum, SchoolResults(f)),
         Ratio(f.TermPercentSum, f.TermResults),
         Ratio(f.GpaHundredthsSum, 100 * (f.TermResults - SchoolResults(f))),
-        Percent(f.TimetabledLessonsHeld, f.LessonsScheduled));
+        Percent(f.TimetabledLessonsHeld, f.LessonsScheduled),
+        // Preschool: the share of development levels recorded at III (high) and at I (low).
+        Percent(f.DevelopmentLevel3, f.DevelopmentLevel1 + f.DevelopmentLevel2 + f.DevelopmentLevel3),
+        Percent(f.DevelopmentLevel1, f.DevelopmentLevel1 + f.DevelopmentLevel2 + f.DevelopmentLevel3));
 
     private static long SchoolResults(SummaryFigures f) => f.TermMarks2 + f.TermMarks3 + f.TermMarks4 + f.TermMarks5;
 

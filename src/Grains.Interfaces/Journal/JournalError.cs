@@ -57,4 +57,5 @@ public enum JournalError
     // Teaching groups.
     GroupUnknown,
     StudentNotInGroup,
+    MarkKindNotAllowed,
 }

@@ -10,4 +10,6 @@ public enum MarkKind
     Section = 1,
     /// <summary>Term summative (СОЧ / ТЖБ): score out of a maximum.</summary>
     Term = 2,
+    /// <summary>Preschool: a child's development level in an educational area at a monitoring point, 1–3 (I low, II medium, III high).</summary>
+    Development = 3,
 }

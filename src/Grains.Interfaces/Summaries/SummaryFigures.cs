@@ -64,6 +64,10 @@ public sealed record SummaryFigures
     [Id(31)] public long GpaHundredthsSum { get; init; }
     /// <summary>Lessons held in classes that have a timetable: the numerator of completeness.</summary>
     [Id(32)] public long TimetabledLessonsHeld { get; init; }
+    /// <summary>Preschool: development levels recorded (I low, II medium, III high) per educational area and monitoring point.</summary>
+    [Id(33)] public long DevelopmentLevel1 { get; init; }
+    [Id(34)] public long DevelopmentLevel2 { get; init; }
+    [Id(35)] public long DevelopmentLevel3 { get; init; }
 
     public static SummaryFigures operator +(SummaryFigures a, SummaryFigures b) => new()
     {
@@ -100,6 +104,9 @@ public sealed record SummaryFigures
         LessonsScheduled = a.LessonsScheduled + b.LessonsScheduled,
         GpaHundredthsSum = a.GpaHundredthsSum + b.GpaHundredthsSum,
         TimetabledLessonsHeld = a.TimetabledLessonsHeld + b.TimetabledLessonsHeld,
+        DevelopmentLevel1 = a.DevelopmentLevel1 + b.DevelopmentLevel1,
+        DevelopmentLevel2 = a.DevelopmentLevel2 + b.DevelopmentLevel2,
+        DevelopmentLevel3 = a.DevelopmentLevel3 + b.DevelopmentLevel3,
     };
 
     public static SummaryFigures operator -(SummaryFigures a, SummaryFigures b) => new()
@@ -137,6 +144,9 @@ public sealed record SummaryFigures
         LessonsScheduled = a.LessonsScheduled - b.LessonsScheduled,
         GpaHundredthsSum = a.GpaHundredthsSum - b.GpaHundredthsSum,
         TimetabledLessonsHeld = a.TimetabledLessonsHeld - b.TimetabledLessonsHeld,
+        DevelopmentLevel1 = a.DevelopmentLevel1 - b.DevelopmentLevel1,
+        DevelopmentLevel2 = a.DevelopmentLevel2 - b.DevelopmentLevel2,
+        DevelopmentLevel3 = a.DevelopmentLevel3 - b.DevelopmentLevel3,
     };
 
     public static SummaryFigures Sum(IEnumerable<SummaryFigures> parts) => parts.Aggregate(Zero, (total, part) => total + part);

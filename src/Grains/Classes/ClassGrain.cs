@@ -469,7 +469,7 @@ public sealed class ClassGrain(
         {
             problems.Add(new("kind", JournalError.Required, []));
         }
-        else if (!JournalNames.TryParseMarkKind(excusal.Kind, out kind) || kind == MarkKind.Formative)
+        else if (!JournalNames.TryParseMarkKind(excusal.Kind, out kind) || kind is not (MarkKind.Section or MarkKind.Term))
         {
             problems.Add(new("kind", JournalError.MarkKindUnknown, [excusal.Kind]));
         }

@@ -54,6 +54,20 @@ public static class JournalBatchValidator
             {
                 problems.Add(Problem($"{at}.kind", JournalError.MarkKindUnknown, entry.Kind));
             }
+            else if ((kind == MarkKind.Development) != (cls.OrganizationKind == "preschool"))
+            {
+                // Kindergartens record development levels only; schools and colleges never do.
+                problems.Add(Problem($"{at}.kind", JournalError.MarkKindNotAllowed, entry.Kind));
+            }
+            else if (kind == MarkKind.Development)
+            {
+                maxScore = DevelopmentLevels;
+                if (entry.MaxScore is { } given && given != DevelopmentLevels)
+                {
+                    problems.Add(Problem($"{at}.maxScore", JournalError.MaxScoreNotAllowed, DevelopmentLevels));
+                }
+                CheckScore(entry.Score, at, 1, DevelopmentLevels, problems);
+            }
             else if (kind == MarkKind.Formative)
             {
                 maxScore = limits.FormativeScale;
@@ -179,6 +193,9 @@ public static class JournalBatchValidator
         }
         return problems.Count > 0 ? new ValidatedBatch<NewLesson>([], problems) : new ValidatedBatch<NewLesson>(rows, []);
     }
+
+    /// <summary>Development levels I (low), II (medium), III (high).</summary>
+    public const int DevelopmentLevels = 3;
 
     private static bool CheckBatchSize(int count, JournalLimits limits, List<EntryProblem> problems)
     {

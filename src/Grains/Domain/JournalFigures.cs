@@ -7,9 +7,23 @@ namespace EduInfo.Grains.Domain;
 public static class JournalFigures
 {
     /// <summary>A mark: formative marks feed FO%; section and term summatives feed the summative sums.</summary>
-    public static SummaryFigures ForMark(MarkKind kind, int score, int maxScore) => kind == MarkKind.Formative
-        ? new SummaryFigures { Marks = 1, FormativeMarks = 1, FormativeScoreSum = score, FormativeMaxSum = maxScore }
-        : new SummaryFigures { Marks = 1, SummativeMarks = 1, SummativeScoreSum = score, SummativeMaxSum = maxScore };
+    public static SummaryFigures ForMark(MarkKind kind, int score, int maxScore) => ForMarks(kind, 1, score, maxScore);
+
+    /// <summary>
+    /// <paramref name="count"/> marks of one kind with their sums. Development levels are counted by level, so a
+    /// group of them must share one score (the level).
+    /// </summary>
+    public static SummaryFigures ForMarks(MarkKind kind, long count, long scoreSum, long maxSum) => kind switch
+    {
+        MarkKind.Formative => new SummaryFigures { Marks = count, FormativeMarks = count, FormativeScoreSum = scoreSum, FormativeMaxSum = maxSum },
+        MarkKind.Development => (count == 0 ? 0 : scoreSum / count) switch
+        {
+            1 => new SummaryFigures { Marks = count, DevelopmentLevel1 = count },
+            2 => new SummaryFigures { Marks = count, DevelopmentLevel2 = count },
+            _ => new SummaryFigures { Marks = count, DevelopmentLevel3 = count },
+        },
+        _ => new SummaryFigures { Marks = count, SummativeMarks = count, SummativeScoreSum = scoreSum, SummativeMaxSum = maxSum },
+    };
 
     /// <summary>A lesson of a group: one lesson held, a seat per rostered student; late counts as attended.</summary>
     public static SummaryFigures ForLesson(int rosterSize, IEnumerable<AbsenceCode> codes)

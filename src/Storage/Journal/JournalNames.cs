@@ -19,6 +19,7 @@ public static class JournalNames
         MarkKind.Formative => "formative",
         MarkKind.Section => "section",
         MarkKind.Term => "term",
+        MarkKind.Development => "development",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -41,6 +42,7 @@ public static class JournalNames
             case "formative": kind = MarkKind.Formative; return true;
             case "section": kind = MarkKind.Section; return true;
             case "term": kind = MarkKind.Term; return true;
+            case "development": kind = MarkKind.Development; return true;
             default: kind = default; return false;
         }
     }

@@ -222,7 +222,7 @@ public sealed class JournalStore(NpgsqlDataSource dataSource)
                 new NpgsqlBatchCommand($"""
                     SELECT j.subject_id, {TermOfRow} AS term, j.mark_kind, count(*), sum(j.score), sum(j.max_score)
                     FROM journal j WHERE j.academic_year = @y AND j.class_id = @c AND j.entry_kind = 'mark' AND {Effective}
-                    GROUP BY 1, 2, 3
+                    GROUP BY 1, 2, 3, CASE WHEN j.mark_kind = 'development' THEN j.score END
                     """),
                 new NpgsqlBatchCommand($"""
                     SELECT j.student_id, j.subject_id, {TermOfRow} AS term, j.mark_kind, count(*), sum(j.score), sum(j.max_score)

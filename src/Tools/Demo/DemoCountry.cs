@@ -45,7 +45,7 @@ public static class DemoCountry
             {
                 "school" or "republican" => options.Grades.Select(g => (g, DemoSubjects.ForGrade(g))).ToList(),
                 "college" => [(1, DemoSubjects.College), (2, DemoSubjects.College)],
-                "preschool" => [(0, (IReadOnlyList<string>)[])],
+                "preschool" => [(0, DemoSubjects.Preschool)],
                 _ => [],
             };
             var teachers = new Dictionary<string, string>();

@@ -19,7 +19,16 @@ public static class DemoSubjects
         new("INF", "Информатика", "Информатика", "Computer science"),
         new("LIT", "Әдебиет", "Литература", "Literature"),
         new("PE", "Дене шынықтыру", "Физическая культура", "Physical education"),
+        // Preschool educational areas (development levels I–III at each monitoring point).
+        new("HEALTH", "Денсаулық", "Здоровье", "Health"),
+        new("COMM", "Коммуникация", "Коммуникация", "Communication"),
+        new("COGN", "Таным", "Познание", "Cognition"),
+        new("CREA", "Шығармашылық", "Творчество", "Creativity"),
+        new("SOCI", "Әлеуметтік орта", "Социум", "Social world"),
     ];
+
+    /// <summary>The educational areas of a kindergarten group.</summary>
+    public static readonly IReadOnlyList<string> Preschool = ["HEALTH", "COMM", "COGN", "CREA", "SOCI"];
 
     /// <summary>The subjects of a school grade (1–11); college groups use <see cref="College"/>.</summary>
     public static IReadOnlyList<string> ForGrade(int grade) => grade switch

@@ -28,7 +28,7 @@ public class ApiHost : IApiHost, IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Db.InitializeAsync();
-        Registry = await DemoRegistry.SeedAsync(Db);
+        Registry = await DemoRegistry.SeedAsync(Db, CountryOptions);
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -66,6 +66,9 @@ public class ApiHost : IApiHost, IAsyncLifetime
         BaseAddress = new Uri(address);
         Http = new HttpClient { BaseAddress = BaseAddress };
     }
+
+    /// <summary>The demo country the host loads (tiny: schools and colleges, no kindergartens).</summary>
+    protected virtual EduInfo.Tools.Demo.DemoCountryOptions CountryOptions => EduInfo.Tools.Demo.DemoCountryOptions.Tiny;
 
     /// <summary>Lets a derived host change settings (e.g. turn the development header off, add an external IdP).</summary>
     protected virtual void Configure(IDictionary<string, string?> settings)

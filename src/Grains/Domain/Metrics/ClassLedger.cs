@@ -77,11 +77,8 @@ public sealed class ClassLedger(
     /// <summary>Marks recorded in this class (the journal's home class): counts and sums of the class's cells.</summary>
     public void AddRecordedMarks(string subjectId, int term, MarkKind kind, long count, long scoreSum, long maxSum)
     {
-        var figures = kind == MarkKind.Formative
-            ? new SummaryFigures { Marks = count, FormativeMarks = count, FormativeScoreSum = scoreSum, FormativeMaxSum = maxSum }
-            : new SummaryFigures { Marks = count, SummativeMarks = count, SummativeScoreSum = scoreSum, SummativeMaxSum = maxSum };
-        AddRecorded(subjectId, term, figures);
-        if (term > 0 && count > 0 && _heldHere.Add((term, subjectId, kind)))
+        AddRecorded(subjectId, term, JournalFigures.ForMarks(kind, count, scoreSum, maxSum));
+        if (term > 0 && count > 0 && kind != MarkKind.Development && _heldHere.Add((term, subjectId, kind)))
         {
             _results.Remove((term, subjectId));
         }
@@ -90,7 +87,8 @@ public sealed class ClassLedger(
     /// <summary>A student's marks of a term in a subject, wherever recorded: the input of term marks.</summary>
     public void AddStudentWork(string studentId, string subjectId, int term, MarkKind kind, long count, long scoreSum, long maxSum)
     {
-        if (term == 0)
+        // Development levels (preschool) are counted as they are recorded; they make no term mark.
+        if (term == 0 || kind == MarkKind.Development)
         {
             return;
         }
