@@ -94,7 +94,7 @@ public static class ClassEndpoints
 
     private static async Task<Results<Ok<ClassJournalResponse>, ProblemHttpResult>> GetJournal(
         string classId, string? subjectId, string? term, HttpContext context, ActorResolver actors, NodeDirectory directory, RegistryStore registry,
-        AuditLog audit, IGrainFactory grains, CancellationToken cancellationToken)
+        AuditLog audit, IGrainFactory grains, TimeProvider clock, CancellationToken cancellationToken)
     {
         ProblemHttpResult? problem = null;
         if (await EndpointAccess.NodeAsync(classId, (_, _) => true, context, actors, directory, p => problem = p, cancellationToken,
@@ -121,7 +121,9 @@ public static class ClassEndpoints
             return LocalizedProblems.Invalid(context, problems, "summary.error");
         }
         var cls = await registry.FindClassAsync(classId, cancellationToken);
-        var assigned = cls?.Assignments.Where(a => a.SubjectId == subjectId).Select(a => a.TeacherId).ToHashSet(StringComparer.Ordinal) ?? [];
+        // Teachers assigned to the subject today (a substitute reads the grid only while the substitution runs).
+        var today = EduInfo.Grains.Interfaces.Calendar.AcademicCalendar.Today(clock);
+        var assigned = cls?.Assignments.Where(a => a.SubjectId == subjectId && a.CoversDate(today)).Select(a => a.TeacherId).ToHashSet(StringComparer.Ordinal) ?? [];
         var allowed = AccessPolicy.CanReadClassJournal(actor, node.Path, assigned);
         await audit.RecordAsync(new AuditEntry(actor.UserId, actor.Roles, actor.ClientAddress, "class.journal.read", "class", classId, cls?.OrganizationId,
             allowed ? "ok" : "denied", JsonSerializer.Serialize(new { subjectId, term = termNumber })), cancellationToken);

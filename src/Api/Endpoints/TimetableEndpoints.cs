@@ -123,7 +123,7 @@ public static class TimetableEndpoints
             new AuditEntry(actor.UserId, actor.Roles, actor.ClientAddress, "timetable.replace", "class", classId, cls.OrganizationId, "committed"),
             cancellationToken);
         // The class's version moved: it rebuilds and republishes its completeness.
-        await grains.GetGrain<IClassGrain>(classId).Reconcile();
+        await grains.GetGrain<IClassGrain>(classId).Refresh();
         return TypedResults.NoContent();
     }
 }

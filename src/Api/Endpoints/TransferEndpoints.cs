@@ -88,8 +88,8 @@ public static class TransferEndpoints
         }
         // Both classes rebuild from the registry and the journal (their watermarks moved) and republish; so does the student.
         await Task.WhenAll(
-            grains.GetGrain<IClassGrain>(fromClassId!).Reconcile(),
-            grains.GetGrain<IClassGrain>(destination.Id).Reconcile(),
+            grains.GetGrain<IClassGrain>(fromClassId!).Refresh(),
+            grains.GetGrain<IClassGrain>(destination.Id).Refresh(),
             grains.GetGrain<IStudentGrain>(studentId).Rebuild());
         return TypedResults.Ok(new TransferResponse(studentId, fromClassId!, destination.Id, request.Date.Value, sequence));
     }

@@ -20,6 +20,12 @@ public interface IClassGrain : ISummaryNode
     /// <summary>Supersedes (replaces or voids) one of the class's rows, with a reason; totals and term marks follow at once.</summary>
     Task<BatchOutcome> Correct(Actor actor, CorrectionRequest correction);
 
+    /// <summary>
+    /// Rebuilds from the registry and the journal and republishes, whatever the watermark says: after a change made
+    /// outside the class's own write path (a transfer, a timetable, rows of a student who has moved on).
+    /// </summary>
+    Task Refresh();
+
     /// <summary>The head excuses a student's missed summative; the student's term mark follows at once. Audited.</summary>
     Task<BatchOutcome> Excuse(Actor actor, ExcusalRequest excusal);
 

@@ -85,7 +85,8 @@ public sealed class ClassGrain(
         var students = _class.Enrolments.Select(e => e.StudentId).Distinct(StringComparer.Ordinal).ToList();
         var data = await journal.ReadClassLedgerAsync(ClassId, _class.AcademicYear, students, terms, cancellationToken);
         _watermark = data.Watermark;
-        var ledger = new ClassLedger(_class.OrganizationKind, _class.Grade, _calendar, _policies, data.ClosedTerms, _class.Enrolments);
+        var ledger = new ClassLedger(_class.OrganizationKind, _class.Grade, _calendar, _policies, data.ClosedTerms, _class.Enrolments,
+            _class.Assignments.Select(a => a.SubjectId).ToHashSet(StringComparer.Ordinal));
         foreach (var m in data.RecordedMarks)
         {
             ledger.AddRecordedMarks(m.SubjectId, m.Term, m.Kind, m.Count, m.ScoreSum, m.MaxSum);
@@ -152,6 +153,30 @@ public sealed class ClassGrain(
 
     public Task<NodeSummary> GetSummary() => Task.FromResult(Snapshot());
 
+    public async Task Refresh()
+    {
+        await LoadAsync(CancellationToken.None);
+        await (_publisher?.RequestAsync() ?? Task.CompletedTask);
+    }
+
+    /// <summary>
+    /// Rows of students who have moved to another class still count here (where recorded), but their term metrics count
+    /// in their current class, which must hear of it. Not awaited: two classes may notify each other at once.
+    /// </summary>
+    private async Task NotifyCurrentClassesAsync(IEnumerable<string> studentIds)
+    {
+        var here = _ledger?.RosterOn(Today).ToHashSet(StringComparer.Ordinal) ?? [];
+        foreach (var studentId in studentIds.Where(s => !here.Contains(s)).Distinct(StringComparer.Ordinal))
+        {
+            if (await registry.CurrentClassOfStudentAsync(studentId) is { } current && current.ClassId != ClassId)
+            {
+                _ = GrainFactory.GetGrain<IClassGrain>(current.ClassId).Refresh().ContinueWith(
+                    t => logger.LogWarning(t.Exception, "Class {ClassId}: refreshing a student's current class failed", ClassId),
+                    CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Current);
+            }
+        }
+    }
+
     public async Task<NodeSummary> Reconcile()
     {
         var committed = await registry.ClassWatermarkAsync(ClassId);
@@ -178,6 +203,9 @@ public sealed class ClassGrain(
         return _ledger!.ClosedTerms.Contains(_calendar.TermOf(date)) ? JournalError.TermClosed : null;
     }
 
+    /// <summary>The formative scale of the policy the date's term is assessed under.</summary>
+    private int FormativeScaleOn(DateOnly date) => _ledger?.PolicyOf(_ledger.TermOf(date))?.FormativeScale ?? limits.Value.FormativeScale;
+
     public async Task<BatchOutcome> RecordMarks(Actor actor, MarkBatch batch)
     {
         if (_class is null)
@@ -185,7 +213,7 @@ public sealed class ClassGrain(
             return NotFound();
         }
         await RefreshRulesAsync();
-        var validated = JournalBatchValidator.ValidateMarks(_class, actor, batch, Today, limits.Value, DayRule);
+        var validated = JournalBatchValidator.ValidateMarks(_class, actor, batch, Today, limits.Value, DayRule, FormativeScaleOn);
         if (!validated.IsValid)
         {
             return BatchOutcome.Rejected(validated.Problems);
@@ -311,7 +339,8 @@ public sealed class ClassGrain(
         }
         // An excusal is the head's decision: only the head voids it. Marks and roll-calls: the subject's teacher or the head.
         var mayCorrect = IsHead(actor) || (original.EntryKind != "excusal"
-            && _class.Assignments.Any(a => a.TeacherId == actor.PersonId && a.SubjectId == original.SubjectId && a.CoversDate(original.Date)));
+            && _class.Assignments.Any(a => a.TeacherId == actor.PersonId && a.SubjectId == original.SubjectId && a.GroupId == original.GroupId
+                                           && a.CoversDate(original.Date)));
         if (!mayCorrect)
         {
             return BatchOutcome.Rejected([new("supersedes", JournalError.NotAllowed, [])]);
@@ -364,16 +393,18 @@ public sealed class ClassGrain(
     private (int? Score, int? MaxScore) CheckReplacementMark(JournalRow original, CorrectionRequest correction, List<EntryProblem> problems)
     {
         var formative = original.MarkKind == "formative";
-        var maxScore = formative ? limits.Value.FormativeScale : correction.MaxScore ?? original.MaxScore!.Value;
-        if (formative && correction.MaxScore is { } given && given != limits.Value.FormativeScale)
+        var development = original.MarkKind == "development";
+        var scale = development ? JournalBatchValidator.DevelopmentLevels : FormativeScaleOn(original.Date);
+        var maxScore = formative || development ? scale : correction.MaxScore ?? original.MaxScore!.Value;
+        if ((formative || development) && correction.MaxScore is { } given && given != scale)
         {
-            problems.Add(new("maxScore", JournalError.MaxScoreNotAllowed, [limits.Value.FormativeScale.ToString()]));
+            problems.Add(new("maxScore", JournalError.MaxScoreNotAllowed, [scale.ToString()]));
         }
         else if (!formative && maxScore is < 1 || maxScore > limits.Value.MaxSummativeScore)
         {
             problems.Add(new("maxScore", JournalError.MaxScoreOutOfRange, ["1", limits.Value.MaxSummativeScore.ToString()]));
         }
-        var min = formative ? 1 : 0;
+        var min = formative || development ? 1 : 0;
         if (correction.Score is null)
         {
             problems.Add(new("score", JournalError.Required, []));
@@ -561,11 +592,30 @@ public sealed class ClassGrain(
         return new BatchOutcome(true, [], [], _watermark);
     }
 
-    /// <summary>After a correction or a term event: rebuild from the journal, republish, and let the students concerned rebuild.</summary>
+    /// <summary>
+    /// After a correction, an excusal or a term event: rebuild from the journal, republish, and let the students concerned
+    /// rebuild. The change is committed, so a failure here never fails the answer: the grain deactivates and rebuilds.
+    /// </summary>
     private async Task RebuildAfterAsync(IReadOnlyList<string> students)
     {
-        await LoadAsync(CancellationToken.None);
-        await _publisher!.RequestAsync();
+        try
+        {
+            await LoadAsync(CancellationToken.None);
+            await _publisher!.RequestAsync();
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Class {ClassId}: rebuilding after a committed change failed; deactivating to rebuild on next use", ClassId);
+            DeactivateOnIdle();
+        }
+        try
+        {
+            await NotifyCurrentClassesAsync(students);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Class {ClassId}: could not notify the classes of students who moved on", ClassId);
+        }
         await Task.WhenAll(students.Select(async s =>
         {
             try
@@ -666,6 +716,14 @@ public sealed class ClassGrain(
             return;
         }
 
+        try
+        {
+            await NotifyCurrentClassesAsync(perStudent.Select(s => s.StudentId));
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Class {ClassId}: could not notify the classes of students who moved on", ClassId);
+        }
         var applies = perStudent.Select(async s =>
         {
             try

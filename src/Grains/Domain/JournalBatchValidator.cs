@@ -15,7 +15,7 @@ namespace EduInfo.Grains.Domain;
 public static class JournalBatchValidator
 {
     public static ValidatedBatch<NewMark> ValidateMarks(ClassRecord cls, Actor actor, MarkBatch batch, DateOnly today, JournalLimits limits,
-        Func<DateOnly, JournalError?>? dayRule = null)
+        Func<DateOnly, JournalError?>? dayRule = null, Func<DateOnly, int>? formativeScaleOn = null)
     {
         var problems = new List<EntryProblem>();
         if (!CheckBatchSize(batch.Entries?.Count ?? 0, limits, problems))
@@ -70,12 +70,14 @@ public static class JournalBatchValidator
             }
             else if (kind == MarkKind.Formative)
             {
-                maxScore = limits.FormativeScale;
-                if (entry.MaxScore is { } given && given != limits.FormativeScale)
+                // The scale is the policy's of the term the mark falls in (10 by default).
+                var scale = date is { } d && formativeScaleOn is not null ? formativeScaleOn(d) : limits.FormativeScale;
+                maxScore = scale;
+                if (entry.MaxScore is { } given && given != scale)
                 {
-                    problems.Add(Problem($"{at}.maxScore", JournalError.MaxScoreNotAllowed, limits.FormativeScale));
+                    problems.Add(Problem($"{at}.maxScore", JournalError.MaxScoreNotAllowed, scale));
                 }
-                CheckScore(entry.Score, at, 1, limits.FormativeScale, problems);
+                CheckScore(entry.Score, at, 1, scale, problems);
             }
             else
             {
@@ -269,10 +271,24 @@ public static class JournalBatchValidator
         }
         if (cls.Groups?.FirstOrDefault(g => g.GroupId == groupId) is { } group)
         {
-            return new Group(group.GroupId, group.Members, false);
+            // A subgroup member counts only while also enrolled in the class (a transferred student leaves both).
+            var members = group.Members
+                .SelectMany(m => cls.Enrolments.Where(e => e.StudentId == m.StudentId).Select(e => Overlap(m, e)))
+                .Where(m => m is not null)
+                .Select(m => m!)
+                .ToList();
+            return new Group(group.GroupId, members, false);
         }
         problems.Add(Problem($"{at}.groupId", JournalError.GroupUnknown));
         return null;
+    }
+
+    /// <summary>The days two dated memberships of one student share, if any.</summary>
+    private static Enrolment? Overlap(Enrolment a, Enrolment b)
+    {
+        var from = a.From > b.From ? a.From : b.From;
+        DateOnly? to = a.To is null ? b.To : b.To is null ? a.To : (a.To < b.To ? a.To : b.To);
+        return to is null || to >= from ? new Enrolment(a.StudentId, from, to) : null;
     }
 
     private static void CheckStudent(string? studentId, string field, DateOnly? date, Group group, List<EntryProblem> problems)

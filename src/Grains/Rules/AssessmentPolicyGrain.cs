@@ -14,7 +14,7 @@ namespace EduInfo.Grains.Rules;
 /// The policy versions of one kind of organization, held in memory for the classes that assess under them. The
 /// versions live in PostgreSQL (written with their audit row); this grain is their single writer.
 /// </summary>
-public sealed class AssessmentPolicyGrain(AssessmentStore store, TimeProvider clock) : Grain, IAssessmentPolicyGrain
+public sealed class AssessmentPolicyGrain(AssessmentStore store, EduInfo.Storage.Registry.RegistryStore registry, TimeProvider clock) : Grain, IAssessmentPolicyGrain
 {
     private IReadOnlyList<AssessmentPolicyDocument> _versions = [];
 
@@ -40,6 +40,7 @@ public sealed class AssessmentPolicyGrain(AssessmentStore store, TimeProvider cl
         await store.WritePolicyAsync(OrganizationKind, policy,
             new AuditEntry(actor.UserId, actor.Roles, actor.ClientAddress, "policy.set", "policy", $"{OrganizationKind}/{policy.EffectiveFrom:yyyy-MM-dd}", null, "committed", detail));
         _versions = await store.ReadPoliciesAsync(OrganizationKind);
+        await registry.BumpClassVersionsAsync(OrganizationKind);
         return [];
     }
 }

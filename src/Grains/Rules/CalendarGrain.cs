@@ -10,7 +10,7 @@ using EduInfo.Storage.Audit;
 namespace EduInfo.Grains.Rules;
 
 /// <summary>The calendar of one academic year for one kind of organization (key <c>2026-2027/school</c>); its single writer.</summary>
-public sealed class CalendarGrain(AssessmentStore store, TimeProvider clock) : Grain, ICalendarGrain
+public sealed class CalendarGrain(AssessmentStore store, EduInfo.Storage.Registry.RegistryStore registry, TimeProvider clock) : Grain, ICalendarGrain
 {
     private AcademicCalendarDocument? _calendar;
     private string _year = "";
@@ -45,6 +45,8 @@ public sealed class CalendarGrain(AssessmentStore store, TimeProvider clock) : G
         await store.WriteCalendarAsync(_year, _kind, calendar,
             new AuditEntry(actor.UserId, actor.Roles, actor.ClientAddress, "calendar.set", "calendar", this.GetPrimaryKeyString(), null, "committed", detail));
         _calendar = await store.ReadCalendarAsync(_year, _kind);
+        // The classes of this kind and year move to a new version; the reconciliation refreshes their figures.
+        await registry.BumpClassVersionsAsync(_kind, _year);
         return [];
     }
 }

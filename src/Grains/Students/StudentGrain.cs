@@ -16,7 +16,7 @@ namespace EduInfo.Grains.Students;
 /// twice) is never counted twice, and a row committed late by another class is not mistaken for an old one.
 /// </summary>
 [Orleans.Placement.PreferLocalPlacement]
-public sealed class StudentGrain(JournalStore journal, RegistryStore registry, ILogger<StudentGrain> logger) : Grain, IStudentGrain
+public sealed class StudentGrain(JournalStore journal, RegistryStore registry, TimeProvider clock, ILogger<StudentGrain> logger) : Grain, IStudentGrain
 {
     private readonly Dictionary<string, SummaryFigures> _subjects = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _classWatermarks = new(StringComparer.Ordinal);
@@ -85,11 +85,36 @@ public sealed class StudentGrain(JournalStore journal, RegistryStore registry, I
             .Select(r => new DiaryAttendance(r.Row.Sequence, r.Row.SubjectId, r.Row.Date, r.Row.Period, r.Row.Attendance!.Value))
             .ToList();
         var current = await registry.CurrentClassOfStudentAsync(StudentId);
-        var standings = current is { } c ? await GrainFactory.GetGrain<IClassGrain>(c.ClassId).GetStandings(StudentId) : null;
+        var standings = current is { } c ? await StandingsAsync(c.ClassId) : null;
         var corrections = _academicYear is null ? [] : (await journal.ReadStudentCorrectionsAsync(StudentId, _academicYear))
             .Select(x => Correction(x.Correction, x.Original))
             .ToList();
         return new StudentDiary(StudentId, Watermark, Subjects(), marks, attendance, standings, corrections);
+    }
+
+    /// <summary>
+    /// The standings of each term from the class where the student counted at the term's end (today while it runs),
+    /// so the diary shows the marks the summaries count, also after a transfer; the year from the current class.
+    /// </summary>
+    private async Task<Interfaces.Assessment.StudentStandings> StandingsAsync(string currentClassId)
+    {
+        var current = await GrainFactory.GetGrain<IClassGrain>(currentClassId).GetStandings(StudentId);
+        var enrolments = await registry.StudentEnrolmentsAsync(StudentId);
+        var today = Interfaces.Calendar.AcademicCalendar.Today(clock);
+        var standings = current.Standings.ToList();
+        foreach (var term in current.Terms.Where(t => t.Starts <= today))
+        {
+            var countDay = term.Ends < today ? term.Ends!.Value : today;
+            var counted = enrolments.LastOrDefault(e => e.Enrolment.CoversDate(countDay)).ClassId;
+            if (counted is null || counted == currentClassId)
+            {
+                continue;
+            }
+            var there = await GrainFactory.GetGrain<IClassGrain>(counted).GetStandings(StudentId);
+            standings.RemoveAll(s => s.Term == term.Term);
+            standings.AddRange(there.Standings.Where(s => s.Term == term.Term));
+        }
+        return current with { Standings = standings.OrderBy(s => s.SubjectId, StringComparer.Ordinal).ThenBy(s => s.Term).ToList() };
     }
 
     /// <summary>A correction as it concerns this student: their score, or their roll-call code (null = present).</summary>

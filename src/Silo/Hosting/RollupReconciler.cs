@@ -1,5 +1,7 @@
 using EduInfo.Grains.Interfaces.Summaries;
+using EduInfo.Grains.Interfaces.Calendar;
 using EduInfo.Grains.Rollup;
+using EduInfo.Storage.Registry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,9 +11,12 @@ namespace EduInfo.Silo.Hosting;
 /// <summary>
 /// Periodically asks the republic to reconcile: each level compares its children's versions with the journal's
 /// class watermarks and pulls only the children that differ, so a lost stream message is repaired within an
-/// interval. Running it on every silo is harmless: the grain serializes the calls.
+/// interval. Running it on every silo is harmless: the grain serializes the calls. On the first tick of a new day
+/// (Asia/Almaty) one silo rolls the day: every class's version moves, so figures that depend on the date (headcount,
+/// lessons scheduled up to today) are refreshed everywhere.
 /// </summary>
-internal sealed class RollupReconciler(IGrainFactory grains, IOptions<RollupOptions> options, ILogger<RollupReconciler> logger) : BackgroundService
+internal sealed class RollupReconciler(IGrainFactory grains, RegistryStore registry, TimeProvider clock, IOptions<RollupOptions> options,
+    ILogger<RollupReconciler> logger) : BackgroundService
 {
     public const string RepublicId = "KZ";
 
@@ -27,6 +32,11 @@ internal sealed class RollupReconciler(IGrainFactory grains, IOptions<RollupOpti
         {
             try
             {
+                if (await registry.ClaimDayRollAsync(AcademicCalendar.Today(clock), stoppingToken))
+                {
+                    var moved = await registry.BumpClassVersionsAsync(cancellationToken: stoppingToken);
+                    logger.LogInformation("Day roll: {Classes} classes move to a new version", moved);
+                }
                 await grains.GetGrain<IAreaGrain>(RepublicId).Reconcile();
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)

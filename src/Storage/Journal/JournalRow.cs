@@ -19,7 +19,8 @@ public sealed record JournalRow(
     string? Reason,
     string AuthorId,
     DateTimeOffset RecordedAt,
-    long? SupersededBy);
+    long? SupersededBy,
+    string GroupId = "");
 
 /// <summary>A correction to append: a replacement (same kind, new values) or a void, superseding <see cref="Supersedes"/>.</summary>
 public sealed record NewCorrection(

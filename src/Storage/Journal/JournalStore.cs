@@ -320,7 +320,7 @@ public sealed class JournalStore(NpgsqlDataSource dataSource)
     private const string RowColumns = """
         j.seq, j.entry_kind, j.class_id, j.subject_id, j.lesson_date, j.period, j.student_id, j.mark_kind, j.score, j.max_score,
         j.roster, j.absent_ids, j.absent_codes, j.supersedes, j.reason, j.author_id, j.recorded_at,
-        (SELECT x.seq FROM journal x WHERE x.academic_year = j.academic_year AND x.supersedes = j.seq)
+        (SELECT x.seq FROM journal x WHERE x.academic_year = j.academic_year AND x.supersedes = j.seq), j.group_id
         """;
 
     private static JournalRow ReadRow(NpgsqlDataReader r) => new(
@@ -329,7 +329,8 @@ public sealed class JournalStore(NpgsqlDataSource dataSource)
         r.IsDBNull(8) ? null : r.GetInt16(8), r.IsDBNull(9) ? null : r.GetInt16(9),
         r.IsDBNull(10) ? null : r.GetFieldValue<string[]>(10), r.IsDBNull(11) ? null : r.GetFieldValue<string[]>(11),
         r.IsDBNull(12) ? null : r.GetFieldValue<string[]>(12), r.IsDBNull(13) ? null : r.GetInt64(13),
-        r.IsDBNull(14) ? null : r.GetString(14), r.GetString(15), r.GetFieldValue<DateTimeOffset>(16), r.IsDBNull(17) ? null : r.GetInt64(17));
+        r.IsDBNull(14) ? null : r.GetString(14), r.GetString(15), r.GetFieldValue<DateTimeOffset>(16), r.IsDBNull(17) ? null : r.GetInt64(17),
+        r.GetString(18));
 
     /// <summary>A row by its sequence number (null when the year has none).</summary>
     public async Task<JournalRow?> FindRowAsync(string academicYear, long sequence, CancellationToken cancellationToken = default)
@@ -373,7 +374,7 @@ public sealed class JournalStore(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand($"""
             SELECT {RowColumns}, o.seq, o.entry_kind, o.class_id, o.subject_id, o.lesson_date, o.period, o.student_id, o.mark_kind, o.score,
-                   o.max_score, o.roster, o.absent_ids, o.absent_codes, o.supersedes, o.reason, o.author_id, o.recorded_at, j.seq
+                   o.max_score, o.roster, o.absent_ids, o.absent_codes, o.supersedes, o.reason, o.author_id, o.recorded_at, j.seq, o.group_id
             FROM journal j JOIN journal o ON o.academic_year = j.academic_year AND o.seq = j.supersedes
             WHERE j.academic_year = @y AND j.supersedes IS NOT NULL
               AND (o.student_id = @s OR (o.entry_kind = 'lesson' AND @s = ANY (o.roster)))
@@ -386,7 +387,7 @@ public sealed class JournalStore(NpgsqlDataSource dataSource)
         while (await reader.ReadAsync(cancellationToken))
         {
             var correction = ReadRow(reader);
-            var o = 18;
+            var o = 19;
             var original = new JournalRow(
                 reader.GetInt64(o), reader.GetString(o + 1), reader.GetString(o + 2), reader.GetString(o + 3), reader.GetFieldValue<DateOnly>(o + 4),
                 reader.IsDBNull(o + 5) ? null : reader.GetInt16(o + 5), reader.IsDBNull(o + 6) ? null : reader.GetString(o + 6),
@@ -394,7 +395,7 @@ public sealed class JournalStore(NpgsqlDataSource dataSource)
                 reader.IsDBNull(o + 9) ? null : reader.GetInt16(o + 9), reader.IsDBNull(o + 10) ? null : reader.GetFieldValue<string[]>(o + 10),
                 reader.IsDBNull(o + 11) ? null : reader.GetFieldValue<string[]>(o + 11), reader.IsDBNull(o + 12) ? null : reader.GetFieldValue<string[]>(o + 12),
                 reader.IsDBNull(o + 13) ? null : reader.GetInt64(o + 13), reader.IsDBNull(o + 14) ? null : reader.GetString(o + 14),
-                reader.GetString(o + 15), reader.GetFieldValue<DateTimeOffset>(o + 16), reader.GetInt64(o + 17));
+                reader.GetString(o + 15), reader.GetFieldValue<DateTimeOffset>(o + 16), reader.GetInt64(o + 17), reader.GetString(o + 18));
             rows.Add((correction, original));
         }
         return rows;

@@ -195,6 +195,46 @@ public sealed class RegistryStore(NpgsqlDataSource dataSource)
         return await reader.ReadAsync(cancellationToken) ? (reader.GetString(0), reader.GetString(1)) : null;
     }
 
+    /// <summary>
+    /// Gives classes (of a kind of organization and a year, or all) a new number from the journal sequence: their
+    /// figures moved without a journal row (a new day, a calendar change), so their versions must grow and the
+    /// reconciliation pulls them. Returns how many classes moved.
+    /// </summary>
+    public async Task<int> BumpClassVersionsAsync(string? organizationKind = null, string? academicYear = null, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO class_watermarks (class_id, seq)
+            SELECT c.id, nextval('journal_seq') FROM classes c JOIN organizations o ON o.id = c.organization_id
+            WHERE (@kind::text IS NULL OR o.kind = @kind) AND (@year::text IS NULL OR c.academic_year = @year)
+            ON CONFLICT (class_id) DO UPDATE SET seq = greatest(class_watermarks.seq, excluded.seq)
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string?>("kind", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = organizationKind });
+        command.Parameters.Add(new NpgsqlParameter<string?>("year", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = academicYear });
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Claims the day roll of <paramref name="day"/>: true for the one caller (across silos) that should perform it.</summary>
+    public async Task<bool> ClaimDayRollAsync(DateOnly day, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("INSERT INTO day_rolls (day) VALUES (@d) ON CONFLICT DO NOTHING");
+        command.Parameters.AddWithValue("d", day);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>A student's enrolments (class and dates), oldest first.</summary>
+    public async Task<IReadOnlyList<(string ClassId, Enrolment Enrolment)>> StudentEnrolmentsAsync(string studentId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT class_id, from_date, to_date FROM enrolments WHERE student_id = @s ORDER BY from_date, seq");
+        command.Parameters.AddWithValue("s", studentId);
+        var enrolments = new List<(string, Enrolment)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            enrolments.Add((reader.GetString(0), new Enrolment(studentId, reader.GetFieldValue<DateOnly>(1), reader.IsDBNull(2) ? null : reader.GetFieldValue<DateOnly>(2))));
+        }
+        return enrolments;
+    }
+
     /// <summary>Display names ("Last First") of students, for the teacher's journal grid (personal data: callers audit).</summary>
     public async Task<IReadOnlyDictionary<string, string>> StudentNamesAsync(IReadOnlyList<string> studentIds, CancellationToken cancellationToken = default)
     {

@@ -30,9 +30,10 @@ public sealed class TransferStore(NpgsqlDataSource dataSource)
         DateOnly from;
         string fromYear, toYear;
         await using (var current = new NpgsqlCommand("""
-            SELECT e.seq, e.class_id, e.from_date, c.academic_year, (SELECT academic_year FROM classes WHERE id = @to)
+            SELECT e.seq, e.class_id, e.from_date, c.academic_year, (SELECT academic_year FROM classes WHERE id = @to),
+                   e.to_date IS NULL OR e.to_date >= @d
             FROM enrolments e JOIN classes c ON c.id = e.class_id
-            WHERE e.student_id = @s AND e.from_date <= @d AND (e.to_date IS NULL OR e.to_date >= @d)
+            WHERE e.student_id = @s
             ORDER BY e.from_date DESC, e.seq DESC LIMIT 1
             FOR UPDATE OF e
             """, connection, transaction))
@@ -41,7 +42,8 @@ public sealed class TransferStore(NpgsqlDataSource dataSource)
             current.Parameters.AddWithValue("to", toClassId);
             current.Parameters.AddWithValue("d", date);
             await using var reader = await current.ExecuteReaderAsync(cancellationToken);
-            if (!await reader.ReadAsync(cancellationToken))
+            // Only the latest enrolment moves: a backdated transfer must not reopen history (two open enrolments).
+            if (!await reader.ReadAsync(cancellationToken) || !reader.GetBoolean(5))
             {
                 return (TransferOutcome.NotEnrolled, null, 0);
             }
@@ -64,6 +66,12 @@ public sealed class TransferStore(NpgsqlDataSource dataSource)
         await using (var move = new NpgsqlCommand("""
             WITH ended AS (
                 UPDATE enrolments SET to_date = @d::date - 1 WHERE seq = @current
+            ),
+            left_groups AS (
+                -- The student also leaves the subgroups of the old class.
+                UPDATE teaching_group_members m SET to_date = @d::date - 1
+                FROM teaching_groups g
+                WHERE g.id = m.group_id AND g.class_id = @from AND m.student_id = @s AND m.from_date < @d AND (m.to_date IS NULL OR m.to_date >= @d)
             ),
             started AS (
                 INSERT INTO enrolments (student_id, class_id, from_date) VALUES (@s, @to, @d) RETURNING seq

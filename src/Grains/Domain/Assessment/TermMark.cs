@@ -13,12 +13,14 @@ public static class TermMark
         {
             return new TermResult(TermOutcome.Descriptive, null, null, null, new Dictionary<ComponentKind, Fraction>());
         }
+        // A component of weight 0 (a policy may switch one off) carries nothing: it neither counts, nor is pending, nor
+        // divides by zero.
+        components = components.Where(c => policy.Weights[c.Kind] > 0).ToList();
         if (components.Any(c => c.State == ComponentState.Pending))
         {
             return new TermResult(TermOutcome.Pending, null, null, null, new Dictionary<ComponentKind, Fraction>());
         }
-        // A component of weight 0 (a policy may switch one off) carries nothing: it neither counts nor divides by zero.
-        var counted = components.Where(c => c.State == ComponentState.Counted && policy.Weights[c.Kind] > 0).ToList();
+        var counted = components.Where(c => c.State == ComponentState.Counted).ToList();
         if (counted.Count == 0)
         {
             return new TermResult(termClosed ? TermOutcome.NotAttested : TermOutcome.NotYetAssessed, null, null, null, new Dictionary<ComponentKind, Fraction>());

@@ -81,6 +81,9 @@ public sealed class SchoolCalendar
         _ => null,
     };
 
+    /// <summary>At most six terms a year (quarters, semesters, monitoring points; the summary filter's range).</summary>
+    public const int MaxTerms = 6;
+
     public static readonly IReadOnlySet<string> DayKinds = new HashSet<string>(StringComparer.Ordinal) { "holiday", "working", "cancelled" };
 
     /// <summary>
@@ -96,6 +99,11 @@ public sealed class SchoolCalendar
         if (terms.Count == 0)
         {
             problems.Add(new("terms", JournalError.Required, []));
+        }
+        else if (terms.Count > MaxTerms)
+        {
+            problems.Add(new("terms", JournalError.CalendarTermsInvalid, []));
+            return problems;
         }
         DateOnly? previousEnd = null;
         for (var i = 0; i < terms.Count; i++)

@@ -22,7 +22,8 @@ public sealed class ClassLedger(
     SchoolCalendar? calendar,
     IReadOnlyList<AssessmentPolicy> policies,
     IReadOnlySet<int> closedTerms,
-    IReadOnlyList<Enrolment> enrolments)
+    IReadOnlyList<Enrolment> enrolments,
+    IReadOnlySet<string>? taughtSubjects = null)
 {
     private readonly Dictionary<SummaryKey, SummaryFigures> _recorded = new();
     private readonly Dictionary<(int Term, string Subject), Dictionary<string, TermWork>> _work = new();
@@ -205,8 +206,15 @@ public sealed class ClassLedger(
         if (PolicyOf(term) is { } policy && _work.ContainsKey((term, subjectId)))
         {
             var closed = closedTerms.Contains(term);
+            var taught = taughtSubjects?.Contains(subjectId) ?? true;
             foreach (var studentId in enrolments.Select(e => e.StudentId).Distinct(StringComparer.Ordinal))
             {
+                // A subject the class does not teach concerns only students who bring work in it (a transfer): nobody
+                // else is н/а in it.
+                if (!taught && WorkOf(studentId, term, subjectId) is null)
+                {
+                    continue;
+                }
                 var result = TermMark.Compute(policy, grade, ComponentsOf(studentId, term, subjectId), closed);
                 // At close a still-pending summative leaves the subject not attested (docs/assessment.md).
                 results[studentId] = closed && result.Outcome == TermOutcome.Pending
