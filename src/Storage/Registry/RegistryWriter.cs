@@ -73,6 +73,11 @@ public sealed class RegistryWriter(NpgsqlDataSource dataSource)
         {
             w.Write(a.TeacherId); w.Write(a.GroupId); w.Write(a.SubjectId); w.Write(a.From, NpgsqlDbType.Date); WriteNullable(w, a.To);
         }, cancellationToken);
+        await CopyAsync(connection, "timetable_slots (class_id, group_id, subject_id, weekday, period, valid_from)", data.Timetable, (w, t) =>
+        {
+            w.Write(t.ClassId); w.Write(t.GroupId); w.Write(t.SubjectId); w.Write((short)t.Weekday, NpgsqlDbType.Smallint);
+            w.Write((short)t.Period, NpgsqlDbType.Smallint); w.Write(t.From, NpgsqlDbType.Date);
+        }, cancellationToken);
         await CopyAsync(connection, "parents (id, iin, last_name, first_name, middle_name)", data.Parents, (w, p) =>
         {
             w.Write(p.Id); w.Write(p.Iin); w.Write(p.LastName); w.Write(p.FirstName); WriteNullable(w, p.MiddleName);

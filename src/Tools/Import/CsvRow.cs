@@ -114,6 +114,27 @@ internal sealed class CsvRow(string file, CsvRecord record, IReadOnlyDictionary<
         return null;
     }
 
+    /// <summary>A whole number between <paramref name="min"/> and <paramref name="max"/> (a timetable's weekday or period).</summary>
+    public int? Number(string column, int min, int max)
+    {
+        var value = Text(column);
+        if (value is null)
+        {
+            return null;
+        }
+        if (!int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+        {
+            Error(ImportErrorCode.BadNumber, column);
+            return null;
+        }
+        if (number < min || number > max)
+        {
+            Error(ImportErrorCode.NumberOutOfRange, column, min.ToString(CultureInfo.InvariantCulture), max.ToString(CultureInfo.InvariantCulture));
+            return null;
+        }
+        return number;
+    }
+
     /// <summary>A grade: a whole number between <see cref="ImportFormat.MinGrade"/> and <see cref="ImportFormat.MaxGrade"/>.</summary>
     public int? Grade(string column)
     {

@@ -27,6 +27,7 @@ public sealed record ExistingRegistry
 
     /// <summary>Stored assignments by teacher, group, subject and first day (the same again would double a teaching).</summary>
     public IReadOnlySet<(string TeacherId, string GroupId, string SubjectId, DateOnly From)> Assignments { get; init; } = new HashSet<(string, string, string, DateOnly)>();
+    public IReadOnlySet<(string ClassId, string GroupId, int Weekday, int Period, DateOnly From)> TimetableSlots { get; init; } = new HashSet<(string, string, int, int, DateOnly)>();
 
     /// <summary>The id of the republic node, if the registry has one.</summary>
     public string? RepublicId { get; init; }

@@ -39,6 +39,7 @@ public sealed class ExistingRegistryReader(NpgsqlDataSource dataSource)
         Add("SELECT student_id, parent_id FROM student_parents WHERE student_id = ANY(@ids) AND parent_id = ANY(@ids)", ("ids", ids));
         Add("SELECT group_id, student_id, from_date FROM teaching_group_members WHERE group_id = ANY(@ids) AND student_id = ANY(@ids)", ("ids", ids));
         Add("SELECT teacher_id, group_id, subject_id, from_date FROM assignments WHERE teacher_id = ANY(@ids) AND group_id = ANY(@ids)", ("ids", ids));
+        Add("SELECT class_id, group_id, weekday, period, valid_from FROM timetable_slots WHERE class_id = ANY(@ids)", ("ids", ids));
         Add("SELECT id FROM nodes WHERE kind = 'republic' ORDER BY id LIMIT 1");
 
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
@@ -69,13 +70,14 @@ public sealed class ExistingRegistryReader(NpgsqlDataSource dataSource)
         var studentParents = (await Rows(r => (r.GetString(0), r.GetString(1)))).ToHashSet();
         var groupMembers = (await Rows(r => (r.GetString(0), r.GetString(1), r.GetFieldValue<DateOnly>(2)))).ToHashSet();
         var assignments = (await Rows(r => (r.GetString(0), r.GetString(1), r.GetString(2), r.GetFieldValue<DateOnly>(3)))).ToHashSet();
+        var timetable = (await Rows(r => (r.GetString(0), r.GetString(1), (int)r.GetInt16(2), (int)r.GetInt16(3), r.GetFieldValue<DateOnly>(4)))).ToHashSet();
         var republic = (await Rows(r => r.GetString(0))).FirstOrDefault();
         return new ExistingRegistry
         {
             Nodes = nodes, Organizations = organizations, Subjects = subjects, Classes = classes, Groups = groups,
             Students = students, Teachers = teachers, Parents = parents,
             StudentIins = studentIins, TeacherIins = teacherIins, ParentIins = parentIins,
-            StudentParents = studentParents, GroupMembers = groupMembers, Assignments = assignments, RepublicId = republic,
+            StudentParents = studentParents, GroupMembers = groupMembers, Assignments = assignments, TimetableSlots = timetable, RepublicId = republic,
         };
     }
 }

@@ -68,7 +68,7 @@ public static class ImportCommand
         }
         var d = result.Written!;
         IReadOnlyList<int> counts = [d.Nodes.Count, d.Organizations.Count, d.Subjects.Count, d.Classes.Count, d.TeachingGroups.Count,
-            d.Students.Count, d.GroupMembers.Count, d.Teachers.Count, d.Assignments.Count, d.Parents.Count, d.StudentParents.Count];
+            d.Students.Count, d.GroupMembers.Count, d.Teachers.Count, d.Assignments.Count, d.Parents.Count, d.StudentParents.Count, d.Timetable.Count];
         await output.WriteLineAsync(Messages.Get("import.summary.imported", language,
             counts.Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList()));
         return 0;

@@ -27,6 +27,7 @@ public enum ImportErrorCode
     BadLanguage,
     InvalidIin,
     GradeOutOfRange,
+    NumberOutOfRange,
     EndBeforeStart,
     BadAcademicYear,
 

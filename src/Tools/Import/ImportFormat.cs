@@ -18,6 +18,7 @@ public static class ImportFormat
     public const string Assignments = "assignments.csv";
     public const string Parents = "parents.csv";
     public const string StudentParents = "student_parents.csv";
+    public const string Timetable = "timetable.csv";
 
     /// <summary>Every file of the format, in the order errors are reported.</summary>
     public static readonly IReadOnlyList<ImportTable> Tables =
@@ -33,6 +34,7 @@ public static class ImportFormat
         new(Assignments, ["teacher_id", "group_id", "subject_id", "from", "to"]),
         new(Parents, ["id", "iin", "last_name", "first_name", "middle_name"]),
         new(StudentParents, ["student_id", "parent_id", "relation"]),
+        new(Timetable, ["class_id", "group_id", "subject_id", "weekday", "period", "from"]),
     ];
 
     // Allowed values of the kind and relation columns.
@@ -45,6 +47,9 @@ public static class ImportFormat
     // Limits and spellings of single values.
     public const int MinGrade = 0;
     public const int MaxGrade = 12;
+    /// <summary>Timetable weekdays are ISO: 1 = Monday … 7 = Sunday; periods 1..12.</summary>
+    public const int MaxWeekday = 7;
+    public const int MaxPeriod = 12;
     public const int MaxIdLength = 64;
     public const char ListSeparator = ';';
     public const string DateFormat = "yyyy-MM-dd";

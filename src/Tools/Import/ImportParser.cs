@@ -33,6 +33,7 @@ public static class ImportParser
         [ImportFormat.Assignments] = Assignment,
         [ImportFormat.Parents] = Parent,
         [ImportFormat.StudentParents] = StudentParent,
+        [ImportFormat.Timetable] = TimetableSlot,
     };
 
     /// <summary>Parses the documents read from a folder (named <paramref name="folder"/> in errors about the folder as a whole).</summary>
@@ -266,6 +267,21 @@ public static class ImportParser
         if (!row.HasErrors)
         {
             import.Assignments.Add(new(row.Line, new AssignmentRow(teacher!, group!, subject!, from!.Value, to)));
+        }
+    }
+
+    private static void TimetableSlot(CsvRow row, ParsedImport import)
+    {
+        var cls = row.Reference("class_id", ReferenceTarget.Class);
+        // No group: the whole class, whose teaching group has the class's id.
+        var group = row.Reference("group_id", ReferenceTarget.Group, required: false);
+        var subject = row.Reference("subject_id", ReferenceTarget.Subject);
+        var weekday = row.Number("weekday", 1, ImportFormat.MaxWeekday);
+        var period = row.Number("period", 1, ImportFormat.MaxPeriod);
+        var from = row.Date("from");
+        if (!row.HasErrors)
+        {
+            import.Timetable.Add(new(row.Line, new TimetableSlotRow(cls!, group ?? cls!, subject!, weekday!.Value, period!.Value, from!.Value)));
         }
     }
 

@@ -197,6 +197,8 @@ public static class ImportValidator
         Unique(ImportFormat.StudentParents, import.StudentParents, r => (r.StudentId, r.ParentId), existing.StudentParents.Contains, errors);
         Unique(ImportFormat.GroupMembers, import.GroupMembers, r => (r.GroupId, r.StudentId, r.From), existing.GroupMembers.Contains, errors);
         Unique(ImportFormat.Assignments, import.Assignments, r => (r.TeacherId, r.GroupId, r.SubjectId, r.From), existing.Assignments.Contains, errors);
+        // One lesson of a group at a time; a timetable already stored for the same day is replaced through the API instead.
+        Unique(ImportFormat.Timetable, import.Timetable, r => (r.ClassId, r.GroupId, r.Weekday, r.Period, r.From), existing.TimetableSlots.Contains, errors);
     }
 
     private static void Unique<TRow, TKey>(string file, List<ImportRow<TRow>> rows, Func<TRow, TKey> key, Func<TKey, bool> stored, List<ImportError> errors)

@@ -19,6 +19,7 @@ public sealed class ParsedImport
     public List<ImportRow<GroupMemberRow>> GroupMembers { get; } = [];
     public List<ImportRow<TeacherRow>> Teachers { get; } = [];
     public List<ImportRow<AssignmentRow>> Assignments { get; } = [];
+    public List<ImportRow<TimetableSlotRow>> Timetable { get; } = [];
     public List<ImportRow<PersonRow>> Parents { get; } = [];
     public List<ImportRow<StudentParentRow>> StudentParents { get; } = [];
 
@@ -54,6 +55,7 @@ public sealed class ParsedImport
         data.GroupMembers.AddRange(GroupMembers.Select(r => r.Row));
         data.Teachers.AddRange(Teachers.Select(r => r.Row));
         data.Assignments.AddRange(Assignments.Select(r => r.Row));
+        data.Timetable.AddRange(Timetable.Select(r => r.Row));
         data.Parents.AddRange(Parents.Select(r => r.Row));
         data.StudentParents.AddRange(StudentParents.Select(r => r.Row));
         return data;

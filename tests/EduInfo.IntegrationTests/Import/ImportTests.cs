@@ -36,10 +36,13 @@ public sealed class ImportTests : IAsyncLifetime
         Assert.Equal("", errors);
         Assert.Equal(0, code);
         Assert.Equal("Imported: 3 nodes, 1 organizations, 4 subjects, 2 classes, 2 teaching groups, 6 students, 3 group memberships, " +
-                     "3 teachers, 10 assignments, 3 parents, 4 student–parent links.", output.Trim());
+                     "3 teachers, 10 assignments, 3 parents, 4 student–parent links, 8 timetable slots.", output.Trim());
         // By hand from docs/import-example: each class is also a whole-class teaching group (2 + 2 subgroups).
         Assert.Equal(new long[] { 3, 1, 4, 2, 4, 6, 6, 3, 3, 10, 3, 4, 2 }, await CountsAsync(_db));
         Assert.Equal(["KZ", "KZ-ULY", "KZ-ULY-ZHZ", "ULY-ZHZ-SCH7", "ULY-ZHZ-SCH7-5A"], await PathAsync("classes", "ULY-ZHZ-SCH7-5A"));
+        // The timetable: both English subgroups of 5A in parallel on Monday, period 3.
+        Assert.Equal(8, await _db.ScalarAsync<long>("SELECT count(*) FROM timetable_slots"));
+        Assert.Equal(2, await _db.ScalarAsync<long>("SELECT count(*) FROM timetable_slots WHERE class_id = 'ULY-ZHZ-SCH7-5A' AND weekday = 1 AND period = 3"));
         Assert.Equal(["KZ", "KZ-ULY", "KZ-ULY-ZHZ", "ULY-ZHZ-SCH7"], await PathAsync("organizations", "ULY-ZHZ-SCH7"));
         Assert.Equal("Школа-гимназия №7 \"Болашақ\", Жезказган",
             await _db.ScalarAsync<string>("SELECT name_ru FROM organizations WHERE id = 'ULY-ZHZ-SCH7'"));
@@ -192,10 +195,10 @@ public sealed class ImportTests : IAsyncLifetime
         var (code, _, errors) = await RunAsync(_db, CopyOfExample(), "--lang", "en");
 
         // 24 ids (3 nodes, 1 organization, 4 subjects, 2 classes, 2 groups, 6 students, 3 teachers, 3 parents),
-        // 12 IINs (6 + 3 + 3), 17 rows without ids (3 memberships, 10 assignments, 4 links).
+        // 12 IINs (6 + 3 + 3), 25 rows without ids (3 memberships, 10 assignments, 4 links, 8 timetable slots).
         Assert.Equal(1, code);
-        Assert.Equal("Errors: 53. Nothing was imported.", Lines(errors)[^1]);
-        Assert.Equal(53, Lines(errors).Length - 1);
+        Assert.Equal("Errors: 61. Nothing was imported.", Lines(errors)[^1]);
+        Assert.Equal(61, Lines(errors).Length - 1);
         Assert.Equal(before, await CountsAsync(_db));
     }
 

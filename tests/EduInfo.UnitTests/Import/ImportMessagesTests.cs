@@ -28,7 +28,7 @@ public sealed class ImportMessagesTests
     {
         Assert.Equal("Errors: 3. Nothing was imported.", Messages.Get("import.summary.refused", "en", "3"));
         Assert.Equal("Imported: 1 nodes, 2 organizations, 3 subjects, 4 classes, 5 teaching groups, 6 students, 7 group memberships, " +
-                     "8 teachers, 9 assignments, 10 parents, 11 student–parent links.",
-            Messages.Get("import.summary.imported", "en", ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"]));
+                     "8 teachers, 9 assignments, 10 parents, 11 student–parent links, 12 timetable slots.",
+            Messages.Get("import.summary.imported", "en", ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"]));
     }
 }

@@ -8,7 +8,8 @@ public sealed class ImportValidationTests
     private const string S1 = ImportFolderFixture.S1Iin;
     private const string Nodes = "nodes.csv", Organizations = "organizations.csv", Subjects = "subjects.csv", Classes = "classes.csv",
         Groups = "teaching_groups.csv", Students = "students.csv", Members = "group_members.csv", Teachers = "teachers.csv",
-        Assignments = "assignments.csv", Parents = "parents.csv", Links = "student_parents.csv";
+        Assignments = "assignments.csv", Parents = "parents.csv", Links = "student_parents.csv", Timetable = "timetable.csv";
+    private const string TimetableHeader = "class_id,group_id,subject_id,weekday,period,from";
 
     private static readonly ExistingRegistry StoredHierarchy = new()
     {
@@ -39,6 +40,14 @@ public sealed class ImportValidationTests
         ["a row with one value too few"] = new(f => f.Set(Members, 2, "G1,S1,2026-09-01"), [$"{Members}:2:FieldCount"]),
         ["a misplaced quote"] = new(f => f.Set(Teachers, 2, $"T1,{ImportFolderFixture.T1Iin},Жұмабаев \"Ерке\",Ерлан,Бауыржанұлы,O1"), [$"{Teachers}:2:BadQuote"]),
         ["an unclosed quote"] = new(f => f.Set(Parents, 2, $"PA1,{ImportFolderFixture.PA1Iin},\"Сейітова,Айгерім,Омарқызы"), [$"{Parents}:2:UnterminatedQuote"]),
+
+        // Timetables: a slot without a group is the whole class's; weekdays are ISO 1..7, periods 1..12.
+        ["a timetable"] = new(f => f.Files[Timetable] = [TimetableHeader, "C1,,MAT,1,1,2026-09-01", "C1,G1,ENG,1,2,2026-09-01"], []),
+        ["a timetable weekday of 8"] = new(f => f.Files[Timetable] = [TimetableHeader, "C1,,MAT,8,1,2026-09-01"], [$"{Timetable}:2:NumberOutOfRange"]),
+        ["a timetable period of 0"] = new(f => f.Files[Timetable] = [TimetableHeader, "C1,,MAT,1,0,2026-09-01"], [$"{Timetable}:2:NumberOutOfRange"]),
+        ["a timetable weekday in words"] = new(f => f.Files[Timetable] = [TimetableHeader, "C1,,MAT,Monday,1,2026-09-01"], [$"{Timetable}:2:BadNumber"]),
+        ["a timetable slot twice"] = new(f => f.Files[Timetable] = [TimetableHeader, "C1,,MAT,1,1,2026-09-01", "C1,,ENG,1,1,2026-09-01"],
+            [$"{Timetable}:3:DuplicateRow"]),
 
         // Single values.
         ["a missing name"] = new(f => f.Set(Subjects, 2, "MAT,Математика,,Mathematics"), [$"{Subjects}:2:Required"]),
@@ -226,6 +235,9 @@ public sealed class ImportValidationTests
             data.TeachingGroups.Count, data.Students.Count, data.Enrolments.Count, data.GroupMembers.Count, data.Teachers.Count,
             data.Assignments.Count, data.Parents.Count, data.StudentParents.Count));
         Assert.Equal("Школа-гимназия №7 \"Болашақ\", Жезказган", data.Organizations.Single().NameRu);
+        // 8 timetable slots; a slot without a group is the whole class's.
+        Assert.Equal(8, data.Timetable.Count);
+        Assert.Equal("ULY-ZHZ-SCH7-5A", data.Timetable[0].GroupId);
         Assert.Equal(["region", "district"], data.Nodes.Where(n => n.ParentId is not null).Select(n => n.Kind));
     }
 

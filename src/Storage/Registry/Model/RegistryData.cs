@@ -16,6 +16,7 @@ public sealed class RegistryData
     public List<GroupMemberRow> GroupMembers { get; } = [];
     public List<TeacherRow> Teachers { get; } = [];
     public List<AssignmentRow> Assignments { get; } = [];
+    public List<TimetableSlotRow> Timetable { get; } = [];
     public List<PersonRow> Parents { get; } = [];
     public List<StudentParentRow> StudentParents { get; } = [];
 }
