@@ -33,6 +33,13 @@ public sealed class ClassLedger(
     private readonly HashSet<(int Term, string Subject, MarkKind Kind)> _heldHere = new();
     private readonly HashSet<(string Student, int Term, string Subject, MarkKind Kind)> _excused = new();
     private IReadOnlyList<StoredSlot> _timetable = [];
+    // Derived figures, recomputed only where something changed: a class publishes after every batch, so a snapshot must
+    // cost the cells of the touched term, not a pass over the whole year.
+    private readonly Dictionary<int, Dictionary<SummaryKey, SummaryFigures>> _termCache = new();
+    private Dictionary<SummaryKey, SummaryFigures>? _yearCache;
+    private IReadOnlyDictionary<(int Term, string Subject), long>? _scheduledCache;
+    private DateOnly _cacheDay;
+    private readonly Dictionary<int, long> _fullDays = new();
     private Func<DateOnly, bool> _isSchoolDay = _ => true;
 
     /// <summary>
@@ -43,6 +50,7 @@ public sealed class ClassLedger(
     {
         _timetable = slots;
         _isSchoolDay = isSchoolDay;
+        _scheduledCache = null;
     }
 
     /// <summary>Lessons the timetable scheduled per term and subject, on the class's school days up to today.</summary>
@@ -81,7 +89,7 @@ public sealed class ClassLedger(
         AddRecorded(subjectId, term, JournalFigures.ForMarks(kind, count, scoreSum, maxSum));
         if (term > 0 && count > 0 && kind != MarkKind.Development && _heldHere.Add((term, subjectId, kind)))
         {
-            _results.Remove((term, subjectId));
+            Invalidate(term, subjectId);
         }
     }
 
@@ -102,7 +110,14 @@ public sealed class ClassLedger(
             students[studentId] = work = new TermWork();
         }
         work.Add(kind, count, scoreSum, maxSum);
+        Invalidate(term, subjectId);
+    }
+
+    private void Invalidate(int term, string subjectId)
+    {
         _results.Remove((term, subjectId));
+        _termCache.Remove(term);
+        _yearCache = null;
     }
 
     /// <summary>The head excused a student's missed summative: its weight is shared among the student's other components.</summary>
@@ -110,7 +125,7 @@ public sealed class ClassLedger(
     {
         if (term > 0 && _excused.Add((studentId, term, subjectId, kind)))
         {
-            _results.Remove((term, subjectId));
+            Invalidate(term, subjectId);
         }
     }
 
@@ -121,7 +136,19 @@ public sealed class ClassLedger(
     public void AddSeats(string studentId, DateOnly date, int seats, int missed)
     {
         var held = _days.GetValueOrDefault((studentId, date));
-        _days[(studentId, date)] = (held.Seats + seats, held.Missed + missed);
+        var now = (Seats: held.Seats + seats, Missed: held.Missed + missed);
+        _days[(studentId, date)] = now;
+        var wasFull = held.Seats > 0 && held.Missed == held.Seats;
+        var isFull = now.Seats > 0 && now.Missed == now.Seats;
+        if (wasFull != isFull)
+        {
+            var change = isFull ? 1 : -1;
+            _fullDays[SummaryKey.Year] = _fullDays.GetValueOrDefault(SummaryKey.Year) + change;
+            if (TermOf(date) is > 0 and var term)
+            {
+                _fullDays[term] = _fullDays.GetValueOrDefault(term) + change;
+            }
+        }
     }
 
     /// <summary>A new mark: in the class's cells and in the student's work.</summary>
@@ -229,6 +256,14 @@ public sealed class ClassLedger(
     /// <summary>Every cell of the class on <paramref name="today"/>: recorded figures, headcounts and term metrics.</summary>
     public Dictionary<SummaryKey, SummaryFigures> Cells(DateOnly today)
     {
+        if (today != _cacheDay)
+        {
+            // Headcounts, counting days and lessons scheduled up to today move with the date.
+            _termCache.Clear();
+            _yearCache = null;
+            _scheduledCache = null;
+            _cacheDay = today;
+        }
         var cells = new Dictionary<SummaryKey, SummaryFigures>(_recorded);
         void Add(SummaryKey key, SummaryFigures figures) => cells[key] = (cells.GetValueOrDefault(key) ?? SummaryFigures.Zero) + figures;
 
@@ -239,7 +274,7 @@ public sealed class ClassLedger(
             {
                 Add(key, new SummaryFigures { TimetabledLessonsHeld = figures.LessonsHeld });
             }
-            foreach (var ((term, subjectId), lessons) in Scheduled(today))
+            foreach (var ((term, subjectId), lessons) in _scheduledCache ??= Scheduled(today))
             {
                 foreach (var key in KeysOf(term, subjectId))
                 {
@@ -247,60 +282,82 @@ public sealed class ClassLedger(
                 }
             }
         }
-        foreach (var ((_, date), (seats, missed)) in _days)
+        foreach (var (term, days) in _fullDays)
         {
-            if (seats > 0 && missed == seats)
+            if (days != 0)
             {
-                Add(SummaryKey.Total, new SummaryFigures { FullDaysMissed = 1 });
-                if (TermOf(date) is > 0 and var term)
-                {
-                    Add(new SummaryKey(term, SummaryKey.AllSubjects), new SummaryFigures { FullDaysMissed = 1 });
-                }
+                Add(new SummaryKey(term, SummaryKey.AllSubjects), new SummaryFigures { FullDaysMissed = days });
             }
         }
-
         foreach (var (term, starts, ends) in calendar?.Terms ?? [])
         {
             if (starts > today)
             {
                 continue;
             }
-            var roster = RosterOn(CountDay(ends, today));
-            Add(new SummaryKey(term, SummaryKey.AllSubjects), new SummaryFigures { Students = roster.Count, Classes = 1 });
-            var perStudent = roster.ToDictionary(s => s, _ => new List<TermResult>(), StringComparer.Ordinal);
-            foreach (var subjectId in SubjectsOf(term).ToList())
+            if (!_termCache.TryGetValue(term, out var termCells))
             {
-                var results = Results(term, subjectId);
-                var subjectCell = SummaryFigures.Zero;
-                foreach (var studentId in roster)
-                {
-                    if (results.GetValueOrDefault(studentId) is not { } result)
-                    {
-                        continue;
-                    }
-                    subjectCell += Figures(result);
-                    perStudent[studentId].Add(result);
-                }
-                if (subjectCell != SummaryFigures.Zero)
-                {
-                    Add(new SummaryKey(term, subjectId), subjectCell);
-                    // Subject figures add up to the term's; the per-student rates are counted once per student below.
-                    Add(new SummaryKey(term, SummaryKey.AllSubjects), subjectCell with { StudentsAssessed = 0, StudentsSucceeding = 0, StudentsQualified = 0 });
-                }
+                _termCache[term] = termCells = TermCells(term, RosterOn(CountDay(ends, today)));
             }
-            foreach (var results in perStudent.Values)
+            foreach (var (key, figures) in termCells)
             {
-                Add(new SummaryKey(term, SummaryKey.AllSubjects), StudentFigures(results));
+                Add(key, figures);
             }
         }
+        foreach (var (key, figures) in _yearCache ??= YearCells(today))
+        {
+            Add(key, figures);
+        }
+        return cells;
+    }
 
-        // The year counts in the class where the student is enrolled today: annual marks, the rounded mean of all their
-        // term marks so far, wherever those terms were counted (the same as the diary shows).
+    /// <summary>A term's headcount and term metrics: per subject, and over subjects with the per-student rates once per student.</summary>
+    private Dictionary<SummaryKey, SummaryFigures> TermCells(int term, IReadOnlyList<string> roster)
+    {
+        var all = new SummaryKey(term, SummaryKey.AllSubjects);
+        var cells = new Dictionary<SummaryKey, SummaryFigures> { [all] = new SummaryFigures { Students = roster.Count, Classes = 1 } };
+        var perStudent = roster.ToDictionary(s => s, _ => new List<TermResult>(), StringComparer.Ordinal);
+        foreach (var subjectId in SubjectsOf(term).ToList())
+        {
+            var results = Results(term, subjectId);
+            var subjectCell = SummaryFigures.Zero;
+            foreach (var studentId in roster)
+            {
+                if (results.GetValueOrDefault(studentId) is not { } result)
+                {
+                    continue;
+                }
+                subjectCell += Figures(result);
+                perStudent[studentId].Add(result);
+            }
+            if (subjectCell != SummaryFigures.Zero)
+            {
+                cells[new SummaryKey(term, subjectId)] = subjectCell;
+                // Subject figures add up to the term's; the per-student rates are counted once per student below.
+                cells[all] += subjectCell with { StudentsAssessed = 0, StudentsSucceeding = 0, StudentsQualified = 0 };
+            }
+        }
+        foreach (var results in perStudent.Values)
+        {
+            cells[all] += StudentFigures(results);
+        }
+        return cells;
+    }
+
+    /// <summary>
+    /// The year counts in the class where the student is enrolled today: annual marks, the rounded mean of all their
+    /// term marks so far, wherever those terms were counted (the same as the diary shows).
+    /// </summary>
+    private Dictionary<SummaryKey, SummaryFigures> YearCells(DateOnly today)
+    {
+        var cells = new Dictionary<SummaryKey, SummaryFigures>();
+        void Add(SummaryKey key, SummaryFigures figures) => cells[key] = (cells.GetValueOrDefault(key) ?? SummaryFigures.Zero) + figures;
         var started = (calendar?.Terms ?? []).Where(t => t.Starts <= today).Select(t => t.Term).ToList();
+        var subjects = started.SelectMany(SubjectsOf).Distinct(StringComparer.Ordinal).ToList();
         foreach (var studentId in RosterOn(today))
         {
             var annualResults = new List<TermResult>();
-            foreach (var subjectId in started.SelectMany(SubjectsOf).Distinct(StringComparer.Ordinal))
+            foreach (var subjectId in subjects)
             {
                 var terms = started
                     .Select(term => ResultOf(studentId, term, subjectId))
@@ -316,7 +373,10 @@ public sealed class ClassLedger(
                 Add(SummaryKey.Total, figures with { StudentsAssessed = 0, StudentsSucceeding = 0, StudentsQualified = 0 });
                 annualResults.Add(result);
             }
-            Add(SummaryKey.Total, StudentFigures(annualResults));
+            if (StudentFigures(annualResults) is var student && student != SummaryFigures.Zero)
+            {
+                Add(SummaryKey.Total, student);
+            }
         }
         return cells;
     }
