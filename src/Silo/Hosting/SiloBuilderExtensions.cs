@@ -49,7 +49,15 @@ public static class SiloBuilderExtensions
                 gatewayPort: orleans.GetValue("GatewayPort", 30000));
         }
 
-        silo.AddAdoNetGrainStorage(RollupStorage.Name, o => { o.Invariant = Invariant; o.ConnectionString = connectionString; });
+        // The roll-up cache holds whole summaries (every term and subject cell): Orleans' binary serializer writes them
+        // several times faster and smaller than the provider's default JSON.
+        silo.AddAdoNetGrainStorage(RollupStorage.Name, (Microsoft.Extensions.Options.OptionsBuilder<Orleans.Configuration.AdoNetGrainStorageOptions> options) =>
+            options.Configure<Orleans.Serialization.Serializer>((o, serializer) =>
+            {
+                o.Invariant = Invariant;
+                o.ConnectionString = connectionString;
+                o.GrainStorageSerializer = new Orleans.Storage.OrleansGrainStorageSerializer(serializer);
+            }));
         silo.UseAdoNetReminderService(o => { o.Invariant = Invariant; o.ConnectionString = connectionString; });
 
         // Enough queues that the roll-up of one busy region does not queue behind another, and a short pull
