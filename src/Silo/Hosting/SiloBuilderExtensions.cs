@@ -55,7 +55,8 @@ public static class SiloBuilderExtensions
             options.Configure<Orleans.Serialization.Serializer>((o, serializer) =>
             {
                 o.Invariant = Invariant;
-                o.ConnectionString = connectionString;
+                // A cache, repaired by reconciliation: its writes need not wait for the WAL flush that journal commits wait for.
+                o.ConnectionString = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Options = "-c synchronous_commit=off" }.ConnectionString;
                 o.GrainStorageSerializer = new Orleans.Storage.OrleansGrainStorageSerializer(serializer);
             }));
         silo.UseAdoNetReminderService(o => { o.Invariant = Invariant; o.ConnectionString = connectionString; });
