@@ -4,7 +4,9 @@ using EduInfo.Api.Problems;
 using EduInfo.Api.Registry;
 using EduInfo.Api.Security;
 using EduInfo.Grains.Interfaces.Journal;
+using EduInfo.Grains.Interfaces.Actors;
 using EduInfo.Grains.Interfaces.Summaries;
+using EduInfo.Storage.Registry;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EduInfo.Api.Endpoints;
@@ -25,7 +27,59 @@ public static class JournalEndpoints
             .WithName("RecordLessons")
             .WithSummary("Record roll-calls (lessons with absentees) for one class")
             .WithDescription("Absentee codes are ASCII names: unexcused, excused, sick, late (late counts as attended). The class roster on the lesson date is stored with the lesson.");
+        var groups = api.MapGroup("/groups/{groupId}").WithTags("Journal");
+        groups.MapPost("/marks", RecordGroupMarks)
+            .WithName("RecordProfileGroupMarks")
+            .WithSummary("Record marks of a cross-class profile group (grades 10–11); each counts in the student's home class");
+        groups.MapPost("/lessons", RecordGroupLessons)
+            .WithName("RecordProfileGroupLessons")
+            .WithSummary("Record roll-calls of a cross-class profile group: one row per home class, each with its part of the roster");
         return api;
+    }
+
+    /// <summary>A profile group's writer: a teacher above one of the group's classes (the assignment is checked per class).</summary>
+    private static async Task<(Actor Actor, string GroupId)?> GroupAccessAsync(string groupId, HttpContext context, ActorResolver actors, NodeDirectory directory,
+        RegistryStore registry, Action<ProblemHttpResult> refuse, CancellationToken cancellationToken)
+    {
+        var members = RegistryIds.IsWellFormed(groupId) ? await registry.ProfileGroupMembersAsync(groupId, cancellationToken) : null;
+        if (actors.Resolve(context) is null)
+        {
+            refuse(LocalizedProblems.Unauthorized(context));
+            return null;
+        }
+        if (members is null || members.Count == 0)
+        {
+            refuse(LocalizedProblems.NotFound(context, "problem.notFound.group"));
+            return null;
+        }
+        return await EndpointAccess.NodeAsync(members[0].ClassId, AccessPolicy.CanWriteJournal, context, actors, directory, refuse, cancellationToken,
+            NodeKind.Class, "problem.notFound.group") is var (actor, _) ? (actor, groupId) : null;
+    }
+
+    private static async Task<Results<Ok<BatchResponse>, ProblemHttpResult>> RecordGroupMarks(
+        string groupId, MarkBatch batch, HttpContext context, ActorResolver actors, NodeDirectory directory, RegistryStore registry, IGrainFactory grains,
+        CancellationToken cancellationToken)
+    {
+        ProblemHttpResult? problem = null;
+        if (await GroupAccessAsync(groupId, context, actors, directory, registry, p => problem = p, cancellationToken) is not var (actor, _))
+        {
+            return problem!;
+        }
+        var outcome = await grains.GetGrain<ITeachingGroupGrain>(groupId).RecordMarks(actor, batch);
+        return outcome.Accepted ? TypedResults.Ok(BatchResponse.Of(outcome)) : LocalizedProblems.Rejected(context, outcome);
+    }
+
+    private static async Task<Results<Ok<BatchResponse>, ProblemHttpResult>> RecordGroupLessons(
+        string groupId, LessonBatch batch, HttpContext context, ActorResolver actors, NodeDirectory directory, RegistryStore registry, IGrainFactory grains,
+        CancellationToken cancellationToken)
+    {
+        ProblemHttpResult? problem = null;
+        if (await GroupAccessAsync(groupId, context, actors, directory, registry, p => problem = p, cancellationToken) is not var (actor, _))
+        {
+            return problem!;
+        }
+        var outcome = await grains.GetGrain<ITeachingGroupGrain>(groupId).RecordLessons(actor, batch);
+        return outcome.Accepted ? TypedResults.Ok(BatchResponse.Of(outcome)) : LocalizedProblems.Rejected(context, outcome);
     }
 
     private static async Task<Results<Ok<BatchResponse>, ProblemHttpResult>> RecordMarks(

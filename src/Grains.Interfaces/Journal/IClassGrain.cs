@@ -17,6 +17,12 @@ public interface IClassGrain : ISummaryNode
     /// <summary>Records a batch of roll-calls written by <paramref name="actor"/>.</summary>
     Task<BatchOutcome> RecordLessons(Actor actor, LessonBatch batch);
 
+    /// <summary>Checks a batch of marks as <see cref="RecordMarks"/> would, writing nothing (a profile group checks every class's part first).</summary>
+    Task<IReadOnlyList<EntryProblem>> CheckMarks(Actor actor, MarkBatch batch);
+
+    /// <summary>Checks a batch of roll-calls as <see cref="RecordLessons"/> would, writing nothing.</summary>
+    Task<IReadOnlyList<EntryProblem>> CheckLessons(Actor actor, LessonBatch batch);
+
     /// <summary>Supersedes (replaces or voids) one of the class's rows, with a reason; totals and term marks follow at once.</summary>
     Task<BatchOutcome> Correct(Actor actor, CorrectionRequest correction);
 

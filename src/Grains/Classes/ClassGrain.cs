@@ -240,6 +240,26 @@ public sealed class ClassGrain(
         return Accepted(validated.Rows.Select(r => r.EntryId), result);
     }
 
+    public async Task<IReadOnlyList<EntryProblem>> CheckMarks(Actor actor, MarkBatch batch)
+    {
+        if (_class is null)
+        {
+            return NotFound().Problems;
+        }
+        await RefreshRulesAsync();
+        return JournalBatchValidator.ValidateMarks(_class, actor, batch, Today, limits.Value, DayRule, FormativeScaleOn).Problems;
+    }
+
+    public async Task<IReadOnlyList<EntryProblem>> CheckLessons(Actor actor, LessonBatch batch)
+    {
+        if (_class is null)
+        {
+            return NotFound().Problems;
+        }
+        await RefreshRulesAsync();
+        return JournalBatchValidator.ValidateLessons(_class, actor, batch, Today, limits.Value, DayRule).Problems;
+    }
+
     public async Task<BatchOutcome> RecordLessons(Actor actor, LessonBatch batch)
     {
         if (_class is null)

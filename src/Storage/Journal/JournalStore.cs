@@ -130,10 +130,11 @@ public sealed class JournalStore(NpgsqlDataSource dataSource)
             SELECT j.subject_id, j.lesson_date, j.period
             FROM journal j JOIN unnest(@subjects, @dates, @periods, @groups) AS t(subject_id, lesson_date, period, group_id)
               ON j.subject_id = t.subject_id AND j.lesson_date = t.lesson_date AND j.period = t.period AND j.group_id = t.group_id
-            WHERE j.academic_year = @year AND j.entry_kind = 'lesson' AND j.supersedes IS NULL
+            WHERE j.academic_year = @year AND j.class_id = @class_id AND j.entry_kind = 'lesson' AND j.supersedes IS NULL
               AND NOT j.entry_id = ANY (@entry_ids)
             """);
         command.Parameters.AddWithValue("year", context.AcademicYear);
+        command.Parameters.AddWithValue("class_id", context.ClassId);
         command.Parameters.Add(new NpgsqlParameter<string[]>("subjects", lessons.Select(l => l.SubjectId).ToArray()));
         command.Parameters.Add(new NpgsqlParameter<DateOnly[]>("dates", lessons.Select(l => l.Date).ToArray()));
         command.Parameters.Add(new NpgsqlParameter<short[]>("periods", lessons.Select(l => (short)l.Period).ToArray()));

@@ -19,11 +19,15 @@ public sealed class RegistryStore(NpgsqlDataSource dataSource)
             SELECT a.teacher_id, a.group_id, a.subject_id, a.from_date, a.to_date
             FROM assignments a JOIN teaching_groups g ON g.id = a.group_id
             WHERE g.class_id = @c
+               OR (g.class_id IS NULL AND EXISTS (SELECT 1 FROM teaching_group_members m JOIN enrolments e ON e.student_id = m.student_id
+                                                 WHERE m.group_id = g.id AND e.class_id = @c))
             """));
         batch.BatchCommands.Add(new NpgsqlBatchCommand("""
             SELECT g.id, g.subject_id, m.student_id, m.from_date, m.to_date
             FROM teaching_groups g LEFT JOIN teaching_group_members m ON m.group_id = g.id
-            WHERE g.class_id = @c AND g.id <> @c
+            WHERE (g.class_id = @c AND g.id <> @c)
+               -- A cross-class profile group, as far as this class's students are in it.
+               OR (g.class_id IS NULL AND m.student_id IN (SELECT e.student_id FROM enrolments e WHERE e.class_id = @c))
             ORDER BY g.id, m.student_id
             """));
         foreach (NpgsqlBatchCommand command in batch.BatchCommands)
@@ -233,6 +237,39 @@ public sealed class RegistryStore(NpgsqlDataSource dataSource)
             enrolments.Add((reader.GetString(0), new Enrolment(studentId, reader.GetFieldValue<DateOnly>(1), reader.IsDBNull(2) ? null : reader.GetFieldValue<DateOnly>(2))));
         }
         return enrolments;
+    }
+
+    /// <summary>
+    /// A profile group's members with their home-class enrolments (one row per overlap candidate), or null when the
+    /// group is not a cross-class profile group.
+    /// </summary>
+    public async Task<IReadOnlyList<(Enrolment Membership, string ClassId, Enrolment Enrolment)>?> ProfileGroupMembersAsync(string groupId,
+        CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT g.kind, m.student_id, m.from_date, m.to_date, e.class_id, e.from_date, e.to_date
+            FROM teaching_groups g
+            LEFT JOIN teaching_group_members m ON m.group_id = g.id
+            LEFT JOIN enrolments e ON e.student_id = m.student_id
+            WHERE g.id = @g AND g.class_id IS NULL
+            """);
+        command.Parameters.AddWithValue("g", groupId);
+        var rows = new List<(Enrolment, string, Enrolment)>();
+        var found = false;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found = true;
+            if (reader.IsDBNull(1) || reader.IsDBNull(4))
+            {
+                continue;
+            }
+            var student = reader.GetString(1);
+            rows.Add((new Enrolment(student, reader.GetFieldValue<DateOnly>(2), reader.IsDBNull(3) ? null : reader.GetFieldValue<DateOnly>(3)),
+                reader.GetString(4),
+                new Enrolment(student, reader.GetFieldValue<DateOnly>(5), reader.IsDBNull(6) ? null : reader.GetFieldValue<DateOnly>(6))));
+        }
+        return found ? rows : null;
     }
 
     /// <summary>Display names ("Last First") of students, for the teacher's journal grid (personal data: callers audit).</summary>

@@ -9,8 +9,17 @@ namespace EduInfo.IntegrationTests.Api;
 /// level). The expectations are the hand-written table below; the endpoints are read from the running application,
 /// so an endpoint without a row fails the test.
 /// </summary>
-public sealed class AuthorizationMatrixTests(ApiHost api) : IClassFixture<ApiHost>
+public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
 {
+    private readonly ApiHost api;
+
+    public AuthorizationMatrixTests(ApiHost api)
+    {
+        this.api = api;
+        // The profile group exists before any class grain of the target is activated by a test of this class.
+        ProfileGroupAsync(Target()).GetAwaiter().GetResult();
+    }
+
     // Columns: the caller. "in" = scoped at or above the target; "out" = the same role elsewhere.
     private static readonly string[] Callers =
     [
@@ -33,6 +42,9 @@ public sealed class AuthorizationMatrixTests(ApiHost api) : IClassFixture<ApiHos
         ["GET /api/v1/students/{studentId}/live"] =        [401, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403],
         // Programme targets of the district around the class.
         ["PUT /api/v1/nodes/{nodeId}/targets/{metric}"] =  [401, 403, 403, 403, 403, 403, 403, 204, 403, 204, 403, 204, 403, 403, 403, 403, 403],
+        // A cross-class profile group of the school (its teacher writes; the assignment is checked per class).
+        ["POST /api/v1/groups/{groupId}/marks"] =          [401, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+        ["POST /api/v1/groups/{groupId}/lessons"] =        [401, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
         // Corrections of a fresh mark of the class: its teacher (assigned to the subject) and the head.
         ["POST /api/v1/classes/{classId}/corrections"] =   [401, 200, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
         // Term 1 of the class is closed by its head, then reopened (with a reason) by its head.
@@ -138,6 +150,21 @@ public sealed class AuthorizationMatrixTests(ApiHost api) : IClassFixture<ApiHos
         Assert.True(await api.Db.ScalarAsync<bool>("SELECT recorded_at > now() - interval '1 minute' FROM journal WHERE seq = @s", ("s", sequence)));
     }
 
+    /// <summary>A profile group of the target's school: the target student and a student of another class, taught by the target's teacher.</summary>
+    private async Task<string> ProfileGroupAsync(Scope s)
+    {
+        var other = api.Registry.Data.Classes.First(c => c.OrganizationId == s.Organization && c.Id != s.Class).Id;
+        var otherStudent = api.Registry.Data.Enrolments.First(e => e.ClassId == other).StudentId;
+        const string group = "MATRIX-PROFILE";
+        await api.Db.ExecuteAsync("""
+            INSERT INTO teaching_groups (id, class_id, kind, subject_id, name) VALUES ('MATRIX-PROFILE', NULL, 'profile', @subject, 'profile') ON CONFLICT DO NOTHING;
+            INSERT INTO teaching_group_members (group_id, student_id, from_date) VALUES ('MATRIX-PROFILE', @a, '2026-09-01'), ('MATRIX-PROFILE', @b, '2026-09-01') ON CONFLICT DO NOTHING;
+            INSERT INTO assignments (teacher_id, group_id, subject_id, from_date) SELECT @teacher, 'MATRIX-PROFILE', @subject, '2026-09-01'
+            WHERE NOT EXISTS (SELECT 1 FROM assignments WHERE group_id = 'MATRIX-PROFILE');
+            """, ("subject", s.Subject), ("a", s.Student), ("b", otherStudent), ("teacher", s.Teacher));
+        return group;
+    }
+
     /// <summary>A new mark of the class by its teacher, to be corrected: its sequence number.</summary>
     private async Task<long> FreshMarkAsync(Scope s)
     {
@@ -210,6 +237,13 @@ public sealed class AuthorizationMatrixTests(ApiHost api) : IClassFixture<ApiHos
             var from = await api.Db.ScalarAsync<DateOnly>("SELECT from_date FROM enrolments WHERE student_id = @s ORDER BY from_date DESC, seq DESC LIMIT 1", ("s", student));
             return ("POST", $"/api/v1/students/{student}/transfers",
                 new { toClassId = current == s.Class ? other : s.Class, date = from.AddDays(1).ToString("yyyy-MM-dd"), reason = "matrix" });
+        }
+        if (pattern.StartsWith("/api/v1/groups/{groupId}", StringComparison.Ordinal))
+        {
+            var group = await ProfileGroupAsync(s);
+            return ("POST", pattern.Replace("{groupId}", group), pattern.EndsWith("/marks", StringComparison.Ordinal)
+                ? new { entries = new[] { new { entryId = Guid.NewGuid(), studentId = s.Student, subjectId = s.Subject, date = "2026-11-19", kind = "formative", score = 8 } } }
+                : new { entries = new[] { new { entryId = Guid.NewGuid(), subjectId = s.Subject, date = "2026-11-19", period = 1 + Random.Shared.Next(12), absentees = Array.Empty<object>() } } });
         }
         if (pattern == "/api/v1/classes/{classId}/journal")
         {
