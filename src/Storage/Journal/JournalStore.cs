@@ -112,7 +112,9 @@ public sealed class JournalStore(NpgsqlDataSource dataSource)
         {
             return await ReadAppendResultAsync(command, lessons.Count, cancellationToken);
         }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && ex.ConstraintName?.Contains("lesson", StringComparison.Ordinal) == true)
+        // The one-roll-call-per-lesson index (its partitions' copies have generated names): any unique violation here
+        // is checked against the recorded lessons, and rethrown if none collides.
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             // The statement failed as a whole, so nothing was written; find which lessons collide.
             var recorded = await RecordedLessonsAsync(context, lessons, cancellationToken);
