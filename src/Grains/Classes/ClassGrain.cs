@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using EduInfo.Grains.Domain;
 using EduInfo.Grains.Domain.Assessment;
@@ -389,10 +387,10 @@ public sealed class ClassGrain(
             return BatchOutcome.Rejected(problems);
         }
 
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', ClassId, "correction", original.Sequence.ToString(),
+        var hash = JournalBatchValidator.Hash(ClassId, "correction", original.Sequence.ToString(),
             correction.Action!, score?.ToString() ?? "", maxScore?.ToString() ?? "",
             string.Join(',', (absentIds ?? []).Zip(absentCodes ?? [], (id, code) => $"{id}:{code}").Order(StringComparer.Ordinal)),
-            correction.Reason!)))[..16];
+            correction.Reason!);
         var (outcome, sequence) = await journal.AppendCorrectionAsync(Context(actor),
             new NewCorrection(correction.EntryId!.Value, original.Sequence, isVoid, correction.Reason!.Trim(), score, maxScore, absentIds, absentCodes, hash));
         switch (outcome)
@@ -550,8 +548,8 @@ public sealed class ClassGrain(
         {
             return BatchOutcome.Rejected(problems);
         }
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', ClassId, "excusal", excusal.StudentId!, excusal.SubjectId!,
-            excusal.Term!.Value.ToString(), JournalNames.Of(kind), excusal.Reason!)))[..16];
+        var hash = JournalBatchValidator.Hash(ClassId, "excusal", excusal.StudentId!, excusal.SubjectId!,
+            excusal.Term!.Value.ToString(), JournalNames.Of(kind), excusal.Reason!);
         var (outcome, sequence) = await journal.AppendExcusalAsync(Context(actor), excusal.EntryId!.Value, excusal.StudentId!, excusal.SubjectId!,
             dates!.Value.Starts, kind, excusal.Reason!.Trim(), hash);
         if (outcome == CorrectionOutcome.Conflict)

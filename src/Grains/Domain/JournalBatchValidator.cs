@@ -338,6 +338,6 @@ public static class JournalBatchValidator
         new(field, error, arguments.Select(a => Convert.ToString(a, System.Globalization.CultureInfo.InvariantCulture)!).ToArray());
 
     /// <summary>A digest of the payload as the client meant it: the same entry id with a different digest is a conflict.</summary>
-    private static byte[] Hash(params string[] parts) =>
+    public static byte[] Hash(params string[] parts) =>
         SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', parts)))[..16];
 }
