@@ -320,25 +320,29 @@ public sealed class JournalStore(NpgsqlDataSource dataSource)
         return new ClassLedgerData(watermark, recorded, students, lessons, seats, closed, excusals);
     }
 
-    private const string RowColumns = """
-        j.seq, j.entry_kind, j.class_id, j.subject_id, j.lesson_date, j.period, j.student_id, j.mark_kind, j.score, j.max_score,
-        j.roster, j.absent_ids, j.absent_codes, j.supersedes, j.reason, j.author_id, j.recorded_at,
-        (SELECT x.seq FROM journal x WHERE x.academic_year = j.academic_year AND x.supersedes = j.seq), j.group_id
+    /// <summary>The columns <see cref="ReadRow"/> reads, for the journal row aliased <paramref name="a"/>.</summary>
+    private static string RowColumns(string a) => $"""
+        {a}.seq, {a}.entry_kind, {a}.class_id, {a}.subject_id, {a}.lesson_date, {a}.period, {a}.student_id, {a}.mark_kind, {a}.score,
+        {a}.max_score, {a}.roster, {a}.absent_ids, {a}.absent_codes, {a}.supersedes, {a}.reason, {a}.author_id, {a}.recorded_at,
+        (SELECT x.seq FROM journal x WHERE x.academic_year = {a}.academic_year AND x.supersedes = {a}.seq), {a}.group_id
         """;
 
-    private static JournalRow ReadRow(NpgsqlDataReader r) => new(
-        r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetFieldValue<DateOnly>(4),
-        r.IsDBNull(5) ? null : r.GetInt16(5), r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7),
-        r.IsDBNull(8) ? null : r.GetInt16(8), r.IsDBNull(9) ? null : r.GetInt16(9),
-        r.IsDBNull(10) ? null : r.GetFieldValue<string[]>(10), r.IsDBNull(11) ? null : r.GetFieldValue<string[]>(11),
-        r.IsDBNull(12) ? null : r.GetFieldValue<string[]>(12), r.IsDBNull(13) ? null : r.GetInt64(13),
-        r.IsDBNull(14) ? null : r.GetString(14), r.GetString(15), r.GetFieldValue<DateTimeOffset>(16), r.IsDBNull(17) ? null : r.GetInt64(17),
-        r.GetString(18));
+    private const int RowColumnCount = 19;
+
+    /// <summary>A row from the <see cref="RowColumns"/> starting at column <paramref name="at"/>.</summary>
+    private static JournalRow ReadRow(NpgsqlDataReader r, int at = 0) => new(
+        r.GetInt64(at), r.GetString(at + 1), r.GetString(at + 2), r.GetString(at + 3), r.GetFieldValue<DateOnly>(at + 4),
+        r.IsDBNull(at + 5) ? null : r.GetInt16(at + 5), r.IsDBNull(at + 6) ? null : r.GetString(at + 6), r.IsDBNull(at + 7) ? null : r.GetString(at + 7),
+        r.IsDBNull(at + 8) ? null : r.GetInt16(at + 8), r.IsDBNull(at + 9) ? null : r.GetInt16(at + 9),
+        r.IsDBNull(at + 10) ? null : r.GetFieldValue<string[]>(at + 10), r.IsDBNull(at + 11) ? null : r.GetFieldValue<string[]>(at + 11),
+        r.IsDBNull(at + 12) ? null : r.GetFieldValue<string[]>(at + 12), r.IsDBNull(at + 13) ? null : r.GetInt64(at + 13),
+        r.IsDBNull(at + 14) ? null : r.GetString(at + 14), r.GetString(at + 15), r.GetFieldValue<DateTimeOffset>(at + 16),
+        r.IsDBNull(at + 17) ? null : r.GetInt64(at + 17), r.GetString(at + 18));
 
     /// <summary>A row by its sequence number (null when the year has none).</summary>
     public async Task<JournalRow?> FindRowAsync(string academicYear, long sequence, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand($"SELECT {RowColumns} FROM journal j WHERE j.academic_year = @y AND j.seq = @s");
+        await using var command = dataSource.CreateCommand($"SELECT {RowColumns("j")} FROM journal j WHERE j.academic_year = @y AND j.seq = @s");
         command.Parameters.AddWithValue("y", academicYear);
         command.Parameters.AddWithValue("s", sequence);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -350,7 +354,7 @@ public sealed class JournalStore(NpgsqlDataSource dataSource)
         CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand($"""
-            SELECT {RowColumns} FROM journal j
+            SELECT {RowColumns("j")} FROM journal j
             WHERE j.academic_year = @y AND j.class_id = @c AND j.subject_id = @subject AND j.lesson_date BETWEEN @from AND @to AND {Effective}
             ORDER BY j.lesson_date, j.period NULLS LAST, j.seq
             """);
@@ -376,8 +380,7 @@ public sealed class JournalStore(NpgsqlDataSource dataSource)
         CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand($"""
-            SELECT {RowColumns}, o.seq, o.entry_kind, o.class_id, o.subject_id, o.lesson_date, o.period, o.student_id, o.mark_kind, o.score,
-                   o.max_score, o.roster, o.absent_ids, o.absent_codes, o.supersedes, o.reason, o.author_id, o.recorded_at, j.seq, o.group_id
+            SELECT {RowColumns("j")}, {RowColumns("o")}
             FROM journal j JOIN journal o ON o.academic_year = j.academic_year AND o.seq = j.supersedes
             WHERE j.academic_year = @y AND j.supersedes IS NOT NULL
               AND (o.student_id = @s OR (o.entry_kind = 'lesson' AND @s = ANY (o.roster)))
@@ -389,17 +392,7 @@ public sealed class JournalStore(NpgsqlDataSource dataSource)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var correction = ReadRow(reader);
-            var o = 19;
-            var original = new JournalRow(
-                reader.GetInt64(o), reader.GetString(o + 1), reader.GetString(o + 2), reader.GetString(o + 3), reader.GetFieldValue<DateOnly>(o + 4),
-                reader.IsDBNull(o + 5) ? null : reader.GetInt16(o + 5), reader.IsDBNull(o + 6) ? null : reader.GetString(o + 6),
-                reader.IsDBNull(o + 7) ? null : reader.GetString(o + 7), reader.IsDBNull(o + 8) ? null : reader.GetInt16(o + 8),
-                reader.IsDBNull(o + 9) ? null : reader.GetInt16(o + 9), reader.IsDBNull(o + 10) ? null : reader.GetFieldValue<string[]>(o + 10),
-                reader.IsDBNull(o + 11) ? null : reader.GetFieldValue<string[]>(o + 11), reader.IsDBNull(o + 12) ? null : reader.GetFieldValue<string[]>(o + 12),
-                reader.IsDBNull(o + 13) ? null : reader.GetInt64(o + 13), reader.IsDBNull(o + 14) ? null : reader.GetString(o + 14),
-                reader.GetString(o + 15), reader.GetFieldValue<DateTimeOffset>(o + 16), reader.GetInt64(o + 17), reader.GetString(o + 18));
-            rows.Add((correction, original));
+            rows.Add((ReadRow(reader), ReadRow(reader, RowColumnCount)));
         }
         return rows;
     }
@@ -460,6 +453,15 @@ public sealed class JournalStore(NpgsqlDataSource dataSource)
         command.Parameters.Add(new NpgsqlParameter("absent_ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = (object?)correction.AbsentIds?.ToArray() ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("absent_codes", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = (object?)correction.AbsentCodes?.ToArray() ?? DBNull.Value });
         command.Parameters.AddWithValue("hash", correction.PayloadHash);
+        return await ReadSingleOutcomeAsync(command, cancellationToken);
+    }
+
+    /// <summary>
+    /// The answer of a one-row append: (inserted seq, existing seq, existing payload equal). Neither inserted nor existing
+    /// means the row it supersedes was already superseded.
+    /// </summary>
+    private static async Task<(CorrectionOutcome Outcome, long Sequence)> ReadSingleOutcomeAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         if (!reader.IsDBNull(0))
@@ -513,13 +515,7 @@ public sealed class JournalStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("kind", JournalNames.Of(kind));
         command.Parameters.AddWithValue("reason", reason);
         command.Parameters.AddWithValue("hash", payloadHash);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        if (!reader.IsDBNull(0))
-        {
-            return (CorrectionOutcome.Inserted, reader.GetInt64(0));
-        }
-        return (reader.GetBoolean(2) ? CorrectionOutcome.Duplicate : CorrectionOutcome.Conflict, reader.GetInt64(1));
+        return await ReadSingleOutcomeAsync(command, cancellationToken);
     }
 
     private static MarkKind ParseKind(string name) =>
