@@ -40,38 +40,9 @@ public sealed class TeachingGroupGrain(RegistryStore registry) : Grain, ITeachin
         {
             return BatchOutcome.Rejected([new("entries", JournalError.BatchEmpty, [])]);
         }
-        foreach (var (classId, part) in parts)
-        {
-            var cls = GrainFactory.GetGrain<IClassGrain>(classId);
-            var found = await cls.CheckMarks(actor, new MarkBatch(part.Select(p => p.Entry).ToList()));
-            if (found.Any(p => p.Error is JournalError.GroupUnknown or JournalError.NotAssigned))
-            {
-                // The group or its assignment may be newer than the class's copy of the registry: refresh once and check again.
-                await cls.Refresh();
-                found = await cls.CheckMarks(actor, new MarkBatch(part.Select(p => p.Entry).ToList()));
-            }
-            problems.AddRange(found.Select(p => Renumber(p, part.Select(x => x.Index).ToList())));
-        }
-        if (problems.Count > 0)
-        {
-            return BatchOutcome.Rejected(problems);
-        }
-        var results = new EntryResult?[entries.Count];
-        long watermark = 0;
-        foreach (var (classId, part) in parts)
-        {
-            var outcome = await GrainFactory.GetGrain<IClassGrain>(classId).RecordMarks(actor, new MarkBatch(part.Select(p => p.Entry).ToList()));
-            if (!outcome.Accepted)
-            {
-                return BatchOutcome.Rejected(outcome.Problems.Select(p => Renumber(p, part.Select(x => x.Index).ToList())).ToList());
-            }
-            for (var k = 0; k < part.Count; k++)
-            {
-                results[part[k].Index] = outcome.Entries[k];
-            }
-            watermark = Math.Max(watermark, outcome.Watermark);
-        }
-        return new BatchOutcome(true, results.Select(r => r!).ToList(), [], watermark);
+        var (refused, results, watermark) = await CheckThenWriteAsync(parts, problems,
+            (cls, part) => cls.CheckMarks(actor, new MarkBatch(part)), (cls, part) => cls.RecordMarks(actor, new MarkBatch(part)));
+        return refused ?? new BatchOutcome(true, Enumerable.Range(0, entries.Count).Select(i => results[i].Single()).ToList(), [], watermark);
     }
 
     public async Task<BatchOutcome> RecordLessons(Actor actor, LessonBatch batch)
@@ -121,29 +92,52 @@ public sealed class TeachingGroupGrain(RegistryStore registry) : Grain, ITeachin
                 }));
             }
         }
+        var (refused, results, watermark) = await CheckThenWriteAsync(parts, problems,
+            (cls, part) => cls.CheckLessons(actor, new LessonBatch(part)), (cls, part) => cls.RecordLessons(actor, new LessonBatch(part)));
+        if (refused is not null)
+        {
+            return refused;
+        }
+        // One result per lesson as sent: inserted if any class's row was new, with the highest sequence number.
+        return new BatchOutcome(true, Enumerable.Range(0, entries.Count).Select(i => results.TryGetValue(i, out var rows)
+            ? new EntryResult(entries[i]!.EntryId!.Value, rows.Any(r => r.Status == EntryStatus.Inserted) ? EntryStatus.Inserted : EntryStatus.Duplicate, rows.Max(r => r.Sequence))
+            : new EntryResult(entries[i]?.EntryId ?? Guid.Empty, EntryStatus.Duplicate, 0)).ToList(), [], watermark);
+    }
+
+    /// <summary>
+    /// Checks every class's part (a class whose copy of the registry predates the group or its assignment is refreshed
+    /// once and checked again), and only when no part has a problem writes them, class by class. Results are keyed by
+    /// the entry's index in the batch as sent.
+    /// </summary>
+    private async Task<(BatchOutcome? Refused, Dictionary<int, List<EntryResult>> Results, long Watermark)> CheckThenWriteAsync<T>(
+        Dictionary<string, List<(int Index, T Entry)>> parts, List<EntryProblem> problems,
+        Func<IClassGrain, IReadOnlyList<T>, Task<IReadOnlyList<EntryProblem>>> check,
+        Func<IClassGrain, IReadOnlyList<T>, Task<BatchOutcome>> write)
+    {
         foreach (var (classId, part) in parts)
         {
             var cls = GrainFactory.GetGrain<IClassGrain>(classId);
-            var found = await cls.CheckLessons(actor, new LessonBatch(part.Select(p => p.Entry).ToList()));
+            var entries = part.Select(p => p.Entry).ToList();
+            var found = await check(cls, entries);
             if (found.Any(p => p.Error is JournalError.GroupUnknown or JournalError.NotAssigned))
             {
                 await cls.Refresh();
-                found = await cls.CheckLessons(actor, new LessonBatch(part.Select(p => p.Entry).ToList()));
+                found = await check(cls, entries);
             }
-            problems.AddRange(found.Select(p => Renumber(p, part.Select(x => x.Index).ToList())));
-        }
-        if (problems.Count > 0)
-        {
-            return BatchOutcome.Rejected(problems.DistinctBy(p => (p.Field, p.Error)).ToList());
+            problems.AddRange(found.Select(p => Renumber(p, part)));
         }
         var results = new Dictionary<int, List<EntryResult>>();
+        if (problems.Count > 0)
+        {
+            return (BatchOutcome.Rejected(problems.DistinctBy(p => (p.Field, p.Error)).ToList()), results, 0);
+        }
         long watermark = 0;
         foreach (var (classId, part) in parts)
         {
-            var outcome = await GrainFactory.GetGrain<IClassGrain>(classId).RecordLessons(actor, new LessonBatch(part.Select(p => p.Entry).ToList()));
+            var outcome = await write(GrainFactory.GetGrain<IClassGrain>(classId), part.Select(p => p.Entry).ToList());
             if (!outcome.Accepted)
             {
-                return BatchOutcome.Rejected(outcome.Problems.Select(p => Renumber(p, part.Select(x => x.Index).ToList())).ToList());
+                return (BatchOutcome.Rejected(outcome.Problems.Select(p => Renumber(p, part)).ToList()), results, 0);
             }
             for (var k = 0; k < part.Count; k++)
             {
@@ -151,10 +145,7 @@ public sealed class TeachingGroupGrain(RegistryStore registry) : Grain, ITeachin
             }
             watermark = Math.Max(watermark, outcome.Watermark);
         }
-        // One result per lesson as sent: inserted if any class's row was new, with the highest sequence number.
-        return new BatchOutcome(true, Enumerable.Range(0, entries.Count).Select(i => results.TryGetValue(i, out var rows)
-            ? new EntryResult(entries[i]!.EntryId!.Value, rows.Any(r => r.Status == EntryStatus.Inserted) ? EntryStatus.Inserted : EntryStatus.Duplicate, rows.Max(r => r.Sequence))
-            : new EntryResult(entries[i]?.EntryId ?? Guid.Empty, EntryStatus.Duplicate, 0)).ToList(), [], watermark);
+        return (null, results, watermark);
     }
 
     private async Task<IReadOnlyList<(Enrolment Membership, string ClassId, Enrolment Enrolment)>?> MembersAsync() =>
@@ -168,10 +159,10 @@ public sealed class TeachingGroupGrain(RegistryStore registry) : Grain, ITeachin
         parts.TryGetValue(classId, out var part) ? part : parts[classId] = [];
 
     /// <summary>A class part's problem, with the entry index of the batch as sent.</summary>
-    private static EntryProblem Renumber(EntryProblem problem, IReadOnlyList<int> indexes)
+    private static EntryProblem Renumber<T>(EntryProblem problem, IReadOnlyList<(int Index, T Entry)> part)
     {
         var field = System.Text.RegularExpressions.Regex.Replace(problem.Field, @"^entries\[(\d+)\]",
-            m => $"entries[{indexes[int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)]}]");
+            m => $"entries[{part[int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)].Index}]");
         return problem with { Field = field };
     }
 
