@@ -46,6 +46,8 @@ public sealed class ClassGrain(
     private DateTimeOffset _rulesFetchedAt = DateTimeOffset.MinValue;
     private long _watermark;
     private CoalescingPublisher? _publisher;
+    private NodeSummary? _snapshot;
+    private DateOnly _snapshotDay;
 
     private string ClassId => this.GetPrimaryKeyString();
 
@@ -119,6 +121,7 @@ public sealed class ClassGrain(
         ledger.SetTimetable(await timetables.ReadAsync(ClassId, cancellationToken),
             day => calendar?.Check(day, cls.SchoolWeek, cls.Grade, cls.Path ?? []) == DayStatus.SchoolDay);
         _ledger = ledger;
+        _snapshot = null;
         _publisher ??= new CoalescingPublisher(this,
             this.GetStreamProvider(RollupStreams.Provider).GetStream<NodeSummary>(StreamId.Create(RollupStreams.ToOrganization, _class.OrganizationId)),
             Snapshot, rollupOptions.Value.CoalescingInterval, clock);
@@ -204,14 +207,33 @@ public sealed class ClassGrain(
     /// <summary>The formative scale of the policy the date's term is assessed under.</summary>
     private int FormativeScaleOn(DateOnly date) => _ledger?.PolicyOf(_ledger.TermOf(date))?.FormativeScale ?? limits.Value.FormativeScale;
 
-    public async Task<BatchOutcome> RecordMarks(Actor actor, MarkBatch batch)
+    /// <summary>The batch checked against the class and its rules (null: no such class).</summary>
+    private async Task<ValidatedBatch<NewMark>?> ValidateAsync(Actor actor, MarkBatch batch)
     {
         if (_class is null)
         {
-            return NotFound();
+            return null;
         }
         await RefreshRulesAsync();
-        var validated = JournalBatchValidator.ValidateMarks(_class, actor, batch, Today, limits.Value, DayRule, FormativeScaleOn);
+        return JournalBatchValidator.ValidateMarks(_class, actor, batch, Today, limits.Value, DayRule, FormativeScaleOn);
+    }
+
+    private async Task<ValidatedBatch<NewLesson>?> ValidateAsync(Actor actor, LessonBatch batch)
+    {
+        if (_class is null)
+        {
+            return null;
+        }
+        await RefreshRulesAsync();
+        return JournalBatchValidator.ValidateLessons(_class, actor, batch, Today, limits.Value, DayRule);
+    }
+
+    public async Task<BatchOutcome> RecordMarks(Actor actor, MarkBatch batch)
+    {
+        if (await ValidateAsync(actor, batch) is not { } validated)
+        {
+            return NotFound();
+        }
         if (!validated.IsValid)
         {
             return BatchOutcome.Rejected(validated.Problems);
@@ -238,34 +260,18 @@ public sealed class ClassGrain(
         return Accepted(validated.Rows.Select(r => r.EntryId), result);
     }
 
-    public async Task<IReadOnlyList<EntryProblem>> CheckMarks(Actor actor, MarkBatch batch)
-    {
-        if (_class is null)
-        {
-            return NotFound().Problems;
-        }
-        await RefreshRulesAsync();
-        return JournalBatchValidator.ValidateMarks(_class, actor, batch, Today, limits.Value, DayRule, FormativeScaleOn).Problems;
-    }
+    public async Task<IReadOnlyList<EntryProblem>> CheckMarks(Actor actor, MarkBatch batch) =>
+        (await ValidateAsync(actor, batch))?.Problems ?? NotFound().Problems;
 
-    public async Task<IReadOnlyList<EntryProblem>> CheckLessons(Actor actor, LessonBatch batch)
-    {
-        if (_class is null)
-        {
-            return NotFound().Problems;
-        }
-        await RefreshRulesAsync();
-        return JournalBatchValidator.ValidateLessons(_class, actor, batch, Today, limits.Value, DayRule).Problems;
-    }
+    public async Task<IReadOnlyList<EntryProblem>> CheckLessons(Actor actor, LessonBatch batch) =>
+        (await ValidateAsync(actor, batch))?.Problems ?? NotFound().Problems;
 
     public async Task<BatchOutcome> RecordLessons(Actor actor, LessonBatch batch)
     {
-        if (_class is null)
+        if (await ValidateAsync(actor, batch) is not { } validated)
         {
             return NotFound();
         }
-        await RefreshRulesAsync();
-        var validated = JournalBatchValidator.ValidateLessons(_class, actor, batch, Today, limits.Value, DayRule);
         if (!validated.IsValid)
         {
             return BatchOutcome.Rejected(validated.Problems);
@@ -724,6 +730,7 @@ public sealed class ClassGrain(
         try
         {
             perStudent = applyToClass().ToList();
+            _snapshot = null;
             _watermark = Math.Max(_watermark, result.Inserted.Values.Max());
             await _publisher!.RequestAsync();
         }
@@ -793,14 +800,25 @@ public sealed class ClassGrain(
 
     private static BatchOutcome NotFound() => BatchOutcome.Rejected([new EntryProblem("classId", JournalError.ClassNotFound, [])]);
 
+    /// <summary>
+    /// The class's summary. Dashboards and the publisher ask for it far more often than it changes, so the figures are
+    /// kept until a write, a rebuild or a new day moves them.
+    /// </summary>
     private NodeSummary Snapshot()
     {
         if (_class is null || _ledger is null)
         {
             return new NodeSummary(ClassId, NodeKind.Class, _watermark, SummaryFigures.Zero, clock.GetUtcNow());
         }
-        var cells = _ledger.Cells(Today);
-        cells.Remove(SummaryKey.Total, out var total);
-        return new NodeSummary(ClassId, NodeKind.Class, _watermark, total ?? SummaryFigures.Zero, clock.GetUtcNow(), SummaryCells.ToList(cells), _class.AcademicYear);
+        var today = Today;
+        if (_snapshot is null || _snapshotDay != today || _snapshot.Version != _watermark)
+        {
+            var cells = _ledger.Cells(today);
+            cells.Remove(SummaryKey.Total, out var total);
+            _snapshot = new NodeSummary(ClassId, NodeKind.Class, _watermark, total ?? SummaryFigures.Zero, clock.GetUtcNow(), SummaryCells.ToList(cells), _class.AcademicYear);
+            _snapshotDay = today;
+            return _snapshot;
+        }
+        return _snapshot with { AsOf = clock.GetUtcNow() };
     }
 }
