@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EduInfo.IntegrationTests.Infrastructure;
+using EduInfo.Storage.Journal;
 
 namespace EduInfo.IntegrationTests.Api;
 
@@ -70,7 +71,7 @@ public abstract class RollupExactnessTests<THost>(THost api) : IClassFixture<THo
             r => r.Status == 200 && r.Body.GetProperty("version").GetInt64() == expectedVersion, TimeSpan.FromSeconds(60), "republic version");
 
         var areas = api.Registry.Data.Nodes.Select(n => n.Id).ToList();
-        var expected = await RecomputeAsync(areas);
+        var expected = await JournalRecount.ForNodesAsync(api.Db.DataSource, areas, EduInfo.Grains.Interfaces.Calendar.AcademicCalendar.Today(TimeProvider.System));
         foreach (var area in areas)
         {
             var summary = (await api.Http.GetJsonAsync($"/api/v1/nodes/{area}/summary")).Body;
@@ -80,59 +81,6 @@ public abstract class RollupExactnessTests<THost>(THost api) : IClassFixture<THo
                 Assert.True(value == figures.GetProperty(field).GetInt64(), $"{area}.{field}: journal says {value}, summary says {figures.GetProperty(field).GetInt64()}");
             }
         }
-    }
-
-    /// <summary>Every figure of every area straight from the registry and the journal.</summary>
-    private async Task<Dictionary<string, Dictionary<string, long>>> RecomputeAsync(IReadOnlyList<string> areas)
-    {
-        const string sql = """
-            WITH area AS (SELECT unnest(@areas) AS id),
-            marks AS (
-                SELECT a.id,
-                       count(*) AS marks,
-                       count(*) FILTER (WHERE j.mark_kind = 'formative') AS formative_marks,
-                       coalesce(sum(j.score) FILTER (WHERE j.mark_kind = 'formative'), 0) AS formative_score_sum,
-                       coalesce(sum(j.max_score) FILTER (WHERE j.mark_kind = 'formative'), 0) AS formative_max_sum,
-                       count(*) FILTER (WHERE j.mark_kind <> 'formative') AS summative_marks,
-                       coalesce(sum(j.score) FILTER (WHERE j.mark_kind <> 'formative'), 0) AS summative_score_sum,
-                       coalesce(sum(j.max_score) FILTER (WHERE j.mark_kind <> 'formative'), 0) AS summative_max_sum
-                FROM area a JOIN classes c ON a.id = ANY (c.path) JOIN journal j ON j.class_id = c.id AND j.entry_kind = 'mark'
-                GROUP BY a.id),
-            lessons AS (
-                SELECT a.id, count(*) AS lessons_held, sum(cardinality(j.roster)) AS seats_held,
-                       sum((SELECT count(*) FROM unnest(j.absent_codes) x WHERE x = 'late')) AS late,
-                       sum((SELECT count(*) FROM unnest(j.absent_codes) x WHERE x = 'unexcused')) AS absent_unexcused,
-                       sum((SELECT count(*) FROM unnest(j.absent_codes) x WHERE x = 'excused')) AS absent_excused,
-                       sum((SELECT count(*) FROM unnest(j.absent_codes) x WHERE x = 'sick')) AS absent_sick
-                FROM area a JOIN classes c ON a.id = ANY (c.path) JOIN journal j ON j.class_id = c.id AND j.entry_kind = 'lesson'
-                GROUP BY a.id),
-            registry AS (
-                SELECT a.id,
-                       (SELECT count(*) FROM organizations o WHERE a.id = ANY (o.path)) AS organizations,
-                       (SELECT count(*) FROM classes c WHERE a.id = ANY (c.path)) AS classes,
-                       (SELECT count(DISTINCT e.student_id) FROM enrolments e JOIN classes c ON c.id = e.class_id
-                        WHERE a.id = ANY (c.path) AND e.from_date <= current_date AND (e.to_date IS NULL OR e.to_date >= current_date)) AS students
-                FROM area a)
-            SELECT r.id, r.students, r.classes, r.organizations,
-                   coalesce(m.marks, 0), coalesce(m.formative_marks, 0), coalesce(m.formative_score_sum, 0), coalesce(m.formative_max_sum, 0),
-                   coalesce(m.summative_marks, 0), coalesce(m.summative_score_sum, 0), coalesce(m.summative_max_sum, 0),
-                   coalesce(l.lessons_held, 0), coalesce(l.seats_held, 0),
-                   coalesce(l.seats_held - l.absent_unexcused - l.absent_excused - l.absent_sick, 0),
-                   coalesce(l.late, 0), coalesce(l.absent_unexcused, 0), coalesce(l.absent_excused, 0), coalesce(l.absent_sick, 0)
-            FROM registry r LEFT JOIN marks m USING (id) LEFT JOIN lessons l USING (id)
-            """;
-        string[] fields = ["students", "classes", "organizations", "marks", "formativeMarks", "formativeScoreSum", "formativeMaxSum",
-            "summativeMarks", "summativeScoreSum", "summativeMaxSum", "lessonsHeld", "seatsHeld", "attended", "late",
-            "absentUnexcused", "absentExcused", "absentSick"];
-        await using var command = api.Db.DataSource.CreateCommand(sql);
-        command.Parameters.AddWithValue("areas", areas.ToArray());
-        var result = new Dictionary<string, Dictionary<string, long>>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            result[reader.GetString(0)] = fields.Select((f, i) => (f, Convert.ToInt64(reader.GetValue(i + 1)))).ToDictionary(x => x.f, x => x.Item2);
-        }
-        return result;
     }
 }
 
