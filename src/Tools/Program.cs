@@ -11,6 +11,7 @@ using Npgsql;
 // eduinfo seed [tiny|small]  migrate, then load the demo country into an empty registry
 // eduinfo simulate URL [requests/s] [seconds]   teachers entering roll-calls and marks through the HTTP API, in simulated school time
 // eduinfo bench-smoke URL [seconds] [clients]   journal clients flat out; prints acked marks/s, latency and freshness at the republic
+// eduinfo bench-history [rows=10000000]           a first term of past journal (and the naive baseline's copy) for bench/term-end.sh
 // eduinfo import FOLDER [--lang kk|ru|en]        import a registry from CSV files, all or nothing (docs/import.md)
 // The connection string comes from ConnectionStrings__EduInfo.
 var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__EduInfo");
@@ -73,6 +74,10 @@ switch (args[0])
             Console.WriteLine(report);
             return report.Failures == 0 ? 0 : 1;
         }
+    case "bench-history":
+        await EduInfo.Tools.Benchmark.JournalHistory.LoadAsync(dataSource, AcademicYearOfRegistry(),
+            args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture) : 10_000_000, Console.Out, CancellationToken.None);
+        return 0;
     case "import":
         return await ImportCommand.RunAsync(dataSource, args[1..], Console.Out, Console.Error);
     default:
@@ -110,3 +115,7 @@ static async Task EnsureRulesAsync(Npgsql.NpgsqlDataSource dataSource)
         }
     }
 }
+
+// The academic year of the demo country's classes (the current one).
+static string AcademicYearOfRegistry() =>
+    EduInfo.Grains.Interfaces.Calendar.AcademicCalendar.YearOf(EduInfo.Grains.Interfaces.Calendar.AcademicCalendar.Today(TimeProvider.System));

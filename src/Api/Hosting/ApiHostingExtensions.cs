@@ -134,7 +134,8 @@ public static class ApiHostingExtensions
             .MapNodeEndpoints()
             .MapStudentEndpoints()
             .MapAuditEndpoints()
-            .MapLiveEndpoints();
+            .MapLiveEndpoints()
+            .MapOperationsEndpoints();
         return app;
     }
 }

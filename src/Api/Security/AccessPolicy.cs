@@ -58,6 +58,9 @@ public static class AccessPolicy
     /// <summary>Assessment policies and academic calendars are set by operators (the Ministry's system administrators).</summary>
     public static bool CanManageRules(Actor actor) => actor.Grants.Any(g => g.Role == Role.Operator);
 
+    /// <summary>Runtime figures of the cluster (activations, memory): operators.</summary>
+    public static bool CanReadRuntime(Actor actor) => actor.Grants.Any(g => g.Role == Role.Operator);
+
     /// <summary>A student's diary.</summary>
     public static bool CanReadDiary(Actor actor, StudentAccess student) => actor.Grants.Any(g => g.Role switch
     {

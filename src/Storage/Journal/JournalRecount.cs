@@ -41,24 +41,31 @@ public static class JournalRecount
                    coalesce(sum(cardinality(array_positions(absent_codes, 'excused'))), 0) AS absent_excused,
                    coalesce(sum(cardinality(array_positions(absent_codes, 'sick'))), 0) AS absent_sick
             FROM live GROUP BY class_id),
+        -- Each class counts in every node on its path, in its organization and in itself.
+        class_node AS (
+            SELECT DISTINCT n.id, c.id AS class_id
+            FROM classes c CROSS JOIN LATERAL unnest(c.path || ARRAY[c.organization_id, c.id]) x (id) JOIN node n ON n.id = x.id),
         per_node AS (
-            SELECT n.id, sum(p.marks) AS marks, sum(p.formative_marks) AS formative_marks,
+            SELECT cn.id, sum(p.marks) AS marks, sum(p.formative_marks) AS formative_marks,
                    sum(p.formative_score_sum) AS formative_score_sum, sum(p.formative_max_sum) AS formative_max_sum,
                    sum(p.summative_marks) AS summative_marks, sum(p.summative_score_sum) AS summative_score_sum,
                    sum(p.summative_max_sum) AS summative_max_sum, sum(p.lessons_held) AS lessons_held,
                    sum(p.seats_held) AS seats_held, sum(p.late) AS late, sum(p.absent_unexcused) AS absent_unexcused,
                    sum(p.absent_excused) AS absent_excused, sum(p.absent_sick) AS absent_sick
-            FROM node n JOIN classes c ON n.id = ANY (c.path) OR n.id = c.organization_id
-                        JOIN per_class p ON p.class_id = c.id
-            GROUP BY n.id),
+            FROM class_node cn JOIN per_class p ON p.class_id = cn.class_id
+            GROUP BY cn.id),
+        organization_node AS (
+            SELECT DISTINCT n.id, o.id AS organization_id
+            FROM organizations o CROSS JOIN LATERAL unnest(o.path || ARRAY[o.id]) x (id) JOIN node n ON n.id = x.id),
         registry AS (
-            SELECT n.id,
-                   (SELECT count(*) FROM organizations o WHERE n.id = ANY (o.path) OR n.id = o.id) AS organizations,
-                   (SELECT count(*) FROM classes c WHERE n.id = ANY (c.path) OR n.id = c.organization_id) AS classes,
-                   (SELECT count(DISTINCT e.student_id) FROM enrolments e JOIN classes c ON c.id = e.class_id
-                    WHERE (n.id = ANY (c.path) OR n.id = c.organization_id)
-                      AND e.from_date <= @today AND (e.to_date IS NULL OR e.to_date >= @today)) AS students
-            FROM node n)
+            SELECT n.id, coalesce(o.organizations, 0) AS organizations, coalesce(c.classes, 0) AS classes, coalesce(s.students, 0) AS students
+            FROM node n
+            LEFT JOIN (SELECT id, count(*) AS organizations FROM organization_node GROUP BY id) o USING (id)
+            LEFT JOIN (SELECT id, count(*) AS classes FROM class_node GROUP BY id) c USING (id)
+            LEFT JOIN (SELECT cn.id, count(DISTINCT e.student_id) AS students
+                       FROM enrolments e JOIN class_node cn ON cn.class_id = e.class_id
+                       WHERE e.from_date <= @today AND (e.to_date IS NULL OR e.to_date >= @today)
+                       GROUP BY cn.id) s USING (id))
         SELECT r.id, r.students, r.classes, r.organizations,
                coalesce(m.marks, 0), coalesce(m.formative_marks, 0), coalesce(m.formative_score_sum, 0), coalesce(m.formative_max_sum, 0),
                coalesce(m.summative_marks, 0), coalesce(m.summative_score_sum, 0), coalesce(m.summative_max_sum, 0),
@@ -68,7 +75,7 @@ public static class JournalRecount
         FROM registry r LEFT JOIN per_node m USING (id)
         """;
 
-    /// <summary>Every counting figure of each node (area or organization id), as of <paramref name="today"/> for headcounts.</summary>
+    /// <summary>Every counting figure of each node (area, organization or class id), as of <paramref name="today"/> for headcounts.</summary>
     public static async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>>> ForNodesAsync(
         NpgsqlDataSource dataSource, IReadOnlyList<string> nodes, DateOnly today, CancellationToken cancellationToken = default)
     {

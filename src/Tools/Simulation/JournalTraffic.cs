@@ -7,7 +7,13 @@ namespace EduInfo.Tools.Simulation;
 /// after lessons the marks of the day. Produces request paths and bodies for the HTTP API; one instance per client
 /// thread (it holds a random source); clients of one run share the lesson slots already taken.
 /// </summary>
-public sealed class JournalTraffic(IReadOnlyList<Teaching> teachings, int seed, ConcurrentDictionary<(string ClassId, DateOnly Date, int Period), bool>? lessonsTaken = null)
+/// <remarks>
+/// <paramref name="markedShare"/> is the share of the roster a batch marks (half a class by default; the term-end
+/// benchmark marks nearly all of it); <paramref name="rollCallShare"/>, when set, replaces the time-of-day mix with a
+/// fixed share of roll-calls for any period (teachers filling in the roll-calls of earlier days at term end).
+/// </remarks>
+public sealed class JournalTraffic(IReadOnlyList<Teaching> teachings, int seed, ConcurrentDictionary<(string ClassId, DateOnly Date, int Period), bool>? lessonsTaken = null,
+    double markedShare = 0.5, double? rollCallShare = null)
 {
     private static readonly string[] Codes = ["unexcused", "excused", "sick", "sick", "late"];
     private readonly Random _random = new(seed);
@@ -20,7 +26,12 @@ public sealed class JournalTraffic(IReadOnlyList<Teaching> teachings, int seed, 
     {
         var teaching = teachings[_random.Next(teachings.Count)];
         var period = SchoolDayClock.PeriodAt(timeOfDay);
-        var rollCall = period is not null ? _random.NextDouble() < 0.7 : _random.NextDouble() < 0.1;
+        var rollCall = rollCallShare is { } share ? _random.NextDouble() < share
+            : period is not null ? _random.NextDouble() < 0.7 : _random.NextDouble() < 0.1;
+        if (rollCallShare is not null)
+        {
+            period = null; // any period of the day
+        }
         if (rollCall)
         {
             var slot = period ?? 1 + _random.Next(SchoolDayClock.Periods);
@@ -42,8 +53,8 @@ public sealed class JournalTraffic(IReadOnlyList<Teaching> teachings, int seed, 
 
     private Request Marks(Teaching teaching, DateOnly date)
     {
-        // A teacher marks part of the class after a lesson; formative marks lean to 6–9.
-        var marked = teaching.Roster.Where(_ => _random.NextDouble() < 0.5).ToArray();
+        // A teacher marks part of the class (or all of it) after a lesson; formative marks lean to 6–9.
+        var marked = teaching.Roster.Where(_ => _random.NextDouble() < markedShare).ToArray();
         if (marked.Length == 0)
         {
             marked = [teaching.Roster[_random.Next(teaching.Roster.Length)]];

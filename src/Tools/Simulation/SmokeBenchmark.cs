@@ -1,14 +1,11 @@
 using EduInfo.Grains.Interfaces.Calendar;
 using System.Diagnostics;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Npgsql;
 
 namespace EduInfo.Tools.Simulation;
 
 /// <summary>
-/// Journal clients posting as fast as they are acknowledged, plus a freshness probe: one section summative at a time
-/// (the load posts only formative marks and roll-calls), timed from its ack until the republic's summary counts it.
+/// Journal clients posting as fast as they are acknowledged, plus a <see cref="FreshnessProbe"/>.
 /// </summary>
 public sealed class SmokeBenchmark(NpgsqlDataSource dataSource, HttpClient http, TimeProvider clock)
 {
@@ -26,12 +23,12 @@ public sealed class SmokeBenchmark(NpgsqlDataSource dataSource, HttpClient http,
         {
             await client.TokenAsync(teacher, cancellationToken);
         }
-        _analystToken = await AnalystTokenAsync(cancellationToken);
+        var probeClient = new FreshnessProbe(http, new JournalClient(http), await FreshnessProbe.LoginAsync(http, "analyst", "demo-analyst", cancellationToken));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         stop.CancelAfter(duration);
         var stopwatch = Stopwatch.StartNew();
 
-        var probe = ProbeFreshnessAsync(teachings[0], today, stop.Token);
+        var probe = probeClient.RunAsync(teachings[0], today, stop.Token);
         var lessonsTaken = new System.Collections.Concurrent.ConcurrentDictionary<(string, DateOnly, int), bool>();
         var workers = Enumerable.Range(0, clients).Select(i => Task.Run(async () =>
         {
@@ -66,64 +63,5 @@ public sealed class SmokeBenchmark(NpgsqlDataSource dataSource, HttpClient http,
             freshness.Length, Percentile(freshness, 0.50), Percentile(freshness, 0.99));
     }
 
-    private async Task<double[]> ProbeFreshnessAsync(Teaching teaching, DateOnly today, CancellationToken stop)
-    {
-        var samples = new List<double>();
-        var probeClient = new JournalClient(http);
-        var seen = await RepublicSummativeMarksAsync();
-        while (!stop.IsCancellationRequested)
-        {
-            var next = Stopwatch.GetTimestamp();
-            var body = new { entries = new[] { new { entryId = Guid.NewGuid(), studentId = teaching.Roster[0], subjectId = teaching.SubjectId, date = today, kind = "section", score = 10, maxScore = 20 } } };
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/classes/{teaching.ClassId}/marks") { Content = JsonContent.Create(body) };
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await probeClient.TokenAsync(teaching.TeacherId, CancellationToken.None));
-            using (var response = await http.SendAsync(request, CancellationToken.None))
-            {
-                if (!response.IsSuccessStatusCode)
-                {
-                    throw new InvalidOperationException($"The freshness probe was refused: {(int)response.StatusCode}");
-                }
-            }
-            var acked = Stopwatch.GetTimestamp();
-            seen++;
-            while (await RepublicSummativeMarksAsync() < seen)
-            {
-                await Task.Delay(2, CancellationToken.None);
-            }
-            samples.Add(Stopwatch.GetElapsedTime(acked).TotalMilliseconds);
-            var rest = TimeSpan.FromMilliseconds(250) - Stopwatch.GetElapsedTime(next);
-            if (rest > TimeSpan.Zero)
-            {
-                await Task.Delay(rest, CancellationToken.None);
-            }
-        }
-        return samples.Order().ToArray();
-    }
-
-    private string _analystToken = "";
-
-    /// <summary>The demo Ministry analyst reads the republic's summary (docs/demo-country.md).</summary>
-    private async Task<string> AnalystTokenAsync(CancellationToken cancellationToken)
-    {
-        using var response = await http.PostAsJsonAsync("/api/v1/auth/token", new { login = "analyst", password = "demo-analyst" }, cancellationToken);
-        response.EnsureSuccessStatusCode();
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-        return json.RootElement.GetProperty("accessToken").GetString()!;
-    }
-
-    private async Task<long> RepublicSummativeMarksAsync()
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/nodes/KZ/summary");
-        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _analystToken);
-        using var response = await http.SendAsync(request);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"Reading the republic's summary failed: {(int)response.StatusCode} (are rate limits off for the benchmark?)");
-        }
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return json.RootElement.GetProperty("figures").GetProperty("summativeMarks").GetInt64();
-    }
-
-    private static double Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+    private static double Percentile(double[] sorted, double p) => FreshnessProbe.Percentile(sorted, p);
 }

@@ -59,6 +59,8 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         ["PUT /api/v1/policies/{organizationKind}"] =      [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 204],
         ["GET /api/v1/calendars/{academicYear}/{organizationKind}"] = [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
         ["PUT /api/v1/calendars/{academicYear}/{organizationKind}"] = [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 204],
+        // Runtime figures (activations, memory): operators.
+        ["GET /api/v1/ops/runtime"] =                      [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200],
         // A transfer of a student to another class of the same school: the head, and officers above it.
         ["POST /api/v1/students/{studentId}/transfers"] =  [401, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403],
         // The timetable: summary readers see it; the head replaces it (with the same demo slots).
