@@ -12,6 +12,7 @@ using Npgsql;
 // eduinfo simulate URL [requests/s] [seconds]   teachers entering roll-calls and marks through the HTTP API, in simulated school time
 // eduinfo bench-smoke URL [seconds] [clients]   journal clients flat out; prints acked marks/s, latency and freshness at the republic
 // eduinfo bench-history [rows=10000000]           a first term of past journal (and the naive baseline's copy) for bench/term-end.sh
+// eduinfo bench-term-end URL NAIVE_URL [seconds] [clients] [dashboards] [teachers] [overload seconds]   docs/benchmarks.md
 // eduinfo import FOLDER [--lang kk|ru|en]        import a registry from CSV files, all or nothing (docs/import.md)
 // The connection string comes from ConnectionStrings__EduInfo.
 var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__EduInfo");
@@ -78,6 +79,19 @@ switch (args[0])
         await EduInfo.Tools.Benchmark.JournalHistory.LoadAsync(dataSource, AcademicYearOfRegistry(),
             args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture) : 10_000_000, Console.Out, CancellationToken.None);
         return 0;
+    case "bench-term-end" when args.Length > 2:
+    {
+        var options = new EduInfo.Tools.Benchmark.TermEndBenchmark.Options(
+            Duration: TimeSpan.FromSeconds(args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 60),
+            Clients: args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 32,
+            Pollers: args.Length > 5 ? int.Parse(args[5], CultureInfo.InvariantCulture) : 8,
+            Teachers: args.Length > 6 ? int.Parse(args[6], CultureInfo.InvariantCulture) : 400,
+            Overload: TimeSpan.FromSeconds(args.Length > 7 ? double.Parse(args[7], CultureInfo.InvariantCulture) : 20));
+        var report = await new EduInfo.Tools.Benchmark.TermEndBenchmark(dataSource, new Uri(args[1]), new Uri(args[2]), Console.Out)
+            .RunAsync(options, CancellationToken.None);
+        Console.WriteLine(report);
+        return report.Passed ? 0 : 1;
+    }
     case "import":
         return await ImportCommand.RunAsync(dataSource, args[1..], Console.Out, Console.Error);
     default:

@@ -18,7 +18,7 @@ namespace EduInfo.Grains.Students;
 [Orleans.Placement.PreferLocalPlacement]
 public sealed class StudentGrain(JournalStore journal, RegistryStore registry, TimeProvider clock, ILogger<StudentGrain> logger) : Grain, IStudentGrain
 {
-    private readonly Dictionary<string, SummaryFigures> _subjects = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StudentTally> _subjects = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _classWatermarks = new(StringComparer.Ordinal);
     private string? _academicYear;
 
@@ -136,9 +136,10 @@ public sealed class StudentGrain(JournalStore journal, RegistryStore registry, T
         var figures = row.IsLesson
             ? JournalFigures.ForSeat(row.Attendance)
             : JournalFigures.ForMark(row.MarkKind ?? MarkKind.Formative, row.Score, row.MaxScore);
-        _subjects[row.SubjectId] = _subjects.TryGetValue(row.SubjectId, out var held) ? held + figures : figures;
+        // Subject ids are few: one shared string per subject instead of one per student grain.
+        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_subjects, string.Intern(row.SubjectId), out _).Add(figures);
     }
 
     private IReadOnlyList<SubjectFigures> Subjects() =>
-        _subjects.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => new SubjectFigures(s.Key, s.Value)).ToList();
+        _subjects.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => new SubjectFigures(s.Key, s.Value.ToFigures())).ToList();
 }

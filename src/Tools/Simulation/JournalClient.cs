@@ -21,7 +21,11 @@ public sealed class JournalClient(HttpClient http, string teacherPassword = Demo
 
     private readonly ConcurrentDictionary<string, Token> _tokens = new(StringComparer.Ordinal);
 
-    public async Task<Outcome> PostAsync(JournalTraffic.Request request, CancellationToken cancellationToken)
+    public async Task<Outcome> PostAsync(JournalTraffic.Request request, CancellationToken cancellationToken) =>
+        (await PostWithStatusAsync(request, cancellationToken)).Outcome;
+
+    /// <summary>Posts a batch once (logging in again on a 401); the outcome and the HTTP status (0 when no answer came).</summary>
+    public async Task<(Outcome Outcome, int Status)> PostWithStatusAsync(JournalTraffic.Request request, CancellationToken cancellationToken)
     {
         try
         {
@@ -36,19 +40,24 @@ public sealed class JournalClient(HttpClient http, string teacherPassword = Demo
                     _tokens.TryRemove(request.TeacherId, out _); // expired or revoked: log in again once
                     continue;
                 }
-                return (int)response.StatusCode switch
+                var status = (int)response.StatusCode;
+                return (status switch
                 {
                     200 => Outcome.Acknowledged,
                     409 => Outcome.AlreadyRecorded, // a lesson slot recorded by an earlier run
                     >= 400 and < 500 => Outcome.Refused,
                     _ => Outcome.Failed,
-                };
+                }, status);
             }
-            return Outcome.Refused;
+            return (Outcome.Refused, 401);
         }
         catch (HttpRequestException)
         {
-            return Outcome.Failed;
+            return (Outcome.Failed, 0);
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (Outcome.Failed, 0); // the client's timeout
         }
     }
 

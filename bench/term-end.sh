@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Term-end benchmark against baselines (docs/benchmarks.md): a fresh PostgreSQL (fsync and synchronous_commit on), the
+# demo country with a first term of history in the journal (the naive baseline's journal gets the same rows), EduInfo
+# (the Api with a co-hosted silo, Release) and the naive service side by side; the same mixed load against each, the
+# COPY ceiling on EduInfo's rows, memory per student grain, overload and recovery, and the exactness check.
+#   bench/term-end.sh [seconds=60] [clients=32] [history rows=10000000] [size=large] [dashboards=8] [teachers=400] [overload seconds=20]
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+. scripts/lib/pg.sh
+seconds="${1:-60}"; clients="${2:-32}"; history="${3:-10000000}"; size="${4:-large}"
+dashboards="${5:-8}"; teachers="${6:-400}"; overload="${7:-20}"
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; pg_stop; }
+trap cleanup EXIT INT TERM
+
+pg_start "$(free_port)"
+# Room for a 10-million-row journal and its indexes, and no checkpoint storm while the history loads.
+psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "ALTER SYSTEM SET shared_buffers = '2GB'" -c "ALTER SYSTEM SET max_wal_size = '8GB'"
+pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w -t 60 restart >/dev/null
+export ConnectionStrings__EduInfo="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres;Maximum Pool Size=100"
+dotnet build EduInfo.sln -c Release -nologo -v:q -clp:NoSummary >/dev/null
+tools="$root/src/Tools/bin/Release/net10.0/eduinfo.dll"
+dotnet "$tools" seed "$size" | grep -v "demo login"
+dotnet "$tools" bench-history "$history"
+
+api_port="$(free_port)"; naive_port="$(free_port)"
+api_log="$(mktemp /tmp/eduinfo-term-end-api.XXXXXX.log)"; naive_log="$(mktemp /tmp/eduinfo-term-end-naive.XXXXXX.log)"
+# All load clients share one address and the probes poll as one user: the per-user and per-address limits are off.
+( cd src/Api/bin/Release/net10.0 && ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning \
+    RateLimits__PerAddressPerSecond=0 RateLimits__LoginsPerAddressPerMinute=0 RateLimits__PerUserPerSecond=0 \
+    exec dotnet EduInfo.Api.dll --urls "http://127.0.0.1:$api_port" ) >"$api_log" 2>&1 &
+pids+=($!)
+( cd bench/NaiveService/bin/Release/net10.0 && ConnectionStrings__Naive="$ConnectionStrings__EduInfo" \
+    exec dotnet EduInfo.Bench.NaiveService.dll --urls "http://127.0.0.1:$naive_port" ) >"$naive_log" 2>&1 &
+pids+=($!)
+for url in "http://127.0.0.1:$api_port/health/ready" "http://127.0.0.1:$naive_port/health/ready"; do
+  for _ in $(seq 1 300); do curl -fsS "$url" >/dev/null 2>&1 && break; sleep 1; done
+done
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo "postgres: $(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -Atc 'select version()' | cut -d, -f1), fsync=$(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -Atc 'show fsync'), synchronous_commit=$(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -Atc 'show synchronous_commit'), shared_buffers=$(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -Atc 'show shared_buffers')"
+echo "logs: $api_log $naive_log"
+dotnet "$tools" bench-term-end "http://127.0.0.1:$api_port" "http://127.0.0.1:$naive_port" "$seconds" "$clients" "$dashboards" "$teachers" "$overload"

@@ -1,0 +1,205 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using EduInfo.Grains.Interfaces.Calendar;
+using EduInfo.Storage.Journal;
+using EduInfo.Tools.Simulation;
+using Npgsql;
+
+namespace EduInfo.Tools.Benchmark;
+
+/// <summary>
+/// The term-end benchmark (bench/term-end.sh, docs/benchmarks.md): the same mixed load against EduInfo and the naive
+/// baseline, the COPY ceiling on the rows EduInfo acknowledged, memory per student grain, overload and recovery, and
+/// the exactness check of every summary against the journal.
+/// </summary>
+public sealed class TermEndBenchmark(NpgsqlDataSource dataSource, Uri eduInfo, Uri naive, TextWriter log)
+{
+    public sealed record Options(TimeSpan Duration, int Clients, int Pollers, int Teachers, TimeSpan Overload);
+
+    private static bool IsApi(string commandLine) => commandLine.Contains("EduInfo.Api.dll", StringComparison.Ordinal);
+    private static bool IsNaive(string commandLine) => commandLine.Contains("EduInfo.Bench.NaiveService.dll", StringComparison.Ordinal);
+    private static bool IsPostgres(string commandLine) => commandLine.StartsWith("postgres", StringComparison.Ordinal) || commandLine.Contains("/bin/postgres", StringComparison.Ordinal);
+    private static readonly int LoadGenerator = Environment.ProcessId;
+
+    public async Task<TermEndReport> RunAsync(Options options, CancellationToken cancellationToken)
+    {
+        using var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        using var system = new HttpClient(handler, disposeHandler: false) { BaseAddress = eduInfo, Timeout = TimeSpan.FromSeconds(60) };
+        using var baseline = new HttpClient(handler, disposeHandler: false) { BaseAddress = naive, Timeout = TimeSpan.FromSeconds(120) };
+        var cpu = new ProcessCpu(new Dictionary<string, Func<string, bool>>
+        {
+            ["eduinfo"] = IsApi, ["naive"] = IsNaive, ["postgres"] = IsPostgres,
+            ["load"] = c => c.Contains("eduinfo.dll", StringComparison.Ordinal) && c.Contains("bench-term-end", StringComparison.Ordinal),
+        });
+
+        var today = AcademicCalendar.Today(TimeProvider.System);
+        var year = AcademicCalendar.YearOf(today);
+        var teachings = await TeachingCatalog.LoadAsync(dataSource, options.Teachers, seed: 11, cancellationToken);
+        var days = await TermDaysAsync(year, today, cancellationToken);
+        var dashboards = await DashboardNodes.LoadAsync(dataSource, cancellationToken);
+        var history = await ScalarAsync("SELECT count(*) FROM journal", cancellationToken);
+        var naiveHistory = await ScalarAsync("SELECT count(*) FROM naive.journal", cancellationToken);
+        log.WriteLine($"term-end: {teachings.Count} teachings of {options.Teachers} teachers, {days.Count} school days of this term (to {today}), " +
+                      $"journal {history:N0} rows, naive journal {naiveHistory:N0} rows");
+
+        // Warm-up, not measured: the cluster activates the country and rebuilds it from the journal; teachers log in.
+        var warm = Stopwatch.StartNew();
+        var analyst = await FreshnessProbe.LoginAsync(system, "analyst", "demo-analyst", cancellationToken);
+        var operatorToken = await FreshnessProbe.LoginAsync(system, "operator", "demo-operator", cancellationToken);
+        await ConvergedAsync(system, analyst, TimeSpan.FromMinutes(30), cancellationToken);
+        log.WriteLine($"warm-up: the republic's summary covers every class watermark after {warm.Elapsed.TotalSeconds:F0} s");
+        var client = new JournalClient(system);
+        foreach (var teacher in teachings.Select(t => t.TeacherId).Distinct())
+        {
+            await client.TokenAsync(teacher, cancellationToken);
+        }
+        var before = await RuntimeAsync(system, operatorToken, cancellationToken);
+        var firstSeq = await ScalarAsync("SELECT coalesce(max(seq), 0) FROM journal", cancellationToken);
+
+        // EduInfo under the mixed load, with the freshness probe.
+        log.WriteLine($"eduinfo: {options.Clients} journal clients and {options.Pollers} dashboards for {options.Duration.TotalSeconds:F0} s");
+        using var stopProbe = new CancellationTokenSource(options.Duration);
+        var probe = new FreshnessProbe(system, client, analyst).RunAsync(teachings[0], days[^1], stopProbe.Token);
+        var cpuFrom = cpu.Take();
+        var ours = await new MixedLoad(system, teachings, days, dashboards).RunAsync(client, analyst, options.Clients, options.Pollers, options.Duration, cancellationToken);
+        var oursCpu = ProcessCpu.Cores(cpuFrom, cpu.Take());
+        var freshness = await probe;
+        var drain = Stopwatch.StartNew();
+        await ConvergedAsync(system, analyst, TimeSpan.FromMinutes(5), cancellationToken);
+        var drained = drain.Elapsed;
+        var after = await RuntimeAsync(system, operatorToken, cancellationToken);
+
+        log.WriteLine("exactness: every area, organization and class summary against the journal");
+        var exactness = await ExactnessAsync(system, analyst, today, cancellationToken);
+
+        log.WriteLine("ceiling: the run's rows by binary COPY into the same journal");
+        var ceiling = await CopyCeiling.MeasureAsync(dataSource, firstSeq, options.Clients, cancellationToken);
+
+        log.WriteLine($"naive: the same load against the naive service for {options.Duration.TotalSeconds:F0} s");
+        var naiveClient = new JournalClient(baseline);
+        cpuFrom = cpu.Take();
+        var theirs = await new MixedLoad(baseline, teachings, days, dashboards).RunAsync(naiveClient, null, options.Clients, options.Pollers, options.Duration, cancellationToken);
+        var theirsCpu = ProcessCpu.Cores(cpuFrom, cpu.Take());
+
+        // Overload: twice the rate EduInfo sustained, then half of it.
+        var sustained = ours.AckedRequests / ours.Elapsed.TotalSeconds;
+        log.WriteLine($"overload: {2 * sustained:F0} requests/s for {options.Overload.TotalSeconds:F0} s, then {sustained / 2:F0}/s for {options.Overload.TotalSeconds:F0} s");
+        var open = new OpenLoad(client, teachings, days, () => ProcessCpu.ResidentBytes(IsApi));
+        var residentBefore = ProcessCpu.ResidentBytes(IsApi);
+        var overload = await open.RunAsync(2 * sustained, options.Overload, seed: 31);
+        var recovery = await open.RunAsync(sustained / 2, options.Overload, seed: 32);
+        await ConvergedAsync(system, analyst, TimeSpan.FromMinutes(5), cancellationToken);
+        var finalExactness = await ExactnessAsync(system, analyst, today, cancellationToken);
+
+        return new TermEndReport(options, history, naiveHistory, ours, oursCpu, freshness, drained, before, after, exactness, ceiling,
+            theirs, theirsCpu, residentBefore, overload, recovery, finalExactness);
+    }
+
+    private async Task<IReadOnlyList<DateOnly>> TermDaysAsync(string year, DateOnly today, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT starts_on FROM academic_terms WHERE academic_year = @year AND org_kind = 'school' AND starts_on <= @today AND ends_on >= @today
+            """);
+        command.Parameters.AddWithValue("year", year);
+        command.Parameters.AddWithValue("today", today);
+        var start = await command.ExecuteScalarAsync(cancellationToken) is DateOnly first ? first
+            : throw new InvalidOperationException($"{today} is not in a school term of {year}: the term-end benchmark needs a term in progress.");
+        var isSchoolDay = await SchoolDays.LoadAsync(dataSource, year, cancellationToken);
+        var days = Enumerable.Range(0, today.DayNumber - start.DayNumber + 1).Select(start.AddDays).Where(isSchoolDay).ToList();
+        return days.Count > 0 ? days : throw new InvalidOperationException("No school day in this term yet.");
+    }
+
+    /// <summary>Waits until the republic's version is the sum of every class watermark: the country reflects the journal.</summary>
+    private async Task ConvergedAsync(HttpClient http, string token, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var expected = await ScalarAsync("SELECT coalesce(sum(seq), 0) FROM class_watermarks", cancellationToken);
+            var summary = await GetJsonAsync(http, token, "/api/v1/nodes/KZ/summary", cancellationToken);
+            if (summary?.GetProperty("version").GetInt64() == expected)
+            {
+                return;
+            }
+            if (deadline.Elapsed > limit)
+            {
+                throw new TimeoutException($"The republic did not converge on the journal within {limit}.");
+            }
+            await Task.Delay(250, cancellationToken);
+        }
+    }
+
+    /// <summary>Every node's counting figures from its grain against <see cref="JournalRecount"/>; the mismatches.</summary>
+    private async Task<TermEndReport.Exactness> ExactnessAsync(HttpClient http, string token, DateOnly today, CancellationToken cancellationToken)
+    {
+        var nodes = new List<string>();
+        await using (var command = dataSource.CreateCommand("SELECT id FROM nodes UNION ALL SELECT id FROM organizations UNION ALL SELECT id FROM classes"))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                nodes.Add(reader.GetString(0));
+            }
+        }
+        var stopwatch = Stopwatch.StartNew();
+        var expected = await JournalRecount.ForNodesAsync(dataSource, nodes, today, cancellationToken);
+        var recount = stopwatch.Elapsed;
+        var mismatches = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await Parallel.ForEachAsync(nodes, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (node, ct) =>
+        {
+            var summary = await GetJsonAsync(http, token, $"/api/v1/nodes/{node}/summary", ct);
+            if (summary is not { } body)
+            {
+                mismatches.Add($"{node}: no summary");
+                return;
+            }
+            var figures = body.GetProperty("figures");
+            foreach (var (field, value) in expected[node])
+            {
+                var actual = figures.GetProperty(field).GetInt64();
+                if (actual != value)
+                {
+                    mismatches.Add($"{node}.{field}: journal {value}, summary {actual}");
+                }
+            }
+        });
+        return new TermEndReport.Exactness(nodes.Count, JournalRecount.Fields.Count, mismatches.Order().ToList(), recount);
+    }
+
+    private static async Task<OperationsRuntime> RuntimeAsync(HttpClient http, string token, CancellationToken cancellationToken)
+    {
+        var body = await GetJsonAsync(http, token, "/api/v1/ops/runtime?collect=true", cancellationToken)
+            ?? throw new InvalidOperationException("The operators' runtime endpoint did not answer.");
+        var activations = body.GetProperty("activations").EnumerateArray()
+            .ToDictionary(a => a.GetProperty("grainType").GetString()!, a => a.GetProperty("activations").GetInt64());
+        return new OperationsRuntime(body.GetProperty("siloCoHosted").GetBoolean(), body.GetProperty("managedHeapBytes").GetInt64(),
+            body.GetProperty("workingSetBytes").GetInt64(), activations);
+    }
+
+    private static async Task<JsonElement?> GetJsonAsync(HttpClient http, string token, string path, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            return null;
+        }
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        return json.RootElement.Clone();
+    }
+
+    private async Task<long> ScalarAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        command.CommandTimeout = 0;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
+    }
+}
+
+/// <summary>The operators' runtime figures at one moment (after a full collection).</summary>
+public sealed record OperationsRuntime(bool SiloCoHosted, long ManagedHeapBytes, long WorkingSetBytes, IReadOnlyDictionary<string, long> Activations)
+{
+    public long Of(string grainType) => Activations.TryGetValue(grainType, out var n) ? n : 0;
+}
