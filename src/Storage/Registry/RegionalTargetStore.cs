@@ -3,12 +3,34 @@ using Npgsql;
 
 namespace EduInfo.Storage.Registry;
 
-/// <summary>Regional programme targets: read beside summaries, set by those responsible (audited in the same transaction).</summary>
-public sealed class RegionalTargetStore(NpgsqlDataSource dataSource)
+/// <summary>
+/// Regional programme targets: read beside summaries, set by those responsible (audited in the same transaction).
+/// Every dashboard read of an area shows its targets, so they are cached per node for a few seconds instead of costing
+/// a database round trip per read; a change made through this instance is seen at once, through another within
+/// <see cref="CacheLifetime"/>.
+/// </summary>
+public sealed class RegionalTargetStore(NpgsqlDataSource dataSource, TimeProvider clock)
 {
     public static readonly IReadOnlyList<string> Metrics = ["attendanceRate", "formativePercent", "summativePercent", "knowledgeQuality", "successRate"];
 
+    public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(10);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (IReadOnlyList<RegionalTarget> Targets, DateTimeOffset Until)> _cache =
+        new(StringComparer.Ordinal);
+
     public async Task<IReadOnlyList<RegionalTarget>> ForNodeAsync(string nodeId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        if (_cache.TryGetValue(nodeId, out var hit) && hit.Until > now)
+        {
+            return hit.Targets;
+        }
+        var targets = await ReadAsync(nodeId, cancellationToken);
+        _cache[nodeId] = (targets, now + CacheLifetime);
+        return targets;
+    }
+
+    private async Task<IReadOnlyList<RegionalTarget>> ReadAsync(string nodeId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("SELECT node_id, metric, target_percent FROM regional_targets WHERE node_id = @n ORDER BY metric");
         command.Parameters.AddWithValue("n", nodeId);
@@ -42,5 +64,6 @@ public sealed class RegionalTargetStore(NpgsqlDataSource dataSource)
             await record.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
+        _cache.TryRemove(target.NodeId, out _);
     }
 }

@@ -40,7 +40,7 @@ public sealed class TermEndBenchmark(NpgsqlDataSource dataSource, Uri eduInfo, U
         var dashboards = await DashboardNodes.LoadAsync(dataSource, cancellationToken);
         var history = await ScalarAsync("SELECT count(*) FROM journal", cancellationToken);
         var naiveHistory = await ScalarAsync("SELECT count(*) FROM naive.journal", cancellationToken);
-        log.WriteLine($"term-end: {teachings.Count} teachings of {options.Teachers} teachers, {days.Count} school days of this term (to {today}), " +
+        log.WriteLine($"term-end: {teachings.Count} teachings of {options.Teachers} teachers, {days.Count} school days of this term (to {today:yyyy-MM-dd}), " +
                       $"journal {history:N0} rows, naive journal {naiveHistory:N0} rows");
 
         // Warm-up, not measured: the cluster activates the country and rebuilds it from the journal; teachers log in.
