@@ -34,6 +34,7 @@ public static class ApiHostingExtensions
                 if (string.Equals(orleans["Clustering"], "AdoNet", StringComparison.OrdinalIgnoreCase))
                 {
                     client.UseAdoNetClustering(o => { o.Invariant = "Npgsql"; o.ConnectionString = connectionString; });
+                    client.Configure<Orleans.Configuration.GatewayOptions>(o => o.GatewayListRefreshPeriod = MembershipTuning.GatewayListRefreshPeriod(orleans));
                 }
                 else
                 {
