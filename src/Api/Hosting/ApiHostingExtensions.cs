@@ -26,6 +26,7 @@ public static class ApiHostingExtensions
             var connectionString = builder.Configuration.RequireConnectionString();
             builder.UseOrleansClient(client =>
             {
+                client.Services.AddDatabaseExceptionSerialization();
                 client.Configure<Orleans.Configuration.ClusterOptions>(o =>
                 {
                     o.ClusterId = orleans["ClusterId"] ?? "eduinfo";

@@ -72,6 +72,7 @@ public static class SiloBuilderExtensions
             streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
         });
 
+        silo.Services.AddDatabaseExceptionSerialization();
         silo.Services.Configure<RollupOptions>(configuration.GetSection("Rollup"));
         silo.Services.Configure<JournalLimits>(configuration.GetSection("Journal"));
         silo.Services.AddHostedService<RollupReconciler>();
