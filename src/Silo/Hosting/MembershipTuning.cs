@@ -6,7 +6,7 @@ namespace EduInfo.Silo.Hosting;
 
 /// <summary>
 /// Failure detection of the silos, from the section <c>Cluster:Membership</c> (any <see cref="ClusterMembershipOptions"/>
-/// property). The defaults declare a silo that stops answering (SIGKILL, lost node) dead in about 15–30 s, so its grains
+/// property). The defaults declare a silo that stops answering (SIGKILL, lost node) dead after three missed probes (roughly 15–30 s), so its grains
 /// reactivate elsewhere and writes to them resume well within two minutes; see docs/operations-faults.md.
 /// </summary>
 public static class MembershipTuning
@@ -18,7 +18,7 @@ public static class MembershipTuning
             {
                 o.ProbeTimeout = TimeSpan.FromSeconds(5);
                 o.NumMissedProbesLimit = 3;
-                // Orleans caps the votes needed at half the live silos, so one survivor of two can declare the other dead.
+                // Orleans needs min(this, (live silos + 1) / 2) votes, so one survivor of two can declare the other dead.
                 o.NumVotesForDeathDeclaration = 2;
                 // Read the table (and so learn of deaths and joins that gossip missed) every 10 s, not every minute.
                 o.TableRefreshTimeout = TimeSpan.FromSeconds(10);

@@ -79,11 +79,12 @@ public sealed class JournalLoad(Uri api, IReadOnlyList<DemoRegistry.Teaching> te
         {
             using var response = await _http.SendAsync(message);
             var status = (int)response.StatusCode;
+            var body = await response.Content.ReadAsStringAsync();
             return status switch
             {
                 200 => "200",
-                503 when response.Headers.RetryAfter is null => "503 without Retry-After",
-                >= 400 and < 500 => $"{status} {await response.Content.ReadAsStringAsync()}",
+                503 when response.Headers.RetryAfter is null || !body.Contains("/problems/unavailable", StringComparison.Ordinal) => "503 without Retry-After or problem",
+                >= 400 and < 500 => $"{status} {body}",
                 _ => status.ToString(),
             };
         }
