@@ -26,6 +26,7 @@ public static class ApiHostingExtensions
             var connectionString = builder.Configuration.RequireConnectionString();
             builder.UseOrleansClient(client =>
             {
+                client.Services.AddDatabaseExceptionSerialization();
                 client.Configure<Orleans.Configuration.ClusterOptions>(o =>
                 {
                     o.ClusterId = orleans["ClusterId"] ?? "eduinfo";
@@ -34,6 +35,7 @@ public static class ApiHostingExtensions
                 if (string.Equals(orleans["Clustering"], "AdoNet", StringComparison.OrdinalIgnoreCase))
                 {
                     client.UseAdoNetClustering(o => { o.Invariant = "Npgsql"; o.ConnectionString = connectionString; });
+                    client.Configure<Orleans.Configuration.GatewayOptions>(o => o.GatewayListRefreshPeriod = MembershipTuning.GatewayListRefreshPeriod(orleans));
                 }
                 else
                 {

@@ -41,6 +41,7 @@ public static class SiloBuilderExtensions
                     gatewayPort: orleans.GetValue("GatewayPort", 30000),
                     listenOnAnyHostAddress: orleans.GetValue("ListenOnAnyHostAddress", false));
             }
+            silo.ConfigureMembership(orleans);
         }
         else if (!clustering.Equals("Provided", StringComparison.OrdinalIgnoreCase)) // "Provided": the host (a test cluster) sets it up
         {
@@ -71,6 +72,7 @@ public static class SiloBuilderExtensions
             streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
         });
 
+        silo.Services.AddDatabaseExceptionSerialization();
         silo.Services.Configure<RollupOptions>(configuration.GetSection("Rollup"));
         silo.Services.Configure<JournalLimits>(configuration.GetSection("Journal"));
         silo.Services.AddHostedService<RollupReconciler>();

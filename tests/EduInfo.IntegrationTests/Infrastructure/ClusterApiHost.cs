@@ -9,22 +9,37 @@ namespace EduInfo.IntegrationTests.Infrastructure;
 public sealed class ClusterApiHost : IApiHost, IAsyncLifetime
 {
     private readonly List<(Process Process, string Log)> _processes = [];
+    private readonly List<Process> _silos = [];
+    private readonly IReadOnlyDictionary<string, string> _overrides;
+    private Dictionary<string, string> _common = [];
 
-    public TestDatabase Db { get; } = new();
+    public ClusterApiHost() : this(null, null)
+    {
+    }
+
+    /// <summary>A cluster on another PostgreSQL server (<paramref name="admin"/>) and with extra settings for every process.</summary>
+    internal ClusterApiHost(string? admin, IReadOnlyDictionary<string, string>? overrides)
+    {
+        Db = admin is null ? new() : new() { Admin = admin };
+        _overrides = overrides ?? new Dictionary<string, string>();
+    }
+
+    public TestDatabase Db { get; }
     public DemoRegistry Registry { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
+    public string ClusterId => "cluster-" + Db.Name;
 
     public async Task InitializeAsync()
     {
         await Db.InitializeAsync();
         Registry = await DemoRegistry.SeedAsync(Db);
 
-        var common = new Dictionary<string, string>
+        _common = new Dictionary<string, string>
         {
             ["ConnectionStrings__EduInfo"] = Db.ConnectionString,
             ["Cluster__Clustering"] = "AdoNet",
-            ["Cluster__ClusterId"] = "cluster-" + Db.Name,
-            ["Cluster__ServiceId"] = "cluster-" + Db.Name,
+            ["Cluster__ClusterId"] = ClusterId,
+            ["Cluster__ServiceId"] = ClusterId,
             ["Rollup__ReconcileInterval"] = "00:00:00",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Auth__SigningKey"] = ApiHost.TestSigningKey,
@@ -33,29 +48,52 @@ public sealed class ClusterApiHost : IApiHost, IAsyncLifetime
             ["RateLimits__PerUserPerSecond"] = "0",
             ["DOTNET_gcServer"] = "0",
         };
-        var silos = Enumerable.Range(0, 2).Select(_ => (Health: LoopbackPorts.Free(), Silo: LoopbackPorts.Free(), Gateway: LoopbackPorts.Free())).ToList();
-        foreach (var (health, silo, gateway) in silos)
+        foreach (var (key, value) in _overrides)
         {
-            Start("Silo", $"http://127.0.0.1:{health}", new(common)
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Cluster",
-                ["Cluster__SiloPort"] = silo.ToString(),
-                ["Cluster__GatewayPort"] = gateway.ToString(),
-            });
+            _common[key] = value;
         }
-        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        foreach (var (health, _, _) in silos)
-        {
-            await WaitForAsync(probe, $"http://127.0.0.1:{health}/health/live");
-        }
+        await Task.WhenAll(StartSiloAsync(), StartSiloAsync());
 
         var api = $"http://127.0.0.1:{LoopbackPorts.Free()}";
-        Start("Api", api, new(common) { ["ASPNETCORE_ENVIRONMENT"] = "Cluster", ["Cluster__Role"] = "Client" });
+        Start("Api", api, new(_common) { ["ASPNETCORE_ENVIRONMENT"] = "Cluster", ["Cluster__Role"] = "Client" });
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         await WaitForAsync(probe, $"{api}/health/ready");
         Http = new HttpClient { BaseAddress = new Uri(api) };
-        await Eventually.MatchesAsync(
-            () => Db.ScalarAsync<long>("SELECT count(*) FROM orleansmembershiptable WHERE deploymentid = @c AND status = 3", ("c", common["Cluster__ClusterId"])),
-            active => active == 2, TimeSpan.FromSeconds(60), "two active silos in the membership table");
+        await Eventually.MatchesAsync(ActiveSilosAsync, active => active == 2, TimeSpan.FromSeconds(60), "two active silos in the membership table");
+    }
+
+    /// <summary>Silos whose membership row says Active (3); a killed silo's row turns Dead (6) once the others vote it out.</summary>
+    public Task<long> ActiveSilosAsync() =>
+        Db.ScalarAsync<long>("SELECT count(*) FROM orleansmembershiptable WHERE deploymentid = @c AND status = 3", ("c", ClusterId));
+
+    /// <summary>SIGKILL, as a crashed node: no graceful shutdown, no deactivation, nothing flushed.</summary>
+    public void KillSilo(int index) => _silos[index].Kill(entireProcessTree: true);
+
+    /// <summary>Starts a new silo process in place of <paramref name="index"/> (on fresh ports) and waits until it is live.</summary>
+    public Task RestartSiloAsync(int index) => StartSiloAsync(index);
+
+    private async Task StartSiloAsync(int? replacing = null)
+    {
+        var health = $"http://127.0.0.1:{LoopbackPorts.Free()}";
+        var process = Start("Silo", health, new(_common)
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Cluster",
+            ["Cluster__SiloPort"] = LoopbackPorts.Free().ToString(),
+            ["Cluster__GatewayPort"] = LoopbackPorts.Free().ToString(),
+        });
+        lock (_silos)
+        {
+            if (replacing is { } index)
+            {
+                _silos[index] = process;
+            }
+            else
+            {
+                _silos.Add(process);
+            }
+        }
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        await WaitForAsync(probe, $"{health}/health/live");
     }
 
     public async Task DisposeAsync()
@@ -73,10 +111,9 @@ public sealed class ClusterApiHost : IApiHost, IAsyncLifetime
         await Db.DisposeAsync();
     }
 
-    private void Start(string project, string url, Dictionary<string, string> environment)
+    private Process Start(string project, string url, Dictionary<string, string> environment)
     {
         var directory = BuiltProject(project);
-        var log = Path.Combine(Path.GetTempPath(), $"eduinfo-{Db.Name}-{project}-{_processes.Count}.log");
         var start = new ProcessStartInfo("dotnet", [Path.Combine(directory, $"EduInfo.{project}.dll"), "--urls", url])
         {
             WorkingDirectory = directory,
@@ -88,12 +125,18 @@ public sealed class ClusterApiHost : IApiHost, IAsyncLifetime
             start.Environment[key] = value;
         }
         var process = Process.Start(start)!;
+        string log;
+        lock (_processes)
+        {
+            log = Path.Combine(Path.GetTempPath(), $"eduinfo-{Db.Name}-{project}-{_processes.Count}.log");
+            _processes.Add((process, log));
+        }
         var writer = new StreamWriter(log) { AutoFlush = true };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (writer) writer.WriteLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (writer) writer.WriteLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        _processes.Add((process, log));
+        return process;
     }
 
     private async Task WaitForAsync(HttpClient probe, string url)
@@ -101,7 +144,7 @@ public sealed class ClusterApiHost : IApiHost, IAsyncLifetime
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
         while (DateTime.UtcNow < deadline)
         {
-            if (_processes.FirstOrDefault(p => p.Process.HasExited) is { Process: not null } dead)
+            if (Running().FirstOrDefault(p => p.Process.HasExited) is { Process: not null } dead)
             {
                 throw new InvalidOperationException($"A cluster process exited: {File.ReadAllText(dead.Log)}");
             }
@@ -123,8 +166,22 @@ public sealed class ClusterApiHost : IApiHost, IAsyncLifetime
             }
             await Task.Delay(200);
         }
-        throw new TimeoutException($"{url} did not become healthy; logs: {string.Join("\n", _processes.Select(p => File.ReadAllText(p.Log)))}");
+        throw new TimeoutException($"{url} did not become healthy; logs: {string.Join("\n", Running().Select(p => File.ReadAllText(p.Log)))}");
     }
+
+    /// <summary>The processes that should be running: not the silos that a test killed and replaced.</summary>
+    private List<(Process Process, string Log)> Running()
+    {
+        lock (_processes)
+        {
+            lock (_silos)
+            {
+                return _processes.Where(p => _silos.Contains(p.Process) || !IsSilo(p.Log)).ToList();
+            }
+        }
+    }
+
+    private static bool IsSilo(string log) => log.Contains("-Silo-", StringComparison.Ordinal);
 
     /// <summary>The output folder of a built project under src/, in the configuration the tests were built in.</summary>
     private static string BuiltProject(string project)

@@ -17,18 +17,22 @@ public sealed class TestDatabase : IAsyncLifetime
         Environment.GetEnvironmentVariable("EDUINFO_TEST_PG")
         ?? throw new InvalidOperationException("EDUINFO_TEST_PG is not set: run the tests with scripts/test.sh, which starts PostgreSQL.");
 
+    /// <summary>The server to create the database on: the shared one unless a test brings its own (see Faults/PrivatePostgres).</summary>
+    public string Admin { get => _admin ?? AdminConnectionString; init => _admin = value; }
+    private readonly string? _admin;
+
     /// <summary>When false, the database is created empty (for tests of the migrations themselves).</summary>
     public bool Migrate { get; init; } = true;
 
     public async Task InitializeAsync()
     {
-        await using (var admin = new NpgsqlConnection(AdminConnectionString))
+        await using (var admin = new NpgsqlConnection(Admin))
         {
             await admin.OpenAsync();
             await using var create = new NpgsqlCommand($"CREATE DATABASE {Name}", admin);
             await create.ExecuteNonQueryAsync();
         }
-        ConnectionString = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = Name, MaxPoolSize = 50 }.ConnectionString;
+        ConnectionString = new NpgsqlConnectionStringBuilder(Admin) { Database = Name, MaxPoolSize = 50 }.ConnectionString;
         DataSource = NpgsqlDataSource.Create(ConnectionString);
         if (Migrate)
         {
@@ -40,7 +44,7 @@ public sealed class TestDatabase : IAsyncLifetime
     {
         await DataSource.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(AdminConnectionString);
+        await using var admin = new NpgsqlConnection(Admin);
         await admin.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", admin);
         await drop.ExecuteNonQueryAsync();

@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using EduInfo.Grains.Interfaces.Calendar;
+using EduInfo.IntegrationTests.Infrastructure;
+using EduInfo.Storage.Journal;
+using Xunit.Abstractions;
+
+namespace EduInfo.IntegrationTests.Faults;
+
+/// <summary>
+/// Issue #6, faults on real processes: two silo processes and the Api on a PostgreSQL server of the test's own, under
+/// write load from concurrent clients. One silo is killed with SIGKILL mid-load and restarted; later PostgreSQL is
+/// restarted. Every acknowledged entry must be in the journal exactly once, writes must resume, and the summaries must
+/// re-converge to the journal's recomputation within <see cref="ConvergenceBound"/>.
+/// </summary>
+public sealed class ClusterFaultTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    /// <summary>A membership round: the time for the survivors to declare a killed silo dead (docs/operations-faults.md).</summary>
+    private static readonly TimeSpan MembershipRoundBound = TimeSpan.FromMinutes(2);
+
+    /// <summary>After the load stops, the time for every summary to equal the recomputation from the journal.</summary>
+    private static readonly TimeSpan ConvergenceBound = TimeSpan.FromSeconds(120);
+
+    /// <summary>After a fault, the time for writes to be acknowledged again.</summary>
+    private static readonly TimeSpan ResumeBound = TimeSpan.FromSeconds(90);
+
+    private const int Clients = 4;
+
+    /// <summary>Faster probes than production (docs/operations-faults.md) so the test fits its CI budget; reconciliation every 5 s.</summary>
+    private static readonly Dictionary<string, string> Tuning = new()
+    {
+        ["Cluster__Membership__ProbeTimeout"] = "00:00:02",
+        ["Cluster__Membership__NumMissedProbesLimit"] = "3",
+        ["Cluster__Membership__TableRefreshTimeout"] = "00:00:05",
+        ["Cluster__Membership__IAmAliveTablePublishTimeout"] = "00:00:05",
+        ["Cluster__GatewayListRefreshPeriod"] = "00:00:05",
+        ["Rollup__ReconcileInterval"] = "00:00:05",
+    };
+
+    private PrivatePostgres _postgres = null!;
+    private ClusterApiHost _cluster = null!;
+
+    public async Task InitializeAsync()
+    {
+        _postgres = await PrivatePostgres.StartAsync();
+        _cluster = new ClusterApiHost(_postgres.AdminConnectionString, Tuning);
+        await _cluster.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        try
+        {
+            await _cluster.DisposeAsync();
+        }
+        finally
+        {
+            await _postgres.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_killed_silo_and_a_database_restart_lose_no_acknowledged_entry_and_summaries_reconverge()
+    {
+        var clock = Stopwatch.StartNew();
+        var days = DemoRegistry.SchoolDays(new DateOnly(2026, 9, 1), new DateOnly(2026, 11, 23));
+        using var load = new JournalLoad(_cluster.Http.BaseAddress!, _cluster.Registry.Teachings(), days, seed: 6);
+        using var stop = new CancellationTokenSource();
+        var running = load.RunAsync(Clients, stop.Token);
+
+        await AcknowledgedAtLeastAsync(load, 200, "load before the faults");
+        var killedAt = clock.Elapsed;
+        _cluster.KillSilo(1);
+        await Eventually.MatchesAsync(_cluster.ActiveSilosAsync, active => active == 1, MembershipRoundBound, "the killed silo declared dead");
+        var declaredDead = clock.Elapsed - killedAt;
+        await _cluster.RestartSiloAsync(1);
+        await Eventually.MatchesAsync(_cluster.ActiveSilosAsync, active => active == 2, TimeSpan.FromSeconds(60), "the restarted silo active");
+        await AcknowledgedAtLeastAsync(load, load.AcknowledgedCount + 200, "writes after the silo restart");
+
+        var restartedAt = clock.Elapsed;
+        await _postgres.RestartAsync();
+        _cluster.Db.DataSource.Clear(); // the test's own pooled connections died with the server
+        await AcknowledgedAtLeastAsync(load, load.AcknowledgedCount + 200, "writes after the PostgreSQL restart");
+        var resumed = clock.Elapsed - restartedAt;
+
+        stop.Cancel();
+        await running;
+        // Losing the database for a moment does not cost a silo its membership.
+        Assert.Equal(2, await _cluster.ActiveSilosAsync());
+        Assert.True(load.Refusals.IsEmpty, "refused: " + string.Join("\n", load.Refusals.Take(5)));
+        Assert.Equal(0, load.GaveUp);
+        // During the faults the Api answers 503 with Retry-After and the problem "unavailable", or the request times out or cannot connect; never a bare 500.
+        Assert.All(load.Failures.Keys, kind => Assert.Contains(kind, new[] { "503", "timeout", "connection" }));
+
+        // Writes resume: a fresh batch after the load is acknowledged.
+        var after = load.NextRequest();
+        Assert.True(await load.SendUntilAcknowledgedAsync(after));
+
+        var ledger = await AckLedgerCheck.JournalRowsByEntryIdAsync(_cluster.Db.DataSource);
+        var check = AckLedgerCheck.Compare(load.Acknowledged, ledger);
+        Assert.True(check.None, check.ToString());
+
+        var converging = Stopwatch.StartNew();
+        await SummariesEqualTheJournalAsync();
+        output.WriteLine($"acknowledged {load.AcknowledgedCount} entries ({ledger.Count} journal rows); failed attempts retried: " +
+            $"{string.Join(", ", load.Failures.Select(f => $"{f.Key}×{f.Value}"))}; killed silo declared dead after {declaredDead.TotalSeconds:F1} s; " +
+            $"writes acknowledged again {resumed.TotalSeconds:F1} s after the PostgreSQL restart began; summaries converged {converging.Elapsed.TotalSeconds:F1} s " +
+            $"after the load stopped; whole test {clock.Elapsed.TotalSeconds:F0} s");
+
+        // Negative control: the same checker, after one acknowledged row is removed behind the system's back.
+        var victim = load.Acknowledged.First();
+        await _cluster.Db.ExecuteAsync("DELETE FROM journal WHERE entry_id = @id", ("id", victim));
+        var tampered = AckLedgerCheck.Compare(load.Acknowledged, await AckLedgerCheck.JournalRowsByEntryIdAsync(_cluster.Db.DataSource));
+        Assert.Equal([victim], tampered.Lost);
+        Assert.Empty(tampered.Duplicated);
+    }
+
+    private static Task AcknowledgedAtLeastAsync(JournalLoad load, int entries, string what) =>
+        Eventually.MatchesAsync(() => Task.FromResult(load.AcknowledgedCount), n => n >= entries, ResumeBound, what);
+
+    /// <summary>The republic's version reaches the sum of the class watermarks and every area's figures equal the recomputation.</summary>
+    private async Task SummariesEqualTheJournalAsync()
+    {
+        var expectedVersion = await _cluster.Db.ScalarAsync<long>("SELECT sum(seq) FROM class_watermarks");
+        var areas = _cluster.Registry.Data.Nodes.Select(n => n.Id).ToList();
+        var expected = await JournalRecount.ForNodesAsync(_cluster.Db.DataSource, areas, AcademicCalendar.Today(TimeProvider.System));
+        await Eventually.MatchesAsync(async () =>
+        {
+            var republic = await _cluster.Http.GetJsonAsync("/api/v1/nodes/KZ/summary");
+            if (republic.Status != 200 || republic.Body.GetProperty("version").GetInt64() != expectedVersion)
+            {
+                return $"republic: {republic.Status} {(republic.Status == 200 ? republic.Body.GetProperty("version").GetInt64() : 0)} of {expectedVersion}";
+            }
+            foreach (var area in areas)
+            {
+                var figures = (await _cluster.Http.GetJsonAsync($"/api/v1/nodes/{area}/summary")).Body.GetProperty("figures");
+                foreach (var (field, value) in expected[area])
+                {
+                    if (figures.GetProperty(field).GetInt64() != value)
+                    {
+                        return $"{area}.{field}: journal says {value}, summary says {figures.GetProperty(field).GetInt64()}";
+                    }
+                }
+            }
+            return "";
+        }, mismatch => mismatch == "", ConvergenceBound, "every summary equal to the journal recomputation");
+    }
+}

@@ -1,0 +1,137 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using EduInfo.IntegrationTests.Infrastructure;
+
+namespace EduInfo.IntegrationTests.Faults;
+
+/// <summary>
+/// Teachers' apps under faults: concurrent clients post mark batches and roll-calls, keep a log of the entry ids
+/// acknowledged (a 200), and on a 5xx, a timeout or a refused connection retry the same request with the same entry
+/// ids for a while, as a real app would. Any other answer is a refusal that the test reports.
+/// </summary>
+public sealed class JournalLoad(Uri api, IReadOnlyList<DemoRegistry.Teaching> teachings, IReadOnlyList<DateOnly> schoolDays, int seed) : IDisposable
+{
+    private static readonly string[] Codes = ["unexcused", "excused", "sick", "late"];
+
+    private readonly HttpClient _http = new() { BaseAddress = api, Timeout = TimeSpan.FromSeconds(10) };
+    private readonly Random _random = new(seed);
+    private readonly HashSet<(string ClassId, string Subject, DateOnly Date, int Period)> _lessons = [];
+    private readonly ConcurrentQueue<Guid> _acknowledged = new();
+    private int _gaveUp;
+
+    /// <summary>How long one request is retried before the app gives up on it (long enough to outlast each fault).</summary>
+    public TimeSpan RetryFor { get; init; } = TimeSpan.FromSeconds(90);
+
+    public IReadOnlyCollection<Guid> Acknowledged => _acknowledged;
+    public int AcknowledgedCount => _acknowledged.Count;
+    public int GaveUp => _gaveUp;
+
+    /// <summary>Failed attempts that were retried, by kind ("503", "timeout", "connection", "500"...).</summary>
+    public ConcurrentDictionary<string, int> Failures { get; } = new();
+
+    /// <summary>Answers that are neither an acknowledgement nor retryable: none are expected.</summary>
+    public ConcurrentQueue<string> Refusals { get; } = new();
+
+    public Task RunAsync(int clients, CancellationToken stop) =>
+        Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await SendUntilAcknowledgedAsync(NextRequest());
+            }
+        }));
+
+    /// <summary>One request, retried with the same entry ids until acknowledged, refused or <see cref="RetryFor"/> has passed.</summary>
+    public async Task<bool> SendUntilAcknowledgedAsync(JournalRequest request)
+    {
+        var deadline = DateTime.UtcNow + RetryFor;
+        while (true)
+        {
+            var outcome = await TryOnceAsync(request);
+            if (outcome == "200")
+            {
+                foreach (var id in request.EntryIds)
+                {
+                    _acknowledged.Enqueue(id);
+                }
+                return true;
+            }
+            if (outcome.StartsWith('4'))
+            {
+                Refusals.Enqueue($"{request.Path}: {outcome}");
+                return false;
+            }
+            Failures.AddOrUpdate(outcome, 1, (_, n) => n + 1);
+            if (DateTime.UtcNow > deadline)
+            {
+                Interlocked.Increment(ref _gaveUp);
+                return false;
+            }
+            await Task.Delay(500);
+        }
+    }
+
+    private async Task<string> TryOnceAsync(JournalRequest request)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, request.Path) { Content = JsonContent.Create(request.Body) };
+        message.Headers.Add(HttpExtensions.ActorHeader, request.Actor);
+        try
+        {
+            using var response = await _http.SendAsync(message);
+            var status = (int)response.StatusCode;
+            var body = await response.Content.ReadAsStringAsync();
+            return status switch
+            {
+                200 => "200",
+                503 when response.Headers.RetryAfter is null || !body.Contains("/problems/unavailable", StringComparison.Ordinal) => "503 without Retry-After or problem",
+                >= 400 and < 500 => $"{status} {body}",
+                _ => status.ToString(),
+            };
+        }
+        catch (TaskCanceledException)
+        {
+            return "timeout";
+        }
+        catch (HttpRequestException)
+        {
+            return "connection";
+        }
+    }
+
+    /// <summary>A random mark batch (two in three) or roll-call of one teaching; each lesson slot is used once.</summary>
+    public JournalRequest NextRequest()
+    {
+        lock (_random)
+        {
+            while (true)
+            {
+                var t = teachings[_random.Next(teachings.Count)];
+                var date = schoolDays[_random.Next(schoolDays.Count)];
+                var actor = $"user={t.TeacherId}; roles=teacher";
+                if (_random.Next(3) == 0)
+                {
+                    var period = 1 + _random.Next(8);
+                    if (!_lessons.Add((t.ClassId, t.SubjectId, date, period)))
+                    {
+                        continue;
+                    }
+                    var absentees = t.Roster.Where(_ => _random.NextDouble() < 0.15)
+                        .Select(s => new { studentId = s, code = Codes[_random.Next(Codes.Length)] }).ToArray();
+                    var lesson = new { entryId = Guid.NewGuid(), subjectId = t.SubjectId, date, period, absentees };
+                    return new($"/api/v1/classes/{t.ClassId}/lessons", actor, new { entries = new[] { lesson } }, [lesson.entryId]);
+                }
+                var marks = t.Roster.Where(_ => _random.NextDouble() < 0.5)
+                    .Select(s => new { entryId = Guid.NewGuid(), studentId = s, subjectId = t.SubjectId, date, kind = "formative", score = 1 + _random.Next(10) })
+                    .ToArray();
+                if (marks.Length > 0)
+                {
+                    return new($"/api/v1/classes/{t.ClassId}/marks", actor, new { entries = marks }, marks.Select(m => m.entryId).ToArray());
+                }
+            }
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    public sealed record JournalRequest(string Path, string Actor, object Body, Guid[] EntryIds);
+}
