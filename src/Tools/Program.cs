@@ -12,6 +12,7 @@ using Npgsql;
 // eduinfo simulate URL [requests/s] [seconds]   teachers entering roll-calls and marks through the HTTP API, in simulated school time
 // eduinfo bench-smoke URL [seconds] [clients]   journal clients flat out; prints acked marks/s, latency and freshness at the republic
 // eduinfo import FOLDER [--lang kk|ru|en]        import a registry from CSV files, all or nothing (docs/import.md)
+// eduinfo rebuild [--force]                     drop derived state (roll-up cache, class versions) so a cluster started next rebuilds all from the journal (docs/operations.md)
 // The connection string comes from ConnectionStrings__EduInfo.
 var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__EduInfo");
 if (args.Length == 0 || string.IsNullOrEmpty(connectionString))
@@ -75,6 +76,8 @@ switch (args[0])
         }
     case "import":
         return await ImportCommand.RunAsync(dataSource, args[1..], Console.Out, Console.Error);
+    case "rebuild":
+        return await EduInfo.Tools.Operations.RebuildCommand.RunAsync(dataSource, args[1..], Console.Out, Console.Error);
     default:
         Console.Error.WriteLine($"unknown command '{args[0]}'");
         return 2;
