@@ -197,7 +197,8 @@ public static class WriteAdmissionExtensions
         return app;
     }
 
-    /// <summary>Puts the endpoints of a group behind the journal write admission.</summary>
+    /// <summary>Puts endpoints behind the journal write admission (and says so in the OpenAPI document: a possible 503).</summary>
     public static TBuilder RequireWriteAdmission<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(WriteAdmissionMetadata.Instance);
+        builder.WithMetadata(WriteAdmissionMetadata.Instance,
+            new ProducesResponseTypeMetadata(StatusCodes.Status503ServiceUnavailable, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
 }

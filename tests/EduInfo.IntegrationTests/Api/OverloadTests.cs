@@ -177,6 +177,11 @@ public sealed class OverloadTests(OverloadApiHost api, ITestOutputHelper output)
         }
         Assert.All(after, o => Assert.True(o.Status == 200, $"{o.Status}: {o.Body}"));
         Assert.Equal(after.SelectMany(o => o.EntryIds).ToHashSet(), await StoredAsync(after.SelectMany(o => o.EntryIds).ToArray()));
+
+        // Clients can know: the OpenAPI document lists the 503 on the journal writes.
+        var openApi = (await api.Http.GetJsonAsync("/openapi/v1.json", actor: null)).Body;
+        Assert.True(openApi.GetProperty("paths").GetProperty("/api/v1/classes/{classId}/marks").GetProperty("post")
+            .GetProperty("responses").TryGetProperty("503", out _), "the 503 of the admission control is not in the OpenAPI document");
     }
 
     private static string LocalizedProblemsType(string type) => EduInfo.Api.Problems.LocalizedProblems.TypeBase + type;
