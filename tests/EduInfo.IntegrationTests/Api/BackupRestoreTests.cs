@@ -72,7 +72,7 @@ public sealed class BackupRestoreTests(BackupApiHost api, ITestOutputHelper outp
         }
 
         // A fresh cluster (its own silo, a new service id, an empty cache) on the restored database.
-        await using var restored = new OwnedHost(new ApiHost(restoredDb, api.Registry, "api-" + restoredDb.Name));
+        await using var restored = new OwnedHost(ApiHost.OnExistingDatabase(restoredDb, api.Registry, "api-" + restoredDb.Name));
         await restored.Host.InitializeAsync();
         await ConvergedAsync(restored.Host);
         var after = await SnapshotAsync(restored.Host, withVersions: true);
@@ -134,7 +134,7 @@ public sealed class BackupRestoreTests(BackupApiHost api, ITestOutputHelper outp
 
         // A fresh cluster under the same service id as the original (so it would read the corrupted cache rows, had
         // they survived) rebuilds every summary from the journal: equal to before, and to the journal's recount.
-        await using var rebuilt = new OwnedHost(new ApiHost(copy, api.Registry, api.ServiceId));
+        await using var rebuilt = new OwnedHost(ApiHost.OnExistingDatabase(copy, api.Registry, api.ServiceId));
         await rebuilt.Host.InitializeAsync();
         await ConvergedAsync(rebuilt.Host);
         var after = await SnapshotAsync(rebuilt.Host, withVersions: false);

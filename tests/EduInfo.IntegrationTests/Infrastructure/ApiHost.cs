@@ -27,9 +27,11 @@ public class ApiHost : IApiHost, IAsyncLifetime
     /// <summary>
     /// An Api (a fresh silo) on a database that already holds everything, e.g. a restored backup: nothing is created
     /// or seeded. <paramref name="serviceId"/> names the Orleans service whose grain state (the roll-up cache) it reads.
-    /// The host owns the database and drops it when disposed.
+    /// The host owns the database and drops it when disposed. (A factory: xunit wants one public constructor.)
     /// </summary>
-    public ApiHost(TestDatabase existing, DemoRegistry registry, string serviceId)
+    public static ApiHost OnExistingDatabase(TestDatabase existing, DemoRegistry registry, string serviceId) => new(existing, registry, serviceId);
+
+    private ApiHost(TestDatabase existing, DemoRegistry registry, string serviceId)
     {
         Db = existing;
         Registry = registry;
