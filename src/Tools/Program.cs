@@ -14,6 +14,7 @@ using Npgsql;
 // eduinfo bench-history [rows=10000000]           a first term of past journal (and the naive baseline's copy) for bench/term-end.sh
 // eduinfo bench-term-end URL NAIVE_URL [seconds] [clients] [dashboards] [teachers] [overload seconds]   docs/benchmarks.md
 // eduinfo import FOLDER [--lang kk|ru|en]        import a registry from CSV files, all or nothing (docs/import.md)
+// eduinfo rebuild [--force]                     drop derived state (roll-up cache, class versions) so a cluster started next rebuilds all from the journal (docs/operations.md)
 // The connection string comes from ConnectionStrings__EduInfo.
 var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__EduInfo");
 if (args.Length == 0 || string.IsNullOrEmpty(connectionString))
@@ -94,6 +95,8 @@ switch (args[0])
     }
     case "import":
         return await ImportCommand.RunAsync(dataSource, args[1..], Console.Out, Console.Error);
+    case "rebuild":
+        return await EduInfo.Tools.Operations.RebuildCommand.RunAsync(dataSource, args[1..], Console.Out, Console.Error);
     default:
         Console.Error.WriteLine($"unknown command '{args[0]}'");
         return 2;

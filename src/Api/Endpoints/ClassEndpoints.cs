@@ -19,7 +19,7 @@ public static class ClassEndpoints
     public static RouteGroupBuilder MapClassEndpoints(this RouteGroupBuilder api)
     {
         var classes = api.MapGroup("/classes/{classId}").WithTags("Journal");
-        classes.MapPost("/corrections", Correct)
+        classes.MapPost("/corrections", Correct).RequireWriteAdmission()
             .WithName("CorrectEntry")
             .WithSummary("Replace or void one journal row, with a reason")
             .WithDescription("action = replace (a mark: score, and maxScore for summatives; a roll-call: the absentees) or void. A new row supersedes the old one; "
@@ -30,7 +30,7 @@ public static class ClassEndpoints
         classes.MapPost("/terms/{term:int}/reopen", ReopenTerm)
             .WithName("ReopenTerm")
             .WithSummary("Reopen a closed term (the head, with a reason; audited)");
-        classes.MapPost("/excusals", Excuse)
+        classes.MapPost("/excusals", Excuse).RequireWriteAdmission()
             .WithName("ExcuseSummative")
             .WithSummary("Excuse a student's missed section or term summative (the head; audited)")
             .WithDescription("The missed work's weight is shared among the student's other components, for that student only. Void it like any row, through /corrections.");

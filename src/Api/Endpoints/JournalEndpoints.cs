@@ -16,7 +16,8 @@ public static class JournalEndpoints
 {
     public static RouteGroupBuilder MapJournalEndpoints(this RouteGroupBuilder api)
     {
-        var classes = api.MapGroup("/classes/{classId}").WithTags("Journal");
+        // Journal writes pass the admission control (a bounded number at once, a short queue, then a fast 503).
+        var classes = api.MapGroup("/classes/{classId}").WithTags("Journal").RequireWriteAdmission();
 
         classes.MapPost("/marks", RecordMarks)
             .WithName("RecordMarks")
@@ -27,7 +28,7 @@ public static class JournalEndpoints
             .WithName("RecordLessons")
             .WithSummary("Record roll-calls (lessons with absentees) for one class")
             .WithDescription("Absentee codes are ASCII names: unexcused, excused, sick, late (late counts as attended). The class roster on the lesson date is stored with the lesson.");
-        var groups = api.MapGroup("/groups/{groupId}").WithTags("Journal");
+        var groups = api.MapGroup("/groups/{groupId}").WithTags("Journal").RequireWriteAdmission();
         groups.MapPost("/marks", RecordGroupMarks)
             .WithName("RecordProfileGroupMarks")
             .WithSummary("Record marks of a cross-class profile group (grades 10–11); each counts in the student's home class");

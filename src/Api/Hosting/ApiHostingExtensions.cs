@@ -69,6 +69,7 @@ public static class ApiHostingExtensions
         builder.Services.AddEduInfoHealthChecks();
         builder.AddEduInfoAuthentication();
         builder.AddEduInfoRateLimits();
+        builder.AddEduInfoWriteAdmission();
         builder.Services.AddSingleton<ActorResolver>();
         builder.Services.AddHostedService<AuditRetention>();
         builder.Services.AddSingleton<NodeDirectory>();
@@ -118,6 +119,7 @@ public static class ApiHostingExtensions
         app.UseRateLimiter();
         app.UseRequestTimeouts();
         app.UseAuthorization();
+        app.UseEduInfoWriteAdmission();
         app.MapOpenApi("/openapi/{documentName}.json");
         // A browsable reference of the OpenAPI document; its script is served from the package, not a CDN.
         app.MapScalarApiReference("/api/reference", reference => reference

@@ -16,9 +16,34 @@ public class ApiHost : IApiHost, IAsyncLifetime
 {
     public const string TestSigningKey = "test-signing-key-of-at-least-thirty-two-characters";
     private WebApplication? _app;
+    private readonly bool _existingDatabase;
 
-    public TestDatabase Db { get; } = new();
+    public ApiHost()
+    {
+        Db = new TestDatabase();
+        ServiceId = "api-" + Db.Name;
+    }
+
+    /// <summary>
+    /// An Api (a fresh silo) on a database that already holds everything, e.g. a restored backup: nothing is created
+    /// or seeded. <paramref name="serviceId"/> names the Orleans service whose grain state (the roll-up cache) it reads.
+    /// The host owns the database and drops it when disposed. (A factory: xunit wants one public constructor.)
+    /// </summary>
+    public static ApiHost OnExistingDatabase(TestDatabase existing, DemoRegistry registry, string serviceId) => new(existing, registry, serviceId);
+
+    private ApiHost(TestDatabase existing, DemoRegistry registry, string serviceId)
+    {
+        Db = existing;
+        Registry = registry;
+        ServiceId = serviceId;
+        _existingDatabase = true;
+    }
+
+    public TestDatabase Db { get; }
     public DemoRegistry Registry { get; private set; } = null!;
+
+    /// <summary>The Orleans service id (grain state is stored under it).</summary>
+    public string ServiceId { get; }
     public HttpClient Http { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -27,8 +52,11 @@ public class ApiHost : IApiHost, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await Db.InitializeAsync();
-        Registry = await DemoRegistry.SeedAsync(Db, CountryOptions);
+        if (!_existingDatabase)
+        {
+            await Db.InitializeAsync();
+            Registry = await DemoRegistry.SeedAsync(Db, CountryOptions);
+        }
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -41,7 +69,7 @@ public class ApiHost : IApiHost, IAsyncLifetime
             ["ConnectionStrings:EduInfo"] = Db.ConnectionString,
             ["Cluster:Role"] = "CoHosted",
             ["Cluster:Clustering"] = "Localhost",
-            ["Cluster:ServiceId"] = "api-" + Db.Name,
+            ["Cluster:ServiceId"] = ServiceId,
             ["Cluster:ClusterId"] = "api-" + Db.Name,
             ["Cluster:SiloPort"] = LoopbackPorts.Free().ToString(),
             ["Cluster:GatewayPort"] = LoopbackPorts.Free().ToString(),

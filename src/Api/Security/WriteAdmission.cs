@@ -1,0 +1,204 @@
+using System.Diagnostics.Metrics;
+using System.Globalization;
+using System.Threading.RateLimiting;
+using EduInfo.Api.Problems;
+
+namespace EduInfo.Api.Security;
+
+/// <summary>Settings of <see cref="WriteAdmission"/> (configuration section <c>Admission</c>; see docs/operations.md).</summary>
+public sealed class AdmissionOptions
+{
+    /// <summary>Journal writes processed at once, across all users; 0 turns admission control off.</summary>
+    public int MaxConcurrentWrites { get; set; } = 16;
+
+    /// <summary>Writes that may wait for a free slot; one more is refused at once.</summary>
+    public int QueueLimit { get; set; } = 32;
+
+    /// <summary>How long a queued write waits for a slot before it is refused.</summary>
+    public TimeSpan QueueTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The Retry-After of a refusal, in seconds.</summary>
+    public int RetryAfterSeconds { get; set; } = 2;
+}
+
+/// <summary>Marks an endpoint as a journal write that passes <see cref="WriteAdmission"/>.</summary>
+public sealed class WriteAdmissionMetadata
+{
+    public static readonly WriteAdmissionMetadata Instance = new();
+
+    private WriteAdmissionMetadata()
+    {
+    }
+}
+
+/// <summary>
+/// Admission control of journal writes across all users: the per-user and per-address rate limits do not stop many
+/// users at once. At most <see cref="AdmissionOptions.MaxConcurrentWrites"/> writes run; up to
+/// <see cref="AdmissionOptions.QueueLimit"/> more wait, each at most <see cref="AdmissionOptions.QueueTimeout"/>;
+/// anything beyond is refused at once with a localized 503 and Retry-After, before its body is read. So what the
+/// service holds under overload is bounded by configuration, not by the offered load, and nothing waits for the long
+/// request timeout. Reads (dashboards, diaries) do not pass here and stay live while writes are shed.
+/// </summary>
+public sealed class WriteAdmission : IDisposable
+{
+    public const string MeterName = "EduInfo.Admission";
+
+    private readonly ConcurrencyLimiter? _limiter;
+    private readonly Meter _meter = new(MeterName);
+    private readonly Counter<long> _decisions;
+    private int _running;
+    private int _peakRunning;
+    private int _peakQueued;
+
+    public WriteAdmission(AdmissionOptions options)
+    {
+        Options = options;
+        if (options.MaxConcurrentWrites > 0)
+        {
+            _limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+            {
+                PermitLimit = options.MaxConcurrentWrites,
+                QueueLimit = Math.Max(0, options.QueueLimit),
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            });
+        }
+        _decisions = _meter.CreateCounter<long>("eduinfo.admission.writes", description: "Journal writes by admission outcome (admitted, queue_full, queue_timeout)");
+        _meter.CreateObservableGauge("eduinfo.admission.running", () => Volatile.Read(ref _running), description: "Journal writes running");
+        _meter.CreateObservableGauge("eduinfo.admission.queued", () => _limiter?.GetStatistics()?.CurrentQueuedCount ?? 0,
+            description: "Journal writes waiting for a slot");
+    }
+
+    public AdmissionOptions Options { get; }
+
+    /// <summary>The most writes that ran at once since start (never above MaxConcurrentWrites when admission is on).</summary>
+    public int PeakRunning => Volatile.Read(ref _peakRunning);
+
+    /// <summary>The most writes that waited at once since start (never above QueueLimit when admission is on).</summary>
+    public int PeakQueued => Volatile.Read(ref _peakQueued);
+
+    /// <summary>Runs <paramref name="next"/> when a slot is free (after a bounded wait), else answers a 503 at once.</summary>
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        if (_limiter is null || context.GetEndpoint()?.Metadata.GetMetadata<WriteAdmissionMetadata>() is null)
+        {
+            await next(context);
+            return;
+        }
+
+        RateLimitLease lease;
+        var immediate = _limiter.AttemptAcquire();
+        if (immediate.IsAcquired)
+        {
+            lease = immediate;
+        }
+        else
+        {
+            immediate.Dispose();
+            lease = await WaitAsync(context.RequestAborted);
+        }
+
+        using (lease)
+        {
+            if (!lease.IsAcquired)
+            {
+                await RefuseAsync(context, lease is TimedOut ? "queue_timeout" : "queue_full");
+                return;
+            }
+            _decisions.Add(1, new KeyValuePair<string, object?>("outcome", "admitted"));
+            Raise(ref _peakRunning, Interlocked.Increment(ref _running));
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _running);
+            }
+        }
+    }
+
+    /// <summary>Queues for a slot for at most QueueTimeout; a failed lease when the queue is full or the wait runs out.</summary>
+    private async Task<RateLimitLease> WaitAsync(CancellationToken requestAborted)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
+        timeout.CancelAfter(Options.QueueTimeout);
+        try
+        {
+            var pending = _limiter!.AcquireAsync(1, timeout.Token);
+            if (!pending.IsCompleted)
+            {
+                // Queued (a full queue answers at once): the limiter's own count, so the peak is what it really held.
+                Raise(ref _peakQueued, (int)(_limiter.GetStatistics()?.CurrentQueuedCount ?? 0));
+            }
+            return await pending;
+        }
+        catch (OperationCanceledException) when (!requestAborted.IsCancellationRequested)
+        {
+            return TimedOut.Instance;
+        }
+    }
+
+    private async Task RefuseAsync(HttpContext context, string reason)
+    {
+        _decisions.Add(1, new KeyValuePair<string, object?>("outcome", reason));
+        context.Response.Headers.RetryAfter = Math.Max(1, Options.RetryAfterSeconds).ToString(CultureInfo.InvariantCulture);
+        await LocalizedProblems.Create(context, StatusCodes.Status503ServiceUnavailable, "overloaded",
+            "problem.overloaded.title", "problem.overloaded.detail").ExecuteAsync(context);
+    }
+
+    private static void Raise(ref int peak, int value)
+    {
+        for (var seen = Volatile.Read(ref peak); value > seen; seen = Volatile.Read(ref peak))
+        {
+            if (Interlocked.CompareExchange(ref peak, value, seen) == seen)
+            {
+                return;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _limiter?.Dispose();
+        _meter.Dispose();
+    }
+
+    /// <summary>A refused lease for a write whose wait ran out.</summary>
+    private sealed class TimedOut : RateLimitLease
+    {
+        public static readonly TimedOut Instance = new();
+
+        public override bool IsAcquired => false;
+
+        public override IEnumerable<string> MetadataNames => [];
+
+        public override bool TryGetMetadata(string metadataName, out object? metadata)
+        {
+            metadata = null;
+            return false;
+        }
+    }
+}
+
+public static class WriteAdmissionExtensions
+{
+    public static WebApplicationBuilder AddEduInfoWriteAdmission(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection("Admission").Get<AdmissionOptions>() ?? new AdmissionOptions();
+        builder.Services.AddSingleton(_ => new WriteAdmission(options));
+        return builder;
+    }
+
+    /// <summary>After authentication and authorization: only signed-in callers take a slot or a queue place.</summary>
+    public static WebApplication UseEduInfoWriteAdmission(this WebApplication app)
+    {
+        var admission = app.Services.GetRequiredService<WriteAdmission>();
+        app.Use((context, next) => admission.InvokeAsync(context, next));
+        return app;
+    }
+
+    /// <summary>Puts endpoints behind the journal write admission (and says so in the OpenAPI document: a possible 503).</summary>
+    public static TBuilder RequireWriteAdmission<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(WriteAdmissionMetadata.Instance,
+            new ProducesResponseTypeMetadata(StatusCodes.Status503ServiceUnavailable, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
+}
