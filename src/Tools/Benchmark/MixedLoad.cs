@@ -13,7 +13,7 @@ namespace EduInfo.Tools.Benchmark;
 public sealed class MixedLoad(HttpClient http, IReadOnlyList<Teaching> teachings, IReadOnlyList<DateOnly> days, DashboardNodes dashboards)
 {
     public sealed record Result(
-        TimeSpan Elapsed, long Requests, long AckedRequests, long AckedMarks, long AckedRows, long AlreadyRecorded, long Failures,
+        TimeSpan Elapsed, long Requests, long AckedRequests, long AckedMarks, long AckedRows, long AlreadyRecorded, long Failures, long Shed,
         double[] Latency, IReadOnlyDictionary<string, double[]> DashboardLatency, long DashboardReads, long DashboardFailures);
 
     public async Task<Result> RunAsync(JournalClient client, string? dashboardToken, int clients, int pollers, TimeSpan duration, CancellationToken stop)
@@ -27,22 +27,27 @@ public sealed class MixedLoad(HttpClient http, IReadOnlyList<Teaching> teachings
             var traffic = new JournalTraffic(teachings, seed: 5000 + i, lessonsTaken, markedShare: 0.95, rollCallShare: 0.2);
             var random = new Random(9000 + i);
             var latencies = new List<double>();
-            long requests = 0, acked = 0, marks = 0, rows = 0, recorded = 0, failures = 0;
+            long requests = 0, acked = 0, marks = 0, rows = 0, recorded = 0, failures = 0, shed = 0;
             while (!deadline.IsCancellationRequested)
             {
                 var request = traffic.Next(days[random.Next(days.Count)], TimeSpan.FromHours(16));
                 var started = Stopwatch.GetTimestamp();
-                var outcome = await client.PostAsync(request, CancellationToken.None);
+                var (outcome, status) = await client.PostWithStatusAsync(request, CancellationToken.None);
                 latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 requests++;
                 switch (outcome)
                 {
                     case JournalClient.Outcome.Acknowledged: acked++; marks += request.Marks; rows += Math.Max(1, request.Marks); break;
                     case JournalClient.Outcome.AlreadyRecorded: recorded++; break;
+                    case JournalClient.Outcome.Failed when status == 503:
+                        // Shed by admission control: the teacher's app waits, then goes on (nothing was written).
+                        shed++;
+                        await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
+                        break;
                     default: failures++; break;
                 }
             }
-            return (latencies, requests, acked, marks, rows, recorded, failures);
+            return (latencies, requests, acked, marks, rows, recorded, failures, shed);
         })).ToList();
         var readers = Enumerable.Range(0, pollers).Select(i => Task.Run(async () =>
         {
@@ -86,7 +91,7 @@ public sealed class MixedLoad(HttpClient http, IReadOnlyList<Teaching> teachings
         var byLevel = read.GroupBy(r => r.level).ToDictionary(g => g.Key, g => g.SelectMany(r => r.latencies).Order().ToArray());
         byLevel["all"] = read.SelectMany(r => r.latencies).Order().ToArray();
         return new Result(elapsed, written.Sum(w => w.requests), written.Sum(w => w.acked), written.Sum(w => w.marks), written.Sum(w => w.rows),
-            written.Sum(w => w.recorded), written.Sum(w => w.failures), written.SelectMany(w => w.latencies).Order().ToArray(),
+            written.Sum(w => w.recorded), written.Sum(w => w.failures), written.Sum(w => w.shed), written.SelectMany(w => w.latencies).Order().ToArray(),
             byLevel, read.Sum(r => (long)r.latencies.Count), read.Sum(r => r.failures));
     }
 }

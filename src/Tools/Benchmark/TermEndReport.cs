@@ -51,6 +51,7 @@ public sealed record TermEndReport(
         Line($"  request latency p50/p95/p99 ms    {P(Ours.Latency, .5):F1} / {P(Ours.Latency, .95):F1} / {P(Ours.Latency, .99):F1}{"",-8} {P(Theirs.Latency, .5):F1} / {P(Theirs.Latency, .95):F1} / {P(Theirs.Latency, .99):F1}");
         Line($"  refused or failed                 {Ours.Failures,-27} {Theirs.Failures,-27}");
         Line($"  lesson already recorded (409)     {Ours.AlreadyRecorded,-27} {Theirs.AlreadyRecorded,-27}");
+        Line($"  shed by admission control (503)   {Ours.Shed,-27} {Theirs.Shed,-27}");
         foreach (var level in new[] { "all", "district", "region", "republic" })
         {
             var o = Ours.DashboardLatency.GetValueOrDefault(level, []);
