@@ -156,10 +156,39 @@ public abstract class AggregateGrain(
             return;
         }
         logger.LogDebug("Node {NodeId}: pulling {Count} of {Total} children", NodeId, differing.Count, expected.Count);
-        var pulled = await Task.WhenAll(differing.Select(c => ChildGrain(c).Reconcile()));
-        foreach (var summary in pulled)
+        // A few children at a time, and a child that cannot answer now does not fail this node: it keeps what it held,
+        // its version stays short of the journal's, and the next reconciliation pulls that child again.
+        var failed = 0;
+        foreach (var chunk in differing.Chunk(Math.Max(1, options.Value.ReconcileParallelism)))
         {
-            Accept(summary);
+            foreach (var summary in await Task.WhenAll(chunk.Select(PullAsync)))
+            {
+                if (summary is null)
+                {
+                    failed++;
+                }
+                else
+                {
+                    Accept(summary);
+                }
+            }
+        }
+        if (failed > 0)
+        {
+            logger.LogWarning("Node {NodeId}: {Failed} of {Count} children could not be reconciled now; the next reconciliation retries", NodeId, failed, differing.Count);
+        }
+    }
+
+    private async Task<NodeSummary?> PullAsync(ChildVersion child)
+    {
+        try
+        {
+            return await ChildGrain(child).Reconcile();
+        }
+        catch (Exception ex) when (ex is TimeoutException or OrleansException or Npgsql.NpgsqlException)
+        {
+            logger.LogDebug(ex, "Node {NodeId}: child {ChildId} did not reconcile", NodeId, child.ChildId);
+            return null;
         }
     }
 

@@ -74,6 +74,7 @@ public static class SiloBuilderExtensions
 
         silo.Services.AddDatabaseExceptionSerialization();
         silo.Services.Configure<RollupOptions>(configuration.GetSection("Rollup"));
+        silo.Services.AddSingleton<RebuildGate>();
         silo.Services.Configure<JournalLimits>(configuration.GetSection("Journal"));
         silo.Services.AddHostedService<RollupReconciler>();
         return silo;
