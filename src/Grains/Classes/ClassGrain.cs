@@ -30,7 +30,6 @@ public sealed class ClassGrain(
     AssessmentStore assessment,
     TimetableStore timetables,
     IOptions<RollupOptions> rollupOptions,
-    RebuildGate rebuilds,
     IOptions<JournalLimits> limits,
     TimeProvider clock,
     ILogger<ClassGrain> logger) : Grain, IClassGrain
@@ -76,7 +75,6 @@ public sealed class ClassGrain(
     /// <summary>Rebuilds from the registry, the rules and the journal (read in one snapshot with the watermark).</summary>
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        using var slot = await rebuilds.EnterAsync(cancellationToken);
         _class = await registry.FindClassAsync(ClassId, cancellationToken);
         if (_class is null)
         {

@@ -1,6 +1,7 @@
 using EduInfo.Grains.Interfaces.Journal;
 using EduInfo.Grains.Interfaces.Summaries;
 using EduInfo.Storage.Registry;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Streams;
@@ -57,8 +58,22 @@ public abstract class AggregateGrain(
             Accept(summary);
         }
         _cachedVersion = _version;
-        await ReconcileChildrenAsync(cancellationToken);
-        await _publisher.RequestAsync();
+        // Not awaited: on a cold start the republic's reconciliation activates the whole country, which must not hold
+        // up (and time out) this activation. Reads meanwhile answer from the cache, with a version short of the journal's.
+        _ = ReconcileAfterActivationAsync();
+    }
+
+    private async Task ReconcileAfterActivationAsync()
+    {
+        try
+        {
+            await ReconcileChildrenAsync(CancellationToken.None);
+            await _publisher!.RequestAsync();
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Node {NodeId}: reconciliation after activation failed; the periodic reconciliation retries", NodeId);
+        }
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -183,6 +198,10 @@ public abstract class AggregateGrain(
     {
         try
         {
+            // A class pulled here may have to activate and rebuild from the journal: a few at a time per silo.
+            using var slot = child.Kind == NodeKind.Class
+                ? await ServiceProvider.GetRequiredService<RebuildGate>().EnterAsync(CancellationToken.None)
+                : null;
             return await ChildGrain(child).Reconcile();
         }
         catch (Exception ex) when (ex is TimeoutException or OrleansException or Npgsql.NpgsqlException)

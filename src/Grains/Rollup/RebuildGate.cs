@@ -3,10 +3,10 @@ using Microsoft.Extensions.Options;
 namespace EduInfo.Grains.Rollup;
 
 /// <summary>
-/// Bounds how many class grains rebuild from the journal at once on a silo. A cold start (a new cluster, a lost silo)
-/// activates thousands of classes through the reconciliation at the same moment; unbounded, they queue on the
-/// connection pool until their reads time out and the activations fail and retry. A few at a time, each finishes in
-/// milliseconds and the country comes up in one pass.
+/// Bounds how many classes the aggregates of a silo pull at once while reconciling. A cold start (a new cluster, a
+/// lost silo) would otherwise activate thousands of classes at the same moment; each rebuilds from the journal, and
+/// unbounded they queue on the connection pool until reads and activations time out and retry. The wait happens in
+/// the aggregate, before the call, so it never counts against a class's activation.
 /// </summary>
 public sealed class RebuildGate(IOptions<RollupOptions> options)
 {

@@ -12,7 +12,7 @@ public sealed class RollupOptions
     /// <summary>How often the silo reconciles the republic against the journal's watermarks (0 = never).</summary>
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Class grains rebuilding from the journal at once on a silo (<see cref="RebuildGate"/>).</summary>
+    /// <summary>Classes pulled (activated and rebuilt from the journal) at once by a silo's aggregates (<see cref="RebuildGate"/>).</summary>
     public int ConcurrentRebuilds { get; set; } = 8;
 
     /// <summary>Children an aggregate pulls at once while it reconciles.</summary>
