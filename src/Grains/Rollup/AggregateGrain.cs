@@ -58,10 +58,12 @@ public abstract class AggregateGrain(
             Accept(summary);
         }
         _cachedVersion = _version;
-        // Not awaited: on a cold start the republic's reconciliation activates the whole country, which must not hold
-        // up (and time out) this activation. Reads meanwhile answer from the cache, with a version short of the journal's.
-        _ = ReconcileAfterActivationAsync();
+        // Not awaited here: on a cold start the republic's reconciliation activates the whole country, which must not
+        // hold up (and time out) this activation. Reads wait for it (below), so no one is shown a half-counted node.
+        _initialReconcile = ReconcileAfterActivationAsync();
     }
+
+    private Task _initialReconcile = Task.CompletedTask;
 
     private async Task ReconcileAfterActivationAsync()
     {
@@ -93,10 +95,17 @@ public abstract class AggregateGrain(
         await WriteCacheAsync(force: true);
     }
 
-    public Task<NodeSummary> GetSummary() => Task.FromResult(Snapshot());
+    public async Task<NodeSummary> GetSummary()
+    {
+        await _initialReconcile; // completes at once after the first reconciliation; never throws
+        return Snapshot();
+    }
 
-    public Task<IReadOnlyList<NodeSummary>> GetChildren() =>
-        Task.FromResult<IReadOnlyList<NodeSummary>>(_children.Values.OrderBy(c => c.NodeId, StringComparer.Ordinal).ToList());
+    public async Task<IReadOnlyList<NodeSummary>> GetChildren()
+    {
+        await _initialReconcile;
+        return _children.Values.OrderBy(c => c.NodeId, StringComparer.Ordinal).ToList();
+    }
 
     public Task<RollupDiagnostics> GetDiagnostics() => Task.FromResult(new RollupDiagnostics(
         NodeId, _loadedFromCache, _cachedVersion, _version, _children.Count, _publisher?.Publishes ?? 0, _accepted, _ignored));
