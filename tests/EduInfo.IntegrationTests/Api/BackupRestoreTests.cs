@@ -30,7 +30,6 @@ public sealed class BackupApiHost : ApiHost
 /// </summary>
 public sealed class BackupRestoreTests(BackupApiHost api, ITestOutputHelper output) : IClassFixture<BackupApiHost>, IAsyncLifetime
 {
-    private static readonly string[] Codes = ["unexcused", "excused", "sick", "late"];
 
     /// <summary>Tables whose data the backup leaves out (derived or runtime state; see docs/operations.md).</summary>
     private static readonly string[] DerivedTables = ["orleansstorage", "orleansmembershiptable", "orleansmembershipversiontable", "orleansreminderstable"];
@@ -171,48 +170,8 @@ public sealed class BackupRestoreTests(BackupApiHost api, ITestOutputHelper outp
             {
                 return;
             }
-            var teachings = api.Registry.Teachings();
-            var random = new Random(53);
-            var days = DemoRegistry.SchoolDays(new DateOnly(2026, 9, 1), new DateOnly(2026, 11, 23));
-            var taken = new HashSet<(string, string, DateOnly, int)>();
-            var requests = new List<(string Path, string Actor, object Body)>();
-            while (requests.Count < 240)
-            {
-                var t = teachings[random.Next(teachings.Count)];
-                var date = days[random.Next(days.Count)];
-                var actor = $"user={t.TeacherId}; roles=teacher";
-                if (random.Next(3) == 0)
-                {
-                    var period = 1 + random.Next(8);
-                    if (taken.Add((t.ClassId, t.SubjectId, date, period)))
-                    {
-                        var absentees = t.Roster.Where(_ => random.NextDouble() < 0.2)
-                            .Select(s => new { studentId = s, code = Codes[random.Next(Codes.Length)] }).ToArray();
-                        requests.Add(($"/api/v1/classes/{t.ClassId}/lessons", actor,
-                            new { entries = new[] { new { entryId = Guid.NewGuid(), subjectId = t.SubjectId, date, period, absentees } } }));
-                    }
-                }
-                else
-                {
-                    var entries = t.Roster.Where(_ => random.NextDouble() < 0.6).Select(s => random.Next(4) == 0
-                        ? (object)new { entryId = Guid.NewGuid(), studentId = s, subjectId = t.SubjectId, date, kind = "section", score = random.Next(21), maxScore = 20 }
-                        : new { entryId = Guid.NewGuid(), studentId = s, subjectId = t.SubjectId, date, kind = "formative", score = 1 + random.Next(10) }).ToArray();
-                    if (entries.Length > 0)
-                    {
-                        requests.Add(($"/api/v1/classes/{t.ClassId}/marks", actor, new { entries }));
-                    }
-                }
-            }
-            var next = -1;
-            await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
-            {
-                for (var i = Interlocked.Increment(ref next); i < requests.Count; i = Interlocked.Increment(ref next))
-                {
-                    var (path, actor, body) = requests[i];
-                    var response = await api.Http.PostJsonAsync(path, body, actor);
-                    Assert.True(response.Status == 200, $"{path}: {response.Status} {response.Body}");
-                }
-            }));
+            var requests = RandomJournal.Requests(api.Registry, seed: 53, absentShare: 0.2, enough: (count, _) => count >= 240);
+            await RandomJournal.PostAllAsync(api.Http, requests, clients: 4);
             await ConvergedAsync(api);
             // The cache is written a moment after the roll-up settles; wait for it so that there is derived state to lose.
             await Eventually.MatchesAsync(() => api.Db.ScalarAsync<long>("SELECT count(*) FROM orleansstorage"), n => n > 0, TimeSpan.FromSeconds(30), "cache rows");
