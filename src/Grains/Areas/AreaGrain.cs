@@ -1,6 +1,7 @@
 using EduInfo.Grains.Interfaces.Summaries;
 using EduInfo.Grains.Rollup;
 using EduInfo.Storage.Registry;
+using Orleans.Concurrency;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -8,6 +9,7 @@ namespace EduInfo.Grains.Areas;
 
 /// <summary>A management body (district or city, region, the republic): aggregates organizations and areas.</summary>
 [ImplicitStreamSubscription(RollupStreams.ToArea)]
+[MayInterleave(nameof(WaitsWithoutHoldingTheQueue))]
 public sealed class AreaGrain(
     [PersistentState("rollup", RollupStorage.Name)] IPersistentState<RollupState> cache,
     RegistryStore registry,

@@ -1,6 +1,7 @@
 using EduInfo.Grains.Interfaces.Summaries;
 using EduInfo.Grains.Rollup;
 using EduInfo.Storage.Registry;
+using Orleans.Concurrency;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -8,6 +9,7 @@ namespace EduInfo.Grains.Organizations;
 
 /// <summary>An organization: aggregates its classes and publishes to the node that manages it.</summary>
 [ImplicitStreamSubscription(RollupStreams.ToOrganization)]
+[MayInterleave(nameof(WaitsWithoutHoldingTheQueue))]
 public sealed class OrganizationGrain(
     [PersistentState("rollup", RollupStorage.Name)] IPersistentState<RollupState> cache,
     RegistryStore registry,

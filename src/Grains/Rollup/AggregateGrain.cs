@@ -4,6 +4,7 @@ using EduInfo.Storage.Registry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Serialization.Invocation;
 using Orleans.Streams;
 
 namespace EduInfo.Grains.Rollup;
@@ -13,6 +14,12 @@ namespace EduInfo.Grains.Rollup;
 /// child's summary only when its version is newer, and publishes its own (version = Σ children's versions)
 /// to its parent through the coalescing publisher. Children arrive on the stream whose id is this node.
 /// </summary>
+/// <remarks>
+/// Reconciliation may wait minutes on a cold start (classes rebuild from the journal a few at a time per silo). It runs
+/// as one coalesced background task, and the requests that wait for it (<see cref="Reconcile"/>, the first reads) do not
+/// hold the grain's queue (<see cref="WaitsWithoutHoldingTheQueue"/>): children's summaries keep arriving meanwhile.
+/// Concrete grains carry <c>[MayInterleave(nameof(WaitsWithoutHoldingTheQueue))]</c>.
+/// </remarks>
 public abstract class AggregateGrain(
     IPersistentState<RollupState> cache,
     RegistryStore registry,
@@ -64,18 +71,59 @@ public abstract class AggregateGrain(
     }
 
     private Task _initialReconcile = Task.CompletedTask;
+    private Task? _reconciling;
+    private Task? _nextReconcile;
+
+    /// <summary>
+    /// The requests that only wait (for a reconciliation) or only read may run between the turns of other requests:
+    /// everything they touch is changed in synchronous steps, and every child's summary is accepted by version.
+    /// </summary>
+    public static bool WaitsWithoutHoldingTheQueue(IInvokable request) =>
+        request.GetMethodName() is nameof(Reconcile) or nameof(GetSummary) or nameof(GetChildren) or nameof(GetDiagnostics);
 
     private async Task ReconcileAfterActivationAsync()
     {
         try
         {
-            await ReconcileChildrenAsync(CancellationToken.None);
-            await _publisher!.RequestAsync();
+            await ReconcileCoalescedAsync();
         }
         catch (Exception ex)
         {
             logger.LogWarning(ex, "Node {NodeId}: reconciliation after activation failed; the periodic reconciliation retries", NodeId);
         }
+    }
+
+    /// <summary>
+    /// One reconciliation at a time. A caller arriving while one runs joins the next one, which starts after the
+    /// running one ends and so sees every journal write made before the caller asked; later callers join it too.
+    /// </summary>
+    private Task ReconcileCoalescedAsync()
+    {
+        if (_reconciling is null || _reconciling.IsCompleted)
+        {
+            return _reconciling = ReconcileAndPublishAsync();
+        }
+        return _nextReconcile ??= AfterRunningAsync(_reconciling);
+
+        async Task AfterRunningAsync(Task running)
+        {
+            try
+            {
+                await running;
+            }
+            catch
+            {
+                // The running reconciliation's failure belongs to its callers; this one starts afresh.
+            }
+            _nextReconcile = null;
+            await (_reconciling = ReconcileAndPublishAsync());
+        }
+    }
+
+    private async Task ReconcileAndPublishAsync()
+    {
+        await ReconcileChildrenAsync(CancellationToken.None);
+        await PublishAsync();
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -112,8 +160,7 @@ public abstract class AggregateGrain(
 
     public async Task<NodeSummary> Reconcile()
     {
-        await ReconcileChildrenAsync(CancellationToken.None);
-        await PublishAsync();
+        await ReconcileCoalescedAsync();
         return Snapshot();
     }
 
@@ -236,12 +283,24 @@ public abstract class AggregateGrain(
     private async Task WriteCacheAsync(bool force)
     {
         var now = clock.GetUtcNow();
-        if (!force && now - _lastCacheWrite < options.Value.CacheWriteInterval)
+        if (!force && (now - _lastCacheWrite < options.Value.CacheWriteInterval || _cacheWrite is { IsCompleted: false }))
         {
             return;
         }
+        // Turns may interleave (see the remarks): never two writes at once, or the second would fail on the ETag.
+        if (_cacheWrite is { IsCompleted: false } running)
+        {
+            await running;
+        }
         _lastCacheWrite = now;
         cache.State.Children = new Dictionary<string, NodeSummary>(_children, StringComparer.Ordinal);
+        await (_cacheWrite = WriteCacheNowAsync());
+    }
+
+    private Task? _cacheWrite;
+
+    private async Task WriteCacheNowAsync()
+    {
         try
         {
             await cache.WriteStateAsync();
