@@ -19,16 +19,24 @@ public sealed class RegistryStore(NpgsqlDataSource dataSource)
             SELECT a.teacher_id, a.group_id, a.subject_id, a.from_date, a.to_date
             FROM assignments a JOIN teaching_groups g ON g.id = a.group_id
             WHERE g.class_id = @c
-               OR (g.class_id IS NULL AND EXISTS (SELECT 1 FROM teaching_group_members m JOIN enrolments e ON e.student_id = m.student_id
-                                                 WHERE m.group_id = g.id AND e.class_id = @c))
+            UNION ALL
+            -- A cross-class profile group with any of this class's students. Two index-friendly halves, not an OR:
+            -- the OR made the planner scan every assignment of the country.
+            SELECT a.teacher_id, a.group_id, a.subject_id, a.from_date, a.to_date
+            FROM assignments a JOIN teaching_groups g ON g.id = a.group_id
+            WHERE g.class_id IS NULL AND g.id IN (SELECT m.group_id FROM teaching_group_members m
+                                                  JOIN enrolments e ON e.student_id = m.student_id WHERE e.class_id = @c)
             """));
         batch.BatchCommands.Add(new NpgsqlBatchCommand("""
             SELECT g.id, g.subject_id, m.student_id, m.from_date, m.to_date
             FROM teaching_groups g LEFT JOIN teaching_group_members m ON m.group_id = g.id
-            WHERE (g.class_id = @c AND g.id <> @c)
-               -- A cross-class profile group, as far as this class's students are in it.
-               OR (g.class_id IS NULL AND m.student_id IN (SELECT e.student_id FROM enrolments e WHERE e.class_id = @c))
-            ORDER BY g.id, m.student_id
+            WHERE g.class_id = @c AND g.id <> @c
+            UNION ALL
+            -- A cross-class profile group, as far as this class's students are in it.
+            SELECT g.id, g.subject_id, m.student_id, m.from_date, m.to_date
+            FROM teaching_group_members m JOIN teaching_groups g ON g.id = m.group_id
+            WHERE g.class_id IS NULL AND m.student_id IN (SELECT e.student_id FROM enrolments e WHERE e.class_id = @c)
+            ORDER BY 1, 3
             """));
         foreach (NpgsqlBatchCommand command in batch.BatchCommands)
         {

@@ -114,6 +114,7 @@ public sealed class TermEndBenchmark(NpgsqlDataSource dataSource, Uri eduInfo, U
     private async Task ConvergedAsync(HttpClient http, string token, TimeSpan limit, CancellationToken cancellationToken)
     {
         var deadline = Stopwatch.StartNew();
+        var nextReport = TimeSpan.FromSeconds(30);
         while (true)
         {
             var expected = await ScalarAsync("SELECT coalesce(sum(seq), 0) FROM class_watermarks", cancellationToken);
@@ -125,6 +126,13 @@ public sealed class TermEndBenchmark(NpgsqlDataSource dataSource, Uri eduInfo, U
             if (deadline.Elapsed > limit)
             {
                 throw new TimeoutException($"The republic did not converge on the journal within {limit}.");
+            }
+            if (deadline.Elapsed >= nextReport)
+            {
+                // Versions are sums of class sequence numbers: a progress gauge, not a count of rows.
+                var counted = summary?.GetProperty("version").GetInt64() ?? 0;
+                log.WriteLine($"  … {deadline.Elapsed.TotalSeconds:F0} s: the republic's version is {100.0 * counted / Math.Max(1, expected):F1} % of the journal's");
+                nextReport += TimeSpan.FromSeconds(30);
             }
             await Task.Delay(250, cancellationToken);
         }
