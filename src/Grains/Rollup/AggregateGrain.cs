@@ -160,7 +160,16 @@ public abstract class AggregateGrain(
 
     public async Task<NodeSummary> Reconcile()
     {
-        await ReconcileCoalescedAsync();
+        // Waits a bounded time, well inside the caller's response timeout: on a cold start the pull of a region can take
+        // minutes, and the caller (the parent) is better served by what is counted so far than by a timeout; the rest
+        // reaches it through the stream when the reconciliation ends.
+        var reconciling = ReconcileCoalescedAsync();
+        using var wait = new CancellationTokenSource();
+        if (await Task.WhenAny(reconciling, Task.Delay(options.Value.ReconcileWait, wait.Token)) == reconciling)
+        {
+            await reconciling; // its failure is the caller's
+        }
+        await wait.CancelAsync();
         return Snapshot();
     }
 

@@ -15,6 +15,12 @@ public sealed class RollupOptions
     /// <summary>Classes pulled (activated and rebuilt from the journal) at once by a silo's aggregates (<see cref="RebuildGate"/>).</summary>
     public int ConcurrentRebuilds { get; set; } = 8;
 
+    /// <summary>
+    /// How long an aggregate's <c>Reconcile()</c> waits for its reconciliation before it answers with what it has counted
+    /// so far (the reconciliation goes on, and its result reaches the parent by the stream). Below the response timeout.
+    /// </summary>
+    public TimeSpan ReconcileWait { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Children an aggregate pulls at once while it reconciles.</summary>
     public int ReconcileParallelism { get; set; } = 16;
 }
