@@ -22,7 +22,7 @@ dotnet "$tools" seed small
 log="$(mktemp /tmp/eduinfo-bench-api.XXXXXX.log)"
 # Every load client runs on this machine, so they share one address, and the freshness probe polls the republic as one
 # user every few milliseconds: the rate limits are off for the run.
-( cd src/Api/bin/Release/net10.0 && ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning \
+( cd src/Api/bin/Release/net10.0 && ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning DOTNET_PerfMapEnabled="${EDUINFO_PROFILE:+1}" \
     RateLimits__PerAddressPerSecond=0 RateLimits__LoginsPerAddressPerMinute=0 RateLimits__PerUserPerSecond=0 \
     exec dotnet EduInfo.Api.dll --urls "http://127.0.0.1:$port" ) >"$log" 2>&1 &
 pids+=($!)

@@ -27,7 +27,7 @@ dotnet "$tools" bench-history "$history"
 api_port="$(free_port)"; naive_port="$(free_port)"
 api_log="$(mktemp /tmp/eduinfo-term-end-api.XXXXXX.log)"; naive_log="$(mktemp /tmp/eduinfo-term-end-naive.XXXXXX.log)"
 # All load clients share one address and the probes poll as one user: the per-user and per-address limits are off.
-( cd src/Api/bin/Release/net10.0 && ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning \
+( cd src/Api/bin/Release/net10.0 && ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning DOTNET_PerfMapEnabled="${EDUINFO_PROFILE:+1}" \
     RateLimits__PerAddressPerSecond=0 RateLimits__LoginsPerAddressPerMinute=0 RateLimits__PerUserPerSecond=0 \
     exec dotnet EduInfo.Api.dll --urls "http://127.0.0.1:$api_port" ) >"$api_log" 2>&1 &
 pids+=($!)

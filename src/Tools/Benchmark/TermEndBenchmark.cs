@@ -62,7 +62,11 @@ public sealed class TermEndBenchmark(NpgsqlDataSource dataSource, Uri eduInfo, U
         using var stopProbe = new CancellationTokenSource(options.Duration);
         var probe = new FreshnessProbe(system, client, analyst).RunAsync(teachings[0], days[^1], stopProbe.Token);
         var cpuFrom = cpu.Take();
-        var ours = await new MixedLoad(system, teachings, days, dashboards).RunAsync(client, analyst, options.Clients, options.Pollers, options.Duration, cancellationToken);
+        MixedLoad.Result ours;
+        await using (CpuProfile.Start(log))
+        {
+            ours = await new MixedLoad(system, teachings, days, dashboards).RunAsync(client, analyst, options.Clients, options.Pollers, options.Duration, cancellationToken);
+        }
         var oursCpu = ProcessCpu.Cores(cpuFrom, cpu.Take());
         var freshness = await probe;
         var drain = Stopwatch.StartNew();

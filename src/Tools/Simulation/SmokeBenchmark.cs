@@ -53,7 +53,11 @@ public sealed class SmokeBenchmark(NpgsqlDataSource dataSource, HttpClient http,
             return (latencies, requests, marks, recorded, failures);
         })).ToList();
 
-        var results = await Task.WhenAll(workers);
+        (List<double> latencies, long requests, long marks, long recorded, long failures)[] results;
+        await using (EduInfo.Tools.Benchmark.CpuProfile.Start(Console.Out))
+        {
+            results = await Task.WhenAll(workers);
+        }
         var elapsed = stopwatch.Elapsed;
         var freshness = await probe;
         var latency = results.SelectMany(r => r.latencies).Order().ToArray();
