@@ -10,10 +10,13 @@ using Microsoft.Extensions.Logging;
 namespace EduInfo.Grains.Students;
 
 /// <summary>
-/// A learner's live figures per subject. Rebuilt from the journal on activation; afterwards it applies the rows
-/// its classes send. A class commits its rows in sequence order and applies them before acknowledging, so the
-/// grain keeps one watermark per class and skips any row at or below it: a row read at activation (or sent
-/// twice) is never counted twice, and a row committed late by another class is not mistaken for an old one.
+/// A learner's live figures per subject. Loaded from the journal when first read (the diary, the live view); afterwards
+/// it applies the rows its classes send. A write only activates the grain: a class of 25 writing a mark must not cost
+/// 25 journal reads for figures nobody may look at (at term end those reads were most of PostgreSQL's work), and rows
+/// sent to a grain not yet loaded are in the journal its first read loads. A class commits its rows in sequence order
+/// and applies them before acknowledging, so the grain keeps one watermark per class and skips any row at or below it:
+/// a row read at loading (or sent twice) is never counted twice, and a row committed late by another class is not
+/// mistaken for an old one.
 /// </summary>
 [Orleans.Placement.PreferLocalPlacement]
 public sealed class StudentGrain(JournalStore journal, RegistryStore registry, TimeProvider clock, ILogger<StudentGrain> logger) : Grain, IStudentGrain
@@ -26,28 +29,37 @@ public sealed class StudentGrain(JournalStore journal, RegistryStore registry, T
 
     private long Watermark => _classWatermarks.Count == 0 ? 0 : _classWatermarks.Values.Max();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+    private bool _loaded;
 
-    public Task Rebuild() => LoadAsync(CancellationToken.None);
+    /// <summary>Drops the figures and, if they were loaded, reads them again (a grain not loaded reads at its first read).</summary>
+    public Task Rebuild() => _loaded ? LoadAsync(CancellationToken.None) : Task.CompletedTask;
+
+    private Task EnsureLoadedAsync() => _loaded ? Task.CompletedTask : LoadAsync(CancellationToken.None);
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
+        // Not loaded until the read succeeds: a failed read leaves the grain to read again, never half-counted.
+        _loaded = false;
         _subjects.Clear();
         _classWatermarks.Clear();
         _academicYear = await registry.CurrentAcademicYearOfStudentAsync(StudentId, cancellationToken);
-        if (_academicYear is null)
+        if (_academicYear is not null)
         {
-            return;
+            foreach (var row in await journal.ReadStudentRowsAsync(StudentId, _academicYear, cancellationToken))
+            {
+                Add(row.Row);
+                _classWatermarks[row.ClassId] = Math.Max(_classWatermarks.GetValueOrDefault(row.ClassId), row.Row.Sequence);
+            }
         }
-        foreach (var row in await journal.ReadStudentRowsAsync(StudentId, _academicYear, cancellationToken))
-        {
-            Add(row.Row);
-            _classWatermarks[row.ClassId] = Math.Max(_classWatermarks.GetValueOrDefault(row.ClassId), row.Row.Sequence);
-        }
+        _loaded = true;
     }
 
     public Task Apply(string classId, IReadOnlyList<StudentJournalRow> rows)
     {
+        if (!_loaded)
+        {
+            return Task.CompletedTask; // committed rows: the first read loads them from the journal
+        }
         try
         {
             var watermark = _classWatermarks.GetValueOrDefault(classId);
@@ -71,12 +83,16 @@ public sealed class StudentGrain(JournalStore journal, RegistryStore registry, T
         }
     }
 
-    public Task<(long Watermark, IReadOnlyList<SubjectFigures> Subjects)> GetFigures() =>
-        Task.FromResult((Watermark, Subjects()));
+    public async Task<(long Watermark, IReadOnlyList<SubjectFigures> Subjects)> GetFigures()
+    {
+        await EnsureLoadedAsync();
+        return (Watermark, Subjects());
+    }
 
     public async Task<StudentDiary> GetDiary(Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        await EnsureLoadedAsync();
         var rows = _academicYear is null ? [] : await journal.ReadStudentRowsAsync(StudentId, _academicYear);
         var marks = rows.Where(r => !r.Row.IsLesson && r.Row.MarkKind is not null)
             .Select(r => new DiaryMark(r.Row.Sequence, r.Row.SubjectId, r.Row.Date, r.Row.MarkKind!.Value, r.Row.Score, r.Row.MaxScore, r.RecordedAt))

@@ -73,6 +73,10 @@ public sealed class TermEndBenchmark(NpgsqlDataSource dataSource, Uri eduInfo, U
         await ConvergedAsync(system, analyst, TimeSpan.FromMinutes(5), cancellationToken);
         var drained = drain.Elapsed;
         var after = await RuntimeAsync(system, operatorToken, cancellationToken);
+        // A write only activates a student grain; its figures load at its first read. Memory per live student: diaries
+        // of students the load did not read, read by their teachers (not timed), then the heap again.
+        var diaries = await ReadDiariesAsync(system, client, teachings, 2000, cancellationToken);
+        var loaded = await RuntimeAsync(system, operatorToken, cancellationToken);
 
         log.WriteLine("exactness: every area, organization and class summary against the journal");
         var exactness = await ExactnessAsync(system, analyst, today, cancellationToken);
@@ -97,7 +101,28 @@ public sealed class TermEndBenchmark(NpgsqlDataSource dataSource, Uri eduInfo, U
         var finalExactness = await ExactnessAsync(system, analyst, today, cancellationToken);
 
         return new TermEndReport(options, history, naiveHistory, ours, oursCpu, freshness, drained, before, after, exactness, ceiling,
-            theirs, theirsCpu, residentBefore, overload, recovery, finalExactness);
+            theirs, theirsCpu, residentBefore, overload, recovery, finalExactness, diaries, loaded);
+    }
+
+    /// <summary>Reads the diaries of up to <paramref name="count"/> students, each by a teacher of theirs, 8 at a time; how many answered 200.</summary>
+    private static async Task<int> ReadDiariesAsync(HttpClient http, JournalClient client, IReadOnlyList<Teaching> teachings, int count, CancellationToken cancellationToken)
+    {
+        var readers = teachings.Where(t => t.GroupId is null)
+            .SelectMany(t => t.Roster.Select(student => (Student: student, t.TeacherId)))
+            .DistinctBy(x => x.Student).Skip(1) // the first is the freshness probe's student
+            .Take(count).ToList();
+        var read = 0;
+        await Parallel.ForEachAsync(readers, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (x, ct) =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/students/{x.Student}/diary");
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await client.TokenAsync(x.TeacherId, ct));
+            using var response = await http.SendAsync(request, ct);
+            if (response.IsSuccessStatusCode)
+            {
+                Interlocked.Increment(ref read);
+            }
+        });
+        return read;
     }
 
     private async Task<IReadOnlyList<DateOnly>> TermDaysAsync(string year, DateOnly today, CancellationToken cancellationToken)

@@ -10,7 +10,8 @@ public sealed record TermEndReport(
     MixedLoad.Result Ours, IReadOnlyDictionary<string, double> OursCores, double[] Freshness, TimeSpan Drain,
     OperationsRuntime Before, OperationsRuntime After, TermEndReport.Exactness Exact, CopyCeiling.Result Ceiling,
     MixedLoad.Result Theirs, IReadOnlyDictionary<string, double> TheirsCores,
-    long ResidentBeforeOverload, OpenLoad.Result Overload, OpenLoad.Result Recovery, TermEndReport.Exactness FinalExact)
+    long ResidentBeforeOverload, OpenLoad.Result Overload, OpenLoad.Result Recovery, TermEndReport.Exactness FinalExact,
+    int DiariesRead, OperationsRuntime Loaded)
 {
     public sealed record Exactness(int Nodes, int Fields, IReadOnlyList<string> Mismatches, TimeSpan RecountTime);
 
@@ -31,6 +32,9 @@ public sealed record TermEndReport(
             return students > 0 ? (After.ManagedHeapBytes - Before.ManagedHeapBytes) / (double)students : double.NaN;
         }
     }
+
+    /// <summary>Heap growth over the student grains loaded by reading their diaries after the load: a live student's cost.</summary>
+    public double BytesPerLoadedStudent => DiariesRead > 0 ? (Loaded.ManagedHeapBytes - After.ManagedHeapBytes) / (double)DiariesRead : double.NaN;
 
     public override string ToString()
     {
@@ -69,7 +73,8 @@ public sealed record TermEndReport(
         Line($"  one COPY of all rows: {Ceiling.SingleStreamRowsPerSecond:F0} rows/s; EduInfo = {OursRows / Ceiling.SingleStreamRowsPerSecond:P1} of it");
         s.AppendLine();
         Line($"memory: managed heap {Before.ManagedHeapBytes / 1048576.0:F0} → {After.ManagedHeapBytes / 1048576.0:F0} MiB (after a full collection) while student grains went {Before.Of("StudentGrain"):N0} → {After.Of("StudentGrain"):N0}");
-        Line($"  {BytesPerStudentGrain:F0} bytes per active student grain (upper bound: includes the new marks in the class ledgers); class grains {After.Of("ClassGrain"):N0}, working set {After.WorkingSetBytes / 1048576.0:F0} MiB; silo co-hosted: {After.SiloCoHosted}");
+        Line($"  {BytesPerStudentGrain:F0} bytes per student grain the writes activated (not loaded until read; upper bound: includes the new marks in the class ledgers); class grains {After.Of("ClassGrain"):N0}, working set {After.WorkingSetBytes / 1048576.0:F0} MiB; silo co-hosted: {After.SiloCoHosted}");
+        Line($"  {BytesPerLoadedStudent:F0} bytes per loaded (live) student grain: {DiariesRead:N0} diaries read, heap {After.ManagedHeapBytes / 1048576.0:F0} → {Loaded.ManagedHeapBytes / 1048576.0:F0} MiB");
         s.AppendLine();
         foreach (var (name, run) in new[] { ("overload (2× sustained)", Overload), ("recovery (½× sustained)", Recovery) })
         {
@@ -95,7 +100,7 @@ public sealed record TermEndReport(
         Line($"  freshness p99 ≤ 1 s                              {P(Freshness, .99):F0} ms  {Goal(P(Freshness, .99) <= 1000)}");
         Line($"  dashboard read p99 ≤ 5 ms                        {ourDashboard:F2} ms  {Goal(ourDashboard <= 5)}");
         Line($"  dashboard ≥ 500× faster than the naive GROUP BY  {Ratio(naiveDashboard, ourDashboard)}  {Goal(naiveDashboard >= 500 * ourDashboard)} (naive journal {NaiveHistoryRows:N0} rows)");
-        Line($"  ≤ 4 KB per active student grain                  {BytesPerStudentGrain:F0} B  {Goal(BytesPerStudentGrain <= 4096)}");
+        Line($"  ≤ 4 KB per active (loaded) student grain         {BytesPerLoadedStudent:F0} B  {Goal(BytesPerLoadedStudent <= 4096)}");
         return s.ToString();
     }
 }

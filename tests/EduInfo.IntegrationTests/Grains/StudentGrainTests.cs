@@ -29,14 +29,15 @@ public sealed class StudentGrainTests : IAsyncLifetime
     private static Actor TeacherActor(string teacherId) => Actor.Teacher(teacherId, "KZ", "127.0.0.1");
 
     [Fact]
-    public async Task A_student_activated_by_the_apply_call_counts_the_new_rows_once()
+    public async Task A_student_activated_by_a_write_reads_the_journal_only_when_read_and_counts_the_rows_once()
     {
         var t = _registry.Teachings()[0];
         var student = t.Roster[0];
         var studentGrain = _cluster.Client.GetGrain<IStudentGrain>(student);
         Assert.False(_cluster.TryGetGrainContext(studentGrain.GetGrainId(), out _)); // not active yet
 
-        // The class commits the rows, then its apply call activates the student, whose activation reads those very rows.
+        // The class commits the rows, then its apply call activates the student, which reads nothing yet; its first read
+        // loads those very rows from the journal, and the apply that activated it must not have counted them already.
         var batch = new MarkBatch([
             new MarkEntry(Guid.NewGuid(), student, t.SubjectId, new DateOnly(2026, 11, 9), "formative", 6, null),
             new MarkEntry(Guid.NewGuid(), student, t.SubjectId, new DateOnly(2026, 11, 10), "formative", 9, null),
@@ -58,9 +59,18 @@ public sealed class StudentGrainTests : IAsyncLifetime
         await studentGrain.Apply(t.ClassId, rows);
         Assert.Equal(2, Assert.Single((await studentGrain.GetFigures()).Subjects).Figures.FormativeMarks);
 
+        // Once loaded, the grain is live: the next batch reaches it by the class's apply (it never reads the journal again).
+        var next = await _cluster.Client.GetGrain<IClassGrain>(t.ClassId).RecordMarks(TeacherActor(t.TeacherId), new MarkBatch([
+            new MarkEntry(Guid.NewGuid(), student, t.SubjectId, new DateOnly(2026, 11, 11), "formative", 4, null)]));
+        Assert.True(next.Accepted);
+        await _db.ExecuteAsync("UPDATE journal SET score = 0 WHERE seq = @s", ("s", next.Entries[0].Sequence)); // what a re-read would see
+        var live = Assert.Single((await studentGrain.GetFigures()).Subjects).Figures;
+        Assert.Equal((3L, 19L), (live.FormativeMarks, live.FormativeScoreSum));
+        await _db.ExecuteAsync("UPDATE journal SET score = 4 WHERE seq = @s", ("s", next.Entries[0].Sequence));
+
         // After a restart of the grain the figures are rebuilt from the journal to the same values.
         await _cluster.DeactivateAsync(studentGrain);
-        Assert.Equal(figures, Assert.Single((await studentGrain.GetFigures()).Subjects).Figures);
+        Assert.Equal(live, Assert.Single((await studentGrain.GetFigures()).Subjects).Figures);
     }
 
     [Fact]
@@ -69,6 +79,7 @@ public sealed class StudentGrainTests : IAsyncLifetime
         // Watermarks are kept per class: class B's higher sequence number must not hide class A's lower one
         // arriving afterwards (two classes of one student, e.g. around a transfer, commit independently).
         var student = _cluster.Client.GetGrain<IStudentGrain>("S-NOT-IN-REGISTRY");
+        await student.GetFigures(); // loaded (with nothing): from now on it applies what its classes send
         await student.Apply("CLASS-B", [new StudentJournalRow(200, "MAT", new DateOnly(2026, 11, 2), MarkKind.Formative, 5, 10, false, 0, null)]);
         await student.Apply("CLASS-A", [new StudentJournalRow(150, "MAT", new DateOnly(2026, 11, 2), MarkKind.Formative, 7, 10, false, 0, null)]);
         await student.Apply("CLASS-A", [new StudentJournalRow(150, "MAT", new DateOnly(2026, 11, 2), MarkKind.Formative, 7, 10, false, 0, null)]);
