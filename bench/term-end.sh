@@ -5,6 +5,10 @@
 # COPY ceiling on EduInfo's rows, memory per student grain, overload and recovery, and the exactness check.
 #   bench/term-end.sh [seconds=60] [clients=32] [history rows=10000000] [size=large] [dashboards=8] [teachers=400] [overload seconds=20]
 set -euo pipefail
+# EDUINFO_PROFILE=/path/perf.data: a perf profile of the measured phase; the Api names its JIT frames for perf
+# (a perf map, and W^X off, or perf sees only "memfd:doublemapper"). Read it with bench/profile-report.sh.
+profile_env=()
+[ -n "${EDUINFO_PROFILE:-}" ] && profile_env=(DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0)
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 . scripts/lib/pg.sh
@@ -27,9 +31,9 @@ dotnet "$tools" bench-history "$history"
 api_port="$(free_port)"; naive_port="$(free_port)"
 api_log="$(mktemp /tmp/eduinfo-term-end-api.XXXXXX.log)"; naive_log="$(mktemp /tmp/eduinfo-term-end-naive.XXXXXX.log)"
 # All load clients share one address and the probes poll as one user: the per-user and per-address limits are off.
-( cd src/Api/bin/Release/net10.0 && ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning DOTNET_PerfMapEnabled="${EDUINFO_PROFILE:+1}" \
+( cd src/Api/bin/Release/net10.0 && ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning \
     RateLimits__PerAddressPerSecond=0 RateLimits__LoginsPerAddressPerMinute=0 RateLimits__PerUserPerSecond=0 \
-    exec dotnet EduInfo.Api.dll --urls "http://127.0.0.1:$api_port" ) >"$api_log" 2>&1 &
+    exec env "${profile_env[@]}" dotnet EduInfo.Api.dll --urls "http://127.0.0.1:$api_port" ) >"$api_log" 2>&1 &
 pids+=($!)
 ( cd bench/NaiveService/bin/Release/net10.0 && ConnectionStrings__Naive="$ConnectionStrings__EduInfo" \
     exec dotnet EduInfo.Bench.NaiveService.dll --urls "http://127.0.0.1:$naive_port" ) >"$naive_log" 2>&1 &

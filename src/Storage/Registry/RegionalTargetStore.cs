@@ -5,9 +5,10 @@ namespace EduInfo.Storage.Registry;
 
 /// <summary>
 /// Regional programme targets: read beside summaries, set by those responsible (audited in the same transaction).
-/// Every dashboard read of an area shows its targets, so they are cached per node for a few seconds instead of costing
-/// a database round trip per read; a change made through this instance is seen at once, through another within
-/// <see cref="CacheLifetime"/>.
+/// Every dashboard read of an area shows its targets. The whole table is small (a few metrics per area), so it is held
+/// as one snapshot, refreshed in the background once it is older than <see cref="CacheLifetime"/>: a dashboard read
+/// never waits on the database (per-node entries missed on almost every district read at term end and queued behind
+/// the journal's writes). A change made through this instance is seen at once, through another within the lifetime.
 /// </summary>
 public sealed class RegionalTargetStore(NpgsqlDataSource dataSource, TimeProvider clock)
 {
@@ -15,32 +16,64 @@ public sealed class RegionalTargetStore(NpgsqlDataSource dataSource, TimeProvide
 
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(10);
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (IReadOnlyList<RegionalTarget> Targets, DateTimeOffset Until)> _cache =
-        new(StringComparer.Ordinal);
+    private sealed record Snapshot(IReadOnlyDictionary<string, IReadOnlyList<RegionalTarget>> ByNode, DateTimeOffset ReadAt);
+
+    private volatile Snapshot? _snapshot;
+    private Task<Snapshot>? _refresh;
+    private readonly Lock _refreshLock = new();
 
     public async Task<IReadOnlyList<RegionalTarget>> ForNodeAsync(string nodeId, CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow();
-        if (_cache.TryGetValue(nodeId, out var hit) && hit.Until > now)
+        var snapshot = _snapshot;
+        if (snapshot is null)
         {
-            return hit.Targets;
+            snapshot = await RefreshAsync().WaitAsync(cancellationToken);
         }
-        var targets = await ReadAsync(nodeId, cancellationToken);
-        _cache[nodeId] = (targets, now + CacheLifetime);
-        return targets;
+        else if (clock.GetUtcNow() - snapshot.ReadAt >= CacheLifetime)
+        {
+            _ = RefreshAsync(); // served from the old snapshot meanwhile; a failed refresh is retried by the next read
+        }
+        return snapshot.ByNode.TryGetValue(nodeId, out var targets) ? targets : [];
     }
 
-    private async Task<IReadOnlyList<RegionalTarget>> ReadAsync(string nodeId, CancellationToken cancellationToken)
+    /// <summary>One read of the table at a time; callers meanwhile share it.</summary>
+    private Task<Snapshot> RefreshAsync()
     {
-        await using var command = dataSource.CreateCommand("SELECT node_id, metric, target_percent FROM regional_targets WHERE node_id = @n ORDER BY metric");
-        command.Parameters.AddWithValue("n", nodeId);
-        var targets = new List<RegionalTarget>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        lock (_refreshLock)
         {
-            targets.Add(new RegionalTarget(reader.GetString(0), reader.GetString(1), reader.GetDecimal(2)));
+            if (_refresh is { IsCompleted: false } running)
+            {
+                return running;
+            }
+            return _refresh = ReadAllAsync();
         }
-        return targets;
+    }
+
+    private async Task<Snapshot> ReadAllAsync()
+    {
+        var readAt = clock.GetUtcNow();
+        await using var command = dataSource.CreateCommand("SELECT node_id, metric, target_percent FROM regional_targets ORDER BY node_id, metric");
+        var byNode = new Dictionary<string, IReadOnlyList<RegionalTarget>>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var target = new RegionalTarget(reader.GetString(0), reader.GetString(1), reader.GetDecimal(2));
+            if (!byNode.TryGetValue(target.NodeId, out var list))
+            {
+                byNode[target.NodeId] = list = new List<RegionalTarget>();
+            }
+            ((List<RegionalTarget>)list).Add(target);
+        }
+        var snapshot = new Snapshot(byNode, readAt);
+        lock (_refreshLock)
+        {
+            // A refresh begun before a change here must not replace the read made after it.
+            if (_snapshot is null || _snapshot.ReadAt <= readAt)
+            {
+                _snapshot = snapshot;
+            }
+        }
+        return snapshot;
     }
 
     /// <summary>Sets (or replaces) a target and records who did it in the audit log, in one transaction.</summary>
@@ -64,6 +97,6 @@ public sealed class RegionalTargetStore(NpgsqlDataSource dataSource, TimeProvide
             await record.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
-        _cache.TryRemove(target.NodeId, out _);
+        await ReadAllAsync(); // seen at once through this instance
     }
 }
