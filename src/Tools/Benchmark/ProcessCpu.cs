@@ -11,7 +11,8 @@ public sealed class ProcessCpu
 {
     private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
 
-    public sealed record Sample(DateTime At, IReadOnlyDictionary<string, double> Seconds, double MachineBusySeconds);
+    /// <summary>Processor seconds per process id (with its component) at one moment.</summary>
+    public sealed record Sample(DateTime At, IReadOnlyDictionary<int, (string Component, double Seconds)> Processes, double MachineBusySeconds);
 
     private readonly IReadOnlyDictionary<string, Func<string, bool>> _components;
 
@@ -19,10 +20,10 @@ public sealed class ProcessCpu
 
     public Sample Take()
     {
-        var seconds = _components.Keys.ToDictionary(k => k, _ => 0.0);
+        var processes = new Dictionary<int, (string, double)>();
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
         {
-            if (!int.TryParse(Path.GetFileName(directory), out _))
+            if (!int.TryParse(Path.GetFileName(directory), out var pid))
             {
                 continue;
             }
@@ -37,7 +38,7 @@ public sealed class ProcessCpu
                 // Fields after the command name (which may hold spaces): utime and stime are the 14th and 15th.
                 var stat = File.ReadAllText(Path.Combine(directory, "stat"));
                 var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                seconds[component] += (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
+                processes[pid] = (component, (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond);
             }
             catch (IOException)
             {
@@ -47,14 +48,23 @@ public sealed class ProcessCpu
             {
             }
         }
-        return new Sample(DateTime.UtcNow, seconds, MachineBusy());
+        return new Sample(DateTime.UtcNow, processes, MachineBusy());
     }
 
-    /// <summary>Cores busy per component between two samples (processes that ended between them are not counted).</summary>
-    public static IReadOnlyDictionary<string, double> Cores(Sample from, Sample to)
+    /// <summary>
+    /// Cores busy per component between two samples, process by process: a process started meanwhile counts from zero, and
+    /// one that ended meanwhile is not counted (its last seconds cannot be read). Summing per component instead would let
+    /// a PostgreSQL backend that ended (a pooled connection closed) cancel out the work of the others.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> Cores(Sample from, Sample to)
     {
         var wall = (to.At - from.At).TotalSeconds;
-        var cores = from.Seconds.Keys.ToDictionary(k => k, k => Math.Max(0, to.Seconds[k] - from.Seconds[k]) / wall);
+        var cores = _components.Keys.ToDictionary(k => k, _ => 0.0);
+        foreach (var (pid, (component, seconds)) in to.Processes)
+        {
+            var before = from.Processes.TryGetValue(pid, out var earlier) && earlier.Component == component ? earlier.Seconds : 0;
+            cores[component] += Math.Max(0, seconds - before) / wall;
+        }
         cores["machine"] = (to.MachineBusySeconds - from.MachineBusySeconds) / wall;
         return cores;
     }

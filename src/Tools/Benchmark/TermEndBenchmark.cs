@@ -67,7 +67,7 @@ public sealed class TermEndBenchmark(NpgsqlDataSource dataSource, Uri eduInfo, U
         {
             ours = await new MixedLoad(system, teachings, days, dashboards).RunAsync(client, analyst, options.Clients, options.Pollers, options.Duration, cancellationToken);
         }
-        var oursCpu = ProcessCpu.Cores(cpuFrom, cpu.Take());
+        var oursCpu = cpu.Cores(cpuFrom, cpu.Take());
         var freshness = await probe;
         var drain = Stopwatch.StartNew();
         await ConvergedAsync(system, analyst, TimeSpan.FromMinutes(5), cancellationToken);
@@ -88,7 +88,7 @@ public sealed class TermEndBenchmark(NpgsqlDataSource dataSource, Uri eduInfo, U
         var naiveClient = new JournalClient(baseline);
         cpuFrom = cpu.Take();
         var theirs = await new MixedLoad(baseline, teachings, days, dashboards).RunAsync(naiveClient, null, options.Clients, options.Pollers, options.Duration, cancellationToken);
-        var theirsCpu = ProcessCpu.Cores(cpuFrom, cpu.Take());
+        var theirsCpu = cpu.Cores(cpuFrom, cpu.Take());
 
         // Overload: twice the rate EduInfo sustained, then half of it.
         var sustained = ours.AckedRequests / ours.Elapsed.TotalSeconds;
