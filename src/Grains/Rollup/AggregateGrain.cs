@@ -163,13 +163,14 @@ public abstract class AggregateGrain(
         // Waits a bounded time, well inside the caller's response timeout: on a cold start the pull of a region can take
         // minutes, and the caller (the parent) is better served by what is counted so far than by a timeout; the rest
         // reaches it through the stream when the reconciliation ends.
-        var reconciling = ReconcileCoalescedAsync();
-        using var wait = new CancellationTokenSource();
-        if (await Task.WhenAny(reconciling, Task.Delay(options.Value.ReconcileWait, wait.Token)) == reconciling)
+        try
         {
-            await reconciling; // its failure is the caller's
+            await ReconcileCoalescedAsync().WaitAsync(options.Value.ReconcileWait); // its failure is the caller's
         }
-        await wait.CancelAsync();
+        catch (TimeoutException)
+        {
+            // still running: answer with what is counted so far
+        }
         return Snapshot();
     }
 

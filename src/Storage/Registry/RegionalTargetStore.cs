@@ -53,17 +53,16 @@ public sealed class RegionalTargetStore(NpgsqlDataSource dataSource, TimeProvide
     {
         var readAt = clock.GetUtcNow();
         await using var command = dataSource.CreateCommand("SELECT node_id, metric, target_percent FROM regional_targets ORDER BY node_id, metric");
-        var byNode = new Dictionary<string, IReadOnlyList<RegionalTarget>>(StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
+        var targets = new List<RegionalTarget>();
+        await using (var reader = await command.ExecuteReaderAsync())
         {
-            var target = new RegionalTarget(reader.GetString(0), reader.GetString(1), reader.GetDecimal(2));
-            if (!byNode.TryGetValue(target.NodeId, out var list))
+            while (await reader.ReadAsync())
             {
-                byNode[target.NodeId] = list = new List<RegionalTarget>();
+                targets.Add(new RegionalTarget(reader.GetString(0), reader.GetString(1), reader.GetDecimal(2)));
             }
-            ((List<RegionalTarget>)list).Add(target);
         }
+        var byNode = targets.GroupBy(t => t.NodeId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, IReadOnlyList<RegionalTarget> (g) => g.ToList(), StringComparer.Ordinal);
         var snapshot = new Snapshot(byNode, readAt);
         lock (_refreshLock)
         {
