@@ -5,6 +5,7 @@ using EduInfo.Api.Localization;
 using EduInfo.Api.Problems;
 using EduInfo.Api.Registry;
 using EduInfo.Api.Security;
+using EduInfo.Grains.Interfaces.Calendar;
 using EduInfo.Grains.Interfaces.Journal;
 using EduInfo.Grains.Interfaces.Summaries;
 using EduInfo.Storage.Audit;
@@ -94,7 +95,7 @@ public static class ClassEndpoints
 
     private static async Task<Results<Ok<ClassJournalResponse>, ProblemHttpResult>> GetJournal(
         string classId, string? subjectId, string? term, HttpContext context, ActorResolver actors, NodeDirectory directory, RegistryStore registry,
-        AuditLog audit, IGrainFactory grains, TimeProvider clock, CancellationToken cancellationToken)
+        AuditLog audit, IGrainFactory grains, IKazakhstanClock clock, CancellationToken cancellationToken)
     {
         ProblemHttpResult? problem = null;
         if (await EndpointAccess.NodeAsync(classId, (_, _) => true, context, actors, directory, p => problem = p, cancellationToken,
@@ -122,7 +123,7 @@ public static class ClassEndpoints
         }
         var cls = await registry.FindClassAsync(classId, cancellationToken);
         // Teachers assigned to the subject today (a substitute reads the grid only while the substitution runs).
-        var today = EduInfo.Grains.Interfaces.Calendar.AcademicCalendar.Today(clock);
+        var today = clock.Today;
         var assigned = cls?.Assignments.Where(a => a.SubjectId == subjectId && a.CoversDate(today)).Select(a => a.TeacherId).ToHashSet(StringComparer.Ordinal) ?? [];
         var allowed = AccessPolicy.CanReadClassJournal(actor, node.Path, assigned);
         await audit.RecordAsync(new AuditEntry(actor.UserId, actor.Roles, actor.ClientAddress, "class.journal.read", "class", classId, cls?.OrganizationId,

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -77,23 +78,23 @@ public static class LiveEndpoints
     private static async IAsyncEnumerable<SseItem<string>> Stream(string eventType, long? lastSent, (TimeSpan Poll, TimeSpan Heartbeat) timing,
         Func<Task<(long Version, string Data)>> read, [EnumeratorCancellation] CancellationToken cancellationToken, Func<Task<string>>? payload = null)
     {
-        var idleSince = DateTime.UtcNow;
+        var idleSince = Stopwatch.GetTimestamp();
         while (!cancellationToken.IsCancellationRequested)
         {
             var (version, data) = await read();
             if (version != lastSent)
             {
                 lastSent = version;
-                idleSince = DateTime.UtcNow;
+                idleSince = Stopwatch.GetTimestamp();
                 yield return new SseItem<string>(payload is null ? data : await payload(), eventType)
                 {
                     EventId = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     ReconnectionInterval = TimeSpan.FromSeconds(2),
                 };
             }
-            else if (DateTime.UtcNow - idleSince >= timing.Heartbeat)
+            else if (Stopwatch.GetElapsedTime(idleSince) >= timing.Heartbeat)
             {
-                idleSince = DateTime.UtcNow;
+                idleSince = Stopwatch.GetTimestamp();
                 yield return new SseItem<string>("{}", "heartbeat");
             }
             try

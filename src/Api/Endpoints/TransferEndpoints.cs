@@ -29,7 +29,7 @@ public static class TransferEndpoints
 
     private static async Task<Results<Ok<TransferResponse>, ProblemHttpResult>> Transfer(
         string studentId, TransferRequest request, HttpContext context, ActorResolver actors, RegistryStore registry, NodeDirectory directory,
-        TransferStore transfers, AuditLog audit, IGrainFactory grains, TimeProvider clock, CancellationToken cancellationToken)
+        TransferStore transfers, AuditLog audit, IGrainFactory grains, IKazakhstanClock clock, CancellationToken cancellationToken)
     {
         if (actors.Resolve(context) is not { } actor)
         {
@@ -55,7 +55,7 @@ public static class TransferEndpoints
         {
             problems.Add(("date", "required"));
         }
-        else if (request.Date > AcademicCalendar.Today(clock))
+        else if (request.Date > clock.Today)
         {
             problems.Add(("date", "dateInFuture"));
         }

@@ -1,3 +1,4 @@
+using EduInfo.Grains.Interfaces.Calendar;
 using EduInfo.Grains.Interfaces.Summaries;
 using EduInfo.Grains.Rollup;
 using EduInfo.Storage.Registry;
@@ -14,9 +15,10 @@ public sealed class AreaGrain(
     [PersistentState("rollup", RollupStorage.Name)] IPersistentState<RollupState> cache,
     RegistryStore registry,
     IOptions<RollupOptions> options,
-    TimeProvider clock,
+    TimeProvider time,
+    IKazakhstanClock clock,
     ILogger<AreaGrain> logger)
-    : AggregateGrain(cache, registry, options, clock, logger), IAreaGrain
+    : AggregateGrain(cache, registry, options, time, clock, logger), IAreaGrain
 {
     protected override string InboxNamespace => RollupStreams.ToArea;
 }

@@ -31,7 +31,8 @@ public sealed class ClassGrain(
     TimetableStore timetables,
     IOptions<RollupOptions> rollupOptions,
     IOptions<JournalLimits> limits,
-    TimeProvider clock,
+    TimeProvider time,
+    IKazakhstanClock clock,
     ILogger<ClassGrain> logger) : Grain, IClassGrain
 {
     /// <summary>How long the calendar and policies are used before they are fetched again from their grains.</summary>
@@ -51,7 +52,7 @@ public sealed class ClassGrain(
 
     private string ClassId => this.GetPrimaryKeyString();
 
-    private DateOnly Today => AcademicCalendar.Today(clock);
+    private DateOnly Today => clock.Today;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -124,7 +125,7 @@ public sealed class ClassGrain(
         _snapshot = null;
         _publisher ??= new CoalescingPublisher(this,
             this.GetStreamProvider(RollupStreams.Provider).GetStream<NodeSummary>(StreamId.Create(RollupStreams.ToOrganization, _class.OrganizationId)),
-            Snapshot, rollupOptions.Value.CoalescingInterval, clock);
+            Snapshot, rollupOptions.Value.CoalescingInterval, time);
     }
 
     /// <summary>Fetches the calendar and the policy versions; true when they differ from those the ledger was built on.</summary>
@@ -132,7 +133,7 @@ public sealed class ClassGrain(
     {
         var calendar = await GrainFactory.GetGrain<ICalendarGrain>(ICalendarGrain.KeyOf(_class!.AcademicYear, _class.OrganizationKind)).Get();
         var policies = await GrainFactory.GetGrain<IAssessmentPolicyGrain>(_class.OrganizationKind).GetVersions();
-        _rulesFetchedAt = clock.GetUtcNow();
+        _rulesFetchedAt = time.GetUtcNow();
         var fingerprint = JsonSerializer.Serialize(new { calendar, policies });
         var changed = fingerprint != _rulesFingerprint;
         _rulesFingerprint = fingerprint;
@@ -145,7 +146,7 @@ public sealed class ClassGrain(
     /// <summary>Before a write: refreshes the rules when due, and rebuilds when they changed (a frost day, a new policy).</summary>
     private async Task RefreshRulesAsync()
     {
-        if (clock.GetUtcNow() - _rulesFetchedAt >= RulesRefresh && await FetchRulesAsync())
+        if (time.GetUtcNow() - _rulesFetchedAt >= RulesRefresh && await FetchRulesAsync())
         {
             await LoadAsync(CancellationToken.None);
             await _publisher!.RequestAsync();
@@ -808,17 +809,17 @@ public sealed class ClassGrain(
     {
         if (_class is null || _ledger is null)
         {
-            return new NodeSummary(ClassId, NodeKind.Class, _watermark, SummaryFigures.Zero, clock.GetUtcNow());
+            return new NodeSummary(ClassId, NodeKind.Class, _watermark, SummaryFigures.Zero, clock.UtcNow);
         }
         var today = Today;
         if (_snapshot is null || _snapshotDay != today || _snapshot.Version != _watermark)
         {
             var cells = _ledger.Cells(today);
             cells.Remove(SummaryKey.Total, out var total);
-            _snapshot = new NodeSummary(ClassId, NodeKind.Class, _watermark, total ?? SummaryFigures.Zero, clock.GetUtcNow(), SummaryCells.ToList(cells), _class.AcademicYear);
+            _snapshot = new NodeSummary(ClassId, NodeKind.Class, _watermark, total ?? SummaryFigures.Zero, clock.UtcNow, SummaryCells.ToList(cells), _class.AcademicYear);
             _snapshotDay = today;
             return _snapshot;
         }
-        return _snapshot with { AsOf = clock.GetUtcNow() };
+        return _snapshot with { AsOf = clock.UtcNow };
     }
 }

@@ -1,3 +1,4 @@
+using EduInfo.Grains.Interfaces.Calendar;
 using EduInfo.Grains.Interfaces.Summaries;
 using EduInfo.Grains.Rollup;
 using EduInfo.Storage.Registry;
@@ -14,9 +15,10 @@ public sealed class OrganizationGrain(
     [PersistentState("rollup", RollupStorage.Name)] IPersistentState<RollupState> cache,
     RegistryStore registry,
     IOptions<RollupOptions> options,
-    TimeProvider clock,
+    TimeProvider time,
+    IKazakhstanClock clock,
     ILogger<OrganizationGrain> logger)
-    : AggregateGrain(cache, registry, options, clock, logger), IOrganizationGrain
+    : AggregateGrain(cache, registry, options, time, clock, logger), IOrganizationGrain
 {
     private static readonly SummaryFigures One = new() { Organizations = 1 };
 

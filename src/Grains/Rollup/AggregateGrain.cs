@@ -1,3 +1,4 @@
+using EduInfo.Grains.Interfaces.Calendar;
 using EduInfo.Grains.Interfaces.Journal;
 using EduInfo.Grains.Interfaces.Summaries;
 using EduInfo.Storage.Registry;
@@ -24,7 +25,8 @@ public abstract class AggregateGrain(
     IPersistentState<RollupState> cache,
     RegistryStore registry,
     IOptions<RollupOptions> options,
-    TimeProvider clock,
+    TimeProvider time,
+    IKazakhstanClock clock,
     ILogger logger) : Grain, IAggregateNode
 {
     private readonly Dictionary<string, NodeSummary> _children = new(StringComparer.Ordinal);
@@ -57,7 +59,7 @@ public abstract class AggregateGrain(
         IAsyncStream<NodeSummary>? parent = _node?.ParentId is { } parentId
             ? provider.GetStream<NodeSummary>(StreamId.Create(RollupStreams.ToArea, parentId))
             : null;
-        _publisher = new CoalescingPublisher(this, parent, Snapshot, options.Value.CoalescingInterval, clock);
+        _publisher = new CoalescingPublisher(this, parent, Snapshot, options.Value.CoalescingInterval, time);
 
         _loadedFromCache = cache.RecordExists;
         foreach (var (id, summary) in cache.State.Children)
@@ -292,7 +294,7 @@ public abstract class AggregateGrain(
 
     private async Task WriteCacheAsync(bool force)
     {
-        var now = clock.GetUtcNow();
+        var now = time.GetUtcNow();
         if (!force && (now - _lastCacheWrite < options.Value.CacheWriteInterval || _cacheWrite is { IsCompleted: false }))
         {
             return;
@@ -327,7 +329,7 @@ public abstract class AggregateGrain(
     {
         if (_snapshot is not null)
         {
-            return _snapshot with { AsOf = clock.GetUtcNow() };
+            return _snapshot with { AsOf = clock.UtcNow };
         }
         var cells = new Dictionary<SummaryKey, SummaryFigures>(_childCells);
         if (OwnFigures != SummaryFigures.Zero)
@@ -338,6 +340,9 @@ public abstract class AggregateGrain(
                 cells[key] += OwnFigures;
             }
         }
-        return _snapshot = new NodeSummary(NodeId, _node?.Kind ?? NodeKind.Republic, _version, _childTotal + OwnFigures, clock.GetUtcNow(), SummaryCells.ToList(cells));
+        // Labelled with its data's academic year (the newest among the children), not the clock's: on 1 September the
+        // summaries still hold the year just ended until classes of the new year exist.
+        var year = _children.Values.Select(c => c.AcademicYear).Where(y => y is not null).Max(StringComparer.Ordinal);
+        return _snapshot = new NodeSummary(NodeId, _node?.Kind ?? NodeKind.Republic, _version, _childTotal + OwnFigures, clock.UtcNow, SummaryCells.ToList(cells), year);
     }
 }

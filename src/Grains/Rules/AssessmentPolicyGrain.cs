@@ -14,7 +14,7 @@ namespace EduInfo.Grains.Rules;
 /// The policy versions of one kind of organization, held in memory for the classes that assess under them. The
 /// versions live in PostgreSQL (written with their audit row); this grain is their single writer.
 /// </summary>
-public sealed class AssessmentPolicyGrain(AssessmentStore store, EduInfo.Storage.Registry.RegistryStore registry, TimeProvider clock) : Grain, IAssessmentPolicyGrain
+public sealed class AssessmentPolicyGrain(AssessmentStore store, EduInfo.Storage.Registry.RegistryStore registry, IKazakhstanClock clock) : Grain, IAssessmentPolicyGrain
 {
     private IReadOnlyList<AssessmentPolicyDocument> _versions = [];
 
@@ -31,7 +31,7 @@ public sealed class AssessmentPolicyGrain(AssessmentStore store, EduInfo.Storage
         {
             return [new EntryProblem("organizationKind", JournalError.OrganizationKindUnknown, [])];
         }
-        var problems = PolicyDocuments.Validate(policy, AcademicCalendar.Today(clock));
+        var problems = PolicyDocuments.Validate(policy, clock.Today);
         if (problems.Count > 0)
         {
             return problems;

@@ -1,5 +1,6 @@
 using EduInfo.Grains.Domain;
 using EduInfo.Grains.Interfaces.Actors;
+using EduInfo.Grains.Interfaces.Calendar;
 using EduInfo.Grains.Interfaces.Journal;
 using EduInfo.Grains.Interfaces.Students;
 using EduInfo.Grains.Interfaces.Summaries;
@@ -19,7 +20,7 @@ namespace EduInfo.Grains.Students;
 /// mistaken for an old one.
 /// </summary>
 [Orleans.Placement.PreferLocalPlacement]
-public sealed class StudentGrain(JournalStore journal, RegistryStore registry, TimeProvider clock, ILogger<StudentGrain> logger) : Grain, IStudentGrain
+public sealed class StudentGrain(JournalStore journal, RegistryStore registry, IKazakhstanClock clock, ILogger<StudentGrain> logger) : Grain, IStudentGrain
 {
     private readonly Dictionary<string, StudentTally> _subjects = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _classWatermarks = new(StringComparer.Ordinal);
@@ -116,7 +117,7 @@ public sealed class StudentGrain(JournalStore journal, RegistryStore registry, T
     {
         var current = await GrainFactory.GetGrain<IClassGrain>(currentClassId).GetStandings(StudentId);
         var enrolments = await registry.StudentEnrolmentsAsync(StudentId);
-        var today = Interfaces.Calendar.AcademicCalendar.Today(clock);
+        var today = clock.Today;
         var standings = current.Standings.ToList();
         foreach (var term in current.Terms.Where(t => t.Starts <= today))
         {

@@ -52,7 +52,7 @@ public static class StorageServiceCollectionExtensions
         builder.Services.TryAddSingleton<Assessment.AssessmentStore>();
         builder.Services.TryAddSingleton<Assessment.TimetableStore>();
         builder.Services.TryAddSingleton<TransferStore>();
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddKazakhstanClock();
         if (migrate)
         {
             builder.Services.AddHostedService<SchemaMigrationService>();

@@ -11,8 +11,8 @@ public sealed class ProcessCpu
 {
     private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
 
-    /// <summary>Processor seconds per process id (with its component) at one moment.</summary>
-    public sealed record Sample(DateTime At, IReadOnlyDictionary<int, (string Component, double Seconds)> Processes, double MachineBusySeconds);
+    /// <summary>Processor seconds per process id (with its component) at one moment (a <see cref="System.Diagnostics.Stopwatch"/> timestamp).</summary>
+    public sealed record Sample(long At, IReadOnlyDictionary<int, (string Component, double Seconds)> Processes, double MachineBusySeconds);
 
     private readonly IReadOnlyDictionary<string, Func<string, bool>> _components;
 
@@ -48,7 +48,7 @@ public sealed class ProcessCpu
             {
             }
         }
-        return new Sample(DateTime.UtcNow, processes, MachineBusy());
+        return new Sample(System.Diagnostics.Stopwatch.GetTimestamp(), processes, MachineBusy());
     }
 
     /// <summary>
@@ -58,7 +58,7 @@ public sealed class ProcessCpu
     /// </summary>
     public IReadOnlyDictionary<string, double> Cores(Sample from, Sample to)
     {
-        var wall = (to.At - from.At).TotalSeconds;
+        var wall = System.Diagnostics.Stopwatch.GetElapsedTime(from.At, to.At).TotalSeconds;
         var cores = _components.Keys.ToDictionary(k => k, _ => 0.0);
         foreach (var (pid, (component, seconds)) in to.Processes)
         {

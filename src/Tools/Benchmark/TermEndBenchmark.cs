@@ -13,7 +13,7 @@ namespace EduInfo.Tools.Benchmark;
 /// baseline, the COPY ceiling on the rows EduInfo acknowledged, memory per student grain, overload and recovery, and
 /// the exactness check of every summary against the journal.
 /// </summary>
-public sealed class TermEndBenchmark(NpgsqlDataSource dataSource, Uri eduInfo, Uri naive, TextWriter log)
+public sealed class TermEndBenchmark(NpgsqlDataSource dataSource, Uri eduInfo, Uri naive, IKazakhstanClock clock, TextWriter log)
 {
     public sealed record Options(TimeSpan Duration, int Clients, int Pollers, int Teachers, TimeSpan Overload);
 
@@ -33,7 +33,7 @@ public sealed class TermEndBenchmark(NpgsqlDataSource dataSource, Uri eduInfo, U
             ["load"] = c => c.Contains("eduinfo.dll", StringComparison.Ordinal) && c.Contains("bench-term-end", StringComparison.Ordinal),
         });
 
-        var today = AcademicCalendar.Today(TimeProvider.System);
+        var today = clock.Today;
         var year = AcademicCalendar.YearOf(today);
         var teachings = await TeachingCatalog.LoadAsync(dataSource, options.Teachers, seed: 11, cancellationToken);
         var days = await TermDaysAsync(year, today, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -15,7 +16,8 @@ public sealed class JournalClient(HttpClient http, string teacherPassword = Demo
 {
     public enum Outcome { Acknowledged, AlreadyRecorded, Refused, Failed }
 
-    private sealed record Token(string Value, DateTimeOffset RenewAfter);
+    /// <summary>A token and the <see cref="Stopwatch"/> timestamp after which it is renewed.</summary>
+    private sealed record Token(string Value, long RenewAfter);
 
     private sealed record LoginResponse(string AccessToken, int ExpiresIn);
 
@@ -63,7 +65,7 @@ public sealed class JournalClient(HttpClient http, string teacherPassword = Demo
 
     /// <summary>Logs the teacher in now if needed (a client warming up before a measurement).</summary>
     public Task<string> TokenAsync(string teacherId, CancellationToken cancellationToken) =>
-        _tokens.TryGetValue(teacherId, out var token) && token.RenewAfter > DateTimeOffset.UtcNow
+        _tokens.TryGetValue(teacherId, out var token) && token.RenewAfter > Stopwatch.GetTimestamp()
             ? Task.FromResult(token.Value)
             : LoginAsync(teacherId, cancellationToken);
 
@@ -79,7 +81,7 @@ public sealed class JournalClient(HttpClient http, string teacherPassword = Demo
             }
             response.EnsureSuccessStatusCode();
             var login = (await response.Content.ReadFromJsonAsync<LoginResponse>(cancellationToken))!;
-            var token = new Token(login.AccessToken, DateTimeOffset.UtcNow + TimeSpan.FromSeconds(Math.Max(10, login.ExpiresIn - 60)));
+            var token = new Token(login.AccessToken, Stopwatch.GetTimestamp() + (long)(Math.Max(10, login.ExpiresIn - 60) * Stopwatch.Frequency));
             _tokens[teacherId] = token;
             return token.Value;
         }

@@ -7,16 +7,20 @@ namespace EduInfo.Tools.Simulation;
 /// <summary>
 /// Journal clients posting as fast as they are acknowledged, plus a <see cref="FreshnessProbe"/>.
 /// </summary>
-public sealed class SmokeBenchmark(NpgsqlDataSource dataSource, HttpClient http, TimeProvider clock)
+public sealed class SmokeBenchmark(NpgsqlDataSource dataSource, HttpClient http, IKazakhstanClock clock)
 {
     public async Task<SmokeReport> RunAsync(TimeSpan duration, int clients, CancellationToken cancellationToken)
     {
         var teachings = await TeachingCatalog.LoadAsync(dataSource, teachers: 120, seed: 11, cancellationToken);
-        var isSchoolDay = await SchoolDays.LoadAsync(dataSource, AcademicCalendar.YearOf(AcademicCalendar.Today(clock)), cancellationToken);
-        var today = SchoolDayClock.LastSchoolDay(AcademicCalendar.Today(clock), isSchoolDay);
+        var isSchoolDay = await SchoolDays.LoadAsync(dataSource, AcademicCalendar.YearOf(clock.Today), cancellationToken);
+        var today = SchoolDayClock.LastSchoolDay(clock.Today, isSchoolDay);
         var (yearStart, _) = AcademicCalendar.Bounds(AcademicCalendar.YearOf(today));
         // A day per minute of load: dates move on, so roll-calls rarely meet a recorded lesson.
         var schoolClock = new SchoolDayClock(yearStart, today, TimeSpan.FromMinutes(1), isSchoolDay);
+        if (schoolClock.Days.Count == 0)
+        {
+            throw new InvalidOperationException($"No school day of {AcademicCalendar.YearOf(today)} up to {clock.Today:yyyy-MM-dd}: nothing to load the journal with.");
+        }
         var client = new JournalClient(http);
         // Warm-up, not measured: every teacher of the shift logs in (a slow password hash each), and so does the analyst.
         foreach (var teacher in teachings.Select(t => t.TeacherId).Distinct())
@@ -37,7 +41,7 @@ public sealed class SmokeBenchmark(NpgsqlDataSource dataSource, HttpClient http,
             long requests = 0, marks = 0, recorded = 0, failures = 0;
             while (!stop.IsCancellationRequested)
             {
-                var (date, timeOfDay) = schoolClock.At(stopwatch.Elapsed);
+                var (date, timeOfDay) = schoolClock.At(stopwatch.Elapsed)!.Value;
                 var request = traffic.Next(date, timeOfDay);
                 var started = Stopwatch.GetTimestamp();
                 var outcome = await client.PostAsync(request, CancellationToken.None);

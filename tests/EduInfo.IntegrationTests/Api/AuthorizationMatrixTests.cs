@@ -262,11 +262,11 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
             "/api/v1/classes/{classId}/timetable" when method == "PUT" => new { validFrom = "2026-09-01", slots = new[] { new { subjectId = s.Subject, weekday = 1, period = 1 } } },
             "/api/v1/policies/{organizationKind}" => new
             {
-                effectiveFrom = "2030-09-01", formativeScale = 10, weights = new { formative = 30, section = 30, term = 40 },
+                effectiveFrom = $"{TestClock.Today.Year + 4}-09-01", formativeScale = 10, weights = new { formative = 30, section = 30, term = 40 },
                 bands = new[] { new { fromPercent = 0, mark = 2 }, new { fromPercent = 40, mark = 3 }, new { fromPercent = 65, mark = 4 }, new { fromPercent = 85, mark = 5 } },
                 descriptiveGrades = new[] { 1 },
             },
-            "/api/v1/calendars/{academicYear}/{organizationKind}" => EduInfo.Tools.Demo.DemoCalendar.For("2026-2027", "school"),
+            "/api/v1/calendars/{academicYear}/{organizationKind}" => EduInfo.Grains.Domain.Calendar.SyntheticCalendar.For("2026-2027", "school"),
             "/api/v1/auth/token" => new { login = "no-such-login", password = "wrong" },
             "/api/v1/auth/refresh" => new { refreshToken = "not-a-token" },
             _ => null,

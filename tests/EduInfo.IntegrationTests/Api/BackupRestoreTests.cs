@@ -140,7 +140,7 @@ public sealed class BackupRestoreTests(BackupApiHost api, ITestOutputHelper outp
         AssertIdentical(before, after);
 
         var areas = api.Registry.Data.Nodes.Select(n => n.Id).ToList();
-        var recount = await JournalRecount.ForNodesAsync(copy.DataSource, areas, EduInfo.Grains.Interfaces.Calendar.AcademicCalendar.Today(TimeProvider.System));
+        var recount = await JournalRecount.ForNodesAsync(copy.DataSource, areas, TestClock.Today);
         foreach (var area in areas)
         {
             var figures = JsonNode.Parse(after[$"GET {area}"])!["figures"]!;

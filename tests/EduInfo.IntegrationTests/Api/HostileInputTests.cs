@@ -33,6 +33,10 @@ public sealed class HostileInputTests(ApiHost api) : IClassFixture<ApiHost>
             { "score a string", Entry(Valid("{S}", "{J}").Replace("\"score\":7", "\"score\":\"7\"")), 400, "entries[0].score" },
             { "score a fraction", Entry(Valid("{S}", "{J}").Replace("\"score\":7", "\"score\":7.5")), 400, "entries[0].score" },
             { "score beyond int", Entry(Valid("{S}", "{J}").Replace("\"score\":7", "\"score\":2147483648")), 400, "entries[0].score" },
+            { "score 1e308", Entry(Valid("{S}", "{J}").Replace("\"score\":7", "\"score\":1e308")), 400, "entries[0].score" },
+            { "score twice (never last-wins)", Entry(Valid("{S}", "{J}").Replace("\"score\":7", "\"score\":2,\"score\":7")), 400, "entries[0].score" },
+            { "date 45 of month 13", Entry(Valid("{S}", "{J}").Replace("2026-11-16", "2026-13-45")), 400, "entries[0].date" },
+            { "recordedBy smuggled in", Entry(Valid("{S}", "{J}") + ",\"recordedBy\":\"T00001\""), 400, "entries[0].recordedBy" },
             { "score true", Entry(Valid("{S}", "{J}").Replace("\"score\":7", "\"score\":true")), 400, "entries[0].score" },
             { "score an object", Entry(Valid("{S}", "{J}").Replace("\"score\":7", "\"score\":{\"a\":1}")), 400, "entries[0].score" },
             { "score -1", Entry(Valid("{S}", "{J}").Replace("\"score\":7", "\"score\":-1")), 400, "entries[0].score" },
@@ -40,7 +44,8 @@ public sealed class HostileInputTests(ApiHost api) : IClassFixture<ApiHost>
             { "date a number", Entry(Valid("{S}", "{J}").Replace("\"2026-11-16\"", "20261116")), 400, "entries[0].date" },
             { "date 30 February", Entry(Valid("{S}", "{J}").Replace("2026-11-16", "2027-02-30")), 400, "entries[0].date" },
             { "date long ago", Entry(Valid("{S}", "{J}").Replace("2026-11-16", "1999-01-01")), 400, "entries[0].date" },
-            { "date in the future", Entry(Valid("{S}", "{J}").Replace("2026-11-16", "2027-05-20")), 400, "entries[0].date" },
+            { "date the next school day", Entry(Valid("{S}", "{J}").Replace("2026-11-16", TestClock.Today.AddDays(3).ToString("yyyy-MM-dd"))), 400, "entries[0].date" }, // Monday after the pinned Friday
+            { "date in the fourth quarter", Entry(Valid("{S}", "{J}").Replace("2026-11-16", "2027-05-20")), 400, "entries[0].date" },
             { "missing student", Entry(Valid("{S}", "{J}").Replace("\"studentId\":\"{S}\",", "")), 400, "entries[0].studentId" },
             { "unknown student", Entry(Valid("S-NOBODY", "{J}")), 400, "entries[0].studentId" },
             { "another class's student", Entry(Valid("{OTHER}", "{J}")), 400, "entries[0].studentId" },
@@ -49,8 +54,8 @@ public sealed class HostileInputTests(ApiHost api) : IClassFixture<ApiHost>
             { "script as subject", Entry(Valid("{S}", "<script>alert(1)</script>")), 400, "entries[0].subjectId" },
             { "NUL in the student id", Entry(Valid("S\\u0000", "{J}")), 400, "entries[0].studentId" },
             { "a 200 KB student id", Entry(Valid(new string('x', 200_000), "{J}")), 400, "entries[0].studentId" },
-            { "unknown top-level field", "{\"entries\":[],\"admin\":true}", 400, null },
-            { "unknown entry field", Entry(Valid("{S}", "{J}") + ",\"authorId\":\"x\""), 400, null },
+            { "unknown top-level field", "{\"entries\":[],\"admin\":true}", 400, "admin" },
+            { "unknown entry field", Entry(Valid("{S}", "{J}") + ",\"authorId\":\"x\""), 400, "entries[0].authorId" },
             { "nested 64 deep", "{\"entries\":" + new string('[', 64) + new string(']', 64) + "}", 400, null },
             { "duplicate ids", "{\"entries\":[{" + Valid("{S}", "{J}") + "},{" + Valid("{S}", "{J}") + "}]}", 400, "entries[1].entryId" },
             { "501 entries", "{\"entries\":[" + string.Join(",", Enumerable.Range(0, 501).Select(i => "{" + Valid("{S}", "{J}").Replace(Id, Guid.NewGuid().ToString()) + "}")) + "]}", 400, "entries" },
@@ -127,10 +132,13 @@ public sealed class HostileInputTests(ApiHost api) : IClassFixture<ApiHost>
             actor: $"user={t.TeacherId}; roles=teacher", rawBody: body);
         Assert.True(response.Status == status, $"{because}: expected {status}, got {response.Status} {response.Body}");
         Assert.Equal("application/problem+json", response.ContentType);
+        // Unreadable bodies and invalid entries alike: errors of {field, code, message}, never a bare top-level field.
+        Assert.False(response.Body.TryGetProperty("field", out _), $"{because}: {response.Body}");
+        var errors = response.Body.TryGetProperty("errors", out var list) ? list.EnumerateArray().ToList() : [];
+        Assert.All(errors, e => Assert.False(string.IsNullOrEmpty(e.GetProperty("code").GetString()) || string.IsNullOrEmpty(e.GetProperty("message").GetString())));
         if (field is not null)
         {
-            var named = response.Body.TryGetProperty("field", out var f) ? [f.GetString()] :
-                response.Body.TryGetProperty("errors", out var errors) ? errors.EnumerateArray().Select(e => e.GetProperty("field").GetString()).ToArray() : [];
+            var named = errors.Select(e => e.GetProperty("field").GetString()).ToArray();
             Assert.True(named.Contains(field), $"{because}: expected the field {field}, the problem names [{string.Join(", ", named)}]");
         }
         Assert.Equal(rows, await api.Db.ScalarAsync<long>("SELECT count(*) FROM journal"));

@@ -26,7 +26,7 @@ public abstract class RollupExactnessTests<THost>(THost api) : IClassFixture<THo
             r => r.Status == 200 && r.Body.GetProperty("version").GetInt64() == expectedVersion, TimeSpan.FromSeconds(60), "republic version");
 
         var areas = api.Registry.Data.Nodes.Select(n => n.Id).ToList();
-        var expected = await JournalRecount.ForNodesAsync(api.Db.DataSource, areas, EduInfo.Grains.Interfaces.Calendar.AcademicCalendar.Today(TimeProvider.System));
+        var expected = await JournalRecount.ForNodesAsync(api.Db.DataSource, areas, TestClock.Today);
         foreach (var area in areas)
         {
             var summary = (await api.Http.GetJsonAsync($"/api/v1/nodes/{area}/summary")).Body;

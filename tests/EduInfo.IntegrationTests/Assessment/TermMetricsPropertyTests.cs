@@ -1,3 +1,4 @@
+using EduInfo.Grains.Domain.Calendar;
 using EduInfo.Grains.Interfaces.Journal;
 using EduInfo.Grains.Interfaces.Summaries;
 using EduInfo.IntegrationTests.Infrastructure;
@@ -15,9 +16,9 @@ namespace EduInfo.IntegrationTests.Assessment;
 public sealed class TermMetricsPropertyTests(ApiHost api) : IClassFixture<ApiHost>
 {
     private static readonly (int Term, DateOnly Starts, DateOnly Ends)[] Terms =
-        DemoCalendar.For("2026-2027", "school").Terms!.Select(t => (t.Term!.Value, t.Starts!.Value, t.Ends!.Value)).ToArray();
+        SyntheticCalendar.For("2026-2027", "school").Terms!.Select(t => (t.Term!.Value, t.Starts!.Value, t.Ends!.Value)).ToArray();
 
-    private static readonly DateOnly Today = new(2026, 11, 27);
+    private static DateOnly Today => TestClock.Today;
 
     [Fact]
     public async Task Random_journals_with_transfers_and_closes_add_up_and_every_term_mark_is_recomputed()

@@ -44,7 +44,7 @@ public sealed class JournalLoad(Uri api, IReadOnlyList<DemoRegistry.Teaching> te
     /// <summary>One request, retried with the same entry ids until acknowledged, refused or <see cref="RetryFor"/> has passed.</summary>
     public async Task<bool> SendUntilAcknowledgedAsync(JournalRequest request)
     {
-        var deadline = DateTime.UtcNow + RetryFor;
+        var retrying = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
             var outcome = await TryOnceAsync(request);
@@ -62,7 +62,7 @@ public sealed class JournalLoad(Uri api, IReadOnlyList<DemoRegistry.Teaching> te
                 return false;
             }
             Failures.AddOrUpdate(outcome, 1, (_, n) => n + 1);
-            if (DateTime.UtcNow > deadline)
+            if (retrying.Elapsed > RetryFor)
             {
                 Interlocked.Increment(ref _gaveUp);
                 return false;

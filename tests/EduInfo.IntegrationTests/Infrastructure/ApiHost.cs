@@ -5,12 +5,16 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using EduInfo.Grains.Interfaces.Calendar;
 
 namespace EduInfo.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The Api as Program.cs builds it (same extension methods), in the Development profile with a co-hosted silo,
-/// served by Kestrel on a loopback port: tests go through the real HTTP pipeline. Its own database, tiny demo country.
+/// served by Kestrel on a loopback port: tests go through the real HTTP pipeline. Its own database, tiny demo country,
+/// and its own domain clock, pinned at <see cref="TestClock.Pinned"/> unless a derived host says otherwise; a test moves
+/// it through <see cref="Time"/>. Orleans and the host keep the system's <see cref="TimeProvider"/>.
 /// </summary>
 public class ApiHost : IApiHost, IAsyncLifetime
 {
@@ -42,6 +46,17 @@ public class ApiHost : IApiHost, IAsyncLifetime
     public TestDatabase Db { get; }
     public DemoRegistry Registry { get; private set; } = null!;
 
+    /// <summary>The time behind the host's domain clock (<see cref="Clock"/>): frozen until a test moves it.</summary>
+    public FakeTimeProvider Time => _time ??= TestClock.Fake(PinnedAt);
+    private FakeTimeProvider? _time;
+
+    /// <summary>The domain clock the Api and its silo use.</summary>
+    public IKazakhstanClock Clock => _clock ??= new KazakhstanClock(Time);
+    private IKazakhstanClock? _clock;
+
+    /// <summary>Where the clock stands when the host starts (and the demo country's academic year with it).</summary>
+    protected virtual DateTimeOffset PinnedAt => TestClock.Pinned;
+
     /// <summary>The Orleans service id (grain state is stored under it).</summary>
     public string ServiceId { get; }
     public HttpClient Http { get; private set; } = null!;
@@ -55,7 +70,7 @@ public class ApiHost : IApiHost, IAsyncLifetime
         if (!_existingDatabase)
         {
             await Db.InitializeAsync();
-            Registry = await DemoRegistry.SeedAsync(Db, CountryOptions);
+            Registry = await SeedAsync();
         }
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -84,6 +99,7 @@ public class ApiHost : IApiHost, IAsyncLifetime
         Configure(settings);
         builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.AddSingleton(Clock);
         builder.AddEduInfoApi();
         builder.AddEduInfoOrleans();
         _app = builder.Build();
@@ -94,6 +110,10 @@ public class ApiHost : IApiHost, IAsyncLifetime
         BaseAddress = new Uri(address);
         Http = new HttpClient { BaseAddress = BaseAddress };
     }
+
+    /// <summary>Loads the registry before the Api starts: the demo country of the clock's academic year, with no journal.</summary>
+    protected virtual Task<DemoRegistry> SeedAsync() =>
+        DemoRegistry.SeedAsync(Db, CountryOptions with { AcademicYear = AcademicCalendar.YearOf(Clock.Today) });
 
     /// <summary>The demo country the host loads (tiny: schools and colleges, no kindergartens).</summary>
     protected virtual EduInfo.Tools.Demo.DemoCountryOptions CountryOptions => EduInfo.Tools.Demo.DemoCountryOptions.Tiny;

@@ -4,7 +4,9 @@ namespace EduInfo.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The Cluster profile as separate processes: two silo processes (src/Silo) joined through ADO.NET clustering on
-/// PostgreSQL, and the Api (src/Api) as an Orleans client, all started from the built assemblies on loopback ports.
+/// PostgreSQL, and the Api (src/Api) as an Orleans client, all started from the built assemblies on loopback ports,
+/// with the date pinned (<see cref="TestClock"/>). They run as Development, the one environment that takes the test
+/// switches, with the Cluster profile's settings (client role, ADO.NET clustering) given explicitly.
 /// </summary>
 public sealed class ClusterApiHost : IApiHost, IAsyncLifetime
 {
@@ -44,6 +46,9 @@ public sealed class ClusterApiHost : IApiHost, IAsyncLifetime
             ["Logging__LogLevel__Default"] = "Warning",
             ["Auth__SigningKey"] = ApiHost.TestSigningKey,
             ["Auth__DevelopmentActorHeader"] = "true",
+            // The test-only switches (the actor header, the pinned date) are accepted in Development only.
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Clock__PinnedUtc"] = TestClock.Setting(),
             ["RateLimits__PerAddressPerSecond"] = "0",
             ["RateLimits__PerUserPerSecond"] = "0",
             ["DOTNET_gcServer"] = "0",
@@ -55,7 +60,7 @@ public sealed class ClusterApiHost : IApiHost, IAsyncLifetime
         await Task.WhenAll(StartSiloAsync(), StartSiloAsync());
 
         var api = $"http://127.0.0.1:{LoopbackPorts.Free()}";
-        Start("Api", api, new(_common) { ["ASPNETCORE_ENVIRONMENT"] = "Cluster", ["Cluster__Role"] = "Client" });
+        Start("Api", api, new(_common) { ["Cluster__Role"] = "Client" });
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         await WaitForAsync(probe, $"{api}/health/ready");
         Http = new HttpClient { BaseAddress = new Uri(api) };
@@ -77,7 +82,6 @@ public sealed class ClusterApiHost : IApiHost, IAsyncLifetime
         var health = $"http://127.0.0.1:{LoopbackPorts.Free()}";
         var process = Start("Silo", health, new(_common)
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Cluster",
             ["Cluster__SiloPort"] = LoopbackPorts.Free().ToString(),
             ["Cluster__GatewayPort"] = LoopbackPorts.Free().ToString(),
         });
@@ -141,8 +145,8 @@ public sealed class ClusterApiHost : IApiHost, IAsyncLifetime
 
     private async Task WaitForAsync(HttpClient probe, string url)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
-        while (DateTime.UtcNow < deadline)
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(90))
         {
             if (Running().FirstOrDefault(p => p.Process.HasExited) is { Process: not null } dead)
             {

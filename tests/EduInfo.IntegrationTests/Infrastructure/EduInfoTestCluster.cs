@@ -1,19 +1,22 @@
+using EduInfo.Grains.Interfaces.Calendar;
 using EduInfo.Silo.Hosting;
 using EduInfo.Storage.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 namespace EduInfo.IntegrationTests.Infrastructure;
 
-/// <summary>An in-process Orleans cluster running the EduInfo silo configuration against a test database.</summary>
+/// <summary>An in-process Orleans cluster running the EduInfo silo configuration against a test database, its date pinned.</summary>
 public static class EduInfoTestCluster
 {
     /// <summary>
     /// Starts <paramref name="silos"/> silos. Pass the same <paramref name="serviceId"/> to a second cluster on the same
     /// database to see state that the first one stored.
     /// </summary>
-    public static async Task<InProcessTestCluster> StartAsync(TestDatabase db, string serviceId, short silos = 1)
+    public static async Task<InProcessTestCluster> StartAsync(TestDatabase db, string serviceId, short silos = 1, IKazakhstanClock? clock = null)
     {
+        clock ??= KazakhstanClock.PinnedAt(TestClock.Pinned);
         var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:EduInfo"] = db.ConnectionString,
@@ -26,6 +29,7 @@ public static class EduInfoTestCluster
         builder.ConfigureSiloHost((_, host) =>
         {
             host.Configuration.AddInMemoryCollection(settings);
+            host.Services.AddSingleton(clock);
             host.AddEduInfoStorage(migrate: false);
         });
         builder.ConfigureSilo((_, silo) =>

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace EduInfo.IntegrationTests.Infrastructure;
 
 /// <summary>Waits for a condition by polling it (never a fixed sleep), failing with the last observed value.</summary>
@@ -5,7 +7,7 @@ public static class Eventually
 {
     public static async Task<T> MatchesAsync<T>(Func<Task<T>> observe, Func<T, bool> condition, TimeSpan timeout, string what)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        var waited = Stopwatch.StartNew();
         while (true)
         {
             var value = await observe();
@@ -13,7 +15,7 @@ public static class Eventually
             {
                 return value;
             }
-            if (DateTime.UtcNow > deadline)
+            if (waited.Elapsed > timeout)
             {
                 throw new TimeoutException($"{what} did not hold within {timeout}; last seen: {value}");
             }

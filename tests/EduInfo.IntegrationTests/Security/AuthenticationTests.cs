@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using EduInfo.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using static EduInfo.IntegrationTests.Security.SecurityHttp;
@@ -63,7 +64,10 @@ public sealed class AuthenticationTests(TokenOnlyApiHost api) : IClassFixture<To
 
     private SigningCredentials Rsa() => new(new RsaSecurityKey(api.IdpKey), SecurityAlgorithms.RsaSha256);
 
-    private static DateTime InAnHour => DateTime.UtcNow.AddHours(1);
+    /// <summary>The host's wall clock: JWT lifetimes are checked against real time, not the pinned domain date.</summary>
+    private DateTime Now => api.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+
+    private DateTime InAnHour => Now.AddHours(1);
 
     // ---- tokens that work ------------------------------------------------------------------------------------------
 
@@ -160,14 +164,14 @@ public sealed class AuthenticationTests(TokenOnlyApiHost api) : IClassFixture<To
     public async Task An_expired_token_is_a_401()
     {
         // exp ten minutes ago: well past the 30 s clock skew the Api allows
-        var token = Mint(Hmac(ApiHost.TestSigningKey), OwnIssuer, OwnAudience, DateTime.UtcNow.AddMinutes(-10));
+        var token = Mint(Hmac(ApiHost.TestSigningKey), OwnIssuer, OwnAudience, Now.AddMinutes(-10));
         AssertProblem(401, await api.Http.GetWithTokenAsync(Summary, token));
     }
 
     [Fact]
     public async Task A_token_not_yet_valid_is_a_401()
     {
-        var token = Mint(Hmac(ApiHost.TestSigningKey), OwnIssuer, OwnAudience, DateTime.UtcNow.AddHours(2), notBefore: DateTime.UtcNow.AddHours(1));
+        var token = Mint(Hmac(ApiHost.TestSigningKey), OwnIssuer, OwnAudience, Now.AddHours(2), notBefore: Now.AddHours(1));
         AssertProblem(401, await api.Http.GetWithTokenAsync(Summary, token));
     }
 

@@ -142,6 +142,18 @@ public sealed class OrleansQueryContractTests(TestDatabase db) : IClassFixture<T
         Assert.Equal(1, await WriteAsync(grain, version: null, [10]));
     }
 
+    /// <summary>
+    /// Stages the race for certain: returns once the second caller's statement waits on the first's uncommitted row
+    /// (a fixed sleep would silently stop testing the race on a slow machine).
+    /// </summary>
+    private async Task WaitingOnALockAsync(Task second)
+    {
+        await Eventually.MatchesAsync(
+            () => db.ScalarAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"),
+            waiting => waiting > 0 || second.IsCompleted, TimeSpan.FromSeconds(30), "the second caller waiting on the first's lock");
+        Assert.False(second.IsCompleted, "the second caller did not wait for the first: the race was not staged");
+    }
+
     [Fact]
     public async Task A_first_write_racing_an_uncommitted_first_write_loses()
     {
@@ -155,7 +167,7 @@ public sealed class OrleansQueryContractTests(TestDatabase db) : IClassFixture<T
         // The second writer cannot see the uncommitted row; it must wait for the first and then give up,
         // not insert a duplicate.
         var second = WriteAsync(grain, version: null, [2]);
-        await Task.Delay(300);
+        await WaitingOnALockAsync(second);
         await transaction.CommitAsync();
         Assert.Null(await second);
         Assert.Equal(new byte[] { 1 }, Assert.Single(await RunAsync("ReadFromStorageKey", grain.Parameters())).Get<byte[]>("PayloadBinary"));
@@ -175,7 +187,7 @@ public sealed class OrleansQueryContractTests(TestDatabase db) : IClassFixture<T
 
         // Both callers read version 0; the second waits for the first and must then fail without writing.
         var second = InsertSiloAsync(new Silo(cluster, "10.0.1.2", 11111, 2), Joining, 0, start, version: "0");
-        await Task.Delay(300);
+        await WaitingOnALockAsync(second);
         await transaction.CommitAsync();
         Assert.False(await second);
         var all = await RunAsync("MembershipReadAllKey", Str("DeploymentId", cluster));
