@@ -1,5 +1,6 @@
 using System.Globalization;
 using EduInfo.Storage;
+using EduInfo.Storage.Hosting;
 using EduInfo.Storage.Registry;
 using EduInfo.Storage.Security;
 using EduInfo.Tools.Demo;
@@ -8,14 +9,15 @@ using EduInfo.Tools.Simulation;
 using Npgsql;
 
 // eduinfo migrate            apply pending schema migrations
-// eduinfo seed [tiny|small]  migrate, then load the demo country into an empty registry
+// eduinfo seed [tiny|small|large] [--no-history]  migrate, then load the demo country of the clock's academic year into an
+//                            empty registry, with the journal of the school days before today (exit 3: it holds another year)
 // eduinfo simulate URL [requests/s] [seconds]   teachers entering roll-calls and marks through the HTTP API, in simulated school time
 // eduinfo bench-smoke URL [seconds] [clients]   journal clients flat out; prints acked marks/s, latency and freshness at the republic
 // eduinfo bench-history [rows=10000000]           a first term of past journal (and the naive baseline's copy) for bench/term-end.sh
 // eduinfo bench-term-end URL NAIVE_URL [seconds] [clients] [dashboards] [teachers] [overload seconds]   docs/benchmarks.md
 // eduinfo import FOLDER [--lang kk|ru|en]        import a registry from CSV files, all or nothing (docs/import.md)
 // eduinfo rebuild [--force]                     drop derived state (roll-up cache, class versions) so a cluster started next rebuilds all from the journal (docs/operations.md)
-// The connection string comes from ConnectionStrings__EduInfo.
+// The connection string comes from ConnectionStrings__EduInfo; Clock__PinnedUtc pins the date (Development only).
 var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__EduInfo");
 if (args.Length == 0 || string.IsNullOrEmpty(connectionString))
 {
@@ -24,37 +26,35 @@ if (args.Length == 0 || string.IsNullOrEmpty(connectionString))
 }
 
 await using var dataSource = NpgsqlDataSource.Create(connectionString);
+var clock = ClockHosting.FromEnvironment();
 var applied = await new SchemaMigrator(dataSource).MigrateAsync();
-Console.WriteLine($"migrations: {applied.Count} applied, {SchemaMigrator.All.Count} known");
+var partitions = await EduInfo.Storage.Journal.JournalPartitions.EnsureAsync(dataSource, clock.Today);
+Console.WriteLine($"migrations: {applied.Count} applied, {SchemaMigrator.All.Count} known" +
+                  (partitions.Count > 0 ? $"; journal partitions created for {string.Join(", ", partitions)}" : ""));
 
 switch (args[0])
 {
     case "migrate":
         return 0;
     case "seed":
-        await using (var count = dataSource.CreateCommand("SELECT count(*) FROM nodes"))
+    {
+        var seeded = await DemoSeed.RunAsync(dataSource, DemoCountryOptions.ForSize(args.Length > 1 ? args[1] : "small"), clock, Console.Out,
+            history: !args.Contains("--no-history"));
+        if (seeded.Outcome == DemoSeed.Outcome.OtherYear)
         {
-            if ((long)(await count.ExecuteScalarAsync())! > 0)
-            {
-                Console.WriteLine("seed: the registry is not empty; nothing loaded");
-                await EnsureRulesAsync(dataSource);
-                return 0;
-            }
+            Console.Error.WriteLine($"seed: this database holds the demo of {seeded.StoredYear}; load {seeded.AcademicYear} into an empty one");
+            return 3;
         }
-        var data = DemoCountry.Generate(DemoCountryOptions.ForSize(args.Length > 1 ? args[1] : "small"));
-        await new RegistryWriter(dataSource).WriteAsync(data);
-        var (accounts, credentials) = DemoAccounts.Create(data);
-        await new AccountStore(dataSource).CreateAsync(accounts);
-        await DemoCalendar.WriteAsync(new EduInfo.Storage.Assessment.AssessmentStore(dataSource), data.Classes[0].AcademicYear);
-        await DemoTimetable.WriteAsync(dataSource, data.Classes[0].AcademicYear);
-        Console.WriteLine($"seed: {data.Nodes.Count} nodes, {data.Organizations.Count} organizations, {data.Classes.Count} classes, " +
-                          $"{data.Students.Count} students, {data.Teachers.Count} teachers, {data.Assignments.Count} assignments, {accounts.Count} accounts");
-        foreach (var c in credentials)
+        foreach (var c in seeded.Credentials)
         {
             Console.WriteLine($"demo login: {c.Login,-17} password: {c.Password,-22} {c.Role}@{c.ScopeId}");
         }
-        Console.WriteLine($"demo login: <teacher id, e.g. T00001> password: {DemoAccounts.TeacherPassword,-22} teacher@<their organization>");
+        if (seeded.Outcome == DemoSeed.Outcome.Seeded)
+        {
+            Console.WriteLine($"demo login: <teacher id, e.g. T00001> password: {DemoAccounts.TeacherPassword,-22} teacher@<their organization>");
+        }
         return 0;
+    }
     case "simulate" when args.Length > 1:
         using (var http = new HttpClient { BaseAddress = new Uri(args[1]) })
         {
@@ -62,7 +62,7 @@ switch (args[0])
             var seconds = args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 365 * 24 * 3600;
             using var stop = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-            var (requests, failures) = await new JournalSimulator(dataSource, http, TimeProvider.System)
+            var (requests, failures) = await new JournalSimulator(dataSource, http, clock, Console.Out)
                 .RunAsync(rate, TimeSpan.FromSeconds(seconds), dayLength: TimeSpan.FromMinutes(10), seed: 7, stop.Token);
             Console.WriteLine($"simulate: {requests} requests, {failures} failed");
             return failures == 0 ? 0 : 1;
@@ -72,12 +72,12 @@ switch (args[0])
         {
             var seconds = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 60;
             var clients = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 16;
-            var report = await new SmokeBenchmark(dataSource, http, TimeProvider.System).RunAsync(TimeSpan.FromSeconds(seconds), clients, CancellationToken.None);
+            var report = await new SmokeBenchmark(dataSource, http, clock).RunAsync(TimeSpan.FromSeconds(seconds), clients, CancellationToken.None);
             Console.WriteLine(report);
             return report.Failures == 0 ? 0 : 1;
         }
     case "bench-history":
-        await EduInfo.Tools.Benchmark.JournalHistory.LoadAsync(dataSource, AcademicYearOfRegistry(),
+        await EduInfo.Tools.Benchmark.JournalHistory.LoadAsync(dataSource, EduInfo.Grains.Interfaces.Calendar.AcademicCalendar.YearOf(clock.Today),
             args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture) : 10_000_000, Console.Out, CancellationToken.None);
         return 0;
     case "bench-term-end" when args.Length > 2:
@@ -88,7 +88,7 @@ switch (args[0])
             Pollers: args.Length > 5 ? int.Parse(args[5], CultureInfo.InvariantCulture) : 8,
             Teachers: args.Length > 6 ? int.Parse(args[6], CultureInfo.InvariantCulture) : 400,
             Overload: TimeSpan.FromSeconds(args.Length > 7 ? double.Parse(args[7], CultureInfo.InvariantCulture) : 20));
-        var report = await new EduInfo.Tools.Benchmark.TermEndBenchmark(dataSource, new Uri(args[1]), new Uri(args[2]), Console.Out)
+        var report = await new EduInfo.Tools.Benchmark.TermEndBenchmark(dataSource, new Uri(args[1]), new Uri(args[2]), clock, Console.Out)
             .RunAsync(options, CancellationToken.None);
         Console.WriteLine(report);
         return report.Passed ? 0 : 1;
@@ -101,38 +101,3 @@ switch (args[0])
         Console.Error.WriteLine($"unknown command '{args[0]}'");
         return 2;
 }
-
-// A registry seeded before calendars and timetables existed gets the demo ones, so the journal can accept entries.
-static async Task EnsureRulesAsync(Npgsql.NpgsqlDataSource dataSource)
-{
-    await using var years = dataSource.CreateCommand("""
-        SELECT DISTINCT c.academic_year, EXISTS (SELECT 1 FROM academic_terms t WHERE t.academic_year = c.academic_year),
-               EXISTS (SELECT 1 FROM timetable_slots s JOIN classes x ON x.id = s.class_id WHERE x.academic_year = c.academic_year)
-        FROM classes c
-        """);
-    var missing = new List<(string Year, bool Calendar, bool Timetable)>();
-    await using (var reader = await years.ExecuteReaderAsync())
-    {
-        while (await reader.ReadAsync())
-        {
-            missing.Add((reader.GetString(0), reader.GetBoolean(1), reader.GetBoolean(2)));
-        }
-    }
-    foreach (var (year, hasCalendar, hasTimetable) in missing)
-    {
-        if (!hasCalendar)
-        {
-            await DemoCalendar.WriteAsync(new EduInfo.Storage.Assessment.AssessmentStore(dataSource), year);
-            Console.WriteLine($"seed: demo calendars loaded for {year}");
-        }
-        if (!hasTimetable)
-        {
-            await DemoTimetable.WriteAsync(dataSource, year);
-            Console.WriteLine($"seed: demo timetables loaded for {year}");
-        }
-    }
-}
-
-// The academic year of the demo country's classes (the current one).
-static string AcademicYearOfRegistry() =>
-    EduInfo.Grains.Interfaces.Calendar.AcademicCalendar.YearOf(EduInfo.Grains.Interfaces.Calendar.AcademicCalendar.Today(TimeProvider.System));

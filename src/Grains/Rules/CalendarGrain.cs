@@ -9,8 +9,12 @@ using EduInfo.Storage.Audit;
 
 namespace EduInfo.Grains.Rules;
 
-/// <summary>The calendar of one academic year for one kind of organization (key <c>2026-2027/school</c>); its single writer.</summary>
-public sealed class CalendarGrain(AssessmentStore store, EduInfo.Storage.Registry.RegistryStore registry, TimeProvider clock) : Grain, ICalendarGrain
+/// <summary>
+/// The calendar of one academic year for one kind of organization (key <c>2026-2027/school</c>); its single writer.
+/// The clock's academic year and the next always have one: when none is loaded, the synthetic calendar is generated,
+/// stored and marked so (audited as the system's), until an operator sets the real one.
+/// </summary>
+public sealed class CalendarGrain(AssessmentStore store, EduInfo.Storage.Registry.RegistryStore registry, IKazakhstanClock clock) : Grain, ICalendarGrain
 {
     private AcademicCalendarDocument? _calendar;
     private string _year = "";
@@ -22,8 +26,20 @@ public sealed class CalendarGrain(AssessmentStore store, EduInfo.Storage.Registr
         (_year, _kind) = key.Length == 2 ? (key[0], key[1]) : ("", "");
         if (IsKnown)
         {
-            _calendar = await store.ReadCalendarAsync(_year, _kind, cancellationToken);
+            _calendar = await store.ReadCalendarAsync(_year, _kind, cancellationToken) ?? await GenerateAsync(cancellationToken);
         }
+    }
+
+    private async Task<AcademicCalendarDocument?> GenerateAsync(CancellationToken cancellationToken)
+    {
+        var live = AcademicCalendar.YearOf(clock.Today);
+        if (_year != live && _year != AcademicCalendar.Next(live))
+        {
+            return null;
+        }
+        await store.WriteCalendarAsync(_year, _kind, SyntheticCalendar.For(_year, _kind),
+            new AuditEntry("system", [], null, "calendar.generate", "calendar", this.GetPrimaryKeyString(), null, "committed"), cancellationToken);
+        return await store.ReadCalendarAsync(_year, _kind, cancellationToken);
     }
 
     private bool IsKnown => System.Text.RegularExpressions.Regex.IsMatch(_year, "^[0-9]{4}-[0-9]{4}$") && AssessmentStore.OrganizationKinds.Contains(_kind);
@@ -36,7 +52,8 @@ public sealed class CalendarGrain(AssessmentStore store, EduInfo.Storage.Registr
         {
             return [new EntryProblem("organizationKind", JournalError.OrganizationKindUnknown, [])];
         }
-        var problems = SchoolCalendar.Validate(_year, calendar, _calendar, AcademicCalendar.Today(clock));
+        calendar = calendar with { Synthetic = false }; // set by an operator: the real calendar from now on
+        var problems = SchoolCalendar.Validate(_year, calendar, _calendar, clock.Today);
         if (problems.Count > 0)
         {
             return problems;

@@ -1,6 +1,7 @@
 using EduInfo.Grains.Interfaces.Summaries;
 using EduInfo.Grains.Interfaces.Calendar;
 using EduInfo.Grains.Rollup;
+using EduInfo.Storage.Journal;
 using EduInfo.Storage.Registry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,10 +13,11 @@ namespace EduInfo.Silo.Hosting;
 /// Periodically asks the republic to reconcile: each level compares its children's versions with the journal's
 /// class watermarks and pulls only the children that differ, so a lost stream message is repaired within an
 /// interval. Running it on every silo is harmless: the grain serializes the calls. On the first tick of a new day
-/// (Asia/Almaty) one silo rolls the day: every class's version moves, so figures that depend on the date (headcount,
-/// lessons scheduled up to today) are refreshed everywhere.
+/// in Kazakhstan (the domain clock's) one silo rolls the day: every class's version moves, so figures that depend on
+/// the date (headcount, lessons scheduled up to today) are refreshed everywhere, and the journal partitions of the
+/// year and the next are made sure of.
 /// </summary>
-internal sealed class RollupReconciler(IGrainFactory grains, RegistryStore registry, TimeProvider clock, IOptions<RollupOptions> options,
+internal sealed class RollupReconciler(IGrainFactory grains, RegistryStore registry, Npgsql.NpgsqlDataSource dataSource, IKazakhstanClock clock, IOptions<RollupOptions> options,
     ILogger<RollupReconciler> logger) : BackgroundService
 {
     public const string RepublicId = "KZ";
@@ -32,8 +34,10 @@ internal sealed class RollupReconciler(IGrainFactory grains, RegistryStore regis
         {
             try
             {
-                if (await registry.ClaimDayRollAsync(AcademicCalendar.Today(clock), stoppingToken))
+                var today = clock.Today;
+                if (await registry.ClaimDayRollAsync(today, stoppingToken))
                 {
+                    await JournalPartitions.EnsureAsync(dataSource, today, stoppingToken);
                     var moved = await registry.BumpClassVersionsAsync(cancellationToken: stoppingToken);
                     logger.LogInformation("Day roll: {Classes} classes move to a new version", moved);
                 }

@@ -22,6 +22,7 @@ public sealed class AssessmentStore(NpgsqlDataSource dataSource)
         await using var batch = dataSource.CreateBatch();
         batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT term, starts_on, ends_on FROM academic_terms WHERE academic_year = @y AND org_kind = @k ORDER BY term"));
         batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT day, kind, node_id, grades, reason FROM calendar_days WHERE academic_year = @y AND org_kind = @k ORDER BY day, id"));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT EXISTS (SELECT 1 FROM synthetic_calendars WHERE academic_year = @y AND org_kind = @k)"));
         foreach (NpgsqlBatchCommand command in batch.BatchCommands)
         {
             command.Parameters.AddWithValue("y", academicYear);
@@ -40,10 +41,12 @@ public sealed class AssessmentStore(NpgsqlDataSource dataSource)
             days.Add(new CalendarDay(reader.GetFieldValue<DateOnly>(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
                 reader.IsDBNull(3) ? null : reader.GetFieldValue<short[]>(3).Select(g => (int)g).ToList(), reader.GetString(4)));
         }
-        return terms.Count == 0 ? null : new AcademicCalendarDocument(terms, days);
+        await reader.NextResultAsync(cancellationToken);
+        var synthetic = await reader.ReadAsync(cancellationToken) && reader.GetBoolean(0);
+        return terms.Count == 0 ? null : new AcademicCalendarDocument(terms, days, synthetic);
     }
 
-    /// <summary>Replaces a year's calendar for a kind of organization (already validated).</summary>
+    /// <summary>Replaces a year's calendar for a kind of organization (already validated), marked synthetic or not as the document says.</summary>
     public async Task WriteCalendarAsync(string academicYear, string organizationKind, AcademicCalendarDocument calendar, AuditEntry audit,
         CancellationToken cancellationToken = default)
     {
@@ -55,6 +58,8 @@ public sealed class AssessmentStore(NpgsqlDataSource dataSource)
             {
                 new NpgsqlBatchCommand("DELETE FROM academic_terms WHERE academic_year = @y AND org_kind = @k"),
                 new NpgsqlBatchCommand("DELETE FROM calendar_days WHERE academic_year = @y AND org_kind = @k"),
+                new NpgsqlBatchCommand("DELETE FROM synthetic_calendars WHERE academic_year = @y AND org_kind = @k"),
+                new NpgsqlBatchCommand("INSERT INTO synthetic_calendars (academic_year, org_kind) SELECT @y, @k WHERE @synthetic"),
                 new NpgsqlBatchCommand("""
                     INSERT INTO academic_terms (academic_year, org_kind, term, starts_on, ends_on)
                     SELECT @y, @k, t.n, t.s, t.e FROM unnest(@terms, @starts, @ends) AS t(n, s, e)
@@ -83,6 +88,7 @@ public sealed class AssessmentStore(NpgsqlDataSource dataSource)
             command.Parameters.Add(new NpgsqlParameter<DateOnly[]>("starts", terms.Select(t => t.Starts!.Value).ToArray()));
             command.Parameters.Add(new NpgsqlParameter<DateOnly[]>("ends", terms.Select(t => t.Ends!.Value).ToArray()));
             command.Parameters.Add(new NpgsqlParameter("days", NpgsqlDbType.Jsonb) { Value = days });
+            command.Parameters.AddWithValue("synthetic", calendar.Synthetic);
         }
         await batch.ExecuteNonQueryAsync(cancellationToken);
         await using (var record = AuditLog.InsertCommand(audit, connection, transaction))

@@ -1,14 +1,38 @@
 namespace EduInfo.Tools.Simulation;
 
 /// <summary>
-/// Simulated school time: a school day from 08:00 to 20:00 passes in <c>dayLength</c> of real time, school days
-/// (Monday to Friday, or those the calendar allows) follow one another from <c>firstDay</c> and never pass
-/// <c>lastDay</c> (today, or the last school day before it). Lessons run 08:00–14:40 in 50-minute periods; after them
-/// teachers enter marks into the evening.
+/// Simulated school time: a school day from 08:00 to 20:00 passes in <c>dayLength</c> of real time, the school days
+/// (Monday to Friday, or those the calendar allows) from <c>firstDay</c> to <c>lastDay</c> follow one another, and
+/// after the last one the time stays on its afternoon. Lessons run 08:00–14:40 in 50-minute periods; after them
+/// teachers enter marks into the evening. Days are looked up between the two dates only, so a calendar with no school
+/// day left (the summer) never loops.
 /// </summary>
-public sealed class SchoolDayClock(DateOnly firstDay, DateOnly lastDay, TimeSpan dayLength, Func<DateOnly, bool>? isSchoolDay = null)
+public sealed class SchoolDayClock
 {
-    private readonly DateOnly _lastDay = LastSchoolDay(lastDay, isSchoolDay);
+    private static readonly TimeSpan DayStart = TimeSpan.FromHours(8);
+    private static readonly TimeSpan DaySpan = TimeSpan.FromHours(12);
+    private static readonly TimeSpan PeriodLength = TimeSpan.FromMinutes(50);
+    public const int Periods = 8;
+
+    private readonly IReadOnlyList<DateOnly> _days;
+    private readonly TimeSpan _dayLength;
+
+    public SchoolDayClock(DateOnly firstDay, DateOnly lastDay, TimeSpan dayLength, Func<DateOnly, bool>? isSchoolDay = null)
+    {
+        var days = new List<DateOnly>();
+        for (var day = firstDay; day <= lastDay; day = day.AddDays(1))
+        {
+            if (!IsOff(day, isSchoolDay))
+            {
+                days.Add(day);
+            }
+        }
+        _days = days;
+        _dayLength = dayLength;
+    }
+
+    /// <summary>The school days this clock walks, in order (none when no school day lies between the two dates).</summary>
+    public IReadOnlyList<DateOnly> Days => _days;
 
     /// <summary>The school day on or before <paramref name="day"/> (a year's first days have one within a few weeks).</summary>
     public static DateOnly LastSchoolDay(DateOnly day, Func<DateOnly, bool>? isSchoolDay = null)
@@ -20,23 +44,24 @@ public sealed class SchoolDayClock(DateOnly firstDay, DateOnly lastDay, TimeSpan
         return day;
     }
 
-    private static readonly TimeSpan DayStart = TimeSpan.FromHours(8);
-    private static readonly TimeSpan DaySpan = TimeSpan.FromHours(12);
-    private static readonly TimeSpan PeriodLength = TimeSpan.FromMinutes(50);
-    public const int Periods = 8;
+    /// <summary>True once the last school day has passed (or there was none): the time stays on the last one's afternoon.</summary>
+    public bool IsPast(TimeSpan elapsed) => (int)Math.Floor(elapsed / _dayLength) >= _days.Count;
 
-    /// <summary>The simulated date and time of day after <paramref name="elapsed"/> real time.</summary>
-    public (DateOnly Date, TimeSpan TimeOfDay) At(TimeSpan elapsed)
+    /// <summary>The simulated date and time of day after <paramref name="elapsed"/> real time (null when there is no school day at all).</summary>
+    public (DateOnly Date, TimeSpan TimeOfDay)? At(TimeSpan elapsed)
     {
-        var days = elapsed / dayLength;
-        var whole = (int)Math.Floor(days);
-        var date = SchoolDay(firstDay, whole, isSchoolDay);
-        if (date > _lastDay)
+        if (_days.Count == 0)
         {
-            // Caught up with today: stay on today's afternoon, when marks are entered.
-            return (_lastDay, DayStart + TimeSpan.FromHours(7) + TimeSpan.FromTicks((long)((days - whole) * TimeSpan.FromHours(4).Ticks)));
+            return null;
         }
-        return (date, DayStart + TimeSpan.FromTicks((long)((days - whole) * DaySpan.Ticks)));
+        var days = elapsed / _dayLength;
+        var whole = (int)Math.Floor(days);
+        if (whole >= _days.Count)
+        {
+            // Caught up: stay on the last day's afternoon, when marks are entered.
+            return (_days[^1], DayStart + TimeSpan.FromHours(7) + TimeSpan.FromTicks((long)((days - whole) * TimeSpan.FromHours(4).Ticks)));
+        }
+        return (_days[whole], DayStart + TimeSpan.FromTicks((long)((days - whole) * DaySpan.Ticks)));
     }
 
     /// <summary>The lesson period in progress at a time of day, or null outside lesson hours.</summary>
@@ -44,25 +69,6 @@ public sealed class SchoolDayClock(DateOnly firstDay, DateOnly lastDay, TimeSpan
     {
         var period = (int)Math.Floor((timeOfDay - DayStart) / PeriodLength) + 1;
         return period is >= 1 and <= Periods ? period : null;
-    }
-
-    /// <summary>The school day <paramref name="n"/> school days after <paramref name="start"/> (the start itself if it is one).</summary>
-    public static DateOnly SchoolDay(DateOnly start, int n, Func<DateOnly, bool>? isSchoolDay = null)
-    {
-        var day = start;
-        while (IsOff(day, isSchoolDay))
-        {
-            day = day.AddDays(1);
-        }
-        for (var i = 0; i < n; i++)
-        {
-            do
-            {
-                day = day.AddDays(1);
-            }
-            while (IsOff(day, isSchoolDay));
-        }
-        return day;
     }
 
     private static bool IsOff(DateOnly day, Func<DateOnly, bool>? isSchoolDay) =>

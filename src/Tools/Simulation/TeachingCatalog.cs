@@ -16,8 +16,10 @@ public static class TeachingCatalog
                         THEN array(SELECT e.student_id FROM enrolments e WHERE e.class_id = g.class_id AND e.to_date IS NULL ORDER BY e.student_id)
                         ELSE array(SELECT m.student_id FROM teaching_group_members m WHERE m.group_id = g.id AND m.to_date IS NULL ORDER BY m.student_id)
                    END,
-                   CASE WHEN g.id = g.class_id THEN NULL ELSE g.id END
+                   CASE WHEN g.id = g.class_id THEN NULL ELSE g.id END,
+                   o.kind
             FROM assignments a JOIN teaching_groups g ON g.id = a.group_id JOIN classes c ON c.id = g.class_id
+            JOIN organizations o ON o.id = c.organization_id
             WHERE a.to_date IS NULL AND c.grade >= 2
             ORDER BY a.group_id, a.subject_id
             """);
@@ -28,7 +30,7 @@ public static class TeachingCatalog
             var roster = reader.GetFieldValue<string[]>(3);
             if (roster.Length > 0)
             {
-                teachings.Add(new Teaching(reader.GetString(0), reader.GetString(1), reader.GetString(2), roster, reader.IsDBNull(4) ? null : reader.GetString(4)));
+                teachings.Add(new Teaching(reader.GetString(0), reader.GetString(1), reader.GetString(2), roster, reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5)));
             }
         }
         if (teachings.Count == 0)

@@ -1,3 +1,4 @@
+using EduInfo.Grains.Domain.Calendar;
 using EduInfo.Grains.Interfaces.Calendar;
 using EduInfo.IntegrationTests.Infrastructure;
 using EduInfo.Storage.Assessment;
@@ -27,7 +28,7 @@ public sealed class CalendarAndPolicyApiTests : IClassFixture<ApiHost>
         _elsewhere = grade5.First(t => District(t) != District(_frozen));
         // Days before today cannot be added through the API (nothing recorded may become invalid), so the test
         // writes its exceptions straight to the store before the calendar is first read.
-        var calendar = DemoCalendar.For("2026-2027", "school");
+        var calendar = SyntheticCalendar.For("2026-2027", "school");
         var days = (calendar.Days ?? []).Concat(
         [
             new CalendarDay(new DateOnly(2026, 11, 11), "holiday", null, null, "A test holiday"),
@@ -96,16 +97,17 @@ public sealed class CalendarAndPolicyApiTests : IClassFixture<ApiHost>
             bands = new[] { new { fromPercent = 0, mark = 2 }, new { fromPercent = 40, mark = 3 }, new { fromPercent = 65, mark = 4 }, new { fromPercent = 85, mark = 5 } },
             descriptiveGrades = new[] { 1 },
         };
-        var today = AcademicCalendar.Today(TimeProvider.System);
+        var today = _api.Clock.Today;
+        var later = $"{today.Year + 4}-09-01"; // a future academic year, counted from the pinned date
         var inForce = await _api.Http.SendJsonAsync(HttpMethod.Put, "/api/v1/policies/school", Policy(today.ToString("yyyy-MM-dd"), 30, 30, 40), Operator);
         Assert.Equal(400, inForce.Status);
         Assert.Equal("policyInForce", inForce.Body.GetProperty("errors")[0].GetProperty("code").GetString());
-        var badWeights = await _api.Http.SendJsonAsync(HttpMethod.Put, "/api/v1/policies/school", Policy("2031-09-01", 50, 50, 50), Operator);
+        var badWeights = await _api.Http.SendJsonAsync(HttpMethod.Put, "/api/v1/policies/school", Policy(later, 50, 50, 50), Operator);
         Assert.Equal("policyWeightsInvalid", badWeights.Body.GetProperty("errors")[0].GetProperty("code").GetString());
-        Assert.Equal(403, (await _api.Http.SendJsonAsync(HttpMethod.Put, "/api/v1/policies/school", Policy("2031-09-01", 30, 30, 40), "user=h; roles=head@KZ")).Status);
-        Assert.Equal(404, (await _api.Http.SendJsonAsync(HttpMethod.Put, "/api/v1/policies/university", Policy("2031-09-01", 30, 30, 40), Operator)).Status);
+        Assert.Equal(403, (await _api.Http.SendJsonAsync(HttpMethod.Put, "/api/v1/policies/school", Policy(later, 30, 30, 40), "user=h; roles=head@KZ")).Status);
+        Assert.Equal(404, (await _api.Http.SendJsonAsync(HttpMethod.Put, "/api/v1/policies/university", Policy(later, 30, 30, 40), Operator)).Status);
 
-        Assert.Equal(204, (await _api.Http.SendJsonAsync(HttpMethod.Put, "/api/v1/policies/school", Policy("2031-09-01", 30, 30, 40), Operator)).Status);
+        Assert.Equal(204, (await _api.Http.SendJsonAsync(HttpMethod.Put, "/api/v1/policies/school", Policy(later, 30, 30, 40), Operator)).Status);
         var after = await _api.Http.GetJsonAsync("/api/v1/policies/school");
         Assert.Equal(2, after.Body.GetArrayLength());
         Assert.Equal(40, after.Body[1].GetProperty("weights").GetProperty("term").GetInt32());
@@ -121,7 +123,7 @@ public sealed class CalendarAndPolicyApiTests : IClassFixture<ApiHost>
         Assert.Equal(4, current.Body.GetProperty("terms").GetArrayLength());
         Assert.Equal(404, (await _api.Http.GetJsonAsync("/api/v1/calendars/2019-2020/school")).Status);
 
-        var calendar = DemoCalendar.For("2026-2027", "school");
+        var calendar = SyntheticCalendar.For("2026-2027", "school");
         // Moving the start of a term that has begun would move recorded entries between terms: refused.
         var moved = calendar with { Terms = [new TermDates(1, new DateOnly(2026, 9, 7), new DateOnly(2026, 10, 25)), .. calendar.Terms!.Skip(1)] };
         var refused = await _api.Http.SendJsonAsync(HttpMethod.Put, "/api/v1/calendars/2026-2027/school", moved, Operator);
@@ -138,11 +140,33 @@ public sealed class CalendarAndPolicyApiTests : IClassFixture<ApiHost>
         var accepted = await _api.Http.SendJsonAsync(HttpMethod.Put, "/api/v1/calendars/2026-2027/school", calendar with { Days = kept }, Operator);
         Assert.True(accepted.Status == 204, $"{accepted.Status} {accepted.Body}");
         Assert.Equal(1, await _api.Db.ScalarAsync<long>("SELECT count(*) FROM calendar_days WHERE day = '2027-01-20' AND kind = 'cancelled'"));
-        Assert.Equal(1, await _api.Db.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'calendar.set' AND actor_id = 'operator'"));
+        Assert.Equal(1, await _api.Db.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'calendar.set' AND actor_id = 'operator' AND target_id = '2026-2027/school'"));
 
         // Dropping a past day (the test holiday) is refused.
         var dropped = await _api.Http.SendJsonAsync(HttpMethod.Put, "/api/v1/calendars/2026-2027/school",
             calendar with { Days = kept.Where(d => d.Day != new DateOnly(2026, 11, 11)).ToList() }, Operator);
         Assert.Equal("calendarDayPast", dropped.Body.GetProperty("errors")[0].GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task The_next_year_gets_a_synthetic_calendar_until_an_operator_sets_the_real_one()
+    {
+        // Today is in 2026-2027: 2027-2028 has no calendar loaded, so the calendar grain generates one, stored and marked.
+        var generated = await _api.Http.GetJsonAsync("/api/v1/calendars/2027-2028/college");
+        Assert.Equal(200, generated.Status);
+        Assert.True(generated.Body.GetProperty("synthetic").GetBoolean());
+        Assert.Equal(["2027-09-01", "2028-01-12"], generated.Body.GetProperty("terms").EnumerateArray().Select(t => t.GetProperty("starts").GetString()));
+        Assert.Equal(1, await _api.Db.ScalarAsync<long>(
+            "SELECT count(*) FROM audit_log WHERE action = 'calendar.generate' AND actor_id = 'system' AND target_id = '2027-2028/college'"));
+        // Neither this year nor the next: nothing is made up.
+        Assert.Equal(404, (await _api.Http.GetJsonAsync("/api/v1/calendars/2028-2029/college")).Status);
+
+        // An operator's calendar replaces it, and is never synthetic, whatever the body says.
+        var real = SyntheticCalendar.For("2027-2028", "college") with { Days = [] };
+        Assert.Equal(204, (await _api.Http.SendJsonAsync(HttpMethod.Put, "/api/v1/calendars/2027-2028/college", real, Operator)).Status);
+        var set = await _api.Http.GetJsonAsync("/api/v1/calendars/2027-2028/college");
+        Assert.False(set.Body.GetProperty("synthetic").GetBoolean());
+        Assert.Empty(set.Body.GetProperty("days").EnumerateArray());
+        Assert.Equal(0, await _api.Db.ScalarAsync<long>("SELECT count(*) FROM synthetic_calendars WHERE academic_year = '2027-2028' AND org_kind = 'college'"));
     }
 }

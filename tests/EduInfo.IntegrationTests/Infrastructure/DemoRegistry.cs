@@ -47,7 +47,7 @@ public sealed class DemoRegistry
     /// <summary>The demo calendar's school days (five-day week) from <paramref name="from"/> to <paramref name="to"/>, inclusive.</summary>
     public static IReadOnlyList<DateOnly> SchoolDays(DateOnly from, DateOnly to)
     {
-        var calendar = new EduInfo.Grains.Domain.Calendar.SchoolCalendar(DemoCalendar.For("2026-2027", "school"));
+        var calendar = new EduInfo.Grains.Domain.Calendar.SchoolCalendar(EduInfo.Grains.Domain.Calendar.SyntheticCalendar.For("2026-2027", "school"));
         var days = new List<DateOnly>();
         for (var day = from; day <= to; day = day.AddDays(1))
         {

@@ -17,7 +17,7 @@ public sealed class SchoolCalendarTests
     private const string Year = "2026-2027";
     private static readonly DateOnly Today = new(2026, 11, 27);
 
-    private static AcademicCalendarDocument Demo => DemoCalendar.For(Year, "school");
+    private static AcademicCalendarDocument Demo => SyntheticCalendar.For(Year, "school");
 
     private static DateOnly D(string iso) => DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
 
@@ -145,8 +145,11 @@ public sealed class SchoolCalendarTests
     /// <summary>A day before the year starts: no term has started, no day is past.</summary>
     private static readonly DateOnly BeforeTheYear = new(2026, 8, 20);
 
-    /// <summary>The demo has 13 holidays (indices 0..12): a day appended to them is days[13].</summary>
-    private const string Appended = "days[13]";
+    /// <summary>
+    /// The synthetic 2026-2027 calendar has 19 holidays (indices 0..18): 14 fixed dates and 5 days off moved from a
+    /// weekend (Republic Day, 2 January, Nauryz's 21 March, 1 and 9 May fall on a Saturday or Sunday): an appended day is days[19].
+    /// </summary>
+    private const string Appended = "days[19]";
 
     public static TheoryData<string, AcademicCalendarDocument, AcademicCalendarDocument?, DateOnly, string[]> ValidateCases => new()
     {
