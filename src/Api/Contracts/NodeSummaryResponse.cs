@@ -39,7 +39,7 @@ public sealed record NodeSummaryResponse(
             NameOf(node, summary.NodeId, language),
             summary.Version,
             summary.AsOf,
-            filter?.Year ?? summary.AcademicYear,
+            summary.AcademicYear,
             key.Term == SummaryKey.Year ? null : key.Term,
             key.SubjectId == SummaryKey.AllSubjects ? null : key.SubjectId,
             figures,

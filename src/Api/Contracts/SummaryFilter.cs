@@ -4,14 +4,18 @@ using EduInfo.Storage.Registry;
 namespace EduInfo.Api.Contracts;
 
 /// <summary>
-/// The <c>term</c>, <c>subjectId</c> and <c>year</c> query filters of summaries. Live summaries hold the current
-/// academic year; another year is refused with a clear reason rather than answered from a scan.
+/// The <c>term</c>, <c>subjectId</c> and <c>year</c> query filters of summaries. Live summaries hold one academic
+/// year, their data's (<see cref="NodeSummary.AcademicYear"/>); another year is refused with a clear reason rather
+/// than answered from a scan. <see cref="Year"/> is the year asked for, null when none was.
 /// </summary>
 public sealed record SummaryFilter(string? Year, SummaryKey Key)
 {
     public const int MaxTerm = 6;
 
-    public static SummaryFilter? Parse(string? term, string? subjectId, string? year, string currentYear, List<(string Field, string Code)> problems)
+    /// <summary>The problem of a year asked for that the live summaries (of <paramref name="liveYear"/>) do not hold.</summary>
+    public (string Field, string Code)? YearProblem(string? liveYear) => Year is not null && Year != liveYear ? ("year", "yearNotLive") : null;
+
+    public static SummaryFilter? Parse(string? term, string? subjectId, string? year, List<(string Field, string Code)> problems)
     {
         var termNumber = SummaryKey.Year;
         if (term is not null && (!int.TryParse(term, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out termNumber)
@@ -23,10 +27,6 @@ public sealed record SummaryFilter(string? Year, SummaryKey Key)
         {
             problems.Add(("subjectId", "idMalformed"));
         }
-        if (year is not null && year != currentYear)
-        {
-            problems.Add(("year", "yearNotLive"));
-        }
-        return problems.Count > 0 ? null : new SummaryFilter(currentYear, new SummaryKey(termNumber, subjectId ?? SummaryKey.AllSubjects));
+        return problems.Count > 0 ? null : new SummaryFilter(year, new SummaryKey(termNumber, subjectId ?? SummaryKey.AllSubjects));
     }
 }

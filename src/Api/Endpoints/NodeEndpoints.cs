@@ -1,4 +1,3 @@
-using EduInfo.Grains.Interfaces.Calendar;
 using EduInfo.Api.Actors;
 using EduInfo.Api.Contracts;
 using EduInfo.Api.Localization;
@@ -38,18 +37,22 @@ public static class NodeEndpoints
 
     private static async Task<Results<Ok<NodeSummaryResponse>, ProblemHttpResult>> GetSummary(
         string nodeId, string? term, string? subjectId, string? year, HttpContext context, ActorResolver actors, NodeDirectory directory,
-        IGrainFactory grains, RegionalTargetStore regionalTargets, TimeProvider clock, CancellationToken cancellationToken)
+        IGrainFactory grains, RegionalTargetStore regionalTargets, CancellationToken cancellationToken)
     {
         ProblemHttpResult? problem = null;
         if (await EndpointAccess.NodeAsync(nodeId, AccessPolicy.CanReadSummary, context, actors, directory, p => problem = p, cancellationToken) is not var (_, node))
         {
             return problem!;
         }
-        if (Filter(term, subjectId, year, context, clock, p => problem = p) is not { } filter)
+        if (Filter(term, subjectId, year, context, p => problem = p) is not { } filter)
         {
             return problem!;
         }
         var summary = await EndpointAccess.Grain(grains, node).GetSummary();
+        if (filter.YearProblem(summary.AcademicYear) is { } wrongYear)
+        {
+            return LocalizedProblems.Invalid(context, [wrongYear], "summary.error");
+        }
         var targets = node.Kind is NodeKind.Republic or NodeKind.Region or NodeKind.District
             ? await regionalTargets.ForNodeAsync(node.Id, cancellationToken)
             : [];
@@ -57,11 +60,10 @@ public static class NodeEndpoints
     }
 
     /// <summary>The term, subject and year filters, or a localized 400.</summary>
-    internal static SummaryFilter? Filter(string? term, string? subjectId, string? year, HttpContext context, TimeProvider clock, Action<ProblemHttpResult> refuse)
+    internal static SummaryFilter? Filter(string? term, string? subjectId, string? year, HttpContext context, Action<ProblemHttpResult> refuse)
     {
         var problems = new List<(string Field, string Code)>();
-        var currentYear = AcademicCalendar.YearOf(AcademicCalendar.Today(clock));
-        var filter = SummaryFilter.Parse(term, subjectId, year, currentYear, problems);
+        var filter = SummaryFilter.Parse(term, subjectId, year, problems);
         if (filter is null)
         {
             refuse(LocalizedProblems.Invalid(context, problems, "summary.error"));
@@ -106,14 +108,14 @@ public static class NodeEndpoints
 
     private static async Task<Results<Ok<IReadOnlyList<NodeSummaryResponse>>, ProblemHttpResult>> GetChildren(
         string nodeId, string? term, string? subjectId, string? year, HttpContext context, ActorResolver actors, NodeDirectory directory,
-        IGrainFactory grains, TimeProvider clock, CancellationToken cancellationToken)
+        IGrainFactory grains, CancellationToken cancellationToken)
     {
         ProblemHttpResult? problem = null;
         if (await EndpointAccess.NodeAsync(nodeId, AccessPolicy.CanReadSummary, context, actors, directory, p => problem = p, cancellationToken) is not var (_, node))
         {
             return problem!;
         }
-        if (Filter(term, subjectId, year, context, clock, p => problem = p) is not { } filter)
+        if (Filter(term, subjectId, year, context, p => problem = p) is not { } filter)
         {
             return problem!;
         }
@@ -124,6 +126,10 @@ public static class NodeEndpoints
         }
         var language = RequestLanguage.Of(context);
         var children = await ((IAggregateNode)EndpointAccess.Grain(grains, node)).GetChildren();
+        if (filter.YearProblem(children.Select(c => c.AcademicYear).Max(StringComparer.Ordinal)) is { } wrongYear)
+        {
+            return LocalizedProblems.Invalid(context, [wrongYear], "summary.error");
+        }
         var named = await Task.WhenAll(children.Select(async c => NodeSummaryResponse.Of(c, await directory.FindAsync(c.NodeId, cancellationToken), language, null, filter)));
         return TypedResults.Ok<IReadOnlyList<NodeSummaryResponse>>(named);
     }
