@@ -20,9 +20,11 @@ public static class AuthenticationSetup
         var section = builder.Configuration.GetSection("Auth");
         builder.Services.Configure<AuthOptions>(section);
         var options = section.Get<AuthOptions>() ?? new AuthOptions();
-        if (options.DevelopmentActorHeader && builder.Environment.IsProduction())
+        // An allow-list, not a deny-list: Kubernetes, Cluster or a misspelt environment name must not let a header name the caller.
+        if (options.DevelopmentActorHeader && !builder.Environment.IsDevelopment())
         {
-            throw new InvalidOperationException("Auth:DevelopmentActorHeader names callers without a token: it is for tests and must be off in Production.");
+            throw new InvalidOperationException(
+                $"Auth:DevelopmentActorHeader names callers without a token: it is for tests, accepted in Development only, refused in '{builder.Environment.EnvironmentName}'.");
         }
         var ownKey = TokenIssuer.SigningKey(options);
         var external = options.External is { Issuer.Length: > 0 } e ? e : null;
