@@ -56,7 +56,16 @@ public sealed record StandingResponse(
         s.SubjectId, s.Term, s.Outcome, Messages.Get($"outcome.{s.Outcome}", language), s.Final,
         s.FormativePercent, s.SectionPercent, s.TermSummativePercent, s.ExactPercent, s.Percent, s.Mark, s.Letter, s.Gpa,
         s.WeightsUsed, s.PendingComponents, s.ExcusedComponents ?? [],
-        s.Term == 0
-            ? Messages.Get("standing.explain.annual", language)
-            : Messages.Get("standing.explain.term", language, string.Join(" + ", s.WeightsUsed.Select(w => $"{w.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}% {Messages.Get($"component.{w.Key}", language)}"))));
+        Explain(s, language));
+
+    /// <summary>How the mark was computed, or what it waits for: never a formula with nothing in it.</summary>
+    private static string Explain(TermStanding s, string language) => s switch
+    {
+        { Term: 0 } => Messages.Get("standing.explain.annual", language),
+        { PendingComponents.Count: > 0 } => Messages.Get("standing.explain.pending", language,
+            string.Join(", ", s.PendingComponents.Select(c => Messages.Get($"component.{c}", language)))),
+        { WeightsUsed.Count: 0 } => Messages.Get("standing.explain.nothing", language),
+        _ => Messages.Get("standing.explain.term", language, string.Join(" + ",
+            s.WeightsUsed.Select(w => $"{w.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}% {Messages.Get($"component.{w.Key}", language)}"))),
+    };
 }

@@ -83,6 +83,7 @@ public static class ApiHostingExtensions
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.NumberHandling = JsonNumberHandling.Strict; // "7" is not a score
         options.MaxDepth = 16;
+        options.AllowDuplicateProperties = false; // {"score":2,"score":5} is refused, never resolved last-wins
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
     }
 

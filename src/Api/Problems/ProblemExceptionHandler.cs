@@ -1,4 +1,8 @@
-using System.Text.Json;
+using EduInfo.Api.Localization;
+using EduInfo.Grains.Interfaces.Localization;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -18,8 +22,7 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
                 LocalizedProblems.Create(context, StatusCodes.Status413PayloadTooLarge, "too-large", "problem.tooLarge.title"),
             BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } =>
                 LocalizedProblems.Create(context, StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "problem.unsupportedMediaType.title"),
-            BadHttpRequestException bad => LocalizedProblems.Create(context, StatusCodes.Status400BadRequest, "malformed", "problem.malformed.title",
-                "problem.malformed.detail", new Dictionary<string, object?> { ["field"] = JsonPath(bad) }),
+            BadHttpRequestException bad => Unreadable(context, bad),
             // The database or the cluster is unreachable: nothing was acknowledged, the client may retry with the same entry ids.
             Npgsql.NpgsqlException or TimeoutException or Orleans.Runtime.OrleansException or OperationCanceledException when !context.RequestAborted.IsCancellationRequested =>
                 Unavailable(context, exception),
@@ -41,16 +44,17 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
         return LocalizedProblems.Create(context, StatusCodes.Status503ServiceUnavailable, "unavailable", "problem.unavailable.title", "problem.unavailable.detail");
     }
 
-    private static string? JsonPath(Exception exception)
+    /// <summary>A body that cannot be bound: a 400 shaped like every other, naming the field with a specific code.</summary>
+    private static ProblemHttpResult Unreadable(HttpContext context, BadHttpRequestException exception)
     {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is JsonException { Path: { } path })
-            {
-                // "$.entries[0].score" → "entries[0].score"
-                return path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
-            }
-        }
-        return null;
+        // The exception handler clears the endpoint from the context before it runs; its feature keeps it.
+        var endpoint = context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint();
+        var requestType = endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+        var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var problem = BindingProblems.Classify(exception, requestType, options);
+        var language = RequestLanguage.Of(context);
+        var error = new FieldError(problem.Field, problem.Code, Messages.Get($"binding.error.{problem.Error}", language, problem.Field));
+        return LocalizedProblems.Create(context, StatusCodes.Status400BadRequest, "malformed", "problem.malformed.title",
+            "problem.malformed.detail", new Dictionary<string, object?> { ["errors"] = new[] { error } });
     }
 }

@@ -160,29 +160,33 @@ public abstract class JournalApiTests<THost>(THost api) : IClassFixture<THost> w
         Assert.Equal(75.0m, subject.GetProperty("rates").GetProperty("summativePercent").GetDecimal());
     }
 
-    public static TheoryData<string, string, int, string?> MalformedBodies => new()
+    public static TheoryData<string, string, string, string> MalformedBodies => new()
     {
-        { "not JSON", "{ entries: [", 400, null },
-        { "a string score", """{"entries":[{"entryId":"6f1c8c1e-8d0e-4a51-9d3c-2b1d3c4e5f60","studentId":"S1","subjectId":"MAT","date":"2026-11-16","kind":"formative","score":"eight"}]}""", 400, "entries[0].score" },
-        { "a bad date", """{"entries":[{"entryId":"6f1c8c1e-8d0e-4a51-9d3c-2b1d3c4e5f60","studentId":"S1","subjectId":"MAT","date":"16.11.2026","kind":"formative","score":8}]}""", 400, "entries[0].date" },
-        { "an unknown field (mass assignment)", """{"entries":[{"entryId":"6f1c8c1e-8d0e-4a51-9d3c-2b1d3c4e5f60","authorId":"someone-else","studentId":"S1","subjectId":"MAT","date":"2026-11-16","kind":"formative","score":8}]}""", 400, null },
-        { "entries not an array", """{"entries":{"a":1}}""", 400, "entries" },
+        { "not JSON", "{ entries: [", "", "bodyMalformed" },
+        { "a string score", """{"entries":[{"entryId":"6f1c8c1e-8d0e-4a51-9d3c-2b1d3c4e5f60","studentId":"S1","subjectId":"MAT","date":"2026-11-16","kind":"formative","score":"eight"}]}""", "entries[0].score", "scoreNotInteger" },
+        { "a bad date", """{"entries":[{"entryId":"6f1c8c1e-8d0e-4a51-9d3c-2b1d3c4e5f60","studentId":"S1","subjectId":"MAT","date":"16.11.2026","kind":"formative","score":8}]}""", "entries[0].date", "dateInvalid" },
+        { "an unknown field (mass assignment)", """{"entries":[{"entryId":"6f1c8c1e-8d0e-4a51-9d3c-2b1d3c4e5f60","authorId":"someone-else","studentId":"S1","subjectId":"MAT","date":"2026-11-16","kind":"formative","score":8}]}""", "entries[0].authorId", "fieldUnknown" },
+        { "a duplicated key (never last-wins)", """{"entries":[{"entryId":"6f1c8c1e-8d0e-4a51-9d3c-2b1d3c4e5f60","studentId":"S1","subjectId":"MAT","date":"2026-11-16","kind":"formative","score":2,"score":9}]}""", "entries[0].score", "fieldDuplicate" },
+        { "entries not an array", """{"entries":{"a":1}}""", "entries", "entriesInvalid" },
     };
 
     [Theory]
     [MemberData(nameof(MalformedBodies))]
-    public async Task An_unreadable_body_is_a_localized_400_naming_the_field(string because, string body, int status, string? field)
+    public async Task An_unreadable_body_is_a_localized_400_naming_the_field_and_why(string because, string body, string field, string code)
     {
         var t = Teaching(6);
-        var response = await api.Http.SendJsonAsync(HttpMethod.Post, $"/api/v1/classes/{t.ClassId}/marks", actor: Teacher(t), rawBody: body, acceptLanguage: "en");
-        AssertProblem(status, response);
-        Assert.Equal("The request body cannot be read", response.Body.GetProperty("title").GetString());
-        if (field is not null)
+        foreach (var (language, title) in new[] { ("en", "The request body cannot be read"), ("ru", "Не удаётся прочитать тело запроса"), ("kk", "Сұрау денесін оқу мүмкін емес") })
         {
-            Assert.Equal(field, response.Body.GetProperty("field").GetString());
+            var response = await api.Http.SendJsonAsync(HttpMethod.Post, $"/api/v1/classes/{t.ClassId}/marks", actor: Teacher(t), rawBody: body, acceptLanguage: language);
+            AssertProblem(400, response);
+            Assert.Equal(title, response.Body.GetProperty("title").GetString());
+            // The same shape as every other 400: errors of {field, code, message}, the message in the reader's language.
+            var error = Assert.Single(response.Body.GetProperty("errors").EnumerateArray());
+            Assert.True((field, code) == (error.GetProperty("field").GetString(), error.GetProperty("code").GetString()), $"{because}: {response.Body}");
+            Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("message").GetString()));
+            Assert.False(response.Body.TryGetProperty("field", out _));
         }
         Assert.Equal(0, await Rows(t.ClassId));
-        Assert.False(string.IsNullOrEmpty(because));
     }
 
     [Fact]

@@ -28,7 +28,9 @@ public sealed partial class LocalizationTests
         Enum.GetNames<JournalError>().Select(n => $"journal.error.{n}")
             .Concat(Enum.GetNames<NodeKind>().Select(n => $"kind.{n}"))
             .Concat(Enum.GetNames<AbsenceCode>().Select(n => $"absence.{n}"))
-            .Concat(Enum.GetNames<MarkKind>().Select(n => $"markKind.{n}")));
+            .Concat(Enum.GetNames<MarkKind>().Select(n => $"markKind.{n}"))
+            .Concat(Enum.GetNames<EduInfo.Api.Problems.BindingError>().Select(n => $"binding.error.{n}"))
+            .Concat(["standing.explain.term", "standing.explain.pending", "standing.explain.nothing", "standing.explain.annual"]));
 
     [Theory]
     [MemberData(nameof(RequiredKeys))]
