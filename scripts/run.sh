@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Runs EduInfo on this machine: a private PostgreSQL (kept in .run/pg between runs), migrations, the small demo
-# country, the system on http://127.0.0.1:5080, and simulated journal traffic. Ctrl-C stops everything.
+# country of today's academic year with its journal up to yesterday (in the summer holiday: the year just ended,
+# closed), the system on http://127.0.0.1:5080, and simulated journal traffic on school days. Ctrl-C stops everything.
 #   scripts/run.sh             Development profile: one process, the Api with a co-hosted silo
 #   scripts/run.sh --cluster   Cluster profile: two silo processes (ADO.NET clustering on PostgreSQL) and the Api as a client
-# Environment: EDUINFO_PORT (5080), EDUINFO_PG_PORT (55432), EDUINFO_SIM_RATE (requests/s, 4; 0 = no traffic)
+# Environment: EDUINFO_PORT (5080), EDUINFO_PG_PORT (55432), EDUINFO_SIM_RATE (requests/s, 4; 0 = no traffic),
+#   EDUINFO_SILO_PORT (11111) and EDUINFO_GATEWAY_PORT (30000): Orleans ports (the second silo of --cluster adds 1),
+#   Clock__PinnedUtc (e.g. 2027-07-15T05:00:00Z): run the demo at another date (Development profile only).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -14,6 +17,8 @@ profile=Development
 port="${EDUINFO_PORT:-5080}"
 pg_port="${EDUINFO_PG_PORT:-55432}"
 rate="${EDUINFO_SIM_RATE:-4}"
+silo_port="${EDUINFO_SILO_PORT:-11111}"
+gateway_port="${EDUINFO_GATEWAY_PORT:-30000}"
 mkdir -p .run
 PG_DATA="$root/.run/pg"; mkdir -p "$PG_DATA"; PG_KEEP=1
 pids=()
@@ -30,7 +35,17 @@ bin() { echo "$root/src/$1/bin/Release/net10.0"; }
 
 echo "Building..."
 dotnet build EduInfo.sln -c Release -nologo -v:q -clp:NoSummary >/dev/null
-dotnet "$(bin Tools)/eduinfo.dll" seed small
+seed_status=0
+dotnet "$(bin Tools)/eduinfo.dll" seed small || seed_status=$?
+if [ "$seed_status" = 3 ]; then
+  # The kept demo database holds another academic year (the date moved on): start a new one.
+  echo "Starting a new demo database for this academic year (the old one is replaced)."
+  pg_stop; rm -rf "$PG_DATA"; mkdir -p "$PG_DATA"
+  pg_start "$pg_port"
+  dotnet "$(bin Tools)/eduinfo.dll" seed small
+elif [ "$seed_status" != 0 ]; then
+  exit "$seed_status"
+fi
 
 wait_for() { # url pid log
   for _ in $(seq 1 120); do
@@ -43,14 +58,15 @@ wait_for() { # url pid log
 
 if [ "$profile" = Cluster ]; then
   for i in 0 1; do
-    ( cd "$(bin Silo)" && ASPNETCORE_ENVIRONMENT=Cluster Cluster__SiloPort=$((11111 + i)) Cluster__GatewayPort=$((30000 + i)) \
+    ( cd "$(bin Silo)" && ASPNETCORE_ENVIRONMENT=Cluster Cluster__SiloPort=$((silo_port + i)) Cluster__GatewayPort=$((gateway_port + i)) \
         exec dotnet EduInfo.Silo.dll --urls "http://127.0.0.1:$((port + 1 + i))" ) >".run/silo$i.log" 2>&1 &
     pids+=($!)
   done
   for i in 0 1; do wait_for "http://127.0.0.1:$((port + 1 + i))/health/live" "${pids[$i]}" ".run/silo$i.log"; done
 fi
 
-( cd "$(bin Api)" && ASPNETCORE_ENVIRONMENT=$profile exec dotnet EduInfo.Api.dll --urls "http://127.0.0.1:$port" ) >.run/api.log 2>&1 &
+( cd "$(bin Api)" && ASPNETCORE_ENVIRONMENT=$profile Cluster__SiloPort=$silo_port Cluster__GatewayPort=$gateway_port \
+    exec dotnet EduInfo.Api.dll --urls "http://127.0.0.1:$port" ) >.run/api.log 2>&1 &
 api_pid=$!
 pids+=($api_pid)
 wait_for "http://127.0.0.1:$port/health/ready" "$api_pid" .run/api.log
