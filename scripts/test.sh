@@ -17,13 +17,35 @@ echo "PostgreSQL for tests: 127.0.0.1:$PG_PORT"
 dotnet build EduInfo.sln -c Release -nologo -clp:NoSummary -v:q || { echo "0 passed, 1 failed"; exit 1; }
 
 status=0
+not_run=0
 for project in tests/*/*.csproj; do
   name="$(basename "$project" .csproj)"
   dotnet test "$project" -c Release --no-build -nologo \
     --logger "trx;LogFileName=$results/$name.trx" --logger "console;verbosity=normal" "$@" || status=1
 done
 
-# Sum the counters of every TRX file (one per test project).
+# The same tests five years on: under libfaketime the wall clock says 2031 while every test pins its own date, so a
+# test or product path that still reads the wall clock for a date fails here. A short pass: the unit tests and the
+# API classes whose dates once were time bombs (the whole suite passes under faketime too: docs/testing.md).
+later_filter="FullyQualifiedName~TimetableApiTests|FullyQualifiedName~CalendarAndPolicyApiTests|FullyQualifiedName~TermMarksApiTests"
+later_filter+="|FullyQualifiedName~HostileInputTests|FullyQualifiedName~SummaryYearTests|FullyQualifiedName~AuthorizationMatrixTests"
+if [ "$#" -eq 0 ]; then
+  if ! command -v faketime >/dev/null && [ "$(id -u)" = 0 ]; then
+    echo "Installing faketime (apt-get)..." >&2
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq faketime >/dev/null
+  fi
+  if command -v faketime >/dev/null; then
+    echo "Five years on (faketime -f +5y: $(faketime -f '+5y' date -u +%F)):"
+    faketime -f '+5y' dotnet test tests/EduInfo.UnitTests/EduInfo.UnitTests.csproj -c Release --no-build -nologo \
+      --logger "trx;LogFileName=$results/later-unit.trx" || status=1
+    faketime -f '+5y' dotnet test tests/EduInfo.IntegrationTests/EduInfo.IntegrationTests.csproj -c Release --no-build -nologo \
+      --filter "$later_filter" --logger "trx;LogFileName=$results/later-integration.trx" || status=1
+  else
+    echo "faketime is missing and cannot be installed: the five-years-on pass did not run" >&2; status=1; not_run=1
+  fi
+fi
+
+# Sum the counters of every TRX file (one per test project, and the five-years-on pass).
 passed=0; failed=0; skipped=0
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
@@ -32,11 +54,12 @@ for trx in "$results"/*.trx; do
   x=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${x:-0}))
 done
-count=$(ls "$results"/*.trx 2>/dev/null | wc -l)
+count=$(ls "$results"/*.trx 2>/dev/null | grep -vc "/later-")
 expected=$(ls tests/*/*.csproj | wc -l)
 if [ "$count" -lt "$expected" ]; then
   echo "only $count of $expected test projects produced results" >&2; failed=$((failed + expected - count)); status=1
 fi
+failed=$((failed + not_run))
 [ "$failed" -gt 0 ] && status=1
 [ "$passed" -eq 0 ] && status=1
 rm -rf "$results"
