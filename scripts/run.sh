@@ -31,6 +31,7 @@ trap cleanup EXIT INT TERM
 
 pg_start "$pg_port"
 export ConnectionStrings__EduInfo="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres;Maximum Pool Size=60"
+export DOTNET_ENVIRONMENT=$profile # the operator commands (seed, simulate) run in the same environment as the Api
 bin() { echo "$root/src/$1/bin/Release/net10.0"; }
 
 echo "Building..."

@@ -26,7 +26,16 @@ if (args.Length == 0 || string.IsNullOrEmpty(connectionString))
 }
 
 await using var dataSource = NpgsqlDataSource.Create(connectionString);
-var clock = ClockHosting.FromEnvironment();
+EduInfo.Grains.Interfaces.Calendar.IKazakhstanClock clock;
+try
+{
+    clock = ClockHosting.FromEnvironment();
+}
+catch (InvalidOperationException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
 var applied = await new SchemaMigrator(dataSource).MigrateAsync();
 var partitions = await EduInfo.Storage.Journal.JournalPartitions.EnsureAsync(dataSource, clock.Today);
 Console.WriteLine($"migrations: {applied.Count} applied, {SchemaMigrator.All.Count} known" +

@@ -48,11 +48,11 @@ public static class ClockHosting
         if (!string.Equals(environmentName, Environments.Development, StringComparison.OrdinalIgnoreCase))
         {
             throw new InvalidOperationException(
-                $"{PinnedSetting} pins the date for tests and is refused in the '{environmentName}' environment; remove it.");
+                $"{PinnedSetting} ({PinnedVariable}) pins the date for tests and is refused in the '{environmentName}' environment; remove it.");
         }
         return DateTimeOffset.TryParse(setting, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant)
             ? instant
-            : throw new InvalidOperationException($"{PinnedSetting} '{setting}' is not an instant (e.g. 2026-11-25T06:00:00Z).");
+            : throw new InvalidOperationException($"{PinnedSetting} ({PinnedVariable}) '{setting}' is not an instant (e.g. 2026-11-27T06:00:00Z).");
     }
 
 #pragma warning disable RS0030 // the one reference to the system clock
