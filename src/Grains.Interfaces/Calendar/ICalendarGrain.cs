@@ -6,7 +6,11 @@ namespace EduInfo.Grains.Interfaces.Calendar;
 /// <summary>The calendar of an academic year for a kind of organization; key <c>2026-2027/school</c>.</summary>
 public interface ICalendarGrain : IGrainWithStringKey
 {
-    /// <summary>The calendar, or null when none is defined (then no journal entry can be dated in that year).</summary>
+    /// <summary>
+    /// The calendar; for the clock's academic year and the next, a synthetic one when none was loaded (generated and
+    /// stored at the first read, <see cref="AcademicCalendarDocument.Synthetic"/>); null for another year with none (then no
+    /// journal entry can be dated in it).
+    /// </summary>
     Task<AcademicCalendarDocument?> Get();
 
     /// <summary>
