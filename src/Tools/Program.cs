@@ -1,8 +1,6 @@
 using System.Globalization;
 using EduInfo.Storage;
 using EduInfo.Storage.Hosting;
-using EduInfo.Storage.Registry;
-using EduInfo.Storage.Security;
 using EduInfo.Tools.Demo;
 using EduInfo.Tools.Import;
 using EduInfo.Tools.Simulation;

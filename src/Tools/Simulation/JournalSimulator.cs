@@ -29,13 +29,13 @@ public sealed class JournalSimulator(NpgsqlDataSource dataSource, HttpClient htt
         {
             var today = clock.Today;
             var year = AcademicCalendar.YearOf(today);
-            var isSchoolDay = await SchoolDays.LoadAsync(dataSource, year, cancellationToken);
-            // Colleges follow their own calendar (semesters): on a school day they may have none.
+            // Simulated time walks the schools' days; colleges follow their own calendar (semesters) and may have none then.
             var kinds = new Dictionary<string, Func<DateOnly, bool>>(StringComparer.Ordinal);
-            foreach (var kind in teachings.Select(t => t.OrganizationKind).Distinct(StringComparer.Ordinal))
+            foreach (var kind in teachings.Select(t => t.OrganizationKind).Append("school").Distinct(StringComparer.Ordinal))
             {
                 kinds[kind] = await SchoolDays.LoadAsync(dataSource, year, cancellationToken, kind);
             }
+            var isSchoolDay = kinds["school"];
             var schoolClock = new SchoolDayClock(await FirstDayAsync(today, cancellationToken), today, dayLength, isSchoolDay);
             var writesToday = isSchoolDay(today);
             var day = Stopwatch.StartNew();
