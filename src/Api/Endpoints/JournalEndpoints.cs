@@ -1,4 +1,5 @@
 using EduInfo.Api.Actors;
+using EduInfo.Api.Cluster;
 using EduInfo.Api.Contracts;
 using EduInfo.Api.Problems;
 using EduInfo.Api.Registry;
@@ -59,32 +60,33 @@ public static class JournalEndpoints
 
     private static async Task<Results<Ok<BatchResponse>, ProblemHttpResult>> RecordGroupMarks(
         string groupId, MarkBatch batch, HttpContext context, ActorResolver actors, NodeDirectory directory, RegistryStore registry, IGrainFactory grains,
-        CancellationToken cancellationToken)
+        ClusterCalls calls, CancellationToken cancellationToken)
     {
         ProblemHttpResult? problem = null;
         if (await GroupAccessAsync(groupId, context, actors, directory, registry, p => problem = p, cancellationToken) is not var (actor, _))
         {
             return problem!;
         }
-        var outcome = await grains.GetGrain<ITeachingGroupGrain>(groupId).RecordMarks(actor, batch);
+        var outcome = await calls.IdempotentAsync(() => grains.GetGrain<ITeachingGroupGrain>(groupId).RecordMarks(actor, batch), cancellationToken);
         return outcome.Accepted ? TypedResults.Ok(BatchResponse.Of(outcome)) : LocalizedProblems.Rejected(context, outcome);
     }
 
     private static async Task<Results<Ok<BatchResponse>, ProblemHttpResult>> RecordGroupLessons(
         string groupId, LessonBatch batch, HttpContext context, ActorResolver actors, NodeDirectory directory, RegistryStore registry, IGrainFactory grains,
-        CancellationToken cancellationToken)
+        ClusterCalls calls, CancellationToken cancellationToken)
     {
         ProblemHttpResult? problem = null;
         if (await GroupAccessAsync(groupId, context, actors, directory, registry, p => problem = p, cancellationToken) is not var (actor, _))
         {
             return problem!;
         }
-        var outcome = await grains.GetGrain<ITeachingGroupGrain>(groupId).RecordLessons(actor, batch);
+        var outcome = await calls.IdempotentAsync(() => grains.GetGrain<ITeachingGroupGrain>(groupId).RecordLessons(actor, batch), cancellationToken);
         return outcome.Accepted ? TypedResults.Ok(BatchResponse.Of(outcome)) : LocalizedProblems.Rejected(context, outcome);
     }
 
     private static async Task<Results<Ok<BatchResponse>, ProblemHttpResult>> RecordMarks(
-        string classId, MarkBatch batch, HttpContext context, ActorResolver actors, NodeDirectory directory, IGrainFactory grains, CancellationToken cancellationToken)
+        string classId, MarkBatch batch, HttpContext context, ActorResolver actors, NodeDirectory directory, IGrainFactory grains, ClusterCalls calls,
+        CancellationToken cancellationToken)
     {
         // The class must exist and the caller be a teacher above it; subjects and dates are checked against assignments in the grain.
         ProblemHttpResult? problem = null;
@@ -93,12 +95,13 @@ public static class JournalEndpoints
         {
             return problem!;
         }
-        var outcome = await grains.GetGrain<IClassGrain>(classId).RecordMarks(actor, batch);
+        var outcome = await calls.IdempotentAsync(() => grains.GetGrain<IClassGrain>(classId).RecordMarks(actor, batch), cancellationToken);
         return outcome.Accepted ? TypedResults.Ok(BatchResponse.Of(outcome)) : LocalizedProblems.Rejected(context, outcome);
     }
 
     private static async Task<Results<Ok<BatchResponse>, ProblemHttpResult>> RecordLessons(
-        string classId, LessonBatch batch, HttpContext context, ActorResolver actors, NodeDirectory directory, IGrainFactory grains, CancellationToken cancellationToken)
+        string classId, LessonBatch batch, HttpContext context, ActorResolver actors, NodeDirectory directory, IGrainFactory grains, ClusterCalls calls,
+        CancellationToken cancellationToken)
     {
         // The class must exist and the caller be a teacher above it; subjects and dates are checked against assignments in the grain.
         ProblemHttpResult? problem = null;
@@ -107,7 +110,7 @@ public static class JournalEndpoints
         {
             return problem!;
         }
-        var outcome = await grains.GetGrain<IClassGrain>(classId).RecordLessons(actor, batch);
+        var outcome = await calls.IdempotentAsync(() => grains.GetGrain<IClassGrain>(classId).RecordLessons(actor, batch), cancellationToken);
         return outcome.Accepted ? TypedResults.Ok(BatchResponse.Of(outcome)) : LocalizedProblems.Rejected(context, outcome);
     }
 }

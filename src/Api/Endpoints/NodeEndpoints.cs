@@ -1,4 +1,5 @@
 using EduInfo.Api.Actors;
+using EduInfo.Api.Cluster;
 using EduInfo.Api.Contracts;
 using EduInfo.Api.Localization;
 using EduInfo.Api.Problems;
@@ -37,7 +38,7 @@ public static class NodeEndpoints
 
     private static async Task<Results<Ok<NodeSummaryResponse>, ProblemHttpResult>> GetSummary(
         string nodeId, string? term, string? subjectId, string? year, HttpContext context, ActorResolver actors, NodeDirectory directory,
-        IGrainFactory grains, RegionalTargetStore regionalTargets, CancellationToken cancellationToken)
+        IGrainFactory grains, RegionalTargetStore regionalTargets, ClusterCalls calls, CancellationToken cancellationToken)
     {
         ProblemHttpResult? problem = null;
         if (await EndpointAccess.NodeAsync(nodeId, AccessPolicy.CanReadSummary, context, actors, directory, p => problem = p, cancellationToken) is not var (_, node))
@@ -48,7 +49,7 @@ public static class NodeEndpoints
         {
             return problem!;
         }
-        var summary = await EndpointAccess.Grain(grains, node).GetSummary();
+        var summary = await calls.IdempotentAsync(() => EndpointAccess.Grain(grains, node).GetSummary(), cancellationToken);
         if (filter.YearProblem(summary.AcademicYear) is { } wrongYear)
         {
             return LocalizedProblems.Invalid(context, [wrongYear], "summary.error");

@@ -1,4 +1,5 @@
 using EduInfo.Api.Actors;
+using EduInfo.Api.Cluster;
 using EduInfo.Api.Contracts;
 using EduInfo.Api.Localization;
 using EduInfo.Api.Problems;
@@ -41,14 +42,15 @@ public static class StudentEndpoints
     }
 
     private static async Task<Results<Ok<DiaryResponse>, ProblemHttpResult>> GetDiary(
-        string studentId, HttpContext context, ActorResolver actors, RegistryStore registry, AuditLog audit, IGrainFactory grains, CancellationToken cancellationToken)
+        string studentId, HttpContext context, ActorResolver actors, RegistryStore registry, AuditLog audit, IGrainFactory grains, ClusterCalls calls,
+        CancellationToken cancellationToken)
     {
         ProblemHttpResult? problem = null;
         if (await EndpointAccess.PersonalDataAsync(studentId, "diary.read", context, actors, registry, audit, p => problem = p, cancellationToken) is not var (actor, _))
         {
             return problem!;
         }
-        var diary = await grains.GetGrain<IStudentGrain>(studentId).GetDiary(actor);
+        var diary = await calls.IdempotentAsync(() => grains.GetGrain<IStudentGrain>(studentId).GetDiary(actor), cancellationToken);
         return TypedResults.Ok(DiaryResponse.Of(diary, RequestLanguage.Of(context)));
     }
 }

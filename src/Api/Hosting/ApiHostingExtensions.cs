@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using EduInfo.Api.Actors;
+using EduInfo.Api.Cluster;
 using EduInfo.Api.Endpoints;
 using EduInfo.Api.Problems;
 using EduInfo.Api.Registry;
@@ -21,12 +22,16 @@ public static class ApiHostingExtensions
     public static WebApplicationBuilder AddEduInfoOrleans(this WebApplicationBuilder builder)
     {
         var orleans = builder.Configuration.GetSection("Cluster");
+        builder.Services.AddSingleton<SiloLossSignal>();
+        builder.Services.AddSingleton(orleans.GetSection("Calls").Get<ClusterCallOptions>() ?? new ClusterCallOptions());
+        builder.Services.AddSingleton<ClusterCalls>();
         if (string.Equals(orleans["Role"], "Client", StringComparison.OrdinalIgnoreCase))
         {
             var connectionString = builder.Configuration.RequireConnectionString();
             builder.UseOrleansClient(client =>
             {
                 client.Services.AddDatabaseExceptionSerialization();
+                client.Services.AddSingleton<IClusterConnectionStatusObserver>(sp => sp.GetRequiredService<SiloLossSignal>());
                 client.Configure<Orleans.Configuration.ClusterOptions>(o =>
                 {
                     o.ClusterId = orleans["ClusterId"] ?? "eduinfo";

@@ -16,6 +16,14 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        if (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client gave up first (whatever ended the call afterwards, even Orleans' response timeout): nobody reads an answer.
+            logger.LogInformation("Request cancelled by the client on {Method} {Route} ({Error})", context.Request.Method,
+                Route(context), exception.GetType().Name);
+            context.Response.StatusCode = StatusCodes.Status499ClientClosedRequest;
+            return true;
+        }
         var result = exception switch
         {
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
@@ -24,13 +32,13 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
                 LocalizedProblems.Create(context, StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "problem.unsupportedMediaType.title"),
             BadHttpRequestException bad => Unreadable(context, bad),
             // The database or the cluster is unreachable: nothing was acknowledged, the client may retry with the same entry ids.
-            Npgsql.NpgsqlException or TimeoutException or Orleans.Runtime.OrleansException or OperationCanceledException when !context.RequestAborted.IsCancellationRequested =>
+            Npgsql.NpgsqlException or TimeoutException or Orleans.Runtime.OrleansException or OperationCanceledException =>
                 Unavailable(context, exception),
             _ => null,
         };
         if (result is null)
         {
-            logger.LogError(exception, "Unhandled failure on {Method} {Route}", context.Request.Method, context.GetEndpoint()?.DisplayName);
+            logger.LogError(exception, "Unhandled failure on {Method} {Route}", context.Request.Method, Route(context));
             result = LocalizedProblems.Create(context, StatusCodes.Status500InternalServerError, "internal", "problem.internal.title", "problem.internal.detail");
         }
         await result.ExecuteAsync(context);
@@ -39,10 +47,14 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
 
     private ProblemHttpResult Unavailable(HttpContext context, Exception exception)
     {
-        logger.LogWarning("Dependency unavailable on {Method} {Route}: {Error}", context.Request.Method, context.GetEndpoint()?.DisplayName, exception.GetType().Name);
+        logger.LogWarning("Dependency unavailable on {Method} {Route}: {Error}", context.Request.Method, Route(context), exception.GetType().Name);
         context.Response.Headers.RetryAfter = "5";
         return LocalizedProblems.Create(context, StatusCodes.Status503ServiceUnavailable, "unavailable", "problem.unavailable.title", "problem.unavailable.detail");
     }
+
+    // The exception handler clears the endpoint from the context before it runs; its feature keeps it.
+    private static string? Route(HttpContext context) =>
+        (context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint())?.DisplayName;
 
     /// <summary>A body that cannot be bound: a 400 shaped like every other, naming the field with a specific code.</summary>
     private static ProblemHttpResult Unreadable(HttpContext context, BadHttpRequestException exception)

@@ -23,7 +23,21 @@ public sealed class ClusterFaultTests(ITestOutputHelper output) : IAsyncLifetime
     /// <summary>After a fault, the time for writes to be acknowledged again.</summary>
     private static readonly TimeSpan ResumeBound = TimeSpan.FromSeconds(90);
 
-    private const int Clients = 4;
+    /// <summary>Writers posting flat out, each waiting up to 35 s for an answer (<see cref="JournalLoad"/>).</summary>
+    private const int Clients = 8;
+
+    /// <summary>
+    /// After a silo is killed, the longest time without any acknowledgement may exceed the time the survivors take to
+    /// declare it dead by at most this: writes to grains on the survivors never stop, and writes to the dead silo's
+    /// grains resume once their activations move. Orleans' 30 s response timeout must not show through.
+    /// </summary>
+    private static readonly TimeSpan KillGapOverDetection = TimeSpan.FromSeconds(1);
+
+    /// <summary>A PostgreSQL restart stops every write while the server is down; they resume within this once it is back.</summary>
+    private static readonly TimeSpan DatabaseGapOverDowntime = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long the load runs on the survivor after a kill: long enough that a 30 s stall could not hide.</summary>
+    private static readonly TimeSpan WatchAfterKill = TimeSpan.FromSeconds(35);
 
     /// <summary>Faster probes than production (docs/operations-faults.md) so the test fits its CI budget; reconciliation every 5 s.</summary>
     private static readonly Dictionary<string, string> Tuning = new()
@@ -68,19 +82,27 @@ public sealed class ClusterFaultTests(ITestOutputHelper output) : IAsyncLifetime
         var running = load.RunAsync(Clients, stop.Token);
 
         await AcknowledgedAtLeastAsync(load, 200, "load before the faults");
-        var killedAt = clock.Elapsed;
+        var killedAt = load.Elapsed;
         _cluster.KillSilo(1);
         await Eventually.MatchesAsync(_cluster.ActiveSilosAsync, active => active == 1, MembershipRoundBound, "the killed silo declared dead");
-        var declaredDead = clock.Elapsed - killedAt;
+        var declaredDead = load.Elapsed - killedAt;
+        if (killedAt + WatchAfterKill - load.Elapsed is { Ticks: > 0 } rest)
+        {
+            await Task.Delay(rest);
+        }
+        var killGap = load.LongestGap(killedAt, load.Elapsed);
+        var killWriterGap = load.LongestWriterGap(killedAt, load.Elapsed);
         await _cluster.RestartSiloAsync(1);
         await Eventually.MatchesAsync(_cluster.ActiveSilosAsync, active => active == 2, TimeSpan.FromSeconds(60), "the restarted silo active");
         await AcknowledgedAtLeastAsync(load, load.AcknowledgedCount + 200, "writes after the silo restart");
 
-        var restartedAt = clock.Elapsed;
+        var restartedAt = load.Elapsed;
         await _postgres.RestartAsync();
+        var downtime = load.Elapsed - restartedAt;
         _cluster.Db.DataSource.Clear(); // the test's own pooled connections died with the server
         await AcknowledgedAtLeastAsync(load, load.AcknowledgedCount + 200, "writes after the PostgreSQL restart");
-        var resumed = clock.Elapsed - restartedAt;
+        var resumed = load.Elapsed - restartedAt;
+        var databaseGap = load.LongestGap(restartedAt, load.Elapsed);
 
         stop.Cancel();
         await running;
@@ -103,8 +125,17 @@ public sealed class ClusterFaultTests(ITestOutputHelper output) : IAsyncLifetime
         await SummariesEqualTheJournalAsync();
         output.WriteLine($"acknowledged {load.AcknowledgedCount} entries ({ledger.Count} journal rows); failed attempts retried: " +
             $"{string.Join(", ", load.Failures.Select(f => $"{f.Key}×{f.Value}"))}; killed silo declared dead after {declaredDead.TotalSeconds:F1} s; " +
+            $"longest time without an acknowledgement {killGap.TotalSeconds:F1} s after the kill, for one writer {killWriterGap.TotalSeconds:F1} s; PostgreSQL down {downtime.TotalSeconds:F1} s, " +
+            $"longest time without an acknowledgement {databaseGap.TotalSeconds:F1} s around it; " +
             $"writes acknowledged again {resumed.TotalSeconds:F1} s after the PostgreSQL restart began; summaries converged {converging.Elapsed.TotalSeconds:F1} s " +
             $"after the load stopped; whole test {clock.Elapsed.TotalSeconds:F0} s");
+
+        Assert.True(killGap <= declaredDead + KillGapOverDetection,
+            $"no acknowledgement for {killGap.TotalSeconds:F1} s after a silo was killed; it was declared dead after {declaredDead.TotalSeconds:F1} s");
+        Assert.True(killWriterGap <= declaredDead + KillGapOverDetection,
+            $"a writer went {killWriterGap.TotalSeconds:F1} s without an acknowledgement after a silo was killed; it was declared dead after {declaredDead.TotalSeconds:F1} s");
+        Assert.True(databaseGap <= downtime + DatabaseGapOverDowntime,
+            $"no acknowledgement for {databaseGap.TotalSeconds:F1} s around a PostgreSQL restart that took {downtime.TotalSeconds:F1} s");
 
         // Negative control: the same checker, after one acknowledged row is removed behind the system's back.
         var victim = load.Acknowledged.First();

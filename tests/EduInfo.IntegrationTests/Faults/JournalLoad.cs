@@ -13,8 +13,11 @@ public sealed class JournalLoad(Uri api, IReadOnlyList<DemoRegistry.Teaching> te
 {
     private static readonly string[] Codes = ["unexcused", "excused", "sick", "late"];
 
-    private readonly HttpClient _http = new() { BaseAddress = api, Timeout = TimeSpan.FromSeconds(10) };
+    // A teacher's app waits up to 35 s for an answer: longer than Orleans' 30 s response timeout, so a stall there is seen as one.
+    private readonly HttpClient _http = new() { BaseAddress = api, Timeout = TimeSpan.FromSeconds(35) };
     private readonly Random _random = new(seed);
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+    private readonly ConcurrentQueue<(int Writer, TimeSpan At)> _acknowledgedAt = new();
     private readonly HashSet<(string ClassId, string Subject, DateOnly Date, int Period)> _lessons = [];
     private readonly ConcurrentQueue<Guid> _acknowledged = new();
     private int _gaveUp;
@@ -32,17 +35,42 @@ public sealed class JournalLoad(Uri api, IReadOnlyList<DemoRegistry.Teaching> te
     /// <summary>Answers that are neither an acknowledgement nor retryable: none are expected.</summary>
     public ConcurrentQueue<string> Refusals { get; } = new();
 
+    /// <summary>Time since the load was created: the clock of <see cref="LongestGap"/>.</summary>
+    public TimeSpan Elapsed => _clock.Elapsed;
+
+    /// <summary>
+    /// The longest time in [<paramref name="from"/>, <paramref name="to"/>] without any acknowledgement, counted from
+    /// <paramref name="from"/> to the first acknowledgement, between acknowledgements, and from the last one to <paramref name="to"/>.
+    /// </summary>
+    public TimeSpan LongestGap(TimeSpan from, TimeSpan to) => LongestGap(_acknowledgedAt.Select(a => a.At), from, to);
+
+    /// <summary>The longest one writer (one teacher's app) went without an acknowledgement in [<paramref name="from"/>, <paramref name="to"/>].</summary>
+    public TimeSpan LongestWriterGap(TimeSpan from, TimeSpan to) =>
+        _acknowledgedAt.Where(a => a.Writer >= 0).GroupBy(a => a.Writer).Select(w => LongestGap(w.Select(a => a.At), from, to)).DefaultIfEmpty(to - from).Max();
+
+    private static TimeSpan LongestGap(IEnumerable<TimeSpan> acknowledged, TimeSpan from, TimeSpan to)
+    {
+        var longest = TimeSpan.Zero;
+        var previous = from;
+        foreach (var at in acknowledged.Where(t => t >= from && t <= to).Order())
+        {
+            longest = at - previous > longest ? at - previous : longest;
+            previous = at;
+        }
+        return to - previous > longest ? to - previous : longest;
+    }
+
     public Task RunAsync(int clients, CancellationToken stop) =>
-        Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+        Task.WhenAll(Enumerable.Range(0, clients).Select(async writer =>
         {
             while (!stop.IsCancellationRequested)
             {
-                await SendUntilAcknowledgedAsync(NextRequest());
+                await SendUntilAcknowledgedAsync(NextRequest(), writer);
             }
         }));
 
     /// <summary>One request, retried with the same entry ids until acknowledged, refused or <see cref="RetryFor"/> has passed.</summary>
-    public async Task<bool> SendUntilAcknowledgedAsync(JournalRequest request)
+    public async Task<bool> SendUntilAcknowledgedAsync(JournalRequest request, int writer = -1)
     {
         var retrying = System.Diagnostics.Stopwatch.StartNew();
         while (true)
@@ -50,6 +78,7 @@ public sealed class JournalLoad(Uri api, IReadOnlyList<DemoRegistry.Teaching> te
             var outcome = await TryOnceAsync(request);
             if (outcome == "200")
             {
+                _acknowledgedAt.Enqueue((writer, _clock.Elapsed));
                 foreach (var id in request.EntryIds)
                 {
                     _acknowledged.Enqueue(id);

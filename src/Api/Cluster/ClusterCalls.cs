@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using Orleans.Runtime;
+using Orleans.Runtime.Messaging;
+
+namespace EduInfo.Api.Cluster;
+
+/// <summary>Settings of <see cref="ClusterCalls"/> (configuration section <c>Cluster:Calls</c>; see docs/operations-faults.md).</summary>
+public sealed class ClusterCallOptions
+{
+    /// <summary>After a silo loss, transient failures (the lost silo refusing, a grain not yet moved) are retried this long.</summary>
+    public TimeSpan RetryWindow { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>One request retries at most this long, then its failure is answered (a 503 the client retries).</summary>
+    public TimeSpan RequestBudget { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>The pause between attempts while the cluster moves the lost silo's grains.</summary>
+    public TimeSpan Backoff { get; set; } = TimeSpan.FromMilliseconds(200);
+}
+
+/// <summary>
+/// Idempotent grain calls of the Api that survive the loss of a silo: a journal write (its entry ids make a resend a
+/// duplicate, never a second row) or a read. A call in flight when a gateway connection closes is abandoned and resent
+/// at once instead of waiting out Orleans' 30 s response timeout, and while the cluster moves the lost silo's grains the
+/// transient refusals are retried within a budget. A client that gives up cancels the wait at once.
+/// </summary>
+public sealed class ClusterCalls(SiloLossSignal signal, ClusterCallOptions options, ILogger<ClusterCalls> logger)
+{
+    public async Task<T> IdempotentAsync<T>(Func<Task<T>> call, CancellationToken requestAborted)
+    {
+        var started = Stopwatch.GetTimestamp();
+        for (var attempt = 1; ; attempt++)
+        {
+            var lost = signal.NextLoss;
+            var pending = call();
+            try
+            {
+                using var either = CancellationTokenSource.CreateLinkedTokenSource(lost, requestAborted);
+                return await pending.WaitAsync(either.Token);
+            }
+            catch (OperationCanceledException) when (lost.IsCancellationRequested && !requestAborted.IsCancellationRequested && Within(started))
+            {
+                Abandon(pending);
+                logger.LogInformation("A call in flight when a silo was lost is resent (attempt {Attempt})", attempt + 1);
+            }
+            catch (Exception ex) when (IsTransient(ex) && signal.LostWithin(options.RetryWindow) && !requestAborted.IsCancellationRequested && Within(started))
+            {
+                logger.LogInformation("A call refused while the cluster recovers a lost silo is retried (attempt {Attempt}): {Error}", attempt + 1, ex.GetType().Name);
+                await Task.Delay(options.Backoff, requestAborted);
+            }
+        }
+    }
+
+    private bool Within(long started) => Stopwatch.GetElapsedTime(started) < options.RequestBudget;
+
+    /// <summary>Failures of reaching a grain, not of the call itself: a rejected message, a lost connection, no answer.</summary>
+    private static bool IsTransient(Exception ex) =>
+        ex is OrleansMessageRejectionException or ConnectionFailedException or GatewayTooBusyException or TimeoutException;
+
+    /// <summary>The abandoned call still ends (by its answer or Orleans' timeout): observe it so its failure is not left unobserved.</summary>
+    private static void Abandon(Task pending) =>
+        _ = pending.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+}
