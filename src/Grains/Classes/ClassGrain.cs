@@ -57,7 +57,7 @@ public sealed class ClassGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        await (_publisher?.RequestAsync() ?? Task.CompletedTask);
+        _publisher?.Request();
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -125,7 +125,7 @@ public sealed class ClassGrain(
         _snapshot = null;
         _publisher ??= new CoalescingPublisher(this,
             this.GetStreamProvider(RollupStreams.Provider).GetStream<NodeSummary>(StreamId.Create(RollupStreams.ToOrganization, _class.OrganizationId)),
-            Snapshot, rollupOptions.Value.CoalescingInterval, time);
+            Snapshot, rollupOptions.Value.CoalescingInterval, time, logger);
     }
 
     /// <summary>Fetches the calendar and the policy versions; true when they differ from those the ledger was built on.</summary>
@@ -149,7 +149,7 @@ public sealed class ClassGrain(
         if (time.GetUtcNow() - _rulesFetchedAt >= RulesRefresh && await FetchRulesAsync())
         {
             await LoadAsync(CancellationToken.None);
-            await _publisher!.RequestAsync();
+            _publisher!.Request();
         }
     }
 
@@ -158,7 +158,7 @@ public sealed class ClassGrain(
     public async Task Refresh()
     {
         await LoadAsync(CancellationToken.None);
-        await (_publisher?.RequestAsync() ?? Task.CompletedTask);
+        _publisher?.Request();
     }
 
     /// <summary>
@@ -186,7 +186,7 @@ public sealed class ClassGrain(
         {
             logger.LogInformation("Class {ClassId}: watermark {Held} differs from journal {Committed}; rebuilding", ClassId, _watermark, committed);
             await LoadAsync(CancellationToken.None);
-            await (_publisher?.RequestAsync() ?? Task.CompletedTask);
+            _publisher?.Request();
         }
         return Snapshot();
     }
@@ -247,17 +247,18 @@ public sealed class ClassGrain(
         }
 
         var inserted = validated.Rows.Where(r => result.Inserted.ContainsKey(r.EntryId)).ToList();
+        var perStudent = inserted
+            .GroupBy(m => m.StudentId)
+            .Select(g => (g.Key, (IReadOnlyList<StudentJournalRow>)g.Select(m => new StudentJournalRow(
+                result.Inserted[m.EntryId], m.SubjectId, m.Date, m.Kind, m.Score, m.MaxScore, false, 0, null)).ToList()))
+            .ToList();
         await ApplyAsync(() =>
         {
             foreach (var mark in inserted)
             {
                 _ledger!.RecordMark(mark.StudentId, mark.SubjectId, mark.Date, mark.Kind, mark.Score, mark.MaxScore);
             }
-            return inserted
-                .GroupBy(m => m.StudentId)
-                .Select(g => (g.Key, (IReadOnlyList<StudentJournalRow>)g.Select(m => new StudentJournalRow(
-                    result.Inserted[m.EntryId], m.SubjectId, m.Date, m.Kind, m.Score, m.MaxScore, false, 0, null)).ToList()));
-        }, result);
+        }, perStudent, result);
         return Accepted(validated.Rows.Select(r => r.EntryId), result);
     }
 
@@ -298,26 +299,28 @@ public sealed class ClassGrain(
         }
 
         var inserted = validated.Rows.Where(r => result.Inserted.ContainsKey(r.EntryId)).ToList();
+        var perStudent = new Dictionary<string, List<StudentJournalRow>>(StringComparer.Ordinal);
+        foreach (var lesson in inserted)
+        {
+            var codes = Absences(lesson.AbsentIds, lesson.AbsentCodes);
+            var seq = result.Inserted[lesson.EntryId];
+            foreach (var studentId in lesson.Roster)
+            {
+                AbsenceCode? code = codes.TryGetValue(studentId, out var c) ? c : null;
+                if (!perStudent.TryGetValue(studentId, out var rows))
+                {
+                    perStudent[studentId] = rows = [];
+                }
+                rows.Add(new StudentJournalRow(seq, lesson.SubjectId, lesson.Date, null, 0, 0, true, lesson.Period, code));
+            }
+        }
         await ApplyAsync(() =>
         {
-            var perStudent = new Dictionary<string, List<StudentJournalRow>>(StringComparer.Ordinal);
             foreach (var lesson in inserted)
             {
-                var codes = Absences(lesson.AbsentIds, lesson.AbsentCodes);
-                _ledger!.RecordLesson(lesson.SubjectId, lesson.Date, lesson.Roster, codes);
-                var seq = result.Inserted[lesson.EntryId];
-                foreach (var studentId in lesson.Roster)
-                {
-                    AbsenceCode? code = codes.TryGetValue(studentId, out var c) ? c : null;
-                    if (!perStudent.TryGetValue(studentId, out var rows))
-                    {
-                        perStudent[studentId] = rows = [];
-                    }
-                    rows.Add(new StudentJournalRow(seq, lesson.SubjectId, lesson.Date, null, 0, 0, true, lesson.Period, code));
-                }
+                _ledger!.RecordLesson(lesson.SubjectId, lesson.Date, lesson.Roster, Absences(lesson.AbsentIds, lesson.AbsentCodes));
             }
-            return perStudent.Select(p => (p.Key, (IReadOnlyList<StudentJournalRow>)p.Value));
-        }, result);
+        }, perStudent.Select(p => (p.Key, (IReadOnlyList<StudentJournalRow>)p.Value)).ToList(), result);
         return Accepted(validated.Rows.Select(r => r.EntryId), result);
     }
 
@@ -626,7 +629,7 @@ public sealed class ClassGrain(
         try
         {
             await LoadAsync(CancellationToken.None);
-            await _publisher!.RequestAsync();
+            _publisher!.Request();
         }
         catch (Exception ex)
         {
@@ -719,27 +722,28 @@ public sealed class ClassGrain(
 
     /// <summary>
     /// Applies committed rows to this class and its students, after the commit and before the ack. A failure here
-    /// never fails the ack (the rows are committed): the failing grain deactivates and rebuilds from the journal.
+    /// never fails the ack (the rows are committed), and never keeps the rows from the students: a class that failed
+    /// to count them deactivates and rebuilds from the journal, a student that did not take them is asked to rebuild,
+    /// and a student's diary catches up from the journal on read whatever was lost on the way.
     /// </summary>
-    private async Task ApplyAsync(Func<IEnumerable<(string StudentId, IReadOnlyList<StudentJournalRow> Rows)>> applyToClass, AppendResult result)
+    private async Task ApplyAsync(Action applyToClass, IReadOnlyList<(string StudentId, IReadOnlyList<StudentJournalRow> Rows)> perStudent,
+        AppendResult result)
     {
         if (result.Inserted.Count == 0)
         {
             return;
         }
-        IEnumerable<(string StudentId, IReadOnlyList<StudentJournalRow> Rows)> perStudent;
+        _snapshot = null;
+        _watermark = Math.Max(_watermark, result.Inserted.Values.Max());
         try
         {
-            perStudent = applyToClass().ToList();
-            _snapshot = null;
-            _watermark = Math.Max(_watermark, result.Inserted.Values.Max());
-            await _publisher!.RequestAsync();
+            applyToClass();
+            _publisher!.Request();
         }
         catch (Exception ex)
         {
             logger.LogError(ex, "Class {ClassId}: applying committed rows failed; rebuilding from the journal", ClassId);
             DeactivateOnIdle();
-            return;
         }
 
         try
@@ -750,7 +754,8 @@ public sealed class ClassGrain(
         {
             logger.LogWarning(ex, "Class {ClassId}: could not notify the classes of students who moved on", ClassId);
         }
-        var applies = perStudent.Select(async s =>
+        var missed = new List<string>();
+        await Task.WhenAll(perStudent.Select(async s =>
         {
             try
             {
@@ -758,11 +763,22 @@ public sealed class ClassGrain(
             }
             catch (Exception ex)
             {
-                // The student grain deactivates itself on a failed apply and rebuilds from the journal.
-                logger.LogWarning(ex, "Class {ClassId}: a student apply failed; it will rebuild from the journal", ClassId);
+                logger.LogWarning("Class {ClassId}: a student apply failed ({Error}); asking the student to rebuild from the journal", ClassId, ex.GetType().Name);
+                missed.Add(s.StudentId);
             }
-        });
-        await Task.WhenAll(applies);
+        }));
+        await Task.WhenAll(missed.Select(async studentId =>
+        {
+            try
+            {
+                await GrainFactory.GetGrain<IStudentGrain>(studentId).Rebuild();
+            }
+            catch (Exception ex)
+            {
+                // Its diary still catches up from the journal when it is read.
+                logger.LogWarning("Class {ClassId}: a student rebuild failed too ({Error})", ClassId, ex.GetType().Name);
+            }
+        }));
     }
 
     private static async Task<AppendResult> AppendWithRetryAsync(Func<Task<AppendResult>> append)

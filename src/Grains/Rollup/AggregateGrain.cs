@@ -59,7 +59,7 @@ public abstract class AggregateGrain(
         IAsyncStream<NodeSummary>? parent = _node?.ParentId is { } parentId
             ? provider.GetStream<NodeSummary>(StreamId.Create(RollupStreams.ToArea, parentId))
             : null;
-        _publisher = new CoalescingPublisher(this, parent, Snapshot, options.Value.CoalescingInterval, time);
+        _publisher = new CoalescingPublisher(this, parent, Snapshot, options.Value.CoalescingInterval, time, logger);
 
         _loadedFromCache = cache.RecordExists;
         foreach (var (id, summary) in cache.State.Children)
@@ -288,7 +288,7 @@ public abstract class AggregateGrain(
 
     private async Task PublishAsync()
     {
-        await _publisher!.RequestAsync();
+        _publisher!.Request();
         await WriteCacheAsync(force: false);
     }
 

@@ -1,19 +1,25 @@
 using EduInfo.Grains.Interfaces.Summaries;
+using Microsoft.Extensions.Logging;
 using Orleans.Streams;
 
 namespace EduInfo.Grains.Rollup;
 
 /// <summary>
 /// Publishes a grain's whole summary to its parent's stream: at once when the last publish is older than the
-/// coalescing interval, otherwise once on a one-shot timer, so a burst of updates costs one message per interval.
-/// No periodic timer: an idle grain runs nothing. Owned by one grain and used on its turns only.
+/// coalescing interval, otherwise at the end of it, so a burst of updates costs one message per interval. No periodic
+/// timer: an idle grain runs nothing. Owned by one grain and used on its turns only.
+/// A publish runs on its own interleaving timer turn, never inside the caller's turn: the stream's queue may live on a
+/// silo that just died, and until the cluster declares it dead (seconds) the enqueue gets no answer — a journal write
+/// that waited for it would hold the teacher's acknowledgement and the class. A failed publish is retried after an
+/// interval (the reconciler is the last resort); the parent keeps the highest version, so order does not matter.
 /// </summary>
 internal sealed class CoalescingPublisher(
     IGrainBase grain,
     IAsyncStream<NodeSummary>? parentStream,
     Func<NodeSummary> snapshot,
     TimeSpan interval,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger logger)
 {
     private DateTimeOffset _lastPublish = DateTimeOffset.MinValue;
     private IGrainTimer? _pending;
@@ -21,8 +27,8 @@ internal sealed class CoalescingPublisher(
 
     public long Publishes { get; private set; }
 
-    /// <summary>Asks for the current summary to be published: now, or at the end of the coalescing interval.</summary>
-    public async Task RequestAsync()
+    /// <summary>Asks for the current summary to be published: now (on a timer turn of its own), or at the end of the coalescing interval.</summary>
+    public void Request()
     {
         _dirty = true;
         if (parentStream is null || _pending is not null)
@@ -30,17 +36,7 @@ internal sealed class CoalescingPublisher(
             return;
         }
         var wait = _lastPublish + interval - clock.GetUtcNow();
-        if (wait <= TimeSpan.Zero)
-        {
-            await PublishAsync();
-            return;
-        }
-        _pending = grain.RegisterGrainTimer(async _ =>
-        {
-            _pending?.Dispose();
-            _pending = null;
-            await PublishAsync();
-        }, new GrainTimerCreationOptions(wait, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+        Arm(wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
     }
 
     /// <summary>Publishes now if anything is pending (on deactivation).</summary>
@@ -53,6 +49,26 @@ internal sealed class CoalescingPublisher(
             await PublishAsync();
         }
     }
+
+    private void Arm(TimeSpan due) =>
+        _pending = grain.RegisterGrainTimer(async _ =>
+        {
+            _pending?.Dispose();
+            _pending = null;
+            try
+            {
+                await PublishAsync();
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning("A summary publish failed ({Error}); retrying in {Interval}", ex.GetType().Name, interval);
+                _dirty = true;
+                if (_pending is null)
+                {
+                    Arm(interval);
+                }
+            }
+        }, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { KeepAlive = true, Interleave = true });
 
     private async Task PublishAsync()
     {

@@ -46,13 +46,37 @@ public sealed class StudentGrain(JournalStore journal, RegistryStore registry, I
         _academicYear = await registry.CurrentAcademicYearOfStudentAsync(StudentId, cancellationToken);
         if (_academicYear is not null)
         {
-            foreach (var row in await journal.ReadStudentRowsAsync(StudentId, _academicYear, cancellationToken))
-            {
-                Add(row.Row);
-                _classWatermarks[row.ClassId] = Math.Max(_classWatermarks.GetValueOrDefault(row.ClassId), row.Row.Sequence);
-            }
+            CountAll(await journal.ReadStudentRowsAsync(StudentId, _academicYear, cancellationToken));
         }
         _loaded = true;
+    }
+
+    /// <summary>Replaces the figures and watermarks by a count of <paramref name="rows"/>: every row in force of the year.</summary>
+    private void CountAll(IReadOnlyList<StudentRowWithTime> rows)
+    {
+        _subjects.Clear();
+        _classWatermarks.Clear();
+        foreach (var row in rows)
+        {
+            Add(row.Row);
+            _classWatermarks[row.ClassId] = Math.Max(_classWatermarks.GetValueOrDefault(row.ClassId), row.Row.Sequence);
+        }
+    }
+
+    /// <summary>
+    /// The diary reads every row of the student anyway: its figures are counted from those very rows, so they can never
+    /// disagree with the marks it lists. A live tally that differs was left behind (an apply lost between a class's
+    /// commit and its acknowledgement, when a silo died) and is replaced; rows committed after this read arrive by
+    /// apply above the new watermarks.
+    /// </summary>
+    private void CatchUp(IReadOnlyList<StudentRowWithTime> rows)
+    {
+        var before = Subjects();
+        CountAll(rows);
+        if (!before.SequenceEqual(Subjects()))
+        {
+            logger.LogWarning("Student figures differed from the journal; counted again from it ({Subjects} subjects)", _subjects.Count);
+        }
     }
 
     public Task Apply(string classId, IReadOnlyList<StudentJournalRow> rows)
@@ -95,6 +119,7 @@ public sealed class StudentGrain(JournalStore journal, RegistryStore registry, I
         ArgumentNullException.ThrowIfNull(actor);
         await EnsureLoadedAsync();
         var rows = _academicYear is null ? [] : await journal.ReadStudentRowsAsync(StudentId, _academicYear);
+        CatchUp(rows);
         var marks = rows.Where(r => !r.Row.IsLesson && r.Row.MarkKind is not null)
             .Select(r => new DiaryMark(r.Row.Sequence, r.Row.SubjectId, r.Row.Date, r.Row.MarkKind!.Value, r.Row.Score, r.Row.MaxScore, r.RecordedAt))
             .ToList();

@@ -14,7 +14,8 @@ public static class EduInfoTestCluster
     /// Starts <paramref name="silos"/> silos. Pass the same <paramref name="serviceId"/> to a second cluster on the same
     /// database to see state that the first one stored.
     /// </summary>
-    public static async Task<InProcessTestCluster> StartAsync(TestDatabase db, string serviceId, short silos = 1, IKazakhstanClock? clock = null)
+    public static async Task<InProcessTestCluster> StartAsync(TestDatabase db, string serviceId, short silos = 1, IKazakhstanClock? clock = null,
+        Action<ISiloBuilder>? configureSilo = null)
     {
         clock ??= KazakhstanClock.PinnedAt(TestClock.Pinned);
         var settings = new Dictionary<string, string?>
@@ -37,6 +38,7 @@ public static class EduInfoTestCluster
             silo.AddEduInfoSilo(silo.Configuration);
             // The test cluster names the service; the silo must use the same one to find stored state.
             silo.Configure<Orleans.Configuration.ClusterOptions>(o => o.ServiceId = serviceId);
+            configureSilo?.Invoke(silo);
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();
