@@ -1,0 +1,199 @@
+using System.Text.Json;
+using EduInfo.IntegrationTests.Infrastructure;
+
+namespace EduInfo.IntegrationTests.Api;
+
+/// <summary>
+/// The world of the authorization matrix: a target class with everything around it, the callers of the table's
+/// columns, and a valid request for every endpoint. How a caller proves who it is (the development header or a real
+/// token) is given by the test, so both paths send the same requests and read the same table.
+/// </summary>
+internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessage, string, AuthorizationScenario.Scope> authenticate)
+{
+    /// <summary>The levels of the hierarchy a <c>{nodeId}</c> takes, from the target class up to the republic.</summary>
+    public static readonly string[] Levels = ["class", "organization", "district", "region", "republic"];
+
+    public sealed record Scope(string Class, string Subject, string Teacher, string Organization, string District, string Region,
+        string Student, string Parent, string OtherClass, string OtherTeacher, string OtherOrganization, string OtherDistrict,
+        string OtherRegion, string OtherStudent, string OtherParent);
+
+    /// <summary>Who a caller is: an account id, the registry person it acts as (if any), and its grants ("role@scope").</summary>
+    public sealed record Identity(string User, string? Person, IReadOnlyList<string> Grants);
+
+    private Scope? target;
+
+    /// <summary>A class in one region and everything around it, and the same kinds of things in another region.</summary>
+    public Scope Target() => target ??= FindTarget();
+
+    private Scope FindTarget()
+    {
+        var data = api.Registry.Data;
+        var t = api.Registry.InClass(0);
+        var organization = data.Classes.Single(c => c.Id == t.ClassId).OrganizationId;
+        var district = data.Organizations.Single(o => o.Id == organization).NodeId;
+        var region = data.Nodes.Single(n => n.Id == district).ParentId!;
+        var other = api.Registry.Teachings().First(x =>
+            data.Nodes.Single(n => n.Id == data.Organizations.Single(o => o.Id == data.Classes.Single(c => c.Id == x.ClassId).OrganizationId).NodeId).ParentId is { } r
+            && r != region && r != "KZ");
+        var otherOrganization = data.Classes.Single(c => c.Id == other.ClassId).OrganizationId;
+        var otherDistrict = data.Organizations.Single(o => o.Id == otherOrganization).NodeId;
+        var student = t.Roster[0];
+        return new Scope(t.ClassId, t.SubjectId, t.TeacherId, organization, district, region, student,
+            data.StudentParents.First(p => p.StudentId == student).ParentId, other.ClassId, other.TeacherId, otherOrganization, otherDistrict,
+            data.Nodes.Single(n => n.Id == otherDistrict).ParentId!, other.Roster[0],
+            data.StudentParents.First(p => p.StudentId == other.Roster[0]).ParentId);
+    }
+
+    /// <summary>The node of <paramref name="level"/> on the target class's path.</summary>
+    public static string NodeAt(string level, Scope s) => level switch
+    {
+        "class" => s.Class,
+        "organization" => s.Organization,
+        "district" => s.District,
+        "region" => s.Region,
+        "republic" => "KZ",
+        _ => throw new ArgumentOutOfRangeException(nameof(level)),
+    };
+
+    /// <summary>The caller of a column: "in" is scoped at or above the target class, "out" the same role in another region.</summary>
+    public static Identity? IdentityOf(string caller, Scope s) => caller switch
+    {
+        "anonymous" => null,
+        "teacher/in" => new("matrix-teacher-in", s.Teacher, [$"teacher@{s.Organization}"]),
+        "teacher/out" => new("matrix-teacher-out", s.OtherTeacher, [$"teacher@{s.OtherOrganization}"]),
+        "class_teacher/in" => new("ct-in", "nobody", [$"class_teacher@{s.Class}"]),
+        "class_teacher/out" => new("ct-out", "nobody", [$"class_teacher@{s.OtherClass}"]),
+        "head/in" => new("head-in", null, [$"head@{s.Organization}"]),
+        "head/out" => new("head-out", null, [$"head@{s.OtherOrganization}"]),
+        "district_officer/in" => new("do-in", null, [$"district_officer@{s.District}"]),
+        "district_officer/out" => new("do-out", null, [$"district_officer@{s.OtherDistrict}"]),
+        "region_officer/in" => new("ro-in", null, [$"region_officer@{s.Region}"]),
+        "region_officer/out" => new("ro-out", null, [$"region_officer@{s.OtherRegion}"]),
+        "ministry_analyst/in" => new("analyst", null, ["ministry_analyst@KZ"]),
+        "parent/in" => new("parent-in", s.Parent, [$"parent@{s.Parent}"]),
+        "parent/out" => new("parent-out", s.OtherParent, [$"parent@{s.OtherParent}"]),
+        "student/in" => new("student-in", s.Student, [$"student@{s.Student}"]),
+        "student/out" => new("student-out", s.OtherStudent, [$"student@{s.OtherStudent}"]),
+        "operator/in" => new("operator", null, ["operator@KZ"]),
+        _ => throw new ArgumentOutOfRangeException(nameof(caller)),
+    };
+
+    /// <summary>The development header naming the caller (without a person the header makes the user the person).</summary>
+    public static string? Header(string caller, Scope s) => IdentityOf(caller, s) is { } who
+        ? $"user={who.User}; {(who.Person is null ? "" : $"person={who.Person}; ")}roles={string.Join(',', who.Grants)}"
+        : null;
+
+    /// <summary>The status of the endpoint for the caller, with <c>{nodeId}</c> = <paramref name="nodeId"/> where the route has one.</summary>
+    public async Task<int> StatusAsync(string endpoint, string caller, Scope s, string? nodeId = null)
+    {
+        var (method, path, body) = await RequestAsync(endpoint, s, nodeId);
+        if (path.EndsWith("/live", StringComparison.Ordinal))
+        {
+            // A live endpoint streams until the client leaves: read the status, then hang up.
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            authenticate(request, caller, Target());
+            using var response = await api.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            return (int)response.StatusCode;
+        }
+        return (await SendAsync(caller, new HttpMethod(method), path, body)).Status;
+    }
+
+    /// <summary>A request as the caller: status and JSON body.</summary>
+    public async Task<(int Status, JsonElement Body)> SendAsync(string caller, HttpMethod method, string path, object? body)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = System.Net.Http.Json.JsonContent.Create(body);
+        }
+        authenticate(request, caller, Target());
+        using var response = await api.Http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        var json = text.Length == 0 || response.Content.Headers.ContentType?.MediaType?.EndsWith("json", StringComparison.Ordinal) != true
+            ? default
+            : JsonDocument.Parse(text).RootElement.Clone();
+        return ((int)response.StatusCode, json);
+    }
+
+    /// <summary>A profile group of the target's school: the target student and a student of another class, taught by the target's teacher.</summary>
+    public async Task<string> ProfileGroupAsync(Scope s)
+    {
+        var other = api.Registry.Data.Classes.First(c => c.OrganizationId == s.Organization && c.Id != s.Class).Id;
+        var otherStudent = api.Registry.Data.Enrolments.First(e => e.ClassId == other).StudentId;
+        const string group = "MATRIX-PROFILE";
+        await api.Db.ExecuteAsync("""
+            INSERT INTO teaching_groups (id, class_id, kind, subject_id, name) VALUES ('MATRIX-PROFILE', NULL, 'profile', @subject, 'profile') ON CONFLICT DO NOTHING;
+            INSERT INTO teaching_group_members (group_id, student_id, from_date) VALUES ('MATRIX-PROFILE', @a, '2026-09-01'), ('MATRIX-PROFILE', @b, '2026-09-01') ON CONFLICT DO NOTHING;
+            INSERT INTO assignments (teacher_id, group_id, subject_id, from_date) SELECT @teacher, 'MATRIX-PROFILE', @subject, '2026-09-01'
+            WHERE NOT EXISTS (SELECT 1 FROM assignments WHERE group_id = 'MATRIX-PROFILE');
+            """, ("subject", s.Subject), ("a", s.Student), ("b", otherStudent), ("teacher", s.Teacher));
+        return group;
+    }
+
+    /// <summary>A new mark of the class by its teacher, to be corrected: its sequence number.</summary>
+    private async Task<long> FreshMarkAsync(Scope s)
+    {
+        var response = await SendAsync("teacher/in", HttpMethod.Post, $"/api/v1/classes/{s.Class}/marks", new
+        {
+            entries = new[] { new { entryId = Guid.NewGuid(), studentId = s.Student, subjectId = s.Subject, date = "2026-11-18", kind = "formative", score = 6 } },
+        });
+        Assert.True(response.Status == 200, $"{response.Status} {response.Body}");
+        return response.Body.GetProperty("entries")[0].GetProperty("sequence").GetInt64();
+    }
+
+    /// <summary>A valid request for the endpoint (so a refusal can only be the caller's), its route values filled from the scope.</summary>
+    public async Task<(string Method, string Path, object? Body)> RequestAsync(string endpoint, Scope s, string? nodeId = null)
+    {
+        var (method, pattern) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1]);
+        method = method == "ANY" ? "GET" : method; // health checks answer any method
+        if (pattern.Contains("{nodeId}", StringComparison.Ordinal) && nodeId is null)
+        {
+            throw new ArgumentException($"{endpoint} takes a node: give its level.", nameof(nodeId));
+        }
+        var path = pattern.Replace("{nodeId}", nodeId).Replace("{metric}", "attendanceRate").Replace("{classId}", s.Class).Replace("{studentId}", s.Student)
+            .Replace("{documentName}", "v1").Replace("{documentName?}", "v1")
+            .Replace("{term:int}", "1").Replace("{organizationKind}", "school").Replace("{academicYear}", "2026-2027");
+        if (pattern == "/api/v1/students/{studentId}/transfers")
+        {
+            // A student of its own, moved back and forth between two classes of the school, a day later each time.
+            var student = api.Registry.InClass(0).Roster[^1];
+            var other = api.Registry.Data.Classes.First(c => c.OrganizationId == s.Organization && c.Id != s.Class).Id;
+            var current = await api.Db.ScalarAsync<string>("SELECT class_id FROM enrolments WHERE student_id = @s ORDER BY from_date DESC, seq DESC LIMIT 1", ("s", student));
+            var from = await api.Db.ScalarAsync<DateOnly>("SELECT from_date FROM enrolments WHERE student_id = @s ORDER BY from_date DESC, seq DESC LIMIT 1", ("s", student));
+            return ("POST", $"/api/v1/students/{student}/transfers",
+                new { toClassId = current == s.Class ? other : s.Class, date = from.AddDays(1).ToString("yyyy-MM-dd"), reason = "matrix" });
+        }
+        if (pattern.StartsWith("/api/v1/groups/{groupId}", StringComparison.Ordinal))
+        {
+            var group = await ProfileGroupAsync(s);
+            return ("POST", pattern.Replace("{groupId}", group), pattern.EndsWith("/marks", StringComparison.Ordinal)
+                ? new { entries = new[] { new { entryId = Guid.NewGuid(), studentId = s.Student, subjectId = s.Subject, date = "2026-11-19", kind = "formative", score = 8 } } }
+                : new { entries = new[] { new { entryId = Guid.NewGuid(), subjectId = s.Subject, date = "2026-11-19", period = 1 + Random.Shared.Next(12), absentees = Array.Empty<object>() } } });
+        }
+        if (pattern == "/api/v1/classes/{classId}/journal")
+        {
+            path += $"?subjectId={s.Subject}&term=2";
+        }
+        object? body = pattern switch
+        {
+            "/api/v1/classes/{classId}/marks" => new { entries = new[] { new { entryId = Guid.NewGuid(), studentId = s.Student, subjectId = s.Subject, date = "2026-11-19", kind = "formative", score = 8 } } },
+            "/api/v1/classes/{classId}/lessons" => new { entries = new[] { new { entryId = Guid.NewGuid(), subjectId = s.Subject, date = "2026-11-19", period = 1 + Random.Shared.Next(12), absentees = Array.Empty<object>() } } },
+            "/api/v1/nodes/{nodeId}/targets/{metric}" => new { targetPercent = 95 },
+            "/api/v1/classes/{classId}/corrections" => new { entryId = Guid.NewGuid(), supersedes = await FreshMarkAsync(s), action = "replace", score = 9, reason = "matrix" },
+            "/api/v1/classes/{classId}/terms/{term:int}/reopen" => new { reason = "matrix" },
+            "/api/v1/classes/{classId}/excusals" => new { entryId = Guid.NewGuid(), studentId = s.Student, subjectId = s.Subject, term = 2, kind = "section", reason = "matrix" },
+            "/api/v1/classes/{classId}/timetable" when method == "PUT" => new { validFrom = "2026-09-01", slots = new[] { new { subjectId = s.Subject, weekday = 1, period = 1 } } },
+            "/api/v1/policies/{organizationKind}" => new
+            {
+                effectiveFrom = $"{TestClock.Today.Year + 4}-09-01", formativeScale = 10, weights = new { formative = 30, section = 30, term = 40 },
+                bands = new[] { new { fromPercent = 0, mark = 2 }, new { fromPercent = 40, mark = 3 }, new { fromPercent = 65, mark = 4 }, new { fromPercent = 85, mark = 5 } },
+                descriptiveGrades = new[] { 1 },
+            },
+            "/api/v1/calendars/{academicYear}/{organizationKind}" => EduInfo.Grains.Domain.Calendar.SyntheticCalendar.For("2026-2027", "school"),
+            "/api/v1/auth/token" => new { login = "no-such-login", password = "wrong" },
+            "/api/v1/auth/refresh" => new { refreshToken = "not-a-token" },
+            _ => null,
+        };
+        return (method, path, body);
+    }
+}
