@@ -160,7 +160,7 @@ public sealed class BackupRestoreTests(BackupApiHost api, ITestOutputHelper outp
         return (code, output.ToString(), error.ToString());
     }
 
-    /// <summary>Random marks and roll-calls from four concurrent clients (once per fixture), then until the roll-up has converged.</summary>
+    /// <summary>Random journal traffic with corrections, excusals, transfers and closes from four concurrent clients (once per fixture), then until the roll-up has converged.</summary>
     private async Task TrafficAsync()
     {
         await api.TrafficGate.WaitAsync();
@@ -170,8 +170,7 @@ public sealed class BackupRestoreTests(BackupApiHost api, ITestOutputHelper outp
             {
                 return;
             }
-            var requests = RandomJournal.Requests(api.Registry, seed: 53, absentShare: 0.2, enough: (count, _) => count >= 240);
-            await RandomJournal.PostAllAsync(api.Http, requests, clients: 4);
+            await RandomJournal.Plan(api.Registry, seed: 53, absentShare: 0.2, enough: (count, _) => count >= 240).PostAsync(api.Http, clients: 4);
             await ConvergedAsync(api);
             // The cache is written a moment after the roll-up settles; wait for it so that there is derived state to lose.
             await Eventually.MatchesAsync(() => api.Db.ScalarAsync<long>("SELECT count(*) FROM orleansstorage"), n => n > 0, TimeSpan.FromSeconds(30), "cache rows");

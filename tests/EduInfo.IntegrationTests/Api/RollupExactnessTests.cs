@@ -1,25 +1,30 @@
 using System.Text.Json;
 using EduInfo.IntegrationTests.Infrastructure;
 using EduInfo.Storage.Journal;
+using EduInfo.Tools.Demo;
+using Xunit.Abstractions;
 
 namespace EduInfo.IntegrationTests.Api;
 
 /// <summary>
-/// Thousands of random marks and roll-calls through HTTP from concurrent clients; once the republic's version equals
+/// Thousands of random marks and roll-calls through HTTP from concurrent clients, then corrections, excusals,
+/// transfers, term closes and reopenings (<see cref="RandomJournal"/>); once the republic's version equals
 /// the sum of the class watermarks, every area's summary must equal a recomputation from the journal and the registry
 /// written here in SQL, independently of the grains.
 /// </summary>
-public abstract class RollupExactnessTests<THost>(THost api) : IClassFixture<THost> where THost : class, IApiHost
+public abstract class RollupExactnessTests<THost>(THost api, ITestOutputHelper output) : IClassFixture<THost> where THost : class, IApiHost
 {
     [Fact]
     public async Task After_random_traffic_every_area_summary_equals_the_journal_recomputation()
     {
-        var requests = RandomJournal.Requests(api.Registry, seed: 20261127, absentShare: 0.15, enough: (_, marks) => marks >= 3000);
-        var marks = requests.Sum(r => r.Marks);
+        var journal = RandomJournal.Plan(api.Registry, seed: 20261127, absentShare: 0.15, enough: (_, marks) => marks >= 3000);
+        output.WriteLine($"{journal.Planned}");
 
-        // Eight concurrent journal clients.
-        await RandomJournal.PostAllAsync(api.Http, requests, clients: 8);
-        Assert.Equal(marks, await api.Db.ScalarAsync<long>("SELECT count(*) FROM journal WHERE entry_kind = 'mark'"));
+        // Eight concurrent journal clients, phase by phase: marks and roll-calls, corrections and excusals, transfers, closes.
+        await journal.PostAsync(api.Http, clients: 8);
+        Assert.Equal(journal.Planned.Rows, await api.Db.ScalarAsync<long>("SELECT count(*) FROM journal"));
+        Assert.Equal(journal.Planned.MarksInForce, await api.Db.ScalarAsync<long>(
+            "SELECT count(*) FROM journal j WHERE entry_kind = 'mark' AND NOT EXISTS (SELECT 1 FROM journal x WHERE x.supersedes = j.seq)"));
 
         var expectedVersion = await api.Db.ScalarAsync<long>("SELECT sum(seq) FROM class_watermarks");
         await Eventually.MatchesAsync(() => api.Http.GetJsonAsync("/api/v1/nodes/KZ/summary"),
@@ -40,7 +45,15 @@ public abstract class RollupExactnessTests<THost>(THost api) : IClassFixture<THo
 }
 
 /// <summary>Development profile: the Api with a co-hosted silo, in this process.</summary>
-public sealed class RollupExactnessTestsInDevelopment(ApiHost api) : RollupExactnessTests<ApiHost>(api);
+public sealed class RollupExactnessTestsInDevelopment(RollupExactnessTestsInDevelopment.Host api, ITestOutputHelper output)
+    : RollupExactnessTests<RollupExactnessTestsInDevelopment.Host>(api, output)
+{
+    /// <summary>The tiny country with a kindergarten per district, so that development levels are in the traffic.</summary>
+    public sealed class Host : ApiHost
+    {
+        protected override DemoCountryOptions CountryOptions => DemoCountryOptions.Tiny with { KindergartensPerDistrict = 1 };
+    }
+}
 
 /// <summary>Cluster profile: two silo processes and the Api as a client process.</summary>
-public sealed class RollupExactnessTestsOnCluster(ClusterApiHost api) : RollupExactnessTests<ClusterApiHost>(api);
+public sealed class RollupExactnessTestsOnCluster(ClusterApiHost api, ITestOutputHelper output) : RollupExactnessTests<ClusterApiHost>(api, output);

@@ -1,0 +1,61 @@
+using System.Reflection;
+using Orleans;
+using EduInfo.Grains.Interfaces.Summaries;
+
+namespace EduInfo.UnitTests.Domain;
+
+/// <summary>
+/// Every parent is the sum of its children through <c>operator +</c>, and the roll-up moves a parent by a child's
+/// difference through <c>operator -</c>: a field either leaves out is silently lost up the hierarchy. Each property is
+/// found by reflection, so a field added to <see cref="SummaryFigures"/> is checked without editing this test.
+/// </summary>
+public sealed class SummaryFiguresTests
+{
+    private static readonly PropertyInfo[] Fields = typeof(SummaryFigures).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Where(p => p.PropertyType == typeof(long)).ToArray();
+
+    public static TheoryData<string> FieldNames => new(Fields.Select(p => p.Name));
+
+    /// <summary>Figures with <paramref name="field"/> set to <paramref name="value"/> and every other field 0.</summary>
+    private static SummaryFigures Only(PropertyInfo field, long value)
+    {
+        var figures = new SummaryFigures();
+        field.SetValue(figures, value); // an init-only setter, called once on a fresh instance
+        return figures;
+    }
+
+    [Fact]
+    public void Every_figure_is_an_integer_field_with_an_orleans_id()
+    {
+        // All 36 figures; a property of another type would escape the walk below.
+        var all = typeof(SummaryFigures).GetProperties(BindingFlags.Public | BindingFlags.Instance);
+        Assert.Equal(all.Length, Fields.Length);
+        Assert.Equal(36, Fields.Length);
+        Assert.All(Fields, p => Assert.NotNull(p.GetCustomAttribute<IdAttribute>()));
+    }
+
+    [Theory]
+    [MemberData(nameof(FieldNames))]
+    public void Plus_and_minus_carry_each_field_and_touch_no_other(string name)
+    {
+        var field = Fields.Single(p => p.Name == name);
+        var (a, b) = (Only(field, 1_000_003), Only(field, 250));
+
+        AssertOnly(field, 1_000_253, a + b, "a + b");
+        AssertOnly(field, 1_000_253, b + a, "b + a");
+        AssertOnly(field, 999_753, a - b, "a - b");
+        AssertOnly(field, -999_753, b - a, "b - a");
+        AssertOnly(field, 1_000_253, SummaryFigures.Sum([a, SummaryFigures.Zero, b]), "Sum");
+        // A child's update moves its parent by the difference: parent - old + new.
+        AssertOnly(field, 250, a + b - a, "a + b - a");
+    }
+
+    private static void AssertOnly(PropertyInfo field, long expected, SummaryFigures actual, string operation)
+    {
+        Assert.True(expected == (long)field.GetValue(actual)!, $"{operation}: {field.Name} is {field.GetValue(actual)}, expected {expected}");
+        foreach (var other in Fields.Where(p => p != field))
+        {
+            Assert.True((long)other.GetValue(actual)! == 0, $"{operation} on {field.Name} changed {other.Name} to {other.GetValue(actual)}");
+        }
+    }
+}
