@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using EduInfo.Grains.Interfaces.Journal;
 using EduInfo.Grains.Interfaces.Summaries;
 using EduInfo.IntegrationTests.Infrastructure;
-using EduInfo.Storage.Journal;
 using EduInfo.Tools.Operations;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;

@@ -1,6 +1,5 @@
 using EduInfo.Grains.Interfaces.Calendar;
 using EduInfo.IntegrationTests.Infrastructure;
-using EduInfo.Storage.Journal;
 using EduInfo.Tools.Demo;
 using EduInfo.Tools.Simulation;
 using Xunit.Abstractions;
