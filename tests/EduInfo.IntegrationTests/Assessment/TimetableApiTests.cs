@@ -21,6 +21,7 @@ public sealed class TimetableApiTests(ApiHost api) : IClassFixture<ApiHost>
         // The rest of the country is untouched by what follows: settle the roll-up, then take the cell of term 2 in this
         // subject at the class, its organization and the republic.
         var before = await SettledCellsAsync(t.ClassId, t.SubjectId, organization);
+        var demoSlots = await api.Db.ScalarAsync<long>("SELECT count(*) FROM timetable_slots WHERE class_id = @c", ("c", t.ClassId));
 
         // From 2 November the subject has one lesson a week, Monday period 1: Mondays 2, 9, 16 and 23 November up to today.
         var replaced = await api.Http.SendJsonAsync(HttpMethod.Put, $"/api/v1/classes/{t.ClassId}/timetable",
@@ -39,7 +40,12 @@ public sealed class TimetableApiTests(ApiHost api) : IClassFixture<ApiHost>
         Assert.Equal(term1Scheduled, (await api.Http.GetJsonAsync($"/api/v1/nodes/{t.ClassId}/summary?term=1&subjectId={t.SubjectId}")).Body
             .GetProperty("figures").GetProperty("lessonsScheduled").GetInt64());
         var slots = (await api.Http.GetJsonAsync($"/api/v1/classes/{t.ClassId}/timetable")).Body;
-        Assert.Contains(slots.EnumerateArray(), s => s.GetProperty("validFrom").GetString() == "2026-11-02" && s.GetProperty("weekday").GetInt32() == 1);
+        // The demo week is kept as history, ending the day before; from 2 November there is the one new slot, open-ended.
+        Assert.Equal(demoSlots + 1, slots.GetArrayLength());
+        Assert.Equal([$"{t.SubjectId} 1/1 to "], slots.EnumerateArray().Where(s => s.GetProperty("validFrom").GetString() == "2026-11-02")
+            .Select(s => $"{s.GetProperty("subjectId").GetString()} {s.GetProperty("weekday").GetInt32()}/{s.GetProperty("period").GetInt32()} to {s.GetProperty("validTo").GetString()}"));
+        Assert.All(slots.EnumerateArray().Where(s => s.GetProperty("validFrom").GetString() != "2026-11-02"),
+            s => Assert.Equal(("2026-09-01", "2026-11-01"), (s.GetProperty("validFrom").GetString(), s.GetProperty("validTo").GetString())));
         Assert.Equal(1, await api.Db.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'timetable.replace' AND target_id = @c", ("c", t.ClassId)));
 
         // Up the hierarchy the same cell adds up: the organization and the republic swap the class's old figures for these
