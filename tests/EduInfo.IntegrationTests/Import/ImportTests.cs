@@ -212,11 +212,13 @@ public sealed class ImportTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(8)]   // the tiny country as the tests use it
-    [InlineData(24)]  // classes large enough to learn languages and informatics in subgroups
-    public async Task The_tiny_demo_country_exported_to_CSV_and_imported_matches_a_direct_load(int studentsPerClass)
+    [InlineData(8, false)]  // the tiny country as the tests use it: no subgroups
+    [InlineData(24, true)]  // classes large enough to learn languages and informatics in subgroups
+    public async Task The_tiny_demo_country_exported_to_CSV_and_imported_matches_a_direct_load(int studentsPerClass, bool subgroups)
     {
         var data = DemoCountry.Generate(DemoCountryOptions.Tiny with { StudentsPerClass = studentsPerClass });
+        // The case is about what it says: with subgroups their rosters must travel through group_members.csv.
+        Assert.Equal(subgroups, data.GroupMembers.Count > 0);
         var direct = new TestDatabase();
         await direct.InitializeAsync();
         try
@@ -231,7 +233,11 @@ public sealed class ImportTests : IAsyncLifetime
             Assert.Equal(await CountsAsync(direct), await CountsAsync(_db));
             const string paths = "SELECT string_agg(id || '=' || array_to_string(path, '/'), ',' ORDER BY id) FROM classes";
             Assert.Equal(await direct.ScalarAsync<string>(paths), await _db.ScalarAsync<string>(paths));
-            Assert.True(data.GroupMembers.Count == 0 || await _db.ScalarAsync<long>("SELECT count(*) FROM teaching_group_members") > 0);
+            // Every subgroup roster row, field by field, as the direct load wrote it.
+            const string members = "SELECT coalesce(string_agg(group_id || ':' || student_id || ':' || from_date || ':' || coalesce(to_date::text, '-'), ',' " +
+                                   "ORDER BY group_id, student_id, from_date), '') FROM teaching_group_members";
+            Assert.Equal(data.GroupMembers.Count, await _db.ScalarAsync<long>("SELECT count(*) FROM teaching_group_members"));
+            Assert.Equal(await direct.ScalarAsync<string>(members), await _db.ScalarAsync<string>(members));
         }
         finally
         {

@@ -466,20 +466,47 @@ public sealed class ClassLedgerTests
 
     /// <summary>
     /// A policy with a zero weight passes PolicyDocuments.Validate (0/0/100). Mid-term nobody has written the СОЧ yet,
-    /// so s1's only counted component weighs 0: the class's cells must still be computed (today TermMark.Compute
-    /// builds new Fraction(0, 0) and Cells throws DivideByZeroException, so the whole class cannot be summarized).
+    /// so s1's only counted component weighs 0: the class's cells must still be computed, and s1 is not yet assessed
+    /// (no term result, no 2, not pending) while the FO 8/10 counts in the recorded marks. Once s1 writes the СОЧ
+    /// 16/25 on 11-20 it alone makes the mark: 64 % → 3, succeeding, not qualified; the year so far is that one term.
     /// </summary>
     [Fact]
-    public void A_valid_zero_weight_policy_does_not_break_the_class_cells()
+    public void A_valid_zero_weight_policy_leaves_the_student_unassessed_in_the_class_cells_until_the_weighted_work()
     {
         var policy = PolicyDocuments.ToPolicy(new AssessmentPolicyDocument(new DateOnly(2020, 9, 1), 10, new ComponentWeights(0, 0, 100),
             [new PolicyBand(0, 2), new PolicyBand(40, 3), new PolicyBand(65, 4), new PolicyBand(85, 5)], [1]));
         var ledger = new ClassLedger("school", 7, new SchoolCalendar(SyntheticCalendar.For("2026-2027", "school")), [policy], Open, [E("s1")]);
         ledger.RecordMark("s1", "math", D("2026-11-10"), MarkKind.Formative, 8, 10);
 
-        var exception = Record.Exception(() => ledger.Cells(Today));
+        var cells = ledger.Cells(Today);
 
-        Assert.Null(exception);
+        // Written out whole rather than added up, so the expectation does not lean on SummaryFigures' own +.
+        var fo = new SummaryFigures { Marks = 1, FormativeMarks = 1, FormativeScoreSum = 8, FormativeMaxSum = 10 };
+        var foAndHeadcount = fo with { Students = 1, Classes = 1 };
+        var headcount = new SummaryFigures { Students = 1, Classes = 1 };
+        Assert.Equal(foAndHeadcount, cells[K(0)]);
+        Assert.Equal(fo, cells[K(0, "math")]);
+        Assert.Equal(headcount, cells[K(1)]);
+        Assert.Equal(foAndHeadcount, cells[K(2)]);
+        Assert.Equal(fo, cells[K(2, "math")]);
+        AssertKeys(cells, K(0), K(0, "math"), K(1), K(2), K(2, "math"));
+        Assert.Equal(TermOutcome.NotYetAssessed, ledger.ResultOf("s1", 2, "math")!.Outcome);
+
+        ledger.RecordMark("s1", "math", D("2026-11-20"), MarkKind.Term, 16, 25);
+        cells = ledger.Cells(Today);
+
+        var marked = new SummaryFigures
+        {
+            Marks = 2, FormativeMarks = 1, FormativeScoreSum = 8, FormativeMaxSum = 10, SummativeMarks = 1, SummativeScoreSum = 16, SummativeMaxSum = 25,
+            TermResults = 1, TermMarks3 = 1, TermMarkSum = 3, TermPercentSum = 64, StudentsAssessed = 1, StudentsSucceeding = 1,
+        };
+        Assert.Equal((64, 3), (ledger.ResultOf("s1", 2, "math")!.Percent, ledger.ResultOf("s1", 2, "math")!.Mark));
+        Assert.Equal(marked with { Students = 1, Classes = 1 }, cells[K(0)]);
+        Assert.Equal(marked, cells[K(0, "math")]);
+        Assert.Equal(headcount, cells[K(1)]);
+        Assert.Equal(marked with { Students = 1, Classes = 1 }, cells[K(2)]);
+        Assert.Equal(marked, cells[K(2, "math")]);
+        AssertKeys(cells, K(0), K(0, "math"), K(1), K(2), K(2, "math"));
     }
 
     /// <summary>

@@ -204,24 +204,31 @@ public sealed class PolicyDocumentsTests
 
     /// <summary>
     /// Validate accepts a zero weight (0/0/100 above). Mid-term, before the term summative is written, a student has
-    /// only formative and section work: both weigh 0, so there is no weight to share. The policy is accepted, so the
-    /// term mark must not crash (today: new Fraction(0, 0) throws DivideByZeroException in TermMark.Compute).
+    /// only formative and section work: both weigh 0, so nothing that counts has been assessed. The term mark is then
+    /// "not yet assessed" (н/а once the term closes), never a division by zero nor a 0 % that bands to a 2; once the
+    /// СОЧ is written it alone makes the mark: 16/25 = 64 % → 3 (bands 0/40/65/85).
     /// </summary>
     [Fact]
-    public void A_valid_policy_with_zero_weights_does_not_crash_before_the_weighted_component_is_held()
+    public void A_valid_policy_with_zero_weights_leaves_the_term_unassessed_until_the_weighted_component_is_written()
     {
         var document = Weights(0, 0, 100);
         Assert.Empty(PolicyDocuments.Validate(document, Today));
         var policy = PolicyDocuments.ToPolicy(document);
-        StudentComponent[] work =
+        StudentComponent[] midTerm =
         [
             new(ComponentKind.Formative, [(8, 10)]),
             new(ComponentKind.Section, [(15, 20)]),
             new(ComponentKind.Term, [], HeldForGroup: false),
         ];
 
-        var exception = Record.Exception(() => TermMark.Compute(policy, 7, work, termClosed: false));
+        var running = TermMark.Compute(policy, 7, midTerm, termClosed: false);
+        var closed = TermMark.Compute(policy, 7, midTerm, termClosed: true);
+        var written = TermMark.Compute(policy, 7, [midTerm[0], midTerm[1], new(ComponentKind.Term, [(16, 25)])], termClosed: false);
 
-        Assert.Null(exception);
+        Assert.Equal((TermOutcome.NotYetAssessed, (Fraction?)null, (int?)null, (int?)null), (running.Outcome, running.ExactPercent, running.Percent, running.Mark));
+        Assert.Empty(running.WeightsUsed);
+        Assert.Equal((TermOutcome.NotAttested, (int?)null, (int?)null), (closed.Outcome, closed.Percent, closed.Mark));
+        Assert.Equal((TermOutcome.Marked, (Fraction?)new Fraction(64, 1), (int?)64, (int?)3), (written.Outcome, written.ExactPercent, written.Percent, written.Mark));
+        Assert.Equal(new Dictionary<ComponentKind, Fraction> { [ComponentKind.Term] = new Fraction(1, 1) }, written.WeightsUsed);
     }
 }
