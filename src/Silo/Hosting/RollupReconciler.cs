@@ -13,9 +13,9 @@ namespace EduInfo.Silo.Hosting;
 /// Periodically asks the republic to reconcile: each level compares its children's versions with the journal's
 /// class watermarks and pulls only the children that differ, so a lost stream message is repaired within an
 /// interval. Running it on every silo is harmless: the grain serializes the calls. On the first tick of a new day
-/// in Kazakhstan (the domain clock's) one silo rolls the day: every class's version moves, so figures that depend on
-/// the date (headcount, lessons scheduled up to today) are refreshed everywhere, and the journal partitions of the
-/// year and the next are made sure of.
+/// in Kazakhstan (the domain clock's) one silo rolls the day (claim and version bump in one transaction): every class's
+/// version moves, so figures that depend on the date (headcount, lessons scheduled up to today) are refreshed
+/// everywhere; each silo makes sure of the journal partitions of the year and the next once a day.
 /// </summary>
 internal sealed class RollupReconciler(IGrainFactory grains, RegistryStore registry, Npgsql.NpgsqlDataSource dataSource, IKazakhstanClock clock, IOptions<RollupOptions> options,
     ILogger<RollupReconciler> logger) : BackgroundService
@@ -30,16 +30,21 @@ internal sealed class RollupReconciler(IGrainFactory grains, RegistryStore regis
             return;
         }
         using var timer = new PeriodicTimer(interval);
+        DateOnly? partitionsEnsured = null;
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
                 var today = clock.Today;
-                if (await registry.ClaimDayRollAsync(today, stoppingToken))
+                if (partitionsEnsured != today)
                 {
+                    // Every silo, once a day (and again after a failure): the journal's partitions of the year and the next.
                     await JournalPartitions.EnsureAsync(dataSource, today, stoppingToken);
-                    var moved = await registry.BumpClassVersionsAsync(cancellationToken: stoppingToken);
-                    logger.LogInformation("Day roll: {Classes} classes move to a new version", moved);
+                    partitionsEnsured = today;
+                }
+                if (await registry.RollDayAsync(today, stoppingToken) is { } moved)
+                {
+                    logger.LogInformation("Day roll of {Day}: {Classes} classes move to a new version", today, moved);
                 }
                 await grains.GetGrain<IAreaGrain>(RepublicId).Reconcile();
             }

@@ -207,6 +207,14 @@ public sealed class RegistryStore(NpgsqlDataSource dataSource)
         return await reader.ReadAsync(cancellationToken) ? (reader.GetString(0), reader.GetString(1)) : null;
     }
 
+    private const string BumpClassVersions = """
+        INSERT INTO class_watermarks (class_id, seq)
+        SELECT c.id, nextval('journal_seq') FROM classes c JOIN organizations o ON o.id = c.organization_id
+        WHERE (@kind::text IS NULL OR o.kind = @kind) AND (@year::text IS NULL OR c.academic_year = @year)
+        ORDER BY c.id -- the lock order of every writer of several watermarks (transfers too): no deadlock between them
+        ON CONFLICT (class_id) DO UPDATE SET seq = greatest(class_watermarks.seq, excluded.seq)
+        """;
+
     /// <summary>
     /// Gives classes (of a kind of organization and a year, or all) a new number from the journal sequence: their
     /// figures moved without a journal row (a new day, a calendar change), so their versions must grow and the
@@ -214,23 +222,39 @@ public sealed class RegistryStore(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task<int> BumpClassVersionsAsync(string? organizationKind = null, string? academicYear = null, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("""
-            INSERT INTO class_watermarks (class_id, seq)
-            SELECT c.id, nextval('journal_seq') FROM classes c JOIN organizations o ON o.id = c.organization_id
-            WHERE (@kind::text IS NULL OR o.kind = @kind) AND (@year::text IS NULL OR c.academic_year = @year)
-            ON CONFLICT (class_id) DO UPDATE SET seq = greatest(class_watermarks.seq, excluded.seq)
-            """);
-        command.Parameters.Add(new NpgsqlParameter<string?>("kind", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = organizationKind });
-        command.Parameters.Add(new NpgsqlParameter<string?>("year", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = academicYear });
+        await using var command = dataSource.CreateCommand(BumpClassVersions);
+        AddBumpParameters(command, organizationKind, academicYear);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Claims the day roll of <paramref name="day"/>: true for the one caller (across silos) that should perform it.</summary>
-    public async Task<bool> ClaimDayRollAsync(DateOnly day, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Rolls <paramref name="day"/> once across silos: claims it and moves every class's version in one transaction, so
+    /// a silo that dies between the two leaves the day unclaimed for the next one. Null when the day was rolled already;
+    /// otherwise how many classes moved.
+    /// </summary>
+    public async Task<int?> RollDayAsync(DateOnly day, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("INSERT INTO day_rolls (day) VALUES (@d) ON CONFLICT DO NOTHING");
-        command.Parameters.AddWithValue("d", day);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var claim = new NpgsqlCommand("INSERT INTO day_rolls (day) VALUES (@d) ON CONFLICT DO NOTHING", connection, transaction))
+        {
+            claim.Parameters.AddWithValue("d", day);
+            if (await claim.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                return null;
+            }
+        }
+        await using var bump = new NpgsqlCommand(BumpClassVersions, connection, transaction);
+        AddBumpParameters(bump, null, null);
+        var moved = await bump.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return moved;
+    }
+
+    private static void AddBumpParameters(NpgsqlCommand command, string? organizationKind, string? academicYear)
+    {
+        command.Parameters.Add(new NpgsqlParameter<string?>("kind", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = organizationKind });
+        command.Parameters.Add(new NpgsqlParameter<string?>("year", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = academicYear });
     }
 
     /// <summary>A student's enrolments (class and dates), oldest first.</summary>

@@ -15,7 +15,7 @@ public static class EduInfoTestCluster
     /// database to see state that the first one stored.
     /// </summary>
     public static async Task<InProcessTestCluster> StartAsync(TestDatabase db, string serviceId, short silos = 1, IKazakhstanClock? clock = null,
-        Action<ISiloBuilder>? configureSilo = null)
+        Action<ISiloBuilder>? configureSilo = null, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         clock ??= KazakhstanClock.PinnedAt(TestClock.Pinned);
         var settings = new Dictionary<string, string?>
@@ -25,6 +25,10 @@ public static class EduInfoTestCluster
             ["Cluster:ServiceId"] = serviceId,
             ["Rollup:ReconcileInterval"] = "00:00:00",
         };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
         var builder = new InProcessTestClusterBuilder(silos);
         builder.Options.ServiceId = serviceId;
         builder.ConfigureSiloHost((_, host) =>
