@@ -47,7 +47,8 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
 
     private ProblemHttpResult Unavailable(HttpContext context, Exception exception)
     {
-        logger.LogWarning("Dependency unavailable on {Method} {Route}: {Error}", context.Request.Method, Route(context), exception.GetType().Name);
+        logger.LogWarning("Dependency unavailable on {Method} {Route}: {Error}", context.Request.Method, Route(context),
+            exception is Npgsql.PostgresException postgres ? $"PostgresException {postgres.SqlState}" : exception.GetType().Name);
         context.Response.Headers.RetryAfter = "5";
         return LocalizedProblems.Create(context, StatusCodes.Status503ServiceUnavailable, "unavailable", "problem.unavailable.title", "problem.unavailable.detail");
     }

@@ -23,6 +23,22 @@ public sealed class TransferStore(NpgsqlDataSource dataSource)
     public async Task<(TransferOutcome Outcome, string? FromClassId, long Sequence)> TransferAsync(
         string studentId, string toClassId, DateOnly date, AuditEntry audit, CancellationToken cancellationToken = default)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TransferOnceAsync(studentId, toClassId, date, audit, cancellationToken);
+            }
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure && attempt < 3)
+            {
+                // Rolled back whole: the transfer is tried again (the watermarks are taken in class order, so this is rare).
+            }
+        }
+    }
+
+    private async Task<(TransferOutcome Outcome, string? FromClassId, long Sequence)> TransferOnceAsync(
+        string studentId, string toClassId, DateOnly date, AuditEntry audit, CancellationToken cancellationToken)
+    {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         string fromClassId;
@@ -77,7 +93,8 @@ public sealed class TransferStore(NpgsqlDataSource dataSource)
                 INSERT INTO enrolments (student_id, class_id, from_date) VALUES (@s, @to, @d) RETURNING seq
             ),
             watermarks AS (
-                INSERT INTO class_watermarks (class_id, seq) SELECT c, (SELECT seq FROM started) FROM unnest(ARRAY[@from, @to]) AS c
+                -- In class order, as every writer of several watermarks: two crossing transfers (A→B, B→A) must not deadlock.
+                INSERT INTO class_watermarks (class_id, seq) SELECT c, (SELECT seq FROM started) FROM unnest(ARRAY[@from, @to]) AS c ORDER BY c
                 ON CONFLICT (class_id) DO UPDATE SET seq = greatest(class_watermarks.seq, excluded.seq)
             )
             SELECT seq FROM started

@@ -111,7 +111,13 @@ public sealed class LostApplyTests : IAsyncLifetime
         var classGrain = _cluster.Client.GetGrain<IClassGrain>(t.ClassId);
         var organization = _cluster.Client.GetGrain<IOrganizationGrain>(_registry.Data.Classes.Single(c => c.Id == t.ClassId).OrganizationId);
 
-        Assert.Equal(0, (await organization.GetSummary()).Figures.FormativeMarks); // active: it hears of changes by its stream only
+        // Active, and done pulling its classes at activation: from now on it hears of changes by its stream only.
+        var organizationVersion = await _db.ScalarAsync<long>(
+            "SELECT sum(w.seq) FROM class_watermarks w JOIN classes c ON c.id = w.class_id WHERE c.organization_id = @o",
+            ("o", _registry.Data.Classes.Single(c => c.Id == t.ClassId).OrganizationId));
+        await Eventually.MatchesAsync(async () => (await organization.GetSummary()).Version, v => v == organizationVersion, TimeSpan.FromSeconds(10),
+            "the organization at its classes' versions");
+        Assert.Equal(0, (await organization.GetSummary()).Figures.FormativeMarks);
         _faults.RefusePublishes = true;
         foreach (var (score, day) in new[] { (7, 9), (8, 10), (3, 11) })
         {
