@@ -37,7 +37,14 @@ public sealed class ClusterCalls(SiloLossSignal signal, ClusterCallOptions optio
                 using var either = CancellationTokenSource.CreateLinkedTokenSource(lost, requestAborted);
                 return await pending.WaitAsync(either.Token);
             }
-            catch (OperationCanceledException) when (lost.IsCancellationRequested && !requestAborted.IsCancellationRequested && Within(started))
+            catch (OperationCanceledException) when (requestAborted.IsCancellationRequested)
+            {
+                // Whatever ends the call later (an answer, Orleans' timeout) is nobody's business: the request ends as cancelled.
+                Abandon(pending);
+                logger.LogInformation("Request cancelled by the client after {Elapsed} ms in the cluster", (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                throw;
+            }
+            catch (OperationCanceledException) when (lost.IsCancellationRequested && Within(started))
             {
                 Abandon(pending);
                 logger.LogInformation("A call in flight when a silo was lost is resent (attempt {Attempt})", attempt + 1);

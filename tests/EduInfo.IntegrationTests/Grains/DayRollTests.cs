@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using EduInfo.Grains.Interfaces.Calendar;
 using EduInfo.Grains.Interfaces.Journal;
 using EduInfo.Grains.Interfaces.Summaries;
@@ -22,7 +21,7 @@ public sealed class DayRollTests : IAsyncLifetime
 
     private readonly TestDatabase _db = new();
     private readonly FakeTimeProvider _time = TestClock.Fake(new DateTimeOffset(2026, 11, 29, 18, 59, 0, TimeSpan.Zero));
-    private readonly DayRollLog _log = new();
+    private readonly LogCapture _log = new("RollupReconciler");
     private DemoRegistry _registry = null!;
     private InProcessTestCluster _cluster = null!;
     private DemoRegistry.Teaching _to = null!, _from = null!;
@@ -97,8 +96,9 @@ public sealed class DayRollTests : IAsyncLifetime
 
         // Both silos keep ticking past midnight, yet the day was claimed and rolled once: one log line for Monday, in all.
         await Task.Delay(TimeSpan.FromSeconds(1));
-        Assert.Equal(1, _log.Rolls.Count(r => r.Contains(Monday.ToString("O"), StringComparison.Ordinal) || r.Contains(Monday.ToString(), StringComparison.Ordinal)));
-        Assert.Equal(2, _log.Rolls.Count);
+        var rolls = _log.Entries.Where(e => e.Message.StartsWith("Day roll", StringComparison.Ordinal)).Select(e => e.Message).ToList();
+        Assert.Single(rolls, r => r.Contains(Monday.ToString("O"), StringComparison.Ordinal) || r.Contains(Monday.ToString(), StringComparison.Ordinal));
+        Assert.Equal(2, rolls.Count); // Sunday's at start, Monday's
     }
 
     private async Task ConvergedAsync(IAreaGrain republic)
@@ -119,32 +119,5 @@ public sealed class DayRollTests : IAsyncLifetime
             result[reader.GetString(0)] = reader.GetInt64(1);
         }
         return result;
-    }
-
-    /// <summary>The reconciler's day-roll lines, from every silo of the test cluster.</summary>
-    private sealed class DayRollLog : ILoggerProvider, ILogger
-    {
-        private readonly ConcurrentQueue<string> _rolls = new();
-
-        public IReadOnlyCollection<string> Rolls => _rolls;
-
-        public ILogger CreateLogger(string categoryName) => categoryName.EndsWith("RollupReconciler", StringComparison.Ordinal) ? this : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            var message = formatter(state, exception);
-            if (message.StartsWith("Day roll", StringComparison.Ordinal))
-            {
-                _rolls.Enqueue(message);
-            }
-        }
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public void Dispose()
-        {
-        }
     }
 }

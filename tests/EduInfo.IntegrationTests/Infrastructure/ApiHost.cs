@@ -102,6 +102,7 @@ public class ApiHost : IApiHost, IAsyncLifetime
         builder.Services.AddSingleton(Clock);
         builder.AddEduInfoApi();
         builder.AddEduInfoOrleans();
+        ConfigureServices(builder.Services);
         _app = builder.Build();
         _app.MapEduInfoApi();
         await _app.StartAsync();
@@ -120,6 +121,11 @@ public class ApiHost : IApiHost, IAsyncLifetime
 
     /// <summary>Lets a derived host change settings (e.g. turn the development header off, add an external IdP).</summary>
     protected virtual void Configure(IDictionary<string, string?> settings)
+    {
+    }
+
+    /// <summary>Lets a derived host add services to the Api and its co-hosted silo (a grain call filter, a log capture).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
     {
     }
 
