@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EduInfo.Api.Actors;
+using EduInfo.Api.Cluster;
 using EduInfo.Api.Contracts;
 using EduInfo.Api.Localization;
 using EduInfo.Api.Problems;
@@ -43,7 +44,7 @@ public static class ClassEndpoints
 
     private static async Task<Results<Ok<BatchResponse>, ProblemHttpResult>> Correct(
         string classId, CorrectionRequest correction, HttpContext context, ActorResolver actors, NodeDirectory directory, IGrainFactory grains,
-        CancellationToken cancellationToken)
+        ClusterCalls calls, CancellationToken cancellationToken)
     {
         ProblemHttpResult? problem = null;
         if (await EndpointAccess.NodeAsync(classId, AccessPolicy.CanCorrectJournal, context, actors, directory, p => problem = p, cancellationToken,
@@ -51,7 +52,8 @@ public static class ClassEndpoints
         {
             return problem!;
         }
-        var outcome = await grains.GetGrain<IClassGrain>(classId).Correct(actor, correction);
+        // A correction carries its own entry id: a resend is a duplicate, never a second row.
+        var outcome = await calls.IdempotentAsync(() => grains.GetGrain<IClassGrain>(classId).Correct(actor, correction), cancellationToken);
         return outcome.Accepted ? TypedResults.Ok(BatchResponse.Of(outcome)) : LocalizedProblems.Rejected(context, outcome);
     }
 

@@ -356,7 +356,15 @@ public static class JournalRecount
     public static async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<(int Term, string SubjectId), IReadOnlyDictionary<string, long>>>> ForNodeCellsAsync(
         NpgsqlDataSource dataSource, IReadOnlyList<string> nodes, DateOnly today, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand(Sql);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // The planner takes every CTE for a handful of rows and nests loops over them: on a year of a tiny country's
+        // journal (287,000 rows) that ran past 5 minutes; with hash and merge joins only it takes about 8 s.
+        await using (var plan = new NpgsqlCommand("SET LOCAL enable_nestloop = off; SET LOCAL jit = off", connection, transaction))
+        {
+            await plan.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await using var command = new NpgsqlCommand(Sql, connection, transaction);
         command.CommandTimeout = 0; // a whole country's journal: as long as it takes
         command.Parameters.AddWithValue("nodes", nodes.Distinct(StringComparer.Ordinal).ToArray());
         command.Parameters.AddWithValue("today", today);

@@ -19,8 +19,10 @@ public sealed class JournalLoad(Uri api, IReadOnlyList<DemoRegistry.Teaching> te
     private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
     private readonly ConcurrentQueue<(int Writer, TimeSpan At)> _acknowledgedAt = new();
     private readonly HashSet<(string ClassId, string Subject, DateOnly Date, int Period)> _lessons = [];
+    private readonly List<(string ClassId, string Actor, long Sequence)> _correctable = [];
     private readonly ConcurrentQueue<Guid> _acknowledged = new();
     private int _gaveUp;
+    private int _corrections;
 
     /// <summary>How long one request is retried before the app gives up on it (long enough to outlast each fault).</summary>
     public TimeSpan RetryFor { get; init; } = TimeSpan.FromSeconds(90);
@@ -28,6 +30,9 @@ public sealed class JournalLoad(Uri api, IReadOnlyList<DemoRegistry.Teaching> te
     public IReadOnlyCollection<Guid> Acknowledged => _acknowledged;
     public int AcknowledgedCount => _acknowledged.Count;
     public int GaveUp => _gaveUp;
+
+    /// <summary>Corrections acknowledged.</summary>
+    public int Corrections => _corrections;
 
     /// <summary>Failed attempts that were retried, by kind ("503", "timeout", "connection", "500"...).</summary>
     public ConcurrentDictionary<string, int> Failures { get; } = new();
@@ -75,9 +80,14 @@ public sealed class JournalLoad(Uri api, IReadOnlyList<DemoRegistry.Teaching> te
         var retrying = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
-            var outcome = await TryOnceAsync(request);
+            var (outcome, body) = await TryOnceAsync(request);
             if (outcome == "200")
             {
+                Remember(request, body);
+                if (request.Kind == RequestKind.Correction)
+                {
+                    Interlocked.Increment(ref _corrections);
+                }
                 _acknowledgedAt.Enqueue((writer, _clock.Elapsed));
                 foreach (var id in request.EntryIds)
                 {
@@ -100,7 +110,24 @@ public sealed class JournalLoad(Uri api, IReadOnlyList<DemoRegistry.Teaching> te
         }
     }
 
-    private async Task<string> TryOnceAsync(JournalRequest request)
+    /// <summary>The marks of an acknowledged batch become candidates for a later correction (by their sequence numbers).</summary>
+    private void Remember(JournalRequest request, string body)
+    {
+        if (request.Kind != RequestKind.Marks)
+        {
+            return;
+        }
+        using var answer = System.Text.Json.JsonDocument.Parse(body);
+        lock (_random)
+        {
+            foreach (var entry in answer.RootElement.GetProperty("entries").EnumerateArray())
+            {
+                _correctable.Add((request.ClassId, request.Actor, entry.GetProperty("sequence").GetInt64()));
+            }
+        }
+    }
+
+    private async Task<(string Outcome, string Body)> TryOnceAsync(JournalRequest request)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, request.Path) { Content = JsonContent.Create(request.Body) };
         message.Headers.Add(HttpExtensions.ActorHeader, request.Actor);
@@ -109,29 +136,44 @@ public sealed class JournalLoad(Uri api, IReadOnlyList<DemoRegistry.Teaching> te
             using var response = await _http.SendAsync(message);
             var status = (int)response.StatusCode;
             var body = await response.Content.ReadAsStringAsync();
-            return status switch
+            return (status switch
             {
                 200 => "200",
                 503 when response.Headers.RetryAfter is null || !body.Contains("/problems/unavailable", StringComparison.Ordinal) => "503 without Retry-After or problem",
                 >= 400 and < 500 => $"{status} {body}",
                 _ => status.ToString(),
-            };
+            }, body);
         }
         catch (TaskCanceledException)
         {
-            return "timeout";
+            return ("timeout", "");
         }
         catch (HttpRequestException)
         {
-            return "connection";
+            return ("connection", "");
         }
     }
 
-    /// <summary>A random mark batch (two in three) or roll-call of one teaching; each lesson slot is used once.</summary>
+    /// <summary>
+    /// A random mark batch (two in three) or roll-call of one teaching, each lesson slot used once; one request in eight
+    /// corrects an acknowledged mark instead (replace or void, by its teacher), so the faults meet superseded rows too.
+    /// </summary>
     public JournalRequest NextRequest()
     {
         lock (_random)
         {
+            if (_correctable.Count > 0 && _random.Next(8) == 0)
+            {
+                var index = _random.Next(_correctable.Count);
+                var (classId, teacher, sequence) = _correctable[index];
+                _correctable[index] = _correctable[^1];
+                _correctable.RemoveAt(_correctable.Count - 1);
+                var entryId = Guid.NewGuid();
+                object correction = _random.Next(3) == 0
+                    ? new { entryId, supersedes = sequence, action = "void", reason = "entered twice" }
+                    : new { entryId, supersedes = sequence, action = "replace", score = 1 + _random.Next(10), reason = "misread" };
+                return new($"/api/v1/classes/{classId}/corrections", teacher, correction, [entryId], RequestKind.Correction, classId);
+            }
             while (true)
             {
                 var t = teachings[_random.Next(teachings.Count)];
@@ -147,14 +189,14 @@ public sealed class JournalLoad(Uri api, IReadOnlyList<DemoRegistry.Teaching> te
                     var absentees = t.Roster.Where(_ => _random.NextDouble() < 0.15)
                         .Select(s => new { studentId = s, code = Codes[_random.Next(Codes.Length)] }).ToArray();
                     var lesson = new { entryId = Guid.NewGuid(), subjectId = t.SubjectId, date, period, absentees };
-                    return new($"/api/v1/classes/{t.ClassId}/lessons", actor, new { entries = new[] { lesson } }, [lesson.entryId]);
+                    return new($"/api/v1/classes/{t.ClassId}/lessons", actor, new { entries = new[] { lesson } }, [lesson.entryId], RequestKind.Lessons, t.ClassId);
                 }
                 var marks = t.Roster.Where(_ => _random.NextDouble() < 0.5)
                     .Select(s => new { entryId = Guid.NewGuid(), studentId = s, subjectId = t.SubjectId, date, kind = "formative", score = 1 + _random.Next(10) })
                     .ToArray();
                 if (marks.Length > 0)
                 {
-                    return new($"/api/v1/classes/{t.ClassId}/marks", actor, new { entries = marks }, marks.Select(m => m.entryId).ToArray());
+                    return new($"/api/v1/classes/{t.ClassId}/marks", actor, new { entries = marks }, marks.Select(m => m.entryId).ToArray(), RequestKind.Marks, t.ClassId);
                 }
             }
         }
@@ -162,5 +204,7 @@ public sealed class JournalLoad(Uri api, IReadOnlyList<DemoRegistry.Teaching> te
 
     public void Dispose() => _http.Dispose();
 
-    public sealed record JournalRequest(string Path, string Actor, object Body, Guid[] EntryIds);
+    public enum RequestKind { Marks, Lessons, Correction }
+
+    public sealed record JournalRequest(string Path, string Actor, object Body, Guid[] EntryIds, RequestKind Kind, string ClassId);
 }
