@@ -157,6 +157,8 @@ public sealed class ClassGrain(
 
     public async Task Refresh()
     {
+        // The figures move without a row of this class: a new version, or the parents would keep the old summary.
+        await registry.BumpClassVersionAsync(ClassId);
         await LoadAsync(CancellationToken.None);
         _publisher?.Request();
     }

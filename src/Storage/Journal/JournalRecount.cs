@@ -238,17 +238,17 @@ public static class JournalRecount
                         (SELECT (b ->> 'mark')::int FROM jsonb_array_elements(o.bands) b
                          WHERE (b ->> 'fromPercent')::int <= o.percent ORDER BY (b ->> 'fromPercent')::int DESC LIMIT 1) END AS mark
             FROM outcome o),
+        -- DESIGN.md's college scale: the GPA points (× 100) from a term percentage of at least so much.
+        gpa_scale (at_least, hundredths) AS (VALUES (95, 400), (90, 367), (85, 333), (80, 300), (75, 267), (70, 233), (65, 200),
+                                                   (60, 167), (55, 133), (50, 100), (25, 50), (0, 0)),
         -- What one student's result in one subject gives a cell: marks 2..5 (schools) or GPA (colleges), н/а, pending.
         -- Success: no 2 and no н/а (colleges: D or better, ≥ 50 %); quality: only 4 and 5 (colleges: B− or better, ≥ 75 %).
         graded AS (
             SELECT r.*, r.outcome IN ('marked', 'na') AS assessed,
                    r.outcome = 'marked' AND CASE WHEN r.college THEN r.percent >= 50 ELSE r.mark <> 2 END AS succeeds,
                    r.outcome = 'marked' AND CASE WHEN r.college THEN r.percent >= 75 ELSE r.mark IN (4, 5) END AS qualifies,
-                   CASE WHEN r.outcome = 'marked' AND r.college THEN
-                        CASE WHEN r.percent >= 95 THEN 400 WHEN r.percent >= 90 THEN 367 WHEN r.percent >= 85 THEN 333
-                             WHEN r.percent >= 80 THEN 300 WHEN r.percent >= 75 THEN 267 WHEN r.percent >= 70 THEN 233
-                             WHEN r.percent >= 65 THEN 200 WHEN r.percent >= 60 THEN 167 WHEN r.percent >= 55 THEN 133
-                             WHEN r.percent >= 50 THEN 100 WHEN r.percent >= 25 THEN 50 ELSE 0 END ELSE 0 END AS gpa
+                   CASE WHEN r.outcome = 'marked' AND r.college
+                        THEN (SELECT max(x.hundredths) FROM gpa_scale x WHERE r.percent >= x.at_least) ELSE 0 END AS gpa
             FROM result r),
         -- Term cells take the students enrolled on the term's counting day.
         term_graded AS (
@@ -277,11 +277,8 @@ public static class JournalRecount
             SELECT r.*, true AS assessed,
                    r.outcome = 'marked' AND CASE WHEN r.college THEN r.percent >= 50 ELSE r.mark <> 2 END AS succeeds,
                    r.outcome = 'marked' AND CASE WHEN r.college THEN r.percent >= 75 ELSE r.mark IN (4, 5) END AS qualifies,
-                   CASE WHEN r.outcome = 'marked' AND r.college THEN
-                        CASE WHEN r.percent >= 95 THEN 400 WHEN r.percent >= 90 THEN 367 WHEN r.percent >= 85 THEN 333
-                             WHEN r.percent >= 80 THEN 300 WHEN r.percent >= 75 THEN 267 WHEN r.percent >= 70 THEN 233
-                             WHEN r.percent >= 65 THEN 200 WHEN r.percent >= 60 THEN 167 WHEN r.percent >= 55 THEN 133
-                             WHEN r.percent >= 50 THEN 100 WHEN r.percent >= 25 THEN 50 ELSE 0 END ELSE 0 END AS gpa
+                   CASE WHEN r.outcome = 'marked' AND r.college
+                        THEN (SELECT max(x.hundredths) FROM gpa_scale x WHERE r.percent >= x.at_least) ELSE 0 END AS gpa
             FROM annual_graded r),
         assessed AS (
             SELECT class_id, term, subject_id, student_id, college, outcome, percent, mark, assessed, succeeds, qualifies, gpa FROM term_graded

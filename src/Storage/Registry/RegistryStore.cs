@@ -211,6 +211,7 @@ public sealed class RegistryStore(NpgsqlDataSource dataSource)
         INSERT INTO class_watermarks (class_id, seq)
         SELECT c.id, nextval('journal_seq') FROM classes c JOIN organizations o ON o.id = c.organization_id
         WHERE (@kind::text IS NULL OR o.kind = @kind) AND (@year::text IS NULL OR c.academic_year = @year)
+          AND (@class::text IS NULL OR c.id = @class)
         ORDER BY c.id -- the lock order of every writer of several watermarks (transfers too): no deadlock between them
         ON CONFLICT (class_id) DO UPDATE SET seq = greatest(class_watermarks.seq, excluded.seq)
         """;
@@ -223,8 +224,20 @@ public sealed class RegistryStore(NpgsqlDataSource dataSource)
     public async Task<int> BumpClassVersionsAsync(string? organizationKind = null, string? academicYear = null, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand(BumpClassVersions);
-        AddBumpParameters(command, organizationKind, academicYear);
+        AddBumpParameters(command, organizationKind, academicYear, null);
         return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A new version for one class whose figures moved without a row of its own: rows of a student who has moved on,
+    /// recorded in their old class, change the term metrics where the student counts now. Without a newer version the
+    /// parents would keep the old summary, and the reconciliation, which compares versions, would never see it.
+    /// </summary>
+    public async Task BumpClassVersionAsync(string classId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(BumpClassVersions);
+        AddBumpParameters(command, null, null, classId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>
@@ -245,14 +258,15 @@ public sealed class RegistryStore(NpgsqlDataSource dataSource)
             }
         }
         await using var bump = new NpgsqlCommand(BumpClassVersions, connection, transaction);
-        AddBumpParameters(bump, null, null);
+        AddBumpParameters(bump, null, null, null);
         var moved = await bump.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return moved;
     }
 
-    private static void AddBumpParameters(NpgsqlCommand command, string? organizationKind, string? academicYear)
+    private static void AddBumpParameters(NpgsqlCommand command, string? organizationKind, string? academicYear, string? classId)
     {
+        command.Parameters.Add(new NpgsqlParameter<string?>("class", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = classId });
         command.Parameters.Add(new NpgsqlParameter<string?>("kind", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = organizationKind });
         command.Parameters.Add(new NpgsqlParameter<string?>("year", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = academicYear });
     }

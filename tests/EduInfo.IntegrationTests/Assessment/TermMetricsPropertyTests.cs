@@ -11,7 +11,8 @@ namespace EduInfo.IntegrationTests.Assessment;
 /// For a random journal over two terms — marks of every kind, roll-calls, students transferred mid-term, a term closed
 /// in some classes — every parent cell (term × subject) is the exact sum of its children's, every class's headcount
 /// and term-mark counts follow the enrolments, and every student's term mark equals an independent recomputation
-/// from the journal rows with the policy in force (integer arithmetic here, not the grains' rationals).
+/// from the journal rows with the policy in force (integer arithmetic here, not the grains' rationals); and every cell
+/// of those classes, their schools and every area equals <see cref="EduInfo.Storage.Journal.JournalRecount"/>.
 /// </summary>
 public sealed class TermMetricsPropertyTests(ApiHost api) : IClassFixture<ApiHost>
 {
@@ -62,6 +63,10 @@ public sealed class TermMetricsPropertyTests(ApiHost api) : IClassFixture<ApiHos
         var compared = await AssertParentsSumTheirChildrenAsync("KZ");
         Assert.True(compared > 1000, $"only {compared} non-zero figures compared");
         await AssertTermMarksAreRecomputedAsync(grains, classes);
+
+        // And the whole of it against the journal's independent recount: every cell of these classes, their schools and every area.
+        var nodes = classes.Concat(schools.Select(s => s.Key)).Concat(data.Nodes.Select(n => n.Id)).Distinct().ToList();
+        RecountComparison.AssertNone(await RecountComparison.MismatchesAsync(api.Http, api.Db.DataSource, nodes, Today), $"{nodes.Count} nodes");
     }
 
     private async Task PostRandomJournalAsync(IReadOnlyList<DemoRegistry.Teaching> teachings, Random random, IReadOnlyList<DateOnly> days)

@@ -37,6 +37,10 @@ public sealed class TransferApiTests(ApiHost api) : IClassFixture<ApiHost>
             "class B counts the student's term mark from both marks: (6 + 10) / 20 = 80 %");
         Assert.Equal(2, (await api.Http.GetJsonAsync($"/api/v1/nodes/{a}/summary?term=2&subjectId={teachingA.SubjectId}")).Body
             .GetProperty("figures").GetProperty("formativeMarks").GetInt64());
+        // B's figures moved without a row of B's own: B takes a new version, or the school would keep B's old summary.
+        await Eventually.MatchesAsync(async () => (await api.Http.GetJsonAsync($"/api/v1/nodes/{school.Key}/summary?term=2&subjectId={teachingA.SubjectId}"))
+            .Body.GetProperty("figures").GetProperty("termPercentSum").GetInt64(), sum => sum == 80, TimeSpan.FromSeconds(20),
+            "the school counts the student's new term percentage (no other term mark in the subject in this school)");
 
         // A backdated transfer would reopen history (two open enrolments): refused, nothing written.
         var enrolments = await api.Db.ScalarAsync<long>("SELECT count(*) FROM enrolments WHERE student_id = @s", ("s", student));

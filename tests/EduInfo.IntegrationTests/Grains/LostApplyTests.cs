@@ -39,7 +39,9 @@ public sealed class LostApplyTests : IAsyncLifetime
             var toStudent = student is not null && call.InterfaceMethod?.DeclaringType == typeof(IStudentGrain)
                 && call.InterfaceMethod.Name is nameof(IStudentGrain.Apply) or nameof(IStudentGrain.Rebuild)
                 && call.TargetContext.GrainId.Key.ToString() == student;
-            var toQueue = _faults.RefusePublishes && call.InterfaceMethod?.DeclaringType == typeof(IMemoryStreamQueueGrain);
+            // Only the publish (the enqueue): the pulling agents keep dequeuing, as they would from a queue that lives on.
+            var toQueue = _faults.RefusePublishes && call.InterfaceMethod?.DeclaringType == typeof(IMemoryStreamQueueGrain)
+                && call.InterfaceMethod.Name == nameof(IMemoryStreamQueueGrain.Enqueue);
             if (toStudent || toQueue)
             {
                 Interlocked.Increment(ref _faults.Lost);
