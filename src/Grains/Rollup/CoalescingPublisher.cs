@@ -8,10 +8,10 @@ namespace EduInfo.Grains.Rollup;
 /// Publishes a grain's whole summary to its parent's stream: at once when the last publish is older than the
 /// coalescing interval, otherwise at the end of it, so a burst of updates costs one message per interval. No periodic
 /// timer: an idle grain runs nothing. Owned by one grain and used on its turns only.
-/// A publish runs on its own interleaving timer turn, never inside the caller's turn: the stream's queue may live on a
-/// silo that just died, and until the cluster declares it dead (seconds) the enqueue gets no answer — a journal write
-/// that waited for it would hold the teacher's acknowledgement and the class. A failed publish is retried after an
-/// interval (the reconciler is the last resort); the parent keeps the highest version, so order does not matter.
+/// A publish runs on a timer turn of its own and does not wait for the stream: its queue may live on a silo that just
+/// died, and until the cluster declares it dead (seconds) the enqueue gets no answer — a journal write that waited for
+/// it would hold the teacher's acknowledgement and the class. A failed publish is retried after an interval (the
+/// reconciler is the last resort); the parent keeps the highest version, so order does not matter.
 /// </summary>
 internal sealed class CoalescingPublisher(
     IGrainBase grain,
@@ -50,25 +50,41 @@ internal sealed class CoalescingPublisher(
         }
     }
 
+    // The timer's turn takes the snapshot (never in the middle of another turn, e.g. halfway through a rebuild, which
+    // would send the new version with the old figures and have the parent refuse the right ones later as not newer)
+    // and hands it to the stream without waiting: the grain's next turn does not wait for the queue.
     private void Arm(TimeSpan due) =>
-        _pending = grain.RegisterGrainTimer(async _ =>
+        _pending = grain.RegisterGrainTimer((CancellationToken cancellation) =>
         {
             _pending?.Dispose();
             _pending = null;
-            try
+            if (parentStream is not null && _dirty)
             {
-                await PublishAsync();
+                _dirty = false;
+                _lastPublish = clock.GetUtcNow();
+                Publishes++;
+                _ = SendAsync(parentStream, snapshot());
             }
-            catch (Exception ex)
+            return Task.CompletedTask;
+        }, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+
+    /// <summary>Sends one summary; a failure asks for a publish again an interval later (runs on the grain's scheduler).</summary>
+    private async Task SendAsync(IAsyncStream<NodeSummary> stream, NodeSummary summary)
+    {
+        try
+        {
+            await stream.OnNextAsync(summary);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning("A summary publish failed ({Error}); retrying in {Interval}", ex.GetType().Name, interval);
+            _dirty = true;
+            if (_pending is null)
             {
-                logger.LogWarning("A summary publish failed ({Error}); retrying in {Interval}", ex.GetType().Name, interval);
-                _dirty = true;
-                if (_pending is null)
-                {
-                    Arm(interval);
-                }
+                Arm(interval);
             }
-        }, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { KeepAlive = true, Interleave = true });
+        }
+    }
 
     private async Task PublishAsync()
     {
