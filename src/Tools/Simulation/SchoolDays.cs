@@ -1,4 +1,5 @@
 using EduInfo.Grains.Domain.Calendar;
+using EduInfo.Grains.Interfaces.Calendar;
 using EduInfo.Storage.Assessment;
 using Npgsql;
 
@@ -13,9 +14,19 @@ public static class SchoolDays
     public static async Task<Func<DateOnly, bool>> LoadAsync(NpgsqlDataSource dataSource, string academicYear, CancellationToken cancellationToken,
         string organizationKind = "school")
     {
-        var document = await new AssessmentStore(dataSource).ReadCalendarAsync(academicYear, organizationKind, cancellationToken)
-                       ?? SyntheticCalendar.For(academicYear, organizationKind);
-        var calendar = new SchoolCalendar(document);
+        var calendar = await CalendarAsync(dataSource, academicYear, organizationKind, cancellationToken);
         return day => calendar.Check(day, 5, 5, []) == DayStatus.SchoolDay;
     }
+
+    /// <summary>The first day of the schools' term that <paramref name="day"/> falls in (earlier terms may be closed), or null between terms.</summary>
+    public static async Task<DateOnly?> TermStartAsync(NpgsqlDataSource dataSource, DateOnly day, CancellationToken cancellationToken)
+    {
+        var calendar = await CalendarAsync(dataSource, AcademicCalendar.YearOf(day), "school", cancellationToken);
+        return calendar.Dates(calendar.TermOf(day))?.Starts;
+    }
+
+    private static async Task<SchoolCalendar> CalendarAsync(NpgsqlDataSource dataSource, string academicYear, string organizationKind,
+        CancellationToken cancellationToken) =>
+        new(await new AssessmentStore(dataSource).ReadCalendarAsync(academicYear, organizationKind, cancellationToken)
+            ?? SyntheticCalendar.For(academicYear, organizationKind));
 }

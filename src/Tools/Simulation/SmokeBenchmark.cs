@@ -14,9 +14,10 @@ public sealed class SmokeBenchmark(NpgsqlDataSource dataSource, HttpClient http,
         var teachings = await TeachingCatalog.LoadAsync(dataSource, teachers: 120, seed: 11, cancellationToken);
         var isSchoolDay = await SchoolDays.LoadAsync(dataSource, AcademicCalendar.YearOf(clock.Today), cancellationToken);
         var today = SchoolDayClock.LastSchoolDay(clock.Today, isSchoolDay);
-        var (yearStart, _) = AcademicCalendar.Bounds(AcademicCalendar.YearOf(today));
-        // A day per minute of load: dates move on, so roll-calls rarely meet a recorded lesson.
-        var schoolClock = new SchoolDayClock(yearStart, today, TimeSpan.FromMinutes(1), isSchoolDay);
+        // From the start of the running term (the demo's history closes the terms before it), a day per minute of load:
+        // dates move on, so roll-calls rarely meet a recorded lesson.
+        var termStart = await SchoolDays.TermStartAsync(dataSource, today, cancellationToken) ?? AcademicCalendar.Bounds(AcademicCalendar.YearOf(today)).First;
+        var schoolClock = new SchoolDayClock(termStart, today, TimeSpan.FromMinutes(1), isSchoolDay);
         if (schoolClock.Days.Count == 0)
         {
             throw new InvalidOperationException($"No school day of {AcademicCalendar.YearOf(today)} up to {clock.Today:yyyy-MM-dd}: nothing to load the journal with.");
