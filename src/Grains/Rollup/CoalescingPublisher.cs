@@ -27,7 +27,10 @@ internal sealed class CoalescingPublisher(
 
     public long Publishes { get; private set; }
 
-    /// <summary>Asks for the current summary to be published: now (on a timer turn of its own), or at the end of the coalescing interval.</summary>
+    /// <summary>
+    /// Asks for the current summary to be published: now, or at the end of the coalescing interval. The caller's
+    /// state must be whole (after a write is applied, a rebuild done): a publish now takes its snapshot here.
+    /// </summary>
     public void Request()
     {
         _dirty = true;
@@ -36,7 +39,14 @@ internal sealed class CoalescingPublisher(
             return;
         }
         var wait = _lastPublish + interval - clock.GetUtcNow();
-        Arm(wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
+        if (wait > TimeSpan.Zero)
+        {
+            Arm(wait);
+        }
+        else
+        {
+            SendNow();
+        }
     }
 
     /// <summary>Publishes now if anything is pending (on deactivation).</summary>
@@ -50,23 +60,28 @@ internal sealed class CoalescingPublisher(
         }
     }
 
-    // The timer's turn takes the snapshot (never in the middle of another turn, e.g. halfway through a rebuild, which
-    // would send the new version with the old figures and have the parent refuse the right ones later as not newer)
-    // and hands it to the stream without waiting: the grain's next turn does not wait for the queue.
+    // A turn of its own, never interleaved: a snapshot taken in the middle of another turn (halfway through a rebuild)
+    // would send the new version with the old figures, and the parent would refuse the right ones later as not newer.
+    // The send is not awaited: the grain's next turn does not wait for the queue.
     private void Arm(TimeSpan due) =>
         _pending = grain.RegisterGrainTimer((CancellationToken cancellation) =>
         {
             _pending?.Dispose();
             _pending = null;
-            if (parentStream is not null && _dirty)
-            {
-                _dirty = false;
-                _lastPublish = clock.GetUtcNow();
-                Publishes++;
-                _ = SendAsync(parentStream, snapshot());
-            }
+            SendNow();
             return Task.CompletedTask;
         }, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+
+    private void SendNow()
+    {
+        if (parentStream is not null && _dirty)
+        {
+            _dirty = false;
+            _lastPublish = clock.GetUtcNow();
+            Publishes++;
+            _ = SendAsync(parentStream, snapshot());
+        }
+    }
 
     /// <summary>Sends one summary; a failure asks for a publish again an interval later (runs on the grain's scheduler).</summary>
     private async Task SendAsync(IAsyncStream<NodeSummary> stream, NodeSummary summary)
