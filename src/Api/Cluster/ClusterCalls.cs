@@ -27,6 +27,11 @@ public sealed class ClusterCalls(SiloLossSignal signal, ClusterCallOptions optio
 {
     public async Task<T> IdempotentAsync<T>(Func<Task<T>> call, CancellationToken requestAborted)
     {
+        if (!signal.Watching)
+        {
+            // Nothing to watch in a co-hosted silo; the watch costs the write path (docs/benchmarks.md, issue #13).
+            return await call();
+        }
         var started = Stopwatch.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {

@@ -8,8 +8,14 @@ namespace EduInfo.Api.Cluster;
 /// timeout (30 s); the membership vote that fails such calls inside the cluster does not reach the client's own
 /// callbacks. <see cref="ClusterCalls"/> abandons and resends those calls when this fires.
 /// </summary>
-public sealed class SiloLossSignal(ILogger<SiloLossSignal> logger) : IClusterConnectionStatusObserver
+public sealed class SiloLossSignal(ILogger<SiloLossSignal> logger, bool watching) : IClusterConnectionStatusObserver
 {
+    /// <summary>
+    /// Whether the Api is a client of separate silos and hears of its gateway connections. A co-hosted silo has no
+    /// gateway to lose: the cluster's own death declaration fails its calls to a dead silo.
+    /// </summary>
+    public bool Watching => watching;
+
     private CancellationTokenSource _lost = new();
     private long _lastLoss;
 

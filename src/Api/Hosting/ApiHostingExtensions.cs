@@ -22,10 +22,11 @@ public static class ApiHostingExtensions
     public static WebApplicationBuilder AddEduInfoOrleans(this WebApplicationBuilder builder)
     {
         var orleans = builder.Configuration.GetSection("Cluster");
-        builder.Services.AddSingleton<SiloLossSignal>();
         builder.Services.AddSingleton(orleans.GetSection("Calls").Get<ClusterCallOptions>() ?? new ClusterCallOptions());
         builder.Services.AddSingleton<ClusterCalls>();
-        if (string.Equals(orleans["Role"], "Client", StringComparison.OrdinalIgnoreCase))
+        var client = string.Equals(orleans["Role"], "Client", StringComparison.OrdinalIgnoreCase);
+        builder.Services.AddSingleton(sp => new SiloLossSignal(sp.GetRequiredService<ILogger<SiloLossSignal>>(), watching: client));
+        if (client)
         {
             var connectionString = builder.Configuration.RequireConnectionString();
             builder.UseOrleansClient(client =>
