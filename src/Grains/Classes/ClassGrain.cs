@@ -301,10 +301,11 @@ public sealed class ClassGrain(
         }
 
         var inserted = validated.Rows.Where(r => result.Inserted.ContainsKey(r.EntryId)).ToList();
+        // Each lesson's absence codes parsed once, for the class's ledger and for its students.
+        var lessons = inserted.Select(l => (Lesson: l, Codes: Absences(l.AbsentIds, l.AbsentCodes))).ToList();
         var perStudent = new Dictionary<string, List<StudentJournalRow>>(StringComparer.Ordinal);
-        foreach (var lesson in inserted)
+        foreach (var (lesson, codes) in lessons)
         {
-            var codes = Absences(lesson.AbsentIds, lesson.AbsentCodes);
             var seq = result.Inserted[lesson.EntryId];
             foreach (var studentId in lesson.Roster)
             {
@@ -318,9 +319,9 @@ public sealed class ClassGrain(
         }
         await ApplyAsync(() =>
         {
-            foreach (var lesson in inserted)
+            foreach (var (lesson, codes) in lessons)
             {
-                _ledger!.RecordLesson(lesson.SubjectId, lesson.Date, lesson.Roster, Absences(lesson.AbsentIds, lesson.AbsentCodes));
+                _ledger!.RecordLesson(lesson.SubjectId, lesson.Date, lesson.Roster, codes);
             }
         }, perStudent.Select(p => (p.Key, (IReadOnlyList<StudentJournalRow>)p.Value)).ToList(), result);
         return Accepted(validated.Rows.Select(r => r.EntryId), result);
