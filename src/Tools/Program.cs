@@ -1,3 +1,4 @@
+using EduInfo.Domain.Calendar;
 using System.Globalization;
 using EduInfo.Storage;
 using EduInfo.Storage.Hosting;
@@ -84,7 +85,7 @@ switch (args[0])
             return report.Failures == 0 ? 0 : 1;
         }
     case "bench-history":
-        await EduInfo.Tools.Benchmark.JournalHistory.LoadAsync(dataSource, EduInfo.Grains.Interfaces.Calendar.AcademicCalendar.YearOf(clock.Today),
+        await EduInfo.Tools.Benchmark.JournalHistory.LoadAsync(dataSource, EduInfo.Domain.Calendar.AcademicCalendar.YearOf(clock.Today),
             args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture) : 10_000_000, Console.Out, CancellationToken.None);
         return 0;
     case "bench-term-end" when args.Length > 2:

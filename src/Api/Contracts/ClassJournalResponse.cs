@@ -1,3 +1,4 @@
+using EduInfo.Domain.Assessment;
 using EduInfo.Grains.Interfaces.Assessment;
 using EduInfo.Grains.Interfaces.Journal;
 using EduInfo.Grains.Interfaces.Localization;

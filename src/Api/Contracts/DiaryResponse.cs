@@ -1,3 +1,5 @@
+using EduInfo.Domain.Journal;
+using EduInfo.Domain.Metrics;
 using EduInfo.Api.Localization;
 using EduInfo.Grains.Interfaces.Localization;
 using EduInfo.Grains.Interfaces.Students;

@@ -1,3 +1,4 @@
+using EduInfo.Domain.Metrics;
 using EduInfo.Api.Localization;
 using EduInfo.Grains.Interfaces.Localization;
 using EduInfo.Grains.Interfaces.Summaries;

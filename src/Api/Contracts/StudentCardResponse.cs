@@ -1,3 +1,4 @@
+using EduInfo.Domain.Registry;
 using EduInfo.Storage.Registry;
 
 namespace EduInfo.Api.Contracts;

@@ -1,3 +1,4 @@
+using EduInfo.Domain.Metrics;
 using EduInfo.Grains.Interfaces.Summaries;
 
 namespace EduInfo.Api.Contracts;

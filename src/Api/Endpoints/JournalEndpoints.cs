@@ -1,3 +1,4 @@
+using EduInfo.Domain.Journal;
 using EduInfo.Api.Actors;
 using EduInfo.Api.Cluster;
 using EduInfo.Api.Contracts;

@@ -1,3 +1,5 @@
+using EduInfo.Domain.Assessment;
+using EduInfo.Domain.Calendar;
 using EduInfo.Api.Actors;
 using EduInfo.Api.Problems;
 using EduInfo.Api.Security;

@@ -1,3 +1,4 @@
+using EduInfo.Domain.Calendar;
 using EduInfo.Api.Actors;
 using EduInfo.Api.Problems;
 using EduInfo.Api.Registry;
@@ -33,7 +34,7 @@ public static class TimetableEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<StoredSlot>>, ProblemHttpResult>> Get(
+    private static async Task<Results<Ok<IReadOnlyList<ScheduledSlot>>, ProblemHttpResult>> Get(
         string classId, HttpContext context, ActorResolver actors, NodeDirectory directory, TimetableStore timetables, CancellationToken cancellationToken)
     {
         ProblemHttpResult? problem = null;

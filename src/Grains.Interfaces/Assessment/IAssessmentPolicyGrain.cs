@@ -1,3 +1,5 @@
+using EduInfo.Domain.Assessment;
+using EduInfo.Domain.Journal;
 using EduInfo.Grains.Interfaces.Actors;
 using EduInfo.Grains.Interfaces.Journal;
 

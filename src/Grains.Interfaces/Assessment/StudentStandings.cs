@@ -1,3 +1,6 @@
+using EduInfo.Domain.Assessment;
+using EduInfo.Domain.Calendar;
+using EduInfo.Domain.Metrics;
 using EduInfo.Grains.Interfaces.Calendar;
 
 namespace EduInfo.Grains.Interfaces.Assessment;

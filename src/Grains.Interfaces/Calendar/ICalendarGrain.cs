@@ -1,3 +1,5 @@
+using EduInfo.Domain.Calendar;
+using EduInfo.Domain.Journal;
 using EduInfo.Grains.Interfaces.Actors;
 using EduInfo.Grains.Interfaces.Journal;
 

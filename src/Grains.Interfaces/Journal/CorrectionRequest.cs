@@ -1,3 +1,5 @@
+using EduInfo.Domain.Journal;
+
 namespace EduInfo.Grains.Interfaces.Journal;
 
 /// <summary>

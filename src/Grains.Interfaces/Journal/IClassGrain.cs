@@ -1,3 +1,4 @@
+using EduInfo.Domain.Journal;
 using EduInfo.Grains.Interfaces.Actors;
 using EduInfo.Grains.Interfaces.Assessment;
 using EduInfo.Grains.Interfaces.Summaries;

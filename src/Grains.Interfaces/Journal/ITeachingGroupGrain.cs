@@ -1,3 +1,4 @@
+using EduInfo.Domain.Journal;
 using EduInfo.Grains.Interfaces.Actors;
 
 namespace EduInfo.Grains.Interfaces.Journal;

@@ -1,3 +1,4 @@
+using EduInfo.Domain.Journal;
 using EduInfo.Grains.Interfaces.Journal;
 
 namespace EduInfo.Grains.Interfaces.Students;

@@ -1,3 +1,5 @@
+using EduInfo.Domain.Metrics;
+
 namespace EduInfo.Grains.Interfaces.Students;
 
 /// <summary>The parents' view of a student (order point 12.6): every mark, attendance, live figures per subject, term standings and the correction history.</summary>

@@ -1,3 +1,5 @@
+using EduInfo.Domain.Metrics;
+
 namespace EduInfo.Grains.Interfaces.Summaries;
 
 /// <summary>

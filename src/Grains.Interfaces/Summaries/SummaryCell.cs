@@ -1,3 +1,5 @@
+using EduInfo.Domain.Metrics;
+
 namespace EduInfo.Grains.Interfaces.Summaries;
 
 /// <summary>The figures of one term (0 = the year) and subject ("" = all): a list entry, so summaries also travel as JSON.</summary>

@@ -1,3 +1,5 @@
+using EduInfo.Domain.Metrics;
+
 namespace EduInfo.Grains.Interfaces.Summaries;
 
 /// <summary>Adding and removing whole breakdowns, cell by cell (a parent keeps the running sum of its children).</summary>

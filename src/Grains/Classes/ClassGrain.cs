@@ -1,8 +1,9 @@
+using EduInfo.Domain.Assessment;
+using EduInfo.Domain.Calendar;
+using EduInfo.Domain.Journal;
+using EduInfo.Domain.Metrics;
+using EduInfo.Domain.Registry;
 using System.Text.Json;
-using EduInfo.Grains.Domain;
-using EduInfo.Grains.Domain.Assessment;
-using EduInfo.Grains.Domain.Calendar;
-using EduInfo.Grains.Domain.Metrics;
 using EduInfo.Grains.Interfaces.Actors;
 using EduInfo.Grains.Interfaces.Assessment;
 using EduInfo.Grains.Interfaces.Calendar;
@@ -218,7 +219,7 @@ public sealed class ClassGrain(
             return null;
         }
         await RefreshRulesAsync();
-        return JournalBatchValidator.ValidateMarks(_class, actor, batch, Today, limits.Value, DayRule, FormativeScaleOn);
+        return JournalBatchValidator.ValidateMarks(_class, actor.PersonId, batch, Today, limits.Value, DayRule, FormativeScaleOn);
     }
 
     private async Task<ValidatedBatch<NewLesson>?> ValidateAsync(Actor actor, LessonBatch batch)
@@ -228,7 +229,7 @@ public sealed class ClassGrain(
             return null;
         }
         await RefreshRulesAsync();
-        return JournalBatchValidator.ValidateLessons(_class, actor, batch, Today, limits.Value, DayRule);
+        return JournalBatchValidator.ValidateLessons(_class, actor.PersonId, batch, Today, limits.Value, DayRule);
     }
 
     public async Task<BatchOutcome> RecordMarks(Actor actor, MarkBatch batch)

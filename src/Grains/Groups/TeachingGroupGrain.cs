@@ -1,3 +1,5 @@
+using EduInfo.Domain.Journal;
+using EduInfo.Domain.Registry;
 using System.Security.Cryptography;
 using System.Text;
 using EduInfo.Grains.Interfaces.Actors;

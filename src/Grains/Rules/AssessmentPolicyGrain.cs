@@ -1,7 +1,7 @@
+using EduInfo.Domain.Assessment;
+using EduInfo.Domain.Journal;
 using EduInfo.Grains.Interfaces.Calendar;
 using System.Text.Json;
-using EduInfo.Grains.Domain;
-using EduInfo.Grains.Domain.Assessment;
 using EduInfo.Grains.Interfaces.Actors;
 using EduInfo.Grains.Interfaces.Assessment;
 using EduInfo.Grains.Interfaces.Journal;

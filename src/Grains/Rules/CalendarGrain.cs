@@ -1,6 +1,6 @@
+using EduInfo.Domain.Calendar;
+using EduInfo.Domain.Journal;
 using System.Text.Json;
-using EduInfo.Grains.Domain;
-using EduInfo.Grains.Domain.Calendar;
 using EduInfo.Grains.Interfaces.Actors;
 using EduInfo.Grains.Interfaces.Calendar;
 using EduInfo.Grains.Interfaces.Journal;

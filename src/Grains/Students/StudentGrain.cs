@@ -1,4 +1,6 @@
-using EduInfo.Grains.Domain;
+using EduInfo.Domain.Journal;
+using EduInfo.Domain.Metrics;
+using EduInfo.Domain.Registry;
 using EduInfo.Grains.Interfaces.Actors;
 using EduInfo.Grains.Interfaces.Calendar;
 using EduInfo.Grains.Interfaces.Journal;

@@ -1,4 +1,4 @@
-using EduInfo.Grains.Domain;
+using EduInfo.Domain.Journal;
 using EduInfo.Grains.Interfaces.Summaries;
 using EduInfo.Grains.Rollup;
 using EduInfo.Storage.Hosting;

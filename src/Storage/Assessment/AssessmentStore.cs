@@ -1,3 +1,5 @@
+using EduInfo.Domain.Assessment;
+using EduInfo.Domain.Calendar;
 using System.Text.Json;
 using EduInfo.Grains.Interfaces.Assessment;
 using EduInfo.Grains.Interfaces.Calendar;

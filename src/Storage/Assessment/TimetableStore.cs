@@ -1,13 +1,8 @@
+using EduInfo.Domain.Calendar;
 using EduInfo.Storage.Audit;
 using Npgsql;
 
 namespace EduInfo.Storage.Assessment;
-
-/// <summary>A slot of a timetable as stored: dated, for one teaching group of the class.</summary>
-public sealed record StoredSlot(string GroupId, string SubjectId, int Weekday, int Period, DateOnly ValidFrom, DateOnly? ValidTo)
-{
-    public bool CoversDate(DateOnly date) => ValidFrom <= date && (ValidTo is null || date <= ValidTo);
-}
 
 /// <summary>
 /// Class timetables. A new timetable applies from its date: slots that started later are dropped, slots running on
@@ -16,18 +11,18 @@ public sealed record StoredSlot(string GroupId, string SubjectId, int Weekday, i
 /// </summary>
 public sealed class TimetableStore(NpgsqlDataSource dataSource)
 {
-    public async Task<IReadOnlyList<StoredSlot>> ReadAsync(string classId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ScheduledSlot>> ReadAsync(string classId, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
             SELECT group_id, subject_id, weekday, period, valid_from, valid_to FROM timetable_slots
             WHERE class_id = @c ORDER BY valid_from, weekday, period, group_id
             """);
         command.Parameters.AddWithValue("c", classId);
-        var slots = new List<StoredSlot>();
+        var slots = new List<ScheduledSlot>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            slots.Add(new StoredSlot(reader.GetString(0), reader.GetString(1), reader.GetInt16(2), reader.GetInt16(3),
+            slots.Add(new ScheduledSlot(reader.GetString(0), reader.GetString(1), reader.GetInt16(2), reader.GetInt16(3),
                 reader.GetFieldValue<DateOnly>(4), reader.IsDBNull(5) ? null : reader.GetFieldValue<DateOnly>(5)));
         }
         return slots;

@@ -1,3 +1,4 @@
+using EduInfo.Domain.Metrics;
 using Npgsql;
 
 namespace EduInfo.Storage.Journal;

@@ -1,3 +1,5 @@
+using EduInfo.Domain.Journal;
+
 namespace EduInfo.Storage.Journal;
 
 /// <summary>One journal row as a correction needs it, with whether a later row already supersedes it.</summary>

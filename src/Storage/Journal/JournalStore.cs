@@ -1,3 +1,4 @@
+using EduInfo.Domain.Journal;
 using System.Data;
 using System.Text.Json;
 using EduInfo.Grains.Interfaces.Journal;

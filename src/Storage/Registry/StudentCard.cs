@@ -1,3 +1,5 @@
+using EduInfo.Domain.Registry;
+
 namespace EduInfo.Storage.Registry;
 
 /// <summary>A student's registry card: personal data (names, birth date, IIN) and their current class.</summary>

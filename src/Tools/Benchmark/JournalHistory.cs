@@ -1,3 +1,4 @@
+using EduInfo.Domain.Assessment;
 using System.Diagnostics;
 using Npgsql;
 

@@ -1,3 +1,4 @@
+using EduInfo.Domain.Calendar;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;

@@ -1,4 +1,4 @@
-using EduInfo.Grains.Domain.Calendar;
+using EduInfo.Domain.Calendar;
 using EduInfo.Grains.Interfaces.Calendar;
 using EduInfo.Storage.Assessment;
 using EduInfo.Storage.Audit;

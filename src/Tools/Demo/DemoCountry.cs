@@ -1,5 +1,6 @@
+using EduInfo.Domain.Calendar;
+using EduInfo.Domain.Registry;
 using EduInfo.Grains.Interfaces.Calendar;
-using EduInfo.Grains.Domain;
 using EduInfo.Storage.Registry.Model;
 
 namespace EduInfo.Tools.Demo;

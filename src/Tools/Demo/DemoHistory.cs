@@ -1,6 +1,7 @@
+using EduInfo.Domain.Calendar;
+using EduInfo.Domain.Journal;
 using System.Diagnostics;
 using System.Text.Json;
-using EduInfo.Grains.Domain.Calendar;
 using EduInfo.Storage.Assessment;
 using EduInfo.Storage.Audit;
 using Npgsql;

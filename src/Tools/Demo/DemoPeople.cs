@@ -1,3 +1,4 @@
+using EduInfo.Domain.Registry;
 
 namespace EduInfo.Tools.Demo;
 
@@ -39,7 +40,7 @@ internal sealed class DemoPeople(Random random)
         for (var attempt = 0; attempt < 10000; attempt++, serial = (serial + 1) % 10000)
         {
             var first11 = $"{prefix}{serial:D4}";
-            if (EduInfo.Grains.Domain.Iin.CheckDigit(first11) is { } check && _issued.Add(first11 + check))
+            if (EduInfo.Domain.Registry.Iin.CheckDigit(first11) is { } check && _issued.Add(first11 + check))
             {
                 return first11 + check;
             }

@@ -1,3 +1,4 @@
+using EduInfo.Domain.Calendar;
 using Npgsql;
 
 namespace EduInfo.Tools.Demo;
@@ -13,7 +14,7 @@ public static class DemoTimetable
 
     public static async Task WriteAsync(NpgsqlDataSource dataSource, string academicYear, CancellationToken cancellationToken = default)
     {
-        var (first, _) = Grains.Interfaces.Calendar.AcademicCalendar.Bounds(academicYear);
+        var (first, _) = EduInfo.Domain.Calendar.AcademicCalendar.Bounds(academicYear);
         var teaching = new List<(string Class, string Group, string Subject)>();
         await using (var read = dataSource.CreateCommand("""
             SELECT DISTINCT g.class_id, a.group_id, a.subject_id

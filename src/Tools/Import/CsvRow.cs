@@ -1,3 +1,4 @@
+using EduInfo.Domain.Registry;
 using System.Globalization;
 
 namespace EduInfo.Tools.Import;
@@ -165,7 +166,7 @@ internal sealed class CsvRow(string file, CsvRecord record, IReadOnlyDictionary<
         {
             return null;
         }
-        if (!EduInfo.Grains.Domain.Iin.IsValid(value))
+        if (!EduInfo.Domain.Registry.Iin.IsValid(value))
         {
             Error(ImportErrorCode.InvalidIin, column);
             return null;

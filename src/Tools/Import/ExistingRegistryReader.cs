@@ -1,3 +1,4 @@
+using EduInfo.Domain.Registry;
 using Npgsql;
 
 namespace EduInfo.Tools.Import;

@@ -1,3 +1,5 @@
+using EduInfo.Domain.Registry;
+
 namespace EduInfo.Tools.Import;
 
 /// <summary>A valid IIN of a person row, for uniqueness checks. Personal data: never put <see cref="Iin"/> in a message or log.</summary>

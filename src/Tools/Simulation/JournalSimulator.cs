@@ -1,3 +1,4 @@
+using EduInfo.Domain.Calendar;
 using System.Diagnostics;
 using EduInfo.Grains.Interfaces.Calendar;
 using Npgsql;

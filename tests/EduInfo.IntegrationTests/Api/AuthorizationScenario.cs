@@ -1,3 +1,4 @@
+using EduInfo.Domain.Calendar;
 using System.Text.Json;
 using EduInfo.IntegrationTests.Infrastructure;
 
@@ -189,7 +190,7 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
                 bands = new[] { new { fromPercent = 0, mark = 2 }, new { fromPercent = 40, mark = 3 }, new { fromPercent = 65, mark = 4 }, new { fromPercent = 85, mark = 5 } },
                 descriptiveGrades = new[] { 1 },
             },
-            "/api/v1/calendars/{academicYear}/{organizationKind}" => EduInfo.Grains.Domain.Calendar.SyntheticCalendar.For("2026-2027", "school"),
+            "/api/v1/calendars/{academicYear}/{organizationKind}" => EduInfo.Domain.Calendar.SyntheticCalendar.For("2026-2027", "school"),
             "/api/v1/auth/token" => new { login = "no-such-login", password = "wrong" },
             "/api/v1/auth/refresh" => new { refreshToken = "not-a-token" },
             _ => null,

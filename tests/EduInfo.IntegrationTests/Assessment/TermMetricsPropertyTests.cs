@@ -1,4 +1,5 @@
-using EduInfo.Grains.Domain.Calendar;
+using EduInfo.Domain.Calendar;
+using EduInfo.Domain.Metrics;
 using EduInfo.Grains.Interfaces.Journal;
 using EduInfo.Grains.Interfaces.Summaries;
 using EduInfo.IntegrationTests.Infrastructure;

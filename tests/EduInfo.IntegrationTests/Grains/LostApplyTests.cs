@@ -1,3 +1,5 @@
+using EduInfo.Domain.Journal;
+using EduInfo.Domain.Metrics;
 using EduInfo.Grains.Interfaces.Actors;
 using EduInfo.Grains.Interfaces.Journal;
 using EduInfo.Grains.Interfaces.Students;

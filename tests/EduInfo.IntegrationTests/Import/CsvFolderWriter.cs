@@ -1,3 +1,4 @@
+using EduInfo.Domain.Registry;
 using System.Globalization;
 using System.Text;
 using EduInfo.Storage.Registry.Model;

@@ -1,3 +1,4 @@
+using EduInfo.Domain.Calendar;
 using EduInfo.Api.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -1,3 +1,4 @@
+using EduInfo.Domain.Calendar;
 using EduInfo.Storage.Assessment;
 using EduInfo.Storage.Registry;
 using EduInfo.Storage.Registry.Model;
@@ -47,11 +48,11 @@ public sealed class DemoRegistry
     /// <summary>The demo calendar's school days (five-day week) from <paramref name="from"/> to <paramref name="to"/>, inclusive.</summary>
     public static IReadOnlyList<DateOnly> SchoolDays(DateOnly from, DateOnly to)
     {
-        var calendar = new EduInfo.Grains.Domain.Calendar.SchoolCalendar(EduInfo.Grains.Domain.Calendar.SyntheticCalendar.For("2026-2027", "school"));
+        var calendar = new EduInfo.Domain.Calendar.SchoolCalendar(EduInfo.Domain.Calendar.SyntheticCalendar.For("2026-2027", "school"));
         var days = new List<DateOnly>();
         for (var day = from; day <= to; day = day.AddDays(1))
         {
-            if (calendar.Check(day, 5, 5, []) == EduInfo.Grains.Domain.Calendar.DayStatus.SchoolDay)
+            if (calendar.Check(day, 5, 5, []) == EduInfo.Domain.Calendar.DayStatus.SchoolDay)
             {
                 days.Add(day);
             }

@@ -1,3 +1,4 @@
+using EduInfo.Domain.Metrics;
 using System.Text.Json;
 
 namespace EduInfo.IntegrationTests.Infrastructure;

@@ -1,4 +1,5 @@
-using EduInfo.Grains.Domain.Calendar;
+using EduInfo.Domain.Calendar;
+using EduInfo.Domain.Journal;
 
 namespace EduInfo.IntegrationTests.Infrastructure;
 

@@ -1,3 +1,4 @@
+using EduInfo.Domain.Registry;
 using EduInfo.IntegrationTests.Infrastructure;
 using EduInfo.Storage.Journal;
 using EduInfo.Storage.Registry.Model;

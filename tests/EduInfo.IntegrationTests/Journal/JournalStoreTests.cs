@@ -1,3 +1,4 @@
+using EduInfo.Domain.Journal;
 using EduInfo.Grains.Interfaces.Journal;
 using EduInfo.IntegrationTests.Infrastructure;
 using EduInfo.Storage.Journal;

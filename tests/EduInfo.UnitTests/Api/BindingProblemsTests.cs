@@ -1,3 +1,5 @@
+using EduInfo.Domain.Calendar;
+using EduInfo.Domain.Journal;
 using System.Text.Json;
 using EduInfo.Api.Hosting;
 using EduInfo.Api.Problems;

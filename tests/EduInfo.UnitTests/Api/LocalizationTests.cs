@@ -1,3 +1,4 @@
+using EduInfo.Domain.Journal;
 using System.Text.RegularExpressions;
 using EduInfo.Api.Localization;
 using EduInfo.Grains.Interfaces.Localization;

@@ -1,3 +1,4 @@
+using EduInfo.Domain.Assessment;
 using EduInfo.Api.Contracts;
 using EduInfo.Grains.Interfaces.Assessment;
 

@@ -1,4 +1,4 @@
-using EduInfo.Grains.Domain.Assessment;
+using EduInfo.Domain.Assessment;
 
 namespace EduInfo.UnitTests.Assessment;
 

@@ -1,4 +1,4 @@
-using EduInfo.Grains.Domain;
+using EduInfo.Domain.Registry;
 using EduInfo.Tools.Demo;
 
 namespace EduInfo.UnitTests.Demo;

@@ -1,4 +1,4 @@
-using EduInfo.Grains.Domain;
+using EduInfo.Domain.Registry;
 
 namespace EduInfo.UnitTests.Domain;
 

@@ -1,4 +1,5 @@
-using EduInfo.Grains.Domain;
+using EduInfo.Domain.Journal;
+using EduInfo.Domain.Registry;
 using EduInfo.Grains.Interfaces.Actors;
 using EduInfo.Grains.Interfaces.Journal;
 using EduInfo.Storage.Registry;
@@ -9,7 +10,7 @@ public sealed class JournalBatchValidatorTests
 {
     private static readonly DateOnly Today = new(2026, 11, 27);
     private static readonly JournalLimits Limits = new();
-    private static readonly Actor Teacher = Actor.Teacher("T1", "O1");
+    private const string Teacher = "T1";
 
     // S2 left on 31 Oct, S3 arrived on 1 Nov; T2 taught Kazakh until 15 Oct, then T3 took over.
     private static readonly ClassRecord Class = new("C1", "O1", "2026-2027", 7,
@@ -77,7 +78,7 @@ public sealed class JournalBatchValidatorTests
     [Fact]
     public void The_substitute_may_write_only_from_the_substitution_date()
     {
-        var substitute = Actor.Teacher("T3", "O1");
+        const string substitute = "T3";
         Assert.True(JournalBatchValidator.ValidateMarks(Class, substitute, new MarkBatch([Mark(subject: "KAZ", date: "2026-10-16")]), Today, Limits).IsValid);
         var before = JournalBatchValidator.ValidateMarks(Class, substitute, new MarkBatch([Mark(subject: "KAZ", date: "2026-10-15")]), Today, Limits);
         Assert.Equal(JournalError.NotAssigned, Assert.Single(before.Problems).Error);

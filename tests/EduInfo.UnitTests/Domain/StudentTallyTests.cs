@@ -1,4 +1,5 @@
-using EduInfo.Grains.Domain;
+using EduInfo.Domain.Journal;
+using EduInfo.Domain.Metrics;
 using EduInfo.Grains.Interfaces.Journal;
 using EduInfo.Grains.Interfaces.Summaries;
 using EduInfo.Grains.Students;

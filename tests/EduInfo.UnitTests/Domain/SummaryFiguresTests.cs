@@ -1,5 +1,9 @@
+using EduInfo.Domain.Metrics;
 using System.Reflection;
+using EduInfo.Grains.Interfaces.Serialization;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans;
+using Orleans.Serialization;
 using EduInfo.Grains.Interfaces.Summaries;
 
 namespace EduInfo.UnitTests.Domain;
@@ -25,13 +29,23 @@ public sealed class SummaryFiguresTests
     }
 
     [Fact]
-    public void Every_figure_is_an_integer_field_with_an_orleans_id()
+    public void Every_figure_is_an_integer_field_that_travels_between_grains()
     {
         // All 36 figures; a property of another type would escape the walk below.
         var all = typeof(SummaryFigures).GetProperties(BindingFlags.Public | BindingFlags.Instance);
         Assert.Equal(all.Length, Fields.Length);
         Assert.Equal(36, Fields.Length);
-        Assert.All(Fields, p => Assert.NotNull(p.GetCustomAttribute<IdAttribute>()));
+        // The Domain carries no Orleans ids: the surrogate does, one per figure, and a round trip through the Orleans
+        // serializer keeps each figure (each set to a distinct value, so a swapped or dropped field shows).
+        var ids = typeof(SummaryFiguresSurrogate).GetProperties().Select(p => p.GetCustomAttribute<IdAttribute>()?.Id).ToList();
+        Assert.Equal(36, ids.Distinct().Count(id => id is not null));
+        var figures = Fields.Select((field, i) => Only(field, i + 1)).Aggregate(SummaryFigures.Zero, (sum, one) => sum + one);
+        var serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
+        Assert.Equal(figures, serializer.Deserialize<SummaryFigures>(serializer.SerializeToArray(figures)));
+        var summary = new NodeSummary("C1", NodeKind.Class, 7, figures, DateTimeOffset.UnixEpoch, [new SummaryCell(1, "MAT", figures)]);
+        var back = serializer.Deserialize<NodeSummary>(serializer.SerializeToArray(summary));
+        Assert.Equal(figures, back!.Figures);
+        Assert.Equal(figures, Assert.Single(back.Cells!).Figures);
     }
 
     [Theory]

@@ -1,4 +1,5 @@
-using EduInfo.Grains.Domain.Assessment;
+using EduInfo.Domain.Assessment;
+using EduInfo.Domain.Journal;
 using EduInfo.Grains.Interfaces.Assessment;
 using EduInfo.Grains.Interfaces.Journal;
 

@@ -1,4 +1,5 @@
-using EduInfo.Grains.Domain.Calendar;
+using EduInfo.Domain.Calendar;
+using EduInfo.Domain.Journal;
 using EduInfo.Grains.Interfaces.Calendar;
 using EduInfo.Grains.Interfaces.Journal;
 using EduInfo.Tools.Demo;

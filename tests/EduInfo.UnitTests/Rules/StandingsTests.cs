@@ -1,6 +1,8 @@
-using EduInfo.Grains.Domain.Assessment;
-using EduInfo.Grains.Domain.Calendar;
-using EduInfo.Grains.Domain.Metrics;
+using EduInfo.Domain.Assessment;
+using EduInfo.Domain.Calendar;
+using EduInfo.Domain.Journal;
+using EduInfo.Domain.Metrics;
+using EduInfo.Domain.Registry;
 using EduInfo.Grains.Interfaces.Assessment;
 using EduInfo.Grains.Interfaces.Journal;
 using EduInfo.Storage.Registry;

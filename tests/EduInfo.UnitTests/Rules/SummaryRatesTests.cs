@@ -1,3 +1,4 @@
+using EduInfo.Domain.Metrics;
 using EduInfo.Api.Contracts;
 using EduInfo.Grains.Interfaces.Summaries;
 

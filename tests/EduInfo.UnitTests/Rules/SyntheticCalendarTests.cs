@@ -1,4 +1,4 @@
-using EduInfo.Grains.Domain.Calendar;
+using EduInfo.Domain.Calendar;
 
 namespace EduInfo.UnitTests.Rules;
 
@@ -61,6 +61,6 @@ public sealed class SyntheticCalendarTests
         Assert.True(calendar.Synthetic);
         Assert.Equal(terms, calendar.Terms!.Count);
         Assert.Equal(new DateOnly(2030, 9, 1), calendar.Terms[0].Starts);
-        Assert.Empty(EduInfo.Grains.Domain.Calendar.SchoolCalendar.Validate("2030-2031", calendar, null, new DateOnly(2030, 8, 1)));
+        Assert.Empty(EduInfo.Domain.Calendar.SchoolCalendar.Validate("2030-2031", calendar, null, new DateOnly(2030, 8, 1)));
     }
 }

@@ -1,3 +1,5 @@
+using EduInfo.Domain.Registry;
+
 namespace EduInfo.Storage.Registry.Model;
 
 /// <summary>A row of <see cref="RegistryData"/>.</summary>

@@ -1,0 +1,30 @@
+
+namespace EduInfo.Domain.Journal;
+
+/// <summary>
+/// What a class rebuilds from, read in one snapshot with its watermark: the effective rows (not superseded, not
+/// voided) recorded in the class, as sums by subject and term, its students' marks wherever recorded, the seats of
+/// each student per day, and the terms closed for the class.
+/// </summary>
+public sealed record ClassLedgerData(
+    long Watermark,
+    IReadOnlyList<RecordedMarks> RecordedMarks,
+    IReadOnlyList<StudentMarks> StudentMarks,
+    IReadOnlyList<RecordedLessons> Lessons,
+    IReadOnlyList<StudentSeats> Seats,
+    IReadOnlySet<int> ClosedTerms,
+    IReadOnlyList<StudentExcusal>? Excusals = null);
+
+/// <summary>A head's excusal of a student's missed summative in a subject and term.</summary>
+public sealed record StudentExcusal(string StudentId, string SubjectId, int Term, MarkKind Kind);
+
+public sealed record RecordedMarks(string SubjectId, int Term, MarkKind Kind, long Count, long ScoreSum, long MaxSum);
+
+public sealed record StudentMarks(string StudentId, string SubjectId, int Term, MarkKind Kind, long Count, long ScoreSum, long MaxSum);
+
+public sealed record RecordedLessons(string SubjectId, int Term, long Lessons, long Seats, long Late, long Unexcused, long Excused, long Sick);
+
+public sealed record StudentSeats(string StudentId, DateOnly Date, int Seats, int Missed);
+
+/// <summary>A term's number and dates, as the journal's queries bucket rows by term.</summary>
+public sealed record TermSpan(int Term, DateOnly Starts, DateOnly Ends);

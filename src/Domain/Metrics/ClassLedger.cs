@@ -1,0 +1,461 @@
+using EduInfo.Domain.Assessment;
+using EduInfo.Domain.Calendar;
+using EduInfo.Domain.Journal;
+using EduInfo.Domain.Registry;
+
+namespace EduInfo.Domain.Metrics;
+
+/// <summary>
+/// A class's figures by term and subject (DESIGN.md §2, Metrics), kept in memory by the class grain. Pure: rows and
+/// rules go in, integer cells come out.
+/// <list type="bullet">
+/// <item>Marks and roll-calls count in the class where they were recorded (the journal row's home class).</item>
+/// <item>Term metrics count in the class where the student is enrolled at the term's end (today while it is open),
+/// from all of the student's marks of the term, wherever recorded.</item>
+/// </list>
+/// </summary>
+public sealed class ClassLedger(
+    string organizationKind,
+    int grade,
+    SchoolCalendar? calendar,
+    IReadOnlyList<AssessmentPolicy> policies,
+    IReadOnlySet<int> closedTerms,
+    IReadOnlyList<Enrolment> enrolments,
+    IReadOnlySet<string>? taughtSubjects = null)
+{
+    private readonly Dictionary<SummaryKey, SummaryFigures> _recorded = new();
+    private readonly Dictionary<(int Term, string Subject), Dictionary<string, TermWork>> _work = new();
+    private readonly Dictionary<(string Student, DateOnly Date), (int Seats, int Missed)> _days = new();
+    private readonly Dictionary<(int Term, string Subject), IReadOnlyDictionary<string, TermResult>> _results = new();
+    // Which components were held for the class (recorded here) in a term and subject: a student lacking one has it pending.
+    private readonly HashSet<(int Term, string Subject, MarkKind Kind)> _heldHere = new();
+    private readonly HashSet<(string Student, int Term, string Subject, MarkKind Kind)> _excused = new();
+    private IReadOnlyList<ScheduledSlot> _timetable = [];
+    // Derived figures, recomputed only where something changed: a class publishes after every batch, so a snapshot must
+    // cost the cells of the touched term, not a pass over the whole year.
+    private readonly Dictionary<int, Dictionary<SummaryKey, SummaryFigures>> _termCache = new();
+    private Dictionary<SummaryKey, SummaryFigures>? _yearCache;
+    private IReadOnlyDictionary<(int Term, string Subject), long>? _scheduledCache;
+    private DateOnly _cacheDay;
+    private readonly Dictionary<int, long> _fullDays = new();
+    private Func<DateOnly, bool> _isSchoolDay = _ => true;
+
+    /// <summary>
+    /// The class's timetable and which days have lessons for it: lessons scheduled on school days up to today give
+    /// completeness (lessons held ÷ scheduled). Without a timetable completeness stays undefined (null).
+    /// </summary>
+    public void SetTimetable(IReadOnlyList<ScheduledSlot> slots, Func<DateOnly, bool> isSchoolDay)
+    {
+        _timetable = slots;
+        _isSchoolDay = isSchoolDay;
+        _scheduledCache = null;
+    }
+
+    /// <summary>Lessons the timetable scheduled per term and subject, on the class's school days up to today.</summary>
+    public IReadOnlyDictionary<(int Term, string Subject), long> Scheduled(DateOnly today)
+    {
+        var scheduled = new Dictionary<(int, string), long>();
+        foreach (var (term, starts, ends) in calendar?.Terms ?? [])
+        {
+            var last = ends < today ? ends : today;
+            for (var day = starts; day <= last; day = day.AddDays(1))
+            {
+                var weekday = day.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)day.DayOfWeek;
+                var lessons = _timetable.Where(s => s.Weekday == weekday && s.CoversDate(day)).ToList();
+                if (lessons.Count == 0 || !_isSchoolDay(day))
+                {
+                    continue;
+                }
+                foreach (var slot in lessons)
+                {
+                    scheduled[(term, slot.SubjectId)] = scheduled.GetValueOrDefault((term, slot.SubjectId)) + 1;
+                }
+            }
+        }
+        return scheduled;
+    }
+
+    public bool IsCollege => organizationKind == "college";
+
+    public IReadOnlySet<int> ClosedTerms => closedTerms;
+
+    public int TermOf(DateOnly date) => calendar?.TermOf(date) ?? 0;
+
+    /// <summary>Marks recorded in this class (the journal's home class): counts and sums of the class's cells.</summary>
+    public void AddRecordedMarks(string subjectId, int term, MarkKind kind, long count, long scoreSum, long maxSum)
+    {
+        AddRecorded(subjectId, term, JournalFigures.ForMarks(kind, count, scoreSum, maxSum));
+        if (term > 0 && count > 0 && kind != MarkKind.Development && _heldHere.Add((term, subjectId, kind)))
+        {
+            Invalidate(term, subjectId);
+        }
+    }
+
+    /// <summary>A student's marks of a term in a subject, wherever recorded: the input of term marks.</summary>
+    public void AddStudentWork(string studentId, string subjectId, int term, MarkKind kind, long count, long scoreSum, long maxSum)
+    {
+        // Development levels (preschool) are counted as they are recorded; they make no term mark.
+        if (term == 0 || kind == MarkKind.Development)
+        {
+            return;
+        }
+        if (!_work.TryGetValue((term, subjectId), out var students))
+        {
+            _work[(term, subjectId)] = students = new Dictionary<string, TermWork>(StringComparer.Ordinal);
+        }
+        if (!students.TryGetValue(studentId, out var work))
+        {
+            students[studentId] = work = new TermWork();
+        }
+        work.Add(kind, count, scoreSum, maxSum);
+        Invalidate(term, subjectId);
+    }
+
+    private void Invalidate(int term, string subjectId)
+    {
+        _results.Remove((term, subjectId));
+        _termCache.Remove(term);
+        _yearCache = null;
+    }
+
+    /// <summary>The head excused a student's missed summative: its weight is shared among the student's other components.</summary>
+    public void AddExcusal(string studentId, string subjectId, int term, MarkKind kind)
+    {
+        if (term > 0 && _excused.Add((studentId, term, subjectId, kind)))
+        {
+            Invalidate(term, subjectId);
+        }
+    }
+
+    /// <summary>Roll-calls recorded in this class, as lesson and seat counts of a subject and term.</summary>
+    public void AddLessons(string subjectId, int term, SummaryFigures lessons) => AddRecorded(subjectId, term, lessons);
+
+    /// <summary>One student's seat on a day: a full day missed is a day with seats where every seat was missed.</summary>
+    public void AddSeats(string studentId, DateOnly date, int seats, int missed)
+    {
+        var held = _days.GetValueOrDefault((studentId, date));
+        var now = (Seats: held.Seats + seats, Missed: held.Missed + missed);
+        _days[(studentId, date)] = now;
+        var wasFull = held.Seats > 0 && held.Missed == held.Seats;
+        var isFull = now.Seats > 0 && now.Missed == now.Seats;
+        if (wasFull != isFull)
+        {
+            var change = isFull ? 1 : -1;
+            _fullDays[SummaryKey.Year] = _fullDays.GetValueOrDefault(SummaryKey.Year) + change;
+            if (TermOf(date) is > 0 and var term)
+            {
+                _fullDays[term] = _fullDays.GetValueOrDefault(term) + change;
+            }
+        }
+    }
+
+    /// <summary>A new mark: in the class's cells and in the student's work.</summary>
+    public void RecordMark(string studentId, string subjectId, DateOnly date, MarkKind kind, int score, int maxScore)
+    {
+        var term = TermOf(date);
+        AddRecordedMarks(subjectId, term, kind, 1, score, maxScore);
+        AddStudentWork(studentId, subjectId, term, kind, 1, score, maxScore);
+    }
+
+    /// <summary>A new roll-call of the class: a seat per rostered student; late counts as attended.</summary>
+    public void RecordLesson(string subjectId, DateOnly date, IReadOnlyList<string> roster, IReadOnlyDictionary<string, AbsenceCode> absences)
+    {
+        AddLessons(subjectId, TermOf(date), JournalFigures.ForLesson(roster.Count, absences.Values));
+        foreach (var studentId in roster)
+        {
+            var missed = absences.TryGetValue(studentId, out var code) && code != AbsenceCode.Late;
+            AddSeats(studentId, date, 1, missed ? 1 : 0);
+        }
+    }
+
+    private void AddRecorded(string subjectId, int term, SummaryFigures figures)
+    {
+        foreach (var key in KeysOf(term, subjectId))
+        {
+            _recorded[key] = (_recorded.GetValueOrDefault(key) ?? SummaryFigures.Zero) + figures;
+        }
+    }
+
+    private static IEnumerable<SummaryKey> KeysOf(int term, string subjectId)
+    {
+        yield return new SummaryKey(SummaryKey.Year, SummaryKey.AllSubjects);
+        yield return new SummaryKey(SummaryKey.Year, subjectId);
+        if (term > 0)
+        {
+            yield return new SummaryKey(term, SummaryKey.AllSubjects);
+            yield return new SummaryKey(term, subjectId);
+        }
+    }
+
+    /// <summary>Students enrolled on a date.</summary>
+    public IReadOnlyList<string> RosterOn(DateOnly date) =>
+        enrolments.Where(e => e.CoversDate(date)).Select(e => e.StudentId).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>The day a term's metrics are taken: its last day, or today while it runs.</summary>
+    private static DateOnly CountDay(DateOnly ends, DateOnly today) => ends < today ? ends : today;
+
+    /// <summary>The policy a term is assessed under: the version in force on its first day.</summary>
+    public AssessmentPolicy? PolicyOf(int term) =>
+        calendar?.Dates(term) is { } dates ? policies.Where(p => p.EffectiveFrom <= dates.Starts).MaxBy(p => p.EffectiveFrom) : null;
+
+    /// <summary>A student's result in a subject and term (null when the student has none there: left out).</summary>
+    public TermResult? ResultOf(string studentId, int term, string subjectId) =>
+        Results(term, subjectId).GetValueOrDefault(studentId);
+
+    /// <summary>The subjects assessed in a term: those where anyone in the class's ledger has work.</summary>
+    public IEnumerable<string> SubjectsOf(int term) => _work.Keys.Where(k => k.Term == term).Select(k => k.Subject).Order(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A student's three components in a subject and term. A summative is held for the group when one was recorded in
+    /// this class (the first write path's group is the whole class; work a transferred student brings from another class
+    /// counts for them but does not make it held here); a student who has other marks but not a held summative has it pending.
+    /// </summary>
+    public IReadOnlyList<StudentComponent> ComponentsOf(string studentId, int term, string subjectId)
+    {
+        var work = _work.GetValueOrDefault((term, subjectId))?.GetValueOrDefault(studentId) ?? new TermWork();
+        // A student with no assessment at all in the subject is not yet assessed (н/а once closed), not pending (DESIGN.md §2).
+        return work.Components(kind => !work.IsEmpty && _heldHere.Contains((term, subjectId, kind)),
+            kind => _excused.Contains((studentId, term, subjectId, kind)));
+    }
+
+    public TermWork? WorkOf(string studentId, int term, string subjectId) =>
+        _work.TryGetValue((term, subjectId), out var students) ? students.GetValueOrDefault(studentId) : null;
+
+    private IReadOnlyDictionary<string, TermResult> Results(int term, string subjectId)
+    {
+        if (_results.TryGetValue((term, subjectId), out var cached))
+        {
+            return cached;
+        }
+        var results = new Dictionary<string, TermResult>(StringComparer.Ordinal);
+        if (PolicyOf(term) is { } policy && _work.ContainsKey((term, subjectId)))
+        {
+            var closed = closedTerms.Contains(term);
+            var taught = taughtSubjects?.Contains(subjectId) ?? true;
+            foreach (var studentId in enrolments.Select(e => e.StudentId).Distinct(StringComparer.Ordinal))
+            {
+                // A subject the class does not teach concerns only students who bring work in it (a transfer): nobody
+                // else is н/а in it.
+                if (!taught && WorkOf(studentId, term, subjectId) is null)
+                {
+                    continue;
+                }
+                var result = TermMark.Compute(policy, grade, ComponentsOf(studentId, term, subjectId), closed);
+                // At close a still-pending summative leaves the subject not attested (docs/assessment.md).
+                results[studentId] = closed && result.Outcome == TermOutcome.Pending
+                    ? result with { Outcome = TermOutcome.NotAttested }
+                    : result;
+            }
+        }
+        _results[(term, subjectId)] = results;
+        return results;
+    }
+
+    /// <summary>Every cell of the class on <paramref name="today"/>: recorded figures, headcounts and term metrics.</summary>
+    public Dictionary<SummaryKey, SummaryFigures> Cells(DateOnly today)
+    {
+        if (today != _cacheDay)
+        {
+            // Headcounts, counting days and lessons scheduled up to today move with the date.
+            _termCache.Clear();
+            _yearCache = null;
+            _scheduledCache = null;
+            _cacheDay = today;
+        }
+        var cells = new Dictionary<SummaryKey, SummaryFigures>(_recorded);
+        void Add(SummaryKey key, SummaryFigures figures) => cells[key] = (cells.GetValueOrDefault(key) ?? SummaryFigures.Zero) + figures;
+
+        Add(SummaryKey.Total, new SummaryFigures { Students = RosterOn(today).Count, Classes = 1 });
+        if (_timetable.Count > 0)
+        {
+            foreach (var (key, figures) in _recorded)
+            {
+                Add(key, new SummaryFigures { TimetabledLessonsHeld = figures.LessonsHeld });
+            }
+            foreach (var ((term, subjectId), lessons) in _scheduledCache ??= Scheduled(today))
+            {
+                foreach (var key in KeysOf(term, subjectId))
+                {
+                    Add(key, new SummaryFigures { LessonsScheduled = lessons });
+                }
+            }
+        }
+        foreach (var (term, days) in _fullDays)
+        {
+            if (days != 0)
+            {
+                Add(new SummaryKey(term, SummaryKey.AllSubjects), new SummaryFigures { FullDaysMissed = days });
+            }
+        }
+        foreach (var (term, starts, ends) in calendar?.Terms ?? [])
+        {
+            if (starts > today)
+            {
+                continue;
+            }
+            if (!_termCache.TryGetValue(term, out var termCells))
+            {
+                _termCache[term] = termCells = TermCells(term, RosterOn(CountDay(ends, today)));
+            }
+            foreach (var (key, figures) in termCells)
+            {
+                Add(key, figures);
+            }
+        }
+        foreach (var (key, figures) in _yearCache ??= YearCells(today))
+        {
+            Add(key, figures);
+        }
+        return cells;
+    }
+
+    /// <summary>A term's headcount and term metrics: per subject, and over subjects with the per-student rates once per student.</summary>
+    private Dictionary<SummaryKey, SummaryFigures> TermCells(int term, IReadOnlyList<string> roster)
+    {
+        var all = new SummaryKey(term, SummaryKey.AllSubjects);
+        var cells = new Dictionary<SummaryKey, SummaryFigures> { [all] = new SummaryFigures { Students = roster.Count, Classes = 1 } };
+        var perStudent = roster.ToDictionary(s => s, _ => new List<TermResult>(), StringComparer.Ordinal);
+        foreach (var subjectId in SubjectsOf(term).ToList())
+        {
+            var results = Results(term, subjectId);
+            var subjectCell = SummaryFigures.Zero;
+            foreach (var studentId in roster)
+            {
+                if (results.GetValueOrDefault(studentId) is not { } result)
+                {
+                    continue;
+                }
+                subjectCell += Figures(result);
+                perStudent[studentId].Add(result);
+            }
+            if (subjectCell != SummaryFigures.Zero)
+            {
+                cells[new SummaryKey(term, subjectId)] = subjectCell;
+                // Subject figures add up to the term's; the per-student rates are counted once per student below.
+                cells[all] += subjectCell with { StudentsAssessed = 0, StudentsSucceeding = 0, StudentsQualified = 0 };
+            }
+        }
+        foreach (var results in perStudent.Values)
+        {
+            cells[all] += StudentFigures(results);
+        }
+        return cells;
+    }
+
+    /// <summary>
+    /// The year counts in the class where the student is enrolled today: annual marks, the rounded mean of all their
+    /// term marks so far, wherever those terms were counted (the same as the diary shows).
+    /// </summary>
+    private Dictionary<SummaryKey, SummaryFigures> YearCells(DateOnly today)
+    {
+        var cells = new Dictionary<SummaryKey, SummaryFigures>();
+        void Add(SummaryKey key, SummaryFigures figures) => cells[key] = (cells.GetValueOrDefault(key) ?? SummaryFigures.Zero) + figures;
+        var started = (calendar?.Terms ?? []).Where(t => t.Starts <= today).Select(t => t.Term).ToList();
+        var subjects = started.SelectMany(SubjectsOf).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var studentId in RosterOn(today))
+        {
+            var annualResults = new List<TermResult>();
+            foreach (var subjectId in subjects)
+            {
+                var terms = started
+                    .Select(term => ResultOf(studentId, term, subjectId))
+                    .Where(r => r?.Outcome is TermOutcome.Marked or TermOutcome.NotAttested)
+                    .Select(r => r!)
+                    .ToList();
+                if (Annual(terms) is not { } result)
+                {
+                    continue;
+                }
+                var figures = Figures(result);
+                Add(new SummaryKey(SummaryKey.Year, subjectId), figures);
+                Add(SummaryKey.Total, figures with { StudentsAssessed = 0, StudentsSucceeding = 0, StudentsQualified = 0 });
+                annualResults.Add(result);
+            }
+            if (StudentFigures(annualResults) is var student && student != SummaryFigures.Zero)
+            {
+                Add(SummaryKey.Total, student);
+            }
+        }
+        return cells;
+    }
+
+    /// <summary>The annual result of a subject: the rounded mean of the term marks; н/а when no term was marked but one was not attested.</summary>
+    public TermResult? Annual(IReadOnlyList<TermResult> terms)
+    {
+        var marked = terms.Where(t => t.Outcome == TermOutcome.Marked).ToList();
+        if (marked.Count == 0)
+        {
+            return terms.Any(t => t.Outcome == TermOutcome.NotAttested) ? terms.First(t => t.Outcome == TermOutcome.NotAttested) : null;
+        }
+        if (IsCollege)
+        {
+            var percent = new Fraction(marked.Sum(t => (long)t.Percent!.Value), marked.Count).RoundHalfUp();
+            return new TermResult(TermOutcome.Marked, null, percent, null, new Dictionary<ComponentKind, Fraction>());
+        }
+        var mark = TermMark.Annual(marked.Select(t => t.Mark!.Value).ToList());
+        var meanPercent = new Fraction(marked.Sum(t => (long)t.Percent!.Value), marked.Count).RoundHalfUp();
+        return new TermResult(TermOutcome.Marked, null, meanPercent, mark, new Dictionary<ComponentKind, Fraction>());
+    }
+
+    /// <summary>What one student's result in one subject adds to a subject cell (success and quality per subject).</summary>
+    private SummaryFigures Figures(TermResult result)
+    {
+        switch (result.Outcome)
+        {
+            case TermOutcome.Marked when IsCollege:
+                var (_, gpa) = CollegeGrade.Of(result.Percent!.Value);
+                return new SummaryFigures
+                {
+                    TermResults = 1,
+                    TermPercentSum = result.Percent.Value,
+                    GpaHundredthsSum = (long)(gpa * 100),
+                    StudentsAssessed = 1,
+                    StudentsSucceeding = Succeeds(result) ? 1 : 0,
+                    StudentsQualified = Qualifies(result) ? 1 : 0,
+                };
+            case TermOutcome.Marked:
+                var mark = result.Mark!.Value;
+                return new SummaryFigures
+                {
+                    TermResults = 1,
+                    TermMarks2 = mark <= 2 ? 1 : 0,
+                    TermMarks3 = mark == 3 ? 1 : 0,
+                    TermMarks4 = mark == 4 ? 1 : 0,
+                    TermMarks5 = mark >= 5 ? 1 : 0,
+                    TermMarkSum = mark,
+                    TermPercentSum = result.Percent!.Value,
+                    StudentsAssessed = 1,
+                    StudentsSucceeding = Succeeds(result) ? 1 : 0,
+                    StudentsQualified = Qualifies(result) ? 1 : 0,
+                };
+            case TermOutcome.NotAttested:
+                return new SummaryFigures { NotAttested = 1, StudentsAssessed = 1 };
+            case TermOutcome.Pending:
+                return new SummaryFigures { PendingResults = 1 };
+            default:
+                return SummaryFigures.Zero;
+        }
+    }
+
+    /// <summary>One student over all subjects: assessed, succeeding (no 2, no н/а), qualified (all 4 or 5).</summary>
+    private SummaryFigures StudentFigures(IReadOnlyList<TermResult> results)
+    {
+        var assessed = results.Where(r => r.Outcome is TermOutcome.Marked or TermOutcome.NotAttested).ToList();
+        if (assessed.Count == 0)
+        {
+            return SummaryFigures.Zero;
+        }
+        return new SummaryFigures
+        {
+            StudentsAssessed = 1,
+            StudentsSucceeding = assessed.All(Succeeds) ? 1 : 0,
+            StudentsQualified = assessed.All(Qualifies) ? 1 : 0,
+        };
+    }
+
+    // Schools: success = no 2, quality = 4 or 5. Colleges (the project's choice, docs/assessment.md): success = D or
+    // better (≥ 50 %), quality = B− or better (≥ 75 %).
+    private bool Succeeds(TermResult r) => r.Outcome == TermOutcome.Marked && (IsCollege ? r.Percent >= 50 : r.Mark >= 3);
+
+    private bool Qualifies(TermResult r) => r.Outcome == TermOutcome.Marked && (IsCollege ? r.Percent >= 75 : r.Mark >= 4);
+}

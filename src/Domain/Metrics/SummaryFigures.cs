@@ -1,0 +1,152 @@
+namespace EduInfo.Domain.Metrics;
+
+/// <summary>
+/// The figures of one node: integer numerators and denominators only, so a parent is the exact sum of
+/// its children and every percentage is derived at read time (DESIGN.md §2, Metrics).
+/// </summary>
+public sealed record SummaryFigures
+{
+    public static readonly SummaryFigures Zero = new();
+
+    /// <summary>Enrolled headcount today.</summary>
+    public long Students { get; init; }
+    public long Classes { get; init; }
+    public long Organizations { get; init; }
+
+    /// <summary>Marks of every kind in the journal.</summary>
+    public long Marks { get; init; }
+    public long FormativeMarks { get; init; }
+    /// <summary>Σ formative scores; with <see cref="FormativeMaxSum"/> gives FO% and the average on the scale.</summary>
+    public long FormativeScoreSum { get; init; }
+    public long FormativeMaxSum { get; init; }
+    public long SummativeMarks { get; init; }
+    public long SummativeScoreSum { get; init; }
+    public long SummativeMaxSum { get; init; }
+
+    /// <summary>Lessons with a roll-call.</summary>
+    public long LessonsHeld { get; init; }
+    /// <summary>Lesson-seats held: Σ roster size over lessons.</summary>
+    public long SeatsHeld { get; init; }
+    /// <summary>Seats attended (late counts as attended).</summary>
+    public long Attended { get; init; }
+    public long Late { get; init; }
+    public long AbsentUnexcused { get; init; }
+    public long AbsentExcused { get; init; }
+    public long AbsentSick { get; init; }
+
+    /// <summary>Term marks 2 (and annual marks 2 in year cells).</summary>
+    public long TermMarks2 { get; init; }
+    public long TermMarks3 { get; init; }
+    public long TermMarks4 { get; init; }
+    public long TermMarks5 { get; init; }
+    /// <summary>Σ term marks: with the count of term marks gives the average term mark.</summary>
+    public long TermMarkSum { get; init; }
+    /// <summary>Σ rounded term percentages: the average term % (н/а is left out).</summary>
+    public long TermPercentSum { get; init; }
+    /// <summary>Students × subjects with a term mark (a college: a term percentage).</summary>
+    public long TermResults { get; init; }
+    /// <summary>Students × subjects not attested (н/а) in a closed term.</summary>
+    public long NotAttested { get; init; }
+    /// <summary>Students × subjects whose mark waits for a missed summative.</summary>
+    public long PendingResults { get; init; }
+    /// <summary>Students with at least one term mark or н/а (per subject: marks + н/а).</summary>
+    public long StudentsAssessed { get; init; }
+    /// <summary>Of those, students with no mark 2 and no н/а: success rate (үлгерім).</summary>
+    public long StudentsSucceeding { get; init; }
+    /// <summary>Of those, students whose marks are all 4 or 5: knowledge quality (білім сапасы).</summary>
+    public long StudentsQualified { get; init; }
+    /// <summary>Student-days on which every lesson of the day was missed (late counts as attended).</summary>
+    public long FullDaysMissed { get; init; }
+    /// <summary>Lessons the timetable scheduled: completeness = lessons held ÷ scheduled (null without a timetable).</summary>
+    public long LessonsScheduled { get; init; }
+    /// <summary>Colleges: Σ GPA points × 100 over term results.</summary>
+    public long GpaHundredthsSum { get; init; }
+    /// <summary>Lessons held in classes that have a timetable: the numerator of completeness.</summary>
+    public long TimetabledLessonsHeld { get; init; }
+    /// <summary>Preschool: development levels recorded (I low, II medium, III high) per educational area and monitoring point.</summary>
+    public long DevelopmentLevel1 { get; init; }
+    public long DevelopmentLevel2 { get; init; }
+    public long DevelopmentLevel3 { get; init; }
+
+    public static SummaryFigures operator +(SummaryFigures a, SummaryFigures b) => new()
+    {
+        Students = a.Students + b.Students,
+        Classes = a.Classes + b.Classes,
+        Organizations = a.Organizations + b.Organizations,
+        Marks = a.Marks + b.Marks,
+        FormativeMarks = a.FormativeMarks + b.FormativeMarks,
+        FormativeScoreSum = a.FormativeScoreSum + b.FormativeScoreSum,
+        FormativeMaxSum = a.FormativeMaxSum + b.FormativeMaxSum,
+        SummativeMarks = a.SummativeMarks + b.SummativeMarks,
+        SummativeScoreSum = a.SummativeScoreSum + b.SummativeScoreSum,
+        SummativeMaxSum = a.SummativeMaxSum + b.SummativeMaxSum,
+        LessonsHeld = a.LessonsHeld + b.LessonsHeld,
+        SeatsHeld = a.SeatsHeld + b.SeatsHeld,
+        Attended = a.Attended + b.Attended,
+        Late = a.Late + b.Late,
+        AbsentUnexcused = a.AbsentUnexcused + b.AbsentUnexcused,
+        AbsentExcused = a.AbsentExcused + b.AbsentExcused,
+        AbsentSick = a.AbsentSick + b.AbsentSick,
+        TermMarks2 = a.TermMarks2 + b.TermMarks2,
+        TermMarks3 = a.TermMarks3 + b.TermMarks3,
+        TermMarks4 = a.TermMarks4 + b.TermMarks4,
+        TermMarks5 = a.TermMarks5 + b.TermMarks5,
+        TermMarkSum = a.TermMarkSum + b.TermMarkSum,
+        TermPercentSum = a.TermPercentSum + b.TermPercentSum,
+        TermResults = a.TermResults + b.TermResults,
+        NotAttested = a.NotAttested + b.NotAttested,
+        PendingResults = a.PendingResults + b.PendingResults,
+        StudentsAssessed = a.StudentsAssessed + b.StudentsAssessed,
+        StudentsSucceeding = a.StudentsSucceeding + b.StudentsSucceeding,
+        StudentsQualified = a.StudentsQualified + b.StudentsQualified,
+        FullDaysMissed = a.FullDaysMissed + b.FullDaysMissed,
+        LessonsScheduled = a.LessonsScheduled + b.LessonsScheduled,
+        GpaHundredthsSum = a.GpaHundredthsSum + b.GpaHundredthsSum,
+        TimetabledLessonsHeld = a.TimetabledLessonsHeld + b.TimetabledLessonsHeld,
+        DevelopmentLevel1 = a.DevelopmentLevel1 + b.DevelopmentLevel1,
+        DevelopmentLevel2 = a.DevelopmentLevel2 + b.DevelopmentLevel2,
+        DevelopmentLevel3 = a.DevelopmentLevel3 + b.DevelopmentLevel3,
+    };
+
+    public static SummaryFigures operator -(SummaryFigures a, SummaryFigures b) => new()
+    {
+        Students = a.Students - b.Students,
+        Classes = a.Classes - b.Classes,
+        Organizations = a.Organizations - b.Organizations,
+        Marks = a.Marks - b.Marks,
+        FormativeMarks = a.FormativeMarks - b.FormativeMarks,
+        FormativeScoreSum = a.FormativeScoreSum - b.FormativeScoreSum,
+        FormativeMaxSum = a.FormativeMaxSum - b.FormativeMaxSum,
+        SummativeMarks = a.SummativeMarks - b.SummativeMarks,
+        SummativeScoreSum = a.SummativeScoreSum - b.SummativeScoreSum,
+        SummativeMaxSum = a.SummativeMaxSum - b.SummativeMaxSum,
+        LessonsHeld = a.LessonsHeld - b.LessonsHeld,
+        SeatsHeld = a.SeatsHeld - b.SeatsHeld,
+        Attended = a.Attended - b.Attended,
+        Late = a.Late - b.Late,
+        AbsentUnexcused = a.AbsentUnexcused - b.AbsentUnexcused,
+        AbsentExcused = a.AbsentExcused - b.AbsentExcused,
+        AbsentSick = a.AbsentSick - b.AbsentSick,
+        TermMarks2 = a.TermMarks2 - b.TermMarks2,
+        TermMarks3 = a.TermMarks3 - b.TermMarks3,
+        TermMarks4 = a.TermMarks4 - b.TermMarks4,
+        TermMarks5 = a.TermMarks5 - b.TermMarks5,
+        TermMarkSum = a.TermMarkSum - b.TermMarkSum,
+        TermPercentSum = a.TermPercentSum - b.TermPercentSum,
+        TermResults = a.TermResults - b.TermResults,
+        NotAttested = a.NotAttested - b.NotAttested,
+        PendingResults = a.PendingResults - b.PendingResults,
+        StudentsAssessed = a.StudentsAssessed - b.StudentsAssessed,
+        StudentsSucceeding = a.StudentsSucceeding - b.StudentsSucceeding,
+        StudentsQualified = a.StudentsQualified - b.StudentsQualified,
+        FullDaysMissed = a.FullDaysMissed - b.FullDaysMissed,
+        LessonsScheduled = a.LessonsScheduled - b.LessonsScheduled,
+        GpaHundredthsSum = a.GpaHundredthsSum - b.GpaHundredthsSum,
+        TimetabledLessonsHeld = a.TimetabledLessonsHeld - b.TimetabledLessonsHeld,
+        DevelopmentLevel1 = a.DevelopmentLevel1 - b.DevelopmentLevel1,
+        DevelopmentLevel2 = a.DevelopmentLevel2 - b.DevelopmentLevel2,
+        DevelopmentLevel3 = a.DevelopmentLevel3 - b.DevelopmentLevel3,
+    };
+
+    public static SummaryFigures Sum(IEnumerable<SummaryFigures> parts) => parts.Aggregate(Zero, (total, part) => total + part);
+}

@@ -1,0 +1,66 @@
+using EduInfo.Domain.Metrics;
+
+namespace EduInfo.Grains.Interfaces.Serialization;
+
+// How the Domain's metrics values travel between grains (see ImmutableCopier.cs for why surrogates).
+
+[GenerateSerializer, Alias("eduinfo.SummaryKey")]
+public readonly record struct SummaryKeySurrogate(
+    [property: Id(0)] int Term,
+    [property: Id(1)] string SubjectId);
+
+[RegisterConverter]
+public sealed class SummaryKeyConverter : IConverter<SummaryKey, SummaryKeySurrogate>
+{
+    public SummaryKey ConvertFromSurrogate(in SummaryKeySurrogate s) => new(s.Term, s.SubjectId);
+    public SummaryKeySurrogate ConvertToSurrogate(in SummaryKey v) => new(v.Term, v.SubjectId);
+}
+
+[GenerateSerializer, Alias("eduinfo.SummaryFigures")]
+public readonly record struct SummaryFiguresSurrogate(
+    [property: Id(0)] long Students,
+    [property: Id(1)] long Classes,
+    [property: Id(2)] long Organizations,
+    [property: Id(3)] long Marks,
+    [property: Id(4)] long FormativeMarks,
+    [property: Id(5)] long FormativeScoreSum,
+    [property: Id(6)] long FormativeMaxSum,
+    [property: Id(7)] long SummativeMarks,
+    [property: Id(8)] long SummativeScoreSum,
+    [property: Id(9)] long SummativeMaxSum,
+    [property: Id(10)] long LessonsHeld,
+    [property: Id(11)] long SeatsHeld,
+    [property: Id(12)] long Attended,
+    [property: Id(13)] long Late,
+    [property: Id(14)] long AbsentUnexcused,
+    [property: Id(15)] long AbsentExcused,
+    [property: Id(16)] long AbsentSick,
+    [property: Id(17)] long TermMarks2,
+    [property: Id(18)] long TermMarks3,
+    [property: Id(19)] long TermMarks4,
+    [property: Id(20)] long TermMarks5,
+    [property: Id(21)] long TermMarkSum,
+    [property: Id(22)] long TermPercentSum,
+    [property: Id(23)] long TermResults,
+    [property: Id(24)] long NotAttested,
+    [property: Id(25)] long PendingResults,
+    [property: Id(26)] long StudentsAssessed,
+    [property: Id(27)] long StudentsSucceeding,
+    [property: Id(28)] long StudentsQualified,
+    [property: Id(29)] long FullDaysMissed,
+    [property: Id(30)] long LessonsScheduled,
+    [property: Id(31)] long GpaHundredthsSum,
+    [property: Id(32)] long TimetabledLessonsHeld,
+    [property: Id(33)] long DevelopmentLevel1,
+    [property: Id(34)] long DevelopmentLevel2,
+    [property: Id(35)] long DevelopmentLevel3);
+
+[RegisterConverter]
+public sealed class SummaryFiguresConverter : IConverter<SummaryFigures, SummaryFiguresSurrogate>
+{
+    public SummaryFigures ConvertFromSurrogate(in SummaryFiguresSurrogate s) => new() { Students = s.Students, Classes = s.Classes, Organizations = s.Organizations, Marks = s.Marks, FormativeMarks = s.FormativeMarks, FormativeScoreSum = s.FormativeScoreSum, FormativeMaxSum = s.FormativeMaxSum, SummativeMarks = s.SummativeMarks, SummativeScoreSum = s.SummativeScoreSum, SummativeMaxSum = s.SummativeMaxSum, LessonsHeld = s.LessonsHeld, SeatsHeld = s.SeatsHeld, Attended = s.Attended, Late = s.Late, AbsentUnexcused = s.AbsentUnexcused, AbsentExcused = s.AbsentExcused, AbsentSick = s.AbsentSick, TermMarks2 = s.TermMarks2, TermMarks3 = s.TermMarks3, TermMarks4 = s.TermMarks4, TermMarks5 = s.TermMarks5, TermMarkSum = s.TermMarkSum, TermPercentSum = s.TermPercentSum, TermResults = s.TermResults, NotAttested = s.NotAttested, PendingResults = s.PendingResults, StudentsAssessed = s.StudentsAssessed, StudentsSucceeding = s.StudentsSucceeding, StudentsQualified = s.StudentsQualified, FullDaysMissed = s.FullDaysMissed, LessonsScheduled = s.LessonsScheduled, GpaHundredthsSum = s.GpaHundredthsSum, TimetabledLessonsHeld = s.TimetabledLessonsHeld, DevelopmentLevel1 = s.DevelopmentLevel1, DevelopmentLevel2 = s.DevelopmentLevel2, DevelopmentLevel3 = s.DevelopmentLevel3 };
+    public SummaryFiguresSurrogate ConvertToSurrogate(in SummaryFigures v) => new(v.Students, v.Classes, v.Organizations, v.Marks, v.FormativeMarks, v.FormativeScoreSum, v.FormativeMaxSum, v.SummativeMarks, v.SummativeScoreSum, v.SummativeMaxSum, v.LessonsHeld, v.SeatsHeld, v.Attended, v.Late, v.AbsentUnexcused, v.AbsentExcused, v.AbsentSick, v.TermMarks2, v.TermMarks3, v.TermMarks4, v.TermMarks5, v.TermMarkSum, v.TermPercentSum, v.TermResults, v.NotAttested, v.PendingResults, v.StudentsAssessed, v.StudentsSucceeding, v.StudentsQualified, v.FullDaysMissed, v.LessonsScheduled, v.GpaHundredthsSum, v.TimetabledLessonsHeld, v.DevelopmentLevel1, v.DevelopmentLevel2, v.DevelopmentLevel3);
+}
+
+[RegisterCopier]
+public sealed class SummaryFiguresCopier : ImmutableCopier<SummaryFigures>;

@@ -1,9 +1,0 @@
-using EduInfo.Grains.Interfaces.Journal;
-
-namespace EduInfo.Grains.Domain;
-
-/// <summary>The result of validating a batch: rows ready to append, or the problems (never both).</summary>
-public sealed record ValidatedBatch<T>(IReadOnlyList<T> Rows, IReadOnlyList<EntryProblem> Problems)
-{
-    public bool IsValid => Problems.Count == 0;
-}
