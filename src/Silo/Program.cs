@@ -1,4 +1,4 @@
-using EduInfo.Silo.Hosting;
+using EduInfo.Hosting;
 using EduInfo.Storage.Hosting;
 
 // A silo process of the Cluster and Kubernetes profiles (the Development profile co-hosts a silo in the Api).

@@ -6,7 +6,7 @@ using EduInfo.Api.Endpoints;
 using EduInfo.Api.Problems;
 using EduInfo.Api.Registry;
 using EduInfo.Api.Security;
-using EduInfo.Silo.Hosting;
+using EduInfo.Hosting;
 using EduInfo.Storage.Hosting;
 using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;

@@ -1,6 +1,5 @@
 using EduInfo.Domain.Metrics;
 using EduInfo.Grains.Interfaces.Calendar;
-using EduInfo.Grains.Interfaces.Journal;
 using EduInfo.Grains.Interfaces.Summaries;
 using EduInfo.Storage.Registry;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,17 +29,12 @@ public abstract class AggregateGrain(
     IKazakhstanClock clock,
     ILogger logger) : Grain, IAggregateNode
 {
-    private readonly Dictionary<string, NodeSummary> _children = new(StringComparer.Ordinal);
-    private SummaryFigures _childTotal = SummaryFigures.Zero;
+    private readonly ChildSummaries _children = new();
     private NodeSummary? _snapshot;
-    private readonly Dictionary<SummaryKey, SummaryFigures> _childCells = new();
-    private long _version;
     private NodeRecord? _node;
     private CoalescingPublisher? _publisher;
     private bool _loadedFromCache;
     private long _cachedVersion;
-    private long _accepted;
-    private long _ignored;
     private DateTimeOffset _lastCacheWrite = DateTimeOffset.MinValue;
 
     /// <summary>The stream namespace this node's children publish on.</summary>
@@ -67,7 +61,7 @@ public abstract class AggregateGrain(
         {
             Accept(summary);
         }
-        _cachedVersion = _version;
+        _cachedVersion = _children.Version;
         // Not awaited here: on a cold start the republic's reconciliation activates the whole country, which must not
         // hold up (and time out) this activation. Reads wait for it (below), so no one is shown a half-counted node.
         _initialReconcile = ReconcileAfterActivationAsync();
@@ -155,11 +149,12 @@ public abstract class AggregateGrain(
     public async Task<IReadOnlyList<NodeSummary>> GetChildren()
     {
         await _initialReconcile;
-        return _children.Values.OrderBy(c => c.NodeId, StringComparer.Ordinal).ToList();
+        return _children.InOrder();
     }
 
     public Task<RollupDiagnostics> GetDiagnostics() => Task.FromResult(new RollupDiagnostics(
-        NodeId, _loadedFromCache, _cachedVersion, _version, _children.Count, _publisher?.Publishes ?? 0, _accepted, _ignored));
+        NodeId, _loadedFromCache, _cachedVersion, _children.Version, _children.Children.Count, _publisher?.Publishes ?? 0,
+        _children.Accepted, _children.Ignored));
 
     public async Task<NodeSummary> Reconcile()
     {
@@ -188,35 +183,12 @@ public abstract class AggregateGrain(
     /// <summary>Keeps a child's summary only if it is newer than the one held; true when it changed this node.</summary>
     private bool Accept(NodeSummary summary)
     {
-        if (_children.TryGetValue(summary.NodeId, out var held))
+        if (!_children.Accept(summary))
         {
-            if (summary.Version <= held.Version)
-            {
-                _ignored++;
-                return false;
-            }
-            _childTotal -= held.Figures;
-            SummaryCells.Add(_childCells, held.Cells, -1);
-            _version -= held.Version;
+            return false;
         }
-        _children[summary.NodeId] = summary;
-        _childTotal += summary.Figures;
         _snapshot = null;
-        SummaryCells.Add(_childCells, summary.Cells);
-        _version += summary.Version;
-        _accepted++;
         return true;
-    }
-
-    private void Remove(string childId)
-    {
-        if (_children.Remove(childId, out var held))
-        {
-            _childTotal -= held.Figures;
-            SummaryCells.Add(_childCells, held.Cells, -1);
-            _version -= held.Version;
-            _snapshot = null;
-        }
     }
 
     /// <summary>
@@ -226,15 +198,12 @@ public abstract class AggregateGrain(
     private async Task ReconcileChildrenAsync(CancellationToken cancellationToken)
     {
         var expected = await registry.ChildVersionsAsync(NodeId, cancellationToken);
-        var current = expected.Select(c => c.ChildId).ToHashSet(StringComparer.Ordinal);
-        foreach (var stale in _children.Keys.Where(id => !current.Contains(id)).ToList())
+        if (_children.RetainOnly(expected.Select(c => c.ChildId).ToHashSet(StringComparer.Ordinal)))
         {
-            Remove(stale);
+            _snapshot = null;
         }
 
-        var differing = expected
-            .Where(c => !_children.TryGetValue(c.ChildId, out var held) || held.Version != c.ExpectedVersion)
-            .ToList();
+        var differing = expected.Where(c => !_children.Holds(c.ChildId, c.ExpectedVersion)).ToList();
         if (differing.Count == 0)
         {
             return;
@@ -271,7 +240,7 @@ public abstract class AggregateGrain(
             using var slot = child.Kind == NodeKind.Class
                 ? await ServiceProvider.GetRequiredService<RebuildGate>().EnterAsync(CancellationToken.None)
                 : null;
-            return await ChildGrain(child).Reconcile();
+            return await GrainFactory.SummaryNode(child.Kind, child.ChildId).Reconcile();
         }
         catch (Exception ex) when (ex is TimeoutException or OrleansException or Npgsql.NpgsqlException)
         {
@@ -279,13 +248,6 @@ public abstract class AggregateGrain(
             return null;
         }
     }
-
-    private ISummaryNode ChildGrain(ChildVersion child) => child.Kind switch
-    {
-        NodeKind.Class => GrainFactory.GetGrain<IClassGrain>(child.ChildId),
-        NodeKind.Organization => GrainFactory.GetGrain<IOrganizationGrain>(child.ChildId),
-        _ => GrainFactory.GetGrain<IAreaGrain>(child.ChildId),
-    };
 
     private async Task PublishAsync()
     {
@@ -306,7 +268,7 @@ public abstract class AggregateGrain(
             await running;
         }
         _lastCacheWrite = now;
-        cache.State.Children = new Dictionary<string, NodeSummary>(_children, StringComparer.Ordinal);
+        cache.State.Children = new Dictionary<string, NodeSummary>(_children.Children, StringComparer.Ordinal);
         await (_cacheWrite = WriteCacheNowAsync());
     }
 
@@ -332,18 +294,6 @@ public abstract class AggregateGrain(
         {
             return _snapshot with { AsOf = clock.UtcNow };
         }
-        var cells = new Dictionary<SummaryKey, SummaryFigures>(_childCells);
-        if (OwnFigures != SummaryFigures.Zero)
-        {
-            // The node counts itself in every term that has figures, as in the whole year.
-            foreach (var key in cells.Keys.Where(k => k.SubjectId == SummaryKey.AllSubjects).ToList())
-            {
-                cells[key] += OwnFigures;
-            }
-        }
-        // Labelled with its data's academic year (the newest among the children), not the clock's: on 1 September the
-        // summaries still hold the year just ended until classes of the new year exist.
-        var year = _children.Values.Select(c => c.AcademicYear).Where(y => y is not null).Max(StringComparer.Ordinal);
-        return _snapshot = new NodeSummary(NodeId, _node?.Kind ?? NodeKind.Republic, _version, _childTotal + OwnFigures, clock.UtcNow, SummaryCells.ToList(cells), year);
+        return _snapshot = _children.Summarize(NodeId, _node?.Kind ?? NodeKind.Republic, OwnFigures, clock.UtcNow);
     }
 }

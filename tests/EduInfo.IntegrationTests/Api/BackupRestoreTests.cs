@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using EduInfo.Grains.Interfaces.Journal;
 using EduInfo.Grains.Interfaces.Summaries;
 using EduInfo.IntegrationTests.Infrastructure;
 using EduInfo.Tools.Operations;
@@ -199,13 +198,7 @@ public sealed class BackupRestoreTests(BackupApiHost api, ITestOutputHelper outp
         foreach (var (id, kind) in ids)
         {
             snapshot[$"GET {id}"] = await SummaryAsync(host, $"/api/v1/nodes/{id}/summary", withVersions);
-            ISummaryNode grain = kind switch
-            {
-                NodeKind.Class => grains.GetGrain<IClassGrain>(id),
-                NodeKind.Organization => grains.GetGrain<IOrganizationGrain>(id),
-                _ => grains.GetGrain<IAreaGrain>(id),
-            };
-            var summary = await grain.GetSummary();
+            var summary = await grains.SummaryNode(kind, id).GetSummary();
             var cells = (summary.Cells ?? []).OrderBy(c => c.Term).ThenBy(c => c.SubjectId, StringComparer.Ordinal).ToList();
             snapshot[$"cells {id}"] = JsonSerializer.Serialize(new
             {

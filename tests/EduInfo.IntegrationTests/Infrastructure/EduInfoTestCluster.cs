@@ -1,5 +1,5 @@
 using EduInfo.Grains.Interfaces.Calendar;
-using EduInfo.Silo.Hosting;
+using EduInfo.Hosting;
 using EduInfo.Storage.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

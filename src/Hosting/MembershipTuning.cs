@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 
-namespace EduInfo.Silo.Hosting;
+namespace EduInfo.Hosting;
 
 /// <summary>
 /// Failure detection of the silos, from the section <c>Cluster:Membership</c> (any <see cref="ClusterMembershipOptions"/>

@@ -8,7 +8,7 @@ using Orleans.Configuration;
 using Orleans.Providers;
 using Orleans.Streams;
 
-namespace EduInfo.Silo.Hosting;
+namespace EduInfo.Hosting;
 
 public static class SiloBuilderExtensions
 {

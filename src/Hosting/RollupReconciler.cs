@@ -7,7 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace EduInfo.Silo.Hosting;
+namespace EduInfo.Hosting;
 
 /// <summary>
 /// Periodically asks the republic to reconcile: each level compares its children's versions with the journal's

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 
-namespace EduInfo.Silo.Hosting;
+namespace EduInfo.Hosting;
 
 /// <summary>
 /// Lets Npgsql's exceptions cross the wire between silos and the Api. By default Orleans serializes only exceptions of
