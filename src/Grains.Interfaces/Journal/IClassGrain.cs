@@ -1,5 +1,7 @@
 using EduInfo.Grains.Interfaces.Actors;
 using EduInfo.Grains.Interfaces.Assessment;
+using EduInfo.Grains.Interfaces.Calendar;
+using EduInfo.Grains.Interfaces.Registry;
 using EduInfo.Grains.Interfaces.Summaries;
 
 namespace EduInfo.Grains.Interfaces.Journal;
@@ -31,6 +33,12 @@ public interface IClassGrain : ISummaryNode
     /// outside the class's own write path (a transfer, a timetable, rows of a student who has moved on).
     /// </summary>
     Task Refresh();
+
+    /// <summary>
+    /// Replaces the class's timetable from a date (the caller's right, the head's, is checked by the Api): slots from
+    /// that day are replaced, slots running on it end the day before. Audited; the class rebuilds its completeness.
+    /// </summary>
+    Task<RegistryOutcome> ReplaceTimetable(Actor actor, TimetableDocument timetable);
 
     /// <summary>The head excuses a student's missed summative; the student's term mark follows at once. Audited.</summary>
     Task<BatchOutcome> Excuse(Actor actor, ExcusalRequest excusal);
