@@ -30,7 +30,7 @@ public interface IClassGrain : ISummaryNode
 
     /// <summary>
     /// Rebuilds from the registry and the journal and republishes, whatever the watermark says: after a change made
-    /// outside the class's own write path (a transfer, a timetable, rows of a student who has moved on).
+    /// outside the class's own write path (a transfer, a registry change not yet loaded, rows of a student who has moved on).
     /// </summary>
     Task Refresh();
 
