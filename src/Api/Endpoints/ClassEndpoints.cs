@@ -1,3 +1,4 @@
+using EduInfo.Domain.Registry;
 using System.Text.Json;
 using EduInfo.Api.Actors;
 using EduInfo.Api.Cluster;

@@ -1,3 +1,4 @@
+using EduInfo.Domain.Registry;
 using EduInfo.Api.Actors;
 using EduInfo.Api.Problems;
 using EduInfo.Api.Registry;

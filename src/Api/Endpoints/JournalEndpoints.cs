@@ -1,3 +1,4 @@
+using EduInfo.Domain.Registry;
 using EduInfo.Domain.Journal;
 using EduInfo.Api.Actors;
 using EduInfo.Api.Cluster;

@@ -1,13 +1,12 @@
+using EduInfo.Domain.Registry;
 using EduInfo.Api.Actors;
 using EduInfo.Api.Cluster;
 using EduInfo.Api.Contracts;
 using EduInfo.Api.Localization;
 using EduInfo.Api.Problems;
 using EduInfo.Api.Registry;
-using System.Text.Json;
 using EduInfo.Api.Security;
-using EduInfo.Grains.Interfaces.Localization;
-using EduInfo.Storage.Audit;
+using EduInfo.Grains.Interfaces.Registry;
 using EduInfo.Storage.Registry;
 using EduInfo.Grains.Interfaces.Journal;
 using EduInfo.Grains.Interfaces.Summaries;
@@ -74,36 +73,21 @@ public static class NodeEndpoints
 
     private static async Task<Results<NoContent, ProblemHttpResult>> SetTarget(
         string nodeId, string metric, TargetRequest request, HttpContext context, ActorResolver actors, NodeDirectory directory,
-        RegionalTargetStore regionalTargets, CancellationToken cancellationToken)
+        IGrainFactory grains, RegionalTargetStore regionalTargets, CancellationToken cancellationToken)
     {
         ProblemHttpResult? problem = null;
         if (await EndpointAccess.NodeAsync(nodeId, AccessPolicy.CanSetTargets, context, actors, directory, p => problem = p, cancellationToken) is not var (actor, node))
         {
             return problem!;
         }
-        var problems = new List<(string Field, string Code)>();
-        if (node.Kind is not (NodeKind.Republic or NodeKind.Region or NodeKind.District))
+        // The node's target grain checks it is an area, the metric and the value (TargetValidator), then sets it with its audit row.
+        var outcome = await grains.GetGrain<IRegionalTargetGrain>(node.Id).Set(actor, metric, request.TargetPercent);
+        if (!outcome.Accepted)
         {
-            problems.Add(("nodeId", "notArea"));
+            return outcome.IsNotFound ? LocalizedProblems.NotFound(context, "problem.notFound.node")
+                : LocalizedProblems.Invalid(context, outcome.Problems.Codes(), "target.error");
         }
-        if (!RegionalTargetStore.Metrics.Contains(metric))
-        {
-            problems.Add(("metric", "metricUnknown"));
-        }
-        if (request.TargetPercent is not (>= 0 and <= 100))
-        {
-            problems.Add(("targetPercent", "outOfRange"));
-        }
-        if (problems.Count > 0)
-        {
-            var language = RequestLanguage.Of(context);
-            return LocalizedProblems.Create(context, StatusCodes.Status400BadRequest, "validation", "problem.validation.title", null,
-                new Dictionary<string, object?> { ["errors"] = problems.Select(p => new FieldError(p.Field, p.Code, Messages.Get($"target.error.{p.Code}", language))).ToList() });
-        }
-        var detail = JsonSerializer.Serialize(new { metric, targetPercent = request.TargetPercent });
-        await regionalTargets.SetAsync(new RegionalTarget(node.Id, metric, request.TargetPercent!.Value),
-            new AuditEntry(actor.UserId, actor.Roles, actor.ClientAddress, "target.set", "node", node.Id, null, "committed", detail),
-            cancellationToken);
+        await regionalTargets.ReloadAsync(); // this Api's summaries show the new target at once, wherever the grain ran
         return TypedResults.NoContent();
     }
 

@@ -1,3 +1,4 @@
+using EduInfo.Domain.Registry;
 using EduInfo.Api.Contracts;
 using EduInfo.Api.Localization;
 using EduInfo.Api.Problems;

@@ -1,14 +1,14 @@
+using EduInfo.Domain.Registry;
 using EduInfo.Domain.Calendar;
 using EduInfo.Api.Actors;
 using EduInfo.Api.Problems;
 using EduInfo.Api.Registry;
 using EduInfo.Api.Security;
+using EduInfo.Api.Contracts;
 using EduInfo.Grains.Interfaces.Calendar;
 using EduInfo.Grains.Interfaces.Journal;
 using EduInfo.Grains.Interfaces.Summaries;
 using EduInfo.Storage.Assessment;
-using EduInfo.Storage.Audit;
-using EduInfo.Storage.Registry;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EduInfo.Api.Endpoints;
@@ -19,9 +19,6 @@ namespace EduInfo.Api.Endpoints;
 /// </summary>
 public static class TimetableEndpoints
 {
-    public const int MaxSlots = 200;
-    private const int MaxPeriod = 12;
-
     public static RouteGroupBuilder MapTimetableEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/classes/{classId}/timetable", Get).WithTags("Calendar")
@@ -34,7 +31,7 @@ public static class TimetableEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<ScheduledSlot>>, ProblemHttpResult>> Get(
+    private static async Task<Results<Ok<IReadOnlyList<TimetableSlotResponse>>, ProblemHttpResult>> Get(
         string classId, HttpContext context, ActorResolver actors, NodeDirectory directory, TimetableStore timetables, CancellationToken cancellationToken)
     {
         ProblemHttpResult? problem = null;
@@ -43,12 +40,13 @@ public static class TimetableEndpoints
         {
             return problem!;
         }
-        return TypedResults.Ok(await timetables.ReadAsync(classId, cancellationToken));
+        var slots = await timetables.ReadAsync(classId, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<TimetableSlotResponse>>(slots.Select(TimetableSlotResponse.Of).ToList());
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Replace(
-        string classId, TimetableDocument timetable, HttpContext context, ActorResolver actors, NodeDirectory directory, RegistryStore registry,
-        TimetableStore timetables, IGrainFactory grains, CancellationToken cancellationToken)
+        string classId, TimetableDocument timetable, HttpContext context, ActorResolver actors, NodeDirectory directory, IGrainFactory grains,
+        CancellationToken cancellationToken)
     {
         ProblemHttpResult? problem = null;
         if (await EndpointAccess.NodeAsync(classId, AccessPolicy.CanCloseTerm, context, actors, directory, p => problem = p, cancellationToken,
@@ -56,75 +54,12 @@ public static class TimetableEndpoints
         {
             return problem!;
         }
-        var cls = await registry.FindClassAsync(classId, cancellationToken);
-        if (cls is null)
+        // The class checks the slots against its groups and subjects (TimetableValidator), stores them and rebuilds its completeness.
+        var outcome = await grains.GetGrain<IClassGrain>(classId).ReplaceTimetable(actor, timetable);
+        if (outcome.IsNotFound)
         {
             return LocalizedProblems.NotFound(context, "problem.notFound.class");
         }
-        var problems = new List<(string Field, string Code)>();
-        var (first, last) = AcademicCalendar.Bounds(cls.AcademicYear);
-        if (timetable.ValidFrom is null)
-        {
-            problems.Add(("validFrom", "required"));
-        }
-        else if (timetable.ValidFrom < first || timetable.ValidFrom > last)
-        {
-            problems.Add(("validFrom", "dateOutsideAcademicYear"));
-        }
-        var slots = timetable.Slots ?? [];
-        if (slots.Count > MaxSlots)
-        {
-            problems.Add(("slots", "tooManySlots"));
-        }
-        var valid = new List<(string GroupId, string SubjectId, int Weekday, int Period)>();
-        var taken = new HashSet<(string, int, int)>();
-        for (var i = 0; i < slots.Count && slots.Count <= MaxSlots; i++)
-        {
-            var at = $"slots[{i}]";
-            if (slots[i] is not { } slot)
-            {
-                problems.Add((at, "required"));
-                continue;
-            }
-            var groupId = slot.GroupId ?? classId;
-            if (groupId != classId && cls.Groups?.Any(g => g.GroupId == groupId) != true)
-            {
-                problems.Add(($"{at}.groupId", "groupUnknown"));
-            }
-            else if (slot.SubjectId is null)
-            {
-                problems.Add(($"{at}.subjectId", "required"));
-            }
-            else if (!cls.Assignments.Any(a => a.GroupId == groupId && a.SubjectId == slot.SubjectId))
-            {
-                problems.Add(($"{at}.subjectId", "subjectNotTaught"));
-            }
-            if (slot.Weekday is not (>= 1 and <= 7))
-            {
-                problems.Add(($"{at}.weekday", "weekdayOutOfRange"));
-            }
-            if (slot.Period is not (>= 1 and <= MaxPeriod))
-            {
-                problems.Add(($"{at}.period", "periodOutOfRange"));
-            }
-            else if (slot.Weekday is >= 1 and <= 7 && !taken.Add((groupId, slot.Weekday.Value, slot.Period.Value)))
-            {
-                problems.Add(($"{at}.period", "slotDuplicate"));
-            }
-            if (slot.SubjectId is not null && slot.Weekday is not null && slot.Period is not null)
-            {
-                valid.Add((groupId, slot.SubjectId, slot.Weekday.Value, slot.Period.Value));
-            }
-        }
-        if (problems.Count > 0)
-        {
-            return LocalizedProblems.Invalid(context, problems, "timetable.error");
-        }
-        await timetables.ReplaceAsync(classId, timetable.ValidFrom!.Value, valid,
-            new AuditEntry(actor.UserId, actor.Roles, actor.ClientAddress, "timetable.replace", "class", classId, cls.OrganizationId, "committed"),
-            cancellationToken);
-        // The class's version moved: it rebuilds and republishes its completeness.
-        await grains.GetGrain<IClassGrain>(classId).Refresh();
-        return TypedResults.NoContent();
+        return outcome.Accepted ? TypedResults.NoContent() : LocalizedProblems.Invalid(context, outcome.Problems.Codes(), "timetable.error");
     }
 }

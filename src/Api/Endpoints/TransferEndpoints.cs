@@ -1,11 +1,9 @@
+using EduInfo.Domain.Registry;
 using EduInfo.Api.Actors;
 using EduInfo.Api.Problems;
 using EduInfo.Api.Registry;
 using EduInfo.Api.Security;
-using EduInfo.Grains.Interfaces.Calendar;
-using EduInfo.Grains.Interfaces.Journal;
-using EduInfo.Grains.Interfaces.Students;
-using EduInfo.Grains.Interfaces.Summaries;
+using EduInfo.Grains.Interfaces.Registry;
 using EduInfo.Storage.Audit;
 using EduInfo.Storage.Registry;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,7 +27,7 @@ public static class TransferEndpoints
 
     private static async Task<Results<Ok<TransferResponse>, ProblemHttpResult>> Transfer(
         string studentId, TransferRequest request, HttpContext context, ActorResolver actors, RegistryStore registry, NodeDirectory directory,
-        TransferStore transfers, AuditLog audit, IGrainFactory grains, IKazakhstanClock clock, CancellationToken cancellationToken)
+        AuditLog audit, IGrainFactory grains, CancellationToken cancellationToken)
     {
         if (actors.Resolve(context) is not { } actor)
         {
@@ -40,61 +38,20 @@ public static class TransferEndpoints
         {
             return LocalizedProblems.NotFound(context, "problem.notFound.student");
         }
-        var problems = new List<(string Field, string Code)>();
-        var destination = request.ToClassId is null ? null
-            : RegistryIds.IsWellFormed(request.ToClassId) ? await directory.FindAsync(request.ToClassId, cancellationToken) : null;
-        if (request.ToClassId is null)
-        {
-            problems.Add(("toClassId", "required"));
-        }
-        else if (destination is null || destination.Kind != NodeKind.Class)
-        {
-            problems.Add(("toClassId", "classUnknown"));
-        }
-        if (request.Date is null)
-        {
-            problems.Add(("date", "required"));
-        }
-        else if (request.Date > clock.Today)
-        {
-            problems.Add(("date", "dateInFuture"));
-        }
-        if (string.IsNullOrWhiteSpace(request.Reason))
-        {
-            problems.Add(("reason", "reasonRequired"));
-        }
-        else if (request.Reason.Length > 500 || request.Reason.Any(char.IsControl))
-        {
-            problems.Add(("reason", "reasonTooLong"));
-        }
+        // Who may move the student where is decided here, on both classes' places, before anything about the request is said;
+        // whether the move itself is right is the enrolment grain's (TransferValidator).
+        var destination = RegistryIds.IsWellFormed(request.ToClassId) ? await directory.FindAsync(request.ToClassId!, cancellationToken) : null;
         if (destination is not null && !AccessPolicy.CanTransfer(actor, student.ClassPath, destination.Path))
         {
             await audit.RecordAsync(new AuditEntry(actor.UserId, actor.Roles, actor.ClientAddress, "student.transfer", "student", studentId,
                 student.OrganizationId, "denied"), cancellationToken);
             return LocalizedProblems.Forbidden(context);
         }
-        if (problems.Count > 0)
-        {
-            return LocalizedProblems.Invalid(context, problems, "transfer.error");
-        }
-
-        var (outcome, fromClassId, sequence) = await transfers.TransferAsync(studentId, destination!.Id, request.Date!.Value,
-            new AuditEntry(actor.UserId, actor.Roles, actor.ClientAddress, "student.transfer", "student", studentId, student.OrganizationId, "committed"),
-            cancellationToken);
-        if (outcome != TransferOutcome.Transferred)
-        {
-            var field = outcome is TransferOutcome.SameClass or TransferOutcome.OtherAcademicYear ? "toClassId" : "date";
-            return LocalizedProblems.Invalid(context, [(field, JsonNaming.Camel(outcome.ToString()))], "transfer.error");
-        }
-        // Both classes rebuild from the registry and the journal (their watermarks moved) and republish; so does the student.
-        await Task.WhenAll(
-            grains.GetGrain<IClassGrain>(fromClassId!).Refresh(),
-            grains.GetGrain<IClassGrain>(destination.Id).Refresh(),
-            grains.GetGrain<IStudentGrain>(studentId).Rebuild());
-        return TypedResults.Ok(new TransferResponse(studentId, fromClassId!, destination.Id, request.Date.Value, sequence));
+        var outcome = await grains.GetGrain<IEnrolmentGrain>(studentId).Transfer(actor, request);
+        return outcome.Accepted
+            ? TypedResults.Ok(new TransferResponse(studentId, outcome.FromClassId!, request.ToClassId!, request.Date!.Value, outcome.Sequence))
+            : LocalizedProblems.Invalid(context, outcome.Problems.Codes(), "transfer.error");
     }
 }
-
-public sealed record TransferRequest(string? ToClassId, DateOnly? Date, string? Reason);
 
 public sealed record TransferResponse(string StudentId, string FromClassId, string ToClassId, DateOnly Date, long Sequence);

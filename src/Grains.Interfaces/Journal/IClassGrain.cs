@@ -1,6 +1,9 @@
+using EduInfo.Domain.Calendar;
 using EduInfo.Domain.Journal;
 using EduInfo.Grains.Interfaces.Actors;
 using EduInfo.Grains.Interfaces.Assessment;
+using EduInfo.Grains.Interfaces.Calendar;
+using EduInfo.Grains.Interfaces.Registry;
 using EduInfo.Grains.Interfaces.Summaries;
 
 namespace EduInfo.Grains.Interfaces.Journal;
@@ -29,9 +32,15 @@ public interface IClassGrain : ISummaryNode
 
     /// <summary>
     /// Rebuilds from the registry and the journal and republishes, whatever the watermark says: after a change made
-    /// outside the class's own write path (a transfer, a timetable, rows of a student who has moved on).
+    /// outside the class's own write path (a transfer, a registry change not yet loaded, rows of a student who has moved on).
     /// </summary>
     Task Refresh();
+
+    /// <summary>
+    /// Replaces the class's timetable from a date (the caller's right, the head's, is checked by the Api): slots from
+    /// that day are replaced, slots running on it end the day before. Audited; the class rebuilds its completeness.
+    /// </summary>
+    Task<RegistryOutcome> ReplaceTimetable(Actor actor, TimetableDocument timetable);
 
     /// <summary>The head excuses a student's missed summative; the student's term mark follows at once. Audited.</summary>
     Task<BatchOutcome> Excuse(Actor actor, ExcusalRequest excusal);

@@ -53,3 +53,35 @@ public sealed class CalendarDayConverter : IConverter<CalendarDay, CalendarDaySu
 
 [RegisterCopier]
 public sealed class CalendarDayCopier : ImmutableCopier<CalendarDay>;
+
+[GenerateSerializer, Alias("eduinfo.TimetableSlot")]
+public readonly record struct TimetableSlotSurrogate(
+    [property: Id(0)] string? GroupId,
+    [property: Id(1)] string? SubjectId,
+    [property: Id(2)] int? Weekday,
+    [property: Id(3)] int? Period);
+
+[RegisterConverter]
+public sealed class TimetableSlotConverter : IConverter<TimetableSlot, TimetableSlotSurrogate>
+{
+    public TimetableSlot ConvertFromSurrogate(in TimetableSlotSurrogate s) => new(s.GroupId, s.SubjectId, s.Weekday, s.Period);
+    public TimetableSlotSurrogate ConvertToSurrogate(in TimetableSlot v) => new(v.GroupId, v.SubjectId, v.Weekday, v.Period);
+}
+
+[RegisterCopier]
+public sealed class TimetableSlotCopier : ImmutableCopier<TimetableSlot>;
+
+[GenerateSerializer, Alias("eduinfo.TimetableDocument")]
+public readonly record struct TimetableDocumentSurrogate(
+    [property: Id(0)] DateOnly? ValidFrom,
+    [property: Id(1)] IReadOnlyList<TimetableSlot?>? Slots);
+
+[RegisterConverter]
+public sealed class TimetableDocumentConverter : IConverter<TimetableDocument, TimetableDocumentSurrogate>
+{
+    public TimetableDocument ConvertFromSurrogate(in TimetableDocumentSurrogate s) => new(s.ValidFrom, s.Slots);
+    public TimetableDocumentSurrogate ConvertToSurrogate(in TimetableDocument v) => new(v.ValidFrom, v.Slots);
+}
+
+[RegisterCopier]
+public sealed class TimetableDocumentCopier : ImmutableCopier<TimetableDocument>;

@@ -1,3 +1,4 @@
+using EduInfo.Domain.Registry;
 using EduInfo.Grains.Interfaces.Journal;
 
 namespace EduInfo.Grains.Interfaces.Summaries;

@@ -8,6 +8,7 @@ using EduInfo.Grains.Interfaces.Actors;
 using EduInfo.Grains.Interfaces.Assessment;
 using EduInfo.Grains.Interfaces.Calendar;
 using EduInfo.Grains.Interfaces.Journal;
+using EduInfo.Grains.Interfaces.Registry;
 using EduInfo.Grains.Interfaces.Students;
 using EduInfo.Grains.Interfaces.Summaries;
 using EduInfo.Grains.Rollup;
@@ -162,6 +163,27 @@ public sealed class ClassGrain(
         await registry.BumpClassVersionAsync(ClassId);
         await LoadAsync(CancellationToken.None);
         _publisher?.Request();
+    }
+
+    public async Task<RegistryOutcome> ReplaceTimetable(Actor actor, TimetableDocument timetable)
+    {
+        // Checked against the registry as it is now, not as this class loaded it: an import may have added a group since.
+        if (await registry.FindClassAsync(ClassId) is not { } cls)
+        {
+            return new RegistryOutcome([new("classId", RegistryError.NotFound)]);
+        }
+        var teaching = new ClassTeaching(ClassId, cls.AcademicYear, (cls.Groups ?? []).Select(g => g.GroupId).ToHashSet(StringComparer.Ordinal),
+            cls.Assignments.Select(a => (a.GroupId, a.SubjectId)).ToHashSet());
+        var validated = TimetableValidator.Validate(timetable, teaching);
+        if (!validated.IsValid)
+        {
+            return new RegistryOutcome(validated.Problems);
+        }
+        await timetables.ReplaceAsync(ClassId, validated.ValidFrom, validated.Slots.Select(s => (s.GroupId, s.SubjectId, s.Weekday, s.Period)).ToList(),
+            new AuditEntry(actor.UserId, actor.Roles, actor.ClientAddress, "timetable.replace", "class", ClassId, cls.OrganizationId, "committed"));
+        // The store gave the class a new version with the slots: completeness is counted again and republished.
+        await RebuildAfterAsync([]);
+        return RegistryOutcome.Done;
     }
 
     /// <summary>

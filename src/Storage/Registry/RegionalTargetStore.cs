@@ -8,12 +8,11 @@ namespace EduInfo.Storage.Registry;
 /// Every dashboard read of an area shows its targets. The whole table is small (a few metrics per area), so it is held
 /// as one snapshot, refreshed in the background once it is older than <see cref="CacheLifetime"/>: a dashboard read
 /// never waits on the database (per-node entries missed on almost every district read at term end and queued behind
-/// the journal's writes). A change made through this instance is seen at once, through another within the lifetime.
+/// the journal's writes). A change made through this instance is seen at once, through another within the lifetime
+/// or at once after <see cref="ReloadAsync"/>.
 /// </summary>
 public sealed class RegionalTargetStore(NpgsqlDataSource dataSource, TimeProvider clock)
 {
-    public static readonly IReadOnlyList<string> Metrics = ["attendanceRate", "formativePercent", "summativePercent", "knowledgeQuality", "successRate"];
-
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(10);
 
     private sealed record Snapshot(IReadOnlyDictionary<string, IReadOnlyList<RegionalTarget>> ByNode, DateTimeOffset ReadAt);
@@ -35,6 +34,9 @@ public sealed class RegionalTargetStore(NpgsqlDataSource dataSource, TimeProvide
         }
         return snapshot.ByNode.TryGetValue(nodeId, out var targets) ? targets : [];
     }
+
+    /// <summary>Reads the table now: a change made elsewhere (by the grain that sets targets, in a silo) is seen at once.</summary>
+    public Task ReloadAsync() => ReadAllAsync();
 
     /// <summary>One read of the table at a time; callers meanwhile share it.</summary>
     private Task<Snapshot> RefreshAsync()

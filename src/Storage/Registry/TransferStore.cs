@@ -3,31 +3,56 @@ using Npgsql;
 
 namespace EduInfo.Storage.Registry;
 
-/// <summary>How a transfer ended.</summary>
-public enum TransferOutcome
-{
-    Transferred,
-    NotEnrolled,
-    SameClass,
-    DateBeforeEnrolment,
-    OtherAcademicYear,
-}
+/// <summary>A student's latest enrolment, as a transfer reads it: what it checks and what it moves.</summary>
+/// <param name="To">The last day, or null while it runs.</param>
+public sealed record LatestEnrolment(long Seq, string ClassId, string OrganizationId, string AcademicYear, DateOnly From, DateOnly? To);
 
 /// <summary>
-/// Transfers between home classes (DESIGN.md §2: a transfer republishes both classes). The current enrolment ends the
-/// day before, a new one starts on the date, and both classes' watermarks move to the new enrolment's sequence number
-/// (taken from the journal sequence), all with the audit row in one transaction.
+/// Transfers between home classes (DESIGN.md §2: a transfer republishes both classes). The rules are checked by the
+/// caller on what <see cref="ReadAsync"/> returns; <see cref="TransferAsync"/> then moves, in one transaction with the
+/// audit row, only if the latest enrolment is still the one checked: it ends the day before, a new one starts on the
+/// date, and both classes' watermarks move to the new enrolment's sequence number (taken from the journal sequence),
+/// in one statement.
 /// </summary>
 public sealed class TransferStore(NpgsqlDataSource dataSource)
 {
-    public async Task<(TransferOutcome Outcome, string? FromClassId, long Sequence)> TransferAsync(
-        string studentId, string toClassId, DateOnly date, AuditEntry audit, CancellationToken cancellationToken = default)
+    /// <summary>The academic year of class <paramref name="toClassId"/> (null: no such class) and the student's latest enrolment (null: none).</summary>
+    public async Task<(string? DestinationYear, LatestEnrolment? Current)> ReadAsync(string studentId, string? toClassId,
+        CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT (SELECT academic_year FROM classes WHERE id = @to), l.seq, l.class_id, l.organization_id, l.academic_year, l.from_date, l.to_date
+            FROM (VALUES (1)) AS one (x)
+            LEFT JOIN LATERAL (
+                SELECT e.seq, e.class_id, c.organization_id, c.academic_year, e.from_date, e.to_date
+                FROM enrolments e JOIN classes c ON c.id = e.class_id
+                WHERE e.student_id = @s
+                ORDER BY e.from_date DESC, e.seq DESC LIMIT 1
+            ) AS l ON true
+            """);
+        command.Parameters.AddWithValue("s", studentId);
+        command.Parameters.Add(new NpgsqlParameter<string?>("to", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = toClassId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var destinationYear = reader.IsDBNull(0) ? null : reader.GetString(0);
+        var current = reader.IsDBNull(1) ? null : new LatestEnrolment(reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+            reader.GetFieldValue<DateOnly>(5), reader.IsDBNull(6) ? null : reader.GetFieldValue<DateOnly>(6));
+        return (destinationYear, current);
+    }
+
+    /// <summary>
+    /// Moves the student from <paramref name="current"/> to <paramref name="toClassId"/> from <paramref name="date"/>:
+    /// the new enrolment's sequence number, or null when the latest enrolment is no longer <paramref name="current"/>
+    /// (nothing written; read and check again).
+    /// </summary>
+    public async Task<long?> TransferAsync(string studentId, LatestEnrolment current, string toClassId, DateOnly date, AuditEntry audit,
+        CancellationToken cancellationToken = default)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await TransferOnceAsync(studentId, toClassId, date, audit, cancellationToken);
+                return await TransferOnceAsync(studentId, current, toClassId, date, audit, cancellationToken);
             }
             catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure && attempt < 3)
             {
@@ -36,48 +61,27 @@ public sealed class TransferStore(NpgsqlDataSource dataSource)
         }
     }
 
-    private async Task<(TransferOutcome Outcome, string? FromClassId, long Sequence)> TransferOnceAsync(
-        string studentId, string toClassId, DateOnly date, AuditEntry audit, CancellationToken cancellationToken)
+    private async Task<long?> TransferOnceAsync(string studentId, LatestEnrolment current, string toClassId, DateOnly date, AuditEntry audit,
+        CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        string fromClassId;
-        long enrolmentSeq;
-        DateOnly from;
-        string fromYear, toYear;
-        await using (var current = new NpgsqlCommand("""
-            SELECT e.seq, e.class_id, e.from_date, c.academic_year, (SELECT academic_year FROM classes WHERE id = @to),
-                   e.to_date IS NULL OR e.to_date >= @d
-            FROM enrolments e JOIN classes c ON c.id = e.class_id
-            WHERE e.student_id = @s
-            ORDER BY e.from_date DESC, e.seq DESC LIMIT 1
-            FOR UPDATE OF e
+        await using (var latest = new NpgsqlCommand("""
+            SELECT seq, to_date FROM enrolments WHERE student_id = @s
+            ORDER BY from_date DESC, seq DESC LIMIT 1
+            FOR UPDATE
             """, connection, transaction))
         {
-            current.Parameters.AddWithValue("s", studentId);
-            current.Parameters.AddWithValue("to", toClassId);
-            current.Parameters.AddWithValue("d", date);
-            await using var reader = await current.ExecuteReaderAsync(cancellationToken);
-            // Only the latest enrolment moves: a backdated transfer must not reopen history (two open enrolments).
-            if (!await reader.ReadAsync(cancellationToken) || !reader.GetBoolean(5))
+            latest.Parameters.AddWithValue("s", studentId);
+            await using var reader = await latest.ExecuteReaderAsync(cancellationToken);
+            // Locked until the commit: the enrolment checked is the one that ends.
+            if (!await reader.ReadAsync(cancellationToken) || reader.GetInt64(0) != current.Seq
+                || (reader.IsDBNull(1) ? null : reader.GetFieldValue<DateOnly>(1)) != current.To)
             {
-                return (TransferOutcome.NotEnrolled, null, 0);
+                return null;
             }
-            (enrolmentSeq, fromClassId, from, fromYear, toYear) = (reader.GetInt64(0), reader.GetString(1), reader.GetFieldValue<DateOnly>(2),
-                reader.GetString(3), reader.IsDBNull(4) ? "" : reader.GetString(4));
         }
-        if (fromClassId == toClassId)
-        {
-            return (TransferOutcome.SameClass, fromClassId, 0);
-        }
-        if (date <= from)
-        {
-            return (TransferOutcome.DateBeforeEnrolment, fromClassId, 0);
-        }
-        if (fromYear != toYear)
-        {
-            return (TransferOutcome.OtherAcademicYear, fromClassId, 0);
-        }
+        var (fromClassId, enrolmentSeq) = (current.ClassId, current.Seq);
         long seq;
         await using (var move = new NpgsqlCommand("""
             WITH ended AS (
@@ -115,6 +119,6 @@ public sealed class TransferStore(NpgsqlDataSource dataSource)
             await record.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
-        return (TransferOutcome.Transferred, fromClassId, seq);
+        return seq;
     }
 }

@@ -1,3 +1,4 @@
+using EduInfo.Domain.Registry;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;

@@ -1,3 +1,4 @@
+using EduInfo.Domain.Registry;
 using EduInfo.Domain.Journal;
 using System.Text.RegularExpressions;
 using EduInfo.Api.Localization;

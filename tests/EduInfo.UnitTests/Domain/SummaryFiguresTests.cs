@@ -1,3 +1,4 @@
+using EduInfo.Domain.Registry;
 using EduInfo.Domain.Metrics;
 using System.Reflection;
 using EduInfo.Grains.Interfaces.Serialization;

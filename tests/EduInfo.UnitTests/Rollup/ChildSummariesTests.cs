@@ -1,3 +1,4 @@
+using EduInfo.Domain.Registry;
 using EduInfo.Domain.Metrics;
 using EduInfo.Grains.Interfaces.Summaries;
 using EduInfo.Grains.Rollup;

@@ -1,7 +1,6 @@
-namespace EduInfo.Grains.Interfaces.Summaries;
+namespace EduInfo.Domain.Registry;
 
 /// <summary>Levels of the management hierarchy, top to bottom (DESIGN.md §2).</summary>
-[GenerateSerializer]
 public enum NodeKind
 {
     Republic,

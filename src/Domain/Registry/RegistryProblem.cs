@@ -1,0 +1,38 @@
+namespace EduInfo.Domain.Registry;
+
+/// <summary>
+/// Why a registry write (a transfer, a timetable, a programme target) was refused. Codes, not texts: the Api renders
+/// them in kk, ru or en, in camelCase on the wire.
+/// </summary>
+public enum RegistryError
+{
+    /// <summary>The class or node written to does not exist (HTTP 404).</summary>
+    NotFound,
+    Required,
+    // Transfers.
+    ClassUnknown,
+    DateInFuture,
+    ReasonRequired,
+    ReasonTooLong,
+    NotEnrolled,
+    SameClass,
+    DateBeforeEnrolment,
+    OtherAcademicYear,
+    // Timetables.
+    DateOutsideAcademicYear,
+    TooManySlots,
+    GroupUnknown,
+    SubjectNotTaught,
+    WeekdayOutOfRange,
+    PeriodOutOfRange,
+    SlotDuplicate,
+    // Programme targets.
+    NotArea,
+    MetricUnknown,
+    OutOfRange,
+}
+
+/// <summary>One reason a registry write was refused, pointing at the offending field (e.g. <c>slots[2].period</c>).</summary>
+public sealed record RegistryProblem(
+    string Field,
+    RegistryError Error);
