@@ -1,5 +1,3 @@
-using EduInfo.Api.Actors;
-using EduInfo.Api.Problems;
 using EduInfo.Api.Security;
 using EduInfo.Storage.Audit;
 using EduInfo.Storage.Registry;
@@ -12,29 +10,20 @@ public static class AuditEndpoints
 {
     public static RouteGroupBuilder MapAuditEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/audit", Query).WithTags("Audit").WithName("QueryAudit")
+        api.MapGet("/audit", Query).RequireCaller(AccessPolicy.CanReadAudit).WithTags("Audit").WithName("QueryAudit")
             .WithSummary("Who did what, when, from where: newest first (operators; heads for their organization)");
         return api;
     }
 
     private static async Task<Results<Ok<IReadOnlyList<AuditRecord>>, ProblemHttpResult>> Query(
-        HttpContext context, ActorResolver actors, AuditLog audit, string? actorId, string? targetId, DateTimeOffset? from, DateTimeOffset? to,
-        int? limit, CancellationToken cancellationToken)
+        [AsParameters] EndpointCall call, AuditLog audit, string? actorId, string? targetId, DateTimeOffset? from, DateTimeOffset? to, int? limit)
     {
-        if (actors.Resolve(context) is not { } actor)
-        {
-            return LocalizedProblems.Unauthorized(context);
-        }
-        var organization = AccessPolicy.AuditScope(actor, out var allowed);
-        if (!allowed)
-        {
-            return LocalizedProblems.Forbidden(context);
-        }
+        var organization = AccessPolicy.AuditScope(call.Actor, out _); // what the caller may see: allowed by the filter
         if ((actorId is not null && !RegistryIds.IsWellFormed(actorId)) || (targetId is not null && !RegistryIds.IsWellFormed(targetId)))
         {
             return TypedResults.Ok<IReadOnlyList<AuditRecord>>([]); // no record carries such an id
         }
-        var records = await audit.QueryAsync(new AuditQuery(actorId, targetId, organization, from, to, limit ?? 100), cancellationToken);
+        var records = await audit.QueryAsync(new AuditQuery(actorId, targetId, organization, from, to, limit ?? 100), call.Aborted);
         return TypedResults.Ok(records);
     }
 }

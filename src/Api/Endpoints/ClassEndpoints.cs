@@ -1,15 +1,11 @@
 using EduInfo.Domain.Registry;
 using System.Text.Json;
-using EduInfo.Api.Actors;
-using EduInfo.Api.Cluster;
 using EduInfo.Api.Contracts;
 using EduInfo.Api.Localization;
 using EduInfo.Api.Problems;
-using EduInfo.Api.Registry;
 using EduInfo.Api.Security;
 using EduInfo.Grains.Interfaces.Calendar;
 using EduInfo.Grains.Interfaces.Journal;
-using EduInfo.Grains.Interfaces.Summaries;
 using EduInfo.Storage.Audit;
 using EduInfo.Storage.Registry;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,90 +18,94 @@ public static class ClassEndpoints
     public static RouteGroupBuilder MapClassEndpoints(this RouteGroupBuilder api)
     {
         var classes = api.MapGroup("/classes/{classId}").WithTags("Journal");
-        classes.MapPost("/corrections", Correct).RequireWriteAdmission()
+        classes.MapPost("/corrections", Correct).RequireWriteAdmission().RequireClass(AccessPolicy.CanCorrectJournal)
             .WithName("CorrectEntry")
             .WithSummary("Replace or void one journal row, with a reason")
             .WithDescription("action = replace (a mark: score, and maxScore for summatives; a roll-call: the absentees) or void. A new row supersedes the old one; "
                 + "nothing is updated or deleted. A row is superseded at most once (409 otherwise); rows of a closed term cannot be corrected.");
-        classes.MapPost("/terms/{term:int}/close", CloseTerm)
+        classes.MapPost("/terms/{term:int}/close", CloseTerm).RequireClass(AccessPolicy.CanCloseTerm)
             .WithName("CloseTerm")
             .WithSummary("Close a term for the class: term marks become final and later entries for the term are refused (the head)");
-        classes.MapPost("/terms/{term:int}/reopen", ReopenTerm)
+        classes.MapPost("/terms/{term:int}/reopen", ReopenTerm).RequireClass(AccessPolicy.CanCloseTerm)
             .WithName("ReopenTerm")
             .WithSummary("Reopen a closed term (the head, with a reason; audited)");
-        classes.MapPost("/excusals", Excuse).RequireWriteAdmission()
+        classes.MapPost("/excusals", Excuse).RequireWriteAdmission().RequireClass(AccessPolicy.CanCloseTerm)
             .WithName("ExcuseSummative")
             .WithSummary("Excuse a student's missed section or term summative (the head; audited)")
             .WithDescription("The missed work's weight is shared among the student's other components, for that student only. Void it like any row, through /corrections.");
-        classes.MapGet("/journal", GetJournal)
+        // Who reads the grid depends on the subject asked for: the handler checks it, after the query, and audits it.
+        classes.MapGet("/journal", GetJournal).RequireClass(static (_, _) => true)
             .WithName("GetClassJournal")
             .WithSummary("The teacher's journal grid: one subject and term, every student's marks, absences and standing");
         return api;
     }
 
     private static async Task<Results<Ok<BatchResponse>, ProblemHttpResult>> Correct(
-        string classId, CorrectionRequest correction, HttpContext context, ActorResolver actors, NodeDirectory directory, IGrainFactory grains,
-        ClusterCalls calls, CancellationToken cancellationToken)
+        string classId, CorrectionRequest correction, [AsParameters] EndpointCall call)
     {
-        ProblemHttpResult? problem = null;
-        if (await EndpointAccess.NodeAsync(classId, AccessPolicy.CanCorrectJournal, context, actors, directory, p => problem = p, cancellationToken,
-                NodeKind.Class, "problem.notFound.class") is not var (actor, _))
-        {
-            return problem!;
-        }
         // A correction carries its own entry id: a resend is a duplicate, never a second row.
-        var outcome = await calls.IdempotentAsync(() => grains.GetGrain<IClassGrain>(classId).Correct(actor, correction), cancellationToken);
-        return outcome.Accepted ? TypedResults.Ok(BatchResponse.Of(outcome)) : LocalizedProblems.Rejected(context, outcome);
+        var outcome = await call.IdempotentAsync(grains => grains.GetGrain<IClassGrain>(classId).Correct(call.Actor, correction));
+        return outcome.Accepted ? TypedResults.Ok(BatchResponse.Of(outcome)) : LocalizedProblems.Rejected(call.Http, outcome);
     }
 
-    private static async Task<Results<Ok<BatchResponse>, ProblemHttpResult>> Excuse(
-        string classId, ExcusalRequest excusal, HttpContext context, ActorResolver actors, NodeDirectory directory, IGrainFactory grains,
-        CancellationToken cancellationToken)
+    private static async Task<Results<Ok<BatchResponse>, ProblemHttpResult>> Excuse(string classId, ExcusalRequest excusal, [AsParameters] EndpointCall call)
     {
-        ProblemHttpResult? problem = null;
-        if (await EndpointAccess.NodeAsync(classId, AccessPolicy.CanCloseTerm, context, actors, directory, p => problem = p, cancellationToken,
-                NodeKind.Class, "problem.notFound.class") is not var (actor, _))
-        {
-            return problem!;
-        }
-        var outcome = await grains.GetGrain<IClassGrain>(classId).Excuse(actor, excusal);
-        return outcome.Accepted ? TypedResults.Ok(BatchResponse.Of(outcome)) : LocalizedProblems.Rejected(context, outcome);
+        var outcome = await call.Grains.GetGrain<IClassGrain>(classId).Excuse(call.Actor, excusal);
+        return outcome.Accepted ? TypedResults.Ok(BatchResponse.Of(outcome)) : LocalizedProblems.Rejected(call.Http, outcome);
     }
 
     private static Task<Results<Ok<TermResponse>, ProblemHttpResult>> CloseTerm(
-        string classId, int term, TermActionRequest? request, HttpContext context, ActorResolver actors, NodeDirectory directory, IGrainFactory grains,
-        CancellationToken cancellationToken) =>
-        SetClosed(classId, term, true, request?.Reason, context, actors, directory, grains, cancellationToken);
+        string classId, int term, TermActionRequest? request, [AsParameters] EndpointCall call) =>
+        SetClosed(classId, term, true, request?.Reason, call);
 
     private static Task<Results<Ok<TermResponse>, ProblemHttpResult>> ReopenTerm(
-        string classId, int term, TermActionRequest? request, HttpContext context, ActorResolver actors, NodeDirectory directory, IGrainFactory grains,
-        CancellationToken cancellationToken) =>
-        SetClosed(classId, term, false, request?.Reason, context, actors, directory, grains, cancellationToken);
+        string classId, int term, TermActionRequest? request, [AsParameters] EndpointCall call) =>
+        SetClosed(classId, term, false, request?.Reason, call);
 
-    private static async Task<Results<Ok<TermResponse>, ProblemHttpResult>> SetClosed(
-        string classId, int term, bool close, string? reason, HttpContext context, ActorResolver actors, NodeDirectory directory, IGrainFactory grains,
-        CancellationToken cancellationToken)
+    private static async Task<Results<Ok<TermResponse>, ProblemHttpResult>> SetClosed(string classId, int term, bool close, string? reason, EndpointCall call)
     {
-        ProblemHttpResult? problem = null;
-        if (await EndpointAccess.NodeAsync(classId, AccessPolicy.CanCloseTerm, context, actors, directory, p => problem = p, cancellationToken,
-                NodeKind.Class, "problem.notFound.class") is not var (actor, _))
-        {
-            return problem!;
-        }
-        var outcome = await grains.GetGrain<IClassGrain>(classId).SetTermClosed(actor, term, close, reason);
-        return outcome.Accepted ? TypedResults.Ok(new TermResponse(classId, term, close, outcome.Watermark)) : LocalizedProblems.Rejected(context, outcome);
+        var outcome = await call.Grains.GetGrain<IClassGrain>(classId).SetTermClosed(call.Actor, term, close, reason);
+        return outcome.Accepted ? TypedResults.Ok(new TermResponse(classId, term, close, outcome.Watermark)) : LocalizedProblems.Rejected(call.Http, outcome);
     }
 
     private static async Task<Results<Ok<ClassJournalResponse>, ProblemHttpResult>> GetJournal(
-        string classId, string? subjectId, string? term, HttpContext context, ActorResolver actors, NodeDirectory directory, RegistryStore registry,
-        AuditLog audit, IGrainFactory grains, IKazakhstanClock clock, CancellationToken cancellationToken)
+        string classId, string? subjectId, string? term, [AsParameters] EndpointCall call, [AsParameters] JournalGridSources sources)
     {
-        ProblemHttpResult? problem = null;
-        if (await EndpointAccess.NodeAsync(classId, (_, _) => true, context, actors, directory, p => problem = p, cancellationToken,
-                NodeKind.Class, "problem.notFound.class") is not var (actor, node))
+        if (JournalQueryProblems(subjectId, term, out var termNumber) is { Count: > 0 } problems)
         {
-            return problem!;
+            return LocalizedProblems.Invalid(call.Http, problems, "summary.error");
         }
+        if (!await MayReadGridAsync(call, sources, subjectId!, termNumber))
+        {
+            return LocalizedProblems.Forbidden(call.Http);
+        }
+        var view = await call.Grains.GetGrain<IClassGrain>(classId).GetJournal(subjectId!, termNumber);
+        if (view is null)
+        {
+            return LocalizedProblems.NotFound(call.Http, "problem.notFound.term");
+        }
+        var names = await sources.Registry.StudentNamesAsync(view.Students.Select(s => s.StudentId).ToList(), call.Aborted);
+        return TypedResults.Ok(ClassJournalResponse.Of(view, names, RequestLanguage.Of(call.Http)));
+    }
+
+    /// <summary>
+    /// The grid's rule (<see cref="AccessPolicy.CanReadClassJournal"/>) at the class the filter found: teachers assigned to the subject
+    /// today count (a substitute reads the grid only while the substitution runs). Audited, refusals too.
+    /// </summary>
+    private static async Task<bool> MayReadGridAsync(EndpointCall call, JournalGridSources sources, string subjectId, int term)
+    {
+        var (actor, node) = (call.Actor, call.Caller.Node);
+        var cls = await sources.Registry.FindClassAsync(node.Id, call.Aborted);
+        var today = sources.Clock.Today;
+        var assigned = cls?.Assignments.Where(a => a.SubjectId == subjectId && a.CoversDate(today)).Select(a => a.TeacherId).ToHashSet(StringComparer.Ordinal) ?? [];
+        var allowed = AccessPolicy.CanReadClassJournal(actor, node.Path, assigned);
+        await sources.Audit.RecordAsync(new AuditEntry(actor.UserId, actor.Roles, actor.ClientAddress, "class.journal.read", "class", node.Id,
+            cls?.OrganizationId, allowed ? "ok" : "denied", JsonSerializer.Serialize(new { subjectId, term })), call.Aborted);
+        return allowed;
+    }
+
+    private static List<(string Field, string Code)> JournalQueryProblems(string? subjectId, string? term, out int termNumber)
+    {
         var problems = new List<(string Field, string Code)>();
         if (subjectId is null)
         {
@@ -115,35 +115,17 @@ public static class ClassEndpoints
         {
             problems.Add(("subjectId", "idMalformed"));
         }
-        if (!int.TryParse(term, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var termNumber)
+        if (!int.TryParse(term, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out termNumber)
             || termNumber is < 1 or > SummaryFilter.MaxTerm)
         {
             problems.Add(("term", "termOutOfRange"));
         }
-        if (problems.Count > 0)
-        {
-            return LocalizedProblems.Invalid(context, problems, "summary.error");
-        }
-        var cls = await registry.FindClassAsync(classId, cancellationToken);
-        // Teachers assigned to the subject today (a substitute reads the grid only while the substitution runs).
-        var today = clock.Today;
-        var assigned = cls?.Assignments.Where(a => a.SubjectId == subjectId && a.CoversDate(today)).Select(a => a.TeacherId).ToHashSet(StringComparer.Ordinal) ?? [];
-        var allowed = AccessPolicy.CanReadClassJournal(actor, node.Path, assigned);
-        await audit.RecordAsync(new AuditEntry(actor.UserId, actor.Roles, actor.ClientAddress, "class.journal.read", "class", classId, cls?.OrganizationId,
-            allowed ? "ok" : "denied", JsonSerializer.Serialize(new { subjectId, term = termNumber })), cancellationToken);
-        if (!allowed)
-        {
-            return LocalizedProblems.Forbidden(context);
-        }
-        var view = await grains.GetGrain<IClassGrain>(classId).GetJournal(subjectId!, termNumber);
-        if (view is null)
-        {
-            return LocalizedProblems.NotFound(context, "problem.notFound.term");
-        }
-        var names = await registry.StudentNamesAsync(view.Students.Select(s => s.StudentId).ToList(), cancellationToken);
-        return TypedResults.Ok(ClassJournalResponse.Of(view, names, RequestLanguage.Of(context)));
+        return problems;
     }
 }
+
+/// <summary>What the teacher's journal grid reads besides its grain: the class's assignments and the students' names, the audit log, today.</summary>
+public sealed record JournalGridSources(RegistryStore Registry, AuditLog Audit, IKazakhstanClock Clock);
 
 /// <summary>A term's state for a class after a close or a reopening, with the class's new version.</summary>
 public sealed record TermResponse(string ClassId, int Term, bool Closed, long Version);

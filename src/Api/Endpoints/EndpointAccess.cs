@@ -12,71 +12,110 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EduInfo.Api.Endpoints;
 
-/// <summary>The access checks shared by the one-shot and the live reads: who calls, does the target exist, may they see it.</summary>
-internal static class EndpointAccess
+/// <summary>
+/// The access check of every signed-in endpoint, one endpoint filter that answers before the handler runs: 401 without
+/// an actor; 404 when the target the route names is unknown (or a node of another kind), with that target's problem
+/// key; 403 when the endpoint's rule refuses the caller. An endpoint declares its rule with one Require… convention and
+/// its handler takes the resolved <see cref="Caller"/>. Filters run after binding, so a malformed body is still a 400 first.
+/// Handlers keep their route values as parameters, used or not: that is how the OpenAPI document lists them.
+/// </summary>
+public static class EndpointAccess
 {
+    /// <summary>Any signed-in caller, or only those <paramref name="allowed"/> admits.</summary>
+    public static TBuilder RequireCaller<TBuilder>(this TBuilder builder, Func<Actor, bool>? allowed = null) where TBuilder : IEndpointConventionBuilder =>
+        builder.Check((http, caller, _) => ValueTask.FromResult(allowed is null || allowed(caller.Actor) ? null : LocalizedProblems.Forbidden(http)));
+
+    /// <summary>The node <c>{nodeId}</c>, at any level of the hierarchy.</summary>
+    public static TBuilder RequireNode<TBuilder>(this TBuilder builder, Func<Actor, IReadOnlyList<string>, bool> allowed)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.Check((http, caller, cancellationToken) => CheckNodeAsync(http, caller, Service<NodeDirectory>(http), RouteValue(http, "nodeId"),
+            allowed, null, "problem.notFound.node", cancellationToken));
+
+    /// <summary>The class <c>{classId}</c>; a node of another kind is not found either.</summary>
+    public static TBuilder RequireClass<TBuilder>(this TBuilder builder, Func<Actor, IReadOnlyList<string>, bool> allowed)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.Check((http, caller, cancellationToken) => CheckNodeAsync(http, caller, Service<NodeDirectory>(http), RouteValue(http, "classId"),
+            allowed, NodeKind.Class, "problem.notFound.class", cancellationToken));
+
     /// <summary>
-    /// A node the caller acts on: 401 without an actor, 404 for an unknown node (or one not of <paramref name="kind"/>),
-    /// 403 when <paramref name="allowed"/> refuses the actor at the node's place in the hierarchy.
+    /// The cross-class profile group <c>{groupId}</c>, under <paramref name="allowed"/> at its first class: a group lies
+    /// within one school, and the write path checks the teacher's assignment class by class.
     /// </summary>
-    public static async Task<(Actor Actor, NodeRecord Node)?> NodeAsync(
-        string nodeId, Func<Actor, IReadOnlyList<string>, bool> allowed, HttpContext context, ActorResolver actors, NodeDirectory directory,
-        Action<ProblemHttpResult> refuse, CancellationToken cancellationToken, NodeKind? kind = null, string notFound = "problem.notFound.node")
-    {
-        if (actors.Resolve(context) is not { } actor)
+    public static TBuilder RequireProfileGroup<TBuilder>(this TBuilder builder, Func<Actor, IReadOnlyList<string>, bool> allowed)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.Check(async (http, caller, cancellationToken) =>
         {
-            refuse(LocalizedProblems.Unauthorized(context));
+            var groupId = RouteValue(http, "groupId");
+            var members = RegistryIds.IsWellFormed(groupId) ? await Service<RegistryStore>(http).ProfileGroupMembersAsync(groupId, cancellationToken) : null;
+            return members is null or { Count: 0 }
+                ? LocalizedProblems.NotFound(http, "problem.notFound.group")
+                : await CheckNodeAsync(http, caller, Service<NodeDirectory>(http), members[0].ClassId, allowed, NodeKind.Class, "problem.notFound.group",
+                    cancellationToken);
+        });
+
+    /// <summary>
+    /// The student <c>{studentId}</c>'s personal data, for the student's circle only (<see cref="AccessPolicy.CanReadDiary"/>).
+    /// The attempt is audited as <paramref name="auditAction"/> before anything is answered, refused ones too;
+    /// <paramref name="detail"/> describes an allowed read (a refused one is described by nothing).
+    /// </summary>
+    public static TBuilder RequireStudent<TBuilder>(this TBuilder builder, string auditAction, Func<Actor, StudentAccess, string>? detail = null)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.Check(async (http, caller, cancellationToken) =>
+        {
+            var studentId = RouteValue(http, "studentId");
+            var student = RegistryIds.IsWellFormed(studentId) ? await Service<RegistryStore>(http).FindStudentAccessAsync(studentId, cancellationToken) : null;
+            if (student is null)
+            {
+                return LocalizedProblems.NotFound(http, "problem.notFound.student");
+            }
+            var actor = caller.Actor;
+            var allowed = AccessPolicy.CanReadDiary(actor, student);
+            await Service<AuditLog>(http).RecordAsync(new AuditEntry(actor.UserId, actor.Roles, actor.ClientAddress, auditAction, "student", studentId,
+                student.OrganizationId, allowed ? "ok" : "denied", allowed && detail is not null ? detail(actor, student) : "{}"), cancellationToken);
+            if (!allowed)
+            {
+                return LocalizedProblems.Forbidden(http);
+            }
+            caller.Student = student;
             return null;
-        }
+        });
+
+    /// <summary>The endpoint filter: the caller first (401), then the endpoint's own <paramref name="check"/> of its target.</summary>
+    private static TBuilder Check<TBuilder>(this TBuilder builder, Func<HttpContext, Caller, CancellationToken, ValueTask<ProblemHttpResult?>> check)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (invocation, next) =>
+        {
+            var http = invocation.HttpContext;
+            if (Service<ActorResolver>(http).Resolve(http) is not { } actor)
+            {
+                return LocalizedProblems.Unauthorized(http);
+            }
+            if (await check(http, Caller.Of(http).With(actor), http.RequestAborted) is { } refusal)
+            {
+                return refusal;
+            }
+            return await next(invocation);
+        });
+
+    /// <summary>404 for an unknown node (or one not of <paramref name="kind"/>), 403 when <paramref name="allowed"/> refuses the actor at the node's place.</summary>
+    private static async ValueTask<ProblemHttpResult?> CheckNodeAsync(HttpContext http, Caller caller, NodeDirectory directory, string nodeId,
+        Func<Actor, IReadOnlyList<string>, bool> allowed, NodeKind? kind, string notFound, CancellationToken cancellationToken)
+    {
         var node = await directory.FindAsync(nodeId, cancellationToken);
         if (node is null || (kind is not null && node.Kind != kind))
         {
-            refuse(LocalizedProblems.NotFound(context, notFound));
-            return null;
+            return LocalizedProblems.NotFound(http, notFound);
         }
-        if (!allowed(actor, node.Path))
+        if (!allowed(caller.Actor, node.Path))
         {
-            refuse(LocalizedProblems.Forbidden(context));
-            return null;
+            return LocalizedProblems.Forbidden(http);
         }
-        return (actor, node);
+        caller.Node = node;
+        return null;
     }
 
-    /// <summary>The grain that answers for a node.</summary>
-    public static ISummaryNode Grain(IGrainFactory grains, NodeRecord node) => node.Kind switch
-    {
-        NodeKind.Class => grains.GetGrain<IClassGrain>(node.Id),
-        NodeKind.Organization => grains.GetGrain<IOrganizationGrain>(node.Id),
-        _ => grains.GetGrain<IAreaGrain>(node.Id),
-    };
+    private static T Service<T>(HttpContext http) where T : notnull => http.RequestServices.GetRequiredService<T>();
 
-    /// <summary>
-    /// A student's personal data: 401 without an actor, 404 for an unknown student, 403 outside the student's circle.
-    /// The attempt is audited as <paramref name="action"/> before anything is returned, refused ones too.
-    /// </summary>
-    public static async Task<(Actor Actor, StudentAccess Student)?> PersonalDataAsync(
-        string studentId, string action, HttpContext context, ActorResolver actors, RegistryStore registry, AuditLog audit,
-        Action<ProblemHttpResult> refuse, CancellationToken cancellationToken, Func<Actor, StudentAccess, string>? detail = null)
-    {
-        if (actors.Resolve(context) is not { } actor)
-        {
-            refuse(LocalizedProblems.Unauthorized(context));
-            return null;
-        }
-        var student = RegistryIds.IsWellFormed(studentId) ? await registry.FindStudentAccessAsync(studentId, cancellationToken) : null;
-        if (student is null)
-        {
-            refuse(LocalizedProblems.NotFound(context, "problem.notFound.student"));
-            return null;
-        }
-        var allowed = AccessPolicy.CanReadDiary(actor, student);
-        await audit.RecordAsync(new AuditEntry(actor.UserId, actor.Roles, actor.ClientAddress, action, "student", studentId,
-            student.OrganizationId, allowed ? "ok" : "denied", allowed && detail is not null ? detail(actor, student) : "{}"), cancellationToken);
-        if (!allowed)
-        {
-            refuse(LocalizedProblems.Forbidden(context));
-            return null;
-        }
-        return (actor, student);
-    }
+    private static string RouteValue(HttpContext http, string name) =>
+        http.GetRouteValue(name) as string ?? throw new InvalidOperationException($"The endpoint's route has no {{{name}}} to check.");
 }

@@ -2,17 +2,11 @@ using System.Diagnostics;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using EduInfo.Api.Actors;
 using EduInfo.Api.Contracts;
 using EduInfo.Api.Localization;
-using EduInfo.Api.Problems;
-using EduInfo.Api.Registry;
 using EduInfo.Api.Security;
-using EduInfo.Grains.Interfaces.Journal;
 using EduInfo.Grains.Interfaces.Students;
 using EduInfo.Grains.Interfaces.Summaries;
-using EduInfo.Storage.Audit;
-using EduInfo.Storage.Registry;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -29,46 +23,43 @@ public static class LiveEndpoints
 {
     public static RouteGroupBuilder MapLiveEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/nodes/{nodeId}/live", NodeLive).WithTags("Live").WithName("NodeLive").DisableRequestTimeout()
+        api.MapGet("/nodes/{nodeId}/live", NodeLive).RequireNode(AccessPolicy.CanReadSummary).WithTags("Live").WithName("NodeLive").DisableRequestTimeout()
             .WithSummary("A node's summary, pushed as it changes (Server-Sent Events)");
-        api.MapGet("/students/{studentId}/live", StudentLive).WithTags("Live").WithName("StudentLive").DisableRequestTimeout()
+        api.MapGet("/students/{studentId}/live", StudentLive).RequireStudent("diary.live").WithTags("Live").WithName("StudentLive").DisableRequestTimeout()
             .WithSummary("A student's diary, pushed as it changes (Server-Sent Events)");
         return api;
     }
 
-    private static async Task<IResult> NodeLive(string nodeId, HttpContext context, ActorResolver actors, NodeDirectory directory,
-        IGrainFactory grains, IConfiguration configuration, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    private static IResult NodeLive(string nodeId, [AsParameters] EndpointCall call, [AsParameters] LiveSettings settings)
     {
-        IResult? problem = null;
-        if (await EndpointAccess.NodeAsync(nodeId, AccessPolicy.CanReadSummary, context, actors, directory, p => problem = p, cancellationToken) is not var (_, node))
-        {
-            return problem!;
-        }
-        var grain = EndpointAccess.Grain(grains, node);
-        var language = RequestLanguage.Of(context);
-        return TypedResults.ServerSentEvents(Stream("summary", LastEventId(context), Timing(configuration), async () =>
+        var (node, language) = (call.Caller.Node, RequestLanguage.Of(call.Http));
+        var grain = call.Grains.SummaryNode(node.Kind, node.Id);
+        return TypedResults.ServerSentEvents(Stream("summary", LastEventId(call.Http), settings.Timing, async () =>
         {
             var summary = await grain.GetSummary();
-            return (summary.Version, JsonSerializer.Serialize(NodeSummaryResponse.Of(summary, node, language), json.Value.SerializerOptions));
-        }, cancellationToken));
+            return (summary.Version, JsonSerializer.Serialize(NodeSummaryResponse.Of(summary, node, language), settings.Json));
+        }, call.Aborted));
     }
 
-    private static async Task<IResult> StudentLive(string studentId, HttpContext context, ActorResolver actors, RegistryStore registry,
-        AuditLog audit, IGrainFactory grains, IConfiguration configuration, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    private static IResult StudentLive(string studentId, [AsParameters] EndpointCall call, [AsParameters] LiveSettings settings)
     {
-        IResult? problem = null;
-        if (await EndpointAccess.PersonalDataAsync(studentId, "diary.live", context, actors, registry, audit, p => problem = p, cancellationToken) is not var (actor, _))
-        {
-            return problem!;
-        }
-        var grain = grains.GetGrain<IStudentGrain>(studentId);
-        var language = RequestLanguage.Of(context);
-        return TypedResults.ServerSentEvents(Stream("diary", LastEventId(context), Timing(configuration), async () =>
+        var (actor, language) = (call.Actor, RequestLanguage.Of(call.Http));
+        var grain = call.Grains.GetGrain<IStudentGrain>(studentId);
+        return TypedResults.ServerSentEvents(Stream("diary", LastEventId(call.Http), settings.Timing, async () =>
         {
             var (watermark, _) = await grain.GetFigures();
             return (watermark, "");
-        }, cancellationToken, async () =>
-            JsonSerializer.Serialize(DiaryResponse.Of(await grain.GetDiary(actor), language), json.Value.SerializerOptions)));
+        }, call.Aborted, async () => JsonSerializer.Serialize(DiaryResponse.Of(await grain.GetDiary(actor), language), settings.Json)));
+    }
+
+    /// <summary>How a stream polls and serializes: <c>Live:PollInterval</c>, <c>Live:HeartbeatInterval</c> and the Api's JSON options.</summary>
+    public sealed record LiveSettings(IConfiguration Configuration, IOptions<JsonOptions> JsonOptions)
+    {
+        public (TimeSpan Poll, TimeSpan Heartbeat) Timing => (
+            Configuration.GetValue("Live:PollInterval", TimeSpan.FromMilliseconds(250)),
+            Configuration.GetValue("Live:HeartbeatInterval", TimeSpan.FromSeconds(15)));
+
+        public JsonSerializerOptions Json => JsonOptions.Value.SerializerOptions;
     }
 
     /// <summary>
@@ -110,8 +101,4 @@ public static class LiveEndpoints
 
     private static long? LastEventId(HttpContext context) =>
         long.TryParse(context.Request.Headers["Last-Event-ID"].ToString(), out var id) ? id : null;
-
-    private static (TimeSpan Poll, TimeSpan Heartbeat) Timing(IConfiguration configuration) => (
-        configuration.GetValue("Live:PollInterval", TimeSpan.FromMilliseconds(250)),
-        configuration.GetValue("Live:HeartbeatInterval", TimeSpan.FromSeconds(15)));
 }

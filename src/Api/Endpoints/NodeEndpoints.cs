@@ -1,6 +1,6 @@
 using EduInfo.Domain.Registry;
+using System.Diagnostics.CodeAnalysis;
 using EduInfo.Api.Actors;
-using EduInfo.Api.Cluster;
 using EduInfo.Api.Contracts;
 using EduInfo.Api.Localization;
 using EduInfo.Api.Problems;
@@ -8,7 +8,6 @@ using EduInfo.Api.Registry;
 using EduInfo.Api.Security;
 using EduInfo.Grains.Interfaces.Registry;
 using EduInfo.Storage.Registry;
-using EduInfo.Grains.Interfaces.Journal;
 using EduInfo.Grains.Interfaces.Summaries;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -20,102 +19,81 @@ public static class NodeEndpoints
     public static RouteGroupBuilder MapNodeEndpoints(this RouteGroupBuilder api)
     {
         var nodes = api.MapGroup("/nodes/{nodeId}").WithTags("Summaries");
-        nodes.MapGet("/summary", GetSummary)
+        nodes.MapGet("/summary", GetSummary).RequireNode(AccessPolicy.CanReadSummary)
             .WithName("GetNodeSummary")
             .WithSummary("A node's live summary")
             .WithDescription("Integer figures that add up exactly from children to parents, with rates derived at read time. The republic's id is KZ. "
                 + "Filters: term (1..6; omitted = the whole year, whose term-mark figures are annual marks), subjectId, year (the current academic year only).");
-        nodes.MapPut("/targets/{metric}", SetTarget)
+        nodes.MapPut("/targets/{metric}", SetTarget).RequireNode(AccessPolicy.CanSetTargets)
             .WithName("SetRegionalTarget")
             .WithSummary("Set a programme target (order point 4) of a region, district or the republic")
             .WithDescription("Analysts for any area, officers for their region or district and below. Audited.");
-        nodes.MapGet("/children", GetChildren)
+        nodes.MapGet("/children", GetChildren).RequireNode(AccessPolicy.CanReadSummary)
             .WithName("GetNodeChildren")
             .WithSummary("The live summaries of a node's children");
         return api;
     }
 
     private static async Task<Results<Ok<NodeSummaryResponse>, ProblemHttpResult>> GetSummary(
-        string nodeId, string? term, string? subjectId, string? year, HttpContext context, ActorResolver actors, NodeDirectory directory,
-        IGrainFactory grains, RegionalTargetStore regionalTargets, ClusterCalls calls, CancellationToken cancellationToken)
+        string nodeId, string? term, string? subjectId, string? year, [AsParameters] EndpointCall call, RegionalTargetStore regionalTargets)
     {
-        ProblemHttpResult? problem = null;
-        if (await EndpointAccess.NodeAsync(nodeId, AccessPolicy.CanReadSummary, context, actors, directory, p => problem = p, cancellationToken) is not var (_, node))
+        if (!TryParseFilter(term, subjectId, year, call.Http, out var filter, out var invalid))
         {
-            return problem!;
+            return invalid;
         }
-        if (Filter(term, subjectId, year, context, p => problem = p) is not { } filter)
-        {
-            return problem!;
-        }
-        var summary = await calls.IdempotentAsync(() => EndpointAccess.Grain(grains, node).GetSummary(), cancellationToken);
+        var node = call.Caller.Node;
+        var summary = await call.IdempotentAsync(grains => grains.SummaryNode(node.Kind, node.Id).GetSummary());
         if (filter.YearProblem(summary.AcademicYear) is { } wrongYear)
         {
-            return LocalizedProblems.Invalid(context, [wrongYear], "summary.error");
+            return LocalizedProblems.Invalid(call.Http, [wrongYear], "summary.error");
         }
-        var targets = node.Kind is NodeKind.Republic or NodeKind.Region or NodeKind.District
-            ? await regionalTargets.ForNodeAsync(node.Id, cancellationToken)
-            : [];
-        return TypedResults.Ok(NodeSummaryResponse.Of(summary, node, RequestLanguage.Of(context), targets, filter));
+        var targets = node.Kind is NodeKind.Republic or NodeKind.Region or NodeKind.District ? await regionalTargets.ForNodeAsync(nodeId, call.Aborted) : [];
+        return TypedResults.Ok(NodeSummaryResponse.Of(summary, node, RequestLanguage.Of(call.Http), targets, filter));
     }
 
-    /// <summary>The term, subject and year filters, or a localized 400.</summary>
-    internal static SummaryFilter? Filter(string? term, string? subjectId, string? year, HttpContext context, Action<ProblemHttpResult> refuse)
+    /// <summary>The term, subject and year filters, or the localized 400 refusing them.</summary>
+    private static bool TryParseFilter(string? term, string? subjectId, string? year, HttpContext context,
+        [NotNullWhen(true)] out SummaryFilter? filter, [NotNullWhen(false)] out ProblemHttpResult? problem)
     {
         var problems = new List<(string Field, string Code)>();
-        var filter = SummaryFilter.Parse(term, subjectId, year, problems);
-        if (filter is null)
-        {
-            refuse(LocalizedProblems.Invalid(context, problems, "summary.error"));
-        }
-        return filter;
+        filter = SummaryFilter.Parse(term, subjectId, year, problems);
+        problem = filter is null ? LocalizedProblems.Invalid(context, problems, "summary.error") : null;
+        return filter is not null;
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> SetTarget(
-        string nodeId, string metric, TargetRequest request, HttpContext context, ActorResolver actors, NodeDirectory directory,
-        IGrainFactory grains, RegionalTargetStore regionalTargets, CancellationToken cancellationToken)
+        string nodeId, string metric, TargetRequest request, [AsParameters] EndpointCall call, RegionalTargetStore regionalTargets)
     {
-        ProblemHttpResult? problem = null;
-        if (await EndpointAccess.NodeAsync(nodeId, AccessPolicy.CanSetTargets, context, actors, directory, p => problem = p, cancellationToken) is not var (actor, node))
-        {
-            return problem!;
-        }
         // The node's target grain checks it is an area, the metric and the value (TargetValidator), then sets it with its audit row.
-        var outcome = await grains.GetGrain<IRegionalTargetGrain>(node.Id).Set(actor, metric, request.TargetPercent);
+        var outcome = await call.Grains.GetGrain<IRegionalTargetGrain>(nodeId).Set(call.Actor, metric, request.TargetPercent);
         if (!outcome.Accepted)
         {
-            return outcome.IsNotFound ? LocalizedProblems.NotFound(context, "problem.notFound.node")
-                : LocalizedProblems.Invalid(context, outcome.Problems.Codes(), "target.error");
+            return outcome.IsNotFound ? LocalizedProblems.NotFound(call.Http, "problem.notFound.node")
+                : LocalizedProblems.Invalid(call.Http, outcome.Problems.Codes(), "target.error");
         }
         await regionalTargets.ReloadAsync(); // this Api's summaries show the new target at once, wherever the grain ran
         return TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<IReadOnlyList<NodeSummaryResponse>>, ProblemHttpResult>> GetChildren(
-        string nodeId, string? term, string? subjectId, string? year, HttpContext context, ActorResolver actors, NodeDirectory directory,
-        IGrainFactory grains, CancellationToken cancellationToken)
+        string nodeId, string? term, string? subjectId, string? year, [AsParameters] EndpointCall call, NodeDirectory directory)
     {
-        ProblemHttpResult? problem = null;
-        if (await EndpointAccess.NodeAsync(nodeId, AccessPolicy.CanReadSummary, context, actors, directory, p => problem = p, cancellationToken) is not var (_, node))
+        if (!TryParseFilter(term, subjectId, year, call.Http, out var filter, out var invalid))
         {
-            return problem!;
+            return invalid;
         }
-        if (Filter(term, subjectId, year, context, p => problem = p) is not { } filter)
-        {
-            return problem!;
-        }
-        if (node.Kind == NodeKind.Class)
+        if (call.Caller.Node.Kind == NodeKind.Class)
         {
             // A class's children are students: personal data, served by the diary, not by the summaries.
             return TypedResults.Ok<IReadOnlyList<NodeSummaryResponse>>([]);
         }
-        var language = RequestLanguage.Of(context);
-        var children = await ((IAggregateNode)EndpointAccess.Grain(grains, node)).GetChildren();
+        var children = await ((IAggregateNode)call.Grains.SummaryNode(call.Caller.Node.Kind, call.Caller.Node.Id)).GetChildren();
         if (filter.YearProblem(children.Select(c => c.AcademicYear).Max(StringComparer.Ordinal)) is { } wrongYear)
         {
-            return LocalizedProblems.Invalid(context, [wrongYear], "summary.error");
+            return LocalizedProblems.Invalid(call.Http, [wrongYear], "summary.error");
         }
-        var named = await Task.WhenAll(children.Select(async c => NodeSummaryResponse.Of(c, await directory.FindAsync(c.NodeId, cancellationToken), language, null, filter)));
+        var language = RequestLanguage.Of(call.Http);
+        var named = await Task.WhenAll(children.Select(async c => NodeSummaryResponse.Of(c, await directory.FindAsync(c.NodeId, call.Aborted), language, null, filter)));
         return TypedResults.Ok<IReadOnlyList<NodeSummaryResponse>>(named);
     }
 }

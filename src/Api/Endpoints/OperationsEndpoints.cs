@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using EduInfo.Api.Actors;
-using EduInfo.Api.Problems;
 using EduInfo.Api.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -22,22 +20,14 @@ public static class OperationsEndpoints
 
     public static RouteGroupBuilder MapOperationsEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/ops/runtime", GetRuntime).WithTags("Operations").WithName("GetRuntime")
+        api.MapGet("/ops/runtime", GetRuntime).RequireCaller(AccessPolicy.CanReadRuntime).WithTags("Operations").WithName("GetRuntime")
             .WithSummary("Activations per grain type and this process's memory (operators)");
         return api;
     }
 
     private static async Task<Results<Ok<RuntimeFigures>, ProblemHttpResult>> GetRuntime(
-        HttpContext context, ActorResolver actors, IGrainFactory grains, IServiceProvider services, bool? collect)
+        IGrainFactory grains, IServiceProvider services, bool? collect)
     {
-        if (actors.Resolve(context) is not { } actor)
-        {
-            return LocalizedProblems.Unauthorized(context);
-        }
-        if (!AccessPolicy.CanReadRuntime(actor))
-        {
-            return LocalizedProblems.Forbidden(context);
-        }
         var statistics = await grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
         var activations = statistics
             .GroupBy(s => s.GrainType.Split(',')[0].Split('.')[^1])

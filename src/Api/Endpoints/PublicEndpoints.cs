@@ -31,7 +31,7 @@ public static class PublicEndpoints
         {
             return LocalizedProblems.NotFound(context, "problem.notFound.node");
         }
-        var summary = await Grain(grains, node.Kind, nodeId).GetSummary();
+        var summary = await grains.SummaryNode(node.Kind, nodeId).GetSummary();
         return TypedResults.Ok(PublicSummary.Of(summary, node, RequestLanguage.Of(context), summary.Figures.Students < SmallCellSuppression.DefaultThreshold));
     }
 
@@ -47,15 +47,11 @@ public static class PublicEndpoints
         {
             return TypedResults.Ok<IReadOnlyList<PublicSummary>>([]); // an organization's children are classes: not public
         }
-        var children = await ((IAggregateNode)Grain(grains, node.Kind, nodeId)).GetChildren();
+        var children = await ((IAggregateNode)grains.SummaryNode(node.Kind, nodeId)).GetChildren();
         var hidden = SmallCellSuppression.Hidden(children.Select(c => (c.NodeId, c.Figures.Students)).ToList());
         var language = RequestLanguage.Of(context);
         var named = await Task.WhenAll(children.Select(async c =>
             PublicSummary.Of(c, await directory.FindAsync(c.NodeId, cancellationToken), language, hidden.Contains(c.NodeId))));
         return TypedResults.Ok<IReadOnlyList<PublicSummary>>(named);
     }
-
-    private static ISummaryNode Grain(IGrainFactory grains, NodeKind kind, string id) => kind == NodeKind.Organization
-        ? grains.GetGrain<IOrganizationGrain>(id)
-        : grains.GetGrain<IAreaGrain>(id);
 }

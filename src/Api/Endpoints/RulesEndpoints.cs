@@ -1,6 +1,5 @@
 using EduInfo.Domain.Assessment;
 using EduInfo.Domain.Calendar;
-using EduInfo.Api.Actors;
 using EduInfo.Api.Problems;
 using EduInfo.Api.Security;
 using EduInfo.Grains.Interfaces.Assessment;
@@ -19,18 +18,19 @@ public static class RulesEndpoints
 {
     public static RouteGroupBuilder MapRulesEndpoints(this RouteGroupBuilder api)
     {
+        // Anyone signed in reads the rules; only operators change them (refused before the kind or year is even looked at).
         var rules = api.MapGroup("").WithTags("Rules");
-        rules.MapGet("/policies/{organizationKind}", GetPolicies)
+        rules.MapGet("/policies/{organizationKind}", GetPolicies).RequireCaller()
             .WithName("GetAssessmentPolicies")
             .WithSummary("Assessment policy versions of a kind of organization (school, college, preschool, additional), oldest first");
-        rules.MapPut("/policies/{organizationKind}", SetPolicy)
+        rules.MapPut("/policies/{organizationKind}", SetPolicy).RequireCaller(AccessPolicy.CanManageRules)
             .WithName("SetAssessmentPolicy")
             .WithSummary("Add or replace a policy version taking effect after today (operators; audited)")
             .WithDescription("A term is assessed under the version in force on its first day, so a new version changes later terms only; versions in force are never rewritten.");
-        rules.MapGet("/calendars/{academicYear}/{organizationKind}", GetCalendar)
+        rules.MapGet("/calendars/{academicYear}/{organizationKind}", GetCalendar).RequireCaller()
             .WithName("GetAcademicCalendar")
             .WithSummary("Terms, holidays, moved working days and cancelled days of a year for a kind of organization");
-        rules.MapPut("/calendars/{academicYear}/{organizationKind}", SetCalendar)
+        rules.MapPut("/calendars/{academicYear}/{organizationKind}", SetCalendar).RequireCaller(AccessPolicy.CanManageRules)
             .WithName("SetAcademicCalendar")
             .WithSummary("Replace a calendar (operators; audited)")
             .WithDescription("Terms already started keep their dates and days before today cannot change, so no recorded entry moves or becomes invalid.");
@@ -43,69 +43,45 @@ public static class RulesEndpoints
         && int.Parse(year.AsSpan(5, 4), System.Globalization.CultureInfo.InvariantCulture) == int.Parse(year.AsSpan(0, 4), System.Globalization.CultureInfo.InvariantCulture) + 1;
 
     private static async Task<Results<Ok<IReadOnlyList<AssessmentPolicyDocument>>, ProblemHttpResult>> GetPolicies(
-        string organizationKind, HttpContext context, ActorResolver actors, IGrainFactory grains)
+        string organizationKind, [AsParameters] EndpointCall call)
     {
-        if (actors.Resolve(context) is null)
-        {
-            return LocalizedProblems.Unauthorized(context);
-        }
         if (!KnownKind(organizationKind))
         {
-            return LocalizedProblems.NotFound(context, "problem.notFound.organizationKind");
+            return LocalizedProblems.NotFound(call.Http, "problem.notFound.organizationKind");
         }
-        return TypedResults.Ok(await grains.GetGrain<IAssessmentPolicyGrain>(organizationKind).GetVersions());
+        return TypedResults.Ok(await call.Grains.GetGrain<IAssessmentPolicyGrain>(organizationKind).GetVersions());
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> SetPolicy(
-        string organizationKind, AssessmentPolicyDocument policy, HttpContext context, ActorResolver actors, IGrainFactory grains)
+        string organizationKind, AssessmentPolicyDocument policy, [AsParameters] EndpointCall call)
     {
-        if (actors.Resolve(context) is not { } actor)
-        {
-            return LocalizedProblems.Unauthorized(context);
-        }
-        if (!AccessPolicy.CanManageRules(actor))
-        {
-            return LocalizedProblems.Forbidden(context);
-        }
         if (!KnownKind(organizationKind))
         {
-            return LocalizedProblems.NotFound(context, "problem.notFound.organizationKind");
+            return LocalizedProblems.NotFound(call.Http, "problem.notFound.organizationKind");
         }
-        var problems = await grains.GetGrain<IAssessmentPolicyGrain>(organizationKind).SetVersion(actor, policy);
-        return problems.Count == 0 ? TypedResults.NoContent() : LocalizedProblems.Rejected(context, BatchOutcome.Rejected(problems));
+        var problems = await call.Grains.GetGrain<IAssessmentPolicyGrain>(organizationKind).SetVersion(call.Actor, policy);
+        return problems.Count == 0 ? TypedResults.NoContent() : LocalizedProblems.Rejected(call.Http, BatchOutcome.Rejected(problems));
     }
 
     private static async Task<Results<Ok<AcademicCalendarDocument>, ProblemHttpResult>> GetCalendar(
-        string academicYear, string organizationKind, HttpContext context, ActorResolver actors, IGrainFactory grains)
+        string academicYear, string organizationKind, [AsParameters] EndpointCall call)
     {
-        if (actors.Resolve(context) is null)
-        {
-            return LocalizedProblems.Unauthorized(context);
-        }
         if (!KnownKind(organizationKind) || !KnownYear(academicYear))
         {
-            return LocalizedProblems.NotFound(context, "problem.notFound.calendar");
+            return LocalizedProblems.NotFound(call.Http, "problem.notFound.calendar");
         }
-        var calendar = await grains.GetGrain<ICalendarGrain>(ICalendarGrain.KeyOf(academicYear, organizationKind)).Get();
-        return calendar is null ? LocalizedProblems.NotFound(context, "problem.notFound.calendar") : TypedResults.Ok(calendar);
+        var calendar = await call.Grains.GetGrain<ICalendarGrain>(ICalendarGrain.KeyOf(academicYear, organizationKind)).Get();
+        return calendar is null ? LocalizedProblems.NotFound(call.Http, "problem.notFound.calendar") : TypedResults.Ok(calendar);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> SetCalendar(
-        string academicYear, string organizationKind, AcademicCalendarDocument calendar, HttpContext context, ActorResolver actors, IGrainFactory grains)
+        string academicYear, string organizationKind, AcademicCalendarDocument calendar, [AsParameters] EndpointCall call)
     {
-        if (actors.Resolve(context) is not { } actor)
-        {
-            return LocalizedProblems.Unauthorized(context);
-        }
-        if (!AccessPolicy.CanManageRules(actor))
-        {
-            return LocalizedProblems.Forbidden(context);
-        }
         if (!KnownKind(organizationKind) || !KnownYear(academicYear))
         {
-            return LocalizedProblems.NotFound(context, "problem.notFound.calendar");
+            return LocalizedProblems.NotFound(call.Http, "problem.notFound.calendar");
         }
-        var problems = await grains.GetGrain<ICalendarGrain>(ICalendarGrain.KeyOf(academicYear, organizationKind)).Set(actor, calendar);
-        return problems.Count == 0 ? TypedResults.NoContent() : LocalizedProblems.Rejected(context, BatchOutcome.Rejected(problems));
+        var problems = await call.Grains.GetGrain<ICalendarGrain>(ICalendarGrain.KeyOf(academicYear, organizationKind)).Set(call.Actor, calendar);
+        return problems.Count == 0 ? TypedResults.NoContent() : LocalizedProblems.Rejected(call.Http, BatchOutcome.Rejected(problems));
     }
 }

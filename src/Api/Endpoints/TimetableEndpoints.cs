@@ -21,45 +21,30 @@ public static class TimetableEndpoints
 {
     public static RouteGroupBuilder MapTimetableEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/classes/{classId}/timetable", Get).WithTags("Calendar")
+        api.MapGet("/classes/{classId}/timetable", Get).RequireClass(AccessPolicy.CanReadSummary).WithTags("Calendar")
             .WithName("GetTimetable")
             .WithSummary("A class's timetable: every dated weekly slot (group, subject, ISO weekday, period)");
-        api.MapPut("/classes/{classId}/timetable", Replace).WithTags("Calendar")
+        api.MapPut("/classes/{classId}/timetable", Replace).RequireClass(AccessPolicy.CanCloseTerm).WithTags("Calendar")
             .WithName("ReplaceTimetable")
             .WithSummary("Replace a class's timetable from a date (the head; audited)")
             .WithDescription("Slots that started on or after validFrom are replaced; slots running on that day end the day before, so history keeps the timetable it had.");
         return api;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<TimetableSlotResponse>>, ProblemHttpResult>> Get(
-        string classId, HttpContext context, ActorResolver actors, NodeDirectory directory, TimetableStore timetables, CancellationToken cancellationToken)
+    private static async Task<Ok<IReadOnlyList<TimetableSlotResponse>>> Get(string classId, [AsParameters] EndpointCall call, TimetableStore timetables)
     {
-        ProblemHttpResult? problem = null;
-        if (await EndpointAccess.NodeAsync(classId, AccessPolicy.CanReadSummary, context, actors, directory, p => problem = p, cancellationToken,
-                NodeKind.Class, "problem.notFound.class") is null)
-        {
-            return problem!;
-        }
-        var slots = await timetables.ReadAsync(classId, cancellationToken);
+        var slots = await timetables.ReadAsync(classId, call.Aborted);
         return TypedResults.Ok<IReadOnlyList<TimetableSlotResponse>>(slots.Select(TimetableSlotResponse.Of).ToList());
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Replace(
-        string classId, TimetableDocument timetable, HttpContext context, ActorResolver actors, NodeDirectory directory, IGrainFactory grains,
-        CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Replace(string classId, TimetableDocument timetable, [AsParameters] EndpointCall call)
     {
-        ProblemHttpResult? problem = null;
-        if (await EndpointAccess.NodeAsync(classId, AccessPolicy.CanCloseTerm, context, actors, directory, p => problem = p, cancellationToken,
-                NodeKind.Class, "problem.notFound.class") is not var (actor, _))
-        {
-            return problem!;
-        }
         // The class checks the slots against its groups and subjects (TimetableValidator), stores them and rebuilds its completeness.
-        var outcome = await grains.GetGrain<IClassGrain>(classId).ReplaceTimetable(actor, timetable);
+        var outcome = await call.Grains.GetGrain<IClassGrain>(classId).ReplaceTimetable(call.Actor, timetable);
         if (outcome.IsNotFound)
         {
-            return LocalizedProblems.NotFound(context, "problem.notFound.class");
+            return LocalizedProblems.NotFound(call.Http, "problem.notFound.class");
         }
-        return outcome.Accepted ? TypedResults.NoContent() : LocalizedProblems.Invalid(context, outcome.Problems.Codes(), "timetable.error");
+        return outcome.Accepted ? TypedResults.NoContent() : LocalizedProblems.Invalid(call.Http, outcome.Problems.Codes(), "timetable.error");
     }
 }

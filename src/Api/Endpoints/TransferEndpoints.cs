@@ -19,39 +19,37 @@ public static class TransferEndpoints
 {
     public static RouteGroupBuilder MapTransferEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/students/{studentId}/transfers", Transfer).WithTags("Registry")
+        api.MapPost("/students/{studentId}/transfers", Transfer).WithTags("Registry").RequireCaller()
             .WithName("TransferStudent")
             .WithSummary("Transfer a student to another class from a date (the head within a school, an officer across schools; audited)");
         return api;
     }
 
     private static async Task<Results<Ok<TransferResponse>, ProblemHttpResult>> Transfer(
-        string studentId, TransferRequest request, HttpContext context, ActorResolver actors, RegistryStore registry, NodeDirectory directory,
-        AuditLog audit, IGrainFactory grains, CancellationToken cancellationToken)
+        string studentId, TransferRequest request, [AsParameters] EndpointCall call, [AsParameters] TransferPlaces places)
     {
-        if (actors.Resolve(context) is not { } actor)
-        {
-            return LocalizedProblems.Unauthorized(context);
-        }
-        var student = RegistryIds.IsWellFormed(studentId) ? await registry.FindStudentAccessAsync(studentId, cancellationToken) : null;
+        var student = RegistryIds.IsWellFormed(studentId) ? await places.Registry.FindStudentAccessAsync(studentId, call.Aborted) : null;
         if (student is null)
         {
-            return LocalizedProblems.NotFound(context, "problem.notFound.student");
+            return LocalizedProblems.NotFound(call.Http, "problem.notFound.student");
         }
         // Who may move the student where is decided here, on both classes' places, before anything about the request is said;
         // whether the move itself is right is the enrolment grain's (TransferValidator).
-        var destination = RegistryIds.IsWellFormed(request.ToClassId) ? await directory.FindAsync(request.ToClassId!, cancellationToken) : null;
-        if (destination is not null && !AccessPolicy.CanTransfer(actor, student.ClassPath, destination.Path))
+        var destination = RegistryIds.IsWellFormed(request.ToClassId) ? await places.Directory.FindAsync(request.ToClassId!, call.Aborted) : null;
+        if (destination is not null && !AccessPolicy.CanTransfer(call.Actor, student.ClassPath, destination.Path))
         {
-            await audit.RecordAsync(new AuditEntry(actor.UserId, actor.Roles, actor.ClientAddress, "student.transfer", "student", studentId,
-                student.OrganizationId, "denied"), cancellationToken);
-            return LocalizedProblems.Forbidden(context);
+            await places.Audit.RecordAsync(new AuditEntry(call.Actor.UserId, call.Actor.Roles, call.Actor.ClientAddress, "student.transfer", "student",
+                studentId, student.OrganizationId, "denied"), call.Aborted);
+            return LocalizedProblems.Forbidden(call.Http);
         }
-        var outcome = await grains.GetGrain<IEnrolmentGrain>(studentId).Transfer(actor, request);
+        var outcome = await call.Grains.GetGrain<IEnrolmentGrain>(studentId).Transfer(call.Actor, request);
         return outcome.Accepted
             ? TypedResults.Ok(new TransferResponse(studentId, outcome.FromClassId!, request.ToClassId!, request.Date!.Value, outcome.Sequence))
-            : LocalizedProblems.Invalid(context, outcome.Problems.Codes(), "transfer.error");
+            : LocalizedProblems.Invalid(call.Http, outcome.Problems.Codes(), "transfer.error");
     }
 }
+
+/// <summary>Where a transfer's student and destination are found, and where a refusal is audited.</summary>
+public sealed record TransferPlaces(RegistryStore Registry, NodeDirectory Directory, AuditLog Audit);
 
 public sealed record TransferResponse(string StudentId, string FromClassId, string ToClassId, DateOnly Date, long Sequence);

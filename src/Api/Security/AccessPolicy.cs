@@ -85,6 +85,13 @@ public static class AccessPolicy
         _ => false,
     });
 
+    /// <summary>Whether the actor reads the audit log at all (<see cref="AuditScope"/> says how much of it).</summary>
+    public static bool CanReadAudit(Actor actor)
+    {
+        AuditScope(actor, out var allowed);
+        return allowed;
+    }
+
     /// <summary>The audit log: operators all of it, heads what concerns their organization.</summary>
     public static string? AuditScope(Actor actor, out bool allowed)
     {
