@@ -25,7 +25,7 @@ if (args.Length == 0 || string.IsNullOrEmpty(connectionString))
 }
 
 await using var dataSource = NpgsqlDataSource.Create(connectionString);
-EduInfo.Grains.Interfaces.Calendar.IKazakhstanClock clock;
+EduInfo.Domain.Calendar.IKazakhstanClock clock;
 try
 {
     clock = ClockHosting.FromEnvironment();

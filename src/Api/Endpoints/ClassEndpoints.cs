@@ -1,3 +1,4 @@
+using EduInfo.Domain.Calendar;
 using EduInfo.Domain.Registry;
 using System.Text.Json;
 using EduInfo.Api.Contracts;

@@ -1,3 +1,4 @@
+using EduInfo.Domain.Calendar;
 using EduInfo.Domain.Registry;
 using EduInfo.Grains.Interfaces.Actors;
 using EduInfo.Grains.Interfaces.Calendar;

@@ -1,3 +1,4 @@
+using EduInfo.Domain.Calendar;
 using EduInfo.Domain.Registry;
 using EduInfo.Domain.Metrics;
 using EduInfo.Grains.Interfaces.Calendar;

@@ -1,3 +1,4 @@
+using EduInfo.Domain.Calendar;
 using EduInfo.Domain.Assessment;
 using EduInfo.Domain.Journal;
 using EduInfo.Grains.Interfaces.Calendar;

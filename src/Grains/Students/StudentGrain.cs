@@ -1,3 +1,4 @@
+using EduInfo.Domain.Calendar;
 using EduInfo.Domain.Journal;
 using EduInfo.Domain.Metrics;
 using EduInfo.Domain.Registry;

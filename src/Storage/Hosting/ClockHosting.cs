@@ -1,3 +1,4 @@
+using EduInfo.Domain.Calendar;
 using System.Globalization;
 using EduInfo.Grains.Interfaces.Calendar;
 using Microsoft.Extensions.Configuration;

@@ -1,3 +1,4 @@
+using EduInfo.Domain.Calendar;
 using EduInfo.Grains.Interfaces.Calendar;
 using Microsoft.Extensions.Time.Testing;
 

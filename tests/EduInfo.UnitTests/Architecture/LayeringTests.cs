@@ -1,3 +1,4 @@
+using EduInfo.Domain.Calendar;
 using ArchUnitNET.Domain;
 using ArchUnitNET.xUnit;
 using static ArchUnitNET.Fluent.ArchRuleDefinition;
@@ -8,13 +9,6 @@ namespace EduInfo.UnitTests.Architecture;
 /// <summary>DESIGN.md §3 and issue 14: the arrows that must never exist, checked on the production assemblies.</summary>
 public sealed class LayeringTests
 {
-    /// <summary>
-    /// The one class of Grains.Interfaces that is not a contract: the production clock behind IKazakhstanClock (with its
-    /// nested pinned TimeProvider). It is an implementation; it lives beside its interface so the Api, the Silo and the
-    /// Tools share it. Allowed here by name rather than moved (issue 14 leaves Grains.Interfaces' files in place).
-    /// </summary>
-    private const string ClockImplementation = "EduInfo.Grains.Interfaces.Calendar.KazakhstanClock";
-
     private static readonly IObjectProvider<IType> InterfacesNamespace =
         Types().That().ResideInNamespaceMatching(@"^EduInfo\.Grains\.Interfaces(\.|$)").As("Grains.Interfaces' own namespaces");
 
@@ -40,7 +34,7 @@ public sealed class LayeringTests
 
     [Fact]
     public void Grains_Interfaces_hold_only_contracts() =>
-        Rules.InterfacesHoldOnlyContracts(InterfacesNamespace, ClockImplementation).Check(Model);
+        Rules.InterfacesHoldOnlyContracts(InterfacesNamespace).Check(Model);
 
     [Fact]
     public void Grains_Interfaces_reference_no_project_but_the_Domain() =>

@@ -1,4 +1,4 @@
-namespace EduInfo.Grains.Interfaces.Calendar;
+namespace EduInfo.Domain.Calendar;
 
 /// <summary>
 /// The domain's one clock: the current instant and today's date in Kazakhstan. Every rule that depends on the date

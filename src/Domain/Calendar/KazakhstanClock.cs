@@ -1,4 +1,4 @@
-namespace EduInfo.Grains.Interfaces.Calendar;
+namespace EduInfo.Domain.Calendar;
 
 /// <summary>
 /// Kazakhstan's time from a <see cref="TimeProvider"/>: the host's in production, a pinned or fake one in tests.
