@@ -8,8 +8,8 @@ public sealed class RollupOptions
 
     /// <summary>
     /// How often an aggregate writes its children's snapshots to the cache (and always on deactivation). The cache only
-    /// shortens a cold start (reconciliation repairs whatever it misses); at 5 s its writes (storage functions, TOAST
-    /// compression, WAL) were about a tenth of PostgreSQL's work at term end.
+    /// shortens a cold start (reconciliation repairs whatever it misses), so it is written rarely: its writes compete with
+    /// the journal's (docs/benchmarks.md, "Figures behind the code").
     /// </summary>
     public TimeSpan CacheWriteInterval { get; set; } = TimeSpan.FromSeconds(30);
 
