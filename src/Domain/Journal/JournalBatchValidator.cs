@@ -2,17 +2,19 @@ using EduInfo.Domain.Calendar;
 using EduInfo.Domain.Registry;
 using System.Security.Cryptography;
 using System.Text;
+using static EduInfo.Domain.Journal.EntryRules;
 
 namespace EduInfo.Domain.Journal;
 
 /// <summary>
 /// Validates a journal batch for one class against its roster, the writer's assignments, the ranges and the calendar.
-/// Pure: the class, the writer, "today" and the day rule are inputs. Every problem names the field it concerns.
+/// Pure: the class, the writer, "today" and the class's rules (calendar, closed terms, policies) are inputs; without
+/// rules every day is open and formative marks are on the configured scale. Every problem names the field it concerns.
 /// </summary>
 public static class JournalBatchValidator
 {
     public static ValidatedBatch<NewMark> ValidateMarks(ClassRecord cls, string? teacherId, MarkBatch batch, DateOnly today, JournalLimits limits,
-        Func<DateOnly, JournalError?>? dayRule = null, Func<DateOnly, int>? formativeScaleOn = null)
+        ClassRules? rules = null)
     {
         var problems = new List<EntryProblem>();
         if (!CheckBatchSize(batch.Entries?.Count ?? 0, limits, problems))
@@ -33,7 +35,7 @@ public static class JournalBatchValidator
             }
             var before = problems.Count;
             CheckEntryId(entry.EntryId, at, seen, problems);
-            var date = CheckDate(entry.Date, at, cls, today, dayRule, problems);
+            var date = CheckDate(entry.Date, at, cls, today, rules, problems);
             var group = ResolveGroup(entry.GroupId, at, cls, problems);
             if (group is not null)
             {
@@ -51,52 +53,39 @@ public static class JournalBatchValidator
             {
                 problems.Add(Problem($"{at}.kind", JournalError.MarkKindUnknown, entry.Kind));
             }
-            else if ((kind == MarkKind.Development) != (cls.OrganizationKind == "preschool"))
+            else if (!IsKindAllowed(kind, cls.OrganizationKind))
             {
-                // Kindergartens record development levels only; schools and colleges never do.
                 problems.Add(Problem($"{at}.kind", JournalError.MarkKindNotAllowed, entry.Kind));
             }
-            else if (kind == MarkKind.Development)
+            // Development levels and formative marks are on a scale the kind fixes (a formative mark's is the policy's
+            // of the term the mark falls in); a summative is out of its own maximum.
+            else if (FixedMaxScore(kind, date is { } d && rules is not null ? rules.FormativeScaleOn(d) : limits.FormativeScale) is { } scale)
             {
-                maxScore = DevelopmentLevels;
-                if (entry.MaxScore is { } given && given != DevelopmentLevels)
-                {
-                    problems.Add(Problem($"{at}.maxScore", JournalError.MaxScoreNotAllowed, DevelopmentLevels));
-                }
-                CheckScore(entry.Score, at, 1, DevelopmentLevels, problems);
-            }
-            else if (kind == MarkKind.Formative)
-            {
-                // The scale is the policy's of the term the mark falls in (10 by default).
-                var scale = date is { } d && formativeScaleOn is not null ? formativeScaleOn(d) : limits.FormativeScale;
                 maxScore = scale;
                 if (entry.MaxScore is { } given && given != scale)
                 {
                     problems.Add(Problem($"{at}.maxScore", JournalError.MaxScoreNotAllowed, scale));
                 }
-                CheckScore(entry.Score, at, 1, scale, problems);
+                AddIf(ScoreProblem(entry.Score, MinScore(kind), scale, $"{at}.score"), problems);
+            }
+            else if (entry.MaxScore is null)
+            {
+                problems.Add(Problem($"{at}.maxScore", JournalError.Required));
+            }
+            else if (!IsValidSummativeMax(entry.MaxScore.Value, limits.MaxSummativeScore))
+            {
+                problems.Add(Problem($"{at}.maxScore", JournalError.MaxScoreOutOfRange, 1, limits.MaxSummativeScore));
             }
             else
             {
-                if (entry.MaxScore is null)
-                {
-                    problems.Add(Problem($"{at}.maxScore", JournalError.Required));
-                }
-                else if (entry.MaxScore < 1 || entry.MaxScore > limits.MaxSummativeScore)
-                {
-                    problems.Add(Problem($"{at}.maxScore", JournalError.MaxScoreOutOfRange, 1, limits.MaxSummativeScore));
-                }
-                else
-                {
-                    maxScore = entry.MaxScore.Value;
-                    CheckScore(entry.Score, at, 0, maxScore, problems);
-                }
+                maxScore = entry.MaxScore.Value;
+                AddIf(ScoreProblem(entry.Score, MinScore(kind), maxScore, $"{at}.score"), problems);
             }
 
             if (problems.Count == before)
             {
                 rows.Add(new NewMark(entry.EntryId!.Value, entry.StudentId!, entry.SubjectId!, date!.Value, kind,
-                    entry.Score!.Value, maxScore, Hash(cls.ClassId, "mark", entry.StudentId!, entry.SubjectId!,
+                    entry.Score!.Value, maxScore, Hash(cls.ClassId, JournalNames.Of(EntryKind.Mark), entry.StudentId!, entry.SubjectId!,
                         date.Value.ToString("yyyy-MM-dd"), JournalNames.Of(kind), entry.Score.Value.ToString(), maxScore.ToString(), group!.HashPart),
                     group.GroupId));
             }
@@ -105,7 +94,7 @@ public static class JournalBatchValidator
     }
 
     public static ValidatedBatch<NewLesson> ValidateLessons(ClassRecord cls, string? teacherId, LessonBatch batch, DateOnly today, JournalLimits limits,
-        Func<DateOnly, JournalError?>? dayRule = null)
+        ClassRules? rules = null)
     {
         var problems = new List<EntryProblem>();
         if (!CheckBatchSize(batch.Entries?.Count ?? 0, limits, problems))
@@ -127,7 +116,7 @@ public static class JournalBatchValidator
             }
             var before = problems.Count;
             CheckEntryId(entry.EntryId, at, seen, problems);
-            var date = CheckDate(entry.Date, at, cls, today, dayRule, problems);
+            var date = CheckDate(entry.Date, at, cls, today, rules, problems);
             var group = ResolveGroup(entry.GroupId, at, cls, problems);
             if (group is not null)
             {
@@ -137,7 +126,7 @@ public static class JournalBatchValidator
             {
                 problems.Add(Problem($"{at}.period", JournalError.Required));
             }
-            else if (entry.Period < 1 || entry.Period > limits.MaxPeriod)
+            else if (!IsValidPeriod(entry.Period.Value, limits.MaxPeriod))
             {
                 problems.Add(Problem($"{at}.period", JournalError.PeriodOutOfRange, 1, limits.MaxPeriod));
             }
@@ -186,15 +175,12 @@ public static class JournalBatchValidator
                 var roster = group!.Roster.Where(e => e.CoversDate(date!.Value)).Select(e => e.StudentId).Distinct().Order(StringComparer.Ordinal).ToList();
                 var canonicalAbsences = absentIds.Zip(absentCodes, (id, code) => $"{id}:{code}").Order(StringComparer.Ordinal);
                 rows.Add(new NewLesson(entry.EntryId!.Value, entry.SubjectId!, date!.Value, entry.Period!.Value, roster, absentIds, absentCodes,
-                    Hash(cls.ClassId, "lesson", entry.SubjectId!, date.Value.ToString("yyyy-MM-dd"), entry.Period.Value.ToString(),
+                    Hash(cls.ClassId, JournalNames.Of(EntryKind.Lesson), entry.SubjectId!, date.Value.ToString("yyyy-MM-dd"), entry.Period.Value.ToString(),
                         string.Join(',', canonicalAbsences), group.HashPart), group.GroupId));
             }
         }
         return problems.Count > 0 ? new ValidatedBatch<NewLesson>([], problems) : new ValidatedBatch<NewLesson>(rows, []);
     }
-
-    /// <summary>Development levels I (low), II (medium), III (high).</summary>
-    public const int DevelopmentLevels = 3;
 
     private static bool CheckBatchSize(int count, JournalLimits limits, List<EntryProblem> problems)
     {
@@ -223,7 +209,7 @@ public static class JournalBatchValidator
         }
     }
 
-    private static DateOnly? CheckDate(DateOnly? date, string at, ClassRecord cls, DateOnly today, Func<DateOnly, JournalError?>? dayRule, List<EntryProblem> problems)
+    private static DateOnly? CheckDate(DateOnly? date, string at, ClassRecord cls, DateOnly today, ClassRules? rules, List<EntryProblem> problems)
     {
         if (date is null)
         {
@@ -242,7 +228,7 @@ public static class JournalBatchValidator
             return null;
         }
         // The calendar: inside a term, a school day for the class (not a day off, holiday or cancelled day), term not closed.
-        if (dayRule?.Invoke(date.Value) is { } error)
+        if (rules?.DayError(date.Value) is { } error)
         {
             problems.Add(Problem($"{at}.date", error, date.Value.ToString("yyyy-MM-dd")));
             return null;
@@ -319,20 +305,13 @@ public static class JournalBatchValidator
         }
     }
 
-    private static void CheckScore(int? score, string at, int min, int max, List<EntryProblem> problems)
+    private static void AddIf(EntryProblem? problem, List<EntryProblem> problems)
     {
-        if (score is null)
+        if (problem is not null)
         {
-            problems.Add(Problem($"{at}.score", JournalError.Required));
-        }
-        else if (score < min || score > max)
-        {
-            problems.Add(Problem($"{at}.score", JournalError.ScoreOutOfRange, min, max));
+            problems.Add(problem);
         }
     }
-
-    private static EntryProblem Problem(string field, JournalError error, params object[] arguments) =>
-        new(field, error, arguments.Select(a => Convert.ToString(a, System.Globalization.CultureInfo.InvariantCulture)!).ToArray());
 
     /// <summary>A digest of the payload as the client meant it: the same entry id with a different digest is a conflict.</summary>
     public static byte[] Hash(params string[] parts) =>

@@ -1,17 +1,20 @@
 namespace EduInfo.Domain.Journal;
 
-/// <summary>Bounds of a journal batch and its values. Assessment scales become versioned policy data later; these are the defaults.</summary>
+/// <summary>
+/// Bounds of a journal batch and its values, configurable (section <c>Journal</c>); the defaults are <see cref="EntryRules"/>'s.
+/// Assessment scales are versioned policy data: <see cref="FormativeScale"/> applies only where no policy is in force.
+/// </summary>
 public sealed record JournalLimits
 {
-    /// <summary>Largest batch accepted in one request: a class's marks for a lesson are ~25.</summary>
-    public int MaxBatchSize { get; init; } = 500;
+    /// <summary>Largest batch accepted in one request.</summary>
+    public int MaxBatchSize { get; init; } = EntryRules.MaxBatchSize;
 
-    /// <summary>Formative marks are 1..scale (ФО / ҚБ, 10 points by default).</summary>
-    public int FormativeScale { get; init; } = 10;
+    /// <summary>Formative marks are 1..scale where no policy sets it.</summary>
+    public int FormativeScale { get; init; } = EntryRules.DefaultFormativeScale;
 
     /// <summary>Largest maximum score of a section or term summative.</summary>
-    public int MaxSummativeScore { get; init; } = 100;
+    public int MaxSummativeScore { get; init; } = EntryRules.MaxSummativeScore;
 
     /// <summary>Lesson periods in a day.</summary>
-    public int MaxPeriod { get; init; } = 12;
+    public int MaxPeriod { get; init; } = EntryRules.MaxPeriod;
 }

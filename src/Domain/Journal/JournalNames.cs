@@ -1,7 +1,7 @@
 
 namespace EduInfo.Domain.Journal;
 
-/// <summary>The names of attendance codes, mark kinds and entry kinds on the wire and in the journal's columns (ASCII, lower case): the one mapping.</summary>
+/// <summary>The names of attendance codes, mark kinds, entry kinds and correction actions on the wire and in the journal's columns (ASCII, lower case): the one mapping.</summary>
 public static class JournalNames
 {
     public static string Of(AbsenceCode code) => code switch
@@ -64,6 +64,23 @@ public static class JournalNames
             case "void": kind = EntryKind.Void; return true;
             case "excusal": kind = EntryKind.Excusal; return true;
             default: kind = default; return false;
+        }
+    }
+
+    public static string Of(CorrectionAction action) => action switch
+    {
+        CorrectionAction.Replace => "replace",
+        CorrectionAction.Void => "void",
+        _ => throw new ArgumentOutOfRangeException(nameof(action)),
+    };
+
+    public static bool TryParseCorrectionAction(string? name, out CorrectionAction action)
+    {
+        switch (name)
+        {
+            case "replace": action = CorrectionAction.Replace; return true;
+            case "void": action = CorrectionAction.Void; return true;
+            default: action = default; return false;
         }
     }
 }

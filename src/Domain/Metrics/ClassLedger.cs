@@ -7,22 +7,18 @@ namespace EduInfo.Domain.Metrics;
 
 /// <summary>
 /// A class's figures by term and subject (DESIGN.md §2, Metrics), kept in memory by the class grain. Pure: rows and
-/// rules go in, integer cells come out.
+/// rules go in, integer cells come out. The grain builds it with <see cref="FromJournal"/> and adds its new rows.
 /// <list type="bullet">
 /// <item>Marks and roll-calls count in the class where they were recorded (the journal row's home class).</item>
 /// <item>Term metrics count in the class where the student is enrolled at the term's end (today while it is open),
 /// from all of the student's marks of the term, wherever recorded.</item>
 /// </list>
 /// </summary>
-public sealed class ClassLedger(
-    string organizationKind,
-    int grade,
-    SchoolCalendar? calendar,
-    IReadOnlyList<AssessmentPolicy> policies,
-    IReadOnlySet<int> closedTerms,
-    IReadOnlyList<Enrolment> enrolments,
-    IReadOnlySet<string>? taughtSubjects = null)
+/// <param name="rules">The class (its kind, grade and dated roster), its calendar, closed terms and policies.</param>
+/// <param name="taughtSubjects">The subjects the class is taught (null: any).</param>
+public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? taughtSubjects = null)
 {
+
     private readonly Dictionary<SummaryKey, SummaryFigures> _recorded = new();
     private readonly Dictionary<(int Term, string Subject), Dictionary<string, TermWork>> _work = new();
     private readonly Dictionary<(string Student, DateOnly Date), (int Seats, int Missed)> _days = new();
@@ -38,16 +34,17 @@ public sealed class ClassLedger(
     private IReadOnlyDictionary<(int Term, string Subject), long>? _scheduledCache;
     private DateOnly _cacheDay;
     private readonly Dictionary<int, long> _fullDays = new();
-    private Func<DateOnly, bool> _isSchoolDay = _ => true;
+
+    /// <summary>The calendar, closed terms and policies the ledger counts by; the validators check the class's entries against the same.</summary>
+    public ClassRules Rules => rules;
 
     /// <summary>
-    /// The class's timetable and which days have lessons for it: lessons scheduled on school days up to today give
-    /// completeness (lessons held ÷ scheduled). Without a timetable completeness stays undefined (null).
+    /// The class's timetable: lessons it schedules on the class's school days up to today give completeness (lessons
+    /// held ÷ scheduled). Without a timetable completeness stays undefined (null).
     /// </summary>
-    public void SetTimetable(IReadOnlyList<ScheduledSlot> slots, Func<DateOnly, bool> isSchoolDay)
+    public void SetTimetable(IReadOnlyList<ScheduledSlot> slots)
     {
         _timetable = slots;
-        _isSchoolDay = isSchoolDay;
         _scheduledCache = null;
     }
 
@@ -55,14 +52,14 @@ public sealed class ClassLedger(
     public IReadOnlyDictionary<(int Term, string Subject), long> Scheduled(DateOnly today)
     {
         var scheduled = new Dictionary<(int, string), long>();
-        foreach (var (term, starts, ends) in calendar?.Terms ?? [])
+        foreach (var (term, starts, ends) in rules.Terms)
         {
             var last = ends < today ? ends : today;
             for (var day = starts; day <= last; day = day.AddDays(1))
             {
                 var weekday = day.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)day.DayOfWeek;
                 var lessons = _timetable.Where(s => s.Weekday == weekday && s.CoversDate(day)).ToList();
-                if (lessons.Count == 0 || !_isSchoolDay(day))
+                if (lessons.Count == 0 || !rules.IsSchoolDay(day))
                 {
                     continue;
                 }
@@ -75,11 +72,11 @@ public sealed class ClassLedger(
         return scheduled;
     }
 
-    public bool IsCollege => organizationKind == "college";
+    public bool IsCollege => rules.Class.OrganizationKind == "college";
 
-    public IReadOnlySet<int> ClosedTerms => closedTerms;
+    public IReadOnlySet<int> ClosedTerms => rules.ClosedTerms;
 
-    public int TermOf(DateOnly date) => calendar?.TermOf(date) ?? 0;
+    public int TermOf(DateOnly date) => rules.TermOf(date);
 
     /// <summary>Marks recorded in this class (the journal's home class): counts and sums of the class's cells.</summary>
     public void AddRecordedMarks(string subjectId, int term, MarkKind kind, long count, long scoreSum, long maxSum)
@@ -189,14 +186,13 @@ public sealed class ClassLedger(
 
     /// <summary>Students enrolled on a date.</summary>
     public IReadOnlyList<string> RosterOn(DateOnly date) =>
-        enrolments.Where(e => e.CoversDate(date)).Select(e => e.StudentId).Distinct(StringComparer.Ordinal).ToList();
+        rules.Class.Enrolments.Where(e => e.CoversDate(date)).Select(e => e.StudentId).Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>The day a term's metrics are taken: its last day, or today while it runs.</summary>
     private static DateOnly CountDay(DateOnly ends, DateOnly today) => ends < today ? ends : today;
 
     /// <summary>The policy a term is assessed under: the version in force on its first day.</summary>
-    public AssessmentPolicy? PolicyOf(int term) =>
-        calendar?.Dates(term) is { } dates ? policies.Where(p => p.EffectiveFrom <= dates.Starts).MaxBy(p => p.EffectiveFrom) : null;
+    public AssessmentPolicy? PolicyOf(int term) => rules.PolicyOf(term);
 
     /// <summary>A student's result in a subject and term (null when the student has none there: left out).</summary>
     public TermResult? ResultOf(string studentId, int term, string subjectId) =>
@@ -230,9 +226,9 @@ public sealed class ClassLedger(
         var results = new Dictionary<string, TermResult>(StringComparer.Ordinal);
         if (PolicyOf(term) is { } policy && _work.ContainsKey((term, subjectId)))
         {
-            var closed = closedTerms.Contains(term);
+            var closed = rules.ClosedTerms.Contains(term);
             var taught = taughtSubjects?.Contains(subjectId) ?? true;
-            foreach (var studentId in enrolments.Select(e => e.StudentId).Distinct(StringComparer.Ordinal))
+            foreach (var studentId in rules.Class.Enrolments.Select(e => e.StudentId).Distinct(StringComparer.Ordinal))
             {
                 // A subject the class does not teach concerns only students who bring work in it (a transfer): nobody
                 // else is н/а in it.
@@ -240,7 +236,7 @@ public sealed class ClassLedger(
                 {
                     continue;
                 }
-                var result = TermMark.Compute(policy, grade, ComponentsOf(studentId, term, subjectId), closed);
+                var result = TermMark.Compute(policy, rules.Class.Grade, ComponentsOf(studentId, term, subjectId), closed);
                 // At close a still-pending summative leaves the subject not attested (docs/assessment.md).
                 results[studentId] = closed && result.Outcome == TermOutcome.Pending
                     ? result with { Outcome = TermOutcome.NotAttested }
@@ -287,7 +283,7 @@ public sealed class ClassLedger(
                 Add(new SummaryKey(term, SummaryKey.AllSubjects), new SummaryFigures { FullDaysMissed = days });
             }
         }
-        foreach (var (term, starts, ends) in calendar?.Terms ?? [])
+        foreach (var (term, starts, ends) in rules.Terms)
         {
             if (starts > today)
             {
@@ -350,7 +346,7 @@ public sealed class ClassLedger(
     {
         var cells = new Dictionary<SummaryKey, SummaryFigures>();
         void Add(SummaryKey key, SummaryFigures figures) => cells[key] = (cells.GetValueOrDefault(key) ?? SummaryFigures.Zero) + figures;
-        var started = (calendar?.Terms ?? []).Where(t => t.Starts <= today).Select(t => t.Term).ToList();
+        var started = rules.Terms.Where(t => t.Starts <= today).Select(t => t.Term).ToList();
         var subjects = started.SelectMany(SubjectsOf).Distinct(StringComparer.Ordinal).ToList();
         foreach (var studentId in RosterOn(today))
         {

@@ -1,3 +1,4 @@
+using EduInfo.Domain.Journal;
 using EduInfo.Domain.Calendar;
 
 namespace EduInfo.Domain.Registry;

@@ -1,3 +1,4 @@
+using EduInfo.Domain.Journal;
 
 namespace EduInfo.Domain.Registry;
 

@@ -167,11 +167,12 @@ public sealed class StudentGrain(JournalStore journal, RegistryStore registry, I
     {
         string? ValueOf(JournalRow row) => row.EntryKind switch
         {
-            "mark" => $"{row.Score}/{row.MaxScore}",
-            "lesson" => row.AbsentIds?.ToList().IndexOf(StudentId) is >= 0 and var i ? row.AbsentCodes![i] : "present",
+            EntryKind.Mark => $"{row.Score}/{row.MaxScore}",
+            EntryKind.Lesson => row.AbsentIds?.ToList().IndexOf(StudentId) is >= 0 and var i ? JournalNames.Of(row.AbsentCodes![i]) : "present",
             _ => null,
         };
-        return new DiaryCorrection(correction.Sequence, original.Sequence, correction.EntryKind == "void" ? "void" : "replace", original.EntryKind,
+        var action = correction.EntryKind == EntryKind.Void ? CorrectionAction.Void : CorrectionAction.Replace;
+        return new DiaryCorrection(correction.Sequence, original.Sequence, JournalNames.Of(action), JournalNames.Of(original.EntryKind),
             original.SubjectId, original.Date, original.Period, ValueOf(original), ValueOf(correction), correction.Reason ?? "",
             correction.AuthorId, correction.RecordedAt);
     }

@@ -1,3 +1,5 @@
+using EduInfo.Domain.Journal;
+
 namespace EduInfo.Tools.Import;
 
 /// <summary>
@@ -47,9 +49,9 @@ public static class ImportFormat
     // Limits and spellings of single values.
     public const int MinGrade = 0;
     public const int MaxGrade = 12;
-    /// <summary>Timetable weekdays are ISO: 1 = Monday … 7 = Sunday; periods 1..12.</summary>
+    /// <summary>Timetable weekdays are ISO: 1 = Monday … 7 = Sunday; periods 1..12, as the journal's.</summary>
     public const int MaxWeekday = 7;
-    public const int MaxPeriod = 12;
+    public const int MaxPeriod = EntryRules.MaxPeriod;
     public const int MaxIdLength = 64;
     public const char ListSeparator = ';';
     public const string DateFormat = "yyyy-MM-dd";

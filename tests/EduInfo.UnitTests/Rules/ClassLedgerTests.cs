@@ -28,7 +28,7 @@ public sealed class ClassLedgerTests
         new(student, from is null ? YearStart : D(from), to is null ? null : D(to));
 
     private static ClassLedger School(int grade, IReadOnlySet<int> closedTerms, params Enrolment[] enrolments) =>
-        new("school", grade, new SchoolCalendar(SyntheticCalendar.For("2026-2027", "school")), [new AssessmentPolicy()], closedTerms, enrolments);
+        TestLedgers.Of("school", grade, new SchoolCalendar(SyntheticCalendar.For("2026-2027", "school")), [new AssessmentPolicy()], closedTerms, enrolments);
 
     private static SummaryKey K(int term, string subject = SummaryKey.AllSubjects) => new(term, subject);
 
@@ -440,7 +440,7 @@ public sealed class ClassLedgerTests
     {
         var policy = PolicyDocuments.ToPolicy(new AssessmentPolicyDocument(new DateOnly(2020, 9, 1), 10, new ComponentWeights(25, 25, 50),
             [new PolicyBand(85, 5), new PolicyBand(65, 4), new PolicyBand(40, 3), new PolicyBand(0, 2)], []));
-        var ledger = new ClassLedger("college", 1, new SchoolCalendar(SyntheticCalendar.For("2026-2027", "college")), [policy], Open,
+        var ledger = TestLedgers.Of("college", 1, new SchoolCalendar(SyntheticCalendar.For("2026-2027", "college")), [policy], Open,
             [E("c1"), E("c2"), E("c3"), E("c4")]);
         ledger.AddStudentWork("c1", "eng", 1, MarkKind.Formative, 2, 19, 20);
         ledger.AddStudentWork("c2", "eng", 1, MarkKind.Formative, 20, 149, 200);
@@ -477,7 +477,7 @@ public sealed class ClassLedgerTests
     {
         var policy = PolicyDocuments.ToPolicy(new AssessmentPolicyDocument(new DateOnly(2020, 9, 1), 10, new ComponentWeights(0, 0, 100),
             [new PolicyBand(0, 2), new PolicyBand(40, 3), new PolicyBand(65, 4), new PolicyBand(85, 5)], [1]));
-        var ledger = new ClassLedger("school", 7, new SchoolCalendar(SyntheticCalendar.For("2026-2027", "school")), [policy], Open, [E("s1")]);
+        var ledger = TestLedgers.Of("school", 7, new SchoolCalendar(SyntheticCalendar.For("2026-2027", "school")), [policy], Open, [E("s1")]);
         ledger.RecordMark("s1", "math", D("2026-11-10"), MarkKind.Formative, 8, 10);
 
         var cells = ledger.Cells(Today);

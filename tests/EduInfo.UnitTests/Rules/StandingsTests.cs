@@ -26,7 +26,7 @@ public sealed class StandingsTests
     /// </summary>
     private static ClassLedger Ledger(IReadOnlySet<int> closed)
     {
-        var ledger = new ClassLedger("school", 7, new SchoolCalendar(SyntheticCalendar.For("2026-2027", "school")), [new AssessmentPolicy()], closed,
+        var ledger = TestLedgers.Of("school", 7, new SchoolCalendar(SyntheticCalendar.For("2026-2027", "school")), [new AssessmentPolicy()], closed,
             [new Enrolment("s1", YearStart, null), new Enrolment("s2", YearStart, null)]);
         ledger.AddStudentWork("s1", "math", 2, MarkKind.Formative, 2, 15, 20);
         ledger.AddStudentWork("s1", "math", 2, MarkKind.Term, 1, 17, 20);
@@ -89,7 +89,7 @@ public sealed class StandingsTests
     [Fact]
     public void A_college_standing_shows_the_letter_and_gpa_instead_of_a_mark()
     {
-        var ledger = new ClassLedger("college", 1, new SchoolCalendar(SyntheticCalendar.For("2026-2027", "college")),
+        var ledger = TestLedgers.Of("college", 1, new SchoolCalendar(SyntheticCalendar.For("2026-2027", "college")),
             [new AssessmentPolicy { DescriptiveGrades = new HashSet<int>() }], new HashSet<int>(), [new Enrolment("c1", YearStart, null)]);
         ledger.AddStudentWork("c1", "eng", 1, MarkKind.Formative, 20, 149, 200);
 
