@@ -1,3 +1,4 @@
+using EduInfo.Api.Contracts;
 using EduInfo.Api.Security;
 using EduInfo.Storage.Audit;
 using EduInfo.Storage.Registry;
@@ -15,15 +16,15 @@ public static class AuditEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<AuditRecord>>, ProblemHttpResult>> Query(
+    private static async Task<Results<Ok<IReadOnlyList<AuditRecordResponse>>, ProblemHttpResult>> Query(
         [AsParameters] EndpointCall call, AuditLog audit, string? actorId, string? targetId, DateTimeOffset? from, DateTimeOffset? to, int? limit)
     {
         var organization = AccessPolicy.AuditScope(call.Actor, out _); // what the caller may see: allowed by the filter
         if ((actorId is not null && !RegistryIds.IsWellFormed(actorId)) || (targetId is not null && !RegistryIds.IsWellFormed(targetId)))
         {
-            return TypedResults.Ok<IReadOnlyList<AuditRecord>>([]); // no record carries such an id
+            return TypedResults.Ok<IReadOnlyList<AuditRecordResponse>>([]); // no record carries such an id
         }
         var records = await audit.QueryAsync(new AuditQuery(actorId, targetId, organization, from, to, limit ?? 100), call.Aborted);
-        return TypedResults.Ok(records);
+        return TypedResults.Ok<IReadOnlyList<AuditRecordResponse>>(records.Select(AuditRecordResponse.Of).ToList());
     }
 }

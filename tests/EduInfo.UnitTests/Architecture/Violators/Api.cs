@@ -31,3 +31,15 @@ public sealed class EndpointsThatHoldAGrain(ClassGrain grain)
 {
     public object Grain => grain;
 }
+
+/// <summary>An endpoint that answers with the audit log's stored record instead of an Api contract.</summary>
+public static class EndpointsThatAnswerStorageTypes
+{
+    public static Task<Microsoft.AspNetCore.Http.HttpResults.Ok<IReadOnlyList<AuditRecord>>> Records() => throw new NotSupportedException();
+
+    public static Microsoft.AspNetCore.Http.HttpResults.Ok<Wrapped> InARecord() => throw new NotSupportedException();
+
+    public static Microsoft.AspNetCore.Http.HttpResults.Ok<string> Fine() => throw new NotSupportedException();
+
+    public sealed record Wrapped(AuditRecord Record);
+}
