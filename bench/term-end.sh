@@ -25,7 +25,7 @@ pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w -t 60 res
 export ConnectionStrings__EduInfo="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres;Maximum Pool Size=100"
 dotnet build EduInfo.sln -c Release -nologo -v:q -clp:NoSummary >/dev/null
 tools="$root/src/Tools/bin/Release/net10.0/eduinfo.dll"
-dotnet "$tools" seed "$size" | grep -v "demo login"
+dotnet "$tools" seed "$size" --no-history | grep -v "demo login"
 dotnet "$tools" bench-history "$history"
 
 api_port="$(free_port)"; naive_port="$(free_port)"

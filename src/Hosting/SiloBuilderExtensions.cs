@@ -50,8 +50,8 @@ public static class SiloBuilderExtensions
                 gatewayPort: orleans.GetValue("GatewayPort", 30000));
         }
 
-        // The roll-up cache holds whole summaries (every term and subject cell): Orleans' binary serializer writes them
-        // several times faster and smaller than the provider's default JSON.
+        // The roll-up cache holds whole summaries (every term and subject cell): Orleans' binary serializer, not the
+        // provider's default JSON, which is slower and larger (docs/benchmarks.md, "Figures behind the code").
         silo.AddAdoNetGrainStorage(RollupStorage.Name, (Microsoft.Extensions.Options.OptionsBuilder<Orleans.Configuration.AdoNetGrainStorageOptions> options) =>
             options.Configure<Orleans.Serialization.Serializer>((o, serializer) =>
             {

@@ -71,7 +71,7 @@ public static class NodeEndpoints
             return outcome.IsNotFound ? LocalizedProblems.NotFound(call.Http, "problem.notFound.node")
                 : LocalizedProblems.Invalid(call.Http, outcome.Problems.Codes(), "target.error");
         }
-        await regionalTargets.ReloadAsync(); // this Api's summaries show the new target at once, wherever the grain ran
+        await regionalTargets.TryReloadAsync(); // this Api's summaries show the new target at once, wherever the grain ran
         return TypedResults.NoContent();
     }
 

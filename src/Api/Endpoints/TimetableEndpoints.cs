@@ -31,7 +31,7 @@ public static class TimetableEndpoints
         return api;
     }
 
-    private static async Task<Ok<IReadOnlyList<TimetableSlotResponse>>> Get(string classId, [AsParameters] EndpointCall call, TimetableStore timetables)
+    private static async Task<Results<Ok<IReadOnlyList<TimetableSlotResponse>>, ProblemHttpResult>> Get(string classId, [AsParameters] EndpointCall call, TimetableStore timetables)
     {
         var slots = await timetables.ReadAsync(classId, call.Aborted);
         return TypedResults.Ok<IReadOnlyList<TimetableSlotResponse>>(slots.Select(TimetableSlotResponse.Of).ToList());

@@ -30,6 +30,9 @@ public enum RegistryError
     NotArea,
     MetricUnknown,
     OutOfRange,
+    // Transfers, added later (the numbers above travel between silos and stay).
+    /// <summary>The student's enrolment changed under every attempt (an import at the same moment): send it again.</summary>
+    EnrolmentChanged,
 }
 
 /// <summary>One reason a registry write was refused, pointing at the offending field (e.g. <c>slots[2].period</c>).</summary>

@@ -22,7 +22,7 @@ public static class TimetableValidator
     /// <summary>More slots than any school week holds: a runaway client, not a timetable.</summary>
     public const int MaxSlots = 200;
 
-    public static ValidatedTimetable Validate(TimetableDocument timetable, ClassTeaching teaching)
+    public static ValidatedTimetable Validate(TimetableDocument timetable, ClassTeaching teaching, int maxPeriod = EntryRules.MaxPeriod)
     {
         var problems = new List<RegistryProblem>();
         var (first, last) = AcademicCalendar.Bounds(teaching.AcademicYear);
@@ -45,7 +45,7 @@ public static class TimetableValidator
         var taken = new HashSet<(string GroupId, int Weekday, int Period)>();
         for (var i = 0; i < slots.Count; i++)
         {
-            if (CheckSlot(slots[i], $"slots[{i}]", teaching, taken, problems) is { } slot)
+            if (CheckSlot(slots[i], $"slots[{i}]", teaching, maxPeriod, taken, problems) is { } slot)
             {
                 valid.Add(slot);
             }
@@ -54,7 +54,7 @@ public static class TimetableValidator
     }
 
     /// <summary>One slot's problems (group, subject, weekday, period, a second lesson in the same place), or the slot.</summary>
-    private static WeeklySlot? CheckSlot(TimetableSlot? slot, string at, ClassTeaching teaching, HashSet<(string, int, int)> taken, List<RegistryProblem> problems)
+    private static WeeklySlot? CheckSlot(TimetableSlot? slot, string at, ClassTeaching teaching, int maxPeriod, HashSet<(string, int, int)> taken, List<RegistryProblem> problems)
     {
         if (slot is null)
         {
@@ -79,7 +79,7 @@ public static class TimetableValidator
         {
             problems.Add(new($"{at}.weekday", RegistryError.WeekdayOutOfRange));
         }
-        if (slot.Period is not { } period || !EntryRules.IsValidPeriod(period))
+        if (slot.Period is not { } period || !EntryRules.IsValidPeriod(period, maxPeriod))
         {
             problems.Add(new($"{at}.period", RegistryError.PeriodOutOfRange));
         }

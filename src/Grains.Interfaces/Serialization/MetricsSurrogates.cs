@@ -4,18 +4,6 @@ namespace EduInfo.Grains.Interfaces.Serialization;
 
 // How the Domain's metrics values travel between grains (see ImmutableCopier.cs for why surrogates).
 
-[GenerateSerializer, Alias("eduinfo.SummaryKey")]
-public readonly record struct SummaryKeySurrogate(
-    [property: Id(0)] int Term,
-    [property: Id(1)] string SubjectId);
-
-[RegisterConverter]
-public sealed class SummaryKeyConverter : IConverter<SummaryKey, SummaryKeySurrogate>
-{
-    public SummaryKey ConvertFromSurrogate(in SummaryKeySurrogate s) => new(s.Term, s.SubjectId);
-    public SummaryKeySurrogate ConvertToSurrogate(in SummaryKey v) => new(v.Term, v.SubjectId);
-}
-
 [GenerateSerializer, Alias("eduinfo.SummaryFigures")]
 public readonly record struct SummaryFiguresSurrogate(
     [property: Id(0)] long Students,

@@ -147,7 +147,7 @@ public sealed partial class ClassGrain(
         }
         var teaching = new ClassTeaching(ClassId, cls.AcademicYear, (cls.Groups ?? []).Select(g => g.GroupId).ToHashSet(StringComparer.Ordinal),
             cls.Assignments.Select(a => (a.GroupId, a.SubjectId)).ToHashSet());
-        var validated = TimetableValidator.Validate(timetable, teaching);
+        var validated = TimetableValidator.Validate(timetable, teaching, limits.Value.MaxPeriod); // the lessons' bound, so a slot is never one a roll-call refuses
         if (!validated.IsValid)
         {
             return new RegistryOutcome(validated.Problems);

@@ -46,7 +46,8 @@ public sealed class EnrolmentGrain(TransferStore transfers, IKazakhstanClock clo
             }
             if (attempt == Attempts)
             {
-                throw new InvalidOperationException($"The enrolment of student {StudentId} changed under each of {Attempts} transfer attempts.");
+                logger.LogWarning("Transfer of student {StudentId}: the enrolment changed under each of {Attempts} attempts", StudentId, Attempts);
+                return TransferOutcome.Rejected([new("studentId", RegistryError.EnrolmentChanged)]);
             }
         }
     }

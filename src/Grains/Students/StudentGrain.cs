@@ -16,7 +16,7 @@ namespace EduInfo.Grains.Students;
 /// <summary>
 /// A learner's live figures per subject. Loaded from the journal when first read (the diary, the live view); afterwards
 /// it applies the rows its classes send. A write only activates the grain: a class of 25 writing a mark must not cost
-/// 25 journal reads for figures nobody may look at (at term end those reads were most of PostgreSQL's work), and rows
+/// 25 journal reads for figures nobody may look at (docs/benchmarks.md, "Figures behind the code"), and rows
 /// sent to a grain not yet loaded are in the journal its first read loads. A class commits its rows in sequence order
 /// and applies them before acknowledging, so the grain keeps one watermark per class and skips any row at or below it:
 /// a row read at loading (or sent twice) is never counted twice, and a row committed late by another class is not

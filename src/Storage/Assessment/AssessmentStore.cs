@@ -1,8 +1,6 @@
 using EduInfo.Domain.Assessment;
 using EduInfo.Domain.Calendar;
 using System.Text.Json;
-using EduInfo.Grains.Interfaces.Assessment;
-using EduInfo.Grains.Interfaces.Calendar;
 using EduInfo.Storage.Audit;
 using Npgsql;
 using NpgsqlTypes;

@@ -1,6 +1,5 @@
 using EduInfo.Domain.Calendar;
 using System.Globalization;
-using EduInfo.Grains.Interfaces.Calendar;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,5 +1,4 @@
 using EduInfo.Domain.Calendar;
-using EduInfo.Grains.Interfaces.Calendar;
 using EduInfo.Storage.Journal;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,4 @@
 using EduInfo.Domain.Calendar;
-using EduInfo.Grains.Interfaces.Calendar;
 using Npgsql;
 
 namespace EduInfo.Storage.Journal;

@@ -356,8 +356,8 @@ public static class JournalRecount
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // The planner takes every CTE for a handful of rows and nests loops over them: on a year of a tiny country's
-        // journal (287,000 rows) that ran past 5 minutes; with hash and merge joins only it takes about 8 s.
+        // The planner takes every CTE for a handful of rows and nests loops over them, which does not finish on a year of
+        // journal: hash and merge joins only (docs/benchmarks.md, "Figures behind the code").
         await using (var plan = new NpgsqlCommand("SET LOCAL enable_nestloop = off; SET LOCAL jit = off", connection, transaction))
         {
             await plan.ExecuteNonQueryAsync(cancellationToken);

@@ -61,7 +61,7 @@ public sealed partial class JournalStore(NpgsqlDataSource dataSource)
         SELECT * FROM unnest(@entry_ids, @student_ids, @subject_ids, @dates, @kinds, @scores, @max_scores, @hashes, @group_ids)
             AS t(entry_id, student_id, subject_id, lesson_date, mark_kind, score, max_score, payload_hash, group_id)
         """,
-        "mark", "student_id, mark_kind, score, max_score", "i.student_id, i.mark_kind, i.score, i.max_score");
+        JournalNames.Of(EntryKind.Mark), "student_id, mark_kind, score, max_score", "i.student_id, i.mark_kind, i.score, i.max_score");
 
     // Roll-calls carry arrays (roster, absentees), which unnest would flatten: they travel as one jsonb array.
     private static readonly string AppendLessonsSql = AppendSql(
@@ -71,7 +71,7 @@ public sealed partial class JournalStore(NpgsqlDataSource dataSource)
         FROM jsonb_to_recordset(@rows) AS t(entry_id uuid, subject_id text, lesson_date date, period smallint,
                                             roster text[], absent_ids text[], absent_codes text[], payload_hash text, group_id text)
         """,
-        "lesson", "period, roster, absent_ids, absent_codes", "i.period, i.roster, i.absent_ids, i.absent_codes");
+        JournalNames.Of(EntryKind.Lesson), "period, roster, absent_ids, absent_codes", "i.period, i.roster, i.absent_ids, i.absent_codes");
 
     public async Task<AppendResult> AppendMarksAsync(JournalWriteContext context, IReadOnlyList<NewMark> marks, CancellationToken cancellationToken = default)
     {

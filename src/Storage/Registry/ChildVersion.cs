@@ -1,5 +1,4 @@
 using EduInfo.Domain.Registry;
-using EduInfo.Grains.Interfaces.Summaries;
 
 namespace EduInfo.Storage.Registry;
 

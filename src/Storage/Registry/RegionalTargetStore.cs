@@ -7,9 +7,8 @@ namespace EduInfo.Storage.Registry;
 /// Regional programme targets: read beside summaries, set by those responsible (audited in the same transaction).
 /// Every dashboard read of an area shows its targets. The whole table is small (a few metrics per area), so it is held
 /// as one snapshot, refreshed in the background once it is older than <see cref="CacheLifetime"/>: a dashboard read
-/// never waits on the database (per-node entries missed on almost every district read at term end and queued behind
-/// the journal's writes). A change made through this instance is seen at once, through another within the lifetime
-/// or at once after <see cref="ReloadAsync"/>.
+/// never waits on the database, which at term end is busy with the journal's writes. A change made through this
+/// instance is seen at once, through another within the lifetime or at once after <see cref="TryReloadAsync"/>.
 /// </summary>
 public sealed class RegionalTargetStore(NpgsqlDataSource dataSource, TimeProvider clock)
 {
@@ -35,8 +34,22 @@ public sealed class RegionalTargetStore(NpgsqlDataSource dataSource, TimeProvide
         return snapshot.ByNode.TryGetValue(nodeId, out var targets) ? targets : [];
     }
 
-    /// <summary>Reads the table now: a change made elsewhere (by the grain that sets targets, in a silo) is seen at once.</summary>
-    public Task ReloadAsync() => ReadAllAsync();
+    /// <summary>
+    /// Reads the table now: a change made elsewhere (by the grain that sets targets, in a silo) is seen at once. False
+    /// when the database did not answer: the change is committed all the same, and the snapshot catches up within its lifetime.
+    /// </summary>
+    public async Task<bool> TryReloadAsync()
+    {
+        try
+        {
+            await ReadAllAsync();
+            return true;
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>One read of the table at a time; callers meanwhile share it.</summary>
     private Task<Snapshot> RefreshAsync()

@@ -112,7 +112,7 @@ public static class DemoHistory
                 {
                     continue;
                 }
-                foreach (var (day, markKind) in new[] { (schoolDays[schoolDays.Count / 2], "section"), (schoolDays[^1], "term") })
+                foreach (var (day, markKind) in new[] { (schoolDays[schoolDays.Count / 2], JournalNames.Of(MarkKind.Section)), (schoolDays[^1], JournalNames.Of(MarkKind.Term)) })
                 {
                     if (day < today)
                     {

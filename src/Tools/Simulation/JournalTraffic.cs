@@ -1,3 +1,4 @@
+using EduInfo.Domain.Journal;
 using System.Collections.Concurrent;
 
 namespace EduInfo.Tools.Simulation;
@@ -15,7 +16,7 @@ namespace EduInfo.Tools.Simulation;
 public sealed class JournalTraffic(IReadOnlyList<Teaching> teachings, int seed, ConcurrentDictionary<(string ClassId, DateOnly Date, int Period), bool>? lessonsTaken = null,
     double markedShare = 0.5, double? rollCallShare = null)
 {
-    private static readonly string[] Codes = ["unexcused", "excused", "sick", "sick", "late"];
+    private static readonly string[] Codes = [.. new[] { AbsenceCode.Unexcused, AbsenceCode.Excused, AbsenceCode.Sick, AbsenceCode.Sick, AbsenceCode.Late }.Select(JournalNames.Of)];
     private readonly Random _random = new(seed);
     // Shared between the clients of one run, so two clients do not take the same lesson slot of a class.
     private readonly ConcurrentDictionary<(string ClassId, DateOnly Date, int Period), bool> _lessonsTaken = lessonsTaken ?? new();
@@ -62,7 +63,7 @@ public sealed class JournalTraffic(IReadOnlyList<Teaching> teachings, int seed, 
         var entries = marked.Select(id => new
         {
             entryId = Guid.NewGuid(), studentId = id, subjectId = teaching.SubjectId, date,
-            kind = "formative", score = Math.Clamp(4 + _random.Next(4) + _random.Next(4), 1, 10), groupId = teaching.GroupId,
+            kind = JournalNames.Of(MarkKind.Formative), score = Math.Clamp(4 + _random.Next(4) + _random.Next(4), 1, 10), groupId = teaching.GroupId,
         }).ToArray();
         return new Request($"/api/v1/classes/{teaching.ClassId}/marks", teaching.TeacherId, new { entries }, entries.Length);
     }

@@ -8,8 +8,8 @@ namespace EduInfo.UnitTests.Architecture;
 
 /// <summary>
 /// The projects of DESIGN.md §3 as ArchUnitNET sees them (IL, so calls inside async methods and lambdas count), loaded
-/// once. Assemblies are named, not referenced by a type: the Silo, and a hosting library if there is one, are not in
-/// this test's output, and rules about them look only at the assemblies that must not reach them.
+/// once. Assemblies are named, not referenced by a type: the Silo application is not in this test's output, and rules
+/// about it look only at the assemblies that must not reach it.
 /// </summary>
 public static class Layers
 {
@@ -81,7 +81,7 @@ public static class Assemblies
     public const string Api = "EduInfo.Api";
     public const string Silo = "EduInfo.Silo";
 
-    /// <summary>The shared silo configuration, once the Api no longer references the Silo application (issue 14, item 6).</summary>
+    /// <summary>The silo configuration the Silo application and the Api's co-hosted silo share.</summary>
     public const string Hosting = "EduInfo.Hosting";
 
     public const string Tools = "eduinfo";

@@ -24,7 +24,7 @@ public static partial class Rules
             (self, target) => IsNpgsql(target) || IsOurs(target, AssemblyName(self), Assemblies.Domain));
 
     /// <summary>
-    /// (b) Every type the contract declares is one of: an interface (grain interfaces, and the clock's contract); a
+    /// (b) Every type the contract declares is one of: an interface (the grain interfaces); a
     /// [GenerateSerializer] record, struct or enum (the messages, and the surrogates of Domain values); a serialization
     /// converter or copier in a Serialization namespace; a static class (constants, key formats, pure helpers such as
     /// Role, Messages, RollupStreams, SummaryCells). Compiler- and Orleans-generated types are not ours to judge.
