@@ -128,10 +128,17 @@ public static class ApiHostingExtensions
         app.UseAuthorization();
         app.UseEduInfoWriteAdmission();
         app.MapOpenApi("/openapi/{documentName}.json");
-        // A browsable reference of the OpenAPI document; its script is served from the package, not a CDN.
-        app.MapScalarApiReference("/api/reference", reference => reference
-            .WithTitle("EduInfo API")
-            .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        // A browsable reference of the OpenAPI document; its script is served from the package, not a CDN. Nothing it loads
+        // or sends leaves the system: no vendor fonts, telemetry, AI agent, MCP or developer toolbar (deploy, SDKs).
+        app.MapScalarApiReference("/api/reference", reference =>
+        {
+            reference.WithTitle("EduInfo API").WithOpenApiRoutePattern("/openapi/{documentName}.json");
+            reference.DefaultFonts = false;
+            reference.Telemetry = false;
+            reference.ShowDeveloperTools = DeveloperToolsVisibility.Never;
+            reference.Agent = new ScalarAgentOptions { Disabled = true };
+            reference.Mcp = new ScalarMcpOptions { Disabled = true };
+        });
         app.MapEduInfoHealth();
         var api = app.MapGroup("/api/v1");
         api.MapAuthEndpoints();

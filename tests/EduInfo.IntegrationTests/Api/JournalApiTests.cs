@@ -250,6 +250,12 @@ public abstract class JournalApiTests<THost>(THost api) : IClassFixture<THost> w
         var html = await page.Content.ReadAsStringAsync();
         Assert.Contains("EduInfo API", html);
         Assert.Contains("openapi", html);
+        // Nothing the page loads or sends leaves the system: no vendor fonts, telemetry, AI agent, MCP or developer toolbar.
+        Assert.Contains("\"withDefaultFonts\":false", html);
+        Assert.Contains("\"telemetry\":false", html);
+        Assert.Contains("\"showDeveloperTools\":\"never\"", html);
+        Assert.Contains("\"agent\":{\"disabled\":true}", html);
+        Assert.Contains("\"mcp\":{\"disabled\":true}", html);
         Assert.Equal(200, (int)(await api.Http.GetAsync("/api/reference/scalar.aspnetcore.js")).StatusCode);
     }
 }
