@@ -144,6 +144,7 @@ public static class ApiHostingExtensions
             .MapRulesEndpoints()
             .MapNodeEndpoints()
             .MapStudentEndpoints()
+            .MapMeEndpoints()
             .MapAuditEndpoints()
             .MapLiveEndpoints()
             .MapOperationsEndpoints();
