@@ -151,6 +151,7 @@ public static class ApiHostingExtensions
             .MapRulesEndpoints()
             .MapNodeEndpoints()
             .MapStudentEndpoints()
+            .MapMeEndpoints()
             .MapAuditEndpoints()
             .MapLiveEndpoints()
             .MapOperationsEndpoints();

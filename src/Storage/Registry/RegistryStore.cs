@@ -5,7 +5,7 @@ namespace EduInfo.Storage.Registry;
 
 /// <summary>Reads of the registry: the hierarchy, classes with rosters and assignments, and the versions
 /// each node's children must reach (for reconciliation).</summary>
-public sealed class RegistryStore(NpgsqlDataSource dataSource)
+public sealed partial class RegistryStore(NpgsqlDataSource dataSource)
 {
     public async Task<ClassRecord?> FindClassAsync(string classId, CancellationToken cancellationToken = default)
     {

@@ -70,6 +70,8 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         // The timetable: summary readers see it; the head replaces it (with the same demo slots).
         ["GET /api/v1/classes/{classId}/timetable"] =      [401, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         ["PUT /api/v1/classes/{classId}/timetable"] =      [401, 403, 403, 403, 403, 204, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+        // Who am I: every signed-in caller, each with only their own grants, children, class or assignments (MeApiTests).
+        ["GET /api/v1/me"] =                               [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
         ["GET /api/v1/audit"] =                            [401, 403, 403, 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200],
         // Public: anyone may try to log in; bad credentials are a 401 for everyone. Health and the OpenAPI document are open.
         ["POST /api/v1/auth/token"] =                      [401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401],

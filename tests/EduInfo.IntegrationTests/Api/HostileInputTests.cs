@@ -168,6 +168,43 @@ public sealed class HostileInputTests(ApiHost api) : IClassFixture<ApiHost>
         }
     }
 
+    /// <summary>
+    /// "Who am I" takes nothing from the request but the caller: junk in the query string changes nothing (an unknown
+    /// ?lang= falls back to the header's language), and no query parameter names another person.
+    /// </summary>
+    [Theory]
+    [InlineData("?lang=%27%20OR%201=1")]
+    [InlineData("?userId=someone-else&person=P1&roles=operator@KZ")]
+    [InlineData("?x=%00&children=S1,S2")]
+    [InlineData("?lang=" + "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
+    public async Task Who_am_I_ignores_junk_in_the_query(string query)
+    {
+        var t = api.Registry.InClass(1);
+        var organization = api.Registry.Data.Classes.Single(c => c.Id == t.ClassId).OrganizationId;
+        var actor = $"user={t.TeacherId}; roles=teacher@{organization}";
+        var plain = await api.Http.GetJsonAsync("/api/v1/me", actor, acceptLanguage: "en");
+        var junk = await api.Http.GetJsonAsync("/api/v1/me" + query, actor, acceptLanguage: "en");
+        Assert.Equal(200, plain.Status);
+        Assert.True(junk.Status == 200, $"{query}: {junk.Status} {junk.Body}");
+        Assert.Equal(plain.Body.GetRawText(), junk.Body.GetRawText());
+    }
+
+    /// <summary>A token that is not one of ours (garbage, a forged signature, alg none) is a 401 problem on "who am I" too, never an empty identity.</summary>
+    [Theory]
+    [InlineData("garbage")]
+    [InlineData("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJvcGVyYXRvciIsInJvbGUiOiJvcGVyYXRvckBLWiJ9.Zm9yZ2Vk")]
+    [InlineData("eyJhbGciOiJub25lIn0.eyJzdWIiOiJvcGVyYXRvciIsInJvbGUiOiJvcGVyYXRvckBLWiJ9.")]
+    public async Task Who_am_I_refuses_a_forged_token(string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/me");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        request.Headers.AcceptLanguage.ParseAdd("en");
+        using var response = await api.Http.SendAsync(request);
+        Assert.Equal(401, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("userId", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private static string LocalizedType(string type) => "https://eduinfo.kz/problems/" + type;
 
     private static string[] Errors(System.Text.Json.JsonElement problem) =>

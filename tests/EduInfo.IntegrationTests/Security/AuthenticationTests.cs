@@ -166,6 +166,7 @@ public sealed class AuthenticationTests(TokenOnlyApiHost api) : IClassFixture<To
         // exp ten minutes ago: well past the 30 s clock skew the Api allows
         var token = Mint(Hmac(ApiHost.TestSigningKey), OwnIssuer, OwnAudience, Now.AddMinutes(-10));
         AssertProblem(401, await api.Http.GetWithTokenAsync(Summary, token));
+        AssertProblem(401, await api.Http.GetWithTokenAsync("/api/v1/me", token));
     }
 
     [Fact]

@@ -30,6 +30,7 @@ public sealed class AuthorizationMatrixTokenTests : IClassFixture<TokenOnlyApiHo
         "GET /api/v1/classes/{classId}/timetable",
         "GET /api/v1/audit",
         "GET /api/v1/ops/runtime",
+        "GET /api/v1/me",
     ];
 
     public AuthorizationMatrixTokenTests(TokenOnlyApiHost api)
