@@ -36,6 +36,13 @@ public sealed class ClusterFaultTests(ITestOutputHelper output) : IAsyncLifetime
     /// </summary>
     private static readonly TimeSpan KillGapOverDetection = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// The same for one writer: its next request after the detection may be the one that re-activates its class on the
+    /// survivor, rebuilt from the journal under the load, after a resend's backoff (seen: detection + 1.1 s on a busy
+    /// 2-core run). Still far from the 30 s response timeout it guards against.
+    /// </summary>
+    private static readonly TimeSpan KillWriterGapOverDetection = TimeSpan.FromSeconds(2);
+
     /// <summary>A PostgreSQL restart stops every write while the server is down; they resume within this once it is back.</summary>
     private static readonly TimeSpan DatabaseGapOverDowntime = TimeSpan.FromSeconds(5);
 
@@ -136,7 +143,7 @@ public sealed class ClusterFaultTests(ITestOutputHelper output) : IAsyncLifetime
 
         Assert.True(killGap <= declaredDead + KillGapOverDetection,
             $"no acknowledgement for {killGap.TotalSeconds:F1} s after a silo was killed; it was declared dead after {declaredDead.TotalSeconds:F1} s");
-        Assert.True(killWriterGap <= declaredDead + KillGapOverDetection,
+        Assert.True(killWriterGap <= declaredDead + KillWriterGapOverDetection,
             $"a writer went {killWriterGap.TotalSeconds:F1} s without an acknowledgement after a silo was killed; it was declared dead after {declaredDead.TotalSeconds:F1} s");
         Assert.True(databaseGap <= downtime + DatabaseGapOverDowntime,
             $"no acknowledgement for {databaseGap.TotalSeconds:F1} s around a PostgreSQL restart that took {downtime.TotalSeconds:F1} s");
