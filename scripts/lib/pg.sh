@@ -44,7 +44,8 @@ fsync = on
 synchronous_commit = on
 CONF
   fi
-  pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w -t 60 start >/dev/null \
+  # The port on the command line: a kept data folder (scripts/run.sh) may have been made for another port.
+  pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -o "-p $port" -w -t 60 start >/dev/null \
     || { cat "$PG_DATA/server.log" >&2; return 1; }
   PG_ADMIN="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
   export PG_DATA PG_PORT PG_ADMIN

@@ -1,6 +1,7 @@
 using EduInfo.Domain.Registry;
 using EduInfo.Api.Actors;
 using EduInfo.Api.Problems;
+using EduInfo.Api.Reads;
 using EduInfo.Api.Registry;
 using EduInfo.Api.Security;
 using EduInfo.Grains.Interfaces.Actors;
@@ -62,22 +63,17 @@ public static class EndpointAccess
         where TBuilder : IEndpointConventionBuilder =>
         builder.Check(async (http, caller, cancellationToken) =>
         {
-            var studentId = RouteValue(http, "studentId");
-            var student = RegistryIds.IsWellFormed(studentId) ? await Service<RegistryStore>(http).FindStudentAccessAsync(studentId, cancellationToken) : null;
-            if (student is null)
+            var door = await Service<StudentGate>(http).OpenAsync(caller.Actor, RouteValue(http, "studentId"), auditAction, detail, cancellationToken);
+            switch (door.State)
             {
-                return LocalizedProblems.NotFound(http, "problem.notFound.student");
+                case StudentDoorState.NotFound:
+                    return LocalizedProblems.NotFound(http, "problem.notFound.student");
+                case StudentDoorState.Refused:
+                    return LocalizedProblems.Forbidden(http);
+                default:
+                    caller.Student = door.Student!;
+                    return null;
             }
-            var actor = caller.Actor;
-            var allowed = AccessPolicy.CanReadDiary(actor, student);
-            await Service<AuditLog>(http).RecordAsync(new AuditEntry(actor.UserId, actor.Roles, actor.ClientAddress, auditAction, "student", studentId,
-                student.OrganizationId, allowed ? "ok" : "denied", allowed && detail is not null ? detail(actor, student) : "{}"), cancellationToken);
-            if (!allowed)
-            {
-                return LocalizedProblems.Forbidden(http);
-            }
-            caller.Student = student;
-            return null;
         });
 
     /// <summary>The endpoint filter: the caller first (401), then the endpoint's own <paramref name="check"/> of its target.</summary>

@@ -2,9 +2,8 @@ using EduInfo.Domain.Registry;
 using EduInfo.Api.Contracts;
 using EduInfo.Api.Localization;
 using EduInfo.Api.Problems;
+using EduInfo.Api.Reads;
 using EduInfo.Api.Registry;
-using EduInfo.Api.Security;
-using EduInfo.Grains.Interfaces.Summaries;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EduInfo.Api.Endpoints;
@@ -24,34 +23,17 @@ public static class PublicEndpoints
     }
 
     private static async Task<Results<Ok<PublicSummary>, ProblemHttpResult>> GetSummary(
-        string nodeId, HttpContext context, NodeDirectory directory, IGrainFactory grains, CancellationToken cancellationToken)
-    {
-        var node = await directory.FindAsync(nodeId, cancellationToken);
-        if (node is null or { Kind: NodeKind.Class })
-        {
-            return LocalizedProblems.NotFound(context, "problem.notFound.node");
-        }
-        var summary = await grains.SummaryNode(node.Kind, nodeId).GetSummary();
-        return TypedResults.Ok(PublicSummary.Of(summary, node, RequestLanguage.Of(context), summary.Figures.Students < SmallCellSuppression.DefaultThreshold));
-    }
+        string nodeId, HttpContext context, PublicReport report, CancellationToken cancellationToken) =>
+        await report.NodeAsync(nodeId, RequestLanguage.Of(context), cancellationToken) is { } node
+            ? TypedResults.Ok(node.Summary)
+            : LocalizedProblems.NotFound(context, "problem.notFound.node");
 
     private static async Task<Results<Ok<IReadOnlyList<PublicSummary>>, ProblemHttpResult>> GetChildren(
-        string nodeId, HttpContext context, NodeDirectory directory, IGrainFactory grains, CancellationToken cancellationToken)
+        string nodeId, HttpContext context, NodeDirectory directory, PublicReport report, CancellationToken cancellationToken)
     {
         var node = await directory.FindAsync(nodeId, cancellationToken);
-        if (node is null or { Kind: NodeKind.Class })
-        {
-            return LocalizedProblems.NotFound(context, "problem.notFound.node");
-        }
-        if (node.Kind == NodeKind.Organization)
-        {
-            return TypedResults.Ok<IReadOnlyList<PublicSummary>>([]); // an organization's children are classes: not public
-        }
-        var children = await ((IAggregateNode)grains.SummaryNode(node.Kind, nodeId)).GetChildren();
-        var hidden = SmallCellSuppression.Hidden(children.Select(c => (c.NodeId, c.Figures.Students)).ToList());
-        var language = RequestLanguage.Of(context);
-        var named = await Task.WhenAll(children.Select(async c =>
-            PublicSummary.Of(c, await directory.FindAsync(c.NodeId, cancellationToken), language, hidden.Contains(c.NodeId))));
-        return TypedResults.Ok<IReadOnlyList<PublicSummary>>(named);
+        return node is null or { Kind: NodeKind.Class }
+            ? LocalizedProblems.NotFound(context, "problem.notFound.node")
+            : TypedResults.Ok(await report.ChildrenAsync(node, RequestLanguage.Of(context), cancellationToken));
     }
 }

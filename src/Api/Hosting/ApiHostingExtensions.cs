@@ -5,7 +5,11 @@ using EduInfo.Api.Cluster;
 using EduInfo.Api.Endpoints;
 using EduInfo.Api.Problems;
 using EduInfo.Api.Registry;
+using EduInfo.Api.Reads;
 using EduInfo.Api.Security;
+using EduInfo.Api.Web;
+using EduInfo.Api.Web.Components.Pages;
+using Microsoft.AspNetCore.Http.HttpResults;
 using EduInfo.Hosting;
 using EduInfo.Storage.Hosting;
 using Microsoft.AspNetCore.Http.Json;
@@ -79,6 +83,10 @@ public static class ApiHostingExtensions
         builder.Services.AddSingleton<ActorResolver>();
         builder.Services.AddHostedService<AuditRetention>();
         builder.Services.AddSingleton<NodeDirectory>();
+        builder.Services.AddScoped<PublicReport>();
+        builder.Services.AddScoped<WhoAmI>();
+        builder.Services.AddScoped<StudentGate>();
+        builder.AddEduInfoWeb();
         return builder;
     }
 
@@ -100,7 +108,11 @@ public static class ApiHostingExtensions
         {
             // Unmatched routes and methods get a localized problem body too.
             var http = context.HttpContext;
-            if (http.Response.StatusCode == StatusCodes.Status404NotFound)
+            if (http.Response.StatusCode == StatusCodes.Status404NotFound && WebHostingExtensions.IsPagePath(http.Request.Path))
+            {
+                await new RazorComponentResult<NotFoundPage> { StatusCode = StatusCodes.Status404NotFound }.ExecuteAsync(http);
+            }
+            else if (http.Response.StatusCode == StatusCodes.Status404NotFound)
             {
                 await LocalizedProblems.NotFound(http, "problem.notFound.route").ExecuteAsync(http);
             }
@@ -122,10 +134,12 @@ public static class ApiHostingExtensions
             }
         });
 
+        app.UseWebLanguage();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseRequestTimeouts();
         app.UseAuthorization();
+        app.UseAntiforgery();
         app.UseEduInfoWriteAdmission();
         app.MapOpenApi("/openapi/{documentName}.json");
         // A browsable reference of the OpenAPI document; its script is served from the package, not a CDN. Nothing it loads
@@ -155,6 +169,7 @@ public static class ApiHostingExtensions
             .MapAuditEndpoints()
             .MapLiveEndpoints()
             .MapOperationsEndpoints();
+        app.MapEduInfoWeb();
         return app;
     }
 }

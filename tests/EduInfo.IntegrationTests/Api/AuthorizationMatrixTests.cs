@@ -83,6 +83,17 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         ["GET /api/reference/scalar.js"] =                [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
         ["GET /api/reference/favicon.svg"] =              [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
         ["GET /openapi/{documentName}.json"] =             [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        // Pages (docs/web.md). Signed out, a signed-in page sends the browser to sign in (302); /home sends everyone on.
+        ["GET /"] =                                        [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ["GET /signin"] =                                  [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ["GET /not-found"] =                               [404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404],
+        ["GET /assets/{file}"] =                           [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ["GET /_framework/opaque-redirect"] =              [400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+        ["GET /home"] =                                    [302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302],
+        // A parent's children and a teacher's assignments: each reader their own (the page lists only what /me lists).
+        ["GET /family"] =                                  [302, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 403, 403],
+        ["GET /teaching"] =                                [302, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+        ["GET /students/{studentId}"] =                    [302, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403],
     };
 
     // Rows: (endpoint taking a {nodeId}, the level of that node on the target class's path) → expected status per caller.
@@ -129,6 +140,17 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         [("GET /api/v1/public/nodes/{nodeId}/children", "region")] =        [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
         [("GET /api/v1/public/nodes/{nodeId}/summary", "republic")] =       [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
         [("GET /api/v1/public/nodes/{nodeId}/children", "republic")] =      [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        // The pages of the same: the open report (anonymous), a node signed in (the summary's rule; signed out, to sign in).
+        [("GET /open/{nodeId}", "class")] =                                 [404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404],
+        [("GET /open/{nodeId}", "organization")] =                          [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        [("GET /open/{nodeId}", "district")] =                              [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        [("GET /open/{nodeId}", "region")] =                                [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        [("GET /open/{nodeId}", "republic")] =                              [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        [("GET /nodes/{nodeId}", "class")] =                                [302, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /nodes/{nodeId}", "organization")] =                         [302, 200, 403, 403, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /nodes/{nodeId}", "district")] =                             [302, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /nodes/{nodeId}", "region")] =                               [302, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /nodes/{nodeId}", "republic")] =                             [302, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 200],
     };
 
     /// <summary>The endpoints of the running application, as "METHOD /route".</summary>

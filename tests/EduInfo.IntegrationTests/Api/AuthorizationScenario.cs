@@ -1,5 +1,6 @@
 using EduInfo.Domain.Calendar;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using EduInfo.IntegrationTests.Infrastructure;
 
 namespace EduInfo.IntegrationTests.Api;
@@ -170,6 +171,10 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
             return ("POST", pattern.Replace("{groupId}", group), pattern.EndsWith("/marks", StringComparison.Ordinal)
                 ? new { entries = new[] { new { entryId = Guid.NewGuid(), studentId = s.Student, subjectId = s.Subject, date = "2026-11-19", kind = "formative", score = 8 } } }
                 : new { entries = new[] { new { entryId = Guid.NewGuid(), subjectId = s.Subject, date = "2026-11-19", period = 1 + Random.Shared.Next(12), absentees = Array.Empty<object>() } } });
+        }
+        if (pattern == "/assets/{file}")
+        {
+            path = api.Services.GetRequiredService<EduInfo.Api.Web.WebAssets>().Url("app.css");
         }
         if (pattern == "/api/v1/classes/{classId}/journal")
         {

@@ -110,7 +110,8 @@ public class ApiHost : IApiHost, IAsyncLifetime
 
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);
-        Http = new HttpClient { BaseAddress = BaseAddress };
+        // Redirects are answers to check (a page's sign-in challenge, /home), never followed behind a test's back.
+        Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
     }
 
     /// <summary>Loads the registry before the Api starts: the demo country of the clock's academic year, with no journal.</summary>

@@ -31,6 +31,8 @@ public sealed class EndpointAccessFilterTests : IAsyncLifetime
         builder.Services.AddSingleton(NpgsqlDataSource.Create("Host=127.0.0.1;Port=1;Timeout=1"));
         builder.Services.AddSingleton<RegistryStore>();
         builder.Services.AddSingleton<NodeDirectory>();
+        builder.Services.AddSingleton<EduInfo.Storage.Audit.AuditLog>();
+        builder.Services.AddSingleton<EduInfo.Api.Reads.StudentGate>();
         builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider());
         app = builder.Build();
         app.MapGet("/nodes/{nodeId}", (Caller caller) => Handled(caller.Node.Id)).RequireNode(AccessPolicy.CanReadSummary);

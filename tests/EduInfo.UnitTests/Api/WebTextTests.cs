@@ -1,0 +1,78 @@
+using System.Text.RegularExpressions;
+using EduInfo.Api.Web;
+using EduInfo.Domain.Registry;
+using EduInfo.Grains.Interfaces.Actors;
+using EduInfo.Grains.Interfaces.Localization;
+
+namespace EduInfo.UnitTests.Api;
+
+/// <summary>
+/// Every text a page shows comes from the one catalogue (messages.json) and exists there: the keys are read from the
+/// pages' sources, and a key built from a value (T[$"web.refusal.{Kind}.title"]) is expanded over every value of its
+/// enumeration. <see cref="LocalizationTests"/> then checks each key has kk, ru and en.
+/// </summary>
+public sealed partial class WebTextTests
+{
+    // How the pages build keys from values: the prefix of an interpolated key → every value it can take.
+    private static readonly Dictionary<string, IEnumerable<string>> Expansions = new()
+    {
+        ["web.refusal."] = Enum.GetNames<RefusalKind>(),
+        ["web.open.children."] = Enum.GetNames<NodeKind>(),
+        ["web.signin.notice."] = Enum.GetNames<SignInNotice>(),
+        ["role."] = typeof(Role).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!),
+    };
+
+    private static IEnumerable<string> PageSources()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "EduInfo.sln")))
+        {
+            root = root.Parent;
+        }
+        Assert.NotNull(root);
+        var web = Path.Combine(root.FullName, "src", "Api", "Web");
+        return Directory.EnumerateFiles(web, "*.razor", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(web, "*.cs", SearchOption.AllDirectories));
+    }
+
+    public static TheoryData<string> Keys()
+    {
+        var keys = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var file in PageSources())
+        {
+            var source = File.ReadAllText(file);
+            foreach (Match match in PlainKey().Matches(source))
+            {
+                keys.Add(match.Groups["key"].Value);
+            }
+            foreach (Match match in BuiltKey().Matches(source))
+            {
+                var key = match.Groups["key"].Value;
+                var prefix = key[..key.IndexOf('{')];
+                var suffix = key[(key.IndexOf('}') + 1)..];
+                Assert.True(Expansions.TryGetValue(prefix, out var values), $"{Path.GetFileName(file)} builds the key '{key}': add its values to {nameof(Expansions)}");
+                foreach (var value in values)
+                {
+                    keys.Add(prefix + value + suffix);
+                }
+            }
+        }
+        return new TheoryData<string>(keys);
+    }
+
+    [Fact]
+    public void The_pages_use_texts_at_all() => Assert.True(Keys().Count > 40, "no page text found: did the pages move?");
+
+    [Theory]
+    [MemberData(nameof(Keys))]
+    public void Every_text_a_page_shows_is_in_the_catalogue(string key) =>
+        Assert.True(Messages.Catalog.ContainsKey(key), $"a page shows '{key}', which messages.json does not have");
+
+    // T["key"], T.Format("key", …) and Messages.Get("key", …) with a literal key.
+    [GeneratedRegex("""(?:T\[|T\.Format\(|Messages\.Get\()"(?<key>[a-zA-Z][\w.]*)"[\],]""")]
+    private static partial Regex PlainKey();
+
+    // T[$"prefix.{value}.suffix"]: one placeholder.
+    [GeneratedRegex("""(?:T\[|T\.Format\(|Messages\.Get\()\$"(?<key>[a-zA-Z][\w.]*\{[^}]+\}[\w.]*)"[\],]""")]
+    private static partial Regex BuiltKey();
+}
