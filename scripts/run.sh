@@ -80,6 +80,8 @@ fi
 cat <<TXT
 
 EduInfo is running ($profile profile; logs in .run/).
+  Open report (web)  http://localhost:$port/
+  Sign in (web)      http://localhost:$port/signin
   Republic summary   http://127.0.0.1:$port/api/v1/nodes/KZ/summary
   Regions            http://127.0.0.1:$port/api/v1/nodes/KZ/children
   OpenAPI document   http://127.0.0.1:$port/openapi/v1.json
