@@ -8,8 +8,6 @@ using EduInfo.Api.Registry;
 using EduInfo.Api.Reads;
 using EduInfo.Api.Security;
 using EduInfo.Api.Web;
-using EduInfo.Api.Web.Components.Pages;
-using Microsoft.AspNetCore.Http.HttpResults;
 using EduInfo.Hosting;
 using EduInfo.Storage.Hosting;
 using Microsoft.AspNetCore.Http.Json;
@@ -108,11 +106,7 @@ public static class ApiHostingExtensions
         {
             // Unmatched routes and methods get a localized problem body too.
             var http = context.HttpContext;
-            if (http.Response.StatusCode == StatusCodes.Status404NotFound && WebHostingExtensions.IsPagePath(http.Request.Path))
-            {
-                await new RazorComponentResult<NotFoundPage> { StatusCode = StatusCodes.Status404NotFound }.ExecuteAsync(http);
-            }
-            else if (http.Response.StatusCode == StatusCodes.Status404NotFound)
+            if (http.Response.StatusCode == StatusCodes.Status404NotFound)
             {
                 await LocalizedProblems.NotFound(http, "problem.notFound.route").ExecuteAsync(http);
             }
@@ -134,7 +128,12 @@ public static class ApiHostingExtensions
             }
         });
 
+        // A page address that is not found (an unknown path, or a page that found nothing: NavigationManager.NotFound) is
+        // the not-found page, rendered in full; the API's paths keep their JSON problems above.
+        app.UseWhen(context => WebHostingExtensions.IsPagePath(context.Request.Path),
+            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseWebLanguage();
+        app.UseRouting(); // here, not first: a re-executed page address is routed again
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseRequestTimeouts();

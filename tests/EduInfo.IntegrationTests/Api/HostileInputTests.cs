@@ -205,6 +205,48 @@ public sealed class HostileInputTests(ApiHost api) : IClassFixture<ApiHost>
         Assert.DoesNotContain("userId", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The pages take the same junk: ids that match nothing are a 404 page, query values that name nothing change nothing,
+    /// and no value from the address is written back into the page unescaped. Never a 5xx.
+    /// </summary>
+    [Theory]
+    [InlineData("/open/%00", null, 400)]
+    [InlineData("/open/'%20OR%201=1", null, 404)]
+    [InlineData("/open/%3Cscript%3Ealert(1)%3C%2Fscript%3E", null, 404)]
+    [InlineData("/open/KZ%2F..%2F..%2Fetc", null, 404)]
+    [InlineData("/open/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", null, 404)]
+    [InlineData("/?lang=%3Cscript%3Ealert(1)%3C%2Fscript%3E", null, 200)]
+    [InlineData("/signin?notice=%3Cscript%3Ealert(1)%3C%2Fscript%3E", null, 200)]
+    [InlineData("/signin?notice=1", null, 200)]
+    [InlineData("/signin?returnUrl=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E", null, 200)]
+    [InlineData("/students/'%20OR%201=1", "user=p; roles=parent@P1", 404)]
+    [InlineData("/students/%3Cscript%3Ealert(1)%3C%2Fscript%3E", "user=p; roles=parent@P1", 404)]
+    [InlineData("/nodes/'%20OR%201=1", "user=op; roles=operator@KZ", 404)]
+    [InlineData("/assets/..%2F..%2Fappsettings.json", null, 404)]
+    [InlineData("/assets/app.css", null, 404)]
+    public async Task Hostile_addresses_of_pages_are_a_page_not_found_or_change_nothing(string path, string? actor, int status)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (actor is not null)
+        {
+            request.Headers.Add(HttpExtensions.ActorHeader, actor);
+        }
+        using var response = await api.Http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode == status, $"{path}: expected {status}, got {(int)response.StatusCode}");
+        Assert.DoesNotContain("<script>alert", body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("\"><script", body, StringComparison.OrdinalIgnoreCase);
+        if (status is 200 or 404 && !path.StartsWith("/assets/", StringComparison.Ordinal))
+        {
+            Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("<html lang=\"kk\">", body, StringComparison.Ordinal); // an unknown ?lang= is no language: Kazakh
+        }
+        if (path.StartsWith("/signin?notice=", StringComparison.Ordinal))
+        {
+            Assert.DoesNotContain("role=\"alert\"", body, StringComparison.Ordinal); // only known notices are shown
+        }
+    }
+
     private static string LocalizedType(string type) => "https://eduinfo.kz/problems/" + type;
 
     private static string[] Errors(System.Text.Json.JsonElement problem) =>
