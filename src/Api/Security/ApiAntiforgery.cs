@@ -22,11 +22,14 @@ public static class ApiAntiforgery
         {
             o.Cookie.Name = CookieName;
             o.Cookie.HttpOnly = true;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            // Secure always all the same: SecurityHeaders adds it to every "__Host-" cookie (Always would make the
+            // antiforgery refuse every plain-http request, http://localhost included).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.Path = "/";
             o.HeaderName = HeaderName;
             o.FormFieldName = FormFieldName;
+            o.SuppressXFrameOptionsHeader = true; // SecurityHeaders sends DENY on every response
         });
         return builder;
     }

@@ -68,6 +68,7 @@ public static class AuthenticationSetup
         builder.Services.AddAuthorization();
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<AccountSignIn>();
+        builder.AddEduInfoDataProtection();
         builder.AddEduInfoAntiforgery();
         return builder;
     }

@@ -14,7 +14,8 @@ namespace EduInfo.Api.Security;
 /// Authorization header, so the web uses this cookie only. It expires after <see cref="AuthOptions.SessionIdleTimeout"/>
 /// without use and <see cref="AuthOptions.SessionLifetime"/> after sign-in, and follows the account: it is re-read at
 /// most every <see cref="AuthOptions.SessionRecheck"/>, ending the session of a removed, disabled or locked account and
-/// taking changed grants at once.
+/// taking changed grants at once. The session itself is kept on the server (<see cref="BrowserSessionTickets"/>), so
+/// signing out ends it even for a copy of the cookie.
 /// </summary>
 public static class BrowserSession
 {
@@ -31,8 +32,11 @@ public static class BrowserSession
     // When the account was last re-read (an item of the protected ticket, not a claim: it is no part of the actor).
     private const string CheckedItem = ".eduinfo.checked";
 
-    public static AuthenticationBuilder AddBrowserSession(this AuthenticationBuilder authentication, AuthOptions options) =>
-        authentication.AddCookie(Scheme, o =>
+    public static AuthenticationBuilder AddBrowserSession(this AuthenticationBuilder authentication, AuthOptions options)
+    {
+        authentication.Services.AddSingleton<BrowserSessionTickets>();
+        authentication.Services.AddOptions<CookieAuthenticationOptions>(Scheme).Configure<BrowserSessionTickets>((o, tickets) => o.SessionStore = tickets);
+        return authentication.AddCookie(Scheme, o =>
         {
             o.Cookie.Name = CookieName;
             o.Cookie.HttpOnly = true;
@@ -50,11 +54,12 @@ public static class BrowserSession
                 OnRedirectToAccessDenied = context => Status(context, StatusCodes.Status403Forbidden),
             };
         });
+    }
 
     /// <summary>Starts a session for the account (a fresh cookie: nothing of an earlier session carries over).</summary>
-    public static Task SignInAsync(HttpContext context, Account account, TimeProvider clock)
+    public static Task SignInAsync(HttpContext context, Account account)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock(context).GetUtcNow();
         var claims = ActorClaims.For(account);
         claims.Add(new Claim(IssuedAtClaim, now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64));
         var properties = new AuthenticationProperties();
@@ -66,6 +71,12 @@ public static class BrowserSession
     public static bool IsApi(PathString path) =>
         path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/health");
 
+    // The cookie handler's own clock (the host's TimeProvider unless the scheme is given another), so the session's
+    // expiry, its issued-at and its rechecks count on one clock.
+    private static TimeProvider Clock(HttpContext context) =>
+        context.RequestServices.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(Scheme).TimeProvider
+        ?? context.RequestServices.GetRequiredService<TimeProvider>();
+
     private static ClaimsPrincipal Principal(IEnumerable<Claim> claims) =>
         new(new ClaimsIdentity(claims, Scheme, EduInfoClaims.Subject, null));
 
@@ -73,7 +84,7 @@ public static class BrowserSession
     {
         var services = context.HttpContext.RequestServices;
         var settings = services.GetRequiredService<IOptions<AuthOptions>>().Value;
-        var now = (context.Options.TimeProvider ?? services.GetRequiredService<TimeProvider>()).GetUtcNow();
+        var now = Clock(context.HttpContext).GetUtcNow();
         var principal = context.Principal!;
         if (!long.TryParse(principal.FindFirst(IssuedAtClaim)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var issuedAt)
             || now - DateTimeOffset.FromUnixTimeSeconds(issuedAt) >= settings.SessionLifetime)

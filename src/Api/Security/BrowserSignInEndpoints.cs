@@ -32,7 +32,7 @@ public static class BrowserSignInEndpoints
         [FromForm(Name = "returnUrl")] string? ReturnUrl);
 
     private static async Task<Results<SeeOther, ProblemHttpResult>> SignIn(
-        [AsParameters] SignInForm form, HttpContext context, AccountSignIn signIn, TimeProvider clock, CancellationToken cancellationToken)
+        [AsParameters] SignInForm form, HttpContext context, AccountSignIn signIn, CancellationToken cancellationToken)
     {
         // Form binding has refused an invalid token already; a post without a body binds nothing and lands here.
         if (context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
@@ -43,7 +43,7 @@ public static class BrowserSignInEndpoints
         var attempt = await signIn.VerifyAsync(form.Login, form.Password, context, SignInChannel.Browser, cancellationToken);
         if (attempt.Account is { } account)
         {
-            await BrowserSession.SignInAsync(context, account, clock);
+            await BrowserSession.SignInAsync(context, account);
             return new SeeOther(returnUrl ?? HomePath);
         }
         var notice = attempt.Outcome == SignInOutcome.Missing ? "missing" : "failed";

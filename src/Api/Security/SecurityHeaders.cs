@@ -46,12 +46,30 @@ public static partial class SecurityHeaders
         headers["Referrer-Policy"] = "same-origin";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        SecureHostCookies(headers);
         // Personal data must not stay in a shared browser's or a proxy's cache; an endpoint that knows better says so itself.
         if (context.User.Identity?.IsAuthenticated == true && !headers.ContainsKey(HeaderNames.CacheControl))
         {
             headers.CacheControl = "no-store";
         }
     }
+
+    /// <summary>
+    /// Every "__Host-" cookie leaves Secure, also on a plain-http request (http://localhost, which browsers treat as
+    /// secure, or behind a TLS-terminating proxy): ASP.NET Core's antiforgery refuses CookieSecurePolicy.Always on such
+    /// a request, so its cookie is built SameAsRequest and made Secure here.
+    /// </summary>
+    private static void SecureHostCookies(IHeaderDictionary headers)
+    {
+        var cookies = headers.SetCookie;
+        if (cookies.Any(c => c is not null && c.StartsWith("__Host-", StringComparison.Ordinal) && !IsSecure(c)))
+        {
+            headers.SetCookie = cookies.Select(c => c is not null && c.StartsWith("__Host-", StringComparison.Ordinal) && !IsSecure(c) ? c + "; secure" : c).ToArray();
+        }
+    }
+
+    private static bool IsSecure(string cookie) =>
+        cookie.Split(';').Skip(1).Any(a => a.Trim().Equals("secure", StringComparison.OrdinalIgnoreCase));
 
     // The API reference's HTML (not its scripts, favicon or the OpenAPI document).
     private static bool IsReferencePage(PathString path) =>
