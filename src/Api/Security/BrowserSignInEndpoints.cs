@@ -54,8 +54,10 @@ public static class BrowserSignInEndpoints
         HttpContext context, ActorResolver actors, AuditLog audit, CancellationToken cancellationToken)
     {
         var actor = actors.Resolve(context);
-        // Without a session there is nothing to forge (a session that expired on the page still signs out cleanly).
-        if (actor is not null && context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
+        // A session cookie that no longer authenticates has nothing left to forge: a session that expired while its page
+        // was open signs out cleanly (its page's token was bound to the session, so it cannot pass).
+        var ended = actor is null && context.Request.Cookies.ContainsKey(BrowserSession.CookieName);
+        if (!ended && context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
         {
             return LocalizedProblems.Antiforgery(context, StatusCodes.Status400BadRequest);
         }

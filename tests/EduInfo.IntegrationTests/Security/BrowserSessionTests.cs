@@ -203,6 +203,10 @@ public sealed class BrowserSessionTests(BrowserSessionApiHost api) : IClassFixtu
         Assert.Equal(401, (await browser.SendAsync(HttpMethod.Get, "/api/v1/me")).Status);
         var page = await browser.SendAsync(HttpMethod.Get, BrowserSessionApiHost.Page);
         Assert.Equal((302, "/signin?notice=expired&returnUrl=%2Ftest%2Fpage"), (page.Status, page.Location));
+        // A page left open after its session ended still signs out, though its token was the session's.
+        var late = await browser.PostFormAsync("/signout", new() { [ApiAntiforgery.FormFieldName] = browser.FormToken("U-head") });
+        Assert.Equal((303, "/signin?notice=signedOut"), (late.Status, late.Location));
+        Assert.Null(browser.Session);
     }
 
     [Fact]
