@@ -101,6 +101,7 @@ public static class ApiHostingExtensions
 
     public static WebApplication MapEduInfoApi(this WebApplication app)
     {
+        app.UseEduInfoSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages(async context =>
         {
@@ -138,7 +139,9 @@ public static class ApiHostingExtensions
         app.UseRateLimiter();
         app.UseRequestTimeouts();
         app.UseAuthorization();
+        // Form posts (after authentication and authorization, as ASP.NET Core requires), then cookie-authenticated API calls.
         app.UseAntiforgery();
+        app.UseEduInfoApiAntiforgery();
         app.UseEduInfoWriteAdmission();
         app.MapOpenApi("/openapi/{documentName}.json");
         // A browsable reference of the OpenAPI document; its script is served from the package, not a CDN. Nothing it loads
@@ -153,6 +156,7 @@ public static class ApiHostingExtensions
             reference.Mcp = new ScalarMcpOptions { Disabled = true };
         });
         app.MapEduInfoHealth();
+        app.MapBrowserSignIn();
         var api = app.MapGroup("/api/v1");
         api.MapAuthEndpoints();
         api.MapPublicEndpoints();
