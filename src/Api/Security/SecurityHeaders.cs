@@ -71,9 +71,10 @@ public static partial class SecurityHeaders
     private static bool IsSecure(string cookie) =>
         cookie.Split(';').Skip(1).Any(a => a.Trim().Equals("secure", StringComparison.OrdinalIgnoreCase));
 
-    // The API reference's HTML (not its scripts, favicon or the OpenAPI document).
+    // The API reference's HTML for the one document (not its scripts or favicon). Any other {documentName} keeps the
+    // strict policy: hashing whatever a page serves would admit a script reflected from the address.
     private static bool IsReferencePage(PathString path) =>
-        path.StartsWithSegments(ReferencePath, out var rest) && !rest.Value!.Contains('.');
+        path.StartsWithSegments(ReferencePath, out var rest) && rest.Value is "" or "/" or "/v1" or "/v1/";
 
     /// <summary>
     /// The API reference page configures Scalar in an inline module script: its policy admits exactly that script by

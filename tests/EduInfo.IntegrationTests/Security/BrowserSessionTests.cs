@@ -302,6 +302,10 @@ public sealed class BrowserSessionTests(BrowserSessionApiHost api) : IClassFixtu
         // Its script files keep the policy of every response.
         var script = await browser.SendAsync(HttpMethod.Get, "/api/reference/scalar.js");
         Assert.Equal(SecurityHeaders.ContentSecurityPolicy, script.Header("Content-Security-Policy"));
+
+        // Another document name, echoed into the page's configuration, is not admitted by hash: the strict policy stays.
+        var other = await browser.SendAsync(HttpMethod.Get, "/api/reference/%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+        Assert.Equal(SecurityHeaders.ContentSecurityPolicy, other.Header("Content-Security-Policy"));
     }
 
     private static void AssertOtherHeaders(BrowserClient.Response response)
