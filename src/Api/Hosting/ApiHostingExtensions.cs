@@ -8,8 +8,6 @@ using EduInfo.Api.Registry;
 using EduInfo.Api.Reads;
 using EduInfo.Api.Security;
 using EduInfo.Api.Web;
-using EduInfo.Api.Web.Components.Pages;
-using Microsoft.AspNetCore.Http.HttpResults;
 using EduInfo.Hosting;
 using EduInfo.Storage.Hosting;
 using Microsoft.AspNetCore.Http.Json;
@@ -103,16 +101,13 @@ public static class ApiHostingExtensions
 
     public static WebApplication MapEduInfoApi(this WebApplication app)
     {
+        app.UseEduInfoSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages(async context =>
         {
             // Unmatched routes and methods get a localized problem body too.
             var http = context.HttpContext;
-            if (http.Response.StatusCode == StatusCodes.Status404NotFound && WebHostingExtensions.IsPagePath(http.Request.Path))
-            {
-                await new RazorComponentResult<NotFoundPage> { StatusCode = StatusCodes.Status404NotFound }.ExecuteAsync(http);
-            }
-            else if (http.Response.StatusCode == StatusCodes.Status404NotFound)
+            if (http.Response.StatusCode == StatusCodes.Status404NotFound)
             {
                 await LocalizedProblems.NotFound(http, "problem.notFound.route").ExecuteAsync(http);
             }
@@ -134,12 +129,19 @@ public static class ApiHostingExtensions
             }
         });
 
+        // A page address that is not found (an unknown path, or a page that found nothing: NavigationManager.NotFound) is
+        // the not-found page, rendered in full; the API's paths keep their JSON problems above.
+        app.UseWhen(context => WebHostingExtensions.IsPagePath(context.Request.Path),
+            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseWebLanguage();
+        app.UseRouting(); // here, not first: a re-executed page address is routed again
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseRequestTimeouts();
         app.UseAuthorization();
+        // Form posts (after authentication and authorization, as ASP.NET Core requires), then cookie-authenticated API calls.
         app.UseAntiforgery();
+        app.UseEduInfoApiAntiforgery();
         app.UseEduInfoWriteAdmission();
         app.MapOpenApi("/openapi/{documentName}.json");
         // A browsable reference of the OpenAPI document; its script is served from the package, not a CDN. Nothing it loads
@@ -154,6 +156,7 @@ public static class ApiHostingExtensions
             reference.Mcp = new ScalarMcpOptions { Disabled = true };
         });
         app.MapEduInfoHealth();
+        app.MapBrowserSignIn();
         var api = app.MapGroup("/api/v1");
         api.MapAuthEndpoints();
         api.MapPublicEndpoints();

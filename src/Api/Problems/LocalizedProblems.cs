@@ -41,6 +41,10 @@ public static class LocalizedProblems
     public static ProblemHttpResult Forbidden(HttpContext context) =>
         Create(context, StatusCodes.Status403Forbidden, "forbidden", "problem.forbidden.title", "problem.forbidden.detail");
 
+    /// <summary>A form post (400) or a cookie-authenticated API call (403) without a valid antiforgery token.</summary>
+    public static ProblemHttpResult Antiforgery(HttpContext context, int status) =>
+        Create(context, status, "antiforgery", "problem.antiforgery.title", "problem.antiforgery.detail");
+
     /// <summary>A 400 naming each bad field, with messages <c>{messagePrefix}.{code}</c> in the request's language.</summary>
     public static ProblemHttpResult Invalid(HttpContext context, IEnumerable<(string Field, string Code)> problems, string messagePrefix)
     {

@@ -3,6 +3,7 @@ using EduInfo.Grains.Interfaces.Localization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -10,7 +11,7 @@ namespace EduInfo.Api.Problems;
 
 /// <summary>
 /// Turns failures outside the endpoints into localized problem details: unreadable bodies (400, naming the JSON
-/// path), oversized bodies (413), and anything unexpected (500, with no internals in the response).
+/// path), form posts without a valid antiforgery token (400), oversized bodies (413), and anything unexpected (500, with no internals in the response).
 /// </summary>
 internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
@@ -30,6 +31,9 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
                 LocalizedProblems.Create(context, StatusCodes.Status413PayloadTooLarge, "too-large", "problem.tooLarge.title"),
             BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } =>
                 LocalizedProblems.Create(context, StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "problem.unsupportedMediaType.title"),
+            // Form binding refuses a post whose antiforgery token the middleware found wanting.
+            BadHttpRequestException when context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false } =>
+                LocalizedProblems.Antiforgery(context, StatusCodes.Status400BadRequest),
             BadHttpRequestException bad => Unreadable(context, bad),
             // The database or the cluster is unreachable: nothing was acknowledged, the client may retry with the same entry ids.
             Npgsql.NpgsqlException or TimeoutException or Orleans.Runtime.OrleansException or OperationCanceledException =>

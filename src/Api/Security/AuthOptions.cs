@@ -20,6 +20,15 @@ public sealed class AuthOptions
 
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>A browser session ends after this long without a request (sliding).</summary>
+    public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>A browser session ends this long after sign-in, however busy.</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>How often a browser session re-reads its account (removed, disabled, locked, grants changed).</summary>
+    public TimeSpan SessionRecheck { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Development and tests only: the X-Dev-Actor header stands in for a token.</summary>
     public bool DevelopmentActorHeader { get; set; }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Microsoft.Net.Http.Headers;
 
 namespace EduInfo.Api.Security;
 
@@ -13,7 +14,7 @@ public static class AuthenticationSetup
 
     /// <summary>
     /// JWT bearer tokens signed by this Api (HMAC) or by a configured external identity provider (RSA keys), each
-    /// issuer with its own keys; in Development and tests also the X-Dev-Actor header.
+    /// issuer with its own keys; the browser session cookie; in Development and tests also the X-Dev-Actor header.
     /// </summary>
     public static WebApplicationBuilder AddEduInfoAuthentication(this WebApplicationBuilder builder)
     {
@@ -36,10 +37,11 @@ public static class AuthenticationSetup
         }).ToList() ?? [];
 
         var authentication = builder.Services.AddAuthentication(Selector)
-            .AddPolicyScheme(Selector, "Bearer token or development header", o => o.ForwardDefaultSelector = context =>
-                options.DevelopmentActorHeader && context.Request.Headers.ContainsKey(ActorResolver.HeaderName)
-                    ? DevelopmentActorAuthentication.SchemeName
-                    : JwtBearerDefaults.AuthenticationScheme)
+            // A request with an Authorization header is a token's (never also a cookie's); the browser has only its cookie.
+            .AddPolicyScheme(Selector, "Bearer token, browser session or development header", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.ContainsKey(HeaderNames.Authorization) ? JwtBearerDefaults.AuthenticationScheme
+                : options.DevelopmentActorHeader && context.Request.Headers.ContainsKey(ActorResolver.HeaderName) ? DevelopmentActorAuthentication.SchemeName
+                : BrowserSession.Scheme)
             .AddJwtBearer(o =>
             {
                 o.MapInboundClaims = false;
@@ -57,13 +59,17 @@ public static class AuthenticationSetup
                     NameClaimType = EduInfoClaims.Subject,
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
-            });
+            })
+            .AddBrowserSession(options);
         if (options.DevelopmentActorHeader)
         {
             authentication.AddScheme<AuthenticationSchemeOptions, DevelopmentActorAuthentication>(DevelopmentActorAuthentication.SchemeName, null);
         }
         builder.Services.AddAuthorization();
         builder.Services.AddSingleton<TokenIssuer>();
+        builder.Services.AddSingleton<AccountSignIn>();
+        builder.AddEduInfoDataProtection();
+        builder.AddEduInfoAntiforgery();
         return builder;
     }
 }

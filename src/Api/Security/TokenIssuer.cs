@@ -22,17 +22,11 @@ public sealed class TokenIssuer(IOptions<AuthOptions> options, AccountStore acco
     {
         var settings = options.Value;
         var now = clock.GetUtcNow();
-        var claims = new List<Claim> { new(EduInfoClaims.Subject, account.Id) };
-        claims.AddRange(account.Grants.Select(g => new Claim(EduInfoClaims.Grant, $"{g.Role}@{g.ScopeId}")));
-        if (account.PersonId is not null)
-        {
-            claims.Add(new Claim(EduInfoClaims.Person, account.PersonId));
-        }
         var access = _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = settings.Issuer,
             Audience = settings.Audience,
-            Subject = new ClaimsIdentity(claims),
+            Subject = new ClaimsIdentity(ActorClaims.For(account)),
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = (now + settings.AccessTokenLifetime).UtcDateTime,

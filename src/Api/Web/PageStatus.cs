@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Components;
 
 namespace EduInfo.Api.Web;
 
@@ -6,15 +6,18 @@ namespace EduInfo.Api.Web;
 public static class PageStatus
 {
     /// <summary>
-    /// Sets 404 or 403 for the page being rendered; the page renders its own refusal, so the status-code handler
-    /// (which answers bare 4xx responses) stays out of it.
+    /// Not found: the not-found page is rendered in full, with 404 (NavigationManager.NotFound, then the status-code
+    /// re-execution in the pipeline). Forbidden: 403, and the page renders its own refusal.
     /// </summary>
-    public static void Refuse(HttpContext http, RefusalKind kind)
+    public static void Refuse(HttpContext http, NavigationManager navigation, RefusalKind kind)
     {
-        http.Response.StatusCode = kind == RefusalKind.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status403Forbidden;
-        if (http.Features.Get<IStatusCodePagesFeature>() is { } statusCodePages)
+        if (kind == RefusalKind.NotFound)
         {
-            statusCodePages.Enabled = false;
+            navigation.NotFound();
+        }
+        else
+        {
+            http.Response.StatusCode = StatusCodes.Status403Forbidden;
         }
     }
 }

@@ -47,6 +47,7 @@ public static class StorageServiceCollectionExtensions
         builder.Services.TryAddSingleton<JournalStore>();
         builder.Services.TryAddSingleton<RegistryStore>();
         builder.Services.TryAddSingleton<Security.AccountStore>();
+        builder.Services.TryAddSingleton<Security.BrowserSessionStore>();
         builder.Services.TryAddSingleton<Audit.AuditLog>();
         builder.Services.TryAddSingleton<RegionalTargetStore>();
         builder.Services.TryAddSingleton<Assessment.AssessmentStore>();

@@ -76,6 +76,10 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         // Public: anyone may try to log in; bad credentials are a 401 for everyone. Health and the OpenAPI document are open.
         ["POST /api/v1/auth/token"] =                      [401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401],
         ["POST /api/v1/auth/refresh"] =                    [401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401],
+        // The browser's sign-in and sign-out forms: a post without an antiforgery token is refused (400) whoever sends it,
+        // before any credential is looked at (BrowserSessionTests has the token's way).
+        ["POST /signin"] =                                 [400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+        ["POST /signout"] =                                [400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
         ["ANY /health/live"] =                             [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
         ["ANY /health/ready"] =                            [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
         ["GET /api/reference/{documentName?}"] =          [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
@@ -86,7 +90,7 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         // Pages (docs/web.md). Signed out, a signed-in page sends the browser to sign in (302); /home sends everyone on.
         ["GET /"] =                                        [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
         ["GET /signin"] =                                  [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
-        ["GET /not-found"] =                               [404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404],
+        ["GET /not-found"] =                               [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
         ["GET /assets/{file}"] =                           [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
         ["GET /_framework/opaque-redirect"] =              [400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
         ["GET /home"] =                                    [302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302],

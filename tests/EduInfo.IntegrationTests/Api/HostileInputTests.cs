@@ -135,6 +135,78 @@ public sealed class HostileInputTests(ApiHost api) : IClassFixture<ApiHost>
     }
 
     /// <summary>
+    /// Hostile posts to the browser's sign-in and sign-out forms: each is refused or sent back to the sign-in page,
+    /// never a 5xx, never a session, never the login in the URL, never away from the site.
+    /// </summary>
+    [Theory]
+    [InlineData("login 100 KB", 303, "/signin?notice=missing")]
+    // A form the antiforgery check cannot read (over the 1 MiB body limit, an encoded NUL) yields no token: refused as such.
+    [InlineData("login 2 MB (over the body limit)", 400, "antiforgery")]
+    [InlineData("NUL in the login", 400, "antiforgery")]
+    [InlineData("SQL injection as login and password", 303, "/signin?notice=failed")]
+    [InlineData("login twice", 303, "/signin?notice=failed")]
+    [InlineData("no antiforgery token", 400, "antiforgery")]
+    [InlineData("antiforgery token twice", 400, "antiforgery")]
+    [InlineData("antiforgery token of another form's cookie", 400, "antiforgery")]
+    // The address also has the GET sign-in page: routing answers a JSON post with 405 (no POST there takes JSON), not 415.
+    [InlineData("JSON body instead of a form", 405, "method-not-allowed")]
+    [InlineData("returnUrl with a header in it", 303, "/signin?notice=failed")]
+    [InlineData("returnUrl 10 KB", 303, "/signin?notice=failed")]
+    [InlineData("returnUrl protocol-relative", 303, "/signin?notice=failed")]
+    [InlineData("returnUrl back-slashed", 303, "/signin?notice=failed")]
+    [InlineData("sign-out without a token", 400, "antiforgery")]
+    [InlineData("sign-out with a JSON body", 400, "antiforgery")]
+    public async Task Browser_forms(string because, int status, string expected)
+    {
+        using var browser = new Security.BrowserClient(api);
+        var token = browser.FormToken();
+        var (path, login, password, returnUrl) = ("/signin", "analyst", "wrong-password", (string?)null);
+        var fields = new List<KeyValuePair<string, string>>();
+        switch (because)
+        {
+            case "login 100 KB": login = new string('a', 100_000); break;
+            case "login 2 MB (over the body limit)": login = new string('a', 2_000_000); break;
+            case "NUL in the login": login = "analyst\0"; break;
+            case "SQL injection as login and password": (login, password) = ("' OR 1=1 --", "' OR 1=1 --"); break;
+            case "login twice": fields.Add(new("login", "operator")); break;
+            case "no antiforgery token": token = null; break;
+            case "antiforgery token twice": fields.Add(new(EduInfo.Api.Security.ApiAntiforgery.FormFieldName, token)); break;
+            case "antiforgery token of another form's cookie": browser.FormToken(); break; // a new cookie half, the old token
+            case "returnUrl with a header in it": returnUrl = "/x\r\nSet-Cookie: a=b"; break;
+            case "returnUrl 10 KB": returnUrl = "/" + new string('x', 10_000); break;
+            case "returnUrl protocol-relative": returnUrl = "//evil.example/x"; break;
+            case "returnUrl back-slashed": returnUrl = "/\\evil.example/x"; break;
+            case "sign-out without a token": (path, token) = ("/signout", null); break;
+            case "sign-out with a JSON body": path = "/signout"; break;
+        }
+        fields.AddRange([new("login", login), new("password", password)]);
+        if (returnUrl is not null)
+        {
+            fields.Add(new("returnUrl", returnUrl));
+        }
+        if (token is not null)
+        {
+            fields.Add(new(EduInfo.Api.Security.ApiAntiforgery.FormFieldName, token));
+        }
+        HttpContent content = because.Contains("JSON", StringComparison.Ordinal)
+            ? System.Net.Http.Json.JsonContent.Create(fields.ToDictionary(f => f.Key, f => f.Value))
+            : new FormUrlEncodedContent(fields);
+        var response = await browser.SendAsync(HttpMethod.Post, path, content);
+
+        Assert.True(response.Status == status, $"{because}: expected {status}, got {response.Status} {response.Location} {response.Body}");
+        if (status == 303)
+        {
+            Assert.Equal(expected, response.Location);
+        }
+        else
+        {
+            Assert.Equal("application/problem+json", response.ContentType);
+            Assert.Equal(LocalizedType(expected), response.Json.GetProperty("type").GetString());
+        }
+        Assert.Null(browser.Session);
+    }
+
+    /// <summary>
     /// Hostile ids: a NUL in the path never reaches the application (the server refuses the request line: 400 with no
     /// body); an id that reaches it but is not shaped like one is not found, without a query; an audit filter by such
     /// an id matches nothing (and is not sent to PostgreSQL, which would refuse a NUL with an error).
@@ -203,6 +275,48 @@ public sealed class HostileInputTests(ApiHost api) : IClassFixture<ApiHost>
         Assert.Equal(401, (int)response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.DoesNotContain("userId", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The pages take the same junk: ids that match nothing are a 404 page, query values that name nothing change nothing,
+    /// and no value from the address is written back into the page unescaped. Never a 5xx.
+    /// </summary>
+    [Theory]
+    [InlineData("/open/%00", null, 400)]
+    [InlineData("/open/'%20OR%201=1", null, 404)]
+    [InlineData("/open/%3Cscript%3Ealert(1)%3C%2Fscript%3E", null, 404)]
+    [InlineData("/open/KZ%2F..%2F..%2Fetc", null, 404)]
+    [InlineData("/open/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", null, 404)]
+    [InlineData("/?lang=%3Cscript%3Ealert(1)%3C%2Fscript%3E", null, 200)]
+    [InlineData("/signin?notice=%3Cscript%3Ealert(1)%3C%2Fscript%3E", null, 200)]
+    [InlineData("/signin?notice=1", null, 200)]
+    [InlineData("/signin?returnUrl=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E", null, 200)]
+    [InlineData("/students/'%20OR%201=1", "user=p; roles=parent@P1", 404)]
+    [InlineData("/students/%3Cscript%3Ealert(1)%3C%2Fscript%3E", "user=p; roles=parent@P1", 404)]
+    [InlineData("/nodes/'%20OR%201=1", "user=op; roles=operator@KZ", 404)]
+    [InlineData("/assets/..%2F..%2Fappsettings.json", null, 404)]
+    [InlineData("/assets/app.css", null, 404)]
+    public async Task Hostile_addresses_of_pages_are_a_page_not_found_or_change_nothing(string path, string? actor, int status)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (actor is not null)
+        {
+            request.Headers.Add(HttpExtensions.ActorHeader, actor);
+        }
+        using var response = await api.Http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode == status, $"{path}: expected {status}, got {(int)response.StatusCode}");
+        Assert.DoesNotContain("<script>alert", body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("\"><script", body, StringComparison.OrdinalIgnoreCase);
+        if (status is 200 or 404 && !path.StartsWith("/assets/", StringComparison.Ordinal))
+        {
+            Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("<html lang=\"kk\">", body, StringComparison.Ordinal); // an unknown ?lang= is no language: Kazakh
+        }
+        if (path.StartsWith("/signin?notice=", StringComparison.Ordinal))
+        {
+            Assert.DoesNotContain("role=\"alert\"", body, StringComparison.Ordinal); // only known notices are shown
+        }
     }
 
     private static string LocalizedType(string type) => "https://eduinfo.kz/problems/" + type;

@@ -106,6 +106,7 @@ public class ApiHost : IApiHost, IAsyncLifetime
         ConfigureServices(builder.Services);
         _app = builder.Build();
         _app.MapEduInfoApi();
+        Map(_app);
         await _app.StartAsync();
 
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -128,6 +129,11 @@ public class ApiHost : IApiHost, IAsyncLifetime
 
     /// <summary>Lets a derived host add services to the Api and its co-hosted silo (a grain call filter, a log capture).</summary>
     protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    /// <summary>Lets a derived host add endpoints of its own (e.g. a page that needs a session, before the pages exist).</summary>
+    protected virtual void Map(WebApplication app)
     {
     }
 

@@ -16,7 +16,8 @@ public static partial class StorageWrites
 {
     /// <summary>
     /// Writes the Api may make itself, by type or by Type.Method: the audit trail of who read or was refused what (its
-    /// rows and their retention), and an account's sign-in bookkeeping (failed attempts, lockout, refresh tokens).
+    /// rows and their retention), and an account's sign-in bookkeeping (failed attempts, lockout, refresh tokens,
+    /// browser sessions).
     /// Neither is journal, registry, timetable, transfer, target or policy data, and neither moves a summary.
     /// </summary>
     public static readonly IReadOnlyList<string> NotDataOfRecord =
@@ -26,6 +27,7 @@ public static partial class StorageWrites
         "EduInfo.Storage.Security.AccountStore.RecordSuccessAsync",
         "EduInfo.Storage.Security.AccountStore.StoreRefreshTokenAsync",
         "EduInfo.Storage.Security.AccountStore.UseRefreshTokenAsync",
+        "EduInfo.Storage.Security.BrowserSessionStore",
     ];
 
     /// <summary>Every Storage write of data of record, as the rule's target.</summary>
