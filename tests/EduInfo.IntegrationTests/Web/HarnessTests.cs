@@ -10,7 +10,9 @@ namespace EduInfo.IntegrationTests.Web;
 /// <summary>The harness catches what it promises to: each guard and helper is shown failing on a page made to fail it.</summary>
 public sealed class HarnessTests(BrowserFixture browser, WebHost web, ITestOutputHelper output) : BrowserTest(browser, web, output)
 {
-    private const string Blank = "/health/live";
+    // A page of the system's origin without the system's CSP (served by a route), so the browser itself lets a request
+    // go and only the guard stands in the way.
+    private const string Blank = "/__harness/blank";
 
     [Fact]
     public async Task A_request_to_another_origin_is_aborted_before_it_leaves_and_fails_the_test()
@@ -19,7 +21,7 @@ public sealed class HarnessTests(BrowserFixture browser, WebHost web, ITestOutpu
         using var elsewhere = new TcpListener(IPAddress.Loopback, 0);
         elsewhere.Start();
         var url = $"http://localhost:{((IPEndPoint)elsewhere.LocalEndpoint).Port}/beacon";
-        await Session.OpenAsync(Blank);
+        await OpenBlankAsync();
 
         var outcome = await Page.EvaluateAsync<string>("url => fetch(url).then(() => 'sent', () => 'blocked')", url);
 
@@ -33,7 +35,7 @@ public sealed class HarnessTests(BrowserFixture browser, WebHost web, ITestOutpu
     [Fact]
     public async Task The_loopback_address_is_another_origin_than_localhost()
     {
-        await Session.OpenAsync(Blank);
+        await OpenBlankAsync();
         Assert.True(Session.Guards.IsInside(Web.Origin + "api/v1/public"));
         Assert.True(Session.Guards.IsInside($"ws://localhost:{Web.Origin.Port}/live"));
         Assert.False(Session.Guards.IsInside(Web.BaseAddress.ToString())); // 127.0.0.1: cookies of localhost would not go there
@@ -44,7 +46,7 @@ public sealed class HarnessTests(BrowserFixture browser, WebHost web, ITestOutpu
     [Fact]
     public async Task A_console_error_and_an_uncaught_error_fail_the_test()
     {
-        await Session.OpenAsync(Blank);
+        await OpenBlankAsync();
 
         await Page.EvaluateAsync("() => { console.error('deliberate'); setTimeout(() => { throw new Error('deliberate throw'); }); }");
 
@@ -114,7 +116,7 @@ public sealed class HarnessTests(BrowserFixture browser, WebHost web, ITestOutpu
         var folder = Path.Combine(Path.GetTempPath(), "eduinfo-shots-" + Guid.NewGuid().ToString("N"));
         try
         {
-            await Session.OpenAsync("/api/reference");
+            await OpenBlankAsync();
 
             await Screenshots.TakeAsync(Page, "reference", "en", folder);
 
@@ -125,7 +127,10 @@ public sealed class HarnessTests(BrowserFixture browser, WebHost web, ITestOutpu
         }
         finally
         {
-            Directory.Delete(folder, recursive: true);
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
         }
     }
 
@@ -134,6 +139,12 @@ public sealed class HarnessTests(BrowserFixture browser, WebHost web, ITestOutpu
     {
         var missing = Assert.Throws<InvalidOperationException>(() => BrowserFixture.RequireChromium("/nonexistent/chromium"));
         Assert.Contains("apt-get install", missing.Message);
+    }
+
+    private async Task OpenBlankAsync()
+    {
+        await ServeAsync(Blank, "<!doctype html><html lang=en><title>blank</title><main id=main><h1>blank</h1></main></html>");
+        await Session.OpenAsync(Blank);
     }
 
     private async Task ServeAsync(string path, string html, params (string Name, string Value)[] headers)

@@ -52,6 +52,17 @@ public sealed class PublicPagesTests(BrowserFixture browser, WebHost web, ITestO
     }
 
     [Fact]
+    public async Task A_class_is_not_public_its_page_answers_404()
+    {
+        var classId = Web.Registry.Data.Classes[0].Id;
+
+        await Session.OpenAsync($"/open/{classId}", 404);
+
+        await Assertions.Expect(Page.Locator("h1")).ToHaveCountAsync(1);
+        await Session.CheckPageAsync("not-found", Output);
+    }
+
+    [Fact]
     public async Task The_language_switch_changes_every_text_and_is_remembered()
     {
         var region = Web.Registry.Data.Nodes.First(n => n.Kind == "region");
