@@ -85,6 +85,26 @@ public sealed class SignInPagesTests(BrowserFixture browser, WebHost web, ITestO
         Assert.Equal("/signin", new Uri(Page.Url).AbsolutePath);
     }
 
+    [Theory]
+    [InlineData("kk", "Логин немесе құпиясөз қате")]
+    [InlineData("ru", "Неверный логин или пароль")]
+    public async Task A_failed_sign_in_says_so_in_the_page_language_and_names_no_cause(string language, string expected)
+    {
+        await Session.OpenAsync($"/signin?lang={language}");
+        await Page.FillAsync("#login", "head");
+        await Page.FillAsync("#password", "not-the-password");
+        await Page.RunAndWaitForResponseAsync(() => Page.ClickAsync("form[action='/signin'] [type=submit]"),
+            r => r.Request.Method == "POST" && new Uri(r.Url).AbsolutePath == "/signin");
+        await Page.WaitForURLAsync(url => new Uri(url).Query.Contains("notice=failed", StringComparison.Ordinal));
+
+        var notice = Page.Locator("[role=alert]");
+        await Assertions.Expect(notice).ToContainTextAsync(expected);
+        // The address says what happened, never who tried: no login in the URL.
+        Assert.DoesNotContain("head", new Uri(Page.Url).Query, StringComparison.Ordinal);
+        await Assertions.Expect(Page.Locator("#login")).ToBeEmptyAsync();
+        await Page.AssertAccessibleAsync(Output);
+    }
+
     private Task<string> FocusedIdAsync() => Page.EvaluateAsync<string>("() => document.activeElement?.id ?? ''");
 
     private string HomeOf(string login)
