@@ -81,6 +81,7 @@ public static class ApiHostingExtensions
         builder.Services.AddSingleton<ActorResolver>();
         builder.Services.AddHostedService<AuditRetention>();
         builder.Services.AddSingleton<NodeDirectory>();
+        builder.Services.AddSingleton<SubjectNames>();
         builder.Services.AddScoped<PublicReport>();
         builder.Services.AddScoped<WhoAmI>();
         builder.Services.AddScoped<StudentGate>();
