@@ -115,7 +115,8 @@ public sealed class LiveSummaries : IDisposable
         long release;
         lock (_lock)
         {
-            if (--entry.Viewers > 0 || !_entries.ContainsKey((entry.Topic, entry.Id)))
+            // An entry already dropped (the bound, or a later entry of the same node) has nothing left to release.
+            if (--entry.Viewers > 0 || !_entries.TryGetValue((entry.Topic, entry.Id), out var held) || held != entry)
             {
                 return;
             }
