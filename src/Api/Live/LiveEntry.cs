@@ -30,6 +30,9 @@ internal sealed class LiveEntry(LiveTopic topic, string id, NodeKind kind) : ISu
     /// <summary>Stops the renewal loop when the entry is dropped.</summary>
     public CancellationTokenSource Stop { get; } = new();
 
+    /// <summary>The renewal loop (the owner's), awaited before the grain is told to stop: a renewal still in flight would watch again.</summary>
+    public Task Renewing { get; set; } = Task.CompletedTask;
+
     public LiveState State => Volatile.Read(ref _state);
 
     /// <summary>Pushes taken (the owner's report).</summary>

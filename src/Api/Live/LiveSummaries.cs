@@ -25,7 +25,7 @@ public sealed class LiveSummaries : IDisposable
     private readonly SiloLossSignal _loss;
     private readonly TimeProvider _time;
     private readonly ILogger<LiveSummaries> _logger;
-    private long _renewals, _failures, _evictions, _droppedPushes;
+    private long _renewals, _failures, _evictions, _droppedPushes, _lastWarning;
 
     public LiveSummaries(IGrainFactory grains, ClusterCalls calls, SiloLossSignal loss, LiveOptions options, TimeProvider time,
         IMeterFactory meters, ILogger<LiveSummaries> logger)
@@ -101,7 +101,7 @@ public sealed class LiveSummaries : IDisposable
         }
         if (created is not null)
         {
-            _ = RenewAsync(created);
+            created.Renewing = RenewAsync(created);
         }
         return new LiveView(this, entry);
     }
@@ -167,6 +167,7 @@ public sealed class LiveSummaries : IDisposable
     {
         try
         {
+            await entry.Renewing.WaitAsync(_shutdown.Token);
             await entry.UnwatchAsync(_grains).WaitAsync(Options.RetryInterval * 5, _time);
         }
         catch (Exception ex)
@@ -198,9 +199,7 @@ public sealed class LiveSummaries : IDisposable
             }
             catch (Exception ex)
             {
-                // No ids: a student's id is personal data.
-                Interlocked.Increment(ref _failures);
-                _logger.LogWarning("A live {Topic} watch failed ({Error}); retrying in {Retry}", entry.Topic, ex.GetType().Name, Options.RetryInterval);
+                Failed(entry, ex);
                 wait = Options.RetryInterval;
             }
             try
@@ -217,6 +216,22 @@ public sealed class LiveSummaries : IDisposable
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// Counts a failed renewal and logs it: a warning at most every ten seconds (a cluster outage fails every entry
+    /// every second), the rest at debug level. No ids: a student's id is personal data.
+    /// </summary>
+    private void Failed(LiveEntry entry, Exception ex)
+    {
+        var failures = Interlocked.Increment(ref _failures);
+        var now = _time.GetTimestamp();
+        var last = Interlocked.Read(ref _lastWarning);
+        var level = (last == 0 || _time.GetElapsedTime(last, now) >= TimeSpan.FromSeconds(10)) && Interlocked.CompareExchange(ref _lastWarning, now, last) == last
+            ? LogLevel.Warning
+            : LogLevel.Debug;
+        _logger.Log(level, "A live {Topic} watch failed ({Error}; {Failures} failed renewals since start); retrying in {Retry}",
+            entry.Topic, ex.GetType().Name, failures, Options.RetryInterval);
     }
 
     private async Task SpreadAsync(CancellationToken stop)
