@@ -10,6 +10,14 @@ results="$(mktemp -d /tmp/eduinfo-test.XXXXXX)"
 cleanup() { pg_stop; }
 trap cleanup EXIT
 
+# The browser tests (tests/EduInfo.IntegrationTests/Web) drive Debian's Chromium, never a browser Playwright downloads.
+# Without it they fail with a message naming the missing browser; they are not skipped.
+if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ]; then
+  echo "Installing chromium (apt-get)..." >&2
+  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
+[ -x /usr/bin/chromium ] || echo "chromium is missing and cannot be installed: the browser tests will fail" >&2
+
 pg_start "$(free_port)" || { echo "0 passed, 1 failed"; exit 1; }
 export EDUINFO_TEST_PG="$PG_ADMIN"
 echo "PostgreSQL for tests: 127.0.0.1:$PG_PORT"

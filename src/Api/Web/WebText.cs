@@ -31,7 +31,13 @@ public sealed class WebText(IHttpContextAccessor accessor)
     /// <summary>A mark average or a GPA, with two decimals.</summary>
     public string Decimal(decimal? value) => value is { } v ? v.ToString("N2", Culture) : Missing;
 
-    public string Date(DateOnly value) => value.ToString("D", Culture);
+    /// <summary>A day, written out without the weekday ("13 февраля 2015 г.", "2015 ж. 13 ақпан", "13 February 2015").</summary>
+    public string Date(DateOnly value) => value.ToString(Language switch
+    {
+        Messages.Russian => "d MMMM yyyy 'г.'",
+        Messages.English => "d MMMM yyyy",
+        _ => "yyyy 'ж.' d MMMM",
+    }, Culture);
 
     /// <summary>An instant as Kazakhstan's clocks show it (UTC+5), whatever the server's zone.</summary>
     public string DateTime(DateTimeOffset value) => value.ToOffset(KazakhstanClock.Offset).ToString("g", Culture);

@@ -1,0 +1,25 @@
+using Microsoft.Playwright;
+
+namespace EduInfo.IntegrationTests.Web.Infrastructure;
+
+public static class SignIn
+{
+    /// <summary>
+    /// Signs in through the /signin form and waits for the page it lands on (any page but /signin); a form post that is
+    /// not answered with a redirect fails at once, naming the status.
+    /// </summary>
+    public static async Task SignInAsync(this BrowserSession session, string login, string password)
+    {
+        await session.OpenAsync("/signin");
+        var page = session.Page;
+        await page.FillAsync("#login", login);
+        await page.FillAsync("#password", password);
+        var posted = await page.RunAndWaitForResponseAsync(
+            () => page.ClickAsync("form[action='/signin'] [type=submit]"),
+            r => r.Request.Method == "POST" && new Uri(r.Url).AbsolutePath == "/signin");
+        Assert.True(posted.Status is >= 300 and < 400, $"POST /signin answered {posted.Status}, not a redirect to the reader's home");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/signin");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        session.Guards.AssertClean();
+    }
+}
