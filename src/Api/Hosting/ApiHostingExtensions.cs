@@ -85,6 +85,7 @@ public static class ApiHostingExtensions
         builder.Services.AddSingleton<SubjectNames>();
         builder.AddEduInfoLive();
         builder.Services.AddScoped<PublicReport>();
+        builder.Services.AddScoped<Dashboard>();
         builder.Services.AddScoped<WhoAmI>();
         builder.Services.AddScoped<StudentGate>();
         builder.AddEduInfoWeb();
