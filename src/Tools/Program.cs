@@ -14,6 +14,7 @@ using Npgsql;
 // eduinfo bench-smoke URL [seconds] [clients]   journal clients flat out; prints acked marks/s, latency and freshness at the republic
 // eduinfo bench-history [rows=10000000]           a first term of past journal (and the naive baseline's copy) for bench/term-end.sh
 // eduinfo bench-term-end URL NAIVE_URL [seconds] [clients] [dashboards] [teachers] [overload seconds]   docs/benchmarks.md
+// eduinfo bench-live POLL_URL POLL_DB PUSH_URL PUSH_DB [viewers] [seconds] [warm-up] [batches/s] [quiet]   bench/live.sh: SSE viewers, polling build against push
 // eduinfo import FOLDER [--lang kk|ru|en]        import a registry from CSV files, all or nothing (docs/import.md)
 // eduinfo rebuild [--force]                     drop derived state (roll-up cache, class versions) so a cluster started next rebuilds all from the journal (docs/operations.md)
 // The connection string comes from ConnectionStrings__EduInfo; Clock__PinnedUtc pins the date (Development only).
@@ -100,6 +101,20 @@ switch (args[0])
             .RunAsync(options, CancellationToken.None);
         Console.WriteLine(report);
         return report.Passed ? 0 : 1;
+    }
+    case "bench-live" when args.Length > 4:
+    {
+        // Each build has its own copy of the country: a database of the same server (the registry is read from the tools' own).
+        NpgsqlDataSource Database(string name) => NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { Database = name }.ConnectionString);
+        double Number(int index, double otherwise) => args.Length > index ? double.Parse(args[index], CultureInfo.InvariantCulture) : otherwise;
+        await using var pollDatabase = Database(args[2]);
+        await using var pushDatabase = Database(args[4]);
+        var options = new EduInfo.Tools.Benchmark.LiveBenchmark.Options(Viewers: (int)Number(5, 1000), Duration: TimeSpan.FromSeconds(Number(6, 60)),
+            WarmUp: TimeSpan.FromSeconds(Number(7, 10)), BatchesPerSecond: Number(8, 20), Quiet: TimeSpan.FromSeconds(Number(9, 20)));
+        var report = await new EduInfo.Tools.Benchmark.LiveBenchmark(dataSource, clock, Console.Out).RunAsync(
+            new("poll", new Uri(args[1]), pollDatabase), new("push", new Uri(args[3]), pushDatabase), options, CancellationToken.None);
+        Console.WriteLine(report);
+        return report.Sound ? 0 : 1;
     }
     case "import":
         return await ImportCommand.RunAsync(dataSource, args[1..], Console.Out, Console.Error);

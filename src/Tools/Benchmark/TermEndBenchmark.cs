@@ -20,7 +20,7 @@ public sealed class TermEndBenchmark(NpgsqlDataSource dataSource, Uri eduInfo, U
 
     private static bool IsApi(string commandLine) => commandLine.Contains("EduInfo.Api.dll", StringComparison.Ordinal);
     private static bool IsNaive(string commandLine) => commandLine.Contains("EduInfo.Bench.NaiveService.dll", StringComparison.Ordinal);
-    private static bool IsPostgres(string commandLine) => commandLine.StartsWith("postgres", StringComparison.Ordinal) || commandLine.Contains("/bin/postgres", StringComparison.Ordinal);
+    internal static bool IsPostgres(string commandLine) => commandLine.StartsWith("postgres", StringComparison.Ordinal) || commandLine.Contains("/bin/postgres", StringComparison.Ordinal);
     private static readonly int LoadGenerator = Environment.ProcessId;
 
     public async Task<TermEndReport> RunAsync(Options options, CancellationToken cancellationToken)
@@ -215,7 +215,7 @@ public sealed class TermEndBenchmark(NpgsqlDataSource dataSource, Uri eduInfo, U
             body.GetProperty("workingSetBytes").GetInt64(), activations);
     }
 
-    private static async Task<JsonElement?> GetJsonAsync(HttpClient http, string token, string path, CancellationToken cancellationToken)
+    internal static async Task<JsonElement?> GetJsonAsync(HttpClient http, string token, string path, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -29,6 +29,18 @@ public sealed class JournalClient(HttpClient http, string teacherPassword = Demo
     /// <summary>Posts a batch once (logging in again on a 401); the outcome and the HTTP status (0 when no answer came).</summary>
     public async Task<(Outcome Outcome, int Status)> PostWithStatusAsync(JournalTraffic.Request request, CancellationToken cancellationToken)
     {
+        var (outcome, status, _) = await PostForAckAsync(request, readWatermark: false, cancellationToken);
+        return (outcome, status);
+    }
+
+    private sealed record Ack(long Watermark);
+
+    /// <summary>
+    /// Posts a batch once; with <paramref name="readWatermark"/> an acknowledged batch's answer is read for the class's
+    /// watermark after it (the version its class's summary reaches once the batch is rolled up).
+    /// </summary>
+    public async Task<(Outcome Outcome, int Status, long? Watermark)> PostForAckAsync(JournalTraffic.Request request, bool readWatermark, CancellationToken cancellationToken)
+    {
         try
         {
             for (var attempt = 0; attempt < 2; attempt++)
@@ -43,23 +55,24 @@ public sealed class JournalClient(HttpClient http, string teacherPassword = Demo
                     continue;
                 }
                 var status = (int)response.StatusCode;
+                var watermark = status == 200 && readWatermark ? (await response.Content.ReadFromJsonAsync<Ack>(cancellationToken))?.Watermark : null;
                 return (status switch
                 {
                     200 => Outcome.Acknowledged,
                     409 => Outcome.AlreadyRecorded, // a lesson slot recorded by an earlier run
                     >= 400 and < 500 => Outcome.Refused,
                     _ => Outcome.Failed,
-                }, status);
+                }, status, watermark);
             }
-            return (Outcome.Refused, 401);
+            return (Outcome.Refused, 401, null);
         }
         catch (HttpRequestException)
         {
-            return (Outcome.Failed, 0);
+            return (Outcome.Failed, 0, null);
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return (Outcome.Failed, 0); // the client's timeout
+            return (Outcome.Failed, 0, null); // the client's timeout
         }
     }
 

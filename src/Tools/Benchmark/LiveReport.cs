@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text;
+
+namespace EduInfo.Tools.Benchmark;
+
+/// <summary>The two scenarios of the live benchmark: every viewer on one district, or viewers spread over all districts.</summary>
+public enum LiveScenario { OneDistrict, AllDistricts }
+
+/// <summary>What the live benchmark measured: each scenario against each build, and the ratios push ÷ poll.</summary>
+public sealed record LiveReport(LiveBenchmark.Options Options, string OneDistrict, int Districts, IReadOnlyList<LiveReport.Run> Runs)
+{
+    /// <summary>One scenario against one build. Times in ms, CPU in cores (CPU-seconds per second), memory in bytes.</summary>
+    public sealed record Run(
+        string Build, LiveScenario Scenario, int Viewers, int Opened, int Failed,
+        double AckedPerSecond, long WriterSent, long WriterFailed,
+        int Pairs, int Missed, double FreshnessP50, double FreshnessP99, double EventsPerSecond,
+        double ApiCoresQuiet, double ApiCores, double PostgresCores, double LoadCores, double MachineCores,
+        long RssQuiet, long Rss, int RestMismatches)
+    {
+        /// <summary>The Api's CPU the viewers added, per 1,000 of them.</summary>
+        public double CoresPerThousand => Opened == 0 ? double.NaN : (ApiCores - ApiCoresQuiet) * 1000 / Opened;
+
+        /// <summary>The Api's resident memory the viewers added, per viewer.</summary>
+        public double RssPerViewer => Opened == 0 ? double.NaN : (double)(Rss - RssQuiet) / Opened;
+
+        /// <summary>False when a figure cannot be trusted: a viewer failed, or a district's rest offset moved (another writer).</summary>
+        public bool Sound => Failed == 0 && RestMismatches == 0 && WriterFailed == 0;
+    }
+
+    public bool Sound => Runs.All(r => r.Sound);
+
+    public override string ToString()
+    {
+        var o = Options;
+        var text = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"""
+            live fan-out benchmark: {o.Viewers} SSE viewers per scenario and build, {o.Duration.TotalSeconds:F0} s measured after {o.WarmUp.TotalSeconds:F0} s of warm-up,
+              a writer at {o.BatchesPerSecond:F0} batches/s into one class per watched district; CPU and memory against {o.Quiet.TotalSeconds:F0} s with the writer and no viewer.
+              A: every viewer on district {OneDistrict}; B: viewers spread over {Districts} districts.
+
+            """));
+        foreach (var scenario in Enum.GetValues<LiveScenario>())
+        {
+            var poll = Runs.FirstOrDefault(r => r.Scenario == scenario && r.Build == "poll");
+            var push = Runs.FirstOrDefault(r => r.Scenario == scenario && r.Build == "push");
+            if (poll is null || push is null)
+            {
+                continue;
+            }
+            text.AppendLine(scenario == LiveScenario.OneDistrict ? "scenario A (one district)" : "scenario B (all districts)");
+            text.AppendLine("| | poll (baseline) | push | push ÷ poll |");
+            text.AppendLine("|---|---|---|---|");
+            Row(text, "viewers open (failed)", r => $"{r.Opened} ({r.Failed})");
+            Row(text, "writer: acked batches/s (failed of sent)", r => $"{r.AckedPerSecond:F1} ({r.WriterFailed} of {r.WriterSent})", r => r.AckedPerSecond);
+            Row(text, "summary events/s at all viewers", r => $"{r.EventsPerSecond:N0}", r => r.EventsPerSecond);
+            Row(text, "freshness p50, ms (ack → viewer)", r => $"{r.FreshnessP50:F0}", r => r.FreshnessP50);
+            Row(text, "freshness p99, ms", r => $"{r.FreshnessP99:F0} ({r.Pairs:N0} pairs, {r.Missed} missed)", r => r.FreshnessP99);
+            Row(text, "Api cores without viewers / with", r => $"{r.ApiCoresQuiet:F2} / {r.ApiCores:F2}");
+            Row(text, "Api CPU-s per s per 1,000 viewers", r => $"{r.CoresPerThousand:F3}", r => r.CoresPerThousand);
+            Row(text, "Api RSS without viewers / with, MiB", r => $"{r.RssQuiet / 1048576.0:F0} / {r.Rss / 1048576.0:F0}");
+            Row(text, "Api RSS per viewer, KiB", r => $"{r.RssPerViewer / 1024:F1}", r => r.RssPerViewer);
+            Row(text, "cores: PostgreSQL / load generator / machine (of 2)", r => $"{r.PostgresCores:F2} / {r.LoadCores:F2} / {r.MachineCores:F2}");
+            Row(text, "rest check (district − class version unchanged)", r => r.RestMismatches == 0 ? "held" : $"{r.RestMismatches} districts moved");
+            text.AppendLine();
+
+            void Row(StringBuilder into, string name, Func<Run, string> cell, Func<Run, double>? ratio = null) =>
+                into.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {name} | {cell(poll)} | {cell(push)} | {(ratio is null ? "" : $"{ratio(push) / ratio(poll):F2}×")} |"));
+        }
+        if (!Sound)
+        {
+            text.AppendLine("NOT SOUND: a viewer failed, the writer failed, or another writer moved a watched district (see the rows above).");
+        }
+        return text.ToString();
+    }
+}
