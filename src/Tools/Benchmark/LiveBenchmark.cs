@@ -56,6 +56,7 @@ public sealed class LiveBenchmark(NpgsqlDataSource registry, IKazakhstanClock cl
         await Task.Delay(options.Quiet, cancellationToken);
         var quietTo = session.Cpu.Take();
         var rssQuiet = session.ResidentBytes();
+        var heapQuiet = await session.ManagedHeapAsync(cancellationToken);
 
         using var viewing = new CancellationTokenSource();
         var viewers = Enumerable.Range(0, options.Viewers).Select(i => (Target: i % targets.Count, View: new LiveViewer(targets[i % targets.Count].DistrictId))).ToList();
@@ -77,6 +78,7 @@ public sealed class LiveBenchmark(NpgsqlDataSource registry, IKazakhstanClock cl
         }
         var cpuTo = session.Cpu.Take();
         var to = NowMs();
+        var heap = await session.ManagedHeapAsync(cancellationToken); // after the CPU window: a full collection is work of its own
         await writing.CancelAsync();
         var written = await writer;
 
@@ -103,18 +105,19 @@ public sealed class LiveBenchmark(NpgsqlDataSource registry, IKazakhstanClock cl
             AckedPerSecond: acks.Sum(a => a.Count) / seconds, written.Sent, written.Failed,
             sorted.Length, missed, FreshnessProbe.Percentile(sorted, 0.50), FreshnessProbe.Percentile(sorted, 0.99),
             EventsPerSecond: viewers.Sum(v => v.View.Arrivals.Count(a => a.AtMs >= from && a.AtMs <= to)) / seconds,
-            quiet["api"], busy["api"], busy["postgres"], busy["load"], busy["machine"], rssQuiet, (long)rss.Average(), moved);
+            quiet["api"], busy["api"], busy["postgres"], busy["load"], busy["machine"], rssQuiet, (long)rss.Average(), heapQuiet, heap, moved);
         foreach (var failure in viewers.Select(v => v.View.Failure).OfType<string>().CountBy(f => f))
         {
             log.WriteLine($"  {failure.Value} viewers failed: {failure.Key}");
         }
         log.WriteLine($"  freshness p50 {run.FreshnessP50:F0} ms, p99 {run.FreshnessP99:F0} ms ({run.Pairs} pairs, {missed} missed); " +
-                      $"Api {run.ApiCoresQuiet:F2} → {run.ApiCores:F2} cores, RSS {rssQuiet >> 20} → {run.Rss >> 20} MiB");
+                      $"Api {run.ApiCoresQuiet:F2} → {run.ApiCores:F2} cores, RSS {rssQuiet >> 20} → {run.Rss >> 20} MiB, heap {heapQuiet >> 20} → {heap >> 20} MiB");
         return run;
     }
 
     /// <summary>One build's clients, accounts and simulated school time, opened once the build reflects its journal.</summary>
-    private sealed class Session(LiveBenchmark.Build build, HttpClient http, HttpClient viewers, string analyst, SchoolDayClock schoolClock) : IDisposable
+    private sealed class Session(LiveBenchmark.Build build, HttpClient http, HttpClient viewers, string analyst, string operatorToken, SchoolDayClock schoolClock)
+        : IDisposable
     {
         private readonly Stopwatch _since = Stopwatch.StartNew();
         private readonly string _address = $" {build.Url.GetLeftPart(UriPartial.Authority)} ";
@@ -147,7 +150,8 @@ public sealed class LiveBenchmark(NpgsqlDataSource registry, IKazakhstanClock cl
             // Every viewer holds an HTTP/1.1 connection of its own for the whole stream.
             var viewers = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Viewers + 16 }) { BaseAddress = build.Url, Timeout = Timeout.InfiniteTimeSpan };
             var analyst = await FreshnessProbe.LoginAsync(http, "analyst", "demo-analyst", cancellationToken);
-            var session = new Session(build, http, viewers, analyst, schoolClock);
+            var operatorToken = await FreshnessProbe.LoginAsync(http, "operator", "demo-operator", cancellationToken);
+            var session = new Session(build, http, viewers, analyst, operatorToken, schoolClock);
             var warm = Stopwatch.StartNew();
             await session.ConvergedAsync(TimeSpan.FromMinutes(10), cancellationToken);
             foreach (var teacher in districts.SelectMany(d => d.Teachings).Select(t => t.TeacherId).Distinct())
@@ -182,6 +186,11 @@ public sealed class LiveBenchmark(NpgsqlDataSource registry, IKazakhstanClock cl
             }
             return offsets;
         }
+
+        /// <summary>The Api's managed heap after a full collection (the operators' runtime figures): live data, without the GC's slack.</summary>
+        public async Task<long> ManagedHeapAsync(CancellationToken cancellationToken) =>
+            (await TermEndBenchmark.GetJsonAsync(http, operatorToken, "/api/v1/ops/runtime?collect=true", cancellationToken))?.GetProperty("managedHeapBytes").GetInt64()
+            ?? throw new InvalidOperationException($"{build.Name}: the operators' runtime figures did not answer.");
 
         private async Task<long> VersionAsync(string nodeId, CancellationToken cancellationToken) =>
             (await TermEndBenchmark.GetJsonAsync(http, analyst, $"/api/v1/nodes/{nodeId}/summary", cancellationToken))?.GetProperty("version").GetInt64()

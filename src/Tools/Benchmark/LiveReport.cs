@@ -15,13 +15,16 @@ public sealed record LiveReport(LiveBenchmark.Options Options, string OneDistric
         double AckedPerSecond, long WriterSent, long WriterFailed,
         int Pairs, int Missed, double FreshnessP50, double FreshnessP99, double EventsPerSecond,
         double ApiCoresQuiet, double ApiCores, double PostgresCores, double LoadCores, double MachineCores,
-        long RssQuiet, long Rss, int RestMismatches)
+        long RssQuiet, long Rss, long HeapQuiet, long Heap, int RestMismatches)
     {
         /// <summary>The Api's CPU the viewers added, per 1,000 of them.</summary>
         public double CoresPerThousand => Opened == 0 ? double.NaN : (ApiCores - ApiCoresQuiet) * 1000 / Opened;
 
         /// <summary>The Api's resident memory the viewers added, per viewer.</summary>
         public double RssPerViewer => Opened == 0 ? double.NaN : (double)(Rss - RssQuiet) / Opened;
+
+        /// <summary>The managed heap after a full collection the viewers added, per viewer: steadier than RSS, which the GC's slack moves.</summary>
+        public double HeapPerViewer => Opened == 0 ? double.NaN : (double)(Heap - HeapQuiet) / Opened;
 
         /// <summary>False when a figure cannot be trusted: a viewer failed, or a district's rest offset moved (another writer).</summary>
         public bool Sound => Failed == 0 && RestMismatches == 0 && WriterFailed == 0;
@@ -58,14 +61,18 @@ public sealed record LiveReport(LiveBenchmark.Options Options, string OneDistric
             Row(text, "Api CPU-s per s per 1,000 viewers", r => $"{r.CoresPerThousand:F3}", r => r.CoresPerThousand);
             Row(text, "Api RSS without viewers / with, MiB", r => $"{r.RssQuiet / 1048576.0:F0} / {r.Rss / 1048576.0:F0}");
             Row(text, "Api RSS per viewer, KiB", r => $"{r.RssPerViewer / 1024:F1}", r => r.RssPerViewer);
+            Row(text, "Api managed heap after a full GC without viewers / with, MiB", r => $"{r.HeapQuiet / 1048576.0:F0} / {r.Heap / 1048576.0:F0}");
+            Row(text, "Api managed heap per viewer, KiB", r => $"{r.HeapPerViewer / 1024:F1}", r => r.HeapPerViewer);
             Row(text, "cores: PostgreSQL / load generator / machine (of 2)", r => $"{r.PostgresCores:F2} / {r.LoadCores:F2} / {r.MachineCores:F2}");
             Row(text, "rest check (district − class version unchanged)", r => r.RestMismatches == 0 ? "held" : $"{r.RestMismatches} districts moved");
             text.AppendLine();
 
             void Row(StringBuilder into, string name, Func<Run, string> cell, Func<Run, double>? ratio = null) =>
                 into.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {name} | {cell(poll)} | {cell(push)} | {(ratio is null ? "" : $"{ratio(push) / ratio(poll):F2}×")} |"));
+                    $"| {name} | {cell(poll)} | {cell(push)} | {(ratio is null ? "" : Ratio(ratio(push), ratio(poll)))} |"));
         }
+        // A difference the noise made zero or negative (CPU or memory the viewers added) has no meaningful ratio.
+        static string Ratio(double push, double poll) => push >= 0 && poll > 0 ? string.Create(CultureInfo.InvariantCulture, $"{push / poll:F2}×") : "n/a (a figure ≤ 0)";
         if (!Sound)
         {
             text.AppendLine("NOT SOUND: a viewer failed, the writer failed, or another writer moved a watched district (see the rows above).");
