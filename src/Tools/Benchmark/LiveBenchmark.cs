@@ -91,6 +91,9 @@ public sealed class LiveBenchmark(NpgsqlDataSource registry, IKazakhstanClock cl
         }
         await viewing.CancelAsync();
         await Task.WhenAll(views);
+        // The heap again once the views ended: the journal's growth during the run is in both, so the difference is the viewers'.
+        await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        var heapAfter = await session.ManagedHeapAsync(cancellationToken);
         var moved = (await session.RestOffsetsAsync(targets, cancellationToken)).Where((k, i) => k != offsets[i]).Count();
 
         var acks = targets.Select((_, i) => written.Acks.Where(a => a.Target == i && a.AtMs >= from && a.AtMs <= to)
@@ -105,13 +108,13 @@ public sealed class LiveBenchmark(NpgsqlDataSource registry, IKazakhstanClock cl
             AckedPerSecond: acks.Sum(a => a.Count) / seconds, written.Sent, written.Failed,
             sorted.Length, missed, FreshnessProbe.Percentile(sorted, 0.50), FreshnessProbe.Percentile(sorted, 0.99),
             EventsPerSecond: viewers.Sum(v => v.View.Arrivals.Count(a => a.AtMs >= from && a.AtMs <= to)) / seconds,
-            quiet["api"], busy["api"], busy["postgres"], busy["load"], busy["machine"], rssQuiet, (long)rss.Average(), heapQuiet, heap, moved);
+            quiet["api"], busy["api"], busy["postgres"], busy["load"], busy["machine"], rssQuiet, (long)rss.Average(), heapQuiet, heap, heapAfter, moved);
         foreach (var failure in viewers.Select(v => v.View.Failure).OfType<string>().CountBy(f => f))
         {
             log.WriteLine($"  {failure.Value} viewers failed: {failure.Key}");
         }
         log.WriteLine($"  freshness p50 {run.FreshnessP50:F0} ms, p99 {run.FreshnessP99:F0} ms ({run.Pairs} pairs, {missed} missed); " +
-                      $"Api {run.ApiCoresQuiet:F2} → {run.ApiCores:F2} cores, RSS {rssQuiet >> 20} → {run.Rss >> 20} MiB, heap {heapQuiet >> 20} → {heap >> 20} MiB");
+                      $"Api {run.ApiCoresQuiet:F2} → {run.ApiCores:F2} cores, RSS {rssQuiet >> 20} → {run.Rss >> 20} MiB, heap {heapQuiet >> 20} → {heap >> 20} → {heapAfter >> 20} MiB");
         return run;
     }
 
