@@ -82,6 +82,7 @@ public static class ApiHostingExtensions
         builder.Services.AddHostedService<AuditRetention>();
         builder.Services.AddSingleton<NodeDirectory>();
         builder.Services.AddScoped<PublicReport>();
+        builder.Services.AddScoped<Dashboard>();
         builder.Services.AddScoped<WhoAmI>();
         builder.Services.AddScoped<StudentGate>();
         builder.AddEduInfoWeb();
