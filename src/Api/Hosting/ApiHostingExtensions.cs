@@ -168,6 +168,7 @@ public static class ApiHostingExtensions
             .MapTimetableEndpoints()
             .MapRulesEndpoints()
             .MapNodeEndpoints()
+            .MapExportEndpoints()
             .MapStudentEndpoints()
             .MapMeEndpoints()
             .MapAuditEndpoints()

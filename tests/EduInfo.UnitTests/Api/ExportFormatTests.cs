@@ -2,7 +2,9 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Xml.Linq;
+using EduInfo.Api.Endpoints;
 using EduInfo.Api.Exports;
+using EduInfo.Domain.Metrics;
 using MiniExcelLibs;
 
 namespace EduInfo.UnitTests.Api;
@@ -117,5 +119,13 @@ public sealed class ExportFormatTests
         var problems = new List<(string Field, string Code)>();
         Assert.Equal(parsed, ExportFormats.Parse(format, problems));
         Assert.Equal(parsed is null ? [("format", "formatUnknown")] : [], problems);
+    }
+
+    [Fact]
+    public void The_file_name_holds_ids_and_the_date_only()
+    {
+        var today = new DateOnly(2026, 11, 20);
+        Assert.Equal("eduinfo-KZ-year-all-2026-11-20.csv", ExportEndpoints.FileName("KZ", SummaryKey.Total, ExportFormat.Csv, today));
+        Assert.Equal("eduinfo-D-01.2-term2-MAT-2026-11-20.xlsx", ExportEndpoints.FileName("D-01.2", new SummaryKey(2, "MAT"), ExportFormat.Xlsx, today));
     }
 }
