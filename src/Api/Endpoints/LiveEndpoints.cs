@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using EduInfo.Api.Contracts;
+using EduInfo.Api.Live;
 using EduInfo.Api.Localization;
 using EduInfo.Api.Security;
 using EduInfo.Grains.Interfaces.Students;
@@ -16,8 +16,9 @@ namespace EduInfo.Api.Endpoints;
 /// Live views over Server-Sent Events, under the same authorization as their one-shot reads: a node's summary
 /// (<c>event: summary</c>) and a student's diary (<c>event: diary</c>). The event id is the version (a node's
 /// version, a student's watermark); a client reconnecting with <c>Last-Event-ID</c> gets nothing until something
-/// newer exists. Each stream reads its grain every <c>Live:PollInterval</c> (O(1) per read, 250 ms by default) and
-/// sends a <c>heartbeat</c> event when idle for <c>Live:HeartbeatInterval</c>.
+/// newer exists. A stream waits on the process's shared watch of its node or student (<see cref="LiveSummaries"/>),
+/// which the grain pushes to: no grain call per viewer. It sends a <c>heartbeat</c> event when idle for
+/// <c>Live:HeartbeatInterval</c>, and ends when the bounded cache drops its entry (the client reconnects and resumes).
 /// </summary>
 public static class LiveEndpoints
 {
@@ -33,64 +34,69 @@ public static class LiveEndpoints
     private static IResult NodeLive(string nodeId, [AsParameters] EndpointCall call, [AsParameters] LiveSettings settings)
     {
         var (node, language) = (call.Caller.Node, RequestLanguage.Of(call.Http));
-        var grain = call.Grains.SummaryNode(node.Kind, node.Id);
-        return TypedResults.ServerSentEvents(Stream("summary", LastEventId(call.Http), settings.Timing, async () =>
-        {
-            var summary = await grain.GetSummary();
-            return (summary.Version, JsonSerializer.Serialize(NodeSummaryResponse.Of(summary, node, language), settings.Json));
-        }, call.Aborted));
+        // One serialization per version and language, shared by every viewer of the node in this process.
+        return TypedResults.ServerSentEvents(Stream("summary", LastEventId(call.Http), () => settings.Live.Node(node.Kind, node.Id), settings,
+            state => Task.FromResult(state.Payload(language, s => JsonSerializer.Serialize(NodeSummaryResponse.Of(s.Summary!, node, language), settings.Json))),
+            call.Aborted));
     }
 
     private static IResult StudentLive(string studentId, [AsParameters] EndpointCall call, [AsParameters] LiveSettings settings)
     {
-        var (actor, language) = (call.Actor, RequestLanguage.Of(call.Http));
-        var grain = call.Grains.GetGrain<IStudentGrain>(studentId);
-        return TypedResults.ServerSentEvents(Stream("diary", LastEventId(call.Http), settings.Timing, async () =>
-        {
-            var (watermark, _) = await grain.GetFigures();
-            return (watermark, "");
-        }, call.Aborted, async () => JsonSerializer.Serialize(DiaryResponse.Of(await grain.GetDiary(actor), language), settings.Json)));
+        var (actor, language, id) = (call.Actor, RequestLanguage.Of(call.Http), call.Caller.Student.StudentId);
+        // The diary is read when the watermark moved, by each viewer under its own authorization.
+        return TypedResults.ServerSentEvents(Stream("diary", LastEventId(call.Http), () => settings.Live.Student(id), settings,
+            async _ => JsonSerializer.Serialize(DiaryResponse.Of(await call.IdempotentAsync(g => g.GetGrain<IStudentGrain>(id).GetDiary(actor)), language), settings.Json),
+            call.Aborted));
     }
 
-    /// <summary>How a stream polls and serializes: <c>Live:PollInterval</c>, <c>Live:HeartbeatInterval</c> and the Api's JSON options.</summary>
-    public sealed record LiveSettings(IConfiguration Configuration, IOptions<JsonOptions> JsonOptions)
+    /// <summary>The shared watches, the clock streams wait on, and the Api's JSON options.</summary>
+    public sealed record LiveSettings(LiveSummaries Live, TimeProvider Time, IOptions<JsonOptions> JsonOptions)
     {
-        public (TimeSpan Poll, TimeSpan Heartbeat) Timing => (
-            Configuration.GetValue("Live:PollInterval", TimeSpan.FromMilliseconds(250)),
-            Configuration.GetValue("Live:HeartbeatInterval", TimeSpan.FromSeconds(15)));
-
         public JsonSerializerOptions Json => JsonOptions.Value.SerializerOptions;
     }
 
     /// <summary>
-    /// Polls <paramref name="read"/> and yields an event whenever the version moves past the last one sent; the payload
-    /// comes from <paramref name="payload"/> when given (the diary is read from the journal only when it changed).
+    /// Yields an event whenever the watched version differs from the last one sent, a heartbeat when idle, and ends when
+    /// the client goes or the entry is dropped. The viewer holds the entry only while it is being enumerated.
     /// </summary>
-    private static async IAsyncEnumerable<SseItem<string>> Stream(string eventType, long? lastSent, (TimeSpan Poll, TimeSpan Heartbeat) timing,
-        Func<Task<(long Version, string Data)>> read, [EnumeratorCancellation] CancellationToken cancellationToken, Func<Task<string>>? payload = null)
+    private static async IAsyncEnumerable<SseItem<string>> Stream(string eventType, long? lastSent, Func<LiveView> watch, LiveSettings settings,
+        Func<LiveState, Task<string>> payload, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var idleSince = Stopwatch.GetTimestamp();
+        using var view = watch();
+        var heartbeat = settings.Live.Options.HeartbeatInterval;
+        var idleSince = settings.Time.GetTimestamp();
         while (!cancellationToken.IsCancellationRequested)
         {
-            var (version, data) = await read();
-            if (version != lastSent)
+            var state = view.State;
+            if (state.Ended)
+            {
+                yield break;
+            }
+            if (state.Version is { } version && version != lastSent)
             {
                 lastSent = version;
-                idleSince = Stopwatch.GetTimestamp();
-                yield return new SseItem<string>(payload is null ? data : await payload(), eventType)
+                idleSince = settings.Time.GetTimestamp();
+                yield return new SseItem<string>(await payload(state), eventType)
                 {
                     EventId = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     ReconnectionInterval = TimeSpan.FromSeconds(2),
                 };
+                continue;
             }
-            else if (Stopwatch.GetElapsedTime(idleSince) >= timing.Heartbeat)
+            var idle = settings.Time.GetElapsedTime(idleSince);
+            if (idle >= heartbeat)
             {
-                idleSince = Stopwatch.GetTimestamp();
+                idleSince = settings.Time.GetTimestamp();
                 yield return new SseItem<string>("{}", "heartbeat");
+                continue;
             }
             try
             {
-                await Task.Delay(timing.Poll, cancellationToken);
+                await state.Changed.WaitAsync(heartbeat - idle, settings.Time, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                // idle: the next turn sends a heartbeat
             }
             catch (OperationCanceledException)
             {

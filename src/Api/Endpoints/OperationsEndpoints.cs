@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EduInfo.Api.Live;
 using EduInfo.Api.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -8,7 +9,8 @@ namespace EduInfo.Api.Endpoints;
 /// What an operator sizing silos needs: live activations per grain type across the cluster, and this process's memory.
 /// With <c>collect=true</c> a full blocking collection runs first, so the heap figure is the live data (the benchmark
 /// divides it by the active student grains); only meaningful for the silo's own memory when the silo is co-hosted
-/// (the Development profile). No personal data: counts and bytes only.
+/// (the Development profile). <c>live</c> is this process's live views: entries, viewers and the estimated bytes of the
+/// summaries they cache (<see cref="LiveSummaries"/>). No personal data: counts and bytes only.
 /// </summary>
 public static class OperationsEndpoints
 {
@@ -16,7 +18,7 @@ public static class OperationsEndpoints
 
     public sealed record RuntimeFigures(
         bool SiloCoHosted, int Silos, IReadOnlyList<GrainTypeActivations> Activations,
-        long ManagedHeapBytes, long WorkingSetBytes, double ProcessorSeconds, int ProcessorCount);
+        long ManagedHeapBytes, long WorkingSetBytes, double ProcessorSeconds, int ProcessorCount, LiveFigures Live);
 
     public static RouteGroupBuilder MapOperationsEndpoints(this RouteGroupBuilder api)
     {
@@ -26,7 +28,7 @@ public static class OperationsEndpoints
     }
 
     private static async Task<Results<Ok<RuntimeFigures>, ProblemHttpResult>> GetRuntime(
-        IGrainFactory grains, IServiceProvider services, bool? collect)
+        IGrainFactory grains, LiveSummaries live, IServiceProvider services, bool? collect)
     {
         var statistics = await grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
         var activations = statistics
@@ -47,6 +49,7 @@ public static class OperationsEndpoints
             GC.GetTotalMemory(forceFullCollection: false),
             process.WorkingSet64,
             process.TotalProcessorTime.TotalSeconds,
-            Environment.ProcessorCount));
+            Environment.ProcessorCount,
+            live.Report()));
     }
 }

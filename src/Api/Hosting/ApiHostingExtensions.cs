@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using EduInfo.Api.Actors;
 using EduInfo.Api.Cluster;
 using EduInfo.Api.Endpoints;
+using EduInfo.Api.Live;
 using EduInfo.Api.Problems;
 using EduInfo.Api.Registry;
 using EduInfo.Api.Reads;
@@ -81,6 +82,8 @@ public static class ApiHostingExtensions
         builder.Services.AddSingleton<ActorResolver>();
         builder.Services.AddHostedService<AuditRetention>();
         builder.Services.AddSingleton<NodeDirectory>();
+        builder.Services.AddSingleton<SubjectNames>();
+        builder.AddEduInfoLive();
         builder.Services.AddScoped<PublicReport>();
         builder.Services.AddScoped<Dashboard>();
         builder.Services.AddScoped<WhoAmI>();

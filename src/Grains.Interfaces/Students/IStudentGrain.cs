@@ -22,4 +22,13 @@ public interface IStudentGrain : IGrainWithStringKey
 
     /// <summary>The diary: figures plus every mark and attendance row, read from the journal by index. Personal data: <paramref name="actor"/> is required.</summary>
     Task<StudentDiary> GetDiary(Actor actor);
+
+    /// <summary>
+    /// Tells <paramref name="observer"/> each new watermark for <paramref name="lease"/> (renewed by calling again) and
+    /// answers the current one; loads the figures first. Watchers are not persisted (see <see cref="Summaries.ISummaryNode.Watch"/>).
+    /// </summary>
+    Task<long> Watch(IStudentObserver observer, TimeSpan lease);
+
+    /// <summary>Stops telling <paramref name="observer"/>.</summary>
+    Task Unwatch(IStudentObserver observer);
 }

@@ -11,4 +11,14 @@ public interface ISummaryNode : IGrainWithStringKey
     /// what differs; returns the summary afterwards.
     /// </summary>
     Task<NodeSummary> Reconcile();
+
+    /// <summary>
+    /// Pushes every summary this node publishes to <paramref name="observer"/> for <paramref name="lease"/> (renewed by
+    /// calling again) and answers the current one. Watchers are not persisted: a node activated anew has none, so a
+    /// watcher renews well within its lease and reads what it missed from the answer.
+    /// </summary>
+    Task<NodeSummary> Watch(ISummaryObserver observer, TimeSpan lease);
+
+    /// <summary>Stops pushing to <paramref name="observer"/> (its last viewer left).</summary>
+    Task Unwatch(ISummaryObserver observer);
 }

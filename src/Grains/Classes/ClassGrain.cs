@@ -11,6 +11,7 @@ using EduInfo.Grains.Interfaces.Journal;
 using EduInfo.Grains.Interfaces.Registry;
 using EduInfo.Grains.Interfaces.Students;
 using EduInfo.Grains.Interfaces.Summaries;
+using EduInfo.Grains.Live;
 using EduInfo.Grains.Rollup;
 using EduInfo.Storage.Assessment;
 using EduInfo.Storage.Audit;
@@ -53,6 +54,7 @@ public sealed partial class ClassGrain(
     private DateTimeOffset _rulesFetchedAt = DateTimeOffset.MinValue;
     private long _watermark;
     private CoalescingPublisher? _publisher;
+    private readonly Watchers<ISummaryObserver> _watchers = new();
     private NodeSummary? _snapshot;
     private DateOnly _snapshotDay;
 
@@ -100,7 +102,7 @@ public sealed partial class ClassGrain(
         _snapshot = null;
         _publisher ??= new CoalescingPublisher(this,
             this.GetStreamProvider(RollupStreams.Provider).GetStream<NodeSummary>(StreamId.Create(RollupStreams.ToOrganization, _class.OrganizationId)),
-            Snapshot, rollupOptions.Value.CoalescingInterval, time, logger);
+            _watchers, Snapshot, rollupOptions.Value.CoalescingInterval, time, logger);
     }
 
     /// <summary>Fetches the calendar and the policy versions; true when they differ from those the ledger was built on.</summary>
@@ -129,6 +131,18 @@ public sealed partial class ClassGrain(
     }
 
     public Task<NodeSummary> GetSummary() => Task.FromResult(Snapshot());
+
+    public Task<NodeSummary> Watch(ISummaryObserver observer, TimeSpan lease)
+    {
+        _watchers.Watch(observer, lease, time.GetUtcNow());
+        return Task.FromResult(Snapshot());
+    }
+
+    public Task Unwatch(ISummaryObserver observer)
+    {
+        _watchers.Unwatch(observer);
+        return Task.CompletedTask;
+    }
 
     public async Task Refresh()
     {

@@ -3,6 +3,7 @@ using EduInfo.Domain.Registry;
 using EduInfo.Domain.Metrics;
 using EduInfo.Grains.Interfaces.Calendar;
 using EduInfo.Grains.Interfaces.Summaries;
+using EduInfo.Grains.Live;
 using EduInfo.Storage.Registry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -32,6 +33,7 @@ public abstract class AggregateGrain(
     ILogger logger) : Grain, IAggregateNode
 {
     private readonly ChildSummaries _children = new();
+    private readonly Watchers<ISummaryObserver> _watchers = new();
     private NodeSummary? _snapshot;
     private NodeRecord? _node;
     private CoalescingPublisher? _publisher;
@@ -56,7 +58,7 @@ public abstract class AggregateGrain(
         IAsyncStream<NodeSummary>? parent = _node?.ParentId is { } parentId
             ? provider.GetStream<NodeSummary>(StreamId.Create(RollupStreams.ToArea, parentId))
             : null;
-        _publisher = new CoalescingPublisher(this, parent, Snapshot, options.Value.CoalescingInterval, time, logger);
+        _publisher = new CoalescingPublisher(this, parent, _watchers, Snapshot, options.Value.CoalescingInterval, time, logger);
 
         _loadedFromCache = cache.RecordExists;
         foreach (var (id, summary) in cache.State.Children)
@@ -78,7 +80,8 @@ public abstract class AggregateGrain(
     /// everything they touch is changed in synchronous steps, and every child's summary is accepted by version.
     /// </summary>
     public static bool WaitsWithoutHoldingTheQueue(IInvokable request) =>
-        request.GetMethodName() is nameof(Reconcile) or nameof(GetSummary) or nameof(GetChildren) or nameof(GetDiagnostics);
+        request.GetMethodName() is nameof(Reconcile) or nameof(GetSummary) or nameof(GetChildren) or nameof(GetDiagnostics)
+            or nameof(Watch) or nameof(Unwatch);
 
     private async Task ReconcileAfterActivationAsync()
     {
@@ -152,6 +155,19 @@ public abstract class AggregateGrain(
     {
         await _initialReconcile;
         return _children.InOrder();
+    }
+
+    public async Task<NodeSummary> Watch(ISummaryObserver observer, TimeSpan lease)
+    {
+        _watchers.Watch(observer, lease, time.GetUtcNow());
+        await _initialReconcile; // as GetSummary: nobody is shown a half-counted node
+        return Snapshot();
+    }
+
+    public Task Unwatch(ISummaryObserver observer)
+    {
+        _watchers.Unwatch(observer);
+        return Task.CompletedTask;
     }
 
     public Task<RollupDiagnostics> GetDiagnostics() => Task.FromResult(new RollupDiagnostics(

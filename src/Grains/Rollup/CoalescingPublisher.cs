@@ -1,4 +1,5 @@
 using EduInfo.Grains.Interfaces.Summaries;
+using EduInfo.Grains.Live;
 using Microsoft.Extensions.Logging;
 using Orleans.Streams;
 
@@ -12,10 +13,13 @@ namespace EduInfo.Grains.Rollup;
 /// died, and until the cluster declares it dead (seconds) the enqueue gets no answer — a journal write that waited for
 /// it would hold the teacher's acknowledgement and the class. A failed publish is retried after an interval (the
 /// reconciler is the last resort); the parent keeps the highest version, so order does not matter.
+/// The same publish is pushed to the grain's <paramref name="watchers"/> (the Api's live views), so they see what the
+/// parent sees, at the same pace; a node without a parent (the republic) publishes only while it is watched.
 /// </summary>
 internal sealed class CoalescingPublisher(
     IGrainBase grain,
     IAsyncStream<NodeSummary>? parentStream,
+    Watchers<ISummaryObserver> watchers,
     Func<NodeSummary> snapshot,
     TimeSpan interval,
     TimeProvider clock,
@@ -25,7 +29,11 @@ internal sealed class CoalescingPublisher(
     private IGrainTimer? _pending;
     private bool _dirty;
 
+    /// <summary>Summaries sent to the parent's stream.</summary>
     public long Publishes { get; private set; }
+
+    /// <summary>Whether a publish reaches anyone: the parent, or a watcher.</summary>
+    private bool HasAudience => parentStream is not null || watchers.Any(clock.GetUtcNow());
 
     /// <summary>
     /// Asks for the current summary to be published: now, or at the end of the coalescing interval. The caller's
@@ -34,7 +42,7 @@ internal sealed class CoalescingPublisher(
     public void Request()
     {
         _dirty = true;
-        if (parentStream is null || _pending is not null)
+        if (_pending is not null || !HasAudience)
         {
             return;
         }
@@ -74,12 +82,17 @@ internal sealed class CoalescingPublisher(
 
     private void SendNow()
     {
-        if (parentStream is not null && _dirty)
+        if (_dirty && HasAudience)
         {
             _dirty = false;
             _lastPublish = clock.GetUtcNow();
-            Publishes++;
-            _ = SendAsync(parentStream, snapshot());
+            var summary = snapshot();
+            watchers.Notify(_lastPublish, w => w.SummaryPublished(summary));
+            if (parentStream is not null)
+            {
+                Publishes++;
+                _ = SendAsync(parentStream, summary);
+            }
         }
     }
 
@@ -103,13 +116,18 @@ internal sealed class CoalescingPublisher(
 
     private async Task PublishAsync()
     {
-        if (parentStream is null || !_dirty)
+        if (!_dirty || !HasAudience)
         {
             return;
         }
         _dirty = false;
         _lastPublish = clock.GetUtcNow();
-        Publishes++;
-        await parentStream.OnNextAsync(snapshot());
+        var summary = snapshot();
+        watchers.Notify(_lastPublish, w => w.SummaryPublished(summary));
+        if (parentStream is not null)
+        {
+            Publishes++;
+            await parentStream.OnNextAsync(summary);
+        }
     }
 }

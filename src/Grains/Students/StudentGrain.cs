@@ -7,6 +7,7 @@ using EduInfo.Grains.Interfaces.Calendar;
 using EduInfo.Grains.Interfaces.Journal;
 using EduInfo.Grains.Interfaces.Students;
 using EduInfo.Grains.Interfaces.Summaries;
+using EduInfo.Grains.Live;
 using EduInfo.Storage.Journal;
 using EduInfo.Storage.Registry;
 using Microsoft.Extensions.Logging;
@@ -23,10 +24,13 @@ namespace EduInfo.Grains.Students;
 /// mistaken for an old one.
 /// </summary>
 [Orleans.Placement.PreferLocalPlacement]
-public sealed class StudentGrain(JournalStore journal, RegistryStore registry, IKazakhstanClock clock, ILogger<StudentGrain> logger) : Grain, IStudentGrain
+public sealed class StudentGrain(JournalStore journal, RegistryStore registry, IKazakhstanClock clock, TimeProvider time, ILogger<StudentGrain> logger)
+    : Grain, IStudentGrain
 {
     private readonly Dictionary<string, StudentTally> _subjects = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _classWatermarks = new(StringComparer.Ordinal);
+    private readonly Watchers<IStudentObserver> _watchers = new();
+    private long _told = -1; // the watermark the watchers were last told
     private string? _academicYear;
 
     private string StudentId => this.GetPrimaryKeyString();
@@ -52,6 +56,7 @@ public sealed class StudentGrain(JournalStore journal, RegistryStore registry, I
             CountAll(await journal.ReadStudentRowsAsync(StudentId, _academicYear, cancellationToken));
         }
         _loaded = true;
+        TellWatchers();
     }
 
     /// <summary>Replaces the figures and watermarks by a count of <paramref name="rows"/>: every row in force of the year.</summary>
@@ -80,6 +85,7 @@ public sealed class StudentGrain(JournalStore journal, RegistryStore registry, I
         {
             logger.LogWarning("Student figures differed from the journal; counted again from it ({Subjects} subjects)", _subjects.Count);
         }
+        TellWatchers();
     }
 
     public Task Apply(string classId, IReadOnlyList<StudentJournalRow> rows)
@@ -101,6 +107,7 @@ public sealed class StudentGrain(JournalStore journal, RegistryStore registry, I
                 watermark = row.Sequence;
             }
             _classWatermarks[classId] = watermark;
+            TellWatchers();
             return Task.CompletedTask;
         }
         catch (Exception ex)
@@ -115,6 +122,36 @@ public sealed class StudentGrain(JournalStore journal, RegistryStore registry, I
     {
         await EnsureLoadedAsync();
         return (Watermark, Subjects());
+    }
+
+    public async Task<long> Watch(IStudentObserver observer, TimeSpan lease)
+    {
+        await EnsureLoadedAsync();
+        _watchers.Watch(observer, lease, time.GetUtcNow());
+        return _told = Watermark;
+    }
+
+    public Task Unwatch(IStudentObserver observer)
+    {
+        _watchers.Unwatch(observer);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Tells the watchers (the Api's live diaries) a watermark they have not been told; nothing when none watch.</summary>
+    private void TellWatchers()
+    {
+        var now = time.GetUtcNow();
+        if (!_watchers.Any(now))
+        {
+            return;
+        }
+        var watermark = Watermark;
+        if (watermark == _told)
+        {
+            return;
+        }
+        _told = watermark;
+        _watchers.Notify(now, w => w.WatermarkChanged(watermark));
     }
 
     public async Task<StudentDiary> GetDiary(Actor actor)

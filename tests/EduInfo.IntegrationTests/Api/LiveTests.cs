@@ -1,4 +1,3 @@
-using System.Text.Json;
 using EduInfo.IntegrationTests.Infrastructure;
 
 namespace EduInfo.IntegrationTests.Api;
@@ -12,73 +11,16 @@ public sealed class QuickHeartbeatApiHost : ApiHost
 /// <summary>Server-Sent Events: summaries and diaries pushed after a write, resumable with Last-Event-ID, authorized.</summary>
 public sealed class LiveTests(QuickHeartbeatApiHost api) : IClassFixture<QuickHeartbeatApiHost>
 {
-    private sealed record Event(string Type, string? Id, JsonElement Data);
-
-    /// <summary>Reads server-sent events from an open response.</summary>
-    private sealed class EventReader(Stream stream) : IDisposable
-    {
-        private readonly StreamReader _reader = new(stream);
-
-        public async Task<Event> NextAsync(CancellationToken cancellationToken)
-        {
-            string type = "message", data = "";
-            string? id = null;
-            while (await _reader.ReadLineAsync(cancellationToken) is { } line)
-            {
-                if (line.Length == 0)
-                {
-                    if (data.Length > 0)
-                    {
-                        return new Event(type, id, JsonDocument.Parse(data).RootElement.Clone());
-                    }
-                    continue;
-                }
-                if (line.StartsWith("event: ", StringComparison.Ordinal)) type = line[7..];
-                else if (line.StartsWith("id: ", StringComparison.Ordinal)) id = line[4..];
-                else if (line.StartsWith("data: ", StringComparison.Ordinal)) data += line[6..];
-            }
-            throw new EndOfStreamException();
-        }
-
-        public void Dispose() => _reader.Dispose();
-    }
-
-    private async Task<(HttpResponseMessage Response, EventReader Events)> OpenAsync(string path, string actor, string? lastEventId = null)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add(HttpExtensions.ActorHeader, actor);
-        if (lastEventId is not null)
-        {
-            request.Headers.Add("Last-Event-ID", lastEventId);
-        }
-        var response = await api.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        Assert.Equal(200, (int)response.StatusCode);
-        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
-        return (response, new EventReader(await response.Content.ReadAsStreamAsync()));
-    }
-
-    private static async Task<Event> NextOfTypeAsync(EventReader events, string type, Func<Event, bool> until, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var e = await events.NextAsync(cancellationToken);
-            if (e.Type == type && until(e))
-            {
-                return e;
-            }
-        }
-    }
+    private Task<EventStream> OpenAsync(string path, string actor, string? lastEventId = null) => EventStream.OpenAsync(api.Http, path, actor, lastEventId);
 
     [Fact]
     public async Task A_summary_is_pushed_after_a_write_and_a_reconnect_resumes_from_its_id()
     {
         var t = api.Registry.InClass(0);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var (response, events) = await OpenAsync($"/api/v1/nodes/{t.ClassId}/live", HttpExtensions.Analyst);
-        using (response)
-        using (events)
+        using (var events = await OpenAsync($"/api/v1/nodes/{t.ClassId}/live", HttpExtensions.Analyst))
         {
-            var first = await NextOfTypeAsync(events, "summary", _ => true, timeout.Token);
+            var first = await events.NextOfTypeAsync("summary", _ => true, timeout.Token);
             var marksBefore = first.Data.GetProperty("figures").GetProperty("formativeMarks").GetInt64();
             Assert.Equal(first.Data.GetProperty("version").GetInt64().ToString(), first.Id);
 
@@ -89,13 +31,11 @@ public sealed class LiveTests(QuickHeartbeatApiHost api) : IClassFixture<QuickHe
             Assert.Equal(200, ack.Status);
             var watermark = ack.Body.GetProperty("watermark").GetInt64();
 
-            var pushed = await NextOfTypeAsync(events, "summary", e => e.Data.GetProperty("version").GetInt64() >= watermark, timeout.Token);
+            var pushed = await events.NextOfTypeAsync("summary", e => e.Data.GetProperty("version").GetInt64() >= watermark, timeout.Token);
             Assert.Equal(marksBefore + 1, pushed.Data.GetProperty("figures").GetProperty("formativeMarks").GetInt64());
 
             // Reconnecting with the last id sent: nothing is repeated; the first event is a heartbeat.
-            var (again, resumed) = await OpenAsync($"/api/v1/nodes/{t.ClassId}/live", HttpExtensions.Analyst, pushed.Id);
-            using (again)
-            using (resumed)
+            using (var resumed = await OpenAsync($"/api/v1/nodes/{t.ClassId}/live", HttpExtensions.Analyst, pushed.Id))
             {
                 Assert.Equal("heartbeat", (await resumed.NextAsync(timeout.Token)).Type);
             }
@@ -108,17 +48,15 @@ public sealed class LiveTests(QuickHeartbeatApiHost api) : IClassFixture<QuickHe
         var t = api.Registry.InClass(1);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var teacher = $"user={t.TeacherId}; roles=teacher";
-        var (response, events) = await OpenAsync($"/api/v1/students/{t.Roster[0]}/live?lang=en", teacher);
-        using (response)
-        using (events)
+        using (var events = await OpenAsync($"/api/v1/students/{t.Roster[0]}/live?lang=en", teacher))
         {
-            var first = await NextOfTypeAsync(events, "diary", _ => true, timeout.Token);
+            var first = await events.NextOfTypeAsync("diary", _ => true, timeout.Token);
             var before = first.Data.GetProperty("marks").GetArrayLength();
             Assert.Equal(200, (await api.Http.PostJsonAsync($"/api/v1/classes/{t.ClassId}/marks", new
             {
                 entries = new[] { new { entryId = Guid.NewGuid(), studentId = t.Roster[0], subjectId = t.SubjectId, date = "2026-11-18", kind = "formative", score = 6 } },
             }, teacher)).Status);
-            var pushed = await NextOfTypeAsync(events, "diary", e => e.Data.GetProperty("marks").GetArrayLength() > before, timeout.Token);
+            var pushed = await events.NextOfTypeAsync("diary", e => e.Data.GetProperty("marks").GetArrayLength() > before, timeout.Token);
             Assert.Equal(6, pushed.Data.GetProperty("marks")[before].GetProperty("score").GetInt32());
         }
         Assert.True(await api.Db.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'diary.live' AND target_id = @s AND outcome = 'ok'", ("s", t.Roster[0])) >= 1);

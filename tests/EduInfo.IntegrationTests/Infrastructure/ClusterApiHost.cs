@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace EduInfo.IntegrationTests.Infrastructure;
 
@@ -12,6 +14,8 @@ public sealed class ClusterApiHost : IApiHost, IAsyncLifetime
 {
     private readonly List<(Process Process, string Log)> _processes = [];
     private readonly List<Process> _silos = [];
+    private readonly List<int> _siloPorts = [];
+    private IHost? _client;
     private readonly IReadOnlyDictionary<string, string> _overrides;
     private Dictionary<string, string> _common = [];
 
@@ -77,12 +81,44 @@ public sealed class ClusterApiHost : IApiHost, IAsyncLifetime
     /// <summary>Starts a new silo process in place of <paramref name="index"/> (on fresh ports) and waits until it is live.</summary>
     public Task RestartSiloAsync(int index) => StartSiloAsync(index);
 
+    /// <summary>
+    /// The index (as <see cref="KillSilo"/> counts) of the silo where <paramref name="grain"/> is active, asked of the
+    /// cluster's management grain through an Orleans client of the test's own.
+    /// </summary>
+    public async Task<int> SiloHostingAsync(Func<IGrainFactory, IAddressable> grain)
+    {
+        _client ??= await StartClientAsync();
+        var grains = _client.Services.GetRequiredService<IClusterClient>();
+        var silo = await grains.GetGrain<IManagementGrain>(0).GetActivationAddress(grain(grains))
+            ?? throw new InvalidOperationException("The grain is not active anywhere.");
+        lock (_silos)
+        {
+            return _siloPorts.IndexOf(silo.Endpoint.Port) is var index and >= 0
+                ? index
+                : throw new InvalidOperationException($"No silo of this cluster listens on {silo.Endpoint}.");
+        }
+    }
+
+    private async Task<IHost> StartClientAsync()
+    {
+        var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.UseOrleansClient(client =>
+        {
+            client.UseAdoNetClustering(o => { o.Invariant = "Npgsql"; o.ConnectionString = Db.ConnectionString; });
+            client.Configure<Orleans.Configuration.ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterId, ClusterId));
+        });
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+
     private async Task StartSiloAsync(int? replacing = null)
     {
         var health = $"http://127.0.0.1:{LoopbackPorts.Free()}";
+        var siloPort = LoopbackPorts.Free();
         var process = Start("Silo", health, new(_common)
         {
-            ["Cluster__SiloPort"] = LoopbackPorts.Free().ToString(),
+            ["Cluster__SiloPort"] = siloPort.ToString(),
             ["Cluster__GatewayPort"] = LoopbackPorts.Free().ToString(),
         });
         lock (_silos)
@@ -90,10 +126,12 @@ public sealed class ClusterApiHost : IApiHost, IAsyncLifetime
             if (replacing is { } index)
             {
                 _silos[index] = process;
+                _siloPorts[index] = siloPort;
             }
             else
             {
                 _silos.Add(process);
+                _siloPorts.Add(siloPort);
             }
         }
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
@@ -103,6 +141,11 @@ public sealed class ClusterApiHost : IApiHost, IAsyncLifetime
     public async Task DisposeAsync()
     {
         Http?.Dispose();
+        if (_client is not null)
+        {
+            await _client.StopAsync(TimeSpan.FromSeconds(5));
+            _client.Dispose();
+        }
         foreach (var (process, _) in _processes)
         {
             if (!process.HasExited)

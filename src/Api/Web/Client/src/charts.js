@@ -1,0 +1,54 @@
+// Charts of the figures a dashboard's server-rendered JSON block holds (<script type="application/json">, which is
+// data, never run). Apache ECharts, only the parts used, rendered to canvas; tooltips drawn in the canvas too, so no
+// inline style reaches the DOM (the Content-Security-Policy refuses inline styles).
+import * as echarts from 'echarts/core';
+import { BarChart } from 'echarts/charts';
+import { GridComponent, TooltipComponent, LegendComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+
+echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
+
+const palette = ['#005f73', '#ca6702', '#0a9396', '#ae2012', '#94a3b8', '#3d405b'];
+const base = {
+  color: palette,
+  animation: false,
+  textStyle: { fontFamily: 'system-ui, sans-serif' },
+  tooltip: { renderMode: 'richText', trigger: 'axis' },
+  grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
+};
+
+export function renderCharts(root) {
+  const block = root.querySelector('script[type="application/json"][data-charts]');
+  if (!block) return;
+  const data = JSON.parse(block.textContent);
+  for (const element of root.querySelectorAll('[data-chart]')) {
+    const spec = data[element.dataset.chart];
+    if (!spec) continue;
+    echarts.getInstanceByDom(element)?.dispose();
+    const chart = echarts.init(element, null, { renderer: 'canvas' });
+    chart.setOption(bars(spec));
+    new ResizeObserver(() => chart.resize()).observe(element);
+  }
+}
+
+// Numbers on axes as the page's language writes them (the charts' own default is English).
+const numbers = new Intl.NumberFormat(document.documentElement.lang || 'kk');
+
+function bars(spec) {
+  // Long labels (subjects, absence codes) wrap beside horizontal bars; below a phone's width fewer value ticks.
+  const narrow = window.matchMedia('(max-width: 40rem)').matches;
+  const category = {
+    type: 'category', data: spec.labels, inverse: spec.horizontal,
+    axisLabel: spec.horizontal ? { interval: 0, width: narrow ? 80 : 140, overflow: 'break' } : { interval: 'auto', hideOverlap: true },
+  };
+  const value = {
+    type: 'value', max: spec.percent ? 100 : undefined, splitNumber: narrow ? 3 : 5, axisLabel: { formatter: (v) => numbers.format(v) },
+  };
+  return {
+    ...base,
+    legend: spec.series.length > 1 ? { top: 0 } : undefined,
+    xAxis: spec.horizontal ? value : category,
+    yAxis: spec.horizontal ? category : value,
+    series: spec.series.map((s) => ({ type: 'bar', name: s.name, data: s.values })),
+  };
+}
