@@ -39,7 +39,9 @@ function bars(spec) {
   const narrow = window.matchMedia('(max-width: 40rem)').matches;
   const category = {
     type: 'category', data: spec.labels, inverse: spec.horizontal,
-    axisLabel: spec.horizontal ? { interval: 0, width: narrow ? 80 : 140, overflow: 'break' } : { interval: 'auto', hideOverlap: true },
+    axisLabel: spec.horizontal
+      ? { interval: 0, width: narrow ? 100 : 150, overflow: 'truncate', fontSize: narrow ? 10 : 12 }
+      : { interval: spec.labels.length <= 8 ? 0 : 'auto', fontSize: narrow ? 10 : 12 },
   };
   const value = {
     type: 'value', max: spec.percent ? 100 : undefined, splitNumber: narrow ? 3 : 5, axisLabel: { formatter: (v) => numbers.format(v) },
