@@ -287,7 +287,7 @@ public sealed class ExportTests : IClassFixture<ApiHost>
     private static object? Number(string cell) => cell.Length == 0 ? null : decimal.Parse(cell, NumberStyles.Float, CultureInfo.InvariantCulture);
 
     /// <summary>RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks; records end with CRLF.</summary>
-    private static List<List<string>> CsvRecords(string text)
+    internal static List<List<string>> CsvRecords(string text)
     {
         var (records, record, field, quoted) = (new List<List<string>>(), new List<string>(), new StringBuilder(), false);
         for (var i = 0; i < text.Length; i++)

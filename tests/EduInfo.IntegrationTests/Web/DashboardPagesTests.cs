@@ -98,6 +98,28 @@ public sealed class DashboardPagesTests(BrowserFixture browser, WebHost web, ITe
     }
 
     [Fact]
+    public async Task The_export_downloads_from_the_page_and_holds_the_figures_the_summary_has()
+    {
+        var officer = Web.Account("district.officer");
+        await Session.SignInAsync(officer.Login, officer.Password);
+        var download = await Page.RunAndWaitForDownloadAsync(() => Page.Locator(".exports a[href*='format=csv']").ClickAsync());
+        Assert.EndsWith(".csv", download.SuggestedFilename, StringComparison.Ordinal);
+        var bytes = await File.ReadAllBytesAsync(await download.PathAsync());
+        var records = EduInfo.IntegrationTests.Api.ExportTests.CsvRecords(System.Text.Encoding.UTF8.GetString(bytes[3..]));
+
+        var summary = await Web.Http.GetJsonAsync($"/api/v1/nodes/{officer.ScopeId}/summary?lang=kk");
+        var children = await Web.Http.GetJsonAsync($"/api/v1/nodes/{officer.ScopeId}/children");
+        var own = records.Single(r => r[0] == officer.ScopeId);
+        Assert.Equal(summary.Body.GetProperty("name").GetString(), own[1]);
+        Assert.Equal(summary.Body.GetProperty("figures").GetProperty("students").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), own[3]);
+        var rows = records.Skip(1).TakeWhile(r => r is not [""]).ToList();
+        Assert.Equal(children.Body.GetArrayLength() + 1, rows.Count);
+        // The rows the page shows are the rows the file holds.
+        var shown = await Page.Locator("table.report tr[data-node-id]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.nodeId)");
+        Assert.Equal(shown.Order(), rows.Where(r => r[0] != officer.ScopeId).Select(r => r[0]).Order());
+    }
+
+    [Fact]
     public async Task An_officer_cannot_open_a_node_outside_their_area()
     {
         var officer = Web.Account("district.officer");
