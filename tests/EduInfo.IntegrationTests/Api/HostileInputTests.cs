@@ -340,6 +340,9 @@ public sealed class HostileInputTests(ApiHost api) : IClassFixture<ApiHost>
     [InlineData("/students/'%20OR%201=1", "user=p; roles=parent@P1", 404)]
     [InlineData("/students/%3Cscript%3Ealert(1)%3C%2Fscript%3E", "user=p; roles=parent@P1", 404)]
     [InlineData("/nodes/'%20OR%201=1", "user=op; roles=operator@KZ", 404)]
+    [InlineData("/nodes/KZ?term=99&subjectId=%3Cscript%3Ealert(1)%3C%2Fscript%3E", "user=op; roles=operator@KZ", 200)]
+    [InlineData("/nodes/KZ?term=-1&subjectId='%20OR%201=1", "user=op; roles=operator@KZ", 200)]
+    [InlineData("/nodes/KZ?term=%00&subjectId=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E", "user=op; roles=operator@KZ", 200)]
     [InlineData("/assets/..%2F..%2Fappsettings.json", null, 404)]
     [InlineData("/assets/app.css", null, 404)]
     public async Task Hostile_addresses_of_pages_are_a_page_not_found_or_change_nothing(string path, string? actor, int status)
