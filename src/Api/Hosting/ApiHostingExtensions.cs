@@ -171,6 +171,7 @@ public static class ApiHostingExtensions
             .MapTimetableEndpoints()
             .MapRulesEndpoints()
             .MapNodeEndpoints()
+            .MapExportEndpoints()
             .MapStudentEndpoints()
             .MapMeEndpoints()
             .MapAuditEndpoints()

@@ -37,7 +37,10 @@ public sealed class Dashboard(NodeDirectory directory, IGrainFactory grains, Clu
         return new DashboardView(node, summary.AsOf, summary.Version, total, rows, targets,
             keys.Select(k => k.Term).Where(t => t != SummaryKey.Year).Distinct().Order().ToList(),
             keys.Select(k => k.SubjectId).Where(s => s != SummaryKey.AllSubjects).Distinct().Order(StringComparer.Ordinal).ToList(),
-            summary.AcademicYear);
+            summary.AcademicYear)
+        {
+            Cells = (summary.Cells ?? []).Select(c => new DashboardCell(c.Term, c.SubjectId, c.Figures, SummaryRates.Of(c.Figures))).ToList(),
+        };
     }
 
     private static DashboardRow Row(NodeSummary summary, NodeRecord? node, SummaryKey key, string language)

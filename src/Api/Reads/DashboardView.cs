@@ -1,6 +1,7 @@
 using EduInfo.Api.Contracts;
 using EduInfo.Domain.Metrics;
 using EduInfo.Domain.Registry;
+using EduInfo.Grains.Interfaces.Summaries;
 using EduInfo.Storage.Registry;
 
 namespace EduInfo.Api.Reads;
@@ -29,7 +30,14 @@ public sealed record DashboardView(
     IReadOnlyList<TargetGap> Targets,
     IReadOnlyList<int> Terms,
     IReadOnlyList<string> Subjects,
-    string? AcademicYear);
+    string? AcademicYear)
+{
+    /// <summary>The node's rates in every cell that holds figures (the year or a term, all subjects or one), for comparisons.</summary>
+    public IReadOnlyList<DashboardCell> Cells { get; init; } = [];
+}
+
+/// <summary>A node's rates in one cell: <see cref="SummaryKey.Year"/> for the whole year, <see cref="SummaryKey.AllSubjects"/> for every subject.</summary>
+public sealed record DashboardCell(int Term, string SubjectId, SummaryFigures Figures, SummaryRates Rates);
 
 /// <summary>One row of the dashboard: a node named in the reader's language, its figures and rates for the filter's cell.</summary>
 public sealed record DashboardRow(string NodeId, NodeKind Kind, string KindName, string Name, SummaryFigures Figures, SummaryRates Rates);

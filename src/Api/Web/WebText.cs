@@ -28,6 +28,9 @@ public sealed class WebText(IHttpContextAccessor accessor)
     /// <summary>A percentage given on the 0–100 scale, with one decimal.</summary>
     public string Percent(decimal? value) => value is { } v ? (v / 100m).ToString("P1", Culture) : Missing;
 
+    /// <summary>A difference of percentages, in percentage points with one decimal.</summary>
+    public string Points(decimal value) => value.ToString("N1", Culture);
+
     /// <summary>A mark average or a GPA, with two decimals.</summary>
     public string Decimal(decimal? value) => value is { } v ? v.ToString("N2", Culture) : Missing;
 

@@ -241,6 +241,52 @@ public sealed class HostileInputTests(ApiHost api) : IClassFixture<ApiHost>
     }
 
     /// <summary>
+    /// The export's query: a format that is not csv or xlsx (a path, a NUL), a term out of range and a subject id that is
+    /// a formula are each a localized 400 naming the field, with no file and no audit row; a junk ?lang= is no language
+    /// (the header's is used). Never a 5xx.
+    /// </summary>
+    [Theory]
+    [InlineData("format=../../etc/passwd", "format:formatUnknown")]
+    [InlineData("format=%00", "format:formatUnknown")]
+    [InlineData("format=csv%0D%0ASet-Cookie:%20a=b", "format:formatUnknown")]
+    [InlineData("term=99", "term:termOutOfRange")]
+    [InlineData("term=-1&format=xlsx", "term:termOutOfRange")]
+    [InlineData("subjectId=%3DHYPERLINK(%22http://evil%22)", "subjectId:idMalformed")]
+    [InlineData("subjectId=%2B1&format=..%5Cx", "format:formatUnknown,subjectId:idMalformed")]
+    [InlineData("lang=%27%20OR%201=1", null)]
+    [InlineData("lang=%3Cscript%3E&format=xlsx", null)]
+    public async Task Hostile_export_queries_are_refused_by_field_or_change_nothing(string query, string? errors)
+    {
+        var node = api.Registry.Data.Nodes.First(n => n.Kind == "district").Id;
+        var audited = await api.Db.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'node.export'");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/nodes/{node}/export?{query}");
+        request.Headers.Add(HttpExtensions.ActorHeader, HttpExtensions.Analyst);
+        request.Headers.AcceptLanguage.ParseAdd("en");
+        using var response = await api.Http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        if (errors is null)
+        {
+            Assert.True((int)response.StatusCode == 200, $"{query}: {(int)response.StatusCode} {body}");
+            Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+            if (response.Content.Headers.ContentType?.MediaType == "text/csv")
+            {
+                Assert.StartsWith("Id,Name,Level,", body.TrimStart('\uFEFF'), StringComparison.Ordinal); // English, from Accept-Language
+            }
+            Assert.Equal(audited + 1, await api.Db.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'node.export'"));
+            return;
+        }
+        Assert.True((int)response.StatusCode == 400, $"{query}: expected 400, got {(int)response.StatusCode} {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Null(response.Content.Headers.ContentDisposition);
+        var problem = System.Text.Json.JsonDocument.Parse(body).RootElement;
+        Assert.Equal(LocalizedType(Validation), problem.GetProperty("type").GetString());
+        Assert.Equal(EnglishTitles[Validation], problem.GetProperty("title").GetString());
+        Assert.Equal(errors, string.Join(",", Errors(problem).Order(StringComparer.Ordinal)));
+        Assert.All(problem.GetProperty("errors").EnumerateArray(), e => Assert.False(string.IsNullOrEmpty(e.GetProperty("message").GetString())));
+        Assert.Equal(audited, await api.Db.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'node.export'"));
+    }
+
+    /// <summary>
     /// "Who am I" takes nothing from the request but the caller: junk in the query string changes nothing (an unknown
     /// ?lang= falls back to the header's language), and no query parameter names another person.
     /// </summary>
@@ -294,6 +340,9 @@ public sealed class HostileInputTests(ApiHost api) : IClassFixture<ApiHost>
     [InlineData("/students/'%20OR%201=1", "user=p; roles=parent@P1", 404)]
     [InlineData("/students/%3Cscript%3Ealert(1)%3C%2Fscript%3E", "user=p; roles=parent@P1", 404)]
     [InlineData("/nodes/'%20OR%201=1", "user=op; roles=operator@KZ", 404)]
+    [InlineData("/nodes/KZ?term=99&subjectId=%3Cscript%3Ealert(1)%3C%2Fscript%3E", "user=op; roles=operator@KZ", 200)]
+    [InlineData("/nodes/KZ?term=-1&subjectId='%20OR%201=1", "user=op; roles=operator@KZ", 200)]
+    [InlineData("/nodes/KZ?term=%00&subjectId=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E", "user=op; roles=operator@KZ", 200)]
     [InlineData("/assets/..%2F..%2Fappsettings.json", null, 404)]
     [InlineData("/assets/app.css", null, 404)]
     public async Task Hostile_addresses_of_pages_are_a_page_not_found_or_change_nothing(string path, string? actor, int status)

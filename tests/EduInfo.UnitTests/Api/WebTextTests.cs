@@ -19,6 +19,7 @@ public sealed partial class WebTextTests
         ["web.refusal."] = Enum.GetNames<RefusalKind>(),
         ["web.open.children."] = Enum.GetNames<NodeKind>(),
         ["web.signin.notice."] = Enum.GetNames<SignInNotice>(),
+        ["web.attendance."] = Enum.GetNames<EduInfo.Domain.Journal.AbsenceCode>().Append("OnTime"),
         ["role."] = typeof(Role).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!),
     };
 
@@ -68,11 +69,11 @@ public sealed partial class WebTextTests
     public void Every_text_a_page_shows_is_in_the_catalogue(string key) =>
         Assert.True(Messages.Catalog.ContainsKey(key), $"a page shows '{key}', which messages.json does not have");
 
-    // T["key"], T.Format("key", …) and Messages.Get("key", …) with a literal key.
-    [GeneratedRegex("""(?:T\[|T\.Format\(|Messages\.Get\()"(?<key>[a-zA-Z][\w.]*)"[\],]""")]
+    // T["key"], T.Format("key", …) (also through a WebText named text or _text) and Messages.Get("key", …) with a literal key.
+    [GeneratedRegex("""(?:\b(?:T|_?text)(?:\[|\.Format\()|Messages\.Get\()"(?<key>[a-zA-Z][\w.]*)"[\],]""")]
     private static partial Regex PlainKey();
 
     // T[$"prefix.{value}.suffix"]: one placeholder.
-    [GeneratedRegex("""(?:T\[|T\.Format\(|Messages\.Get\()\$"(?<key>[a-zA-Z][\w.]*\{[^}]+\}[\w.]*)"[\],]""")]
+    [GeneratedRegex("""(?:\b(?:T|_?text)(?:\[|\.Format\()|Messages\.Get\()\$"(?<key>[a-zA-Z][\w.]*\{[^}]+\}[\w.]*)"[\],]""")]
     private static partial Regex BuiltKey();
 }

@@ -2,11 +2,11 @@
 // data, never run). Apache ECharts, only the parts used, rendered to canvas; tooltips drawn in the canvas too, so no
 // inline style reaches the DOM (the Content-Security-Policy refuses inline styles).
 import * as echarts from 'echarts/core';
-import { BarChart, PieChart } from 'echarts/charts';
+import { BarChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent, LegendComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([BarChart, PieChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
+echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
 const palette = ['#005f73', '#ca6702', '#0a9396', '#ae2012', '#94a3b8', '#3d405b'];
 const base = {
@@ -26,26 +26,31 @@ export function renderCharts(root) {
     if (!spec) continue;
     echarts.getInstanceByDom(element)?.dispose();
     const chart = echarts.init(element, null, { renderer: 'canvas' });
-    chart.setOption(spec.kind === 'pie' ? pie(spec) : bars(spec));
+    chart.setOption(bars(spec));
     new ResizeObserver(() => chart.resize()).observe(element);
   }
 }
 
+// Numbers on axes as the page's language writes them (the charts' own default is English).
+const numbers = new Intl.NumberFormat(document.documentElement.lang || 'kk');
+
 function bars(spec) {
+  // Long labels (subjects, absence codes) wrap beside horizontal bars; below a phone's width fewer value ticks.
+  const narrow = window.matchMedia('(max-width: 40rem)').matches;
+  const category = {
+    type: 'category', data: spec.labels, inverse: spec.horizontal,
+    axisLabel: spec.horizontal
+      ? { interval: 0, width: narrow ? 100 : 150, overflow: 'truncate', fontSize: narrow ? 10 : 12 }
+      : { interval: spec.labels.length <= 8 ? 0 : 'auto', fontSize: narrow ? 10 : 12 },
+  };
+  const value = {
+    type: 'value', max: spec.percent ? 100 : undefined, splitNumber: narrow ? 3 : 5, axisLabel: { formatter: (v) => numbers.format(v) },
+  };
   return {
     ...base,
     legend: spec.series.length > 1 ? { top: 0 } : undefined,
-    xAxis: { type: 'category', data: spec.labels, axisLabel: { interval: 0, rotate: spec.labels.length > 6 ? 30 : 0 } },
-    yAxis: { type: 'value', max: spec.percent ? 100 : undefined },
+    xAxis: spec.horizontal ? value : category,
+    yAxis: spec.horizontal ? category : value,
     series: spec.series.map((s) => ({ type: 'bar', name: s.name, data: s.values })),
-  };
-}
-
-function pie(spec) {
-  return {
-    ...base,
-    tooltip: { renderMode: 'richText', trigger: 'item' },
-    legend: { bottom: 0 },
-    series: [{ type: 'pie', radius: ['35%', '65%'], data: spec.labels.map((name, i) => ({ name, value: spec.series[0].values[i] })) }],
   };
 }

@@ -5,6 +5,7 @@ import { enhanceSortableTables } from './sortable-table.js';
 
 const root = document.getElementById('dashboard');
 if (root) {
+  root.dataset.renderedAt = String(Date.now());
   renderCharts(root);
   startAgeTicker();
   followLive(root.dataset.live);
