@@ -27,19 +27,12 @@ public sealed record MeGrant(string Role, string RoleName, string ScopeId, NodeK
 public sealed record MeStudent(string StudentId, string LastName, string FirstName, string ClassId, string ClassName, string OrganizationId, string OrganizationName)
 {
     public static MeStudent Of(StudentPlace p, string language) => new(p.StudentId, p.LastName, p.FirstName, p.ClassId, $"{p.Grade}{p.Letter}",
-        p.OrganizationId, Localized(language, p.OrganizationNameKk, p.OrganizationNameRu, p.OrganizationNameEn));
-
-    internal static string Localized(string language, string kk, string ru, string en) => language switch
-    {
-        Messages.Russian => ru,
-        Messages.English => en,
-        _ => kk,
-    };
+        p.OrganizationId, Messages.Pick(language, p.OrganizationNameKk, p.OrganizationNameRu, p.OrganizationNameEn));
 }
 
 /// <summary>A teacher's assignment today: the class (null for a cross-class profile group, addressed by its group), the group, the subject.</summary>
 public sealed record MeTeaching(string? ClassId, string? ClassName, string GroupId, string SubjectId, string SubjectName)
 {
     public static MeTeaching Of(TeachingPlace p, string language) => new(p.ClassId, p.ClassId is null ? null : $"{p.Grade}{p.Letter}", p.GroupId,
-        p.SubjectId, MeStudent.Localized(language, p.SubjectNameKk, p.SubjectNameRu, p.SubjectNameEn));
+        p.SubjectId, Messages.Pick(language, p.SubjectNameKk, p.SubjectNameRu, p.SubjectNameEn));
 }

@@ -51,10 +51,6 @@ public sealed record NodeSummaryResponse(
     }
 
     /// <summary>A node's name in the reader's language (its id when the registry does not know it).</summary>
-    public static string NameOf(NodeRecord? node, string id, string language) => node is null ? id : language switch
-    {
-        Messages.Russian => node.NameRu,
-        Messages.English => node.NameEn,
-        _ => node.NameKk,
-    };
+    public static string NameOf(NodeRecord? node, string id, string language) =>
+        node is null ? id : Messages.Pick(language, node.NameKk, node.NameRu, node.NameEn);
 }

@@ -20,12 +20,7 @@ public sealed class SubjectNames(RegistryStore registry, TimeProvider clock)
             var subjects = await registry.SubjectsAsync(cancellationToken);
             _cache = cache = new Snapshot(subjects.ToDictionary(s => s.Id, StringComparer.Ordinal), now + Lifetime);
         }
-        return cache.Subjects.TryGetValue(subjectId, out var s) ? language switch
-        {
-            Messages.Russian => s.NameRu,
-            Messages.English => s.NameEn,
-            _ => s.NameKk,
-        } : subjectId;
+        return cache.Subjects.TryGetValue(subjectId, out var s) ? Messages.Pick(language, s.NameKk, s.NameRu, s.NameEn) : subjectId;
     }
 
     private sealed record Snapshot(IReadOnlyDictionary<string, SubjectRow> Subjects, DateTimeOffset Until);

@@ -29,6 +29,14 @@ public static class Messages
         return arguments.Count == 0 ? text : string.Format(CultureInfo.InvariantCulture, text, arguments.ToArray<object>());
     }
 
+    /// <summary>Of a value the registry holds in each language (a name), the one in <paramref name="language"/>.</summary>
+    public static string Pick(string language, string kk, string ru, string en) => language switch
+    {
+        Russian => ru,
+        English => en,
+        _ => kk,
+    };
+
     private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Load()
     {
         using var stream = typeof(Messages).Assembly.GetManifestResourceStream("EduInfo.Grains.Interfaces.Localization.messages.json")
