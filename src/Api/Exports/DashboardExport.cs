@@ -33,6 +33,21 @@ public static class DashboardExport
         ("absentSick", r => r.Figures.AbsentSick),
     ];
 
+    // The cards of colleges and kindergartens, as columns when some row has them (the page shows them only then).
+    private static readonly (string Key, Func<DashboardRow, object?> Value)[] CollegeColumns =
+    [
+        ("collegeSuccessRate", r => Shown(r.Rates.CollegeSuccessRate)),
+        ("collegeKnowledgeQuality", r => Shown(r.Rates.CollegeKnowledgeQuality)),
+        ("averageGpa", r => r.Rates.AverageGpa),
+        ("collegeAttendanceRate", r => Shown(r.Rates.CollegeAttendanceRate)),
+    ];
+
+    private static readonly (string Key, Func<DashboardRow, object?> Value)[] PreschoolColumns =
+    [
+        ("preschoolAttendanceRate", r => Shown(r.Rates.PreschoolAttendanceRate)),
+        ("developmentHighShare", r => Shown(r.Rates.DevelopmentHighShare)),
+    ];
+
     private static readonly (string Key, Func<TargetGap, string, object?> Value)[] TargetColumns =
     [
         ("metric", (t, language) => Messages.Get($"metric.{t.Metric}", language)),
@@ -44,8 +59,13 @@ public static class DashboardExport
     /// <summary>The figures table, and the targets table when the node has targets.</summary>
     public static IReadOnlyList<ExportTable> Tables(this DashboardView view, string language)
     {
-        var figures = new ExportTable(Messages.Get("export.sheet.figures", language), Header(Columns.Select(c => c.Key), language),
-            [.. new[] { view.Total }.Concat(view.Children).Select(row => Columns.Select(c => c.Value(row)).ToList())]);
+        var rows = new[] { view.Total }.Concat(view.Children).ToList();
+        var columns = Columns
+            .Concat(rows.Any(r => r.Figures.CollegeStudents > 0 || r.Figures.CollegeResults > 0) ? CollegeColumns : [])
+            .Concat(rows.Any(r => r.Figures.PreschoolChildren > 0 || r.Rates.DevelopmentHighShare is not null) ? PreschoolColumns : [])
+            .ToList();
+        var figures = new ExportTable(Messages.Get("export.sheet.figures", language), Header(columns.Select(c => c.Key), language),
+            [.. rows.Select(row => columns.Select(c => c.Value(row)).ToList())]);
         if (view.Targets.Count == 0)
         {
             return [figures];

@@ -74,6 +74,18 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
 
     public bool IsCollege => rules.Class.OrganizationKind == "college";
 
+    /// <summary>
+    /// Figures plus their share in the fields of the class's kind of organization: headcount and seats counted again
+    /// as a school's, a college's or a kindergarten's (an additional-education centre's only in the totals).
+    /// </summary>
+    private SummaryFigures WithKind(SummaryFigures f) => f + rules.Class.OrganizationKind switch
+    {
+        "school" => new SummaryFigures { SchoolStudents = f.Students, SchoolSeatsHeld = f.SeatsHeld, SchoolAttended = f.Attended },
+        "college" => new SummaryFigures { CollegeStudents = f.Students, CollegeSeatsHeld = f.SeatsHeld, CollegeAttended = f.Attended },
+        "preschool" => new SummaryFigures { PreschoolChildren = f.Students, PreschoolSeatsHeld = f.SeatsHeld, PreschoolAttended = f.Attended },
+        _ => SummaryFigures.Zero,
+    };
+
     public IReadOnlySet<int> ClosedTerms => rules.ClosedTerms;
 
     public int TermOf(DateOnly date) => rules.TermOf(date);
@@ -125,7 +137,7 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
     }
 
     /// <summary>Roll-calls recorded in this class, as lesson and seat counts of a subject and term.</summary>
-    public void AddLessons(string subjectId, int term, SummaryFigures lessons) => AddRecorded(subjectId, term, lessons);
+    public void AddLessons(string subjectId, int term, SummaryFigures lessons) => AddRecorded(subjectId, term, WithKind(lessons));
 
     /// <summary>One student's seat on a day: a full day missed is a day with seats where every seat was missed.</summary>
     public void AddSeats(string studentId, DateOnly date, int seats, int missed)
@@ -261,7 +273,7 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
         var cells = new Dictionary<SummaryKey, SummaryFigures>(_recorded);
         void Add(SummaryKey key, SummaryFigures figures) => cells[key] = (cells.GetValueOrDefault(key) ?? SummaryFigures.Zero) + figures;
 
-        Add(SummaryKey.Total, new SummaryFigures { Students = RosterOn(today).Count, Classes = 1 });
+        Add(SummaryKey.Total, WithKind(new SummaryFigures { Students = RosterOn(today).Count, Classes = 1 }));
         if (_timetable.Count > 0)
         {
             foreach (var (key, figures) in _recorded)
@@ -309,7 +321,7 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
     private Dictionary<SummaryKey, SummaryFigures> TermCells(int term, IReadOnlyList<string> roster)
     {
         var all = new SummaryKey(term, SummaryKey.AllSubjects);
-        var cells = new Dictionary<SummaryKey, SummaryFigures> { [all] = new SummaryFigures { Students = roster.Count, Classes = 1 } };
+        var cells = new Dictionary<SummaryKey, SummaryFigures> { [all] = WithKind(new SummaryFigures { Students = roster.Count, Classes = 1 }) };
         var perStudent = roster.ToDictionary(s => s, _ => new List<TermResult>(), StringComparer.Ordinal);
         foreach (var subjectId in SubjectsOf(term).ToList())
         {
@@ -328,7 +340,7 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
             {
                 cells[new SummaryKey(term, subjectId)] = subjectCell;
                 // Subject figures add up to the term's; the per-student rates are counted once per student below.
-                cells[all] += subjectCell with { StudentsAssessed = 0, StudentsSucceeding = 0, StudentsQualified = 0 };
+                cells[all] += WithoutStudentRates(subjectCell);
             }
         }
         foreach (var results in perStudent.Values)
@@ -364,7 +376,7 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
                 }
                 var figures = Figures(result);
                 Add(new SummaryKey(SummaryKey.Year, subjectId), figures);
-                Add(SummaryKey.Total, figures with { StudentsAssessed = 0, StudentsSucceeding = 0, StudentsQualified = 0 });
+                Add(SummaryKey.Total, WithoutStudentRates(figures));
                 annualResults.Add(result);
             }
             if (StudentFigures(annualResults) is var student && student != SummaryFigures.Zero)
@@ -402,12 +414,12 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
                 var (_, gpa) = CollegeGrade.Of(result.Percent!.Value);
                 return new SummaryFigures
                 {
-                    TermResults = 1,
-                    TermPercentSum = result.Percent.Value,
+                    CollegeResults = 1,
+                    CollegePercentSum = result.Percent.Value,
                     GpaHundredthsSum = (long)(gpa * 100),
-                    StudentsAssessed = 1,
-                    StudentsSucceeding = Succeeds(result) ? 1 : 0,
-                    StudentsQualified = Qualifies(result) ? 1 : 0,
+                    CollegeStudentsAssessed = 1,
+                    CollegeStudentsSucceeding = Succeeds(result) ? 1 : 0,
+                    CollegeStudentsQualified = Qualifies(result) ? 1 : 0,
                 };
             case TermOutcome.Marked:
                 var mark = result.Mark!.Value;
@@ -424,6 +436,8 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
                     StudentsSucceeding = Succeeds(result) ? 1 : 0,
                     StudentsQualified = Qualifies(result) ? 1 : 0,
                 };
+            case TermOutcome.NotAttested when IsCollege:
+                return new SummaryFigures { CollegeNotAttested = 1, CollegeStudentsAssessed = 1 };
             case TermOutcome.NotAttested:
                 return new SummaryFigures { NotAttested = 1, StudentsAssessed = 1 };
             case TermOutcome.Pending:
@@ -441,13 +455,18 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
         {
             return SummaryFigures.Zero;
         }
-        return new SummaryFigures
-        {
-            StudentsAssessed = 1,
-            StudentsSucceeding = assessed.All(Succeeds) ? 1 : 0,
-            StudentsQualified = assessed.All(Qualifies) ? 1 : 0,
-        };
+        var (succeeding, qualified) = (assessed.All(Succeeds) ? 1 : 0, assessed.All(Qualifies) ? 1 : 0);
+        return IsCollege
+            ? new SummaryFigures { CollegeStudentsAssessed = 1, CollegeStudentsSucceeding = succeeding, CollegeStudentsQualified = qualified }
+            : new SummaryFigures { StudentsAssessed = 1, StudentsSucceeding = succeeding, StudentsQualified = qualified };
     }
+
+    /// <summary>A subject's figures as they add to the all-subjects cell: the per-student rates are counted once per student there.</summary>
+    private static SummaryFigures WithoutStudentRates(SummaryFigures f) => f with
+    {
+        StudentsAssessed = 0, StudentsSucceeding = 0, StudentsQualified = 0,
+        CollegeStudentsAssessed = 0, CollegeStudentsSucceeding = 0, CollegeStudentsQualified = 0,
+    };
 
     // Schools: success = no 2, quality = 4 or 5. Colleges (the project's choice, docs/assessment.md): success = D or
     // better (≥ 50 %), quality = B− or better (≥ 75 %).

@@ -43,13 +43,13 @@ public sealed record SummaryFigures
     public long TermMarkSum { get; init; }
     /// <summary>Σ rounded term percentages: the average term % (н/а is left out).</summary>
     public long TermPercentSum { get; init; }
-    /// <summary>Students × subjects with a term mark (a college: a term percentage).</summary>
+    /// <summary>Students × subjects with a term mark (schools; a college's are <see cref="CollegeResults"/>).</summary>
     public long TermResults { get; init; }
     /// <summary>Students × subjects not attested (н/а) in a closed term.</summary>
     public long NotAttested { get; init; }
     /// <summary>Students × subjects whose mark waits for a missed summative.</summary>
     public long PendingResults { get; init; }
-    /// <summary>Students with at least one term mark or н/а (per subject: marks + н/а).</summary>
+    /// <summary>School students with at least one term mark or н/а (per subject: marks + н/а).</summary>
     public long StudentsAssessed { get; init; }
     /// <summary>Of those, students with no mark 2 and no н/а: success rate (үлгерім).</summary>
     public long StudentsSucceeding { get; init; }
@@ -59,7 +59,7 @@ public sealed record SummaryFigures
     public long FullDaysMissed { get; init; }
     /// <summary>Lessons the timetable scheduled: completeness = lessons held ÷ scheduled (null without a timetable).</summary>
     public long LessonsScheduled { get; init; }
-    /// <summary>Colleges: Σ GPA points × 100 over term results.</summary>
+    /// <summary>Colleges: Σ GPA points × 100 over <see cref="CollegeResults"/>.</summary>
     public long GpaHundredthsSum { get; init; }
     /// <summary>Lessons held in classes that have a timetable: the numerator of completeness.</summary>
     public long TimetabledLessonsHeld { get; init; }
@@ -67,6 +67,31 @@ public sealed record SummaryFigures
     public long DevelopmentLevel1 { get; init; }
     public long DevelopmentLevel2 { get; init; }
     public long DevelopmentLevel3 { get; init; }
+
+    // Each kind of organization in its own figures (issue 16): a school's rates are over schools only, and colleges
+    // (percentages, letters and GPA) and kindergartens (development levels) get their own. Headcount and seats of a
+    // kind are a part of Students and SeatsHeld; the term results above are a school's (and an additional-education
+    // centre's), a college's are below.
+    /// <summary>Enrolled headcount in schools (a part of <see cref="Students"/>).</summary>
+    public long SchoolStudents { get; init; }
+    public long CollegeStudents { get; init; }
+    /// <summary>Children enrolled in kindergartens (preschool groups).</summary>
+    public long PreschoolChildren { get; init; }
+    /// <summary>Lesson-seats held and attended in schools: a school's attendance rate.</summary>
+    public long SchoolSeatsHeld { get; init; }
+    public long SchoolAttended { get; init; }
+    public long CollegeSeatsHeld { get; init; }
+    public long CollegeAttended { get; init; }
+    public long PreschoolSeatsHeld { get; init; }
+    public long PreschoolAttended { get; init; }
+    /// <summary>Colleges: students × subjects with a term percentage; with <see cref="CollegePercentSum"/> the average %, with <see cref="GpaHundredthsSum"/> the average GPA.</summary>
+    public long CollegeResults { get; init; }
+    public long CollegePercentSum { get; init; }
+    public long CollegeNotAttested { get; init; }
+    /// <summary>Colleges: students assessed, succeeding (D or better, no н/а) and qualified (B− or better).</summary>
+    public long CollegeStudentsAssessed { get; init; }
+    public long CollegeStudentsSucceeding { get; init; }
+    public long CollegeStudentsQualified { get; init; }
 
     public static SummaryFigures operator +(SummaryFigures a, SummaryFigures b) => new()
     {
@@ -106,6 +131,21 @@ public sealed record SummaryFigures
         DevelopmentLevel1 = a.DevelopmentLevel1 + b.DevelopmentLevel1,
         DevelopmentLevel2 = a.DevelopmentLevel2 + b.DevelopmentLevel2,
         DevelopmentLevel3 = a.DevelopmentLevel3 + b.DevelopmentLevel3,
+        SchoolStudents = a.SchoolStudents + b.SchoolStudents,
+        CollegeStudents = a.CollegeStudents + b.CollegeStudents,
+        PreschoolChildren = a.PreschoolChildren + b.PreschoolChildren,
+        SchoolSeatsHeld = a.SchoolSeatsHeld + b.SchoolSeatsHeld,
+        SchoolAttended = a.SchoolAttended + b.SchoolAttended,
+        CollegeSeatsHeld = a.CollegeSeatsHeld + b.CollegeSeatsHeld,
+        CollegeAttended = a.CollegeAttended + b.CollegeAttended,
+        PreschoolSeatsHeld = a.PreschoolSeatsHeld + b.PreschoolSeatsHeld,
+        PreschoolAttended = a.PreschoolAttended + b.PreschoolAttended,
+        CollegeResults = a.CollegeResults + b.CollegeResults,
+        CollegePercentSum = a.CollegePercentSum + b.CollegePercentSum,
+        CollegeNotAttested = a.CollegeNotAttested + b.CollegeNotAttested,
+        CollegeStudentsAssessed = a.CollegeStudentsAssessed + b.CollegeStudentsAssessed,
+        CollegeStudentsSucceeding = a.CollegeStudentsSucceeding + b.CollegeStudentsSucceeding,
+        CollegeStudentsQualified = a.CollegeStudentsQualified + b.CollegeStudentsQualified,
     };
 
     public static SummaryFigures operator -(SummaryFigures a, SummaryFigures b) => new()
@@ -146,6 +186,21 @@ public sealed record SummaryFigures
         DevelopmentLevel1 = a.DevelopmentLevel1 - b.DevelopmentLevel1,
         DevelopmentLevel2 = a.DevelopmentLevel2 - b.DevelopmentLevel2,
         DevelopmentLevel3 = a.DevelopmentLevel3 - b.DevelopmentLevel3,
+        SchoolStudents = a.SchoolStudents - b.SchoolStudents,
+        CollegeStudents = a.CollegeStudents - b.CollegeStudents,
+        PreschoolChildren = a.PreschoolChildren - b.PreschoolChildren,
+        SchoolSeatsHeld = a.SchoolSeatsHeld - b.SchoolSeatsHeld,
+        SchoolAttended = a.SchoolAttended - b.SchoolAttended,
+        CollegeSeatsHeld = a.CollegeSeatsHeld - b.CollegeSeatsHeld,
+        CollegeAttended = a.CollegeAttended - b.CollegeAttended,
+        PreschoolSeatsHeld = a.PreschoolSeatsHeld - b.PreschoolSeatsHeld,
+        PreschoolAttended = a.PreschoolAttended - b.PreschoolAttended,
+        CollegeResults = a.CollegeResults - b.CollegeResults,
+        CollegePercentSum = a.CollegePercentSum - b.CollegePercentSum,
+        CollegeNotAttested = a.CollegeNotAttested - b.CollegeNotAttested,
+        CollegeStudentsAssessed = a.CollegeStudentsAssessed - b.CollegeStudentsAssessed,
+        CollegeStudentsSucceeding = a.CollegeStudentsSucceeding - b.CollegeStudentsSucceeding,
+        CollegeStudentsQualified = a.CollegeStudentsQualified - b.CollegeStudentsQualified,
     };
 
     public static SummaryFigures Sum(IEnumerable<SummaryFigures> parts) => parts.Aggregate(Zero, (total, part) => total + part);

@@ -41,13 +41,28 @@ public readonly record struct SummaryFiguresSurrogate(
     [property: Id(32)] long TimetabledLessonsHeld,
     [property: Id(33)] long DevelopmentLevel1,
     [property: Id(34)] long DevelopmentLevel2,
-    [property: Id(35)] long DevelopmentLevel3);
+    [property: Id(35)] long DevelopmentLevel3,
+    [property: Id(36)] long SchoolStudents,
+    [property: Id(37)] long CollegeStudents,
+    [property: Id(38)] long PreschoolChildren,
+    [property: Id(39)] long SchoolSeatsHeld,
+    [property: Id(40)] long SchoolAttended,
+    [property: Id(41)] long CollegeSeatsHeld,
+    [property: Id(42)] long CollegeAttended,
+    [property: Id(43)] long PreschoolSeatsHeld,
+    [property: Id(44)] long PreschoolAttended,
+    [property: Id(45)] long CollegeResults,
+    [property: Id(46)] long CollegePercentSum,
+    [property: Id(47)] long CollegeNotAttested,
+    [property: Id(48)] long CollegeStudentsAssessed,
+    [property: Id(49)] long CollegeStudentsSucceeding,
+    [property: Id(50)] long CollegeStudentsQualified);
 
 [RegisterConverter]
 public sealed class SummaryFiguresConverter : IConverter<SummaryFigures, SummaryFiguresSurrogate>
 {
-    public SummaryFigures ConvertFromSurrogate(in SummaryFiguresSurrogate s) => new() { Students = s.Students, Classes = s.Classes, Organizations = s.Organizations, Marks = s.Marks, FormativeMarks = s.FormativeMarks, FormativeScoreSum = s.FormativeScoreSum, FormativeMaxSum = s.FormativeMaxSum, SummativeMarks = s.SummativeMarks, SummativeScoreSum = s.SummativeScoreSum, SummativeMaxSum = s.SummativeMaxSum, LessonsHeld = s.LessonsHeld, SeatsHeld = s.SeatsHeld, Attended = s.Attended, Late = s.Late, AbsentUnexcused = s.AbsentUnexcused, AbsentExcused = s.AbsentExcused, AbsentSick = s.AbsentSick, TermMarks2 = s.TermMarks2, TermMarks3 = s.TermMarks3, TermMarks4 = s.TermMarks4, TermMarks5 = s.TermMarks5, TermMarkSum = s.TermMarkSum, TermPercentSum = s.TermPercentSum, TermResults = s.TermResults, NotAttested = s.NotAttested, PendingResults = s.PendingResults, StudentsAssessed = s.StudentsAssessed, StudentsSucceeding = s.StudentsSucceeding, StudentsQualified = s.StudentsQualified, FullDaysMissed = s.FullDaysMissed, LessonsScheduled = s.LessonsScheduled, GpaHundredthsSum = s.GpaHundredthsSum, TimetabledLessonsHeld = s.TimetabledLessonsHeld, DevelopmentLevel1 = s.DevelopmentLevel1, DevelopmentLevel2 = s.DevelopmentLevel2, DevelopmentLevel3 = s.DevelopmentLevel3 };
-    public SummaryFiguresSurrogate ConvertToSurrogate(in SummaryFigures v) => new(v.Students, v.Classes, v.Organizations, v.Marks, v.FormativeMarks, v.FormativeScoreSum, v.FormativeMaxSum, v.SummativeMarks, v.SummativeScoreSum, v.SummativeMaxSum, v.LessonsHeld, v.SeatsHeld, v.Attended, v.Late, v.AbsentUnexcused, v.AbsentExcused, v.AbsentSick, v.TermMarks2, v.TermMarks3, v.TermMarks4, v.TermMarks5, v.TermMarkSum, v.TermPercentSum, v.TermResults, v.NotAttested, v.PendingResults, v.StudentsAssessed, v.StudentsSucceeding, v.StudentsQualified, v.FullDaysMissed, v.LessonsScheduled, v.GpaHundredthsSum, v.TimetabledLessonsHeld, v.DevelopmentLevel1, v.DevelopmentLevel2, v.DevelopmentLevel3);
+    public SummaryFigures ConvertFromSurrogate(in SummaryFiguresSurrogate s) => new() { Students = s.Students, Classes = s.Classes, Organizations = s.Organizations, Marks = s.Marks, FormativeMarks = s.FormativeMarks, FormativeScoreSum = s.FormativeScoreSum, FormativeMaxSum = s.FormativeMaxSum, SummativeMarks = s.SummativeMarks, SummativeScoreSum = s.SummativeScoreSum, SummativeMaxSum = s.SummativeMaxSum, LessonsHeld = s.LessonsHeld, SeatsHeld = s.SeatsHeld, Attended = s.Attended, Late = s.Late, AbsentUnexcused = s.AbsentUnexcused, AbsentExcused = s.AbsentExcused, AbsentSick = s.AbsentSick, TermMarks2 = s.TermMarks2, TermMarks3 = s.TermMarks3, TermMarks4 = s.TermMarks4, TermMarks5 = s.TermMarks5, TermMarkSum = s.TermMarkSum, TermPercentSum = s.TermPercentSum, TermResults = s.TermResults, NotAttested = s.NotAttested, PendingResults = s.PendingResults, StudentsAssessed = s.StudentsAssessed, StudentsSucceeding = s.StudentsSucceeding, StudentsQualified = s.StudentsQualified, FullDaysMissed = s.FullDaysMissed, LessonsScheduled = s.LessonsScheduled, GpaHundredthsSum = s.GpaHundredthsSum, TimetabledLessonsHeld = s.TimetabledLessonsHeld, DevelopmentLevel1 = s.DevelopmentLevel1, DevelopmentLevel2 = s.DevelopmentLevel2, DevelopmentLevel3 = s.DevelopmentLevel3, SchoolStudents = s.SchoolStudents, CollegeStudents = s.CollegeStudents, PreschoolChildren = s.PreschoolChildren, SchoolSeatsHeld = s.SchoolSeatsHeld, SchoolAttended = s.SchoolAttended, CollegeSeatsHeld = s.CollegeSeatsHeld, CollegeAttended = s.CollegeAttended, PreschoolSeatsHeld = s.PreschoolSeatsHeld, PreschoolAttended = s.PreschoolAttended, CollegeResults = s.CollegeResults, CollegePercentSum = s.CollegePercentSum, CollegeNotAttested = s.CollegeNotAttested, CollegeStudentsAssessed = s.CollegeStudentsAssessed, CollegeStudentsSucceeding = s.CollegeStudentsSucceeding, CollegeStudentsQualified = s.CollegeStudentsQualified };
+    public SummaryFiguresSurrogate ConvertToSurrogate(in SummaryFigures v) => new(v.Students, v.Classes, v.Organizations, v.Marks, v.FormativeMarks, v.FormativeScoreSum, v.FormativeMaxSum, v.SummativeMarks, v.SummativeScoreSum, v.SummativeMaxSum, v.LessonsHeld, v.SeatsHeld, v.Attended, v.Late, v.AbsentUnexcused, v.AbsentExcused, v.AbsentSick, v.TermMarks2, v.TermMarks3, v.TermMarks4, v.TermMarks5, v.TermMarkSum, v.TermPercentSum, v.TermResults, v.NotAttested, v.PendingResults, v.StudentsAssessed, v.StudentsSucceeding, v.StudentsQualified, v.FullDaysMissed, v.LessonsScheduled, v.GpaHundredthsSum, v.TimetabledLessonsHeld, v.DevelopmentLevel1, v.DevelopmentLevel2, v.DevelopmentLevel3, v.SchoolStudents, v.CollegeStudents, v.PreschoolChildren, v.SchoolSeatsHeld, v.SchoolAttended, v.CollegeSeatsHeld, v.CollegeAttended, v.PreschoolSeatsHeld, v.PreschoolAttended, v.CollegeResults, v.CollegePercentSum, v.CollegeNotAttested, v.CollegeStudentsAssessed, v.CollegeStudentsSucceeding, v.CollegeStudentsQualified);
 }
 
 [RegisterCopier]

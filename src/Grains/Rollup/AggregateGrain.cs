@@ -60,8 +60,8 @@ public abstract class AggregateGrain(
             : null;
         _publisher = new CoalescingPublisher(this, parent, _watchers, Snapshot, options.Value.CoalescingInterval, time, logger);
 
-        _loadedFromCache = cache.RecordExists;
-        foreach (var (id, summary) in cache.State.Children)
+        _loadedFromCache = cache.RecordExists && cache.State.Layout == RollupState.CurrentLayout;
+        foreach (var summary in _loadedFromCache ? cache.State.Children.Values : Enumerable.Empty<NodeSummary>())
         {
             Accept(summary);
         }
@@ -287,6 +287,7 @@ public abstract class AggregateGrain(
         }
         _lastCacheWrite = now;
         cache.State.Children = new Dictionary<string, NodeSummary>(_children.Children, StringComparer.Ordinal);
+        cache.State.Layout = RollupState.CurrentLayout;
         await (_cacheWrite = WriteCacheNowAsync());
     }
 

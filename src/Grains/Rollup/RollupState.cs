@@ -9,5 +9,14 @@ namespace EduInfo.Grains.Rollup;
 [GenerateSerializer]
 public sealed class RollupState
 {
+    /// <summary>
+    /// The meaning of the figures the snapshots hold. A cache written under another layout is dropped on activation
+    /// (the children are pulled afresh): a child's version says nothing about a change of what its figures count.
+    /// </summary>
+    public const int CurrentLayout = 2; // 2: each kind of organization in its own figures (issue 16)
+
     [Id(0)] public Dictionary<string, NodeSummary> Children { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The layout the snapshots were written under (0: before layouts were recorded).</summary>
+    [Id(1)] public int Layout { get; set; }
 }

@@ -5,7 +5,7 @@ namespace EduInfo.Grains.Students;
 
 /// <summary>
 /// A student's figures in one subject, kept compact: a value type of the 17 counters a student's own rows can move,
-/// stored inline in the grain's dictionary instead of a 36-field <see cref="SummaryFigures"/> object per subject. A
+/// stored inline in the grain's dictionary instead of a full-width <see cref="SummaryFigures"/> object per subject. A
 /// quarter of a million student grains are live at once in a big region (the benchmark's memory goal: ≤ 4 KB each).
 /// Rows still go through <see cref="Domain.JournalFigures"/>, so the rules live in one place.
 /// </summary>

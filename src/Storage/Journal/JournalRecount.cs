@@ -29,7 +29,8 @@ namespace EduInfo.Storage.Journal;
 /// the components the student has, exact, rounded half-up once, banded by the policy in force on the term's first day.
 /// A closed term turns pending or missing marks into н/а. Annual marks: the rounded mean of the term marks (and of
 /// the term %); н/а when no term was marked and one was not attested.</item>
-/// <item>Colleges: term % → GPA by DESIGN.md's table, success ≥ 50 %, quality ≥ 75 % (docs/assessment.md).</item>
+/// <item>Colleges: term % → GPA by DESIGN.md's table, success ≥ 50 %, quality ≥ 75 % (docs/assessment.md), in the
+/// college fields, never the school ones. Headcount and seats count again in the fields of the class's kind.</item>
 /// <item>An organization counts once in the year and in each term its classes have started; areas sum everything
 /// under them.</item>
 /// </list>
@@ -45,6 +46,7 @@ public static class JournalRecount
         "termMarkSum", "termPercentSum", "termResults", "notAttested", "pendingResults", "studentsAssessed",
         "studentsSucceeding", "studentsQualified", "fullDaysMissed", "lessonsScheduled", "gpaHundredthsSum",
         "timetabledLessonsHeld", "developmentLevel1", "developmentLevel2", "developmentLevel3",
+        "schoolStudents", "collegeStudents", "preschoolChildren", "schoolSeatsHeld", "schoolAttended", "collegeSeatsHeld", "collegeAttended", "preschoolSeatsHeld", "preschoolAttended", "collegeResults", "collegePercentSum", "collegeNotAttested", "collegeStudentsAssessed", "collegeStudentsSucceeding", "collegeStudentsQualified",
     ];
 
     /// <summary>The whole year over all subjects: term 0, no subject.</summary>
@@ -334,6 +336,24 @@ public static class JournalRecount
             SELECT t.class_id, t.term, '', 'students', count(DISTINCT e.student_id)
             FROM started t JOIN enrolments e ON e.class_id = t.class_id AND e.from_date <= t.count_day AND (e.to_date IS NULL OR e.to_date >= t.count_day)
             GROUP BY t.class_id, t.term),
+        -- Each kind of organization in its own figures: a college's term results and rates count in the college fields
+        -- instead of the school ones; headcount and seats count once more in the fields of the class's kind.
+        college_field (field, college_field) AS (VALUES
+            ('termResults', 'collegeResults'), ('termPercentSum', 'collegePercentSum'), ('notAttested', 'collegeNotAttested'),
+            ('studentsAssessed', 'collegeStudentsAssessed'), ('studentsSucceeding', 'collegeStudentsSucceeding'),
+            ('studentsQualified', 'collegeStudentsQualified')),
+        kind_field (org_kind, field, kind_field) AS (VALUES
+            ('school', 'students', 'schoolStudents'), ('school', 'seatsHeld', 'schoolSeatsHeld'), ('school', 'attended', 'schoolAttended'),
+            ('college', 'students', 'collegeStudents'), ('college', 'seatsHeld', 'collegeSeatsHeld'), ('college', 'attended', 'collegeAttended'),
+            ('preschool', 'students', 'preschoolChildren'), ('preschool', 'seatsHeld', 'preschoolSeatsHeld'),
+            ('preschool', 'attended', 'preschoolAttended')),
+        kind_cells AS (
+            SELECT f.class_id, f.term, f.subject_id,
+                   CASE WHEN c.org_kind = 'college' THEN coalesce(x.college_field, f.field) ELSE f.field END AS field, f.value
+            FROM class_cells f JOIN cls c ON c.id = f.class_id LEFT JOIN college_field x ON x.field = f.field
+            UNION ALL
+            SELECT f.class_id, f.term, f.subject_id, k.kind_field, f.value
+            FROM class_cells f JOIN cls c ON c.id = f.class_id JOIN kind_field k ON k.org_kind = c.org_kind AND k.field = f.field),
         -- An organization counts once in the year and in every term one of its classes has started.
         org_cells AS (
             SELECT o.id, 0 AS term, 'organizations' AS field, 1 AS value FROM org o
@@ -342,7 +362,7 @@ public static class JournalRecount
             WHERE c.organization_id IN (SELECT id FROM org))
         SELECT n.id, x.term, x.subject_id, x.field, sum(x.value)::bigint
         FROM (SELECT DISTINCT unnest(@nodes) AS id) n
-        JOIN (SELECT c.under, f.term, f.subject_id, f.field, f.value FROM class_cells f JOIN cls c ON c.id = f.class_id
+        JOIN (SELECT c.under, f.term, f.subject_id, f.field, f.value FROM kind_cells f JOIN cls c ON c.id = f.class_id
               UNION ALL
               SELECT o.under, f.term, '', f.field, f.value FROM org_cells f JOIN org o ON o.id = f.id) x ON n.id = ANY (x.under)
         GROUP BY 1, 2, 3, 4

@@ -4,7 +4,10 @@ using EduInfo.Grains.Interfaces.Actors;
 using EduInfo.Grains.Interfaces.Journal;
 using EduInfo.Grains.Interfaces.Summaries;
 using EduInfo.IntegrationTests.Infrastructure;
+using EduInfo.Grains.Rollup;
 using EduInfo.Storage.Journal;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 
 namespace EduInfo.IntegrationTests.Grains;
 
@@ -65,5 +68,41 @@ public sealed class RollupCacheTests : IAsyncLifetime
         Assert.Equal(await ExpectedRepublicVersion(), reconciled.Version);
         Assert.Equal(figuresBefore.FormativeMarks + 1, reconciled.Figures.FormativeMarks);
         Assert.Equal(figuresBefore.FormativeScoreSum + 10, reconciled.Figures.FormativeScoreSum);
+    }
+
+    /// <summary>
+    /// A cache written under an older layout of the figures (issue 16 split them by kind of organization) is dropped,
+    /// not trusted: the children's versions still match the journal, so only the layout tells that what they count moved.
+    /// </summary>
+    [Fact]
+    public async Task A_cache_of_an_older_layout_of_the_figures_is_dropped_and_the_children_pulled_afresh()
+    {
+        SummaryFigures figuresBefore;
+        await using (var first = await EduInfoTestCluster.StartAsync(_db, ServiceId + "-layout"))
+        {
+            var republic = first.Client.GetGrain<IAreaGrain>("KZ");
+            var expected = await ExpectedRepublicVersion();
+            figuresBefore = (await Eventually.MatchesAsync(republic.GetSummary, s => s.Version == expected, TimeSpan.FromSeconds(30), "republic version")).Figures;
+        }
+
+        await using var second = await EduInfoTestCluster.StartAsync(_db, ServiceId + "-layout");
+        // Rewrite the stored cache as an older build left it: layout 0, and a child's figures that no longer mean the same.
+        var storage = second.Silos[0].SiloHost!.Services.GetRequiredKeyedService<IGrainStorage>(RollupStorage.Name);
+        var grainId = second.Client.GetGrain<IAreaGrain>("KZ").GetGrainId();
+        var stored = new GrainState<RollupState>();
+        await storage.ReadStateAsync("rollup", grainId, stored);
+        Assert.True(stored.RecordExists);
+        Assert.Equal(RollupState.CurrentLayout, stored.State!.Layout);
+        var (childId, child) = stored.State.Children.First();
+        stored.State.Children[childId] = child with { Figures = child.Figures with { SchoolStudents = child.Figures.SchoolStudents + 1_000 } };
+        stored.State.Layout = 0;
+        await storage.WriteStateAsync("rollup", grainId, stored);
+
+        var restarted = second.Client.GetGrain<IAreaGrain>("KZ");
+        var diagnostics = await restarted.GetDiagnostics();
+        Assert.False(diagnostics.LoadedFromCache);
+        var version = await ExpectedRepublicVersion();
+        var summary = await Eventually.MatchesAsync(restarted.GetSummary, s => s.Version == version, TimeSpan.FromSeconds(30), "republic version");
+        Assert.Equal(figuresBefore, summary.Figures);
     }
 }

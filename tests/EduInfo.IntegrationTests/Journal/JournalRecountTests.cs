@@ -60,7 +60,7 @@ public sealed class JournalRecountTests : IAsyncLifetime
             studentsSucceeding: 3 /* s1, s3, s4 */, studentsQualified: 2 /* s1, s4 */);
         // Q1 over subjects: the sums, students 4 (30 Oct), and per student: s1 {4, 5} succeeds and qualifies; s2 {н/а, н/а};
         // s3 {4, 3} succeeds; s4 {2, 4} neither → assessed 4, succeeding 2, qualified 1.
-        var q1 = Figures(students: 4, classes: 1, marks: 13, formativeMarks: 8, formativeScoreSum: 56, formativeMaxSum: 80, summativeMarks: 5,
+        var q1 = Figures(students: 4, schoolStudents: 4, classes: 1, marks: 13, formativeMarks: 8, formativeScoreSum: 56, formativeMaxSum: 80, summativeMarks: 5,
             summativeScoreSum: 104, summativeMaxSum: 180, termResults: 6, termMarks2: 1, termMarks3: 1, termMarks4: 3, termMarks5: 1,
             termMarkSum: 22, termPercentSum: 399, notAttested: 2, studentsAssessed: 4, studentsSucceeding: 2, studentsQualified: 1);
         // Q2 (open; counted today: s1, s2, s3). MAT: section held (s2, s3), no term summative.
@@ -72,33 +72,34 @@ public sealed class JournalRecountTests : IAsyncLifetime
         // Scheduled 9–27 Nov: MAT Mondays 9, 23 (16 a holiday) and Wednesdays 11, 18, 25 → 5; KAZ Tuesdays 10, 17 (24 a
         //   frost day for grade 5 in D1) and the working Saturday 21 (Saturday 14 off) → 3.
         var q2Mat = Figures(marks: 3, formativeMarks: 1, formativeScoreSum: 8, formativeMaxSum: 10, summativeMarks: 2, summativeScoreSum: 28,
-            summativeMaxSum: 40, lessonsHeld: 2, seatsHeld: 6, attended: 4, late: 1, absentUnexcused: 1, absentExcused: 1, lessonsScheduled: 5,
-            timetabledLessonsHeld: 2, termResults: 2, termMarks3: 1, termMarks5: 1, termMarkSum: 8, termPercentSum: 140, pendingResults: 1,
+            summativeMaxSum: 40, lessonsHeld: 2, seatsHeld: 6, attended: 4, schoolSeatsHeld: 6, schoolAttended: 4, late: 1, absentUnexcused: 1, absentExcused: 1,
+            lessonsScheduled: 5, timetabledLessonsHeld: 2, termResults: 2, termMarks3: 1, termMarks5: 1, termMarkSum: 8, termPercentSum: 140, pendingResults: 1,
             studentsAssessed: 2, studentsSucceeding: 2, studentsQualified: 1);
-        var q2 = Figures(students: 3, classes: 1, marks: 3, formativeMarks: 1, formativeScoreSum: 8, formativeMaxSum: 10, summativeMarks: 2,
-            summativeScoreSum: 28, summativeMaxSum: 40, lessonsHeld: 5, seatsHeld: 15, attended: 11, late: 1, absentUnexcused: 1, absentExcused: 2,
+        var q2 = Figures(students: 3, schoolStudents: 3, classes: 1, marks: 3, formativeMarks: 1, formativeScoreSum: 8, formativeMaxSum: 10, summativeMarks: 2,
+            summativeScoreSum: 28, summativeMaxSum: 40, lessonsHeld: 5, seatsHeld: 15, attended: 11, schoolSeatsHeld: 15, schoolAttended: 11, late: 1, absentUnexcused: 1, absentExcused: 2,
             absentSick: 1, fullDaysMissed: 2, lessonsScheduled: 8, timetabledLessonsHeld: 5, termResults: 2, termMarks3: 1, termMarks5: 1,
             termMarkSum: 8, termPercentSum: 140, pendingResults: 1, studentsAssessed: 2, studentsSucceeding: 2, studentsQualified: 1);
         // The year (today's roster s1, s2, s3): annual = rounded mean of the marked terms.
         //   MAT: s1 4 (81; Q2 pending); s2 3 (50; Q1 н/а); s3 (4 + 5) / 2 = 4.5 → 5, (65 + 90) / 2 = 77.5 → 78.
         //   KAZ: s1 5 (90); s2 н/а; s3 3 (60).
         var yearMat = Figures(marks: 13, formativeMarks: 6, formativeScoreSum: 42, formativeMaxSum: 60, summativeMarks: 7, summativeScoreSum: 132,
-            summativeMaxSum: 220, lessonsHeld: 2, seatsHeld: 6, attended: 4, late: 1, absentUnexcused: 1, absentExcused: 1, lessonsScheduled: 5,
+            summativeMaxSum: 220, lessonsHeld: 2, seatsHeld: 6, attended: 4, schoolSeatsHeld: 6, schoolAttended: 4, late: 1, absentUnexcused: 1, absentExcused: 1, lessonsScheduled: 5,
             timetabledLessonsHeld: 2, termResults: 3, termMarks3: 1, termMarks4: 1, termMarks5: 1, termMarkSum: 12, termPercentSum: 81 + 50 + 78,
             studentsAssessed: 3, studentsSucceeding: 3, studentsQualified: 2);
         var yearKaz = Figures(marks: 3, formativeMarks: 3, formativeScoreSum: 22, formativeMaxSum: 30, lessonsHeld: 3, seatsHeld: 9, attended: 7,
+            schoolSeatsHeld: 9, schoolAttended: 7,
             absentExcused: 1, absentSick: 1, lessonsScheduled: 3, timetabledLessonsHeld: 3, termResults: 2, termMarks3: 1, termMarks5: 1,
             termMarkSum: 8, termPercentSum: 150, notAttested: 1, studentsAssessed: 3, studentsSucceeding: 2, studentsQualified: 1);
         // Over subjects: s1 {4, 5} succeeds, qualifies; s2 {3, н/а} neither; s3 {5, 3} succeeds.
-        var yearA = Figures(students: 3, classes: 1, marks: 16, formativeMarks: 9, formativeScoreSum: 64, formativeMaxSum: 90, summativeMarks: 7,
-            summativeScoreSum: 132, summativeMaxSum: 220, lessonsHeld: 5, seatsHeld: 15, attended: 11, late: 1, absentUnexcused: 1, absentExcused: 2,
+        var yearA = Figures(students: 3, schoolStudents: 3, classes: 1, marks: 16, formativeMarks: 9, formativeScoreSum: 64, formativeMaxSum: 90, summativeMarks: 7,
+            summativeScoreSum: 132, summativeMaxSum: 220, lessonsHeld: 5, seatsHeld: 15, attended: 11, schoolSeatsHeld: 15, schoolAttended: 11, late: 1, absentUnexcused: 1, absentExcused: 2,
             absentSick: 1, fullDaysMissed: 2, lessonsScheduled: 8, timetabledLessonsHeld: 5, termResults: 5, termMarks3: 2, termMarks4: 1,
             termMarks5: 2, termMarkSum: 20, termPercentSum: 359, notAttested: 1, studentsAssessed: 3, studentsSucceeding: 2, studentsQualified: 1);
         AssertCells(cells["A"], new()
         {
             [(0, "")] = yearA, [(0, "MAT")] = yearMat, [(0, "KAZ")] = yearKaz,
             [(1, "")] = q1, [(1, "MAT")] = q1Mat, [(1, "KAZ")] = q1Kaz,
-            [(2, "")] = q2, [(2, "MAT")] = q2Mat, [(2, "KAZ")] = Figures(lessonsHeld: 3, seatsHeld: 9, attended: 7, absentExcused: 1, absentSick: 1,
+            [(2, "")] = q2, [(2, "MAT")] = q2Mat, [(2, "KAZ")] = Figures(lessonsHeld: 3, seatsHeld: 9, attended: 7, schoolSeatsHeld: 9, schoolAttended: 7, absentExcused: 1, absentSick: 1,
                 lessonsScheduled: 3, timetabledLessonsHeld: 3),
         }, "A");
 
@@ -107,24 +108,25 @@ public sealed class JournalRecountTests : IAsyncLifetime
         // Year (s4, s5): s4 MAT 2 (33), KAZ 4 (70); over subjects s4 {2, 4}: assessed, neither succeeding nor qualified.
         AssertCells(cells["B"], new()
         {
-            [(0, "")] = Figures(students: 2, classes: 1, termResults: 2, termMarks2: 1, termMarks4: 1, termMarkSum: 6, termPercentSum: 103,
+            [(0, "")] = Figures(students: 2, schoolStudents: 2, classes: 1, termResults: 2, termMarks2: 1, termMarks4: 1, termMarkSum: 6, termPercentSum: 103,
                 studentsAssessed: 1),
             [(0, "MAT")] = Figures(termResults: 1, termMarks2: 1, termMarkSum: 2, termPercentSum: 33, studentsAssessed: 1),
             [(0, "KAZ")] = Figures(termResults: 1, termMarks4: 1, termMarkSum: 4, termPercentSum: 70, studentsAssessed: 1, studentsSucceeding: 1,
                 studentsQualified: 1),
-            [(1, "")] = Figures(students: 1, classes: 1),
-            [(2, "")] = Figures(students: 2, classes: 1),
+            [(1, "")] = Figures(students: 1, schoolStudents: 1, classes: 1),
+            [(2, "")] = Figures(students: 2, schoolStudents: 2, classes: 1),
         }, "B");
 
         // College group G, semester 1 (no section held): c1 FO 100 %, SOCH 95 % → (25·100 + 50·95) / 75 = 96.67 → 97 → A,
         // 4.00; c2 70 %, 65 % → (1750 + 3250) / 75 = 66.67 → 67 → C, 2.00. Success ≥ 50 %: both; quality ≥ 75 %: c1.
+        // A college's results count in its own figures, none in the school ones.
         var college = Figures(marks: 4, formativeMarks: 2, formativeScoreSum: 17, formativeMaxSum: 20, summativeMarks: 2, summativeScoreSum: 32,
-            summativeMaxSum: 40, termResults: 2, termPercentSum: 97 + 67, gpaHundredthsSum: 400 + 200, studentsAssessed: 2, studentsSucceeding: 2,
-            studentsQualified: 1);
+            summativeMaxSum: 40, collegeResults: 2, collegePercentSum: 97 + 67, gpaHundredthsSum: 400 + 200, collegeStudentsAssessed: 2,
+            collegeStudentsSucceeding: 2, collegeStudentsQualified: 1);
         AssertCells(cells["G"], new()
         {
             [(0, "")] = college, [(0, "MAT")] = college, [(1, "")] = college, [(1, "MAT")] = college,
-        }, "G", headcount: 2);
+        }, "G", Figures(students: 2, collegeStudents: 2, classes: 1));
 
         // Kindergarten group K, monitoring point 1: k1 HEALTH III, COMM II; k2 HEALTH I, COMM III (no policy, no term marks).
         var levels = Figures(marks: 4, developmentLevel1: 1, developmentLevel2: 1, developmentLevel3: 2);
@@ -133,7 +135,7 @@ public sealed class JournalRecountTests : IAsyncLifetime
             [(0, "")] = levels, [(1, "")] = levels,
             [(0, "HEALTH")] = Figures(marks: 2, developmentLevel1: 1, developmentLevel3: 1), [(1, "HEALTH")] = Figures(marks: 2, developmentLevel1: 1, developmentLevel3: 1),
             [(0, "COMM")] = Figures(marks: 2, developmentLevel2: 1, developmentLevel3: 1), [(1, "COMM")] = Figures(marks: 2, developmentLevel2: 1, developmentLevel3: 1),
-        }, "K", headcount: 2);
+        }, "K", Figures(students: 2, preschoolChildren: 2, classes: 1));
 
         // Organizations count once in the year and in each term their classes have started: S1 in Q1 and Q2, P1 and C1 in
         // their first terms. D1 = S1 + P1; R1 = D1 + C1; KZ = R1.
@@ -143,7 +145,7 @@ public sealed class JournalRecountTests : IAsyncLifetime
         Assert.Equal(1, cells["D1"][(2, "")]["organizations"]);
         Assert.Equal(3, cells["R1"][(1, "")]["organizations"]);
         var r1 = Add(Add(Complete(cells["S1"][(0, "")]), Complete(cells["P1"][(0, "")])), Complete(cells["C1"][(0, "")]));
-        Assert.Equal(Add(Add(Add(Add(yearA, cells["B"][(0, "")]), levels), college), Figures(students: 4, classes: 2, organizations: 3)), r1);
+        Assert.Equal(Add(Add(Add(Add(yearA, cells["B"][(0, "")]), levels), college), Figures(students: 4, collegeStudents: 2, preschoolChildren: 2, classes: 2, organizations: 3)), r1);
         Assert.Equal(r1, Complete(cells["R1"][(0, "")]));
         Assert.Equal(cells["R1"].Keys.Order().ToList(), cells["KZ"].Keys.Order().ToList());
         foreach (var (key, cell) in cells["R1"])
@@ -173,11 +175,11 @@ public sealed class JournalRecountTests : IAsyncLifetime
     }
 
     private static void AssertCells(IReadOnlyDictionary<(int Term, string SubjectId), IReadOnlyDictionary<string, long>> actual,
-        Dictionary<(int, string), IReadOnlyDictionary<string, long>> expected, string node, int headcount = 0)
+        Dictionary<(int, string), IReadOnlyDictionary<string, long>> expected, string node, IReadOnlyDictionary<string, long>? headcount = null)
     {
         foreach (var (key, figures) in expected)
         {
-            var want = headcount > 0 && key.Item2 == "" ? Add(figures, Figures(students: headcount, classes: 1)) : Complete(figures);
+            var want = headcount is not null && key.Item2 == "" ? Add(figures, headcount) : Complete(figures);
             Assert.True(actual.ContainsKey(key), $"{node} {key}: no cell");
             var got = Complete(actual[key]);
             var differences = JournalRecount.Fields.Where(f => want[f] != got[f]).Select(f => $"{f}: hand {want[f]}, recount {got[f]}").ToList();
@@ -198,7 +200,11 @@ public sealed class JournalRecountTests : IAsyncLifetime
         long absentExcused = 0, long absentSick = 0, long termMarks2 = 0, long termMarks3 = 0, long termMarks4 = 0, long termMarks5 = 0,
         long termMarkSum = 0, long termPercentSum = 0, long termResults = 0, long notAttested = 0, long pendingResults = 0,
         long studentsAssessed = 0, long studentsSucceeding = 0, long studentsQualified = 0, long fullDaysMissed = 0, long lessonsScheduled = 0,
-        long gpaHundredthsSum = 0, long timetabledLessonsHeld = 0, long developmentLevel1 = 0, long developmentLevel2 = 0, long developmentLevel3 = 0)
+        long gpaHundredthsSum = 0, long timetabledLessonsHeld = 0, long developmentLevel1 = 0, long developmentLevel2 = 0, long developmentLevel3 = 0,
+        long schoolStudents = 0, long collegeStudents = 0, long preschoolChildren = 0, long schoolSeatsHeld = 0, long schoolAttended = 0,
+        long collegeSeatsHeld = 0, long collegeAttended = 0, long preschoolSeatsHeld = 0, long preschoolAttended = 0, long collegeResults = 0,
+        long collegePercentSum = 0, long collegeNotAttested = 0, long collegeStudentsAssessed = 0, long collegeStudentsSucceeding = 0,
+        long collegeStudentsQualified = 0)
     {
         long[] values =
         [
@@ -206,7 +212,9 @@ public sealed class JournalRecountTests : IAsyncLifetime
             summativeMaxSum, lessonsHeld, seatsHeld, attended, late, absentUnexcused, absentExcused, absentSick, termMarks2, termMarks3,
             termMarks4, termMarks5, termMarkSum, termPercentSum, termResults, notAttested, pendingResults, studentsAssessed,
             studentsSucceeding, studentsQualified, fullDaysMissed, lessonsScheduled, gpaHundredthsSum, timetabledLessonsHeld,
-            developmentLevel1, developmentLevel2, developmentLevel3,
+            developmentLevel1, developmentLevel2, developmentLevel3, schoolStudents, collegeStudents, preschoolChildren, schoolSeatsHeld,
+            schoolAttended, collegeSeatsHeld, collegeAttended, preschoolSeatsHeld, preschoolAttended, collegeResults, collegePercentSum,
+            collegeNotAttested, collegeStudentsAssessed, collegeStudentsSucceeding, collegeStudentsQualified,
         ];
         return JournalRecount.Fields.Select((f, i) => (f, values[i])).ToDictionary(x => x.f, x => x.Item2, StringComparer.Ordinal);
     }

@@ -20,6 +20,8 @@ public sealed partial class WebTextTests
         ["web.open.children."] = Enum.GetNames<NodeKind>(),
         ["web.signin.notice."] = Enum.GetNames<SignInNotice>(),
         ["web.attendance."] = Enum.GetNames<EduInfo.Domain.Journal.AbsenceCode>().Append("OnTime"),
+        ["web.figures.group."] = Enum.GetNames<KpiGroupKind>(),
+        ["web.figures.headcount."] = Enum.GetNames<KpiGroupKind>(),
         ["role."] = typeof(Role).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!),
     };
 

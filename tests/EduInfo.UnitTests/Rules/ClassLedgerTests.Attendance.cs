@@ -23,8 +23,8 @@ public sealed partial class ClassLedgerTests
 
         var cells = ledger.Cells(Today);
 
-        var lesson = new SummaryFigures { LessonsHeld = 1, SeatsHeld = 3, Attended = 2, Late = 1, AbsentUnexcused = 1 };
-        var totals = lesson + new SummaryFigures { Students = 3, Classes = 1, FullDaysMissed = 1 };
+        var lesson = new SummaryFigures { LessonsHeld = 1, SeatsHeld = 3, Attended = 2, SchoolSeatsHeld = 3, SchoolAttended = 2, Late = 1, AbsentUnexcused = 1 };
+        var totals = lesson + new SummaryFigures { Students = 3, SchoolStudents = 3, Classes = 1, FullDaysMissed = 1 };
         Assert.Equal(lesson, cells[K(2, "math")]);
         Assert.Equal(lesson, cells[K(0, "math")]);
         Assert.Equal(totals, cells[K(2)]);
@@ -59,9 +59,9 @@ public sealed partial class ClassLedgerTests
         Assert.Equal(1, cells[K(1)].FullDaysMissed);
         Assert.Equal(2, cells[K(2)].FullDaysMissed);
         Assert.Equal(3, cells[K(0)].FullDaysMissed);
-        Assert.Equal(new SummaryFigures { LessonsHeld = 2, SeatsHeld = 6, Attended = 3, Late = 1, AbsentUnexcused = 2, AbsentSick = 1 }, cells[K(2, "math")]);
+        Assert.Equal(new SummaryFigures { LessonsHeld = 2, SeatsHeld = 6, Attended = 3, SchoolSeatsHeld = 6, SchoolAttended = 3, Late = 1, AbsentUnexcused = 2, AbsentSick = 1 }, cells[K(2, "math")]);
         // kaz: seats 3, s1 excused → attended 2, late 1.
-        Assert.Equal(new SummaryFigures { LessonsHeld = 1, SeatsHeld = 3, Attended = 2, Late = 1, AbsentExcused = 1 }, cells[K(2, "kaz")]);
+        Assert.Equal(new SummaryFigures { LessonsHeld = 1, SeatsHeld = 3, Attended = 2, SchoolSeatsHeld = 3, SchoolAttended = 2, Late = 1, AbsentExcused = 1 }, cells[K(2, "kaz")]);
         // Subject-day cells carry no full days: they are per student-day, in the term and year totals only.
         Assert.Equal(0, cells[K(2, "math")].FullDaysMissed);
     }
@@ -86,12 +86,39 @@ public sealed partial class ClassLedgerTests
 
         var cells = ledger.Cells(D(today));
 
-        Assert.Equal(new SummaryFigures { Students = year, Classes = 1 }, cells[K(0)]);
+        Assert.Equal(new SummaryFigures { Students = year, SchoolStudents = year, Classes = 1 }, cells[K(0)]);
         for (var t = 1; t <= terms.Length; t++)
         {
-            Assert.Equal(new SummaryFigures { Students = terms[t - 1], Classes = 1 }, cells[K(t)]);
+            Assert.Equal(new SummaryFigures { Students = terms[t - 1], SchoolStudents = terms[t - 1], Classes = 1 }, cells[K(t)]);
         }
         AssertKeys(cells, [K(0), .. Enumerable.Range(1, terms.Length).Select(t => K(t))]);
+    }
+
+    /// <summary>
+    /// Each kind of organization counts its headcount and seats once more in its own fields, so a district's school
+    /// attendance is over schools only; an additional-education centre counts in the totals alone. One roll-call of
+    /// three (one unexcused, one late) on Mon 2026-11-23, in a class of the kind's calendar.
+    /// </summary>
+    [Theory]
+    [InlineData("school", 3, 0, 0, 3, 2, 0, 0, 0, 0)]
+    [InlineData("college", 0, 3, 0, 0, 0, 3, 2, 0, 0)]
+    [InlineData("preschool", 0, 0, 3, 0, 0, 0, 0, 3, 2)]
+    [InlineData("additional", 0, 0, 0, 0, 0, 0, 0, 0, 0)]
+    public void Headcount_and_seats_count_again_in_the_fields_of_the_kind(string kind, long schoolStudents, long collegeStudents,
+        long preschoolChildren, long schoolSeats, long schoolAttended, long collegeSeats, long collegeAttended, long preschoolSeats, long preschoolAttended)
+    {
+        var ledger = TestLedgers.Of(kind, 1, new SchoolCalendar(SyntheticCalendar.For("2026-2027", kind)), [new AssessmentPolicy()], Open,
+            [E("s1"), E("s2"), E("s3")]);
+        ledger.RecordLesson("art", D("2026-11-23"), ["s1", "s2", "s3"],
+            new Dictionary<string, AbsenceCode> { ["s1"] = AbsenceCode.Unexcused, ["s2"] = AbsenceCode.Late });
+
+        var year = ledger.Cells(Today)[K(0)];
+
+        Assert.Equal((3, 3, 2), (year.Students, year.SeatsHeld, year.Attended));
+        Assert.Equal((schoolStudents, collegeStudents, preschoolChildren), (year.SchoolStudents, year.CollegeStudents, year.PreschoolChildren));
+        Assert.Equal((schoolSeats, schoolAttended), (year.SchoolSeatsHeld, year.SchoolAttended));
+        Assert.Equal((collegeSeats, collegeAttended), (year.CollegeSeatsHeld, year.CollegeAttended));
+        Assert.Equal((preschoolSeats, preschoolAttended), (year.PreschoolSeatsHeld, year.PreschoolAttended));
     }
 
     // ---- College ----------------------------------------------------------------------------------------------------

@@ -118,7 +118,7 @@ public sealed partial class ClassLedgerTests
         // succeeding s1 {4,5}, s2 {5,3}, s4 {3,4} = 3 (s3 has a 2); qualified s1 only = 1.
         var term2 = new SummaryFigures
         {
-            Students = 4, Classes = 1,
+            Students = 4, SchoolStudents = 4, Classes = 1,
             TermResults = 8, TermMarks2 = 1, TermMarks3 = 2, TermMarks4 = 3, TermMarks5 = 2, TermMarkSum = 30, TermPercentSum = 551,
             StudentsAssessed = 4, StudentsSucceeding = 3, StudentsQualified = 1,
         };
@@ -127,7 +127,7 @@ public sealed partial class ClassLedgerTests
         Assert.Equal(kaz, cells[K(2, "kaz")]);
         Assert.Equal(term2, cells[K(2)]);
         // Q1 has started: headcount only (nothing assessed).
-        Assert.Equal(new SummaryFigures { Students = 4, Classes = 1 }, cells[K(1)]);
+        Assert.Equal(new SummaryFigures { Students = 4, SchoolStudents = 4, Classes = 1 }, cells[K(1)]);
         // The year: annual marks from the only marked term so far equal the term-2 marks and percentages.
         Assert.Equal(math, cells[K(0, "math")]);
         Assert.Equal(kaz, cells[K(0, "kaz")]);
@@ -155,8 +155,8 @@ public sealed partial class ClassLedgerTests
         var cells = ledger.Cells(Today);
 
         Assert.Equal(TermOutcome.Descriptive, ledger.ResultOf("s1", 2, "math")!.Outcome);
-        Assert.Equal(new SummaryFigures { Students = 4, Classes = 1 }, cells[K(2)]);
-        Assert.Equal(new SummaryFigures { Students = 4, Classes = 1 }, cells[K(0)]);
+        Assert.Equal(new SummaryFigures { Students = 4, SchoolStudents = 4, Classes = 1 }, cells[K(2)]);
+        Assert.Equal(new SummaryFigures { Students = 4, SchoolStudents = 4, Classes = 1 }, cells[K(0)]);
         AssertKeys(cells, K(0), K(1), K(2));
     }
 
@@ -178,7 +178,7 @@ public sealed partial class ClassLedgerTests
             // s2 (pending only) is not assessed.
             new SummaryFigures
             {
-                Students = 2, Classes = 1,
+                Students = 2, SchoolStudents = 2, Classes = 1,
                 TermResults = 1, TermMarks4 = 1, TermMarkSum = 4, TermPercentSum = 78, PendingResults = 1,
                 StudentsAssessed = 1, StudentsSucceeding = 1, StudentsQualified = 1,
             }
@@ -193,7 +193,7 @@ public sealed partial class ClassLedgerTests
             // s2 (н/а) is assessed but neither succeeding nor qualified.
             new SummaryFigures
             {
-                Students = 2, Classes = 1,
+                Students = 2, SchoolStudents = 2, Classes = 1,
                 TermResults = 1, TermMarks4 = 1, TermMarkSum = 4, TermPercentSum = 78, NotAttested = 1,
                 StudentsAssessed = 2, StudentsSucceeding = 1, StudentsQualified = 1,
             }
@@ -247,7 +247,7 @@ public sealed partial class ClassLedgerTests
             StudentsAssessed = 3, StudentsSucceeding = 1, StudentsQualified = 1,
         };
         Assert.Equal(q1Math, cells[K(1, "math")]);
-        Assert.Equal(q1Math with { Students = 3, Classes = 1 }, cells[K(1)]);
+        Assert.Equal(q1Math with { Students = 3, SchoolStudents = 3, Classes = 1 }, cells[K(1)]);
 
         // Q2: marks 5 (s1), 3 (s2); s3 left out (not assessed, not н/а).
         var q2Math = new SummaryFigures
@@ -256,7 +256,7 @@ public sealed partial class ClassLedgerTests
             StudentsAssessed = 2, StudentsSucceeding = 2, StudentsQualified = 1,
         };
         Assert.Equal(q2Math, cells[K(2, "math")]);
-        Assert.Equal(q2Math with { Students = 3, Classes = 1 }, cells[K(2)]);
+        Assert.Equal(q2Math with { Students = 3, SchoolStudents = 3, Classes = 1 }, cells[K(2)]);
 
         // Year: annual 5 (s1, 80 %), 3 (s2, 45 %), н/а (s3): Σ marks 8, Σ % 125.
         var yearMath = new SummaryFigures
@@ -265,7 +265,7 @@ public sealed partial class ClassLedgerTests
             StudentsAssessed = 3, StudentsSucceeding = 2, StudentsQualified = 1,
         };
         Assert.Equal(yearMath, cells[K(0, "math")]);
-        Assert.Equal(yearMath with { Students = 3, Classes = 1 }, cells[K(0)]);
+        Assert.Equal(yearMath with { Students = 3, SchoolStudents = 3, Classes = 1 }, cells[K(0)]);
     }
 
     [Fact]
@@ -306,10 +306,10 @@ public sealed partial class ClassLedgerTests
             StudentsAssessed = 1, StudentsSucceeding = 1, StudentsQualified = 1,
         };
         Assert.Equal(recorded + s2, cells[K(2, "math")]);
-        Assert.Equal(recorded + s2 + new SummaryFigures { Students = 1, Classes = 1 }, cells[K(2)]);
+        Assert.Equal(recorded + s2 + new SummaryFigures { Students = 1, SchoolStudents = 1, Classes = 1 }, cells[K(2)]);
         Assert.Equal(recorded + s2, cells[K(0, "math")]);
-        Assert.Equal(recorded + s2 + new SummaryFigures { Students = 1, Classes = 1 }, cells[K(0)]);
-        Assert.Equal(new SummaryFigures { Students = 2, Classes = 1 }, cells[K(1)]);
+        Assert.Equal(recorded + s2 + new SummaryFigures { Students = 1, SchoolStudents = 1, Classes = 1 }, cells[K(0)]);
+        Assert.Equal(new SummaryFigures { Students = 2, SchoolStudents = 2, Classes = 1 }, cells[K(1)]);
     }
 
     /// <summary>
@@ -361,18 +361,19 @@ public sealed partial class ClassLedgerTests
 
         var cells = ledger.Cells(Today);
 
+        // In the college's own figures: none of the school ones (marks 2–5, success and quality over schools) moves.
         var eng = new SummaryFigures
         {
-            TermResults = 4, TermPercentSum = 265, GpaHundredthsSum = 817,
-            StudentsAssessed = 4, StudentsSucceeding = 3, StudentsQualified = 2,
+            CollegeResults = 4, CollegePercentSum = 265, GpaHundredthsSum = 817,
+            CollegeStudentsAssessed = 4, CollegeStudentsSucceeding = 3, CollegeStudentsQualified = 2,
         };
         Assert.True(ledger.IsCollege);
         Assert.Equal(75, ledger.ResultOf("c2", 1, "eng")!.Percent);
         Assert.Equal(eng, cells[K(1, "eng")]);
-        Assert.Equal(eng with { Students = 4, Classes = 1 }, cells[K(1)]);
+        Assert.Equal(eng with { Students = 4, CollegeStudents = 4, Classes = 1 }, cells[K(1)]);
         // The year so far: one semester, the annual % is its %.
         Assert.Equal(eng, cells[K(0, "eng")]);
-        Assert.Equal(eng with { Students = 4, Classes = 1 }, cells[K(0)]);
+        Assert.Equal(eng with { Students = 4, CollegeStudents = 4, Classes = 1 }, cells[K(0)]);
         AssertKeys(cells, K(0), K(0, "eng"), K(1), K(1, "eng"));
     }
 
@@ -396,8 +397,8 @@ public sealed partial class ClassLedgerTests
 
         // Written out whole rather than added up, so the expectation does not lean on SummaryFigures' own +.
         var fo = new SummaryFigures { Marks = 1, FormativeMarks = 1, FormativeScoreSum = 8, FormativeMaxSum = 10 };
-        var foAndHeadcount = fo with { Students = 1, Classes = 1 };
-        var headcount = new SummaryFigures { Students = 1, Classes = 1 };
+        var foAndHeadcount = fo with { Students = 1, SchoolStudents = 1, Classes = 1 };
+        var headcount = new SummaryFigures { Students = 1, SchoolStudents = 1, Classes = 1 };
         Assert.Equal(foAndHeadcount, cells[K(0)]);
         Assert.Equal(fo, cells[K(0, "math")]);
         Assert.Equal(headcount, cells[K(1)]);
@@ -415,10 +416,10 @@ public sealed partial class ClassLedgerTests
             TermResults = 1, TermMarks3 = 1, TermMarkSum = 3, TermPercentSum = 64, StudentsAssessed = 1, StudentsSucceeding = 1,
         };
         Assert.Equal((64, 3), (ledger.ResultOf("s1", 2, "math")!.Percent, ledger.ResultOf("s1", 2, "math")!.Mark));
-        Assert.Equal(marked with { Students = 1, Classes = 1 }, cells[K(0)]);
+        Assert.Equal(marked with { Students = 1, SchoolStudents = 1, Classes = 1 }, cells[K(0)]);
         Assert.Equal(marked, cells[K(0, "math")]);
         Assert.Equal(headcount, cells[K(1)]);
-        Assert.Equal(marked with { Students = 1, Classes = 1 }, cells[K(2)]);
+        Assert.Equal(marked with { Students = 1, SchoolStudents = 1, Classes = 1 }, cells[K(2)]);
         Assert.Equal(marked, cells[K(2, "math")]);
         AssertKeys(cells, K(0), K(0, "math"), K(1), K(2), K(2, "math"));
     }

@@ -8,19 +8,24 @@ namespace EduInfo.UnitTests.Rules;
 public sealed class SummaryRatesTests
 {
     [Fact]
-    public void Schools_and_colleges_each_average_over_their_own_results()
+    public void Schools_colleges_and_kindergartens_each_have_their_rates_over_their_own_figures()
     {
-        // Two school results (marks 4 and 5, 75 % and 95 %) and one college result (75 %, B− = 2.67).
+        // A district of two school results (marks 4 and 5, 75 % and 95 %), one college result (75 %, B− = 2.67) and
+        // a kindergarten: the school rates see only the school figures, however the others stand.
         var figures = new SummaryFigures
         {
-            TermMarks4 = 1, TermMarks5 = 1, TermMarkSum = 9, TermResults = 3, TermPercentSum = 75 + 95 + 75, GpaHundredthsSum = 267,
-            StudentsAssessed = 3, StudentsSucceeding = 3, StudentsQualified = 3,
+            TermMarks4 = 1, TermMarks5 = 1, TermMarkSum = 9, TermResults = 2, TermPercentSum = 75 + 95,
+            StudentsAssessed = 2, StudentsSucceeding = 2, StudentsQualified = 1,
+            CollegeResults = 1, CollegePercentSum = 75, GpaHundredthsSum = 267, CollegeNotAttested = 1,
+            CollegeStudentsAssessed = 2, CollegeStudentsSucceeding = 1, CollegeStudentsQualified = 1,
+            SeatsHeld = 100 + 40 + 60, Attended = 90 + 20 + 45, SchoolSeatsHeld = 100, SchoolAttended = 90,
+            CollegeSeatsHeld = 40, CollegeAttended = 20, PreschoolSeatsHeld = 60, PreschoolAttended = 45,
+            DevelopmentLevel1 = 1, DevelopmentLevel2 = 2, DevelopmentLevel3 = 1,
         };
         var rates = SummaryRates.Of(figures);
-        Assert.Equal(4.5m, rates.AverageTermMark);
-        Assert.Equal(81.67m, rates.AverageTermPercent); // 245 / 3
-        Assert.Equal(2.67m, rates.AverageGpa);
-        Assert.Equal(100m, rates.SuccessRate);
+        Assert.Equal((4.5m, 85m, 100m, 50m, 90m), (rates.AverageTermMark, rates.AverageTermPercent, rates.SuccessRate, rates.KnowledgeQuality, rates.AttendanceRate));
+        Assert.Equal((75m, 2.67m, 50m, 50m, 50m), (rates.CollegeAverageTermPercent, rates.AverageGpa, rates.CollegeSuccessRate, rates.CollegeKnowledgeQuality, rates.CollegeAttendanceRate));
+        Assert.Equal((75m, 25m, 25m), (rates.PreschoolAttendanceRate, rates.DevelopmentHighShare, rates.DevelopmentLowShare));
     }
 
     [Fact]
@@ -33,6 +38,8 @@ public sealed class SummaryRatesTests
         Assert.Null(rates.KnowledgeQuality);
         Assert.Null(rates.Completeness);
         Assert.Null(rates.AttendanceRate);
+        Assert.Null(rates.CollegeSuccessRate);
+        Assert.Null(rates.PreschoolAttendanceRate);
     }
 
     [Theory]
