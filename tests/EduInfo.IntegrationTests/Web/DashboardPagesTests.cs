@@ -132,4 +132,43 @@ public sealed class DashboardPagesTests(BrowserFixture browser, WebHost web, ITe
         await Session.OpenAsync("/nodes/KZ", 403);
         await Page.AssertAccessibleAsync(Output);
     }
+
+    [Fact]
+    public async Task School_metrics_are_over_schools_and_a_region_with_a_college_shows_the_college_cards_apart()
+    {
+        // A college class's teaching, its region (colleges report to the region) and a district of it (no college).
+        var colleges = Web.Registry.Data.Organizations.Where(o => o.Kind == "college").ToDictionary(o => o.Id);
+        var t = Web.Registry.Teachings().First(t => colleges.ContainsKey(Web.Registry.Data.Classes.Single(c => c.Id == t.ClassId).OrganizationId));
+        var region = colleges[Web.Registry.Data.Classes.Single(c => c.Id == t.ClassId).OrganizationId].NodeId;
+        var district = Web.Registry.Data.Nodes.First(n => n.ParentId == region && n.Kind == "district").Id;
+        var before = (await Web.Http.GetJsonAsync($"/api/v1/nodes/{region}/summary")).Body.GetProperty("figures");
+
+        // A college mark moves the college's figures and none of the school ones.
+        Assert.Equal(200, (await Web.Http.PostJsonAsync($"/api/v1/classes/{t.ClassId}/marks", new
+        {
+            entries = new[] { new { entryId = Guid.NewGuid(), studentId = t.Roster[0], subjectId = t.SubjectId, date = "2026-11-17", kind = "formative", score = 9 } },
+        }, $"user={t.TeacherId}; roles=teacher")).Status);
+        var after = (await Eventually.MatchesAsync(() => Web.Http.GetJsonAsync($"/api/v1/nodes/{region}/summary"),
+            r => r.Body.GetProperty("figures").GetProperty("formativeMarks").GetInt64() > before.GetProperty("formativeMarks").GetInt64(),
+            TimeSpan.FromSeconds(15), "the region counts the college mark")).Body.GetProperty("figures");
+        Assert.True(after.GetProperty("collegeResults").GetInt64() > 0);
+        foreach (var school in new[] { "termResults", "termPercentSum", "studentsAssessed", "studentsSucceeding", "studentsQualified", "notAttested" })
+        {
+            Assert.Equal(before.GetProperty(school).GetInt64(), after.GetProperty(school).GetInt64());
+        }
+
+        var analyst = Web.Account("analyst");
+        await Session.SignInAsync(analyst.Login, analyst.Password);
+        await Session.OpenAsync($"/nodes/{region}?lang=en");
+        await Assertions.Expect(Page.Locator("#dashboard section.kpi-group[data-kind=school] [data-metric=successRate]")).ToHaveCountAsync(1);
+        var collegeGroup = Page.Locator("#dashboard section.kpi-group[data-kind=college]");
+        await Assertions.Expect(collegeGroup.Locator("[data-metric=collegeSuccessRate] dd")).Not.ToHaveTextAsync("—");
+        await Assertions.Expect(collegeGroup.Locator("[data-metric=averageGpa]")).ToHaveCountAsync(1);
+        await Assertions.Expect(collegeGroup.Locator("h3")).ToContainTextAsync($"{after.GetProperty("collegeStudents").GetInt64()} students");
+        await Session.CheckPageAsync("dashboard-region-kinds", Output);
+
+        await Session.OpenAsync($"/nodes/{district}?lang=en");
+        await Assertions.Expect(Page.Locator("#dashboard section.kpi-group[data-kind=school]")).ToHaveCountAsync(1);
+        await Assertions.Expect(Page.Locator("#dashboard section.kpi-group[data-kind=college]")).ToHaveCountAsync(0);
+    }
 }
