@@ -86,6 +86,7 @@ public static class ApiHostingExtensions
         builder.AddEduInfoLive();
         builder.Services.AddScoped<PublicReport>();
         builder.Services.AddScoped<Dashboard>();
+        builder.Services.AddScoped<HeadDesk>();
         builder.Services.AddScoped<WhoAmI>();
         builder.Services.AddScoped<StudentGate>();
         builder.AddEduInfoWeb();
@@ -161,6 +162,7 @@ public static class ApiHostingExtensions
         });
         app.MapEduInfoHealth();
         app.MapBrowserSignIn();
+        app.MapDeskForms();
         var api = app.MapGroup("/api/v1");
         api.MapAuthEndpoints();
         api.MapPublicEndpoints();

@@ -52,6 +52,7 @@ public static class StorageServiceCollectionExtensions
         builder.Services.TryAddSingleton<RegionalTargetStore>();
         builder.Services.TryAddSingleton<Assessment.AssessmentStore>();
         builder.Services.TryAddSingleton<Assessment.TimetableStore>();
+        builder.Services.TryAddSingleton<Assessment.TermBoardStore>();
         builder.Services.TryAddSingleton<TransferStore>();
         builder.AddKazakhstanClock();
         if (migrate)

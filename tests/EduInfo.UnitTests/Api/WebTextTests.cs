@@ -22,6 +22,7 @@ public sealed partial class WebTextTests
         ["web.attendance."] = Enum.GetNames<EduInfo.Domain.Journal.AbsenceCode>().Append("OnTime"),
         ["web.figures.group."] = Enum.GetNames<KpiGroupKind>(),
         ["web.figures.headcount."] = Enum.GetNames<KpiGroupKind>(),
+        ["web.desk.notice."] = Enum.GetNames<DeskNotice>(),
         ["role."] = typeof(Role).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!),
     };
 
