@@ -88,6 +88,8 @@ public static class ApiHostingExtensions
         builder.Services.AddScoped<Dashboard>();
         builder.Services.AddScoped<WhoAmI>();
         builder.Services.AddScoped<StudentGate>();
+        builder.Services.AddScoped<DiaryReaders>();
+        builder.Services.AddScoped<DiaryPageRead>();
         builder.AddEduInfoWeb();
         return builder;
     }
