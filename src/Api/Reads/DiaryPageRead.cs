@@ -51,7 +51,8 @@ public sealed class DiaryPageRead(IGrainFactory grains, ClusterCalls calls, Regi
         var needs = new Dictionary<string, IReadOnlyList<DiaryNeed>>(StringComparer.Ordinal);
         var pending = diary.Standings.Where(s => s.Term == term && !s.Final && s.PendingComponents.Count > 0).ToList();
         var starts = diary.Terms.FirstOrDefault(t => t.Term == term)?.Starts;
-        if (pending.Count == 0 || starts is null || await registry.FindClassAsync(classId, cancellationToken) is not { } cls)
+        // Colleges grade by letters of the percentage, not by the policy's marks: their targets would be another table.
+        if (pending.Count == 0 || starts is null || await registry.FindClassAsync(classId, cancellationToken) is not { OrganizationKind: "school" } cls)
         {
             return needs;
         }
