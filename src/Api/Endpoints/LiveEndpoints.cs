@@ -26,7 +26,8 @@ public static class LiveEndpoints
     {
         api.MapGet("/nodes/{nodeId}/live", NodeLive).RequireNode(AccessPolicy.CanReadSummary).WithTags("Live").WithName("NodeLive").DisableRequestTimeout()
             .WithSummary("A node's summary, pushed as it changes (Server-Sent Events)");
-        api.MapGet("/students/{studentId}/live", StudentLive).RequireStudent("diary.live").WithTags("Live").WithName("StudentLive").DisableRequestTimeout()
+        api.MapGet("/students/{studentId}/live", StudentLive).RequireStudent("diary.live", (actor, student) => Reads.DiaryReaders.Detail(actor, student))
+            .WithTags("Live").WithName("StudentLive").DisableRequestTimeout()
             .WithSummary("A student's diary, pushed as it changes (Server-Sent Events)");
         return api;
     }

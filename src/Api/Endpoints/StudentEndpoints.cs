@@ -1,6 +1,7 @@
 using EduInfo.Api.Contracts;
 using EduInfo.Api.Localization;
 using EduInfo.Api.Problems;
+using EduInfo.Api.Reads;
 using EduInfo.Api.Security;
 using EduInfo.Grains.Interfaces.Students;
 using EduInfo.Storage.Registry;
@@ -13,14 +14,17 @@ public static class StudentEndpoints
 {
     public static RouteGroupBuilder MapStudentEndpoints(this RouteGroupBuilder api)
     {
-        // The audit row of a card read says whether the whole IIN was shown.
+        // The audit row of a read names the roles that let the reader in (the parent's "who saw"); a card's, whether the whole IIN was shown.
         api.MapGet("/students/{studentId}", GetCard).WithTags("Diary")
-            .RequireStudent("student.card.read", (actor, student) => AccessPolicy.SeesFullIin(actor, student) ? "{\"iin\":\"full\"}" : "{\"iin\":\"masked\"}")
+            .RequireStudent("student.card.read", (actor, student) => DiaryReaders.Detail(actor, student, card: true))
             .WithName("GetStudentCard")
             .WithSummary("A student's card: names, birth date, class and the IIN (masked for readers who do not need it)");
-        api.MapGet("/students/{studentId}/diary", GetDiary).WithTags("Diary").RequireStudent("diary.read")
+        api.MapGet("/students/{studentId}/diary", GetDiary).WithTags("Diary").RequireStudent("diary.read", (actor, student) => DiaryReaders.Detail(actor, student))
             .WithName("GetStudentDiary")
             .WithSummary("A student's diary for the current academic year: marks, attendance and live figures per subject");
+        api.MapGet("/students/{studentId}/readers", GetReaders).WithTags("Diary").RequireStudent("student.readers.read")
+            .WithName("GetStudentReaders")
+            .WithSummary("Who saw the student's diary and card: each read's time, role and (for staff) organization, newest first; never a name");
         return api;
     }
 
@@ -31,6 +35,16 @@ public static class StudentEndpoints
         return card is null
             ? LocalizedProblems.NotFound(call.Http, "problem.notFound.student")
             : TypedResults.Ok(StudentCardResponse.Of(card, AccessPolicy.SeesFullIin(call.Actor, call.Caller.Student)));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<DiaryReaderResponse>>, ProblemHttpResult>> GetReaders(
+        string studentId, int? limit, [AsParameters] EndpointCall call, DiaryReaders readers)
+    {
+        if (limit is < 1 or > DiaryReaders.MaxLimit)
+        {
+            return LocalizedProblems.Invalid(call.Http, [("limit", "limitOutOfRange")], "readers.error");
+        }
+        return TypedResults.Ok(await readers.ReadAsync(call.Caller.Student.StudentId, RequestLanguage.Of(call.Http), limit ?? DiaryReaders.DefaultLimit, call.Aborted));
     }
 
     private static async Task<Results<Ok<DiaryResponse>, ProblemHttpResult>> GetDiary(string studentId, [AsParameters] EndpointCall call)

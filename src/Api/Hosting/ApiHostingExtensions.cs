@@ -89,6 +89,8 @@ public static class ApiHostingExtensions
         builder.Services.AddScoped<HeadDesk>();
         builder.Services.AddScoped<WhoAmI>();
         builder.Services.AddScoped<StudentGate>();
+        builder.Services.AddScoped<DiaryReaders>();
+        builder.Services.AddScoped<DiaryPageRead>();
         builder.AddEduInfoWeb();
         return builder;
     }

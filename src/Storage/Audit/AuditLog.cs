@@ -45,6 +45,8 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
               AND (@organization::text IS NULL OR organization_id = @organization)
               AND (@from::timestamptz IS NULL OR at >= @from)
               AND (@to::timestamptz IS NULL OR at < @to)
+              AND (@actions::text[] IS NULL OR action = ANY(@actions))
+              AND (@outcome::text IS NULL OR outcome = @outcome)
             ORDER BY id DESC
             LIMIT @limit
             """);
@@ -54,6 +56,8 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("from", (object?)query.From ?? DBNull.Value);
         command.Parameters.AddWithValue("to", (object?)query.To ?? DBNull.Value);
         command.Parameters.AddWithValue("limit", Math.Clamp(query.Limit, 1, 1000));
+        command.Parameters.AddWithValue("actions", (object?)query.Actions?.ToArray() ?? DBNull.Value);
+        command.Parameters.AddWithValue("outcome", (object?)query.Outcome ?? DBNull.Value);
         var records = new List<AuditRecord>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -98,6 +98,9 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         ["GET /family"] =                                  [302, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 403, 403],
         ["GET /teaching"] =                                [302, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
         ["GET /students/{studentId}"] =                    [302, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403],
+        // The diary page and who saw the child's data: the diary's own callers (issue 17).
+        ["GET /students/{studentId}/diary"] =              [302, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403],
+        ["GET /api/v1/students/{studentId}/readers"] =     [401, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403],
     };
 
     // Rows: (endpoint taking a {nodeId}, the level of that node on the target class's path) → expected status per caller.

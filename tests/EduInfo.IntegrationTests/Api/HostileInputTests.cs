@@ -217,6 +217,8 @@ public sealed class HostileInputTests(ApiHost api) : IClassFixture<ApiHost>
     [InlineData("/api/v1/nodes/'%20OR%201=1/children", 404, "not-found", "There is no such node in the management hierarchy.")]
     [InlineData("/api/v1/nodes/'%20OR%201=1/summary", 404, "not-found", "There is no such node in the management hierarchy.")]
     [InlineData("/api/v1/students/'%20OR%201=1/diary", 404, "not-found", "There is no such student.")]
+    [InlineData("/api/v1/students/%00/readers", 400, null, null)]
+    [InlineData("/api/v1/students/'%20OR%201=1/readers", 404, "not-found", "There is no such student.")]
     [InlineData("/api/v1/audit?actorId=%00&targetId=x", 200, null, null)]
     public async Task Hostile_ids_in_the_path_or_query_are_refused_or_not_found(string path, int status, string? type, string? detail)
     {
@@ -339,6 +341,8 @@ public sealed class HostileInputTests(ApiHost api) : IClassFixture<ApiHost>
     [InlineData("/signin?returnUrl=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E", null, 200)]
     [InlineData("/students/'%20OR%201=1", "user=p; roles=parent@P1", 404)]
     [InlineData("/students/%3Cscript%3Ealert(1)%3C%2Fscript%3E", "user=p; roles=parent@P1", 404)]
+    [InlineData("/students/'%20OR%201=1/diary", "user=p; roles=parent@P1", 404)]
+    [InlineData("/students/%3Cscript%3Ealert(1)%3C%2Fscript%3E/diary?term=%3Cscript%3Ealert(1)%3C%2Fscript%3E", "user=p; roles=parent@P1", 404)]
     [InlineData("/nodes/'%20OR%201=1", "user=op; roles=operator@KZ", 404)]
     [InlineData("/nodes/KZ?term=99&subjectId=%3Cscript%3Ealert(1)%3C%2Fscript%3E", "user=op; roles=operator@KZ", 200)]
     [InlineData("/nodes/KZ?term=-1&subjectId='%20OR%201=1", "user=op; roles=operator@KZ", 200)]
@@ -365,6 +369,52 @@ public sealed class HostileInputTests(ApiHost api) : IClassFixture<ApiHost>
         if (path.StartsWith("/signin?notice=", StringComparison.Ordinal))
         {
             Assert.DoesNotContain("role=\"alert\"", body, StringComparison.Ordinal); // only known notices are shown
+        }
+    }
+
+    /// <summary>
+    /// Who saw a child's data: a limit out of 1..200 is a localized 400 naming the field; one that is no number cannot
+    /// be bound (400); a term that names nothing on the diary page is no choice (the page of today's term). Never a 5xx.
+    /// </summary>
+    [Theory]
+    [InlineData("/api/v1/students/{S}/readers?limit=0", 400, "limit:limitOutOfRange")]
+    [InlineData("/api/v1/students/{S}/readers?limit=201", 400, "limit:limitOutOfRange")]
+    [InlineData("/api/v1/students/{S}/readers?limit=-1", 400, "limit:limitOutOfRange")]
+    [InlineData("/api/v1/students/{S}/readers?limit=abc", 400, null)]
+    [InlineData("/api/v1/students/{S}/readers?limit=%00", 400, null)]
+    [InlineData("/api/v1/students/{S}/readers?limit=99999999999", 400, null)]
+    [InlineData("/api/v1/students/{S}/readers?limit=200&studentId=OTHER&role=operator", 200, null)]
+    [InlineData("/students/{S}/diary?term=99", 200, null)]
+    [InlineData("/students/{S}/diary?term=-1%20OR%201=1", 200, null)]
+    [InlineData("/students/{S}/diary?term=%3Cscript%3Ealert(1)%3C%2Fscript%3E", 200, null)]
+    public async Task Hostile_queries_of_the_diary_and_its_readers_are_refused_by_field_or_change_nothing(string path, int status, string? errors)
+    {
+        var student = api.Registry.Data.StudentParents[0];
+        using var request = new HttpRequestMessage(HttpMethod.Get, path.Replace("{S}", student.StudentId));
+        request.Headers.Add(HttpExtensions.ActorHeader, $"user=p; roles=parent@{student.ParentId}");
+        request.Headers.AcceptLanguage.ParseAdd("en");
+        using var response = await api.Http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode == status, $"{path}: expected {status}, got {(int)response.StatusCode} {body}");
+        Assert.DoesNotContain("<script>alert", body, StringComparison.OrdinalIgnoreCase);
+        if (path.StartsWith("/students/", StringComparison.Ordinal))
+        {
+            Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+            return;
+        }
+        if (status == 200)
+        {
+            Assert.Equal(System.Text.Json.JsonValueKind.Array, System.Text.Json.JsonDocument.Parse(body).RootElement.ValueKind);
+            return;
+        }
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = System.Text.Json.JsonDocument.Parse(body).RootElement;
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("title").GetString()));
+        if (errors is not null)
+        {
+            Assert.Equal(LocalizedType(Validation), problem.GetProperty("type").GetString());
+            Assert.Equal(errors, string.Join(",", Errors(problem)));
+            Assert.Equal("The limit is a number from 1 to 200.", problem.GetProperty("errors")[0].GetProperty("message").GetString());
         }
     }
 

@@ -24,6 +24,10 @@ public sealed partial class WebTextTests
         ["web.figures.headcount."] = Enum.GetNames<KpiGroupKind>(),
         ["web.desk.notice."] = Enum.GetNames<DeskNotice>(),
         ["role."] = typeof(Role).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!),
+        ["web.diary.code."] = Enum.GetNames<EduInfo.Domain.Journal.AbsenceCode>(),
+        ["web.diary.codeName."] = Enum.GetNames<EduInfo.Domain.Journal.AbsenceCode>(),
+        ["markKind."] = Enum.GetNames<EduInfo.Domain.Journal.MarkKind>(),
+        ["component."] = Enum.GetNames<EduInfo.Domain.Assessment.ComponentKind>().Select(k => k.ToLowerInvariant()),
     };
 
     private static IEnumerable<string> PageSources()

@@ -10,7 +10,8 @@ if (!out) {
 }
 mkdirSync(out, { recursive: true });
 await esbuild.build({
-  entryPoints: ['src/app.js', 'src/app.css', 'src/dashboard.js', 'src/icon.svg'],
+  entryPoints: ['src/app.js', 'src/app.css', 'src/dashboard.js', 'src/icon.svg',
+    'src/diary.js'],
   loader: { '.svg': 'copy' },
   outdir: out,
   bundle: true,
