@@ -88,6 +88,7 @@ public static class ApiHostingExtensions
         builder.Services.AddScoped<Dashboard>();
         builder.Services.AddScoped<WhoAmI>();
         builder.Services.AddScoped<StudentGate>();
+        builder.Services.AddScoped<JournalSheet>();
         builder.AddEduInfoWeb();
         return builder;
     }
