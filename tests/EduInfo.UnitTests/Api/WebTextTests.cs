@@ -20,6 +20,9 @@ public sealed partial class WebTextTests
         ["web.open.children."] = Enum.GetNames<NodeKind>(),
         ["web.signin.notice."] = Enum.GetNames<SignInNotice>(),
         ["web.attendance."] = Enum.GetNames<EduInfo.Domain.Journal.AbsenceCode>().Append("OnTime"),
+        ["markKind."] = Enum.GetNames<EduInfo.Domain.Journal.MarkKind>(),
+        ["absence."] = Enum.GetNames<EduInfo.Domain.Journal.AbsenceCode>(),
+        ["web.journal.code."] = Enum.GetNames<EduInfo.Domain.Journal.AbsenceCode>(),
         ["role."] = typeof(Role).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!),
     };
 

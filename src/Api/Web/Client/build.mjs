@@ -10,7 +10,7 @@ if (!out) {
 }
 mkdirSync(out, { recursive: true });
 await esbuild.build({
-  entryPoints: ['src/app.js', 'src/app.css', 'src/dashboard.js', 'src/icon.svg'],
+  entryPoints: ['src/app.js', 'src/app.css', 'src/dashboard.js', 'src/journal.js', 'src/icon.svg'],
   loader: { '.svg': 'copy' },
   outdir: out,
   bundle: true,
