@@ -98,6 +98,8 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         ["GET /family"] =                                  [302, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 403, 403],
         ["GET /teaching"] =                                [302, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
         ["GET /students/{studentId}"] =                    [302, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403],
+        // The journal page of a class: the grid's readers (its subject's teacher, the class teacher, the head), like GET …/journal.
+        ["GET /teaching/{classId}"] =                      [302, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
     };
 
     // Rows: (endpoint taking a {nodeId}, the level of that node on the target class's path) → expected status per caller.
