@@ -506,7 +506,8 @@ class Journal {
     const state = this.queue.status;
     status.dataset.waiting = String(waiting);
     status.dataset.state = state;
-    const parts = waiting > 0 ? [this.texts.waiting.replace('{0}', String(waiting))] : [this.texts.saved];
+    const parts = waiting > 0 ? [this.texts.waiting.replace('{0}', String(waiting))]
+      : refused.length > 0 ? [this.texts.refused.replace('{0}', String(refused.length))] : [this.texts.saved];
     if (waiting > 0 && state === 'offline') parts.push(this.texts.offline);
     if (waiting > 0 && state === 'paused') parts.push(this.texts.paused);
     if (waiting > 0 && state === 'sending') parts.push(this.texts.sending);
