@@ -91,6 +91,7 @@ public static class ApiHostingExtensions
         builder.Services.AddScoped<StudentGate>();
         builder.Services.AddScoped<DiaryReaders>();
         builder.Services.AddScoped<DiaryPageRead>();
+        builder.Services.AddScoped<JournalSheet>();
         builder.AddEduInfoWeb();
         return builder;
     }

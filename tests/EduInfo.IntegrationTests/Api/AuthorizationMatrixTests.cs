@@ -101,6 +101,8 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         // The diary page and who saw the child's data: the diary's own callers (issue 17).
         ["GET /students/{studentId}/diary"] =              [302, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403],
         ["GET /api/v1/students/{studentId}/readers"] =     [401, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403],
+        // The journal page of a class: the grid's readers (its subject's teacher, the class teacher, the head), like GET …/journal.
+        ["GET /teaching/{classId}"] =                      [302, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
     };
 
     // Rows: (endpoint taking a {nodeId}, the level of that node on the target class's path) → expected status per caller.

@@ -347,6 +347,8 @@ public sealed class HostileInputTests(ApiHost api) : IClassFixture<ApiHost>
     [InlineData("/nodes/KZ?term=99&subjectId=%3Cscript%3Ealert(1)%3C%2Fscript%3E", "user=op; roles=operator@KZ", 200)]
     [InlineData("/nodes/KZ?term=-1&subjectId='%20OR%201=1", "user=op; roles=operator@KZ", 200)]
     [InlineData("/nodes/KZ?term=%00&subjectId=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E", "user=op; roles=operator@KZ", 200)]
+    [InlineData("/teaching/'%20OR%201=1", "user=t; roles=teacher@S1", 404)]
+    [InlineData("/teaching/%3Cscript%3Ealert(1)%3C%2Fscript%3E?subjectId=%3Cscript%3E", "user=t; roles=teacher@S1", 404)]
     [InlineData("/assets/..%2F..%2Fappsettings.json", null, 404)]
     [InlineData("/assets/app.css", null, 404)]
     public async Task Hostile_addresses_of_pages_are_a_page_not_found_or_change_nothing(string path, string? actor, int status)
@@ -416,6 +418,25 @@ public sealed class HostileInputTests(ApiHost api) : IClassFixture<ApiHost>
             Assert.Equal(errors, string.Join(",", Errors(problem)));
             Assert.Equal("The limit is a number from 1 to 200.", problem.GetProperty("errors")[0].GetProperty("message").GetString());
         }
+    /// <summary>The journal page's query values that name nothing are no choice: the reader's subject and today's term, nothing reflected.</summary>
+    [Theory]
+    [InlineData("subjectId=%3Cscript%3Ealert(1)%3C%2Fscript%3E&term=99")]
+    [InlineData("subjectId='%20OR%201=1&term=-1&groupId=%22%3E%3Cscript%3E")]
+    [InlineData("term=%00&groupId=../../etc")]
+    public async Task Hostile_journal_page_queries_change_nothing(string query)
+    {
+        var t = api.Registry.InClass(1);
+        var organization = api.Registry.Data.Classes.Single(c => c.Id == t.ClassId).OrganizationId;
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/teaching/{t.ClassId}?{query}");
+        request.Headers.Add(HttpExtensions.ActorHeader, $"user=hostile-teacher; person={t.TeacherId}; roles=teacher@{organization}");
+        using var response = await api.Http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(200, (int)response.StatusCode);
+        var own = api.Registry.Data.Assignments.Where(a => a.GroupId == t.ClassId && a.TeacherId == t.TeacherId).Select(a => a.SubjectId);
+        Assert.Contains(own, s => body.Contains($"data-subject-id=\"{s}\"", StringComparison.Ordinal));
+        Assert.DoesNotContain("<script>alert", body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("\"><script", body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("name=\"groupId\"", body, StringComparison.Ordinal); // a group that is not one of the class's is no group
     }
 
     private static string LocalizedType(string type) => "https://eduinfo.kz/problems/" + type;

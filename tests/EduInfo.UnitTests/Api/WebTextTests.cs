@@ -23,10 +23,12 @@ public sealed partial class WebTextTests
         ["web.figures.group."] = Enum.GetNames<KpiGroupKind>(),
         ["web.figures.headcount."] = Enum.GetNames<KpiGroupKind>(),
         ["web.desk.notice."] = Enum.GetNames<DeskNotice>(),
+        ["markKind."] = Enum.GetNames<EduInfo.Domain.Journal.MarkKind>(),
+        ["absence."] = Enum.GetNames<EduInfo.Domain.Journal.AbsenceCode>(),
+        ["web.journal.code."] = Enum.GetNames<EduInfo.Domain.Journal.AbsenceCode>(),
         ["role."] = typeof(Role).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!),
         ["web.diary.code."] = Enum.GetNames<EduInfo.Domain.Journal.AbsenceCode>(),
         ["web.diary.codeName."] = Enum.GetNames<EduInfo.Domain.Journal.AbsenceCode>(),
-        ["markKind."] = Enum.GetNames<EduInfo.Domain.Journal.MarkKind>(),
         ["component."] = Enum.GetNames<EduInfo.Domain.Assessment.ComponentKind>().Select(k => k.ToLowerInvariant()),
     };
 

@@ -10,8 +10,7 @@ if (!out) {
 }
 mkdirSync(out, { recursive: true });
 await esbuild.build({
-  entryPoints: ['src/app.js', 'src/app.css', 'src/dashboard.js', 'src/icon.svg',
-    'src/diary.js'],
+  entryPoints: ['src/app.js', 'src/app.css', 'src/dashboard.js', 'src/icon.svg', 'src/diary.js', 'src/journal.js'],
   loader: { '.svg': 'copy' },
   outdir: out,
   bundle: true,

@@ -20,6 +20,7 @@ public sealed class PageGuards
     private readonly Uri _origin;
     private readonly List<string> _violations = [];
     private readonly HashSet<(string Url, int Status)> _expectedStatuses = [];
+    private readonly List<string> _expectedFailures = [];
     private readonly Lock _lock = new();
 
     private PageGuards(Uri origin) => _origin = origin;
@@ -64,6 +65,18 @@ public sealed class PageGuards
         lock (_lock)
         {
             _expectedStatuses.Add((absoluteUrl, status));
+        }
+    }
+
+    /// <summary>
+    /// Requests under <paramref name="absoluteUrlPrefix"/> that the test makes fail on purpose (a cut network, a refusal it
+    /// provokes): Chromium's "Failed to load resource" report of them is then not a violation; any other console error still is.
+    /// </summary>
+    public void ExpectFailedRequests(string absoluteUrlPrefix)
+    {
+        lock (_lock)
+        {
+            _expectedFailures.Add(absoluteUrlPrefix);
         }
     }
 
@@ -121,6 +134,11 @@ public sealed class PageGuards
     {
         lock (_lock)
         {
+            if (message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)
+                && _expectedFailures.Any(p => message.Location.StartsWith(p, StringComparison.Ordinal)))
+            {
+                return true;
+            }
             return _expectedStatuses.Any(e => (message.Location == e.Url || message.Location.StartsWith(e.Url + ":", StringComparison.Ordinal))
                 && message.Text.StartsWith($"Failed to load resource: the server responded with a status of {e.Status}", StringComparison.Ordinal));
         }

@@ -1,4 +1,7 @@
 // Progressive enhancements of server-rendered pages: every page works without this module.
 import { enhanceSortableTables } from './sortable-table.js';
+import { guardSignOut } from './signout-guard.js';
 
 enhanceSortableTables(document);
+// A teacher's sign-out warns while journal entries wait in this browser's offline queue.
+guardSignOut(document);
