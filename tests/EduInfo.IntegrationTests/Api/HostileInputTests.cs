@@ -418,6 +418,8 @@ public sealed class HostileInputTests(ApiHost api) : IClassFixture<ApiHost>
             Assert.Equal(errors, string.Join(",", Errors(problem)));
             Assert.Equal("The limit is a number from 1 to 200.", problem.GetProperty("errors")[0].GetProperty("message").GetString());
         }
+    }
+
     /// <summary>The journal page's query values that name nothing are no choice: the reader's subject and today's term, nothing reflected.</summary>
     [Theory]
     [InlineData("subjectId=%3Cscript%3Ealert(1)%3C%2Fscript%3E&term=99")]

@@ -23,6 +23,7 @@ public sealed partial class WebTextTests
         ["web.figures.group."] = Enum.GetNames<KpiGroupKind>(),
         ["web.figures.headcount."] = Enum.GetNames<KpiGroupKind>(),
         ["web.desk.notice."] = Enum.GetNames<DeskNotice>(),
+        ["journal.error."] = Enum.GetNames<EduInfo.Domain.Journal.JournalError>(),
         ["markKind."] = Enum.GetNames<EduInfo.Domain.Journal.MarkKind>(),
         ["absence."] = Enum.GetNames<EduInfo.Domain.Journal.AbsenceCode>(),
         ["web.journal.code."] = Enum.GetNames<EduInfo.Domain.Journal.AbsenceCode>(),
