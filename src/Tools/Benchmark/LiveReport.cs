@@ -114,7 +114,7 @@ public sealed record LiveReport(LiveBenchmark.Options Options, string OneDistric
         text.AppendLine("| | " + string.Join(" | ", r.Select(x => x.Mode == RefreshMode.Page ? "whole page (before)" : "shared section (now)")) + " | section ÷ page |");
         text.AppendLine("|---|" + string.Concat(r.Select(_ => "---|")) + "---|");
         Row("viewers open (failed)", x => $"{x.Opened} ({x.Failed})");
-        Row("writer: acked batches/s", x => $"{x.AckedPerSecond:F1}", x => x.AckedPerSecond);
+        Row("writer: acked batches/s (failed)", x => $"{x.AckedPerSecond:F1} ({x.WriterFailed})", x => x.AckedPerSecond);
         Row("refreshes served/s", x => $"{x.FetchesPerSecond:F1}", x => x.FetchesPerSecond);
         Row("renders/s (page: one per request; section: the Api's count)", x => $"{x.RendersPerSecond:F1}", x => x.RendersPerSecond);
         Row("refresh time p50 / p99, ms", x => $"{x.FetchP50:F0} / {x.FetchP99:F0}", x => x.FetchP50);
