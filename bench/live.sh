@@ -3,13 +3,17 @@
 # on), the small demo country seeded once and copied into one database per build, the polling build (EDUINFO_LIVE_BASELINE,
 # b2ade2f: the commit before the push fan-out) and this one, each an Api with a co-hosted silo (Development profile, Release
 # build) on its own HTTP and Orleans ports. `eduinfo bench-live` then measures, per build, N SSE viewers of one district
-# and N spread over all districts while a writer posts the journal mix: freshness ack → viewer, the Api's CPU and memory.
-#   bench/live.sh [viewers=1000] [seconds=60] [warm-up=10] [batches/s=20] [quiet seconds=20]
+# and N spread over all districts while a writer posts the journal mix: freshness ack → viewer, the Api's CPU and memory;
+# then, against this build, M open dashboards of one district that refetch their view on each pushed version: the whole
+# page (as before the shared views) against the shared section (GET /nodes/{id}/view), renders/s and Api CPU per viewer.
+#   bench/live.sh [viewers=1000] [seconds=60] [warm-up=10] [batches/s=20] [quiet seconds=20] [refresh viewers=200]
+#   EDUINFO_LIVE_REFRESH_ONLY=1 bench/live.sh …   the page-refresh scenario alone (no polling build; a few minutes)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 . scripts/lib/pg.sh
-viewers="${1:-1000}"; seconds="${2:-60}"; warmup="${3:-10}"; rate="${4:-20}"; quiet="${5:-20}"
+viewers="${1:-1000}"; seconds="${2:-60}"; warmup="${3:-10}"; rate="${4:-20}"; quiet="${5:-20}"; refresh="${6:-200}"
+refresh_only="${EDUINFO_LIVE_REFRESH_ONLY:-}"
 baseline="${EDUINFO_LIVE_BASELINE:-b2ade2f}"
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; pg_stop; }
@@ -17,7 +21,7 @@ trap cleanup EXIT INT TERM
 
 # The polling build from its commit's source, built once into .run/bench-live/<commit> and kept for later runs.
 base_dir="$root/.run/bench-live/$(git rev-parse --short=12 "$baseline^{commit}")"
-if [ ! -f "$base_dir/src/Api/bin/Release/net10.0/EduInfo.Api.dll" ]; then
+if [ -z "$refresh_only" ] && [ ! -f "$base_dir/src/Api/bin/Release/net10.0/EduInfo.Api.dll" ]; then
   echo "Building the polling build ($baseline) in $base_dir..."
   rm -rf "$base_dir"; mkdir -p "$base_dir"
   git archive "$baseline" | tar -x -C "$base_dir"
@@ -51,10 +55,11 @@ start_api() { # name folder database; sets api_url (not in a subshell: the pid m
   echo "$1: http://127.0.0.1:$port (silo $silo, gateway $gateway, log $log)"
   api_url="http://127.0.0.1:$port"
 }
-start_api poll "$base_dir/src/Api/bin/Release/net10.0" live_poll; poll_url="$api_url"
+poll_url="-"
+[ -n "$refresh_only" ] || { start_api poll "$base_dir/src/Api/bin/Release/net10.0" live_poll; poll_url="$api_url"; }
 start_api push "$root/src/Api/bin/Release/net10.0" live_push; push_url="$api_url"
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "postgres: $(sql 'select version()' | cut -d, -f1), fsync=$(sql 'show fsync'), synchronous_commit=$(sql 'show synchronous_commit')"
 echo "builds: poll = $(git rev-parse --short "$baseline^{commit}"), push = $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo ' (with uncommitted changes)')"
-dotnet "$tools" bench-live "$poll_url" live_poll "$push_url" live_push "$viewers" "$seconds" "$warmup" "$rate" "$quiet"
+dotnet "$tools" bench-live "$poll_url" live_poll "$push_url" live_push "$viewers" "$seconds" "$warmup" "$rate" "$quiet" "$refresh"

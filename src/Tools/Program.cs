@@ -14,7 +14,7 @@ using Npgsql;
 // eduinfo bench-smoke URL [seconds] [clients]   journal clients flat out; prints acked marks/s, latency and freshness at the republic
 // eduinfo bench-history [rows=10000000]           a first term of past journal (and the naive baseline's copy) for bench/term-end.sh
 // eduinfo bench-term-end URL NAIVE_URL [seconds] [clients] [dashboards] [teachers] [overload seconds]   docs/benchmarks.md
-// eduinfo bench-live POLL_URL POLL_DB PUSH_URL PUSH_DB [viewers] [seconds] [warm-up] [batches/s] [quiet]   bench/live.sh: SSE viewers, polling build against push
+// eduinfo bench-live POLL_URL POLL_DB PUSH_URL PUSH_DB [viewers] [seconds] [warm-up] [batches/s] [quiet] [refresh viewers]   bench/live.sh: SSE viewers, polling build against push (POLL_URL - : none), then page refresh against shared sections
 // eduinfo import FOLDER [--lang kk|ru|en]        import a registry from CSV files, all or nothing (docs/import.md)
 // eduinfo rebuild [--force]                     drop derived state (roll-up cache, class versions) so a cluster started next rebuilds all from the journal (docs/operations.md)
 // The connection string comes from ConnectionStrings__EduInfo; Clock__PinnedUtc pins the date (Development only).
@@ -110,9 +110,11 @@ switch (args[0])
         await using var pollDatabase = Database(args[2]);
         await using var pushDatabase = Database(args[4]);
         var options = new EduInfo.Tools.Benchmark.LiveBenchmark.Options(Viewers: (int)Number(5, 1000), Duration: TimeSpan.FromSeconds(Number(6, 60)),
-            WarmUp: TimeSpan.FromSeconds(Number(7, 10)), BatchesPerSecond: Number(8, 20), Quiet: TimeSpan.FromSeconds(Number(9, 20)));
+            WarmUp: TimeSpan.FromSeconds(Number(7, 10)), BatchesPerSecond: Number(8, 20), Quiet: TimeSpan.FromSeconds(Number(9, 20)),
+            RefreshViewers: (int)Number(10, 200));
+        // "-" for the polling build: the page-refresh scenario alone (against the push build).
         var report = await new EduInfo.Tools.Benchmark.LiveBenchmark(dataSource, clock, Console.Out).RunAsync(
-            new("poll", new Uri(args[1]), pollDatabase), new("push", new Uri(args[3]), pushDatabase), options, CancellationToken.None);
+            args[1] == "-" ? null : new("poll", new Uri(args[1]), pollDatabase), new("push", new Uri(args[3]), pushDatabase), options, CancellationToken.None);
         Console.WriteLine(report);
         return report.Sound ? 0 : 1;
     }

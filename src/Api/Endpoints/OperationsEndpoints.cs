@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using EduInfo.Api.Live;
 using EduInfo.Api.Security;
+using EduInfo.Api.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EduInfo.Api.Endpoints;
@@ -10,7 +11,7 @@ namespace EduInfo.Api.Endpoints;
 /// With <c>collect=true</c> a full blocking collection runs first, so the heap figure is the live data (the benchmark
 /// divides it by the active student grains); only meaningful for the silo's own memory when the silo is co-hosted
 /// (the Development profile). <c>live</c> is this process's live views: entries, viewers and the estimated bytes of the
-/// summaries they cache (<see cref="LiveSummaries"/>). No personal data: counts and bytes only.
+/// summaries they cache (<see cref="LiveSummaries"/>); <c>dashboard</c> the shared dashboard views kept and rendered (<see cref="DashboardViews"/>). No personal data: counts and bytes only.
 /// </summary>
 public static class OperationsEndpoints
 {
@@ -18,7 +19,7 @@ public static class OperationsEndpoints
 
     public sealed record RuntimeFigures(
         bool SiloCoHosted, int Silos, IReadOnlyList<GrainTypeActivations> Activations,
-        long ManagedHeapBytes, long WorkingSetBytes, double ProcessorSeconds, int ProcessorCount, LiveFigures Live);
+        long ManagedHeapBytes, long WorkingSetBytes, double ProcessorSeconds, int ProcessorCount, LiveFigures Live, DashboardViewFigures Dashboard);
 
     public static RouteGroupBuilder MapOperationsEndpoints(this RouteGroupBuilder api)
     {
@@ -28,7 +29,7 @@ public static class OperationsEndpoints
     }
 
     private static async Task<Results<Ok<RuntimeFigures>, ProblemHttpResult>> GetRuntime(
-        IGrainFactory grains, LiveSummaries live, IServiceProvider services, bool? collect)
+        IGrainFactory grains, LiveSummaries live, DashboardViews dashboards, IServiceProvider services, bool? collect)
     {
         var statistics = await grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
         var activations = statistics
@@ -50,6 +51,7 @@ public static class OperationsEndpoints
             process.WorkingSet64,
             process.TotalProcessorTime.TotalSeconds,
             Environment.ProcessorCount,
-            live.Report()));
+            live.Report(),
+            dashboards.Report()));
     }
 }

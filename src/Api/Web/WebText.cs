@@ -18,6 +18,9 @@ public sealed class WebText(IHttpContextAccessor accessor)
 
     public CultureInfo Culture => WebCultures.Of(Language);
 
+    /// <summary>The texts of one language outside any request: a view rendered once and shared by its readers (<see cref="DashboardViews"/>).</summary>
+    public static WebText For(string language) => new(new HttpContextAccessor()) { _language = language };
+
     public string this[string key] => Messages.Get(key, Language);
 
     public string Format(string key, params IReadOnlyList<string> arguments) => Messages.Get(key, Language, arguments);

@@ -15,7 +15,8 @@ namespace EduInfo.Tools.Benchmark;
 /// </summary>
 public sealed class LiveBenchmark(NpgsqlDataSource registry, IKazakhstanClock clock, TextWriter log)
 {
-    public sealed record Options(int Viewers, TimeSpan Duration, TimeSpan WarmUp, double BatchesPerSecond, TimeSpan Quiet);
+    /// <param name="RefreshViewers">Open dashboards of the page-refresh scenario (C): each refetches its view on a pushed version; 0 skips it.</param>
+    public sealed record Options(int Viewers, TimeSpan Duration, TimeSpan WarmUp, double BatchesPerSecond, TimeSpan Quiet, int RefreshViewers = 0);
 
     /// <summary>A build under test: its name, its Api's address and its own database (the same country, another copy).</summary>
     public sealed record Build(string Name, Uri Url, NpgsqlDataSource Database);
@@ -23,23 +24,93 @@ public sealed class LiveBenchmark(NpgsqlDataSource registry, IKazakhstanClock cl
     /// <summary>The run's clock: milliseconds on one monotonic timeline shared by the writer and every viewer.</summary>
     private static double NowMs() => Stopwatch.GetTimestamp() * 1000.0 / Stopwatch.Frequency;
 
-    public async Task<LiveReport> RunAsync(Build poll, Build push, Options options, CancellationToken cancellationToken)
+    /// <summary>Scenarios A and B against both builds (none without <paramref name="poll"/>), then C against <paramref name="push"/>.</summary>
+    public async Task<LiveReport> RunAsync(Build? poll, Build push, Options options, CancellationToken cancellationToken)
     {
         var districts = await LiveTargets.LoadAsync(registry, cancellationToken);
         var isSchoolDay = await SchoolDays.LoadAsync(registry, AcademicCalendar.YearOf(clock.Today), cancellationToken);
         var today = SchoolDayClock.LastSchoolDay(clock.Today, isSchoolDay);
         var termStart = await SchoolDays.TermStartAsync(registry, today, cancellationToken) ?? AcademicCalendar.Bounds(AcademicCalendar.YearOf(today)).First;
         log.WriteLine($"live: {districts.Count} districts, each with one written class; A watches {districts[0].DistrictId}");
-        using var polling = await Session.OpenAsync(poll, districts, options, new SchoolDayClock(termStart, today, TimeSpan.FromMinutes(1), isSchoolDay), log, cancellationToken);
         using var pushing = await Session.OpenAsync(push, districts, options, new SchoolDayClock(termStart, today, TimeSpan.FromMinutes(1), isSchoolDay), log, cancellationToken);
         var runs = new List<LiveReport.Run>();
-        // Each scenario's order is the other's reversed, so a drift of the shared machine does not favour one build.
-        foreach (var (scenario, session) in new[] { (LiveScenario.OneDistrict, polling), (LiveScenario.OneDistrict, pushing),
-                     (LiveScenario.AllDistricts, pushing), (LiveScenario.AllDistricts, polling) })
+        if (poll is not null)
         {
-            runs.Add(await MeasureAsync(session, scenario, scenario == LiveScenario.OneDistrict ? districts.Take(1).ToList() : districts, options, cancellationToken));
+            using var polling = await Session.OpenAsync(poll, districts, options, new SchoolDayClock(termStart, today, TimeSpan.FromMinutes(1), isSchoolDay), log, cancellationToken);
+            // Each scenario's order is the other's reversed, so a drift of the shared machine does not favour one build.
+            foreach (var (scenario, session) in new[] { (LiveScenario.OneDistrict, polling), (LiveScenario.OneDistrict, pushing),
+                         (LiveScenario.AllDistricts, pushing), (LiveScenario.AllDistricts, polling) })
+            {
+                runs.Add(await MeasureAsync(session, scenario, scenario == LiveScenario.OneDistrict ? districts.Take(1).ToList() : districts, options, cancellationToken));
+            }
         }
-        return new LiveReport(options, districts[0].DistrictId, districts.Count, runs);
+        var refreshes = new List<LiveReport.RefreshRun>();
+        if (options.RefreshViewers > 0)
+        {
+            // Page, fragment, page again: the old way on both sides of the new one, so a drift of the shared machine shows.
+            foreach (var mode in new[] { RefreshMode.Page, RefreshMode.Fragment, RefreshMode.Page })
+            {
+                refreshes.Add(await MeasureRefreshAsync(pushing, districts[0], mode, options, cancellationToken));
+            }
+        }
+        return new LiveReport(options, districts[0].DistrictId, districts.Count, runs) { Refreshes = refreshes };
+    }
+
+    /// <summary>
+    /// Scenario C: <see cref="Options.RefreshViewers"/> open dashboards of one district while the writer posts into it;
+    /// each refetches its view (the page or the shared section) on every pushed version, at most once per two seconds.
+    /// Renders: a page request renders once; the shared sections' renders are the Api's own count (its runtime figures).
+    /// </summary>
+    private async Task<LiveReport.RefreshRun> MeasureRefreshAsync(Session session, LiveTargets.District target, RefreshMode mode, Options options,
+        CancellationToken cancellationToken)
+    {
+        log.WriteLine($"{session.Build.Name}, refresh by {mode}: {options.RefreshViewers} open dashboards of {target.DistrictId}");
+        using var writing = new CancellationTokenSource();
+        var traffic = new LiveWriter.Target(target.DistrictId, target.ClassId, new JournalTraffic(target.Teachings, seed: 300 + (int)mode, session.LessonsTaken));
+        var writer = new LiveWriter(session.Client, options.BatchesPerSecond).RunAsync([traffic], session.Moment, NowMs, writing.Token);
+        var quietFrom = session.Cpu.Take();
+        await Task.Delay(options.Quiet, cancellationToken);
+        var quietTo = session.Cpu.Take();
+
+        using var viewing = new CancellationTokenSource();
+        var viewers = Enumerable.Range(0, options.RefreshViewers).Select(_ => new LiveRefreshViewer(target.DistrictId, mode)).ToList();
+        var views = new List<Task>();
+        foreach (var chunk in viewers.Chunk(50))
+        {
+            views.AddRange(chunk.Select(v => Task.Run(() => v.RunAsync(session.Viewers, session.Analyst, NowMs, viewing.Token), CancellationToken.None)));
+            await Task.WhenAll(chunk.Select(v => v.Opened)).WaitAsync(TimeSpan.FromMinutes(1), cancellationToken);
+        }
+        await Task.Delay(options.WarmUp, cancellationToken);
+
+        var from = NowMs();
+        var (cpuFrom, rendersFrom) = (session.Cpu.Take(), await session.DashboardRendersAsync(cancellationToken));
+        await Task.Delay(options.Duration, cancellationToken);
+        var (cpuTo, rendersTo) = (session.Cpu.Take(), await session.DashboardRendersAsync(cancellationToken));
+        var to = NowMs();
+        await viewing.CancelAsync();
+        await Task.WhenAll(views);
+        await writing.CancelAsync();
+        var written = await writer;
+
+        var seconds = (to - from) / 1000;
+        var fetches = viewers.SelectMany(v => v.Fetches).Where(f => f.AtMs >= from && f.AtMs <= to).ToList();
+        var durations = fetches.Select(f => f.Ms).Order().ToArray();
+        var (quiet, busy) = (session.Cpu.Cores(quietFrom, quietTo), session.Cpu.Cores(cpuFrom, cpuTo));
+        var run = new LiveReport.RefreshRun(mode, options.RefreshViewers,
+            Opened: viewers.Count(v => v.Failure is null), Failed: viewers.Count(v => v.Failure is not null),
+            AckedPerSecond: written.Acks.Count(a => a.AtMs >= from && a.AtMs <= to) / seconds, written.Failed,
+            FetchesPerSecond: fetches.Count / seconds,
+            RendersPerSecond: mode == RefreshMode.Page ? fetches.Count / seconds : (rendersTo - rendersFrom) / seconds,
+            FetchP50: FreshnessProbe.Percentile(durations, 0.50), FetchP99: FreshnessProbe.Percentile(durations, 0.99),
+            BytesPerFetch: fetches.Count == 0 ? 0 : fetches.Average(f => f.Bytes),
+            quiet["api"], busy["api"], busy["machine"]);
+        foreach (var failure in viewers.Select(v => v.Failure).OfType<string>().CountBy(f => f))
+        {
+            log.WriteLine($"  {failure.Value} viewers failed: {failure.Key}");
+        }
+        log.WriteLine($"  {run.FetchesPerSecond:F1} fetches/s, {run.RendersPerSecond:F1} renders/s, fetch p50 {run.FetchP50:F0} ms p99 {run.FetchP99:F0} ms; " +
+                      $"Api {run.ApiCoresQuiet:F2} → {run.ApiCores:F2} cores");
+        return run;
     }
 
     private async Task<LiveReport.Run> MeasureAsync(Session session, LiveScenario scenario, IReadOnlyList<LiveTargets.District> targets, Options options,
@@ -203,6 +274,11 @@ public sealed class LiveBenchmark(NpgsqlDataSource registry, IKazakhstanClock cl
         public async Task<long> ManagedHeapAsync(CancellationToken cancellationToken) =>
             (await TermEndBenchmark.GetJsonAsync(http, operatorToken, "/api/v1/ops/runtime?collect=true", cancellationToken))?.GetProperty("managedHeapBytes").GetInt64()
             ?? throw new InvalidOperationException($"{build.Name}: the operators' runtime figures did not answer.");
+
+        /// <summary>The Api's shared dashboard renders so far (its runtime figures; 0 for a build without shared views).</summary>
+        public async Task<long> DashboardRendersAsync(CancellationToken cancellationToken) =>
+            (await TermEndBenchmark.GetJsonAsync(http, operatorToken, "/api/v1/ops/runtime", cancellationToken)) is { } figures
+            && figures.TryGetProperty("dashboard", out var dashboard) ? dashboard.GetProperty("renders").GetInt64() : 0;
 
         private async Task<long> VersionAsync(string nodeId, CancellationToken cancellationToken) =>
             (await TermEndBenchmark.GetJsonAsync(http, analyst, $"/api/v1/nodes/{nodeId}/summary", cancellationToken))?.GetProperty("version").GetInt64()

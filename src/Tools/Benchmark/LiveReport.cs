@@ -33,7 +33,25 @@ public sealed record LiveReport(LiveBenchmark.Options Options, string OneDistric
         public bool Sound => Failed == 0 && RestMismatches == 0 && WriterFailed == 0;
     }
 
-    public bool Sound => Runs.All(r => r.Sound);
+    /// <summary>Scenario C, the page refresh of open dashboards on each pushed version: the whole page against the shared section.</summary>
+    public IReadOnlyList<RefreshRun> Refreshes { get; init; } = [];
+
+    /// <summary>One mode of scenario C against the push build. Times in ms, CPU in cores.</summary>
+    public sealed record RefreshRun(
+        RefreshMode Mode, int Viewers, int Opened, int Failed, double AckedPerSecond, long WriterFailed,
+        double FetchesPerSecond, double RendersPerSecond, double FetchP50, double FetchP99, double BytesPerFetch,
+        double ApiCoresQuiet, double ApiCores, double MachineCores)
+    {
+        /// <summary>The Api's CPU the open dashboards added, per viewer, in CPU-milliseconds per second.</summary>
+        public double MillicoresPerViewer => Opened == 0 ? double.NaN : (ApiCores - ApiCoresQuiet) * 1000 / Opened;
+
+        /// <summary>The Api's CPU per refresh served, in CPU-milliseconds.</summary>
+        public double CpuMsPerFetch => FetchesPerSecond <= 0 ? double.NaN : (ApiCores - ApiCoresQuiet) * 1000 / FetchesPerSecond;
+
+        public bool Sound => Failed == 0 && WriterFailed == 0;
+    }
+
+    public bool Sound => Runs.All(r => r.Sound) && Refreshes.All(r => r.Sound);
 
     public override string ToString()
     {
@@ -76,10 +94,44 @@ public sealed record LiveReport(LiveBenchmark.Options Options, string OneDistric
         }
         // A difference the noise made zero or negative (CPU or memory the viewers added) has no meaningful ratio.
         static string Ratio(double push, double poll) => push >= 0 && poll > 0 ? string.Create(CultureInfo.InvariantCulture, $"{push / poll:F2}×") : "n/a (a figure ≤ 0)";
+        if (Refreshes.Count > 0)
+        {
+            Refresh(text);
+        }
         if (!Sound)
         {
             text.AppendLine("NOT SOUND: a viewer failed, the writer failed, or another writer moved a watched district (see the rows above).");
         }
         return text.ToString();
+    }
+
+    /// <summary>Scenario C as a table: one column per run (page, fragment, page), and fragment ÷ the pages' mean.</summary>
+    private void Refresh(StringBuilder text)
+    {
+        var r = Refreshes;
+        text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+            $"scenario C (page refresh): {r[0].Viewers} open dashboards of {OneDistrict}, each refetching its view on a pushed version (≤ 1 per 2 s)"));
+        text.AppendLine("| | " + string.Join(" | ", r.Select(x => x.Mode == RefreshMode.Page ? "whole page (before)" : "shared section (now)")) + " | section ÷ page |");
+        text.AppendLine("|---|" + string.Concat(r.Select(_ => "---|")) + "---|");
+        Row("viewers open (failed)", x => $"{x.Opened} ({x.Failed})");
+        Row("writer: acked batches/s (failed)", x => $"{x.AckedPerSecond:F1} ({x.WriterFailed})", x => x.AckedPerSecond);
+        Row("refreshes served/s", x => $"{x.FetchesPerSecond:F1}", x => x.FetchesPerSecond);
+        Row("renders/s (page: one per request; section: the Api's count)", x => $"{x.RendersPerSecond:F1}", x => x.RendersPerSecond);
+        Row("refresh time p50 / p99, ms", x => $"{x.FetchP50:F0} / {x.FetchP99:F0}", x => x.FetchP50);
+        Row("bytes per refresh", x => $"{x.BytesPerFetch:N0}", x => x.BytesPerFetch);
+        Row("Api cores without viewers / with", x => $"{x.ApiCoresQuiet:F2} / {x.ApiCores:F2}");
+        Row("Api CPU per viewer, CPU-ms per s", x => $"{x.MillicoresPerViewer:F2}", x => x.MillicoresPerViewer);
+        Row("Api CPU per refresh, CPU-ms", x => $"{x.CpuMsPerFetch:F2}", x => x.CpuMsPerFetch);
+        Row("machine cores (of 2)", x => $"{x.MachineCores:F2}");
+        text.AppendLine();
+
+        void Row(string name, Func<RefreshRun, string> cell, Func<RefreshRun, double>? ratio = null)
+        {
+            var pages = r.Where(x => x.Mode == RefreshMode.Page).ToList();
+            var section = r.FirstOrDefault(x => x.Mode == RefreshMode.Fragment);
+            var ratioText = ratio is null || section is null || pages.Count == 0 ? "" : pages.Average(ratio) is var page && page > 0 && ratio(section) >= 0
+                ? string.Create(CultureInfo.InvariantCulture, $"{ratio(section) / page:F3}×") : "n/a (a figure ≤ 0)";
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {string.Join(" | ", r.Select(cell))} | {ratioText} |"));
+        }
     }
 }

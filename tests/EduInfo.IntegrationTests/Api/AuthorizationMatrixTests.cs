@@ -165,6 +165,12 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         [("GET /nodes/{nodeId}", "district")] =                             [302, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         [("GET /nodes/{nodeId}", "region")] =                               [302, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         [("GET /nodes/{nodeId}", "republic")] =                             [302, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 200],
+        // The dashboard's section for its live refresh (a view shared by its readers): the page's rule, checked before the cache.
+        [("GET /nodes/{nodeId}/view", "class")] =                           [302, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /nodes/{nodeId}/view", "organization")] =                    [302, 200, 403, 403, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /nodes/{nodeId}/view", "district")] =                        [302, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /nodes/{nodeId}/view", "region")] =                          [302, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /nodes/{nodeId}/view", "republic")] =                        [302, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 200],
     };
 
     /// <summary>The endpoints of the running application, as "METHOD /route".</summary>

@@ -441,6 +441,57 @@ public sealed class HostileInputTests(ApiHost api) : IClassFixture<ApiHost>
         Assert.DoesNotContain("name=\"groupId\"", body, StringComparison.Ordinal); // a group that is not one of the class's is no group
     }
 
+    /// <summary>
+    /// The dashboard's shared section (GET /nodes/{id}/view) takes the page's junk: filters and languages that name
+    /// nothing are ignored (the same view as the page shows), an id that matches nothing is a 404 problem, a version that
+    /// is not a whole number a localized 400 naming v; nothing from the address comes back unescaped. Never a 5xx.
+    /// </summary>
+    [Theory]
+    [InlineData("/nodes/KZ/view?term=99&subjectId=%3Cscript%3Ealert(1)%3C%2Fscript%3E", 200)]
+    [InlineData("/nodes/KZ/view?term=-1&subjectId='%20OR%201=1&v=0", 200)]
+    [InlineData("/nodes/KZ/view?term=%00&subjectId=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E", 200)]
+    [InlineData("/nodes/KZ/view?lang=%3Cscript%3Ealert(1)%3C%2Fscript%3E&v=1", 200)]
+    [InlineData("/nodes/KZ/view?lang=ru-RU%00&term=2", 200)]
+    [InlineData("/nodes/KZ/view?v=-1", 400)]
+    [InlineData("/nodes/KZ/view?v=1e3", 400)]
+    [InlineData("/nodes/KZ/view?v=%3Cscript%3Ealert(1)%3C%2Fscript%3E", 400)]
+    [InlineData("/nodes/KZ/view?v=99999999999999999999999999", 400)]
+    [InlineData("/nodes/KZ/view?v=1&v=2", 400)]
+    [InlineData("/nodes/'%20OR%201=1/view?v=1", 404)]
+    [InlineData("/nodes/%3Cscript%3Ealert(1)%3C%2Fscript%3E/view", 404)]
+    [InlineData("/nodes/%00/view", 400)]
+    public async Task Hostile_queries_of_the_shared_dashboard_section_are_ignored_or_refused(string path, int status)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add(HttpExtensions.ActorHeader, "user=op; roles=operator@KZ");
+        request.Headers.AcceptLanguage.ParseAdd("en");
+        using var response = await api.Http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode == status, $"{path}: expected {status}, got {(int)response.StatusCode} {body}");
+        Assert.DoesNotContain("<script>alert", body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("\"><script", body, StringComparison.OrdinalIgnoreCase);
+        switch (status)
+        {
+            case 200:
+                Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+                Assert.StartsWith("<section id=\"dashboard\"", body, StringComparison.Ordinal);
+                Assert.Contains("href=\"/api/v1/nodes/KZ/export?format=csv", body, StringComparison.Ordinal);
+                break;
+            case 400 when path.Contains("%00/", StringComparison.Ordinal):
+                Assert.Null(response.Content.Headers.ContentType); // refused by the server before any endpoint
+                break;
+            case 400:
+                var problem = System.Text.Json.JsonDocument.Parse(body).RootElement;
+                Assert.Equal(LocalizedType(Validation), problem.GetProperty("type").GetString());
+                Assert.Equal("v:versionInvalid", string.Join(",", Errors(problem)));
+                break;
+            default:
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                Assert.Equal(LocalizedType("not-found"), System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("type").GetString());
+                break;
+        }
+    }
+
     private static string LocalizedType(string type) => "https://eduinfo.kz/problems/" + type;
 
     private static string[] Errors(System.Text.Json.JsonElement problem) =>

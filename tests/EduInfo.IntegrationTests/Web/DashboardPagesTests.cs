@@ -52,6 +52,8 @@ public sealed class DashboardPagesTests(BrowserFixture browser, WebHost web, ITe
         var before = (await attendance.InnerTextAsync()).Trim();
         var version = long.Parse(await Page.Locator("#dashboard").GetAttributeAsync("data-version") ?? "0");
         await Page.EvaluateAsync("() => { window.notReloaded = true; }");
+        var requests = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        Page.Request += (_, request) => requests.Enqueue(new Uri(request.Url).PathAndQuery);
 
         var ack = await Web.Http.PostJsonAsync($"/api/v1/classes/{t.ClassId}/lessons", new
         {
@@ -59,10 +61,16 @@ public sealed class DashboardPagesTests(BrowserFixture browser, WebHost web, ITe
         }, $"user={t.TeacherId}; roles=teacher");
         Assert.Equal(200, ack.Status);
 
-        // The stream pushes the new version; the module re-renders the view from the server (within ~2 s of it).
+        // The stream pushes the new version; the module fetches the section shared by every viewer of that version
+        // (not the whole page), within ~2 s of it, and keeps "updated N s ago" on the server's clock from its header.
         await Page.WaitForFunctionAsync($"() => Number(document.getElementById('dashboard').dataset.version) > {version}",
             null, new PageWaitForFunctionOptions { Timeout = 15_000 });
         Assert.NotEqual(before, (await attendance.InnerTextAsync()).Trim());
+        Assert.Contains(requests, r => r.StartsWith($"/nodes/{t.ClassId}/view?", StringComparison.Ordinal) && r.Contains("&v=", StringComparison.Ordinal));
+        Assert.DoesNotContain(requests, r => r == $"/nodes/{t.ClassId}");
+        Assert.NotEmpty(await Page.Locator("#dashboard").GetAttributeAsync("data-server-now") ?? "");
+        Assert.True(await Page.EvaluateAsync<bool>("() => [...document.querySelectorAll('#dashboard [data-chart]')].every(e => e.querySelector('canvas'))"),
+            "the new view's charts are drawn");
         Assert.True(await Page.EvaluateAsync<bool>("() => window.notReloaded === true"), "the page was reloaded");
         Session.Guards.AssertClean();
     }

@@ -27,9 +27,21 @@ export function renderCharts(root) {
     echarts.getInstanceByDom(element)?.dispose();
     const chart = echarts.init(element, null, { renderer: 'canvas' });
     chart.setOption(bars(spec));
-    new ResizeObserver(() => chart.resize()).observe(element);
+    const observer = new ResizeObserver(() => chart.resize());
+    observer.observe(element);
+    observers.set(element, observer);
   }
 }
+
+// Frees the charts of a view about to be replaced (its canvases and resize observers), so a day of live refreshes does not pile them up.
+export function disposeCharts(root) {
+  for (const element of root.querySelectorAll('[data-chart]')) {
+    observers.get(element)?.disconnect();
+    echarts.getInstanceByDom(element)?.dispose();
+  }
+}
+
+const observers = new WeakMap();
 
 // Numbers on axes as the page's language writes them (the charts' own default is English).
 const numbers = new Intl.NumberFormat(document.documentElement.lang || 'kk');

@@ -1,6 +1,6 @@
 // The dashboard's live parts: charts of the figures the server rendered, and live updates. The page is complete
 // without this module (cards and tables are server-rendered); it adds the charts and keeps the view current.
-import { renderCharts } from './charts.js';
+import { renderCharts, disposeCharts } from './charts.js';
 import { enhanceSortableTables } from './sortable-table.js';
 
 const root = document.getElementById('dashboard');
@@ -26,29 +26,55 @@ function startAgeTicker() {
   setInterval(tick, 1000);
 }
 
+const shown = () => Number(document.getElementById('dashboard')?.dataset.version);
+
 // One EventSource per view: each 'summary' event carries the node's new version (its id). The browser reconnects by
-// itself with Last-Event-ID after a drop, and the server sends only what is newer. A newer version re-renders the
-// view from the server (the same filters, the same rules), at most once per two seconds.
+// itself with Last-Event-ID after a drop, and the server sends only what is newer. A newer version replaces the view
+// with the server's section at that version, shared by every viewer of it (GET /nodes/{id}/view), at most once per
+// two seconds; a version that arrives meanwhile is fetched by the next turn.
 function followLive(url) {
   if (!url || !window.EventSource) return;
   const source = new EventSource(url);
+  let wanted = 0;
   let pending = false;
-  source.addEventListener('summary', (event) => {
-    const version = Number(event.lastEventId);
-    if (pending || !(version > Number(document.getElementById('dashboard').dataset.version))) return;
+  const schedule = () => {
+    if (pending || !(wanted > shown())) return;
     pending = true;
-    setTimeout(() => refresh().finally(() => { pending = false; }), 2000);
+    // After a failure (signed out, offline) the next event tries again, not a loop every two seconds.
+    setTimeout(() => refresh(wanted).catch(() => false).then((replaced) => {
+      pending = false;
+      if (replaced) schedule();
+    }), 2000);
+  };
+  source.addEventListener('summary', (event) => {
+    wanted = Math.max(wanted, Number(event.lastEventId) || 0);
+    schedule();
   });
 }
 
-async function refresh() {
-  const response = await fetch(window.location.href, { headers: { Accept: 'text/html' }, credentials: 'same-origin' });
-  if (!response.ok) return;
+// Replaces the view with the section at version ≥ v (the page's filters and language); whether it did. The server's
+// clock comes in a header: the HTML is the same for every reader.
+async function refresh(version) {
+  const address = new URLSearchParams(window.location.search);
+  const query = new URLSearchParams();
+  for (const name of ['term', 'subjectId']) {
+    if (address.get(name)) query.set(name, address.get(name));
+  }
+  query.set('lang', document.documentElement.lang);
+  query.set('v', String(version));
+  const response = await fetch(`${window.location.pathname.replace(/\/$/, '')}/view?${query}`, {
+    headers: { Accept: 'text/html' }, credentials: 'same-origin', redirect: 'error',
+  });
+  const serverNow = response.headers.get('X-EduInfo-Server-Now');
+  if (!response.ok || !serverNow) return false;
   const next = new DOMParser().parseFromString(await response.text(), 'text/html').getElementById('dashboard');
   const current = document.getElementById('dashboard');
-  if (!next || !current || Number(next.dataset.version) <= Number(current.dataset.version)) return;
+  if (!next || !current || Number(next.dataset.version) <= Number(current.dataset.version)) return false;
+  next.dataset.serverNow = serverNow;
   next.dataset.renderedAt = String(Date.now());
+  disposeCharts(current);
   current.replaceWith(next);
   enhanceSortableTables(next);
   renderCharts(next);
+  return true;
 }
