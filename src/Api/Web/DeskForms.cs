@@ -38,7 +38,7 @@ public static class DeskForms
 {
     public static WebApplication MapDeskForms(this WebApplication app)
     {
-        var forms = app.MapGroup("/desk/{organizationId}").WithTags("Browser session").ExcludeFromDescription().RequireAuthorization();
+        var forms = app.MapGroup("/desk/{nodeId}").WithTags("Browser session").ExcludeFromDescription().RequireAuthorization();
         forms.MapPost("/terms", SetTerms);
         forms.MapPost("/excusals", Excuse);
         return app;
@@ -68,7 +68,7 @@ public static class DeskForms
     /// <summary>The caller, the organization's classes and the grains, once the post is known to be the head's own.</summary>
     public sealed record DeskCall(HttpContext Http, ActorResolver Actors, NodeDirectory Directory, TermBoardStore Terms, IGrainFactory Grains);
 
-    private static async Task<Results<SeeOther, ProblemHttpResult>> SetTerms(string organizationId, [AsParameters] TermForm form, [AsParameters] DeskCall call)
+    private static async Task<Results<SeeOther, ProblemHttpResult>> SetTerms([FromRoute(Name = "nodeId")] string organizationId, [AsParameters] TermForm form, [AsParameters] DeskCall call)
     {
         var (refusal, classes, actor) = await AdmitAsync(organizationId, call);
         if (refusal is not null)
@@ -99,7 +99,7 @@ public static class DeskForms
         return Back(organizationId, refused is null ? (close ? DeskNotice.Closed : DeskNotice.Reopened) : DeskNotice.Refused, done, refused);
     }
 
-    private static async Task<Results<SeeOther, ProblemHttpResult>> Excuse(string organizationId, [AsParameters] ExcusalForm form, [AsParameters] DeskCall call)
+    private static async Task<Results<SeeOther, ProblemHttpResult>> Excuse([FromRoute(Name = "nodeId")] string organizationId, [AsParameters] ExcusalForm form, [AsParameters] DeskCall call)
     {
         var (refusal, classes, actor) = await AdmitAsync(organizationId, call);
         if (refusal is not null)
