@@ -26,6 +26,7 @@ public enum DeskNotice
     Closed,
     Reopened,
     Excused,
+    Saved,
     Refused,
 }
 
@@ -41,6 +42,7 @@ public static class DeskForms
         var forms = app.MapGroup("/desk/{nodeId}").WithTags("Browser session").ExcludeFromDescription().RequireAuthorization();
         forms.MapPost("/terms", SetTerms);
         forms.MapPost("/excusals", Excuse);
+        forms.MapPost("/timetables/{classId}", ReplaceTimetable);
         return app;
     }
 
@@ -118,6 +120,42 @@ public static class DeskForms
         return Back(organizationId, outcome.Accepted ? DeskNotice.Excused : DeskNotice.Refused, outcome.Accepted ? 1 : 0,
             outcome.Accepted ? null : outcome.Problems.FirstOrDefault());
     }
+
+    /// <summary>
+    /// The timetable page's rows (weekday, period, lesson = "group|subject"; a row without a lesson is dropped) as the
+    /// document <c>PUT /api/v1/classes/{id}/timetable</c> takes; the class grain validates and stores it.
+    /// </summary>
+    private static async Task<Results<SeeOther, ProblemHttpResult>> ReplaceTimetable([FromRoute(Name = "nodeId")] string organizationId, string classId,
+        IFormCollection form, [AsParameters] DeskCall call)
+    {
+        // Repeated fields, one per row, in the rows' order.
+        var (validFrom, weekdays, periods, lessons) = (form["validFrom"].ToString(), form["weekday"].ToArray(), form["period"].ToArray(), form["lesson"].ToArray());
+        var (refusal, classes, actor) = await AdmitAsync(organizationId, call);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        var (days, numbers, chosen) = (weekdays, periods, lessons);
+        if (!classes.Contains(classId) || !DateOnly.TryParseExact(validFrom, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var from) || days.Length != chosen.Length || numbers.Length != chosen.Length)
+        {
+            return LocalizedProblems.Invalid(call.Http, [(classes.Contains(classId) ? "validFrom" : "classId", "invalid")], "web.desk.error");
+        }
+        var slots = chosen.Select((lesson, i) => (Lesson: lesson ?? "", Day: days[i], Period: numbers[i]))
+            .Where(r => !string.IsNullOrEmpty(r.Lesson))
+            .Select(r => r.Lesson.Split('|') is [var group, var subject]
+                ? new EduInfo.Domain.Calendar.TimetableSlot(group, subject, Number(r.Day), Number(r.Period))
+                : new EduInfo.Domain.Calendar.TimetableSlot(null, null, Number(r.Day), Number(r.Period)))
+            .ToList<EduInfo.Domain.Calendar.TimetableSlot?>();
+        var outcome = await call.Grains.GetGrain<IClassGrain>(classId).ReplaceTimetable(actor!, new EduInfo.Domain.Calendar.TimetableDocument(from, slots));
+        var query = outcome.Accepted ? "?notice=saved" : $"?notice=refused&error={outcome.Problems[0].Error}";
+        return new SeeOther($"/desk/{Uri.EscapeDataString(organizationId)}/timetables/{Uri.EscapeDataString(classId)}{query}");
+    }
+
+    /// <summary>The value of a lesson in the timetable form: its teaching group and subject.</summary>
+    public static string LessonKey(string groupId, string subjectId) => $"{groupId}|{subjectId}";
+
+    private static int? Number(string? text) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
 
     /// <summary>A valid token, a signed-in head of this organization (or above it), and its classes.</summary>
     private static async Task<(ProblemHttpResult? Refusal, IReadOnlyList<string> Classes, EduInfo.Grains.Interfaces.Actors.Actor? Actor)> AdmitAsync(

@@ -1,3 +1,4 @@
+using EduInfo.IntegrationTests.Infrastructure;
 using EduInfo.IntegrationTests.Web.Infrastructure;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -72,6 +73,44 @@ public sealed class DeskPagesTests(BrowserFixture browser, WebHost web, ITestOut
         // A known error is shown with its argument as text, never as markup.
         await Assertions.Expect(Page.Locator("[data-notice=refused]")).ToContainTextAsync("<script>");
         Assert.Equal(0, await Page.Locator("[data-notice] script").CountAsync());
+        Session.Guards.AssertClean();
+    }
+
+    [Fact]
+    public async Task A_head_adds_a_lesson_to_a_class_timetable_from_the_desk_and_a_row_without_a_lesson_is_removed()
+    {
+        var head = Web.Account("head");
+        await Session.SignInAsync(head.Login, head.Password);
+        await Session.OpenAsync($"/desk/{head.ScopeId}?lang=kk");
+        var classId = await Page.Locator("table.terms tbody tr").Last.GetAttributeAsync("data-class-id");
+        var slots = async () => (await Web.Http.GetJsonAsync($"/api/v1/classes/{classId}/timetable")).Body.EnumerateArray().Count(s => s.GetProperty("validTo").ValueKind == System.Text.Json.JsonValueKind.Null);
+        var before = await slots();
+        await Page.ClickAsync($"details[data-timetable='{classId}'] summary");
+        await Page.ClickAsync($"a[href='/desk/{head.ScopeId}/timetables/{classId}']");
+        await Session.CheckPageAsync("desk-timetable", Output);
+
+        // A new Saturday lesson in period 7, in the first blank row; the first lesson in force is removed.
+        var blank = Page.Locator($"tr[data-slot='{before}']");
+        await blank.Locator("select[name=weekday]").SelectOptionAsync("6");
+        await blank.Locator("input[name=period]").FillAsync("7");
+        var lesson = await blank.Locator("select[name=lesson] option").Nth(1).GetAttributeAsync("value");
+        await blank.Locator("select[name=lesson]").SelectOptionAsync(lesson!);
+        await Page.Locator("tr[data-slot='0'] select[name=lesson]").SelectOptionAsync("");
+        await Page.ClickAsync("form.timetable-form button[type=submit]");
+        await Assertions.Expect(Page.Locator("[data-notice=saved]")).ToHaveCountAsync(1);
+        Assert.Equal(before, await slots()); // one added, one removed
+        var saturday = (await Web.Http.GetJsonAsync($"/api/v1/classes/{classId}/timetable")).Body.EnumerateArray()
+            .Where(s => s.GetProperty("validTo").ValueKind == System.Text.Json.JsonValueKind.Null && s.GetProperty("weekday").GetInt32() == 6 && s.GetProperty("period").GetInt32() == 7)
+            .Select(s => $"{s.GetProperty("groupId").GetString()}|{s.GetProperty("subjectId").GetString()}").ToList();
+        Assert.Equal([lesson!], saturday);
+
+        // A period out of range is the grain's refusal, in the reader's language; nothing changes.
+        await Page.Locator($"tr[data-slot='{before}'] input[name=period]").FillAsync("40");
+        await Page.Locator($"tr[data-slot='{before}'] select[name=lesson]").SelectOptionAsync(lesson!);
+        await Page.Locator($"tr[data-slot='{before}'] input[name=period]").EvaluateAsync("e => e.removeAttribute('max')");
+        await Page.ClickAsync("form.timetable-form button[type=submit]");
+        await Assertions.Expect(Page.Locator("[data-notice=refused]")).ToHaveCountAsync(1);
+        Assert.Equal(before, await slots());
         Session.Guards.AssertClean();
     }
 }
