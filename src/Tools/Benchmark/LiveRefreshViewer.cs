@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Net.ServerSentEvents;
 using System.Text.RegularExpressions;
 
 namespace EduInfo.Tools.Benchmark;
@@ -35,22 +34,8 @@ public sealed partial class LiveRefreshViewer(string nodeId, RefreshMode mode)
     {
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/nodes/{nodeId}/live");
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            request.Headers.Accept.ParseAdd("text/event-stream");
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, stop);
-            if (!response.IsSuccessStatusCode)
+            await foreach (var version in LiveEvents.VersionsAsync(http, nodeId, token, stop))
             {
-                Failure = $"HTTP {(int)response.StatusCode}";
-                return;
-            }
-            await using var body = await response.Content.ReadAsStreamAsync(stop);
-            await foreach (var item in SseParser.Create(body, static (type, _) => type).EnumerateAsync(stop))
-            {
-                if (item.EventType != "summary" || !long.TryParse(item.EventId, NumberStyles.Integer, CultureInfo.InvariantCulture, out var version))
-                {
-                    continue;
-                }
                 if (!_first.Task.IsCompleted)
                 {
                     _shown = version; // the page was loaded at this version
@@ -68,6 +53,10 @@ public sealed partial class LiveRefreshViewer(string nodeId, RefreshMode mode)
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             // stopped: the measurement is over
+        }
+        catch (LiveRefusedException e)
+        {
+            Failure = e.Message;
         }
         catch (Exception e) when (e is HttpRequestException or IOException)
         {

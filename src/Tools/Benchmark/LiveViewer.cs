@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Net.Http.Headers;
-using System.Net.ServerSentEvents;
-
 namespace EduInfo.Tools.Benchmark;
 
 /// <summary>
@@ -32,30 +28,21 @@ public sealed class LiveViewer(string nodeId)
     {
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/nodes/{nodeId}/live");
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            request.Headers.Accept.ParseAdd("text/event-stream");
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, stop);
-            if (!response.IsSuccessStatusCode)
+            await foreach (var version in LiveEvents.VersionsAsync(http, nodeId, token, stop))
             {
-                Failure = $"HTTP {(int)response.StatusCode}";
-                return;
-            }
-            await using var body = await response.Content.ReadAsStreamAsync(stop);
-            await foreach (var item in SseParser.Create(body, static (type, _) => type).EnumerateAsync(stop))
-            {
-                if (item.EventType == "summary" && long.TryParse(item.EventId, NumberStyles.Integer, CultureInfo.InvariantCulture, out var version))
-                {
-                    _arrivals.Add(new LiveFreshness.Arrival(nowMs(), version));
-                    Volatile.Write(ref _highest, Math.Max(_highest, version));
-                    _first.TrySetResult();
-                }
+                _arrivals.Add(new LiveFreshness.Arrival(nowMs(), version));
+                Volatile.Write(ref _highest, Math.Max(_highest, version));
+                _first.TrySetResult();
             }
             Failure = "ended by the server";
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             // stopped: the measurement is over
+        }
+        catch (LiveRefusedException e)
+        {
+            Failure = e.Message;
         }
         catch (Exception e) when (e is HttpRequestException or IOException)
         {
