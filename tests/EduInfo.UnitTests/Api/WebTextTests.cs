@@ -23,6 +23,8 @@ public sealed partial class WebTextTests
         ["web.figures.group."] = Enum.GetNames<KpiGroupKind>(),
         ["web.figures.headcount."] = Enum.GetNames<KpiGroupKind>(),
         ["web.desk.notice."] = Enum.GetNames<DeskNotice>(),
+        ["web.desk.outcome."] = EduInfo.Api.Web.Components.Pages.DeskPage.AuditOutcomes,
+        ["timetable.error."] = EduInfo.Api.Web.Components.Pages.DeskTimetablePage.TimetableErrors.Values,
         ["journal.error."] = Enum.GetNames<EduInfo.Domain.Journal.JournalError>(),
         ["markKind."] = Enum.GetNames<EduInfo.Domain.Journal.MarkKind>(),
         ["absence."] = Enum.GetNames<EduInfo.Domain.Journal.AbsenceCode>(),
