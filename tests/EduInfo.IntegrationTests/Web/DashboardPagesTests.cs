@@ -168,15 +168,15 @@ public sealed class DashboardPagesTests(BrowserFixture browser, WebHost web, ITe
         var analyst = Web.Account("analyst");
         await Session.SignInAsync(analyst.Login, analyst.Password);
         await Session.OpenAsync($"/nodes/{region}?lang=en");
-        await Assertions.Expect(Page.Locator("#dashboard section.kpi-group[data-kind=school] [data-metric=successRate]")).ToHaveCountAsync(1);
-        var collegeGroup = Page.Locator("#dashboard section.kpi-group[data-kind=college]");
+        await Assertions.Expect(Page.Locator("#dashboard .kpi-group[data-kind=school] [data-metric=successRate]")).ToHaveCountAsync(1);
+        var collegeGroup = Page.Locator("#dashboard .kpi-group[data-kind=college]");
         await Assertions.Expect(collegeGroup.Locator("[data-metric=collegeSuccessRate] dd")).Not.ToHaveTextAsync("—");
         await Assertions.Expect(collegeGroup.Locator("[data-metric=averageGpa]")).ToHaveCountAsync(1);
         await Assertions.Expect(collegeGroup.Locator("h3")).ToContainTextAsync($"{after.GetProperty("collegeStudents").GetInt64()} students");
         await Session.CheckPageAsync("dashboard-region-kinds", Output);
 
         await Session.OpenAsync($"/nodes/{district}?lang=en");
-        await Assertions.Expect(Page.Locator("#dashboard section.kpi-group[data-kind=school]")).ToHaveCountAsync(1);
-        await Assertions.Expect(Page.Locator("#dashboard section.kpi-group[data-kind=college]")).ToHaveCountAsync(0);
+        await Assertions.Expect(Page.Locator("#dashboard .kpi-group[data-kind=school]")).ToHaveCountAsync(1);
+        await Assertions.Expect(Page.Locator("#dashboard .kpi-group[data-kind=college]")).ToHaveCountAsync(0);
     }
 }
