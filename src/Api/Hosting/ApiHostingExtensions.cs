@@ -92,6 +92,7 @@ public static class ApiHostingExtensions
         builder.Services.AddScoped<DiaryReaders>();
         builder.Services.AddScoped<DiaryPageRead>();
         builder.Services.AddScoped<JournalSheet>();
+        builder.Services.AddSingleton<StaffLoad>();
         builder.AddEduInfoWeb();
         return builder;
     }
@@ -181,7 +182,8 @@ public static class ApiHostingExtensions
             .MapMeEndpoints()
             .MapAuditEndpoints()
             .MapLiveEndpoints()
-            .MapOperationsEndpoints();
+            .MapOperationsEndpoints()
+            .MapOrganizationEndpoints();
         app.MapEduInfoWeb();
         return app;
     }
