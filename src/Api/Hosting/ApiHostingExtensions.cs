@@ -167,6 +167,7 @@ public static class ApiHostingExtensions
         app.MapEduInfoHealth();
         app.MapBrowserSignIn();
         app.MapDeskForms();
+        app.MapOrganizationProfileForm();
         var api = app.MapGroup("/api/v1");
         api.MapAuthEndpoints();
         api.MapPublicEndpoints();

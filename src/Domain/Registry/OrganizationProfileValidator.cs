@@ -17,6 +17,16 @@ public static class OrganizationProfileValidator
     /// <summary>The state and official languages, English, and the other ISO 639-1 languages Kazakhstan's schools teach in.</summary>
     public static readonly IReadOnlyList<string> LanguageCodes = ["kk", "ru", "en", "uz", "ug", "tg", "tr", "de", "ky", "az", "tt", "uk", "ko", "zh", "ar", "fr"];
 
+    /// <summary>Every code <see cref="Validate"/> answers with.</summary>
+    public static readonly IReadOnlyList<RegistryError> Errors =
+    [
+        RegistryError.Required, RegistryError.NameInvalid, RegistryError.NameTooLong, RegistryError.LanguageUnknown, RegistryError.LanguageDuplicate,
+        RegistryError.LanguagesTooMany, RegistryError.KindUnknown, RegistryError.KindChangeForbidden, RegistryError.KindInUse,
+    ];
+
+    /// <summary>The profile's fields, as problems name them (a language by its index: <c>languages[1]</c>).</summary>
+    public static readonly IReadOnlyList<string> Fields = ["nameKk", "nameRu", "nameEn", "languages", "kind", "isRural"];
+
     public static IReadOnlyList<RegistryProblem> Validate(OrganizationProfileDraft draft, OrganizationKind current, bool mayChangeKind, bool hasClasses,
         out OrganizationProfile? profile)
     {
