@@ -36,16 +36,17 @@ public sealed class StaffLoad(NpgsqlDataSource dataSource, SubjectNames subjects
                 taught.Select(r => (r.OrganizationId, r.Id)).Distinct().Count(), taught.Sum(r => r.Lessons), vacancies.Count(r => r.SubjectId == subject)));
         }
         var perTeacher = loads.GroupBy(r => (r.OrganizationId, r.Id)).ToList();
+        var byName = StringComparer.Create(EduInfo.Api.Web.WebCultures.Of(language), ignoreCase: false);
         var single = node.Kind is NodeKind.Organization or NodeKind.Class;
         return new StaffLoadView(node.Id, node.Kind, today,
             loads.Select(r => r.OrganizationId).Concat(vacancies.Select(r => r.OrganizationId)).Distinct(StringComparer.Ordinal).Count(),
             perTeacher.Count, loads.Sum(r => r.Lessons), vacancies.Count,
-            [.. bySubject.OrderByDescending(s => s.Teachers).ThenBy(s => s.Name, StringComparer.Ordinal)],
+            [.. bySubject.OrderByDescending(s => s.Teachers).ThenBy(s => s.Name, byName)],
             single ? [.. vacancies.Select(v => new Vacancy(v.Id, v.Name1!, v.SubjectId, bySubject.First(s => s.SubjectId == v.SubjectId).Name))
-                .OrderBy(v => v.ClassName, StringComparer.Ordinal).ThenBy(v => v.SubjectName, StringComparer.Ordinal)] : null,
+                .OrderBy(v => v.ClassName, byName).ThenBy(v => v.SubjectName, byName)] : null,
             single && names ? [.. perTeacher.Select(t => new TeacherLoad(t.Key.Id, $"{t.First().Name1} {t.First().Name2}",
-                    [.. t.Select(r => bySubject.First(s => s.SubjectId == r.SubjectId).Name).Order(StringComparer.Ordinal)], t.Sum(r => r.Lessons)))
-                .OrderBy(t => t.Name, StringComparer.Ordinal)] : null);
+                    [.. t.Select(r => bySubject.First(s => s.SubjectId == r.SubjectId).Name).Order(byName)], t.Sum(r => r.Lessons)))
+                .OrderBy(t => t.Name, byName)] : null);
     }
 
     private async Task<IReadOnlyList<Row>> RowsAsync(NodeRecord node, DateOnly today, CancellationToken cancellationToken)
