@@ -76,6 +76,12 @@ public static class EndpointAccess
             }
         });
 
+    /// <summary>The organization <c>{organizationId}</c>; a node of another kind is not found either.</summary>
+    public static TBuilder RequireOrganization<TBuilder>(this TBuilder builder, Func<Actor, IReadOnlyList<string>, bool> allowed)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.Check((http, caller, cancellationToken) => CheckNodeAsync(http, caller, Service<NodeDirectory>(http), RouteValue(http, "organizationId"),
+            allowed, NodeKind.Organization, "problem.notFound.organization", cancellationToken));
+
     /// <summary>The endpoint filter: the caller first (401), then the endpoint's own <paramref name="check"/> of its target.</summary>
     private static TBuilder Check<TBuilder>(this TBuilder builder, Func<HttpContext, Caller, CancellationToken, ValueTask<ProblemHttpResult?>> check)
         where TBuilder : IEndpointConventionBuilder =>

@@ -92,6 +92,7 @@ public static class ApiHostingExtensions
         builder.Services.AddScoped<DiaryReaders>();
         builder.Services.AddScoped<DiaryPageRead>();
         builder.Services.AddScoped<JournalSheet>();
+        builder.Services.AddSingleton<StaffLoad>();
         builder.AddEduInfoWeb();
         return builder;
     }
@@ -166,6 +167,7 @@ public static class ApiHostingExtensions
         app.MapEduInfoHealth();
         app.MapBrowserSignIn();
         app.MapDeskForms();
+        app.MapOrganizationProfileForm();
         var api = app.MapGroup("/api/v1");
         api.MapAuthEndpoints();
         api.MapPublicEndpoints();
@@ -181,7 +183,8 @@ public static class ApiHostingExtensions
             .MapMeEndpoints()
             .MapAuditEndpoints()
             .MapLiveEndpoints()
-            .MapOperationsEndpoints();
+            .MapOperationsEndpoints()
+            .MapOrganizationEndpoints();
         app.MapEduInfoWeb();
         return app;
     }

@@ -30,4 +30,7 @@ public sealed class NodeDirectory(RegistryStore registry, TimeProvider clock)
         }
         return node;
     }
+
+    /// <summary>Drops a node whose names changed (an organization's profile), so this Api shows the new ones at once; others within <see cref="Lifetime"/>.</summary>
+    public void Forget(string id) => _cache.TryRemove(id, out _);
 }

@@ -1,3 +1,4 @@
+using EduInfo.Domain.Registry;
 using EduInfo.Grains.Interfaces.Actors;
 using EduInfo.Storage.Registry;
 
@@ -107,4 +108,22 @@ public static class AccessPolicy
         allowed = false;
         return null;
     }
+
+    /// <summary>An organization's profile: its head, the district or region officer above it, operators anywhere.</summary>
+    public static bool CanEditOrganizationProfile(Actor actor, IReadOnlyList<string> organizationPath) =>
+        actor.Grants.Any(g => g.Role == Role.Operator
+            || g.Role is Role.Head or Role.DistrictOfficer or Role.RegionOfficer && organizationPath.Contains(g.ScopeId));
+
+    /// <summary>An organization's kind (its calendar and assessment rules): officers above it and operators, not its head.</summary>
+    public static bool CanChangeOrganizationKind(Actor actor, IReadOnlyList<string> organizationPath) =>
+        actor.Grants.Any(g => g.Role == Role.Operator
+            || g.Role is Role.DistrictOfficer or Role.RegionOfficer && organizationPath.Contains(g.ScopeId));
+
+    /// <summary>
+    /// Teachers' names in the staff and load figures of an organization or class: its head and the officers above it.
+    /// Everyone else who reads the summaries sees counts only, as everyone does at an area.
+    /// </summary>
+    public static bool SeesStaffNames(Actor actor, NodeKind kind, IReadOnlyList<string> nodePath) =>
+        kind is NodeKind.Organization or NodeKind.Class
+        && actor.Grants.Any(g => g.Role is Role.Head or Role.DistrictOfficer or Role.RegionOfficer && nodePath.Contains(g.ScopeId));
 }

@@ -33,6 +33,17 @@ public enum RegistryError
     // Transfers, added later (the numbers above travel between silos and stay).
     /// <summary>The student's enrolment changed under every attempt (an import at the same moment): send it again.</summary>
     EnrolmentChanged,
+    // Organization profiles.
+    NameInvalid,
+    NameTooLong,
+    LanguageUnknown,
+    LanguageDuplicate,
+    LanguagesTooMany,
+    KindUnknown,
+    /// <summary>Only officers above the organization and operators change its kind, not its head (HTTP 403).</summary>
+    KindChangeForbidden,
+    /// <summary>The organization has classes, whose calendars and assessment rules follow its kind.</summary>
+    KindInUse,
 }
 
 /// <summary>One reason a registry write was refused, pointing at the offending field (e.g. <c>slots[2].period</c>).</summary>

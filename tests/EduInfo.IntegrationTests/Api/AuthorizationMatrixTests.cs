@@ -102,7 +102,12 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         ["GET /students/{studentId}/diary"] =              [302, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403],
         ["GET /api/v1/students/{studentId}/readers"] =     [401, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403],
         // The journal page of a class: the grid's readers (its subject's teacher, the class teacher, the head), like GET …/journal.
-        ["GET /teaching/{classId}"] =                      [302, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+        ["GET /teaching/{classId}"] =                      [302, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],        // An organization's profile (issue 18): its summary readers read it; its head, the officers above it and operators
+        // replace it (sent back unchanged here). The page is the editors'; its form without a token is a 400 for everyone.
+        ["GET /api/v1/organizations/{organizationId}/profile"] = [401, 200, 403, 403, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        ["PUT /api/v1/organizations/{organizationId}/profile"] = [401, 403, 403, 403, 403, 204, 403, 204, 403, 204, 403, 403, 403, 403, 403, 403, 204],
+        ["GET /organizations/{organizationId}/profile"] =  [302, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 200],
+        ["POST /organizations/{organizationId}/profile"] = [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
     };
 
     // Rows: (endpoint taking a {nodeId}, the level of that node on the target class's path) → expected status per caller.
@@ -198,6 +203,17 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         [("GET /nodes/{nodeId}/view", "district")] =                        [302, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         [("GET /nodes/{nodeId}/view", "region")] =                          [302, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         [("GET /nodes/{nodeId}/view", "republic")] =                        [302, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 200],
+        // Staff and load (5.4), the API and its page: the node's summary readers (names are a matter of the body, StaffLoadApiTests).
+        [("GET /api/v1/nodes/{nodeId}/staff", "class")] =                   [401, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /api/v1/nodes/{nodeId}/staff", "organization")] =            [401, 200, 403, 403, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /api/v1/nodes/{nodeId}/staff", "district")] =                [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /api/v1/nodes/{nodeId}/staff", "region")] =                  [401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /api/v1/nodes/{nodeId}/staff", "republic")] =                [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /nodes/{nodeId}/staff", "class")] =                          [302, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /nodes/{nodeId}/staff", "organization")] =                   [302, 200, 403, 403, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /nodes/{nodeId}/staff", "district")] =                       [302, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /nodes/{nodeId}/staff", "region")] =                         [302, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /nodes/{nodeId}/staff", "republic")] =                       [302, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 200],
     };
 
     /// <summary>The endpoints of the running application, as "METHOD /route".</summary>

@@ -172,6 +172,18 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
                 ? new { entries = new[] { new { entryId = Guid.NewGuid(), studentId = s.Student, subjectId = s.Subject, date = "2026-11-19", kind = "formative", score = 8 } } }
                 : new { entries = new[] { new { entryId = Guid.NewGuid(), subjectId = s.Subject, date = "2026-11-19", period = 1 + Random.Shared.Next(12), absentees = Array.Empty<object>() } } });
         }
+        path = path.Replace("{organizationId}", s.Organization);
+        if (pattern == "/api/v1/organizations/{organizationId}/profile" && method == "PUT")
+        {
+            // The organization's own profile sent back unchanged: only the caller's right decides.
+            var p = (await SendAsync("operator/in", HttpMethod.Get, path, null)).Body;
+            return (method, path, new
+            {
+                nameKk = p.GetProperty("nameKk").GetString(), nameRu = p.GetProperty("nameRu").GetString(), nameEn = p.GetProperty("nameEn").GetString(),
+                languages = p.GetProperty("languages").EnumerateArray().Select(l => l.GetString()).ToArray(), kind = p.GetProperty("kind").GetString(),
+                isRural = p.GetProperty("isRural").GetBoolean(),
+            });
+        }
         if (pattern == "/assets/{file}")
         {
             path = api.Services.GetRequiredService<EduInfo.Api.Web.WebAssets>().Url("app.css");

@@ -492,6 +492,72 @@ public sealed class HostileInputTests(ApiHost api) : IClassFixture<ApiHost>
         }
     }
 
+    /// <summary>
+    /// Organization profiles (issue 18): names that would display as something else (bidirectional overrides and
+    /// isolates, invisible characters), language codes outside the list, unknown kinds and smuggled fields are each a
+    /// localized 400 naming the field; the organization's row does not change.
+    /// </summary>
+    [Theory]
+    [InlineData("a right-to-left override in the name", "\"nameEn\":\"School \\u202Egnp.exe\"", Validation, "nameEn:nameInvalid")]
+    [InlineData("a bidirectional isolate in the name", "\"nameRu\":\"Школа \\u2067№ 1\\u2069\"", Validation, "nameRu:nameInvalid")]
+    [InlineData("a right-to-left mark in the name", "\"nameKk\":\"Мектеп\\u200F\"", Validation, "nameKk:nameInvalid")]
+    [InlineData("a zero-width space in the name", "\"nameKk\":\"Мек\\u200Bтеп\"", Validation, "nameKk:nameInvalid")]
+    [InlineData("NUL in the name", "\"nameEn\":\"School\\u0000\"", Validation, "nameEn:nameInvalid")]
+    [InlineData("a line break in the name", "\"nameEn\":\"School\\nOne\"", Validation, "nameEn:nameInvalid")]
+    [InlineData("script as the name is text, but 300 characters are too many", "\"nameEn\":\"<script>alert(1)</script>{LONG}\"", Validation, "nameEn:nameTooLong")]
+    [InlineData("an empty name", "\"nameRu\":\"  \"", Validation, "nameRu:required")]
+    [InlineData("an unknown language code", "\"languages\":[\"kk\",\"xx\"]", Validation, "languages[1]:languageUnknown")]
+    [InlineData("a language code in capitals", "\"languages\":[\"KK\"]", Validation, "languages[0]:languageUnknown")]
+    [InlineData("SQL injection as a language", "\"languages\":[\"kk'); DROP TABLE organizations; --\"]", Validation, "languages[0]:languageUnknown")]
+    [InlineData("a language twice", "\"languages\":[\"ru\",\"ru\"]", Validation, "languages[1]:languageDuplicate")]
+    [InlineData("no languages", "\"languages\":[]", Validation, "languages:required")]
+    [InlineData("languages a string", "\"languages\":\"kk\"", Malformed, null)]
+    [InlineData("an unknown kind", "\"kind\":\"university\"", Validation, "kind:kindUnknown")]
+    [InlineData("a kind by number", "\"kind\":1", Malformed, null)]
+    [InlineData("isRural a string", "\"isRural\":\"yes\"", Malformed, null)]
+    [InlineData("an id smuggled in", "\"id\":\"X\"", Malformed, "id:fieldUnknown")]
+    public async Task Hostile_organization_profiles_are_refused_with_the_field_named(string because, string field, string type, string? error)
+    {
+        var organization = api.Registry.Data.Organizations.First(o => o.Kind == "school");
+        var fields = new Dictionary<string, string>
+        {
+            ["nameKk"] = "\"Мектеп\"", ["nameRu"] = "\"Школа\"", ["nameEn"] = "\"School\"", ["languages"] = "[\"kk\",\"ru\"]",
+            ["kind"] = "\"school\"", ["isRural"] = "false",
+        };
+        var name = field[1..field.IndexOf('"', 1)];
+        fields[name] = field[(field.IndexOf(':') + 1)..].Replace("{LONG}", new string('x', 300));
+        var body = "{" + string.Join(",", fields.Select(f => $"\"{f.Key}\":{f.Value}")) + "}";
+        var before = await api.Db.ScalarAsync<string>("SELECT row(o.*)::text FROM organizations o WHERE id = @o", ("o", organization.Id));
+        var response = await api.Http.SendJsonAsync(HttpMethod.Put, $"/api/v1/organizations/{organization.Id}/profile",
+            actor: "user=op; roles=operator@KZ", acceptLanguage: "en", rawBody: body);
+        Assert.True(response.Status == 400, $"{because}: expected 400, got {response.Status} {response.Body}");
+        Assert.Equal(LocalizedType(type), response.Body.GetProperty("type").GetString());
+        Assert.Equal(EnglishTitles[type], response.Body.GetProperty("title").GetString());
+        if (error is not null)
+        {
+            Assert.Equal([error], Errors(response.Body));
+        }
+        Assert.Equal(before, await api.Db.ScalarAsync<string>("SELECT row(o.*)::text FROM organizations o WHERE id = @o", ("o", organization.Id)));
+    }
+
+    /// <summary>The profile page's notice comes from the address: only known fields and codes are shown, nothing comes back unescaped.</summary>
+    [Theory]
+    [InlineData("?notice=refused&error=%3Cscript%3Ealert(1)%3C%2Fscript%3E:nameInvalid")]
+    [InlineData("?notice=refused&error=nameEn:%3Cscript%3Ealert(1)%3C%2Fscript%3E&error=%00")]
+    [InlineData("?notice=refused&error=nameEn:1&error=kind:NotFound")]
+    [InlineData("?notice=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E")]
+    public async Task Hostile_queries_of_the_profile_page_show_nothing_of_theirs(string query)
+    {
+        var organization = api.Registry.Data.Organizations.First(o => o.Kind == "school");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/organizations/{organization.Id}/profile{query}");
+        request.Headers.Add(HttpExtensions.ActorHeader, "user=op; roles=operator@KZ");
+        using var response = await api.Http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.DoesNotContain("<script>alert", body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("data-field=", body, StringComparison.Ordinal);
+    }
+
     private static string LocalizedType(string type) => "https://eduinfo.kz/problems/" + type;
 
     private static string[] Errors(System.Text.Json.JsonElement problem) =>

@@ -33,6 +33,9 @@ public sealed partial class WebTextTests
         ["web.diary.code."] = Enum.GetNames<EduInfo.Domain.Journal.AbsenceCode>(),
         ["web.diary.codeName."] = Enum.GetNames<EduInfo.Domain.Journal.AbsenceCode>(),
         ["component."] = Enum.GetNames<EduInfo.Domain.Assessment.ComponentKind>().Select(k => k.ToLowerInvariant()),
+        ["web.org.field."] = OrganizationProfileValidator.Fields,
+        ["web.org.kind."] = Enum.GetNames<OrganizationKind>(),
+        ["organization.error."] = OrganizationProfileValidator.Errors.Select(e => EduInfo.Api.Problems.JsonNaming.Camel(e.ToString())),
     };
 
     private static IEnumerable<string> PageSources()

@@ -1,0 +1,68 @@
+using EduInfo.Api.Actors;
+using EduInfo.Api.Problems;
+using EduInfo.Api.Registry;
+using EduInfo.Api.Security;
+using EduInfo.Domain.Registry;
+using EduInfo.Grains.Interfaces.Registry;
+using EduInfo.Storage.Registry;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace EduInfo.Api.Web;
+
+/// <summary>
+/// The organization profile page's form (application/x-www-form-urlencoded, antiforgery-validated): the same grain, rules
+/// and audit as PUT /api/v1/organizations/{id}/profile, answered with 303 back to the page and what was refused.
+/// </summary>
+public static class OrganizationProfileForm
+{
+    public static WebApplication MapOrganizationProfileForm(this WebApplication app)
+    {
+        app.MapPost("/organizations/{organizationId}/profile", Save).WithTags("Browser session").ExcludeFromDescription().RequireAuthorization();
+        return app;
+    }
+
+    public sealed record ProfileForm(
+        [FromForm(Name = "nameKk")] string? NameKk,
+        [FromForm(Name = "nameRu")] string? NameRu,
+        [FromForm(Name = "nameEn")] string? NameEn,
+        [FromForm(Name = "languages")] string? Languages,
+        [FromForm(Name = "kind")] string? Kind,
+        [FromForm(Name = "locality")] string? Locality)
+    {
+        /// <summary>"kk, ru" or "kk ru": the codes as typed (the validator says which are unknown).</summary>
+        public IReadOnlyList<string>? LanguageCodes => Languages?.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+        public bool? IsRural => Locality switch { "rural" => true, "urban" => false, _ => null };
+    }
+
+    public sealed record FormCall(HttpContext Http, ActorResolver Actors, NodeDirectory Directory, IGrainFactory Grains);
+
+    private static async Task<Results<SeeOther, ProblemHttpResult>> Save(string organizationId, [AsParameters] ProfileForm form, [AsParameters] FormCall call)
+    {
+        if (call.Http.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
+        {
+            return LocalizedProblems.Antiforgery(call.Http, StatusCodes.Status400BadRequest);
+        }
+        var actor = call.Actors.Resolve(call.Http);
+        var node = RegistryIds.IsWellFormed(organizationId) ? await call.Directory.FindAsync(organizationId, call.Http.RequestAborted) : null;
+        if (actor is null || node is not { Kind: NodeKind.Organization })
+        {
+            return LocalizedProblems.NotFound(call.Http, "problem.notFound.organization");
+        }
+        if (!AccessPolicy.CanEditOrganizationProfile(actor, node.Path))
+        {
+            return LocalizedProblems.Forbidden(call.Http);
+        }
+        var outcome = await call.Grains.GetGrain<IOrganizationProfileGrain>(organizationId).Update(actor,
+            new OrganizationProfileChange(form.NameKk, form.NameRu, form.NameEn, form.LanguageCodes, form.Kind, form.IsRural),
+            AccessPolicy.CanChangeOrganizationKind(actor, node.Path));
+        call.Directory.Forget(organizationId);
+        var query = QueryString.Create([
+            new("notice", outcome.Accepted ? "saved" : "refused"),
+            .. outcome.Problems.Select(p => new KeyValuePair<string, string?>("error", $"{p.Field}:{p.Error}")),
+        ]);
+        return new SeeOther($"/organizations/{Uri.EscapeDataString(organizationId)}/profile{query}");
+    }
+}
