@@ -173,6 +173,7 @@ public static class ApiHostingExtensions
             .MapJournalEndpoints()
             .MapClassEndpoints()
             .MapTransferEndpoints()
+            .MapPupilEndpoints()
             .MapTimetableEndpoints()
             .MapRulesEndpoints()
             .MapNodeEndpoints()
