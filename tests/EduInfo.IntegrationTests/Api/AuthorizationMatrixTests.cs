@@ -103,6 +103,12 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         ["GET /api/v1/students/{studentId}/readers"] =     [401, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403],
         // The journal page of a class: the grid's readers (its subject's teacher, the class teacher, the head), like GET …/journal.
         ["GET /teaching/{classId}"] =                      [302, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+        // Pupils and parents (issue 18): a head for their organization, officers for their area, operators everywhere.
+        ["POST /api/v1/classes/{classId}/pupils"] =        [401, 403, 403, 403, 403, 201, 403, 201, 403, 201, 403, 403, 403, 403, 403, 403, 201],
+        ["POST /api/v1/students/{studentId}/leaving"] =    [401, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 200],
+        ["POST /api/v1/students/{studentId}/corrections"] = [401, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 200],
+        ["POST /api/v1/students/{studentId}/parents"] =    [401, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 200],
+        ["POST /api/v1/students/{studentId}/parents/{parentId}/unlink"] = [401, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 200],
     };
 
     // Rows: (endpoint taking a {nodeId}, the level of that node on the target class's path) → expected status per caller.
