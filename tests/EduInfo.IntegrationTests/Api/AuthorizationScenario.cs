@@ -177,7 +177,7 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
             var enrolled = await SendAsync("operator/in", HttpMethod.Post, $"/api/v1/classes/{s.Class}/pupils", PupilApiTests.Pupil(PupilApiTests.FreshIin()));
             Assert.True(enrolled.Status == 201, $"{enrolled.Status} {enrolled.Body}");
             var pupil = enrolled.Body.GetProperty("studentId").GetString()!;
-            var link = new { iin = PupilApiTests.FreshIin("850101", '4'), lastName = "Сәрсенбаева", firstName = "Гүлнар", relation = "mother", from = "2026-11-16",
+            var link = new { iin = PupilApiTests.FreshIin(centurySex: '4'), lastName = "Сәрсенбаева", firstName = "Гүлнар", relation = "mother", from = "2026-11-16",
                 documentKind = "birthCertificate", documentNumber = "I-АЛ 0123456" };
             if (pattern.EndsWith("/unlink", StringComparison.Ordinal))
             {

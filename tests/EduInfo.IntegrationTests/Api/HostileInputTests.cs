@@ -510,7 +510,7 @@ public sealed class HostileInputTests(ApiHost api) : IClassFixture<ApiHost>
     {
         var t = api.Registry.InClass(1);
         var organization = api.Registry.Data.Classes.Single(c => c.Id == t.ClassId).OrganizationId;
-        var iin = PupilApiTests.FreshIin();
+        var iin = PupilApiTests.FreshIin("150314");
         var fields = new Dictionary<string, string>
         {
             ["iin"] = $"\"iin\":\"{iin}\"", ["lastName"] = "\"lastName\":\"Сәрсенбаев\"", ["firstName"] = "\"firstName\":\"Әлихан\"",

@@ -10,21 +10,23 @@ namespace EduInfo.IntegrationTests.Api;
 /// </summary>
 public sealed class PupilApiTests(ApiHost api) : IClassFixture<ApiHost>
 {
-    /// <summary>A valid IIN nobody holds yet: a boy born on 14 March 2015 with a random serial.</summary>
-    internal static string FreshIin(string yymmdd = "150314", char centurySex = '5')
+    /// <summary>A valid IIN nobody holds yet: a random birth day in 2010–2017 (or the one given) and a random serial.</summary>
+    internal static string FreshIin(string? yymmdd = null, char centurySex = '5')
     {
         while (true)
         {
-            var first11 = $"{yymmdd}{centurySex}{Random.Shared.Next(10000):D4}";
-            if (Iin.CheckDigit(first11) is { } check)
+            var day = yymmdd ?? new DateOnly(2010, 1, 1).AddDays(Random.Shared.Next(8 * 365)).ToString("yyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+            var first11 = $"{day}{centurySex}{Random.Shared.Next(10000):D4}";
+            if (Iin.CheckDigit(first11) is { } check && PupilRules.BirthDateOf(first11 + check) is not null)
             {
                 return first11 + check;
             }
         }
     }
 
+    /// <summary>An enrolment body for the IIN: the birth date and sex it encodes, Kazakh names.</summary>
     internal static object Pupil(string iin, string date = "2026-11-16", string last = "Сәрсенбаев", string first = "Әлихан") =>
-        new { iin, lastName = last, firstName = first, birthDate = "2015-03-14", sex = "male", date };
+        new { iin, lastName = last, firstName = first, birthDate = PupilRules.BirthDateOf(iin)!.Value.ToString("yyyy-MM-dd"), sex = PupilRules.SexOf(iin).ToString().ToLowerInvariant(), date };
 
     [Fact]
     public async Task A_pupil_enrolled_mid_year_counts_from_that_day_and_leaves_only_after_their_last_row()
@@ -92,7 +94,7 @@ public sealed class PupilApiTests(ApiHost api) : IClassFixture<ApiHost>
         var t = api.Registry.InClass(4);
         var organization = api.Registry.Data.Classes.Single(c => c.Id == t.ClassId).OrganizationId;
         var head = $"user=correcting-head; roles=head@{organization}";
-        var iin = FreshIin();
+        var iin = FreshIin("150314");
         var pupil = (await api.Http.PostJsonAsync($"/api/v1/classes/{t.ClassId}/pupils", Pupil(iin, first: "Алихан"), head)).Body.GetProperty("studentId").GetString()!;
 
         var corrected = await api.Http.PostJsonAsync($"/api/v1/students/{pupil}/corrections", new { firstName = "Әлихан", middleName = "Ержанұлы", reason = "Birth certificate spelling" }, head);
@@ -121,7 +123,7 @@ public sealed class PupilApiTests(ApiHost api) : IClassFixture<ApiHost>
         var district = api.Registry.Data.Organizations.Single(o => o.Id == organization).NodeId;
         var officer = $"user=linking-officer; roles=district_officer@{district}";
         var pupil = (await api.Http.PostJsonAsync($"/api/v1/classes/{t.ClassId}/pupils", Pupil(FreshIin()), officer)).Body.GetProperty("studentId").GetString()!;
-        var motherIin = FreshIin("850101", '4');
+        var motherIin = FreshIin(centurySex: '4');
 
         var linked = await api.Http.PostJsonAsync($"/api/v1/students/{pupil}/parents", new
         {
