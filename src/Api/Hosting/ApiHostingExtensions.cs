@@ -166,6 +166,7 @@ public static class ApiHostingExtensions
         app.MapEduInfoHealth();
         app.MapBrowserSignIn();
         app.MapDeskForms();
+        app.MapPupilForms();
         var api = app.MapGroup("/api/v1");
         api.MapAuthEndpoints();
         api.MapPublicEndpoints();

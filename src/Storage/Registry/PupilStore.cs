@@ -17,6 +17,15 @@ public sealed record PupilRecord(string Iin, PupilCard Card, string? Organizatio
 /// <summary>A parent link as a link or unlink reads it: the child's IIN, the parent with the IIN (if known) and their link.</summary>
 public sealed record ParentLinkPlace(string ChildIin, string? OrganizationId, string? ParentId, ParentLinkFacts? Link);
 
+/// <summary>A class on the head's pupils page: its name ("5А") and pupils.</summary>
+public sealed record PupilClass(string ClassId, string Name, IReadOnlyList<PupilRow> Pupils);
+
+/// <summary>A pupil enrolled on the day: names, since when, and the parents linked that day.</summary>
+public sealed record PupilRow(string StudentId, string LastName, string FirstName, string? MiddleName, DateOnly From, IReadOnlyList<PupilParent> Parents);
+
+/// <summary>A parent linked to a pupil: name, relation ("mother", "father", "guardian") and since when (null: since the registry was loaded).</summary>
+public sealed record PupilParent(string ParentId, string Name, string Relation, DateOnly? From);
+
 /// <summary>
 /// Pupils and parents written by the school (issue 18). The rules are checked by the caller (the grains) on what the
 /// reads return; each write then runs in one transaction with its audit row, only if what was checked still holds
@@ -297,6 +306,47 @@ public sealed class PupilStore(NpgsqlDataSource dataSource)
         await RecordAsync(connection, transaction, audit with { DetailJson = JsonSerializer.Serialize(new { parentId, lastDay = Day(lastDay), reason }) }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// The organization's classes in grade order, each with its pupils enrolled on <paramref name="day"/> (names, from
+    /// when) and their parents linked that day (personal data for the head's pupils page; the caller checks the right).
+    /// </summary>
+    public async Task<IReadOnlyList<PupilClass>> RosterAsync(string organizationId, DateOnly day, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT c.id, c.grade, c.letter, s.id, s.last_name, s.first_name, s.middle_name, e.from_date,
+                   coalesce((SELECT jsonb_agg(jsonb_build_array(p.id, p.last_name || ' ' || p.first_name, sp.relation, sp.from_date) ORDER BY p.last_name, p.id)
+                             FROM student_parents sp JOIN parents p ON p.id = sp.parent_id
+                             WHERE sp.student_id = s.id AND (sp.from_date IS NULL OR sp.from_date <= @d) AND (sp.to_date IS NULL OR sp.to_date >= @d)), '[]')::text
+            FROM classes c
+            LEFT JOIN enrolments e ON e.class_id = c.id AND e.from_date <= @d AND (e.to_date IS NULL OR e.to_date >= @d)
+            LEFT JOIN students s ON s.id = e.student_id
+            WHERE c.organization_id = @o
+            ORDER BY c.grade, c.letter, c.id, s.last_name, s.first_name, s.id
+            """);
+        command.Parameters.AddWithValue("o", organizationId);
+        command.Parameters.AddWithValue("d", day);
+        var classes = new List<PupilClass>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var classId = reader.GetString(0);
+            if (classes.Count == 0 || classes[^1].ClassId != classId)
+            {
+                classes.Add(new PupilClass(classId, $"{reader.GetInt16(1)}{reader.GetString(2)}", new List<PupilRow>()));
+            }
+            if (reader.IsDBNull(3))
+            {
+                continue;
+            }
+            var parents = JsonDocument.Parse(reader.GetString(8)).RootElement.EnumerateArray()
+                .Select(a => new PupilParent(a[0].GetString()!, a[1].GetString()!, a[2].GetString()!, a[3].ValueKind == JsonValueKind.Null ? null : DateOnly.Parse(a[3].GetString()!, System.Globalization.CultureInfo.InvariantCulture)))
+                .ToList();
+            ((List<PupilRow>)classes[^1].Pupils).Add(new PupilRow(reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6),
+                reader.GetFieldValue<DateOnly>(7), parents));
+        }
+        return classes;
     }
 
     private static async Task<long?> LockLatestAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string studentId, CancellationToken cancellationToken)

@@ -31,6 +31,10 @@ public sealed partial class WebTextTests
         ["web.diary.code."] = Enum.GetNames<EduInfo.Domain.Journal.AbsenceCode>(),
         ["web.diary.codeName."] = Enum.GetNames<EduInfo.Domain.Journal.AbsenceCode>(),
         ["component."] = Enum.GetNames<EduInfo.Domain.Assessment.ComponentKind>().Select(k => k.ToLowerInvariant()),
+        ["web.pupils.relation."] = Enum.GetNames<ParentRelation>().Select(r => r.ToLowerInvariant()),
+        ["web.pupils.document."] = Enum.GetNames<ParentDocumentKind>(),
+        ["web.pupils.notice."] = Enum.GetNames<PupilNotice>(),
+        ["pupil.error."] = Enum.GetNames<PupilError>(),
     };
 
     private static IEnumerable<string> PageSources()
