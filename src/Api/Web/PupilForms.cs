@@ -79,7 +79,7 @@ public static class PupilForms
         }
         var request = new PupilEnrolmentRequest(Blank(form.Iin)?.Trim(), Blank(form.LastName), Blank(form.FirstName), Blank(form.MiddleName), Day(form.BirthDate), Blank(form.Sex), Day(form.Date));
         var outcome = await call.Grains.GetGrain<IPupilRegistrationGrain>(PupilKeys.Of(request.Iin)).Enrol(actor!, form.ClassId!, request);
-        return Back(organizationId, PupilNotice.Enrolled, outcome);
+        return Back(organizationId, PupilNotice.Enrolled, outcome, form.ClassId);
     }
 
     private static Task<Results<SeeOther, ProblemHttpResult>> Leave([FromRoute(Name = "nodeId")] string organizationId, [AsParameters] EndForm form, [AsParameters] PupilFormCall call) =>
@@ -134,13 +134,15 @@ public static class PupilForms
         return AccessPolicy.CanKeepPupils(actor, [.. node.Path, node.Id]) ? (null, actor) : (LocalizedProblems.Forbidden(call.Http), null);
     }
 
-    private static SeeOther Back(string organizationId, PupilNotice notice, PupilOutcome outcome)
+    /// <param name="classId">The class whose roster the page opens (the one just enrolled into).</param>
+    private static SeeOther Back(string organizationId, PupilNotice notice, PupilOutcome outcome, string? classId = null)
     {
         var problem = outcome.Problems.FirstOrDefault();
         var query = QueryString.Create([
             new("notice", (problem is null ? notice : PupilNotice.Refused).ToString().ToLowerInvariant()),
             .. problem is null ? [] : new KeyValuePair<string, string?>[] { new("error", problem.Error.ToString()), new("field", problem.Field) },
             .. (problem?.Arguments ?? []).Select(a => new KeyValuePair<string, string?>("a", a)),
+            .. classId is null ? [] : new KeyValuePair<string, string?>[] { new("class", classId) },
         ]);
         return new SeeOther($"/desk/{Uri.EscapeDataString(organizationId)}/pupils{query}");
     }
