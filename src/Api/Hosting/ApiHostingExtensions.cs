@@ -168,6 +168,7 @@ public static class ApiHostingExtensions
         app.MapBrowserSignIn();
         app.MapDeskForms();
         app.MapOrganizationProfileForm();
+        app.MapPupilForms();
         var api = app.MapGroup("/api/v1");
         api.MapAuthEndpoints();
         api.MapPublicEndpoints();
@@ -175,6 +176,7 @@ public static class ApiHostingExtensions
             .MapJournalEndpoints()
             .MapClassEndpoints()
             .MapTransferEndpoints()
+            .MapPupilEndpoints()
             .MapTimetableEndpoints()
             .MapRulesEndpoints()
             .MapNodeEndpoints()

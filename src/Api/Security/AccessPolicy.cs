@@ -56,6 +56,13 @@ public static class AccessPolicy
     public static bool CanTransfer(Actor actor, IReadOnlyList<string> fromPath, IReadOnlyList<string> toPath) =>
         actor.Grants.Any(g => g.Role is Role.Head or Role.DistrictOfficer or Role.RegionOfficer && fromPath.Contains(g.ScopeId) && toPath.Contains(g.ScopeId));
 
+    /// <summary>
+    /// Keeping pupils and parents (enrolment, leaving, corrections, parent links; issue 18): a head within their
+    /// organization, a district or region officer within their area, operators everywhere.
+    /// </summary>
+    public static bool CanKeepPupils(Actor actor, IReadOnlyList<string> path) =>
+        actor.Grants.Any(g => g.Role == Role.Operator || g.Role is Role.Head or Role.DistrictOfficer or Role.RegionOfficer && path.Contains(g.ScopeId));
+
     /// <summary>Assessment policies and academic calendars are set by operators (the Ministry's system administrators).</summary>
     public static bool CanManageRules(Actor actor) => actor.Grants.Any(g => g.Role == Role.Operator);
 

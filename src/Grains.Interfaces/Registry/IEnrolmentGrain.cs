@@ -17,4 +17,19 @@ public interface IEnrolmentGrain : IGrainWithStringKey
     /// student rebuild. A class not told is repaired by the reconciliation, which sees it behind its version.
     /// </summary>
     Task<TransferOutcome> Transfer(Actor actor, TransferRequest request);
+
+    /// <summary>
+    /// Ends the student's enrolment on a day (its last), unless the journal holds rows of theirs in the class after it
+    /// (refused, naming their sequence numbers); the class's watermark moves in the same transaction, audited.
+    /// </summary>
+    Task<PupilOutcome> Leave(Actor actor, PupilEndRequest request);
+
+    /// <summary>Corrects the student's names or birth date with a reason; the audit row keeps old → new (never the IIN).</summary>
+    Task<PupilOutcome> Correct(Actor actor, PupilCorrectionRequest request);
+
+    /// <summary>Links a parent (found or created by their IIN) to the student from a date, confirmed against a document; audited.</summary>
+    Task<PupilOutcome> LinkParent(Actor actor, ParentLinkRequest request);
+
+    /// <summary>Ends a parent's link to the student on a day (its last), with a reason; audited.</summary>
+    Task<PupilOutcome> UnlinkParent(Actor actor, string parentId, PupilEndRequest request);
 }

@@ -18,7 +18,8 @@ namespace EduInfo.Grains.Registry;
 /// statement. The grains are told afterwards; one not told is behind its watermark, which is what the periodic
 /// reconciliation looks for.
 /// </summary>
-public sealed class EnrolmentGrain(TransferStore transfers, IKazakhstanClock clock, ILogger<EnrolmentGrain> logger) : Grain, IEnrolmentGrain
+public sealed partial class EnrolmentGrain(TransferStore transfers, PupilStore pupils, IKazakhstanClock clock, ILogger<EnrolmentGrain> logger)
+    : Grain, IEnrolmentGrain
 {
     /// <summary>Checks and moves tried on a fresh read when the enrolment changed in between (an import).</summary>
     private const int Attempts = 3;

@@ -55,6 +55,7 @@ public static class StorageServiceCollectionExtensions
         builder.Services.TryAddSingleton<Assessment.TermBoardStore>();
         builder.Services.TryAddSingleton<TransferStore>();
         builder.Services.TryAddSingleton<OrganizationProfileStore>();
+        builder.Services.TryAddSingleton<PupilStore>();
         builder.AddKazakhstanClock();
         if (migrate)
         {

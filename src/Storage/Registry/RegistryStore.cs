@@ -138,7 +138,8 @@ public sealed partial class RegistryStore(NpgsqlDataSource dataSource)
             WITH current_class AS (
                 SELECT e.class_id FROM enrolments e WHERE e.student_id = @s ORDER BY e.from_date DESC, e.seq DESC LIMIT 1)
             SELECT c.id, c.organization_id, c.path,
-                   array(SELECT sp.parent_id FROM student_parents sp WHERE sp.student_id = @s ORDER BY 1),
+                   array(SELECT sp.parent_id FROM student_parents sp WHERE sp.student_id = @s AND (sp.from_date IS NULL OR sp.from_date <= current_date)
+                         AND (sp.to_date IS NULL OR sp.to_date >= current_date) ORDER BY 1),
                    array(SELECT DISTINCT a.teacher_id FROM assignments a JOIN teaching_groups g ON g.id = a.group_id
                          WHERE g.class_id = c.id AND (a.to_date IS NULL OR a.to_date >= current_date) ORDER BY 1)
             FROM current_class cc JOIN classes c ON c.id = cc.class_id

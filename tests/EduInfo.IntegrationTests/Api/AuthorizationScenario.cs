@@ -165,6 +165,29 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
             return ("POST", $"/api/v1/students/{student}/transfers",
                 new { toClassId = current == s.Class ? other : s.Class, date = from.AddDays(1).ToString("yyyy-MM-dd"), reason = "matrix" });
         }
+        if (pattern == "/api/v1/classes/{classId}/pupils")
+        {
+            // A new pupil each time: a fresh IIN.
+            return ("POST", path, PupilApiTests.Pupil(PupilApiTests.FreshIin()));
+        }
+        if (pattern.StartsWith("/api/v1/students/{studentId}/", StringComparison.Ordinal) && pattern != "/api/v1/students/{studentId}/transfers"
+            && (pattern.Contains("/parents", StringComparison.Ordinal) || pattern.EndsWith("/leaving", StringComparison.Ordinal) || pattern.EndsWith("/corrections", StringComparison.Ordinal)))
+        {
+            // A pupil of its own in the target class (enrolled by an operator), so every write succeeds for whoever may make it.
+            var enrolled = await SendAsync("operator/in", HttpMethod.Post, $"/api/v1/classes/{s.Class}/pupils", PupilApiTests.Pupil(PupilApiTests.FreshIin()));
+            Assert.True(enrolled.Status == 201, $"{enrolled.Status} {enrolled.Body}");
+            var pupil = enrolled.Body.GetProperty("studentId").GetString()!;
+            var link = new { iin = PupilApiTests.FreshIin(centurySex: '4'), lastName = "Сәрсенбаева", firstName = "Гүлнар", relation = "mother", from = "2026-11-16",
+                documentKind = "birthCertificate", documentNumber = "I-АЛ 0123456" };
+            if (pattern.EndsWith("/unlink", StringComparison.Ordinal))
+            {
+                var linked = await SendAsync("operator/in", HttpMethod.Post, $"/api/v1/students/{pupil}/parents", link);
+                Assert.True(linked.Status == 200, $"{linked.Status} {linked.Body}");
+                return ("POST", $"/api/v1/students/{pupil}/parents/{linked.Body.GetProperty("parentId").GetString()}/unlink", new { date = "2026-11-20", reason = "matrix" });
+            }
+            return ("POST", pattern.Replace("{studentId}", pupil), pattern.EndsWith("/leaving", StringComparison.Ordinal) ? new { date = "2026-11-20", reason = "matrix" }
+                : pattern.EndsWith("/corrections", StringComparison.Ordinal) ? new { lastName = "Сарсенбаев", reason = "matrix" } : link);
+        }
         if (pattern.StartsWith("/api/v1/groups/{groupId}", StringComparison.Ordinal))
         {
             var group = await ProfileGroupAsync(s);

@@ -558,6 +558,42 @@ public sealed class HostileInputTests(ApiHost api) : IClassFixture<ApiHost>
         Assert.DoesNotContain("data-field=", body, StringComparison.Ordinal);
     }
 
+    /// <summary>Hostile enrolments (issue 18): each refused 400 in English with its one field:code, and no pupil written.</summary>
+    [Theory]
+    [InlineData("a right-to-left override in the last name", "\"lastName\":\"Сәрсен\u202Eбаев\"", "lastName:nameInvalid")]
+    [InlineData("a left-to-right embedding in the first name", "\"firstName\":\"\u202AӘлихан\"", "firstName:nameInvalid")]
+    [InlineData("a NUL in the first name", "\"firstName\":\"Әли\\u0000хан\"", "firstName:nameInvalid")]
+    [InlineData("markup as a name", "\"lastName\":\"<img src=x onerror=alert(1)>\"", "lastName:nameInvalid")]
+    [InlineData("SQL as a name", "\"lastName\":\"x'); DROP TABLE students;--\"", "lastName:nameInvalid")]
+    [InlineData("a name of 10 000 letters", "\"lastName\":\"LONG\"", "lastName:nameTooLong")]
+    [InlineData("an IIN with a bad checksum", "\"iin\":\"BADSUM\"", "iin:iinInvalid")]
+    [InlineData("an IIN with an injection", "\"iin\":\"1' OR '1'='1\"", "iin:iinInvalid")]
+    [InlineData("a birth date the IIN does not encode", "\"birthDate\":\"2015-03-15\"", "birthDate:iinBirthDateMismatch")]
+    [InlineData("a sex the IIN does not encode", "\"sex\":\"female\"", "sex:iinSexMismatch")]
+    [InlineData("a sex by number", "\"sex\":\"1\"", "sex:sexInvalid")]
+    [InlineData("an enrolment tomorrow", "\"date\":\"2026-11-28\"", "date:dateInFuture")]
+    public async Task A_hostile_enrolment_is_refused_and_writes_nobody(string because, string field, string error)
+    {
+        var t = api.Registry.InClass(1);
+        var organization = api.Registry.Data.Classes.Single(c => c.Id == t.ClassId).OrganizationId;
+        var iin = PupilApiTests.FreshIin("150314");
+        var fields = new Dictionary<string, string>
+        {
+            ["iin"] = $"\"iin\":\"{iin}\"", ["lastName"] = "\"lastName\":\"Сәрсенбаев\"", ["firstName"] = "\"firstName\":\"Әлихан\"",
+            ["birthDate"] = "\"birthDate\":\"2015-03-14\"", ["sex"] = "\"sex\":\"male\"", ["date"] = "\"date\":\"2026-11-16\"",
+        };
+        var name = field[1..field.IndexOf('"', 1)];
+        fields[name] = field.Replace("LONG", new string('а', 10_000)).Replace("BADSUM", iin[..11] + (char)('0' + ((iin[11] - '0' + 1) % 10)));
+        var students = await api.Db.ScalarAsync<long>("SELECT count(*) FROM students");
+        var response = await api.Http.SendJsonAsync(HttpMethod.Post, $"/api/v1/classes/{t.ClassId}/pupils",
+            actor: $"user=hostile-head; roles=head@{organization}", acceptLanguage: "en", rawBody: "{" + string.Join(',', fields.Values) + "}");
+        Assert.True(response.Status == 400, $"{because}: expected 400, got {response.Status} {response.Body}");
+        Assert.Equal(LocalizedType(Validation), response.Body.GetProperty("type").GetString());
+        Assert.Equal(EnglishTitles[Validation], response.Body.GetProperty("title").GetString());
+        Assert.True(Errors(response.Body).SequenceEqual([error]), $"{because}: expected [{error}], got [{string.Join(", ", Errors(response.Body))}]");
+        Assert.Equal(students, await api.Db.ScalarAsync<long>("SELECT count(*) FROM students"));
+    }
+
     private static string LocalizedType(string type) => "https://eduinfo.kz/problems/" + type;
 
     private static string[] Errors(System.Text.Json.JsonElement problem) =>

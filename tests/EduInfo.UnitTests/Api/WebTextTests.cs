@@ -36,6 +36,10 @@ public sealed partial class WebTextTests
         ["web.org.field."] = OrganizationProfileValidator.Fields,
         ["web.org.kind."] = Enum.GetNames<OrganizationKind>(),
         ["organization.error."] = OrganizationProfileValidator.Errors.Select(e => EduInfo.Api.Problems.JsonNaming.Camel(e.ToString())),
+        ["web.pupils.relation."] = Enum.GetNames<ParentRelation>().Select(r => r.ToLowerInvariant()),
+        ["web.pupils.document."] = Enum.GetNames<ParentDocumentKind>(),
+        ["web.pupils.notice."] = Enum.GetNames<PupilNotice>(),
+        ["pupil.error."] = Enum.GetNames<PupilError>(),
     };
 
     private static IEnumerable<string> PageSources()

@@ -34,6 +34,11 @@ public sealed class DomainSerializationTests
         { "timetable", new TimetableDocument(Day, [new TimetableSlot("G1", "MAT", 1, 2), null, new TimetableSlot(null, null, null, null)]) },
         { "registry problem", new RegistryProblem("slots[1].period", RegistryError.PeriodOutOfRange) },
         { "transfer", new TransferRequest("C2", Day, "moved house") },
+        { "pupil problem", new PupilProblem("date", PupilError.JournalRowsAfterDate, ["101, 205", "2"]) },
+        { "pupil enrolment", new PupilEnrolmentRequest("150314500012", "Сәрсенбаев", "Әлихан", null, Day, "male", Day) },
+        { "pupil end", new PupilEndRequest(Day, "moved") },
+        { "pupil correction", new PupilCorrectionRequest("Сарсенбаев", null, "Ержанұлы", Day, "typo") },
+        { "parent link", new ParentLinkRequest("850101400012", "Сәрсенбаева", "Гүлнар", null, "mother", Day, "birthCertificate", "I-АЛ 0123456") },
         { "figures", new SummaryFigures { Students = 25, Marks = 7, FormativeScoreSum = 53, DevelopmentLevel3 = 2, GpaHundredthsSum = 350 } },
     };
 
