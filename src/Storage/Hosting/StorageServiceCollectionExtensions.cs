@@ -54,6 +54,7 @@ public static class StorageServiceCollectionExtensions
         builder.Services.TryAddSingleton<Assessment.TimetableStore>();
         builder.Services.TryAddSingleton<Assessment.TermBoardStore>();
         builder.Services.TryAddSingleton<TransferStore>();
+        builder.Services.TryAddSingleton<StaffStore>();
         builder.AddKazakhstanClock();
         if (migrate)
         {
