@@ -166,6 +166,7 @@ public static class ApiHostingExtensions
         app.MapEduInfoHealth();
         app.MapBrowserSignIn();
         app.MapDeskForms();
+        app.MapStaffForms();
         var api = app.MapGroup("/api/v1");
         api.MapAuthEndpoints();
         api.MapPublicEndpoints();
@@ -181,7 +182,8 @@ public static class ApiHostingExtensions
             .MapMeEndpoints()
             .MapAuditEndpoints()
             .MapLiveEndpoints()
-            .MapOperationsEndpoints();
+            .MapOperationsEndpoints()
+            .MapStaffEndpoints();
         app.MapEduInfoWeb();
         return app;
     }

@@ -107,4 +107,12 @@ public static class AccessPolicy
         allowed = false;
         return null;
     }
+
+    /// <summary>
+    /// An organization's staff, teaching assignments, class teachers and subgroups (issue 18): its head, the district
+    /// and region officers above it, and operators anywhere.
+    /// </summary>
+    public static bool CanManageStaff(Actor actor, IReadOnlyList<string> organizationPath) =>
+        actor.Grants.Any(g => g.Role == Role.Operator
+            || (g.Role is Role.Head or Role.DistrictOfficer or Role.RegionOfficer && organizationPath.Contains(g.ScopeId)));
 }
