@@ -50,6 +50,25 @@ public sealed partial class StaffStore
         await CommitWithAuditAsync(connection, transaction, audit, cancellationToken);
     }
 
+    /// <summary>The organization's pupils on <paramref name="date"/> by class, with their names (for the head's subgroup form).</summary>
+    public async Task<IReadOnlyList<(string ClassId, string StudentId, string Name)>> ReadPupilsAsync(string organizationId, DateOnly date,
+        CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT e.class_id, s.id, s.last_name || ' ' || s.first_name FROM enrolments e JOIN classes c ON c.id = e.class_id JOIN students s ON s.id = e.student_id
+            WHERE c.organization_id = @o AND e.from_date <= @d AND (e.to_date IS NULL OR e.to_date >= @d) ORDER BY e.class_id, 3, s.id
+            """);
+        command.Parameters.AddWithValue("o", organizationId);
+        command.Parameters.AddWithValue("d", date);
+        var rows = new List<(string, string, string)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        }
+        return rows;
+    }
+
     /// <summary>The class's pupils on <paramref name="date"/>.</summary>
     public async Task<IReadOnlyList<string>> ReadEnrolledAsync(string classId, DateOnly date, CancellationToken cancellationToken = default) =>
         await StudentsAsync("""
