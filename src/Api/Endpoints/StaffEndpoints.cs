@@ -36,11 +36,13 @@ public static class StaffEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<StaffRow>>, ProblemHttpResult>> ReadStaff(string nodeId, [AsParameters] EndpointCall call, StaffStore store) =>
-        IsOrganization(call) ? TypedResults.Ok(await store.ReadStaffAsync(nodeId, call.Aborted)) : NotFound(call);
+    private static async Task<Results<Ok<IReadOnlyList<StaffResponse>>, ProblemHttpResult>> ReadStaff(string nodeId, [AsParameters] EndpointCall call, StaffStore store) =>
+        IsOrganization(call) ? TypedResults.Ok<IReadOnlyList<StaffResponse>>((await store.ReadStaffAsync(nodeId, call.Aborted)).Select(StaffResponse.Of).ToList()) : NotFound(call);
 
-    private static async Task<Results<Ok<IReadOnlyList<AssignmentRow>>, ProblemHttpResult>> ReadAssignments(string nodeId, [AsParameters] EndpointCall call, StaffStore store) =>
-        IsOrganization(call) ? TypedResults.Ok(await store.ReadAssignmentsAsync(nodeId, call.Aborted)) : NotFound(call);
+    private static async Task<Results<Ok<IReadOnlyList<AssignmentResponse>>, ProblemHttpResult>> ReadAssignments(string nodeId, [AsParameters] EndpointCall call, StaffStore store) =>
+        IsOrganization(call)
+            ? TypedResults.Ok<IReadOnlyList<AssignmentResponse>>((await store.ReadAssignmentsAsync(nodeId, call.Aborted)).Select(AssignmentResponse.Of).ToList())
+            : NotFound(call);
 
     private static async Task<Results<Created<StaffCreated>, ProblemHttpResult>> Hire(string nodeId, HireRequest request, [AsParameters] EndpointCall call) =>
         await CreatedAsync(call, $"/api/v1/organizations/{nodeId}/staff", g => g.Hire(call.Actor, request));
@@ -123,4 +125,16 @@ public sealed record StaffFieldError(string Field, string Code, string Message, 
 public sealed record StaffCreated(string? Id, string? Login, string? Password)
 {
     public static StaffCreated Of(StaffOutcome outcome) => new(outcome.Id, outcome.Login, outcome.Password);
+}
+
+/// <summary>A member of staff (no IIN: the list does not need it).</summary>
+public sealed record StaffResponse(string Id, string LastName, string FirstName, string? MiddleName, StaffPost Post, DateOnly? HiredOn, DateOnly? LeftOn, string? Login)
+{
+    public static StaffResponse Of(StaffRow s) => new(s.Id, s.LastName, s.FirstName, s.MiddleName, s.Post, s.HiredOn, s.LeftOn, s.Login);
+}
+
+/// <summary>A teaching assignment; <see cref="GroupId"/> is the class id for the whole class.</summary>
+public sealed record AssignmentResponse(long Id, string TeacherId, string ClassId, string GroupId, string? GroupName, string SubjectId, DateOnly From, DateOnly? To)
+{
+    public static AssignmentResponse Of(AssignmentRow a) => new(a.Id, a.TeacherId, a.ClassId, a.GroupId, a.GroupName, a.SubjectId, a.From, a.To);
 }

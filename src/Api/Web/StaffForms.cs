@@ -52,7 +52,7 @@ public static class StaffForms
             [FromForm(Name = "from")] string? from, [AsParameters] StaffFormCall call) => SendAsync(nodeId, StaffPageKind.Classes, call,
                 (g, a) => g.SetClassTeacher(a, classId ?? "", new ClassTeacherRequest(Blank(teacherId), Date(from)))));
         forms.MapPost("/classes/split", (string nodeId, [AsParameters] SplitForm f, [AsParameters] StaffFormCall call) => SendAsync(nodeId, StaffPageKind.Classes, call,
-            (g, a) => g.Split(a, new SplitRequest(Blank(f.GroupId), Blank(f.SubjectId), Blank(f.Name), f.StudentIds ?? [], Date(f.From)))));
+            (g, a) => g.Split(a, new SplitRequest(Blank(f.GroupId), Blank(f.SubjectId), Blank(f.Name), StudentIds(call.Http), Date(f.From)))));
         return app;
     }
 
@@ -75,7 +75,6 @@ public static class StaffForms
         [FromForm(Name = "groupId")] string? GroupId,
         [FromForm(Name = "subjectId")] string? SubjectId,
         [FromForm(Name = "name")] string? Name,
-        [FromForm(Name = "studentIds")] string[]? StudentIds,
         [FromForm(Name = "from")] string? From);
 
     public sealed record StaffFormCall(HttpContext Http, ActorResolver Actors, NodeDirectory Directory, IGrainFactory Grains, IDataProtectionProvider Protection);
@@ -139,6 +138,10 @@ public static class StaffForms
         ]);
         return new SeeOther(path + query);
     }
+
+    // Read from the form itself: a repeated field does not bind as an array inside [AsParameters].
+    private static IReadOnlyList<string> StudentIds(HttpContext http) =>
+        http.Request.HasFormContentType ? [.. http.Request.Form["studentIds"].OfType<string>()] : [];
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 

@@ -53,7 +53,9 @@ public sealed class StaffApiTests(ApiHost api) : IClassFixture<ApiHost>
         var writer = $"user=U-{staffId}; person={staffId}; roles=teacher@{organization}";
         var today = await api.Http.PostJsonAsync($"/api/v1/classes/{teaching.ClassId}/marks", mark("2026-11-27"), writer);
         Assert.True(today.Status == 200, $"{today.Status} {today.Body}");
-        Assert.Equal(403, (await api.Http.PostJsonAsync($"/api/v1/classes/{teaching.ClassId}/marks", mark("2026-11-26"), writer)).Status);
+        var yesterday = await api.Http.PostJsonAsync($"/api/v1/classes/{teaching.ClassId}/marks", mark("2026-11-26"), writer);
+        Assert.Equal(400, yesterday.Status);
+        Assert.Equal("notAssigned", yesterday.Body.GetProperty("errors")[0].GetProperty("code").GetString());
     }
 
     [Fact]
@@ -95,7 +97,8 @@ public sealed class StaffApiTests(ApiHost api) : IClassFixture<ApiHost>
             {
                 entries = new[] { new { entryId = Guid.NewGuid(), studentId = teaching.Roster[0], subjectId = teaching.SubjectId, date = "2026-11-27", kind = "formative", score = 8 } },
             }, teacher);
-            Assert.Equal(403, late.Status);
+            Assert.Equal(400, late.Status);
+            Assert.Equal("notAssigned", late.Body.GetProperty("errors")[0].GetProperty("code").GetString());
         }
     }
 
