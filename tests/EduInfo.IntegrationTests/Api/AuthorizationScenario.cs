@@ -235,9 +235,12 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
         }
         if (pattern.EndsWith("/class-teacher", StringComparison.Ordinal))
         {
+            // Another class of the school: a new class teacher takes the class's grant from every other account, the
+            // matrix's class_teacher/in of the target class too.
+            var other = api.Registry.Data.Classes.Where(c => c.OrganizationId == s.Organization && c.Id != s.Class).OrderBy(c => c.Id).Last().Id;
             var from = await api.Db.ScalarAsync<DateOnly>(
-                "SELECT coalesce(max(from_date) + 1, DATE '2026-09-01') FROM class_teachers WHERE class_id = @c", ("c", s.Class));
-            return (method, path, new { teacherId = staff, from = from.ToString("yyyy-MM-dd") });
+                "SELECT coalesce(max(from_date) + 1, DATE '2026-09-01') FROM class_teachers WHERE class_id = @c", ("c", other));
+            return (method, path.Replace(s.Class, other), new { teacherId = staff, from = from.ToString("yyyy-MM-dd") });
         }
         var otherSubject = await api.Db.ScalarAsync<string>("SELECT id FROM subjects WHERE id <> @s ORDER BY id LIMIT 1", ("s", s.Subject));
         return (method, path, new { groupId = s.Class, subjectId = otherSubject, name = "Матрица 1", studentIds = new[] { s.Student }, from = "2026-11-02" });
