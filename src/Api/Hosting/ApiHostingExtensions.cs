@@ -169,6 +169,7 @@ public static class ApiHostingExtensions
         app.MapDeskForms();
         app.MapOrganizationProfileForm();
         app.MapPupilForms();
+        app.MapStaffForms();
         var api = app.MapGroup("/api/v1");
         api.MapAuthEndpoints();
         api.MapPublicEndpoints();
@@ -186,7 +187,8 @@ public static class ApiHostingExtensions
             .MapAuditEndpoints()
             .MapLiveEndpoints()
             .MapOperationsEndpoints()
-            .MapOrganizationEndpoints();
+            .MapOrganizationEndpoints()
+            .MapStaffEndpoints();
         app.MapEduInfoWeb();
         return app;
     }

@@ -133,4 +133,11 @@ public static class AccessPolicy
     public static bool SeesStaffNames(Actor actor, NodeKind kind, IReadOnlyList<string> nodePath) =>
         kind is NodeKind.Organization or NodeKind.Class
         && actor.Grants.Any(g => g.Role is Role.Head or Role.DistrictOfficer or Role.RegionOfficer && nodePath.Contains(g.ScopeId));
+    /// <summary>
+    /// An organization's staff, teaching assignments, class teachers and subgroups (issue 18): its head, the district
+    /// and region officers above it, and operators anywhere.
+    /// </summary>
+    public static bool CanManageStaff(Actor actor, IReadOnlyList<string> organizationPath) =>
+        actor.Grants.Any(g => g.Role == Role.Operator
+            || (g.Role is Role.Head or Role.DistrictOfficer or Role.RegionOfficer && organizationPath.Contains(g.ScopeId)));
 }

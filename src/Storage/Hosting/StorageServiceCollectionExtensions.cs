@@ -56,6 +56,7 @@ public static class StorageServiceCollectionExtensions
         builder.Services.TryAddSingleton<TransferStore>();
         builder.Services.TryAddSingleton<OrganizationProfileStore>();
         builder.Services.TryAddSingleton<PupilStore>();
+        builder.Services.TryAddSingleton<StaffStore>();
         builder.AddKazakhstanClock();
         if (migrate)
         {

@@ -215,6 +215,10 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
         {
             path += $"?subjectId={s.Subject}&term=2";
         }
+        if (pattern.StartsWith("/api/v1/organizations/{nodeId}/", StringComparison.Ordinal))
+        {
+            return method == "GET" ? (method, path, null) : await StaffRequestAsync(method, pattern, path, s);
+        }
         object? body = pattern switch
         {
             "/api/v1/classes/{classId}/marks" => new { entries = new[] { new { entryId = Guid.NewGuid(), studentId = s.Student, subjectId = s.Subject, date = "2026-11-19", kind = "formative", score = 8 } } },
@@ -236,5 +240,44 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
             _ => null,
         };
         return (method, path, body);
+    }
+
+    /// <summary>A valid staff request (issue 18): a fresh member of staff of the target's organization where one is needed.</summary>
+    private async Task<(string Method, string Path, object? Body)> StaffRequestAsync(string method, string pattern, string path, Scope s)
+    {
+        if (pattern.EndsWith("/staff", StringComparison.Ordinal) || pattern.EndsWith("/assignments", StringComparison.Ordinal))
+        {
+            return (method, path, pattern.EndsWith("/staff", StringComparison.Ordinal)
+                ? new { iin = StaffWorld.NewIin(), lastName = "Матрица", firstName = "Әлия", hiredOn = "2026-09-01" }
+                : new { teacherId = await StaffWorld.NewStaffAsync(api.Db, s.Organization), groupId = s.Class, subjectId = s.Subject, from = "2026-09-01" });
+        }
+        var staff = await StaffWorld.NewStaffAsync(api.Db, s.Organization);
+        path = path.Replace("{staffId}", staff);
+        if (pattern.EndsWith("/leave", StringComparison.Ordinal))
+        {
+            return (method, path, new { lastDay = TestClock.Today.ToString("yyyy-MM-dd") });
+        }
+        if (pattern.EndsWith("/account", StringComparison.Ordinal))
+        {
+            return (method, path, new { login = "m" + staff.ToLowerInvariant().Replace("-", "") });
+        }
+        if (pattern.EndsWith("/end", StringComparison.Ordinal))
+        {
+            var id = await api.Db.ScalarAsync<long>(
+                "INSERT INTO assignments (teacher_id, group_id, subject_id, from_date) VALUES (@t, @g, @s, '2026-09-01') RETURNING id",
+                ("t", staff), ("g", s.Class), ("s", s.Subject));
+            return (method, path.Replace("{assignmentId}", id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new { to = "2026-09-30" });
+        }
+        if (pattern.EndsWith("/class-teacher", StringComparison.Ordinal))
+        {
+            // Another class of the school: a new class teacher takes the class's grant from every other account, the
+            // matrix's class_teacher/in of the target class too.
+            var other = api.Registry.Data.Classes.Where(c => c.OrganizationId == s.Organization && c.Id != s.Class).OrderBy(c => c.Id).Last().Id;
+            var from = await api.Db.ScalarAsync<DateOnly>(
+                "SELECT coalesce(max(from_date) + 1, DATE '2026-09-01') FROM class_teachers WHERE class_id = @c", ("c", other));
+            return (method, path.Replace(s.Class, other), new { teacherId = staff, from = from.ToString("yyyy-MM-dd") });
+        }
+        var otherSubject = await api.Db.ScalarAsync<string>("SELECT id FROM subjects WHERE id <> @s ORDER BY id LIMIT 1", ("s", s.Subject));
+        return (method, path, new { groupId = s.Class, subjectId = otherSubject, name = "Матрица 1", studentIds = new[] { s.Student }, from = "2026-11-02" });
     }
 }

@@ -623,4 +623,56 @@ public sealed class HostileInputTests(ApiHost api) : IClassFixture<ApiHost>
         Assert.True(named.SequenceEqual([error]), $"{because}: expected [{error}], the problem names [{string.Join(", ", named)}]");
         Assert.Equal(rows, await api.Db.ScalarAsync<long>("SELECT count(*) FROM journal"));
     }
+
+    /// <summary>
+    /// Issue 18: hiring with names in every script people write them in is done; a bidirectional override, a zero-width
+    /// joiner, a control character or markup in a name, an IIN with a bad checksum or junk in the post is refused by
+    /// field, localized, and no member of staff is written for it.
+    /// </summary>
+    [Theory]
+    [InlineData("Kazakh Cyrillic", "Жұмабекова", "Әйгерім", 201, null)]
+    [InlineData("Russian", "Кузнецова-Ли", "Ольга", 201, null)]
+    [InlineData("Kazakh Latin", "Jumabekova", "Äigerım", 201, null)]
+    [InlineData("apostrophe", "O'Neil", "Dana", 201, null)]
+    [InlineData("right-to-left override", "\u202EавонеП", "Ольга", 400, "lastName:nameInvalid")]
+    [InlineData("zero-width joiner", "Пет\u200Dрова", "Ольга", 400, "lastName:nameInvalid")]
+    [InlineData("control character", "Петрова", "Оль\u0007га", 400, "firstName:nameInvalid")]
+    [InlineData("markup", "<script>alert(1)</script>", "Ольга", 400, "lastName:nameInvalid")]
+    [InlineData("bad IIN checksum", "Петрова", "Ольга", 400, "iin:iinInvalid")]
+    [InlineData("junk post", "Петрова", "Ольга", 400, "post:postUnknown")]
+    public async Task Hostile_staff_names_iins_and_posts_are_refused_by_field(string because, string lastName, string firstName, int status, string? error)
+    {
+        var organization = api.Registry.Data.Organizations.First(o => o.Kind == "school").Id;
+        var iin = StaffWorld.NewIin();
+        var sent = because == "bad IIN checksum" ? iin[..11] + (char)('0' + ((iin[11] - '0' + 1) % 10)) : iin;
+        var response = await api.Http.PostJsonAsync($"/api/v1/organizations/{organization}/staff", new
+        {
+            iin = sent, lastName, firstName, post = because == "junk post" ? "'; DROP TABLE teachers; --" : "teacher", hiredOn = "2026-09-01",
+        }, "user=op; roles=operator@KZ", "en");
+        Assert.True(response.Status == status, $"{because}: expected {status}, got {response.Status} {response.Body}");
+        if (error is not null)
+        {
+            Assert.Equal(EnglishTitles[Validation], response.Body.GetProperty("title").GetString());
+            Assert.True(Errors(response.Body).SequenceEqual([error]), $"{because}: the problem names [{string.Join(", ", Errors(response.Body))}]");
+        }
+        Assert.Equal(status == 201 ? 1 : 0, await api.Db.ScalarAsync<long>("SELECT count(*) FROM teachers WHERE iin = @i", ("i", sent)));
+    }
+
+    [Theory]
+    [InlineData("/desk/%3Cscript%3Ealert(1)%3C%2Fscript%3E/staff", 404)]
+    [InlineData("/desk/'%20OR%201=1/classes", 404)]
+    [InlineData("/desk/{org}/staff?notice=refused&error=%3Cscript%3Ealert(1)%3C%2Fscript%3E&rows=%3Cscript%3E", 200)]
+    [InlineData("/desk/{org}/classes?notice=refused&error=journalConflict&rows=1,%22%3E%3Cscript%3Ealert(1),3", 200)]
+    [InlineData("/desk/{org}/staff?notice=%00", 200)]
+    public async Task Hostile_addresses_of_the_staff_pages_are_not_found_or_show_nothing_of_them(string path, int status)
+    {
+        var organization = api.Registry.Data.Organizations.First(o => o.Kind == "school").Id;
+        using var request = new HttpRequestMessage(HttpMethod.Get, path.Replace("{org}", organization));
+        request.Headers.Add(HttpExtensions.ActorHeader, "user=op; roles=operator@KZ");
+        using var response = await api.Http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode == status, $"{path}: expected {status}, got {(int)response.StatusCode}");
+        Assert.DoesNotContain("<script>alert", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("\"><script", text, StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -29,6 +29,7 @@ public sealed partial class WebTextTests
         ["markKind."] = Enum.GetNames<EduInfo.Domain.Journal.MarkKind>(),
         ["absence."] = Enum.GetNames<EduInfo.Domain.Journal.AbsenceCode>(),
         ["web.journal.code."] = Enum.GetNames<EduInfo.Domain.Journal.AbsenceCode>(),
+        ["web.staff.post."] = Enum.GetNames<EduInfo.Domain.Registry.StaffPost>(),
         ["role."] = typeof(Role).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!),
         ["web.diary.code."] = Enum.GetNames<EduInfo.Domain.Journal.AbsenceCode>(),
         ["web.diary.codeName."] = Enum.GetNames<EduInfo.Domain.Journal.AbsenceCode>(),

@@ -33,6 +33,7 @@ public sealed class DomainSerializationTests
             new Dictionary<string, decimal> { ["formative"] = 0.5m, ["term"] = 0.5m }, ["section"], ["term"]) },
         { "timetable", new TimetableDocument(Day, [new TimetableSlot("G1", "MAT", 1, 2), null, new TimetableSlot(null, null, null, null)]) },
         { "registry problem", new RegistryProblem("slots[1].period", RegistryError.PeriodOutOfRange) },
+        { "staff problem", new StaffProblem("to", StaffError.JournalConflict, [11, 12]) },
         { "transfer", new TransferRequest("C2", Day, "moved house") },
         { "pupil problem", new PupilProblem("date", PupilError.JournalRowsAfterDate, ["101, 205", "2"]) },
         { "pupil enrolment", new PupilEnrolmentRequest("150314500012", "Сәрсенбаев", "Әлихан", null, Day, "male", Day) },
