@@ -16,7 +16,7 @@ public sealed partial class RegistryStore
     /// <summary>The children of the parents <paramref name="parentIds"/> with their current classes (personal data: callers audit).</summary>
     public Task<IReadOnlyList<StudentPlace>> ChildrenAsync(IReadOnlyList<string> parentIds, CancellationToken cancellationToken = default) =>
         StudentPlacesAsync(StudentPlaces + " WHERE s.id IN (SELECT sp.student_id FROM student_parents sp WHERE sp.parent_id = ANY (@ids)"
-            + " AND (sp.from_date IS NULL OR sp.from_date <= current_date) AND (sp.to_date IS NULL OR sp.to_date >= current_date)) ORDER BY 2, 3, 1",
+            + " AND (sp.from_date IS NULL OR sp.from_date <= @today) AND (sp.to_date IS NULL OR sp.to_date >= @today)) ORDER BY 2, 3, 1",
             parentIds, cancellationToken);
 
     /// <summary>The students <paramref name="studentIds"/> with their current classes (personal data: callers audit).</summary>
@@ -56,6 +56,7 @@ public sealed partial class RegistryStore
         }
         await using var command = dataSource.CreateCommand(sql);
         command.Parameters.Add(new NpgsqlParameter<string[]>("ids", ids.ToArray()));
+        command.Parameters.AddWithValue("today", clock.Today); // the parents' links in force on Kazakhstan's day
         var places = new List<StudentPlace>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

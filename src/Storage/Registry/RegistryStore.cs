@@ -1,3 +1,4 @@
+using EduInfo.Domain.Calendar;
 using EduInfo.Domain.Registry;
 using Npgsql;
 
@@ -5,7 +6,7 @@ namespace EduInfo.Storage.Registry;
 
 /// <summary>Reads of the registry: the hierarchy, classes with rosters and assignments, and the versions
 /// each node's children must reach (for reconciliation).</summary>
-public sealed partial class RegistryStore(NpgsqlDataSource dataSource)
+public sealed partial class RegistryStore(NpgsqlDataSource dataSource, IKazakhstanClock clock)
 {
     public async Task<ClassRecord?> FindClassAsync(string classId, CancellationToken cancellationToken = default)
     {
@@ -138,14 +139,15 @@ public sealed partial class RegistryStore(NpgsqlDataSource dataSource)
             WITH current_class AS (
                 SELECT e.class_id FROM enrolments e WHERE e.student_id = @s ORDER BY e.from_date DESC, e.seq DESC LIMIT 1)
             SELECT c.id, c.organization_id, c.path,
-                   array(SELECT sp.parent_id FROM student_parents sp WHERE sp.student_id = @s AND (sp.from_date IS NULL OR sp.from_date <= current_date)
-                         AND (sp.to_date IS NULL OR sp.to_date >= current_date) ORDER BY 1),
+                   array(SELECT sp.parent_id FROM student_parents sp WHERE sp.student_id = @s AND (sp.from_date IS NULL OR sp.from_date <= @today)
+                         AND (sp.to_date IS NULL OR sp.to_date >= @today) ORDER BY 1),
                    array(SELECT DISTINCT a.teacher_id FROM assignments a JOIN teaching_groups g ON g.id = a.group_id
-                         WHERE g.class_id = c.id AND (a.to_date IS NULL OR a.to_date >= current_date) ORDER BY 1)
+                         WHERE g.class_id = c.id AND (a.to_date IS NULL OR a.to_date >= @today) ORDER BY 1)
             FROM current_class cc JOIN classes c ON c.id = cc.class_id
             """;
         await using var command = dataSource.CreateCommand(sql);
         command.Parameters.AddWithValue("s", studentId);
+        command.Parameters.AddWithValue("today", clock.Today); // Kazakhstan's day, not the database server's
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
             ? new StudentAccess(studentId, reader.GetString(0), reader.GetString(1), reader.GetFieldValue<string[]>(2),

@@ -34,4 +34,30 @@ public sealed class StudentCardTests(ApiHost api) : IClassFixture<ApiHost>
             "SELECT count(*) FROM audit_log WHERE action = 'student.card.read' AND target_id = @s AND outcome = 'denied'", ("s", student)));
         Assert.Equal(0, await api.Db.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE detail::text LIKE '%' || @iin || '%'", ("iin", iin)));
     }
+
+    /// <summary>
+    /// A parent's link counts from its first day in Kazakhstan's calendar (the injected clock, pinned on 27 November),
+    /// not the database server's: a link from the 28th does not open the diary on the 27th, whatever day the machine says.
+    /// </summary>
+    [Fact]
+    public async Task A_parent_link_from_tomorrow_does_not_open_the_diary_today()
+    {
+        var link = api.Registry.Data.StudentParents[^1];
+        var parent = $"user=p; roles=parent@{link.ParentId}";
+        Assert.Equal(200, (await api.Http.GetJsonAsync($"/api/v1/students/{link.StudentId}/diary", parent)).Status);
+
+        await api.Db.ExecuteAsync("UPDATE student_parents SET from_date = @d WHERE student_id = @s AND parent_id = @p",
+            ("d", TestClock.Today.AddDays(1)), ("s", link.StudentId), ("p", link.ParentId));
+        try
+        {
+            Assert.Equal(403, (await api.Http.GetJsonAsync($"/api/v1/students/{link.StudentId}/diary", parent)).Status);
+            var me = await api.Http.GetJsonAsync("/api/v1/me", parent);
+            Assert.DoesNotContain(me.Body.GetProperty("children").EnumerateArray(), c => c.GetProperty("studentId").GetString() == link.StudentId);
+        }
+        finally
+        {
+            await api.Db.ExecuteAsync("UPDATE student_parents SET from_date = NULL WHERE student_id = @s AND parent_id = @p",
+                ("s", link.StudentId), ("p", link.ParentId));
+        }
+    }
 }
