@@ -30,6 +30,7 @@ public sealed class EndpointAccessFilterTests : IAsyncLifetime
         builder.Services.AddSingleton<ActorResolver>();
         builder.Services.AddSingleton(NpgsqlDataSource.Create("Host=127.0.0.1;Port=1;Timeout=1"));
         builder.Services.AddSingleton<RegistryStore>();
+        builder.Services.AddSingleton<EduInfo.Domain.Calendar.IKazakhstanClock>(EduInfo.Domain.Calendar.KazakhstanClock.PinnedAt(new DateTimeOffset(2026, 11, 27, 5, 0, 0, TimeSpan.Zero)));
         builder.Services.AddSingleton<NodeDirectory>();
         builder.Services.AddSingleton<EduInfo.Storage.Audit.AuditLog>();
         builder.Services.AddSingleton<EduInfo.Api.Reads.StudentGate>();
