@@ -42,7 +42,8 @@ public sealed class JournalPagesTests(BrowserFixture browser, WebHost web, ITest
         await Page.Keyboard.TypeAsync("5");
         await Page.Keyboard.PressAsync("Escape");
         await Page.Keyboard.PressAsync("ArrowUp");
-        await WaitForWaitingAsync(0);
+        // Not "nothing waiting": the queue counts an entry once its store has kept it, so the count is 0 before too.
+        await WaitForStoredInNewColumnAsync(3);
 
         var marks = await MarksOfTodayAsync(t, "formative");
         Assert.Equal([7, 10, 9], students.Take(3).Select(s => marks.GetValueOrDefault(s)?.Single() ?? -1));
@@ -246,6 +247,24 @@ public sealed class JournalPagesTests(BrowserFixture browser, WebHost web, ITest
 
     private async Task<string[]> RowsAsync() =>
         await Page.Locator("table[data-grid] tbody tr[data-student]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.student)");
+
+    /// <summary>
+    /// Until <paramref name="count"/> cells of the column added on the page hold the sequence number the server acknowledged;
+    /// an entry refused meanwhile fails at once with the server's reason.
+    /// </summary>
+    private async Task WaitForStoredInNewColumnAsync(int count, int seconds = 10)
+    {
+        var state = await Page.WaitForFunctionAsync("""
+            n => {
+              const refused = document.querySelector('ul.refused li');
+              if (refused) return 'refused: ' + refused.textContent;
+              const th = [...document.querySelectorAll('table[data-grid] thead th')].find(h => h.dataset.col?.startsWith('new'));
+              const rows = [...document.querySelectorAll('table[data-grid] tbody tr')];
+              return th && rows.filter(tr => tr.cells[th.cellIndex]?.dataset.seq).length === n ? 'stored' : false;
+            }
+            """, count, new PageWaitForFunctionOptions { Timeout = seconds * 1000 });
+        Assert.Equal("stored", await state.JsonValueAsync<string>());
+    }
 
     private async Task WaitForWaitingAsync(int count, int seconds = 10) =>
         await Page.WaitForFunctionAsync($"() => document.querySelector('[data-queue-status]')?.dataset.waiting === '{count}'", null,
