@@ -7,7 +7,6 @@ using EduInfo.Domain.Registry;
 using EduInfo.Grains.Interfaces.Journal;
 using EduInfo.Storage.Assessment;
 using EduInfo.Storage.Registry;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -161,20 +160,12 @@ public static class DeskForms
     private static async Task<(ProblemHttpResult? Refusal, IReadOnlyList<string> Classes, EduInfo.Grains.Interfaces.Actors.Actor? Actor)> AdmitAsync(
         string organizationId, DeskCall call)
     {
-        if (call.Http.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
+        var admission = await FormAdmission.CheckAsync(call.Http, call.Actors, call.Directory, organizationId, AccessPolicy.CanCloseTerm);
+        if (!admission.Admitted)
         {
-            return (LocalizedProblems.Antiforgery(call.Http, StatusCodes.Status400BadRequest), [], null);
+            return (admission.Refusal, [], null);
         }
-        var actor = call.Actors.Resolve(call.Http);
-        var node = RegistryIds.IsWellFormed(organizationId) ? await call.Directory.FindAsync(organizationId, call.Http.RequestAborted) : null;
-        if (actor is null || node is not { Kind: NodeKind.Organization })
-        {
-            return (LocalizedProblems.NotFound(call.Http, "problem.notFound.node"), [], null);
-        }
-        if (!AccessPolicy.CanCloseTerm(actor, [.. node.Path, node.Id]))
-        {
-            return (LocalizedProblems.Forbidden(call.Http), [], null);
-        }
+        var actor = admission.Actor;
         var classes = (await call.Terms.ReadAsync(organizationId, call.Http.RequestAborted)).Select(t => t.ClassId).Distinct(StringComparer.Ordinal).ToList();
         return (null, classes, actor);
     }

@@ -5,7 +5,6 @@ using EduInfo.Api.Security;
 using EduInfo.Domain.Registry;
 using EduInfo.Grains.Interfaces.Registry;
 using EduInfo.Storage.Registry;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -41,20 +40,13 @@ public static class OrganizationProfileForm
 
     private static async Task<Results<SeeOther, ProblemHttpResult>> Save(string organizationId, [AsParameters] ProfileForm form, [AsParameters] FormCall call)
     {
-        if (call.Http.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
+        var admission = await FormAdmission.CheckAsync(call.Http, call.Actors, call.Directory, organizationId,
+            AccessPolicy.CanEditOrganizationProfile, "problem.notFound.organization");
+        if (!admission.Admitted)
         {
-            return LocalizedProblems.Antiforgery(call.Http, StatusCodes.Status400BadRequest);
+            return admission.Refusal;
         }
-        var actor = call.Actors.Resolve(call.Http);
-        var node = RegistryIds.IsWellFormed(organizationId) ? await call.Directory.FindAsync(organizationId, call.Http.RequestAborted) : null;
-        if (actor is null || node is not { Kind: NodeKind.Organization })
-        {
-            return LocalizedProblems.NotFound(call.Http, "problem.notFound.organization");
-        }
-        if (!AccessPolicy.CanEditOrganizationProfile(actor, node.Path))
-        {
-            return LocalizedProblems.Forbidden(call.Http);
-        }
+        var (actor, node) = (admission.Actor, admission.Organization);
         var outcome = await call.Grains.GetGrain<IOrganizationProfileGrain>(organizationId).Update(actor,
             new OrganizationProfileChange(form.NameKk, form.NameRu, form.NameEn, form.LanguageCodes, form.Kind, form.IsRural),
             AccessPolicy.CanChangeOrganizationKind(actor, node.Path));

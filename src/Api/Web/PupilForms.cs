@@ -7,7 +7,6 @@ using EduInfo.Domain.Registry;
 using EduInfo.Grains.Interfaces.Actors;
 using EduInfo.Grains.Interfaces.Registry;
 using EduInfo.Storage.Registry;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -121,17 +120,8 @@ public static class PupilForms
     /// <summary>A valid token, a signed-in keeper of this organization's pupils (its head, an officer above it, an operator).</summary>
     private static async Task<(ProblemHttpResult? Refusal, Actor? Actor)> AdmitAsync(string organizationId, PupilFormCall call)
     {
-        if (call.Http.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
-        {
-            return (LocalizedProblems.Antiforgery(call.Http, StatusCodes.Status400BadRequest), null);
-        }
-        var actor = call.Actors.Resolve(call.Http);
-        var node = RegistryIds.IsWellFormed(organizationId) ? await call.Directory.FindAsync(organizationId, call.Http.RequestAborted) : null;
-        if (actor is null || node is not { Kind: NodeKind.Organization })
-        {
-            return (LocalizedProblems.NotFound(call.Http, "problem.notFound.node"), null);
-        }
-        return AccessPolicy.CanKeepPupils(actor, [.. node.Path, node.Id]) ? (null, actor) : (LocalizedProblems.Forbidden(call.Http), null);
+        var admission = await FormAdmission.CheckAsync(call.Http, call.Actors, call.Directory, organizationId, AccessPolicy.CanKeepPupils);
+        return (admission.Refusal, admission.Actor);
     }
 
     /// <param name="classId">The class whose roster the page opens (the one just enrolled into).</param>

@@ -8,7 +8,6 @@ using EduInfo.Domain.Registry;
 using EduInfo.Grains.Interfaces.Actors;
 using EduInfo.Grains.Interfaces.Registry;
 using EduInfo.Storage.Registry;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -101,21 +100,12 @@ public static class StaffForms
     private static async Task<Results<SeeOther, ProblemHttpResult>> SendAsync(string organizationId, StaffPageKind page, StaffFormCall call,
         Func<IOrganizationStaffGrain, Actor, Task<StaffOutcome>> change)
     {
-        if (call.Http.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
+        var admission = await FormAdmission.CheckAsync(call.Http, call.Actors, call.Directory, organizationId, AccessPolicy.CanManageStaff);
+        if (!admission.Admitted)
         {
-            return LocalizedProblems.Antiforgery(call.Http, StatusCodes.Status400BadRequest);
+            return admission.Refusal;
         }
-        var actor = call.Actors.Resolve(call.Http);
-        var node = RegistryIds.IsWellFormed(organizationId) ? await call.Directory.FindAsync(organizationId, call.Http.RequestAborted) : null;
-        if (actor is null || node is not { Kind: NodeKind.Organization })
-        {
-            return LocalizedProblems.NotFound(call.Http, "problem.notFound.node");
-        }
-        if (!AccessPolicy.CanManageStaff(actor, node.Path))
-        {
-            return LocalizedProblems.Forbidden(call.Http);
-        }
-        var outcome = await change(call.Grains.GetGrain<IOrganizationStaffGrain>(organizationId), actor);
+        var outcome = await change(call.Grains.GetGrain<IOrganizationStaffGrain>(organizationId), admission.Actor);
         var path = $"/desk/{Uri.EscapeDataString(organizationId)}/{page.ToString().ToLowerInvariant()}";
         if (outcome is { Accepted: true, Password: { } password })
         {
