@@ -40,6 +40,11 @@ public enum PupilError
     ParentIsChild,
     /// <summary>The record changed under every attempt (another write at the same moment): send it again.</summary>
     Changed,
+    /// <summary>
+    /// Roll-calls of the class on past days from the enrolment's date were taken without the pupil (arguments: their
+    /// sequence numbers, how many, the first day the pupil can be enrolled from).
+    /// </summary>
+    RollCallsBeforeEnrolment,
 }
 
 /// <summary>One reason a pupil or parent write was refused, on a field, with the values its message names.</summary>

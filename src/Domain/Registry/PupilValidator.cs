@@ -73,6 +73,27 @@ public static class PupilValidator
     }
 
     /// <summary>
+    /// A backdated enrolment against the class's roll-calls: those of past days from the date were taken without the
+    /// pupil, so counting them enrolled on those days would give them lessons they had no seat in. Refused, naming the
+    /// roll-calls and the first day after the last of them. Today's roll-calls taken before the pupil came are not a
+    /// conflict: a pupil who arrives during the day joins the roll-calls still to come.
+    /// </summary>
+    /// <param name="rollCalls">The class's standing roll-calls dated on or after <paramref name="date"/>.</param>
+    public static PupilProblem? ValidateStart(DateOnly date, IReadOnlyList<JournalRowRef> rollCalls, DateOnly today)
+    {
+        var conflicts = rollCalls.Where(r => r.Date >= date && r.Date < today).OrderBy(r => r.Sequence).ToList();
+        if (conflicts.Count == 0)
+        {
+            return null;
+        }
+        var earliest = conflicts.Max(r => r.Date).AddDays(1);
+        return new("date", PupilError.RollCallsBeforeEnrolment, [
+            string.Join(", ", conflicts.Take(NamedRows).Select(r => r.Sequence)),
+            conflicts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            earliest.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)]);
+    }
+
+    /// <summary>
     /// The IIN is unique across the country: a person enrolled anywhere on or after the date is moved by a transfer,
     /// never enrolled a second time; a person whose last enrolment ended before the date returns as themselves.
     /// </summary>

@@ -33,6 +33,10 @@ public sealed class PupilRegistrationGrain(PupilStore pupils, IKazakhstanClock c
             {
                 return PupilOutcome.Rejected(problems);
             }
+            if (PupilValidator.ValidateStart(request.Date!.Value, await pupils.ReadRollCallsFromAsync(classId, request.Date.Value), clock.Today) is { } backdated)
+            {
+                return PupilOutcome.Rejected([backdated]);
+            }
             var newStudentId = "P-" + Guid.NewGuid().ToString("N");
             var audit = new AuditEntry(actor.UserId, actor.Roles, actor.ClientAddress, "pupil.enrol", "student", place.Existing?.StudentId ?? newStudentId,
                 place.OrganizationId, "committed");

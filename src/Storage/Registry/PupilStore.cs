@@ -60,6 +60,27 @@ public sealed class PupilStore(NpgsqlDataSource dataSource)
             reader.IsDBNull(2) ? null : new PupilIdentity(reader.GetString(2), latest), reader.IsDBNull(3) ? null : reader.GetInt64(3));
     }
 
+    /// <summary>The class's standing whole-class roll-calls dated on or after <paramref name="from"/> (a backdated enrolment is checked against them).</summary>
+    public async Task<IReadOnlyList<JournalRowRef>> ReadRollCallsFromAsync(string classId, DateOnly from, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT j.seq, j.lesson_date FROM journal j
+            JOIN classes c ON c.id = @c AND j.academic_year = c.academic_year
+            WHERE j.class_id = @c AND j.group_id = @c AND j.entry_kind = 'lesson' AND j.lesson_date >= @d
+              AND NOT EXISTS (SELECT 1 FROM journal n WHERE n.academic_year = j.academic_year AND n.supersedes = j.seq)
+            ORDER BY j.seq LIMIT 1000
+            """);
+        command.Parameters.AddWithValue("c", classId);
+        command.Parameters.AddWithValue("d", from);
+        var rows = new List<JournalRowRef>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new JournalRowRef(reader.GetInt64(0), reader.GetFieldValue<DateOnly>(1)));
+        }
+        return rows;
+    }
+
     /// <summary>
     /// Enrols the person (created from the request when <paramref name="existing"/> is null) into the class from the
     /// date: the pupil's id and the enrolment's sequence number, or null when the person or their latest enrolment is

@@ -89,6 +89,33 @@ public sealed class PupilApiTests(ApiHost api) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task A_backdated_enrolment_over_past_roll_calls_taken_without_the_pupil_is_refused_naming_them()
+    {
+        var t = api.Registry.InClass(7);
+        var organization = api.Registry.Data.Classes.Single(c => c.Id == t.ClassId).OrganizationId;
+        var head = $"user=pupil-head; roles=head@{organization}";
+        var lesson = await api.Http.PostJsonAsync($"/api/v1/classes/{t.ClassId}/lessons", new
+        {
+            entries = new[] { new { entryId = Guid.NewGuid(), subjectId = t.SubjectId, date = "2026-11-18", period = 2, absentees = Array.Empty<object>() } },
+        }, $"user={t.TeacherId}; roles=teacher");
+        Assert.True(lesson.Status == 200, $"{lesson.Status} {lesson.Body}");
+        var sequence = lesson.Body.GetProperty("entries")[0].GetProperty("sequence").GetInt64();
+        var iin = FreshIin();
+
+        var refused = await api.Http.PostJsonAsync($"/api/v1/classes/{t.ClassId}/pupils", Pupil(iin, date: "2026-11-16"), head, acceptLanguage: "ru");
+        Assert.True(refused.Status == 409, $"{refused.Status} {refused.Body}");
+        var error = refused.Body.GetProperty("errors")[0];
+        Assert.Equal("rollCallsBeforeEnrolment", error.GetProperty("code").GetString());
+        Assert.Contains(sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), error.GetProperty("message").GetString());
+        Assert.Contains("2026-11-19", error.GetProperty("message").GetString());
+        Assert.Equal(0, await api.Db.ScalarAsync<long>("SELECT count(*) FROM students WHERE iin = @iin", ("iin", iin)));
+
+        // From the day after that roll-call the pupil's seats are all in roll-calls still to come.
+        var enrolled = await api.Http.PostJsonAsync($"/api/v1/classes/{t.ClassId}/pupils", Pupil(iin, date: "2026-11-19"), head);
+        Assert.True(enrolled.Status == 201, $"{enrolled.Status} {enrolled.Body}");
+    }
+
+    [Fact]
     public async Task A_correction_is_audited_old_to_new_without_the_iin()
     {
         var t = api.Registry.InClass(4);

@@ -87,6 +87,22 @@ public sealed class PupilValidatorTests
     public void Enrolment_rules_name_their_field_and_code(string name, PupilEnrolmentRequest request, PupilIdentity? existing, string[] expected) =>
         AssertProblems(name, expected, PupilValidator.ValidateEnrolment(request, Year, existing, Today));
 
+    public static TheoryData<string, string, JournalRowRef[], string[]> StartCases => new()
+    {
+        { "no roll-call since the date", "2026-11-20", [], [] },
+        { "roll-calls before the date are not this pupil's", "2026-11-20", [new(90, new(2026, 11, 19))], [] },
+        { "today's roll-calls taken before the pupil came are not a conflict", "2026-11-27", [new(300, new(2026, 11, 27))], [] },
+        { "past days' roll-calls are named, with the day after the last one", "2026-11-20",
+            [new(205, new(2026, 11, 24)), new(101, new(2026, 11, 20)), new(300, new(2026, 11, 27))], ["date:RollCallsBeforeEnrolment(101, 205|2|2026-11-25)"] },
+        { "at most ten are named, all are counted", "2026-11-02", [.. Enumerable.Range(1, 12).Select(i => new JournalRowRef(500 + i, new(2026, 11, 2 + i)))],
+            ["date:RollCallsBeforeEnrolment(501, 502, 503, 504, 505, 506, 507, 508, 509, 510|12|2026-11-15)"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(StartCases))]
+    public void A_backdated_enrolment_is_refused_over_past_roll_calls_taken_without_the_pupil(string name, string date, JournalRowRef[] rollCalls, string[] expected) =>
+        AssertProblems(name, expected, PupilValidator.ValidateStart(DateOnly.Parse(date), rollCalls, Today) is { } problem ? [problem] : []);
+
     private static readonly EnrolmentFacts InA = new("A", new(2026, 9, 1), null, Year);
 
     private static PupilEndRequest End(string? date = "2026-11-20", string? reason = "Moved to Almaty") =>
