@@ -19,8 +19,9 @@ public sealed partial class StaffStore
     }
 
     /// <summary>
-    /// A class teacher from <paramref name="from"/>: the current period ends the day before, the class_teacher grant of
-    /// the class passes to the new teacher's accounts, with the audit row.
+    /// A class teacher from <paramref name="from"/>: the current period ends the day before, and the class_teacher grant of
+    /// the class passes from the accounts of the teacher whose period ended to the new teacher's, with the audit row. A
+    /// grant an operator gave another account (a deputy, a tutor) is not the class teacher's to take: it stays.
     /// </summary>
     public async Task SetClassTeacherAsync(string classId, string teacherId, DateOnly from, AuditEntry audit, CancellationToken cancellationToken = default)
     {
@@ -34,8 +35,9 @@ public sealed partial class StaffStore
                 INSERT INTO class_teachers (class_id, teacher_id, from_date) VALUES (@c, @t, @f)
             ),
             revoked AS (
-                DELETE FROM user_roles WHERE role = 'class_teacher' AND scope_id = @c
-                  AND user_id NOT IN (SELECT id FROM users WHERE person_id = @t)
+                DELETE FROM user_roles r USING users u
+                WHERE r.user_id = u.id AND r.role = 'class_teacher' AND r.scope_id = @c AND u.person_id <> @t
+                  AND u.person_id IN (SELECT teacher_id FROM class_teachers WHERE class_id = @c AND (to_date IS NULL OR to_date >= @f))
             )
             INSERT INTO user_roles (user_id, role, scope_id)
             SELECT id, 'class_teacher', @c FROM users WHERE person_id = @t AND NOT disabled

@@ -59,6 +59,46 @@ public sealed class StaffApiTests(ApiHost api) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task A_new_class_teacher_takes_the_grant_from_the_previous_one_and_leaves_a_grant_given_by_hand()
+    {
+        var classId = api.Registry.InClass(8).ClassId;
+        var organization = api.Registry.Data.Classes.Single(c => c.Id == classId).OrganizationId;
+        var head = $"user=staff-head-ct; roles=head@{organization}";
+        var staffUrl = $"/api/v1/organizations/{organization}/staff";
+        async Task<string> HireWithAccountAsync(string last, string login)
+        {
+            var hired = await api.Http.PostJsonAsync(staffUrl, new { iin = StaffWorld.NewIin(), lastName = last, firstName = "Асель", post = "teacher", hiredOn = "2026-09-01" }, head);
+            Assert.True(hired.Status == 201, $"{hired.Status} {hired.Body}");
+            var id = hired.Body.GetProperty("id").GetString()!;
+            var account = await api.Http.PostJsonAsync($"{staffUrl}/{id}/account", new { login }, head);
+            Assert.True(account.Status == 200, $"{account.Status} {account.Body}");
+            return id;
+        }
+        var first = await HireWithAccountAsync("Бірінші", "ct.first");
+        var second = await HireWithAccountAsync("Екінші", "ct.second");
+        // A tutor's account that an operator gave the class's class_teacher role by hand: no class-teacher period of theirs.
+        await api.Db.ExecuteAsync("INSERT INTO users (id, login, password_hash) VALUES ('U-ct-tutor', 'ct.tutor', 'x')");
+        await api.Db.ExecuteAsync("INSERT INTO user_roles (user_id, role, scope_id) VALUES ('U-ct-tutor', 'class_teacher', @c)", ("c", classId));
+        Task<string[]> HoldersAsync() => api.Db.ScalarAsync<string[]>(
+            "SELECT coalesce(array_agg(u.login ORDER BY u.login), '{}') FROM user_roles r JOIN users u ON u.id = r.user_id WHERE r.role = 'class_teacher' AND r.scope_id = @c",
+            ("c", classId));
+
+        var set = await api.Http.SendJsonAsync(HttpMethod.Put, $"/api/v1/organizations/{organization}/classes/{classId}/class-teacher", new { teacherId = first, from = "2026-11-02" }, head);
+        Assert.True(set.Status == 200, $"{set.Status} {set.Body}");
+        Assert.Contains("ct.first", await HoldersAsync());
+        Assert.Contains("ct.tutor", await HoldersAsync());
+
+        var next = await api.Http.SendJsonAsync(HttpMethod.Put, $"/api/v1/organizations/{organization}/classes/{classId}/class-teacher", new { teacherId = second, from = "2026-11-20" }, head);
+        Assert.True(next.Status == 200, $"{next.Status} {next.Body}");
+        var holders = await HoldersAsync();
+        Assert.Contains("ct.second", holders);
+        Assert.Contains("ct.tutor", holders);
+        Assert.DoesNotContain("ct.first", holders);
+        Assert.Equal(new DateOnly(2026, 11, 19), await api.Db.ScalarAsync<DateOnly>(
+            "SELECT to_date FROM class_teachers WHERE class_id = @c AND teacher_id = @t", ("c", classId), ("t", first)));
+    }
+
+    [Fact]
     public async Task An_assignment_ended_before_the_teachers_recorded_marks_is_refused_naming_the_rows()
     {
         var teaching = api.Registry.InClass(4);
