@@ -1,9 +1,11 @@
 using EduInfo.Api.Localization;
 using EduInfo.Api.Problems;
+using EduInfo.Api.Reads;
 using EduInfo.Api.Security;
 using EduInfo.Domain.Registry;
 using EduInfo.Grains.Interfaces.Localization;
 using EduInfo.Grains.Interfaces.Registry;
+using EduInfo.Storage.Audit;
 using EduInfo.Storage.Registry;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -36,8 +38,16 @@ public static class StaffEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<StaffResponse>>, ProblemHttpResult>> ReadStaff(string nodeId, [AsParameters] EndpointCall call, StaffStore store) =>
-        IsOrganization(call) ? TypedResults.Ok<IReadOnlyList<StaffResponse>>((await store.ReadStaffAsync(nodeId, call.Aborted)).Select(StaffResponse.Of).ToList()) : NotFound(call);
+    private static async Task<Results<Ok<IReadOnlyList<StaffResponse>>, ProblemHttpResult>> ReadStaff(string nodeId, [AsParameters] EndpointCall call, StaffStore store,
+        AuditLog audit)
+    {
+        if (!IsOrganization(call))
+        {
+            return NotFound(call);
+        }
+        await RegistryReadAudit.RecordAsync(audit, call.Actor, RegistryList.Staff, nodeId, call.Aborted);
+        return TypedResults.Ok<IReadOnlyList<StaffResponse>>((await store.ReadStaffAsync(nodeId, call.Aborted)).Select(StaffResponse.Of).ToList());
+    }
 
     private static async Task<Results<Ok<IReadOnlyList<AssignmentResponse>>, ProblemHttpResult>> ReadAssignments(string nodeId, [AsParameters] EndpointCall call, StaffStore store) =>
         IsOrganization(call)

@@ -21,6 +21,11 @@ public sealed class StaffApiTests(ApiHost api) : IClassFixture<ApiHost>
         Assert.True(hired.Status == 201, $"{hired.Status} {hired.Body}");
         var staffId = hired.Body.GetProperty("id").GetString()!;
         Assert.Equal("Сәрсенбаева", await api.Db.ScalarAsync<string>("SELECT last_name FROM teachers WHERE id = @t", ("t", staffId)));
+        // The staff list names people: each read of it is an audit row of the reader.
+        var list = await api.Http.GetJsonAsync(staffUrl, head);
+        Assert.Contains(list.Body.EnumerateArray(), s => s.GetProperty("id").GetString() == staffId);
+        Assert.Equal(1, await api.Db.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'registry.staff.read' AND actor_id = 'staff-head' AND organization_id = @o",
+            ("o", organization)));
         Assert.Equal(1, await api.Db.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'staff.hire' AND target_id = @t AND organization_id = @o",
             ("t", staffId), ("o", organization)));
         // An assignment before the hiring is refused; the same from today is made, and one from next month is not yet in force.

@@ -28,6 +28,9 @@ public sealed class PupilPagesTests(BrowserFixture browser, WebHost web, ITestOu
         await Page.ClickAsync("a[data-link=pupils]");
         await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/desk/{head.ScopeId}/pupils");
         await Session.CheckPageAsync("pupils", Output);
+        // The list names pupils and parents: opening it is an audit row of the head's account, without a name in it.
+        Assert.True(await Web.Db.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'registry.pupils.read' AND organization_id = @o AND outcome = 'ok'",
+            ("o", head.ScopeId)) > 0);
 
         var iin = PupilApiTests.FreshIin("150314");
         await EnrolAsync(t.ClassId, iin);
