@@ -93,6 +93,7 @@ public static class ApiHostingExtensions
         builder.Services.AddScoped<DiaryPageRead>();
         builder.Services.AddScoped<JournalSheet>();
         builder.Services.AddSingleton<StaffLoad>();
+        builder.Services.AddSingleton<TrendSeries>();
         builder.AddEduInfoWeb();
         return builder;
     }
@@ -182,6 +183,7 @@ public static class ApiHostingExtensions
             .MapRulesEndpoints()
             .MapNodeEndpoints()
             .MapExportEndpoints()
+            .MapTrendEndpoints()
             .MapStudentEndpoints()
             .MapMeEndpoints()
             .MapAuditEndpoints()

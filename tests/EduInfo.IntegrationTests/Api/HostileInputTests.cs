@@ -243,6 +243,35 @@ public sealed class HostileInputTests(ApiHost api) : IClassFixture<ApiHost>
     }
 
     /// <summary>
+    /// The daily trend's query: a metric that is not one of the names (a number, SQL, a formula, none), a term out of
+    /// range, a subject id that is a formula, a class (no series of its own) — each a localized 400 naming the field.
+    /// </summary>
+    [Theory]
+    [InlineData("", "metric:required")]
+    [InlineData("metric=1", "metric:metricUnknown")]
+    [InlineData("metric=attendance%27%3B%20DROP%20TABLE%20daily_figures%3B--", "metric:metricUnknown")]
+    [InlineData("metric=%3DSUM(A1)", "metric:metricUnknown")]
+    [InlineData("metric=success&term=7", "term:termOutOfRange")]
+    [InlineData("metric=quality&subjectId=%3CSCRIPT%3E", "subjectId:idMalformed")]
+    [InlineData("metric=students&term=2&subjectId=MAT", null)]
+    public async Task Hostile_trend_queries_are_refused_by_field(string query, string? errors)
+    {
+        var node = api.Registry.Data.Nodes.First(n => n.Kind == "district").Id;
+        var response = await api.Http.GetJsonAsync($"/api/v1/nodes/{node}/trends?{query}", acceptLanguage: "ru");
+        if (errors is null)
+        {
+            Assert.True(response.Status == 200, $"{query}: {response.Status} {response.Body}");
+            Assert.Equal(System.Text.Json.JsonValueKind.Array, response.Body.GetProperty("points").ValueKind);
+            return;
+        }
+        Assert.True(response.Status == 400, $"{query}: expected 400, got {response.Status} {response.Body}");
+        Assert.Equal(errors, string.Join(",", Errors(response.Body).Order(StringComparer.Ordinal)));
+        Assert.All(response.Body.GetProperty("errors").EnumerateArray(), e => Assert.False(string.IsNullOrEmpty(e.GetProperty("message").GetString())));
+        var onClass = await api.Http.GetJsonAsync($"/api/v1/nodes/{api.Registry.InClass(0).ClassId}/trends?metric=attendance");
+        Assert.Equal("nodeId:notAggregate", string.Join(",", Errors(onClass.Body)));
+    }
+
+    /// <summary>
     /// The export's query: a format that is not csv or xlsx (a path, a NUL), a term out of range and a subject id that is
     /// a formula are each a localized 400 naming the field, with no file and no audit row; a junk ?lang= is no language
     /// (the header's is used). Never a 5xx.
