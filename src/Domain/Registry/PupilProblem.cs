@@ -40,6 +40,8 @@ public enum PupilError
     ParentIsChild,
     /// <summary>The record changed under every attempt (another write at the same moment): send it again.</summary>
     Changed,
+    /// <summary>The class's organization is closed: it takes no pupils.</summary>
+    OrganizationClosed,
 }
 
 /// <summary>One reason a pupil or parent write was refused, on a field, with the values its message names.</summary>
