@@ -52,12 +52,23 @@ public static class OrganizationLifecycleEndpoints
     private static async Task<Results<Ok<OrganizationClosed>, ProblemHttpResult>> Close(string organizationId, OrganizationClosingRequest request,
         [AsParameters] EndpointCall call, NodeDirectory directory)
     {
+        // Moving pupils is a transfer: the caller must be one who may transfer between the two places (operators anywhere).
+        foreach (var to in (request.Transfers ?? []).Select(t => t.ToClassId).Where(RegistryIds.IsWellFormed).Distinct(StringComparer.Ordinal))
+        {
+            if (await directory.FindAsync(to!, call.Aborted) is { Kind: NodeKind.Class } target && !MayMoveTo(call, target))
+            {
+                return LocalizedProblems.Forbidden(call.Http);
+            }
+        }
         var change = new OrganizationClosingChange(request.Date, request.Reason, request.Pupils,
             request.Transfers?.Select(t => new ClassTransferChange(t.FromClassId, t.ToClassId)).ToList());
         var outcome = await call.Grains.GetGrain<IOrganizationLifecycleGrain>(organizationId).Close(call.Actor, change);
         directory.Forget(organizationId); // this Api's pages mark it closed at once
         return outcome.Accepted ? TypedResults.Ok(OrganizationClosed.Of(organizationId, request.Date, outcome)) : Refused(call.Http, outcome);
     }
+
+    private static bool MayMoveTo(EndpointCall call, NodeRecord target) =>
+        AccessPolicy.IsOperator(call.Actor) || AccessPolicy.CanTransfer(call.Actor, call.Caller.Node.Path, target.Path);
 
     /// <summary>The grain of the id opened: a malformed id (refused by the rules) never becomes a grain key of its own.</summary>
     private static string GrainKey(string? id) => RegistryIds.IsWellFormed(id) ? id! : "-";

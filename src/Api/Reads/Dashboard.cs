@@ -47,7 +47,7 @@ public sealed class Dashboard(NodeDirectory directory, IGrainFactory grains, Clu
     {
         var figures = summary.Cell(key);
         // A closed organization stays on its area's list with its figures, marked closed.
-        return new DashboardRow(summary.NodeId, summary.Kind, Messages.Get(node?.ClosedOn is null ? $"kind.{summary.Kind}" : "kind.Organization.closed", language),
+        return new DashboardRow(summary.NodeId, summary.Kind, NodeSummaryResponse.KindNameOf(summary.Kind, node, language),
             NodeSummaryResponse.NameOf(node, summary.NodeId, language), figures, SummaryRates.Of(figures));
     }
 }

@@ -13,7 +13,7 @@ public sealed record ClosingFacts(ClosingOrganization Organization, IReadOnlyLis
 
 /// <summary>A class another organization's pupils may move to: its organization's names, the class's name ("5А") and year.</summary>
 public sealed record TargetClassRow(string ClassId, string OrganizationId, string OrganizationKk, string OrganizationRu, string OrganizationEn, string Name,
-    string AcademicYear);
+    string AcademicYear, IReadOnlyList<string> Path);
 
 /// <summary>What is still open in an organization after a day: enrolments, employments, assignments.</summary>
 public sealed record OpenAfter(long Enrolments, long Staff, long Assignments)
@@ -125,11 +125,11 @@ public sealed class OrganizationLifecycleStore(NpgsqlDataSource dataSource)
             SELECT l.student_id, l.class_id, l.academic_year, l.from_date, l.to_date,
                    coalesce((SELECT array_agg(j.seq ORDER BY j.seq) FROM journal j
                              WHERE j.academic_year = l.academic_year AND j.class_id = l.class_id AND j.lesson_date > @d
-                               AND (j.student_id = l.student_id OR l.student_id = ANY (j.roster))
+                               AND j.entry_kind <> 'void' AND (j.student_id = l.student_id OR l.student_id = ANY (j.roster))
                                AND NOT EXISTS (SELECT 1 FROM journal n WHERE n.academic_year = j.academic_year AND n.supersedes = j.seq)), '{}'),
                    coalesce((SELECT array_agg(j.lesson_date ORDER BY j.seq) FROM journal j
                              WHERE j.academic_year = l.academic_year AND j.class_id = l.class_id AND j.lesson_date > @d
-                               AND (j.student_id = l.student_id OR l.student_id = ANY (j.roster))
+                               AND j.entry_kind <> 'void' AND (j.student_id = l.student_id OR l.student_id = ANY (j.roster))
                                AND NOT EXISTS (SELECT 1 FROM journal n WHERE n.academic_year = j.academic_year AND n.supersedes = j.seq)), '{}')
             FROM latest l ORDER BY l.student_id
             """, parameters))
@@ -240,15 +240,15 @@ public sealed class OrganizationLifecycleStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Classes pupils of the organization may move to: those of the other open organizations under the same node, of the
-    /// academic years the organization's own classes have.
+    /// Classes pupils of the organization may move to: those of the other open organizations of the same region, of the
+    /// academic years the organization's own classes have (whether the caller may move pupils there is the caller's check).
     /// </summary>
     public async Task<IReadOnlyList<TargetClassRow>> TargetClassesAsync(string organizationId, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT c.id, o.id, o.name_kk, o.name_ru, o.name_en, c.grade || c.letter, c.academic_year
+            SELECT c.id, o.id, o.name_kk, o.name_ru, o.name_en, c.grade || c.letter, c.academic_year, c.path
             FROM organizations me
-            JOIN organizations o ON o.node_id = me.node_id AND o.id <> me.id AND o.closed_on IS NULL
+            JOIN organizations o ON o.path[2] = me.path[2] AND o.id <> me.id AND o.closed_on IS NULL
             JOIN classes c ON c.organization_id = o.id
             WHERE me.id = @o AND c.academic_year IN (SELECT academic_year FROM classes WHERE organization_id = @o)
             ORDER BY o.id, c.grade, c.letter, c.id
@@ -259,7 +259,7 @@ public sealed class OrganizationLifecycleStore(NpgsqlDataSource dataSource)
         while (await reader.ReadAsync(cancellationToken))
         {
             rows.Add(new TargetClassRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                reader.GetString(5), reader.GetString(6)));
+                reader.GetString(5), reader.GetString(6), reader.GetFieldValue<string[]>(7)));
         }
         return rows;
     }
