@@ -18,10 +18,9 @@ public static class OrganizationLifecycleEndpoints
 {
     public static RouteGroupBuilder MapOrganizationLifecycleEndpoints(this RouteGroupBuilder api)
     {
-        var area = api.MapGroup("/nodes/{nodeId}/organizations").WithTags("Registry");
-        area.MapGet("", List).RequireNode(AccessPolicy.CanReadSummary).WithName("GetAreaOrganizations")
+        api.MapGet("/nodes/{nodeId}/organizations", List).WithTags("Registry").RequireNode(AccessPolicy.CanReadSummary).WithName("GetAreaOrganizations")
             .WithSummary("The organizations an area manages directly, with when they opened and closed");
-        area.MapPost("", Open).RequireNode(AccessPolicy.CanOpenOrCloseOrganizations).WithName("OpenOrganization")
+        api.MapPost("/nodes/{nodeId}/organizations", Open).WithTags("Registry").RequireNode(AccessPolicy.CanOpenOrCloseOrganizations).WithName("OpenOrganization")
             .WithSummary("Open an organization under the area from a date (district and regional officers for their area, operators; audited)");
         api.MapPost("/organizations/{organizationId}/closing", Close).WithTags("Registry").RequireOrganization(AccessPolicy.CanOpenOrCloseOrganizations)
             .WithName("CloseOrganization")
@@ -40,6 +39,10 @@ public static class OrganizationLifecycleEndpoints
     private static async Task<Results<Created<OrganizationOpened>, ProblemHttpResult>> Open(string nodeId, OrganizationOpeningRequest request,
         [AsParameters] EndpointCall call)
     {
+        if (!IsArea(call.Caller.Node))
+        {
+            return LocalizedProblems.NotFound(call.Http, "problem.notFound.node");
+        }
         var change = new OrganizationOpeningChange(request.Id, request.NameKk, request.NameRu, request.NameEn, request.Languages, request.Kind, request.IsRural,
             request.OpenedOn);
         var outcome = await call.Grains.GetGrain<IOrganizationLifecycleGrain>(GrainKey(request.Id))
