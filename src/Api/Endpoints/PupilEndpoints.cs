@@ -115,7 +115,8 @@ public static class PupilEndpoints
             extensions["transfer"] = $"/api/v1/students/{enrolled.Arguments[0]}/transfers";
             return LocalizedProblems.Create(http, StatusCodes.Status409Conflict, "pupil-enrolled", "problem.pupilEnrolled.title", "problem.pupilEnrolled.detail", extensions);
         }
-        return outcome.Problems.Any(p => p.Error is PupilError.JournalRowsAfterDate or PupilError.RollCallsBeforeEnrolment or PupilError.AlreadyLinked or PupilError.DateBeforeLastEnrolment or PupilError.Changed)
+        return outcome.Problems.Any(p => p.Error is PupilError.JournalRowsAfterDate or PupilError.RollCallsBeforeEnrolment or PupilError.AlreadyLinked
+            or PupilError.DateBeforeLastEnrolment or PupilError.Changed or PupilError.OrganizationClosed)
             ? LocalizedProblems.Create(http, StatusCodes.Status409Conflict, "pupil-conflict", "problem.pupilConflict.title", "problem.pupilConflict.detail", extensions)
             : LocalizedProblems.Create(http, StatusCodes.Status400BadRequest, "validation", "problem.validation.title", "problem.validation.detail", extensions);
     }

@@ -190,7 +190,8 @@ public static class ApiHostingExtensions
             .MapLiveEndpoints()
             .MapOperationsEndpoints()
             .MapOrganizationEndpoints()
-            .MapStaffEndpoints();
+            .MapStaffEndpoints()
+            .MapOrganizationLifecycleEndpoints();
         app.MapEduInfoWeb();
         return app;
     }

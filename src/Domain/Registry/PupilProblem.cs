@@ -45,6 +45,8 @@ public enum PupilError
     /// sequence numbers, how many, the first day the pupil can be enrolled from).
     /// </summary>
     RollCallsBeforeEnrolment,
+    /// <summary>The class's organization is closed: it takes no pupils.</summary>
+    OrganizationClosed,
 }
 
 /// <summary>One reason a pupil or parent write was refused, on a field, with the values its message names.</summary>

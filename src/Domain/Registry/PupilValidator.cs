@@ -21,8 +21,14 @@ public static class PupilValidator
 
     /// <param name="academicYear">The class's academic year.</param>
     /// <param name="existing">The person already holding the IIN, or null when it is new to the registry.</param>
-    public static IReadOnlyList<PupilProblem> ValidateEnrolment(PupilEnrolmentRequest request, string academicYear, PupilIdentity? existing, DateOnly today)
+    /// <param name="organizationClosed">Whether the class's organization is closed: it takes no pupils.</param>
+    public static IReadOnlyList<PupilProblem> ValidateEnrolment(PupilEnrolmentRequest request, string academicYear, PupilIdentity? existing, DateOnly today,
+        bool organizationClosed = false)
     {
+        if (organizationClosed)
+        {
+            return [new("classId", PupilError.OrganizationClosed)];
+        }
         var problems = new List<PupilProblem>();
         var iinValid = false;
         if (string.IsNullOrEmpty(request.Iin))

@@ -15,9 +15,14 @@ public static class StaffValidator
     public const int MaxLoginLength = 64;
 
     /// <param name="iinTaken">Whether a member of staff with this IIN is already registered (anywhere: one person, one row).</param>
+    /// <param name="organizationClosed">Whether the organization is closed: it hires nobody.</param>
     public static IReadOnlyList<StaffProblem> ValidateHire(string? iin, string? lastName, string? firstName, string? middleName, string? post,
-        DateOnly? hiredOn, bool iinTaken)
+        DateOnly? hiredOn, bool iinTaken, bool organizationClosed = false)
     {
+        if (organizationClosed)
+        {
+            return [new("organizationId", StaffError.OrganizationClosed)];
+        }
         var problems = new List<StaffProblem>();
         if (string.IsNullOrEmpty(iin))
         {

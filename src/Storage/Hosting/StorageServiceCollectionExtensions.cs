@@ -58,6 +58,7 @@ public static class StorageServiceCollectionExtensions
         builder.Services.TryAddSingleton<PupilStore>();
         builder.Services.TryAddSingleton<StaffStore>();
         builder.Services.TryAddSingleton<Trends.DailyFiguresStore>();
+        builder.Services.TryAddSingleton<OrganizationLifecycleStore>();
         builder.AddKazakhstanClock();
         if (migrate)
         {

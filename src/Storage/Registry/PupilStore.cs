@@ -6,7 +6,8 @@ using Npgsql;
 namespace EduInfo.Storage.Registry;
 
 /// <summary>What an enrolment is checked against: the class (null: no such class) and the person holding the IIN (null: nobody).</summary>
-public sealed record EnrolmentPlace(string? OrganizationId, string? AcademicYear, PupilIdentity? Existing, long? LatestSeq);
+/// <param name="OrganizationClosed">Whether the class's organization is closed (it takes no pupils).</param>
+public sealed record EnrolmentPlace(string? OrganizationId, string? AcademicYear, PupilIdentity? Existing, long? LatestSeq, bool OrganizationClosed = false);
 
 /// <summary>A pupil's latest enrolment and the journal rows of theirs in its class after a day, as leaving is checked.</summary>
 public sealed record LeavingFacts(LatestEnrolment? Current, IReadOnlyList<JournalRowRef> RowsAfter);
@@ -45,7 +46,8 @@ public sealed class PupilStore(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand($"""
             SELECT (SELECT organization_id FROM classes WHERE id = @c), (SELECT academic_year FROM classes WHERE id = @c), s.id,
-                   l.seq, l.class_id, l.academic_year, l.from_date, l.to_date
+                   l.seq, l.class_id, l.academic_year, l.from_date, l.to_date,
+                   coalesce((SELECT o.closed_on IS NOT NULL FROM classes c JOIN organizations o ON o.id = c.organization_id WHERE c.id = @c), false)
             FROM (VALUES (1)) AS one (x)
             LEFT JOIN students s ON s.iin = @iin
             LEFT JOIN LATERAL ({Latest.Replace("@s", "s.id", StringComparison.Ordinal)}) AS l ON true
@@ -57,7 +59,7 @@ public sealed class PupilStore(NpgsqlDataSource dataSource)
         var latest = reader.IsDBNull(3) ? null : new EnrolmentFacts(reader.GetString(4), reader.GetFieldValue<DateOnly>(6),
             reader.IsDBNull(7) ? null : reader.GetFieldValue<DateOnly>(7), reader.GetString(5));
         return new EnrolmentPlace(reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1),
-            reader.IsDBNull(2) ? null : new PupilIdentity(reader.GetString(2), latest), reader.IsDBNull(3) ? null : reader.GetInt64(3));
+            reader.IsDBNull(2) ? null : new PupilIdentity(reader.GetString(2), latest), reader.IsDBNull(3) ? null : reader.GetInt64(3), reader.GetBoolean(8));
     }
 
     /// <summary>The class's standing whole-class roll-calls dated on or after <paramref name="from"/> (a backdated enrolment is checked against them).</summary>

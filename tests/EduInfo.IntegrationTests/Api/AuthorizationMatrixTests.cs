@@ -106,6 +106,8 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         // replace it (sent back unchanged here). The page is the editors'; its form without a token is a 400 for everyone.
         ["GET /api/v1/organizations/{organizationId}/profile"] = [401, 200, 403, 403, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         ["PUT /api/v1/organizations/{organizationId}/profile"] = [401, 403, 403, 403, 403, 204, 403, 204, 403, 204, 403, 403, 403, 403, 403, 403, 204],
+        // Closing an organization (issue 18): the officers above it and operators, never its head (a fresh one each time).
+        ["POST /api/v1/organizations/{organizationId}/closing"] = [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 200],
         ["GET /organizations/{organizationId}/profile"] =  [302, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 200],
         ["POST /organizations/{organizationId}/profile"] = [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
         ["GET /teaching/{classId}"] =                      [302, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
@@ -351,6 +353,18 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         [("GET /nodes/{nodeId}/staff", "district")] =                       [302, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         [("GET /nodes/{nodeId}/staff", "region")] =                         [302, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         [("GET /nodes/{nodeId}/staff", "republic")] =                       [302, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 200],
+        // An area's organizations (issue 18): its summary readers list them; the officers of the area and operators open one (a college
+        // under a region, a republican school by an operator only); a node that is no area is not found for those allowed there.
+        [("GET /api/v1/nodes/{nodeId}/organizations", "class")] =           [401, 404, 403, 404, 403, 404, 403, 404, 403, 404, 403, 404, 403, 403, 403, 403, 404],
+        [("GET /api/v1/nodes/{nodeId}/organizations", "organization")] =    [401, 404, 403, 403, 403, 404, 403, 404, 403, 404, 403, 404, 403, 403, 403, 403, 404],
+        [("GET /api/v1/nodes/{nodeId}/organizations", "district")] =        [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /api/v1/nodes/{nodeId}/organizations", "region")] =          [401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /api/v1/nodes/{nodeId}/organizations", "republic")] =        [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 200],
+        [("POST /api/v1/nodes/{nodeId}/organizations", "class")] =          [401, 403, 403, 403, 403, 403, 403, 404, 403, 404, 403, 403, 403, 403, 403, 403, 404],
+        [("POST /api/v1/nodes/{nodeId}/organizations", "organization")] =   [401, 403, 403, 403, 403, 403, 403, 404, 403, 404, 403, 403, 403, 403, 403, 403, 404],
+        [("POST /api/v1/nodes/{nodeId}/organizations", "district")] =       [401, 403, 403, 403, 403, 403, 403, 201, 403, 201, 403, 403, 403, 403, 403, 403, 201],
+        [("POST /api/v1/nodes/{nodeId}/organizations", "region")] =         [401, 403, 403, 403, 403, 403, 403, 403, 403, 201, 403, 403, 403, 403, 403, 403, 201],
+        [("POST /api/v1/nodes/{nodeId}/organizations", "republic")] =       [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 201],
     };
 
     /// <summary>The endpoints of the running application, as "METHOD /route".</summary>

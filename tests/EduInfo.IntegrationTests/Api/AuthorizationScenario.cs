@@ -199,6 +199,19 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
                 ? new { entries = new[] { new { entryId = Guid.NewGuid(), studentId = s.Student, subjectId = s.Subject, date = "2026-11-19", kind = "formative", score = 8 } } }
                 : new { entries = new[] { new { entryId = Guid.NewGuid(), subjectId = s.Subject, date = "2026-11-19", period = 1 + Random.Shared.Next(12), absentees = Array.Empty<object>() } } });
         }
+        if (pattern == "/api/v1/nodes/{nodeId}/organizations" && method == "POST")
+        {
+            // A new organization each time, of the kind its node manages (a college under a region).
+            return (method, path, Opening("M-" + Guid.NewGuid().ToString("N")[..12], nodeId == s.Region ? "college" : "school"));
+        }
+        if (pattern == "/api/v1/organizations/{organizationId}/closing")
+        {
+            // An organization of its own, opened by an operator in the target's district, closed by whoever may.
+            var id = "M-" + Guid.NewGuid().ToString("N")[..12];
+            var opened = await SendAsync("operator/in", HttpMethod.Post, $"/api/v1/nodes/{s.District}/organizations", Opening(id, "school"));
+            Assert.True(opened.Status == 201, $"{opened.Status} {opened.Body}");
+            return (method, $"/api/v1/organizations/{id}/closing", new { date = TestClock.Today.ToString("yyyy-MM-dd"), reason = "matrix", pupils = "end" });
+        }
         path = path.Replace("{organizationId}", s.Organization);
         if (pattern == "/api/v1/organizations/{organizationId}/profile" && method == "PUT")
         {
@@ -245,6 +258,12 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
         };
         return (method, path, body);
     }
+
+    /// <summary>A valid opening of an organization (issue 18).</summary>
+    internal static object Opening(string id, string kind) => new
+    {
+        id, nameKk = "Матрица мектебі", nameRu = "Школа матрицы", nameEn = "Matrix school", languages = new[] { "kk" }, kind, isRural = true, openedOn = "2026-11-02",
+    };
 
     /// <summary>A valid staff request (issue 18): a fresh member of staff of the target's organization where one is needed.</summary>
     private async Task<(string Method, string Path, object? Body)> StaffRequestAsync(string method, string pattern, string path, Scope s)

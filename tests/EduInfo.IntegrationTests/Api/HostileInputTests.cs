@@ -704,4 +704,71 @@ public sealed class HostileInputTests(ApiHost api) : IClassFixture<ApiHost>
         Assert.DoesNotContain("<script>alert", text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("\"><script", text, StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>
+    /// Opening an organization (issue 18): names that would display as something else, ids that are no ids (they go in
+    /// addresses), an id already used by a node, a kind the node does not manage and junk dates are each refused naming
+    /// the field; nothing is opened.
+    /// </summary>
+    [Theory]
+    [InlineData("a right-to-left override in the name", "\"nameEn\":\"School \\u202Egnp.exe\"", 400, Validation, "nameEn:nameInvalid")]
+    [InlineData("a bidirectional isolate in the name", "\"nameRu\":\"Школа \\u2067№ 1\\u2069\"", 400, Validation, "nameRu:nameInvalid")]
+    [InlineData("a zero-width joiner in the name", "\"nameKk\":\"Мек\\u200Dтеп\"", 400, Validation, "nameKk:nameInvalid")]
+    [InlineData("an id with a path in it", "\"id\":\"../../KZ\"", 400, Validation, "id:idInvalid")]
+    [InlineData("an id with markup", "\"id\":\"<script>alert(1)</script>\"", 400, Validation, "id:idInvalid")]
+    [InlineData("SQL injection as the id", "\"id\":\"x'); DROP TABLE organizations; --\"", 400, Validation, "id:idInvalid")]
+    [InlineData("an id 65 characters long", "\"id\":\"{LONG}\"", 400, Validation, "id:idInvalid")]
+    [InlineData("the id of the republic", "\"id\":\"KZ\"", 409, "organization-conflict", "id:idTaken")]
+    [InlineData("a college under a district", "\"kind\":\"college\"", 400, Validation, "kind:kindNotUnderNode")]
+    [InlineData("an opening day as garbage", "\"openedOn\":\"yesterday\"", 400, Malformed, null)]
+    [InlineData("an opening day tomorrow", "\"openedOn\":\"2026-11-28\"", 400, Validation, "openedOn:dateInFuture")]
+    [InlineData("isRural a string", "\"isRural\":\"yes\"", 400, Malformed, null)]
+    public async Task Hostile_openings_are_refused_with_the_field_named_and_open_nothing(string because, string field, int status, string type, string? error)
+    {
+        var district = api.Registry.Data.Nodes.First(n => n.Kind == "district").Id;
+        var fields = new Dictionary<string, string>
+        {
+            ["id"] = "\"HOSTILE-OPEN\"", ["nameKk"] = "\"Мектеп\"", ["nameRu"] = "\"Школа\"", ["nameEn"] = "\"School\"", ["languages"] = "[\"kk\"]",
+            ["kind"] = "\"school\"", ["isRural"] = "false", ["openedOn"] = "\"2026-11-02\"",
+        };
+        var name = field[1..field.IndexOf('"', 1)];
+        fields[name] = field[(field.IndexOf(':') + 1)..].Replace("{LONG}", new string('a', 65));
+        var body = "{" + string.Join(",", fields.Select(f => $"\"{f.Key}\":{f.Value}")) + "}";
+        var before = await api.Db.ScalarAsync<long>("SELECT count(*) FROM organizations");
+        var response = await api.Http.SendJsonAsync(HttpMethod.Post, $"/api/v1/nodes/{district}/organizations", actor: "user=op; roles=operator@KZ",
+            acceptLanguage: "en", rawBody: body);
+        Assert.True(response.Status == status, $"{because}: expected {status}, got {response.Status} {response.Body}");
+        Assert.Equal(LocalizedType(type), response.Body.GetProperty("type").GetString());
+        if (error is not null)
+        {
+            Assert.Equal([error], Errors(response.Body));
+        }
+        Assert.Equal(before, await api.Db.ScalarAsync<long>("SELECT count(*) FROM organizations"));
+    }
+
+    /// <summary>Closing an organization: unknown or malformed ids are not found, garbage dates and modes are refused by field; nothing closes.</summary>
+    [Theory]
+    [InlineData("/api/v1/organizations/NO-SUCH-ORG/closing", "{\"date\":\"2026-11-27\",\"reason\":\"x\",\"pupils\":\"end\"}", 404, "not-found", null)]
+    [InlineData("/api/v1/organizations/%3Cscript%3E/closing", "{\"date\":\"2026-11-27\",\"reason\":\"x\",\"pupils\":\"end\"}", 404, "not-found", null)]
+    [InlineData("/api/v1/organizations/{org}/closing", "{\"date\":\"last Friday\",\"reason\":\"x\",\"pupils\":\"end\"}", 400, Malformed, null)]
+    [InlineData("/api/v1/organizations/{org}/closing", "{\"date\":\"2026-02-30\",\"reason\":\"x\",\"pupils\":\"end\"}", 400, Malformed, null)]
+    [InlineData("/api/v1/organizations/{org}/closing", "{\"date\":\"2026-11-28\",\"reason\":\"x\",\"pupils\":\"end\"}", 400, Validation, "date:dateInFuture")]
+    [InlineData("/api/v1/organizations/{org}/closing", "{\"date\":\"2026-11-27\",\"reason\":\"x\",\"pupils\":\"expel\"}", 400, Validation, "pupils:pupilsUnknown")]
+    [InlineData("/api/v1/organizations/{org}/closing", "{\"date\":\"2026-11-27\",\"reason\":\"\\u0000\",\"pupils\":\"end\"}", 400, Validation, "reason:reasonTooLong")]
+    [InlineData("/api/v1/organizations/{org}/closing", "{\"date\":\"2026-11-26\",\"reason\":\"x\",\"pupils\":\"transfer\",\"transfers\":[{\"fromClassId\":\"' OR 1=1\",\"toClassId\":\"x\"}]}", 400, Validation, null)]
+    [InlineData("/api/v1/nodes/%3Cscript%3E/organizations", "{}", 404, "not-found", null)]
+    public async Task Hostile_closings_are_refused_and_close_nothing(string path, string body, int status, string type, string? error)
+    {
+        var organization = api.Registry.Data.Organizations.First(o => o.Kind == "school").Id;
+        var response = await api.Http.SendJsonAsync(HttpMethod.Post, path.Replace("{org}", organization), actor: "user=op; roles=operator@KZ", acceptLanguage: "en",
+            rawBody: body);
+        Assert.True(response.Status == status, $"{path} {body}: expected {status}, got {response.Status} {response.Body}");
+        Assert.Equal(LocalizedType(type), response.Body.GetProperty("type").GetString());
+        if (error is not null)
+        {
+            Assert.Equal([error], Errors(response.Body));
+        }
+        Assert.Equal(0, await api.Db.ScalarAsync<long>("SELECT count(*) FROM organizations WHERE closed_on IS NOT NULL"));
+        Assert.DoesNotContain("<script>", response.Body.ToString(), StringComparison.Ordinal);
+    }
 }
