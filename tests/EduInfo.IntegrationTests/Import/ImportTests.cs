@@ -227,7 +227,7 @@ public sealed class ImportTests : IAsyncLifetime
             var folder = NewFolder(new());
             CsvFolderWriter.Write(data, folder);
 
-            var result = await new RegistryImporter(_db.DataSource).ImportAsync(folder);
+            var result = await new RegistryImporter(_db.DataSource, TestClock.Today, "import-test").ImportAsync(folder);
 
             Assert.Empty(result.Errors.Select(e => e.Render("en")));
             Assert.Equal(await CountsAsync(direct), await CountsAsync(_db));
@@ -249,7 +249,7 @@ public sealed class ImportTests : IAsyncLifetime
     {
         using var output = new StringWriter();
         using var errors = new StringWriter();
-        var code = await ImportCommand.RunAsync(db.DataSource, [folder, .. options], output, errors);
+        var code = await ImportCommand.RunAsync(db.DataSource, TestClock.Today, [folder, .. options], output, errors);
         return (code, output.ToString(), errors.ToString());
     }
 
