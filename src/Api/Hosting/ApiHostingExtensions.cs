@@ -170,6 +170,7 @@ public static class ApiHostingExtensions
         app.MapDeskForms();
         app.MapOrganizationProfileForm();
         app.MapPupilForms();
+        app.MapPupilImportForm();
         app.MapStaffForms();
         var api = app.MapGroup("/api/v1");
         api.MapAuthEndpoints();
@@ -179,6 +180,7 @@ public static class ApiHostingExtensions
             .MapClassEndpoints()
             .MapTransferEndpoints()
             .MapPupilEndpoints()
+            .MapPupilImportEndpoints()
             .MapTimetableEndpoints()
             .MapRulesEndpoints()
             .MapNodeEndpoints()

@@ -106,7 +106,7 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
         using var request = new HttpRequestMessage(method, path);
         if (body is not null)
         {
-            request.Content = System.Net.Http.Json.JsonContent.Create(body);
+            request.Content = body as HttpContent ?? System.Net.Http.Json.JsonContent.Create(body);
         }
         authenticate(request, caller, Target());
         using var response = await api.Http.SendAsync(request);
@@ -226,6 +226,13 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
                 languages = p.GetProperty("languages").EnumerateArray().Select(l => l.GetString()).ToArray(), kind = p.GetProperty("kind").GetString(),
                 isRural = p.GetProperty("isRural").GetBoolean(),
             });
+        }
+        if (pattern == "/api/v1/organizations/{organizationId}/pupils/import")
+        {
+            // A file of one new pupil each time (a fresh IIN) into the target class.
+            var file = new ByteArrayContent(PupilImportApiTests.File(PupilImportApiTests.Row(s.Class)));
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+            return (method, path, file);
         }
         if (pattern == "/assets/{file}")
         {
