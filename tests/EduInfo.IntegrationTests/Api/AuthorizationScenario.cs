@@ -230,7 +230,7 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
         if (pattern == "/api/v1/organizations/{organizationId}/pupils/import")
         {
             // A file of one new pupil each time (a fresh IIN) into the target class.
-            var file = new ByteArrayContent(PupilImportApiTests.File(PupilImportApiTests.Row(s.Class)));
+            var file = new ByteArrayContent(PupilImportApiTests.File(PupilImportApiTests.Row(s.Class, date: RollCallFree)));
             file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
             return (method, path, file);
         }

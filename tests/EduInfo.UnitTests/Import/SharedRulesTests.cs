@@ -73,6 +73,24 @@ public sealed class SharedRulesTests
         Assert.True(want.Order().SequenceEqual(upload.Order()), $"{because}: the upload says [{string.Join(", ", upload)}]");
     }
 
+    [Fact]
+    public void An_upload_refuses_a_start_over_past_roll_calls_and_a_closed_organization_as_a_single_enrolment_does()
+    {
+        var iin = ImportFolderFixture.S1Iin;
+        var file = "iin,last_name,first_name,middle_name,birth_date,class_id,enrolled_from\n"
+            + $"{iin},Сейітов,Нұрлан,,{PupilRules.BirthDateOf(iin)!.Value:yyyy-MM-dd},C1,2026-11-16\n";
+        var (rows, read) = PupilUpload.Parse(Encoding.UTF8.GetBytes(file));
+        JournalRowRef[] rollCalls = [new(77, new(2026, 11, 18))];
+
+        var backdated = PupilUpload.Check("O1", rows, [new PupilUploadPlace("O1", "2026-2027", null, RollCalls: rollCalls)], read, Today).Single();
+        var single = PupilValidator.ValidateStart(new(2026, 11, 16), rollCalls, Today)!;
+        Assert.Equal(ProblemKeys.Of(single.Error), backdated.Key);
+        Assert.Equal(single.Arguments, backdated.Arguments);
+
+        var closed = PupilUpload.Check("O1", rows, [new PupilUploadPlace("O1", "2026-2027", null, OrganizationClosed: true)], read, Today).Single();
+        Assert.Equal(ProblemKeys.Of(PupilError.OrganizationClosed), closed.Key);
+    }
+
     /// <summary>A teacher row: why, iin, last, first, middle, and the column:key pairs both hiring and the import answer.</summary>
     public static TheoryData<string, string?, string?, string?, string?, string> Teachers() => new()
     {
