@@ -27,4 +27,8 @@ public sealed class OrganizationGrain(
     protected override string InboxNamespace => RollupStreams.ToOrganization;
 
     protected override SummaryFigures OwnFigures => One;
+
+    // Its one organization counts in its own locality, kind and subordination even before it has a class.
+    protected override Task<BreakdownPlace?> ReadOwnPlaceAsync(RegistryStore registry, CancellationToken cancellationToken) =>
+        registry.FindOrganizationPlaceAsync(this.GetPrimaryKeyString(), cancellationToken);
 }

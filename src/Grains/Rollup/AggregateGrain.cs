@@ -47,11 +47,18 @@ public abstract class AggregateGrain(
     /// <summary>What the node adds itself to its whole-year and per-term totals (an organization counts as one organization).</summary>
     protected virtual SummaryFigures OwnFigures => SummaryFigures.Zero;
 
+    /// <summary>Where the node's own figures fall in the breakdowns (an organization: its kind, locality, subordination); null: nowhere.</summary>
+    protected virtual Task<BreakdownPlace?> ReadOwnPlaceAsync(RegistryStore registry, CancellationToken cancellationToken) =>
+        Task.FromResult<BreakdownPlace?>(null);
+
+    private BreakdownPlace? _ownPlace;
+
     private string NodeId => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _node = await registry.FindNodeAsync(NodeId, cancellationToken);
+        _ownPlace = await ReadOwnPlaceAsync(registry, cancellationToken);
         var provider = this.GetStreamProvider(RollupStreams.Provider);
         await provider.GetStream<NodeSummary>(StreamId.Create(InboxNamespace, NodeId)).SubscribeAsync(OnChildSummaryAsync);
 
@@ -313,6 +320,6 @@ public abstract class AggregateGrain(
         {
             return _snapshot with { AsOf = clock.UtcNow };
         }
-        return _snapshot = _children.Summarize(NodeId, _node?.Kind ?? NodeKind.Republic, OwnFigures, clock.UtcNow);
+        return _snapshot = _children.Summarize(NodeId, _node?.Kind ?? NodeKind.Republic, OwnFigures, clock.UtcNow, _ownPlace);
     }
 }
