@@ -181,6 +181,7 @@ public static class ApiHostingExtensions
             .MapTimetableEndpoints()
             .MapRulesEndpoints()
             .MapNodeEndpoints()
+            .MapBreakdownEndpoints()
             .MapExportEndpoints()
             .MapStudentEndpoints()
             .MapMeEndpoints()

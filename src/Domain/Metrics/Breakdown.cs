@@ -61,6 +61,29 @@ public static class Breakdown
     /// <summary>A class's place: its organization's kind, locality and subordination, its language and grade.</summary>
     public static BreakdownPlace PlaceOf(ClassRecord cls) => new(cls.OrganizationKind, cls.IsRural, cls.Subordination, cls.Language, cls.Grade);
 
+    /// <summary>
+    /// Where a value stands among its dimension's values when listed: grades by number; urban before rural; boys before
+    /// girls; republic, region, district; kinds and languages in the registry's order; anything else after them.
+    /// </summary>
+    public static int RankOf(BreakdownDimension dimension, string value)
+    {
+        var known = dimension switch
+        {
+            BreakdownDimension.Locality => ["urban", "rural"],
+            BreakdownDimension.Kind => Enum.GetValues<OrganizationKind>().Select(OrganizationKinds.NameOf).ToList(),
+            BreakdownDimension.Subordination => ["republic", "region", "district"],
+            BreakdownDimension.Sex => ["male", "female"],
+            BreakdownDimension.Language => OrganizationProfileValidator.LanguageCodes,
+            _ => (IReadOnlyList<string>)[],
+        };
+        if (dimension == BreakdownDimension.Grade)
+        {
+            return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var grade) ? grade : int.MaxValue;
+        }
+        var rank = known.ToList().IndexOf(value);
+        return rank < 0 ? int.MaxValue : rank;
+    }
+
     public static string LocalityOf(bool isRural) => isRural ? "rural" : "urban";
 
     public static string ValueOf(PupilSex sex) => sex == PupilSex.Male ? "male" : "female";

@@ -21,10 +21,6 @@ public sealed record NodeSummary(
     [property: Id(6)] string? AcademicYear = null,
     [property: Id(7)] IReadOnlyList<BreakdownSlice>? Breakdowns = null)
 {
-    /// <summary>The slices of one dimension in one term (0 = the year), in the order of their values.</summary>
-    public IReadOnlyList<BreakdownSlice> Slices(BreakdownDimension dimension, int term) =>
-        (Breakdowns ?? []).Where(s => s.Dimension == dimension && s.Term == term).ToList();
-
     /// <summary>The figures of one cell (zero when nothing was recorded there).</summary>
     public SummaryFigures Cell(SummaryKey key) =>
         key == SummaryKey.Total ? Figures : Cells?.FirstOrDefault(c => c.Term == key.Term && c.SubjectId == key.SubjectId)?.Figures ?? SummaryFigures.Zero;
