@@ -155,6 +155,10 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
         var path = pattern.Replace("{nodeId}", nodeId).Replace("{metric}", "attendanceRate").Replace("{classId}", s.Class).Replace("{studentId}", s.Student)
             .Replace("{documentName}", "v1").Replace("{documentName?}", "v1")
             .Replace("{term:int}", "1").Replace("{organizationKind}", "school").Replace("{academicYear}", "2026-2027");
+        if (pattern == "/api/v1/nodes/{nodeId}/breakdowns")
+        {
+            path += "?dimension=sex&term=1"; // a breakdown names its dimension
+        }
         if (pattern == "/api/v1/students/{studentId}/transfers")
         {
             // A student of its own, moved back and forth between two classes of the school, a day later each time.
