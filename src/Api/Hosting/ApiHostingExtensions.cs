@@ -184,6 +184,7 @@ public static class ApiHostingExtensions
             .MapTimetableEndpoints()
             .MapRulesEndpoints()
             .MapNodeEndpoints()
+            .MapBreakdownEndpoints()
             .MapExportEndpoints()
             .MapTrendEndpoints()
             .MapStudentEndpoints()

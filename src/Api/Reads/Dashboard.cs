@@ -40,6 +40,7 @@ public sealed class Dashboard(NodeDirectory directory, IGrainFactory grains, Clu
             summary.AcademicYear)
         {
             Cells = (summary.Cells ?? []).Select(c => new DashboardCell(c.Term, c.SubjectId, c.Figures, SummaryRates.Of(c.Figures))).ToList(),
+            Breakdowns = summary.Breakdowns ?? [],
         };
     }
 

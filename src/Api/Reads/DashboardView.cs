@@ -34,6 +34,9 @@ public sealed record DashboardView(
 {
     /// <summary>The node's rates in every cell that holds figures (the year or a term, all subjects or one), for comparisons.</summary>
     public IReadOnlyList<DashboardCell> Cells { get; init; } = [];
+
+    /// <summary>The node's breakdown slices (every dimension, term and the year), from the same summary read.</summary>
+    public IReadOnlyList<BreakdownSlice> Breakdowns { get; init; } = [];
 }
 
 /// <summary>A node's rates in one cell: <see cref="SummaryKey.Year"/> for the whole year, <see cref="SummaryKey.AllSubjects"/> for every subject.</summary>

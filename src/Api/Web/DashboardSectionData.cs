@@ -15,15 +15,26 @@ namespace EduInfo.Api.Web;
 public sealed record DashboardSectionData(DashboardView View, DashboardCharts Charts, IReadOnlyList<(string Id, string Name)> Subjects,
     IReadOnlyList<PublicSummary> Children, string? Term, string? SubjectId)
 {
-    /// <summary>The query each child's link keeps: a drill-down keeps the filters.</summary>
-    public string Query => Of(("term", Term), ("subjectId", SubjectId));
+    /// <summary>The breakdown shown (issue 19): its dimension, and its rows for the filter's term (all subjects).</summary>
+    public BreakdownDimension Dimension { get; init; }
+
+    public IReadOnlyList<BreakdownRow> Breakdown { get; init; } = [];
+
+    /// <summary>The dimension as the address writes it: null for the default one.</summary>
+    public string? DimensionParameter => Dimension == default ? null : EduInfo.Domain.Metrics.Breakdown.NameOf(Dimension);
+
+    /// <summary>The query each child's link keeps: a drill-down keeps the filters and the breakdown.</summary>
+    public string Query => Of(("term", Term), ("subjectId", SubjectId), ("dimension", DimensionParameter));
+
+    /// <summary>The breakdown of the address: one that names no dimension is the first (locality), as a bad filter is none.</summary>
+    public static BreakdownDimension DimensionOf(string? dimension) => EduInfo.Domain.Metrics.Breakdown.Parse(dimension) ?? default;
 
     /// <summary>The filter of the address: one that names nothing (a term out of range, a malformed subject id) is no filter, the whole year.</summary>
     public static SummaryFilter FilterOf(string? term, string? subjectId) =>
         SummaryFilter.Parse(NullIfEmpty(term), NullIfEmpty(subjectId), null, []) ?? SummaryFilter.Parse(null, null, null, [])!;
 
     public static async Task<DashboardSectionData> ReadAsync(Dashboard dashboards, SubjectNames subjectNames, NodeRecord node, SummaryFilter filter,
-        WebText text, CancellationToken cancellationToken)
+        BreakdownDimension dimension, WebText text, CancellationToken cancellationToken)
     {
         var view = await dashboards.ReadAsync(node, filter, text.Language, cancellationToken);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -35,7 +46,11 @@ public sealed record DashboardSectionData(DashboardView View, DashboardCharts Ch
         var key = filter.Key;
         return new DashboardSectionData(view, new DashboardCharts(view, key, names, text), subjects, view.Children.Select(Row).ToList(),
             key.Term == SummaryKey.Year ? null : key.Term.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            key.SubjectId == SummaryKey.AllSubjects ? null : key.SubjectId);
+            key.SubjectId == SummaryKey.AllSubjects ? null : key.SubjectId)
+        {
+            Dimension = dimension,
+            Breakdown = BreakdownRow.Of(view.Breakdowns, new BreakdownQuery(dimension, key.Term), text.Language),
+        };
     }
 
     /// <summary>A query string of the pairs that have a value ("" when none has).</summary>

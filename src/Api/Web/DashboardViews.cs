@@ -14,7 +14,7 @@ namespace EduInfo.Api.Web;
 /// <summary>Settings of the shared dashboard views (configuration section <c>DashboardViews</c>).</summary>
 public sealed class DashboardViewOptions
 {
-    /// <summary>Rendered views (node, term, subject, language) kept at once; beyond it the least recently used is dropped.</summary>
+    /// <summary>Rendered views (node, term, subject, breakdown, language) kept at once; beyond it the least recently used is dropped.</summary>
     public int MaxViews { get; set; } = 2_000;
 
     /// <summary>The longest one shared render may take: it belongs to no request, so no viewer's leaving cancels it.</summary>
@@ -75,9 +75,11 @@ public sealed class DashboardViews : IDisposable
     /// The node's section for the filter and language, showing version <paramref name="atLeast"/> or newer when the
     /// summary has it. The reader must already be authorized for the node.
     /// </summary>
-    public async Task<RenderedView> GetAsync(NodeRecord node, SummaryFilter filter, string language, long atLeast, CancellationToken cancellationToken)
+    public async Task<RenderedView> GetAsync(NodeRecord node, SummaryFilter filter, BreakdownDimension dimension, string language, long atLeast,
+        CancellationToken cancellationToken)
     {
-        var key = new ViewKey(node.Id, filter.Key, language);
+        // The breakdown is part of the key: the same node and filter with another dimension is another view.
+        var key = new ViewKey(node.Id, filter.Key, dimension, language);
         for (var attempt = 0; ; attempt++)
         {
             Task<RenderedView> pending;
@@ -95,7 +97,7 @@ public sealed class DashboardViews : IDisposable
                     // Not the request's: its context (and cancellation) must not travel into a render others await.
                     using (ExecutionContext.SuppressFlow())
                     {
-                        entry.Pending = Task.Run(() => RenderAsync(entry, node, filter, language));
+                        entry.Pending = Task.Run(() => RenderAsync(entry, node, filter, dimension, language));
                     }
                 }
                 else
@@ -144,14 +146,14 @@ public sealed class DashboardViews : IDisposable
         return entry;
     }
 
-    private async Task<RenderedView> RenderAsync(Entry entry, NodeRecord node, SummaryFilter filter, string language)
+    private async Task<RenderedView> RenderAsync(Entry entry, NodeRecord node, SummaryFilter filter, BreakdownDimension dimension, string language)
     {
         var started = Stopwatch.GetTimestamp();
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_shutdown.Token);
             timeout.CancelAfter(_options.RenderTimeout);
-            var rendered = await RenderSectionAsync(node, filter, language, timeout.Token);
+            var rendered = await RenderSectionAsync(node, filter, dimension, language, timeout.Token);
             lock (_lock)
             {
                 if (entry.Latest is null || rendered.Version >= entry.Latest.Version)
@@ -176,13 +178,14 @@ public sealed class DashboardViews : IDisposable
     }
 
     /// <summary>Reads and renders the section in a scope of its own, with the texts of <paramref name="language"/> (no request is involved).</summary>
-    private async Task<RenderedView> RenderSectionAsync(NodeRecord node, SummaryFilter filter, string language, CancellationToken cancellationToken)
+    private async Task<RenderedView> RenderSectionAsync(NodeRecord node, SummaryFilter filter, BreakdownDimension dimension, string language,
+        CancellationToken cancellationToken)
     {
         await using var scope = _scopes.CreateAsyncScope();
         var text = WebText.For(language);
         var services = scope.ServiceProvider;
         var data = await DashboardSectionData.ReadAsync(services.GetRequiredService<Dashboard>(), services.GetRequiredService<SubjectNames>(), node, filter,
-            text, cancellationToken);
+            dimension, text, cancellationToken);
         await using var renderer = new HtmlRenderer(new WithText(services, text), _loggers);
         var html = await renderer.Dispatcher.InvokeAsync(async () =>
         {
@@ -194,7 +197,7 @@ public sealed class DashboardViews : IDisposable
 
     public void Dispose() => _shutdown.Cancel();
 
-    private readonly record struct ViewKey(string NodeId, SummaryKey Filter, string Language);
+    private readonly record struct ViewKey(string NodeId, SummaryKey Filter, BreakdownDimension Dimension, string Language);
 
     private sealed class Entry
     {

@@ -71,7 +71,7 @@ public static class WebHostingExtensions
     /// #dashboard of <c>/nodes/{nodeId}</c> with the same filters (ignored when they name nothing, as on the page), at
     /// summary version <c>v</c> or newer; the server's clock travels in a header, not in the shared HTML.
     /// </summary>
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> DashboardView(string nodeId, string? term, string? subjectId, string? v,
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> DashboardView(string nodeId, string? term, string? subjectId, string? dimension, string? v,
         [AsParameters] EndpointCall call, DashboardViews views, IKazakhstanClock clock)
     {
         var version = 0L;
@@ -79,7 +79,8 @@ public static class WebHostingExtensions
         {
             return LocalizedProblems.Invalid(call.Http, [("v", "versionInvalid")], "summary.error");
         }
-        var view = await views.GetAsync(call.Caller.Node, DashboardSectionData.FilterOf(term, subjectId), RequestLanguage.OfPage(call.Http), version, call.Aborted);
+        var view = await views.GetAsync(call.Caller.Node, DashboardSectionData.FilterOf(term, subjectId), DashboardSectionData.DimensionOf(dimension),
+            RequestLanguage.OfPage(call.Http), version, call.Aborted);
         call.Http.Response.Headers.CacheControl = "no-store";
         call.Http.Response.Headers[DashboardViews.ServerNowHeader] = clock.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         return TypedResults.Content(view.Html, "text/html; charset=utf-8");

@@ -24,7 +24,11 @@ public sealed record StudentMarks(string StudentId, string SubjectId, int Term, 
 
 public sealed record RecordedLessons(string SubjectId, int Term, long Lessons, long Seats, long Late, long Unexcused, long Excused, long Sick);
 
-public sealed record StudentSeats(string StudentId, DateOnly Date, int Seats, int Missed);
+/// <summary>A student's seats in the class's roll-calls of a day, by absence code (late is attended; missed = the other three).</summary>
+public sealed record StudentSeats(string StudentId, DateOnly Date, int Seats, int Late, int Unexcused, int Excused, int Sick)
+{
+    public int Missed => Unexcused + Excused + Sick;
+}
 
 /// <summary>A term's number and dates, as the journal's queries bucket rows by term.</summary>
 public sealed record TermSpan(int Term, DateOnly Starts, DateOnly Ends);

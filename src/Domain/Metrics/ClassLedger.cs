@@ -29,11 +29,17 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
     private IReadOnlyList<ScheduledSlot> _timetable = [];
     // Derived figures, recomputed only where something changed: a class publishes after every batch, so a snapshot must
     // cost the cells of the touched term, not a pass over the whole year.
-    private readonly Dictionary<int, Dictionary<SummaryKey, SummaryFigures>> _termCache = new();
-    private Dictionary<SummaryKey, SummaryFigures>? _yearCache;
+    private readonly Dictionary<int, TermPart> _termCache = new();
+    private TermPart? _yearCache;
     private IReadOnlyDictionary<(int Term, string Subject), long>? _scheduledCache;
     private DateOnly _cacheDay;
     private readonly Dictionary<int, long> _fullDays = new();
+    // The pupils' seats, absences by code and full days missed by term (0 = the year) and sex, kept as seats are added:
+    // the sex breakdown of a snapshot costs no pass over the year's days.
+    private readonly Dictionary<(int Term, PupilSex Sex), SummaryFigures> _pupilSeats = new();
+
+    /// <summary>A term's (or the year's) derived cells, and the pupils' share of its all-subjects cell by sex, from the same pass.</summary>
+    private sealed record TermPart(Dictionary<SummaryKey, SummaryFigures> Cells, Dictionary<PupilSex, SummaryFigures> BySex);
 
     /// <summary>The calendar, closed terms and policies the ledger counts by; the validators check the class's entries against the same.</summary>
     public ClassRules Rules => rules;
@@ -139,24 +145,40 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
     /// <summary>Roll-calls recorded in this class, as lesson and seat counts of a subject and term.</summary>
     public void AddLessons(string subjectId, int term, SummaryFigures lessons) => AddRecorded(subjectId, term, WithKind(lessons));
 
-    /// <summary>One student's seat on a day: a full day missed is a day with seats where every seat was missed.</summary>
-    public void AddSeats(string studentId, DateOnly date, int seats, int missed)
+    /// <summary>
+    /// One student's seats on a day, as <see cref="JournalFigures.ForSeat"/> gives them (or their sum): a full day missed
+    /// is a day with seats where every seat was missed. The seats also count in the student's sex.
+    /// </summary>
+    public void AddSeats(string studentId, DateOnly date, SummaryFigures seats)
     {
         var held = _days.GetValueOrDefault((studentId, date));
-        var now = (Seats: held.Seats + seats, Missed: held.Missed + missed);
+        var now = (Seats: held.Seats + (int)seats.SeatsHeld, Missed: held.Missed + (int)(seats.SeatsHeld - seats.Attended));
         _days[(studentId, date)] = now;
         var wasFull = held.Seats > 0 && held.Missed == held.Seats;
         var isFull = now.Seats > 0 && now.Missed == now.Seats;
-        if (wasFull != isFull)
+        var term = TermOf(date);
+        var change = wasFull == isFull ? 0 : isFull ? 1 : -1;
+        if (change != 0)
         {
-            var change = isFull ? 1 : -1;
             _fullDays[SummaryKey.Year] = _fullDays.GetValueOrDefault(SummaryKey.Year) + change;
-            if (TermOf(date) is > 0 and var term)
+            if (term > 0)
             {
                 _fullDays[term] = _fullDays.GetValueOrDefault(term) + change;
             }
         }
+        if (SexOf(studentId) is { } sex)
+        {
+            var share = WithKind(Breakdown.Pupils(seats)) + new SummaryFigures { FullDaysMissed = change };
+            _pupilSeats[(SummaryKey.Year, sex)] = (_pupilSeats.GetValueOrDefault((SummaryKey.Year, sex)) ?? SummaryFigures.Zero) + share;
+            if (term > 0)
+            {
+                _pupilSeats[(term, sex)] = (_pupilSeats.GetValueOrDefault((term, sex)) ?? SummaryFigures.Zero) + share;
+            }
+        }
     }
+
+    /// <summary>A pupil's sex as the class's record has it (from the IIN); null for a student it does not list.</summary>
+    private PupilSex? SexOf(string studentId) => rules.Class.Sexes?.TryGetValue(studentId, out var sex) == true ? sex : null;
 
     /// <summary>A new mark: in the class's cells and in the student's work.</summary>
     public void RecordMark(string studentId, string subjectId, DateOnly date, MarkKind kind, int score, int maxScore)
@@ -172,8 +194,7 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
         AddLessons(subjectId, TermOf(date), JournalFigures.ForLesson(roster.Count, absences.Values));
         foreach (var studentId in roster)
         {
-            var missed = absences.TryGetValue(studentId, out var code) && code != AbsenceCode.Late;
-            AddSeats(studentId, date, 1, missed ? 1 : 0);
+            AddSeats(studentId, date, JournalFigures.ForSeat(absences.TryGetValue(studentId, out var code) ? code : null));
         }
     }
 
@@ -262,14 +283,7 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
     /// <summary>Every cell of the class on <paramref name="today"/>: recorded figures, headcounts and term metrics.</summary>
     public Dictionary<SummaryKey, SummaryFigures> Cells(DateOnly today)
     {
-        if (today != _cacheDay)
-        {
-            // Headcounts, counting days and lessons scheduled up to today move with the date.
-            _termCache.Clear();
-            _yearCache = null;
-            _scheduledCache = null;
-            _cacheDay = today;
-        }
+        MoveTo(today);
         var cells = new Dictionary<SummaryKey, SummaryFigures>(_recorded);
         void Add(SummaryKey key, SummaryFigures figures) => cells[key] = (cells.GetValueOrDefault(key) ?? SummaryFigures.Zero) + figures;
 
@@ -295,34 +309,89 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
                 Add(new SummaryKey(term, SummaryKey.AllSubjects), new SummaryFigures { FullDaysMissed = days });
             }
         }
-        foreach (var (term, starts, ends) in rules.Terms)
+        foreach (var (term, _, ends) in StartedTerms(today))
         {
-            if (starts > today)
-            {
-                continue;
-            }
-            if (!_termCache.TryGetValue(term, out var termCells))
-            {
-                _termCache[term] = termCells = TermCells(term, RosterOn(CountDay(ends, today)));
-            }
-            foreach (var (key, figures) in termCells)
+            foreach (var (key, figures) in TermPartOf(term, ends, today).Cells)
             {
                 Add(key, figures);
             }
         }
-        foreach (var (key, figures) in _yearCache ??= YearCells(today))
+        foreach (var (key, figures) in (_yearCache ??= YearCells(today)).Cells)
         {
             Add(key, figures);
         }
         return cells;
     }
 
+    /// <summary>
+    /// The pupils' share of each all-subjects cell (term, 0 = the year) by sex: over the sexes it is exactly
+    /// <see cref="Breakdown.Pupils"/> of the cell <see cref="Cells"/> gives, from the same cached passes.
+    /// </summary>
+    public Dictionary<(int Term, PupilSex Sex), SummaryFigures> PupilCells(DateOnly today)
+    {
+        MoveTo(today);
+        var cells = new Dictionary<(int Term, PupilSex Sex), SummaryFigures>(_pupilSeats);
+        void Add((int, PupilSex) key, SummaryFigures figures) => cells[key] = (cells.GetValueOrDefault(key) ?? SummaryFigures.Zero) + figures;
+        foreach (var (term, _, ends) in StartedTerms(today))
+        {
+            foreach (var (sex, figures) in TermPartOf(term, ends, today).BySex)
+            {
+                Add((term, sex), figures);
+            }
+        }
+        foreach (var (sex, figures) in (_yearCache ??= YearCells(today)).BySex)
+        {
+            Add((SummaryKey.Year, sex), figures);
+        }
+        foreach (var key in cells.Where(c => c.Value == SummaryFigures.Zero).Select(c => c.Key).ToList())
+        {
+            cells.Remove(key);
+        }
+        return cells;
+    }
+
+    /// <summary>Headcounts, counting days and lessons scheduled up to today move with the date: the caches of another day are dropped.</summary>
+    private void MoveTo(DateOnly today)
+    {
+        if (today != _cacheDay)
+        {
+            _termCache.Clear();
+            _yearCache = null;
+            _scheduledCache = null;
+            _cacheDay = today;
+        }
+    }
+
+    private IEnumerable<(int Term, DateOnly Starts, DateOnly Ends)> StartedTerms(DateOnly today) => rules.Terms.Where(t => t.Starts <= today);
+
+    private TermPart TermPartOf(int term, DateOnly ends, DateOnly today)
+    {
+        if (!_termCache.TryGetValue(term, out var part))
+        {
+            _termCache[term] = part = TermCells(term, RosterOn(CountDay(ends, today)));
+        }
+        return part;
+    }
+
+    private void AddBySex(Dictionary<PupilSex, SummaryFigures> bySex, string studentId, SummaryFigures figures)
+    {
+        if (SexOf(studentId) is { } sex && figures != SummaryFigures.Zero)
+        {
+            bySex[sex] = (bySex.GetValueOrDefault(sex) ?? SummaryFigures.Zero) + figures;
+        }
+    }
+
     /// <summary>A term's headcount and term metrics: per subject, and over subjects with the per-student rates once per student.</summary>
-    private Dictionary<SummaryKey, SummaryFigures> TermCells(int term, IReadOnlyList<string> roster)
+    private TermPart TermCells(int term, IReadOnlyList<string> roster)
     {
         var all = new SummaryKey(term, SummaryKey.AllSubjects);
         var cells = new Dictionary<SummaryKey, SummaryFigures> { [all] = WithKind(new SummaryFigures { Students = roster.Count, Classes = 1 }) };
+        var bySex = new Dictionary<PupilSex, SummaryFigures>();
         var perStudent = roster.ToDictionary(s => s, _ => new List<TermResult>(), StringComparer.Ordinal);
+        foreach (var studentId in roster)
+        {
+            AddBySex(bySex, studentId, WithKind(new SummaryFigures { Students = 1 }));
+        }
         foreach (var subjectId in SubjectsOf(term).ToList())
         {
             var results = Results(term, subjectId);
@@ -333,7 +402,9 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
                 {
                     continue;
                 }
-                subjectCell += Figures(result);
+                var figures = Figures(result);
+                subjectCell += figures;
+                AddBySex(bySex, studentId, WithoutStudentRates(figures));
                 perStudent[studentId].Add(result);
             }
             if (subjectCell != SummaryFigures.Zero)
@@ -343,25 +414,29 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
                 cells[all] += WithoutStudentRates(subjectCell);
             }
         }
-        foreach (var results in perStudent.Values)
+        foreach (var (studentId, results) in perStudent)
         {
-            cells[all] += StudentFigures(results);
+            var student = StudentFigures(results);
+            cells[all] += student;
+            AddBySex(bySex, studentId, student);
         }
-        return cells;
+        return new TermPart(cells, bySex);
     }
 
     /// <summary>
     /// The year counts in the class where the student is enrolled today: annual marks, the rounded mean of all their
     /// term marks so far, wherever those terms were counted (the same as the diary shows).
     /// </summary>
-    private Dictionary<SummaryKey, SummaryFigures> YearCells(DateOnly today)
+    private TermPart YearCells(DateOnly today)
     {
         var cells = new Dictionary<SummaryKey, SummaryFigures>();
+        var bySex = new Dictionary<PupilSex, SummaryFigures>();
         void Add(SummaryKey key, SummaryFigures figures) => cells[key] = (cells.GetValueOrDefault(key) ?? SummaryFigures.Zero) + figures;
         var started = rules.Terms.Where(t => t.Starts <= today).Select(t => t.Term).ToList();
         var subjects = started.SelectMany(SubjectsOf).Distinct(StringComparer.Ordinal).ToList();
         foreach (var studentId in RosterOn(today))
         {
+            AddBySex(bySex, studentId, WithKind(new SummaryFigures { Students = 1 }));
             var annualResults = new List<TermResult>();
             foreach (var subjectId in subjects)
             {
@@ -377,14 +452,16 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
                 var figures = Figures(result);
                 Add(new SummaryKey(SummaryKey.Year, subjectId), figures);
                 Add(SummaryKey.Total, WithoutStudentRates(figures));
+                AddBySex(bySex, studentId, WithoutStudentRates(figures));
                 annualResults.Add(result);
             }
             if (StudentFigures(annualResults) is var student && student != SummaryFigures.Zero)
             {
                 Add(SummaryKey.Total, student);
+                AddBySex(bySex, studentId, student);
             }
         }
-        return cells;
+        return new TermPart(cells, bySex);
     }
 
     /// <summary>The annual result of a subject: the rounded mean of the term marks; н/а when no term was marked but one was not attested.</summary>

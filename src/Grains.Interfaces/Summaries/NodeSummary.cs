@@ -7,7 +7,8 @@ namespace EduInfo.Grains.Interfaces.Summaries;
 /// A node's whole summary with its version: a class's version is its journal watermark, an aggregate's
 /// is the sum of its children's versions, so versions only grow and a parent can drop stale updates.
 /// <see cref="Figures"/> is the whole year over all subjects; <see cref="Cells"/> breaks it down by term and
-/// subject (DESIGN.md §2, Metrics: every level, per term, overall and per subject).
+/// subject (DESIGN.md §2, Metrics: every level, per term, overall and per subject); <see cref="Breakdowns"/> splits the
+/// all-subjects cell of each term and the year by one dimension at a time (docs/analysis.md, Breakdowns).
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record NodeSummary(
@@ -17,7 +18,8 @@ public sealed record NodeSummary(
     [property: Id(3)] SummaryFigures Figures,
     [property: Id(4)] DateTimeOffset AsOf,
     [property: Id(5)] IReadOnlyList<SummaryCell>? Cells = null,
-    [property: Id(6)] string? AcademicYear = null)
+    [property: Id(6)] string? AcademicYear = null,
+    [property: Id(7)] IReadOnlyList<BreakdownSlice>? Breakdowns = null)
 {
     /// <summary>The figures of one cell (zero when nothing was recorded there).</summary>
     public SummaryFigures Cell(SummaryKey key) =>

@@ -32,4 +32,8 @@ public sealed class OrganizationGrain(
         _registry.OrganizationOpenedSeqAsync(this.GetPrimaryKeyString(), cancellationToken);
 
     private readonly RegistryStore _registry = registry;
+
+    // Its one organization counts in its own locality, kind and subordination even before it has a class.
+    protected override Task<BreakdownPlace?> ReadOwnPlaceAsync(RegistryStore registry, CancellationToken cancellationToken) =>
+        registry.FindOrganizationPlaceAsync(this.GetPrimaryKeyString(), cancellationToken);
 }

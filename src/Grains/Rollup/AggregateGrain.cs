@@ -55,11 +55,18 @@ public abstract class AggregateGrain(
 
     private long _ownVersion;
 
+    /// <summary>Where the node's own figures fall in the breakdowns (an organization: its kind, locality, subordination); null: nowhere.</summary>
+    protected virtual Task<BreakdownPlace?> ReadOwnPlaceAsync(RegistryStore registry, CancellationToken cancellationToken) =>
+        Task.FromResult<BreakdownPlace?>(null);
+
+    private BreakdownPlace? _ownPlace;
+
     private string NodeId => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _node = await registry.FindNodeAsync(NodeId, cancellationToken);
+        _ownPlace = await ReadOwnPlaceAsync(registry, cancellationToken);
         var provider = this.GetStreamProvider(RollupStreams.Provider);
         await provider.GetStream<NodeSummary>(StreamId.Create(InboxNamespace, NodeId)).SubscribeAsync(OnChildSummaryAsync);
 
@@ -326,7 +333,7 @@ public abstract class AggregateGrain(
         {
             return _snapshot with { AsOf = clock.UtcNow };
         }
-        var summary = _children.Summarize(NodeId, _node?.Kind ?? NodeKind.Republic, OwnFigures, clock.UtcNow);
+        var summary = _children.Summarize(NodeId, _node?.Kind ?? NodeKind.Republic, OwnFigures, clock.UtcNow, _ownPlace);
         return _snapshot = _ownVersion == 0 ? summary : summary with { Version = summary.Version + _ownVersion };
     }
 }

@@ -18,6 +18,7 @@ public sealed class ChildSummaries
 {
     private readonly Dictionary<string, NodeSummary> _children = new(StringComparer.Ordinal);
     private readonly Dictionary<SummaryKey, SummaryFigures> _cells = new();
+    private readonly Dictionary<BreakdownKey, SummaryFigures> _slices = new();
 
     /// <summary>Σ children's whole-year figures.</summary>
     public SummaryFigures Total { get; private set; } = SummaryFigures.Zero;
@@ -31,6 +32,9 @@ public sealed class ChildSummaries
 
     /// <summary>Σ children's cells by term and subject; a cell that sums to zero is absent.</summary>
     public IReadOnlyDictionary<SummaryKey, SummaryFigures> Cells => _cells;
+
+    /// <summary>Σ children's breakdown slices, kept like the cells (a slice that sums to zero is absent).</summary>
+    public IReadOnlyDictionary<BreakdownKey, SummaryFigures> Slices => _slices;
 
     /// <summary>The held summary of each child, by child id.</summary>
     public IReadOnlyDictionary<string, NodeSummary> Children => _children;
@@ -50,6 +54,7 @@ public sealed class ChildSummaries
         _children[summary.NodeId] = summary;
         Total += summary.Figures;
         SummaryCells.Add(_cells, summary.Cells);
+        BreakdownSlices.Add(_slices, summary.Breakdowns);
         Version += summary.Version;
         Accepted++;
         return true;
@@ -86,9 +91,10 @@ public sealed class ChildSummaries
 
     /// <summary>
     /// The aggregate's own summary: the children's sums plus what the node counts itself (<paramref name="own"/>, e.g.
-    /// one organization) in the year total and in every all-subjects cell that has figures.
+    /// one organization) in the year total and in every all-subjects cell that has figures, and in the slices of its
+    /// <paramref name="place"/> in the same terms.
     /// </summary>
-    public NodeSummary Summarize(string nodeId, NodeKind kind, SummaryFigures own, DateTimeOffset asOf)
+    public NodeSummary Summarize(string nodeId, NodeKind kind, SummaryFigures own, DateTimeOffset asOf, BreakdownPlace? place = null)
     {
         var cells = new Dictionary<SummaryKey, SummaryFigures>(_cells);
         if (own != SummaryFigures.Zero)
@@ -101,13 +107,20 @@ public sealed class ChildSummaries
         // Labelled with its data's academic year (the newest among the children), not the clock's: on 1 September the
         // summaries still hold the year just ended until classes of the new year exist.
         var year = _children.Values.Select(c => c.AcademicYear).Where(y => y is not null).Max(StringComparer.Ordinal);
-        return new NodeSummary(nodeId, kind, Version, Total + own, asOf, SummaryCells.ToList(cells), year);
+        var slices = _slices;
+        if (own != SummaryFigures.Zero && place is not null)
+        {
+            slices = new Dictionary<BreakdownKey, SummaryFigures>(_slices);
+            Breakdown.AddOwn(slices, place, own, cells.Keys.Where(k => k.SubjectId == SummaryKey.AllSubjects).Select(k => k.Term));
+        }
+        return new NodeSummary(nodeId, kind, Version, Total + own, asOf, SummaryCells.ToList(cells), year, BreakdownSlices.ToList(slices));
     }
 
     private void Subtract(NodeSummary held)
     {
         Total -= held.Figures;
         SummaryCells.Add(_cells, held.Cells, -1);
+        BreakdownSlices.Add(_slices, held.Breakdowns, -1);
         Version -= held.Version;
     }
 }

@@ -54,7 +54,7 @@ public static class JournalRecount
 
     // Cells are keyed (term, subject): term 0 is the year, subject '' all subjects. Every contribution is a row
     // (class or organization, term, subject, field, value); a node sums the contributions of everything under it.
-    private const string Sql = """
+    private const string Definitions = """
         WITH
         cls AS (
             SELECT c.id, c.organization_id, c.academic_year, c.grade, o.kind AS org_kind, o.school_week,
@@ -288,7 +288,7 @@ public static class JournalRecount
             UNION ALL
             SELECT class_id, term, subject_id, student_id, college, outcome, percent, mark, assessed, succeeds, qualifies, gpa FROM annual_rated),
         assessed_figures AS (
-            SELECT a.class_id, a.term, a.subject_id, f.field, f.value
+            SELECT a.class_id, a.term, a.subject_id, a.student_id, f.field, f.value
             FROM assessed a CROSS JOIN LATERAL (VALUES
                 ('termResults', (a.outcome = 'marked')::int), ('termPercentSum', coalesce(a.percent, 0)),
                 ('termMarks2', (a.mark = 2)::int), ('termMarks3', (a.mark = 3)::int), ('termMarks4', (a.mark = 4)::int),
@@ -302,7 +302,7 @@ public static class JournalRecount
                    bool_and(succeeds) FILTER (WHERE assessed) AS succeeds, bool_and(qualifies) FILTER (WHERE assessed) AS qualifies
             FROM assessed GROUP BY GROUPING SETS ((class_id, term, subject_id, student_id), (class_id, term, student_id))),
         rate_figures AS (
-            SELECT r.class_id, r.term, coalesce(r.subject_id, '') AS subject_id, f.field, f.value
+            SELECT r.class_id, r.term, coalesce(r.subject_id, '') AS subject_id, r.student_id, f.field, f.value
             FROM student_rates r CROSS JOIN LATERAL (VALUES
                 ('studentsAssessed', r.assessed::int), ('studentsSucceeding', coalesce(r.succeeds, false)::int),
                 ('studentsQualified', coalesce(r.qualifies, false)::int)) f (field, value)
@@ -360,6 +360,9 @@ public static class JournalRecount
             UNION ALL
             SELECT DISTINCT c.organization_id, t.term, 'organizations', 1 FROM started t JOIN cls c ON c.id = t.class_id
             WHERE c.organization_id IN (SELECT id FROM org))
+        """;
+
+    private const string Sql = Definitions + "\n" + """
         SELECT n.id, x.term, x.subject_id, x.field, sum(x.value)::bigint
         FROM (SELECT DISTINCT unnest(@nodes) AS id) n
         JOIN (SELECT c.under, f.term, f.subject_id, f.field, f.value FROM kind_cells f JOIN cls c ON c.id = f.class_id
@@ -416,4 +419,100 @@ public static class JournalRecount
     /// <summary>A cell with every field, zero where the recount has none.</summary>
     public static IReadOnlyDictionary<string, long> Complete(IReadOnlyDictionary<string, long>? cell) =>
         Fields.ToDictionary(f => f, f => cell?.GetValueOrDefault(f) ?? 0, StringComparer.Ordinal);
+
+    // The breakdowns (issue 19) sum the same contributions by a dimension's value instead of by node. A class's value is
+    // its organization's locality, kind and subordination, its language and grade; an organization's own count goes to
+    // its locality, kind and subordination only; sex takes each pupil's share of the figures: headcount, their seats by
+    // code, their full days missed, their term results and rates — nothing recorded per lesson or per mark.
+    private const string BreakdownSql = Definitions + """
+        ,
+        pupil_seat AS (
+            SELECT r.class_id, r.term, x.student_id,
+                   (SELECT a.code FROM unnest(r.absent_ids, r.absent_codes) a (student_id, code) WHERE a.student_id = x.student_id LIMIT 1) AS code
+            FROM recorded r CROSS JOIN LATERAL unnest(r.roster) x (student_id)
+            WHERE r.entry_kind = 'lesson'),
+        pupil_figures AS (
+            SELECT s.class_id, s.term, s.student_id, f.field, f.value
+            FROM pupil_seat s CROSS JOIN LATERAL (VALUES
+                ('seatsHeld', 1), ('attended', (s.code IS NULL OR s.code = 'late')::int), ('late', (s.code IS NOT DISTINCT FROM 'late')::int),
+                ('absentUnexcused', (s.code IS NOT DISTINCT FROM 'unexcused')::int), ('absentExcused', (s.code IS NOT DISTINCT FROM 'excused')::int),
+                ('absentSick', (s.code IS NOT DISTINCT FROM 'sick')::int)) f (field, value)
+            UNION ALL SELECT class_id, term, student_id, 'fullDaysMissed', 1 FROM full_day),
+        pupil_cells AS (
+            SELECT f.class_id, k.term, f.student_id, f.field, f.value
+            FROM pupil_figures f CROSS JOIN LATERAL (SELECT 0 UNION ALL SELECT f.term WHERE f.term > 0) k (term)
+            UNION ALL SELECT class_id, term, student_id, field, value FROM assessed_figures
+            UNION ALL SELECT class_id, term, student_id, field, value FROM rate_figures WHERE subject_id = ''
+            UNION ALL
+            SELECT DISTINCT e.class_id, 0, e.student_id, 'students', 1 FROM enrolments e
+            WHERE e.class_id IN (SELECT id FROM cls) AND e.from_date <= @today AND (e.to_date IS NULL OR e.to_date >= @today)
+            UNION ALL
+            SELECT DISTINCT t.class_id, t.term, e.student_id, 'students', 1
+            FROM started t JOIN enrolments e ON e.class_id = t.class_id AND e.from_date <= t.count_day AND (e.to_date IS NULL OR e.to_date >= t.count_day)),
+        pupil_kind_cells AS (
+            SELECT f.class_id, f.term, f.student_id, CASE WHEN c.org_kind = 'college' THEN coalesce(x.college_field, f.field) ELSE f.field END AS field, f.value
+            FROM pupil_cells f JOIN cls c ON c.id = f.class_id LEFT JOIN college_field x ON x.field = f.field
+            UNION ALL
+            SELECT f.class_id, f.term, f.student_id, k.kind_field, f.value
+            FROM pupil_cells f JOIN cls c ON c.id = f.class_id JOIN kind_field k ON k.org_kind = c.org_kind AND k.field = f.field),
+        class_value AS (
+            SELECT c.id AS class_id,
+                   CASE @dimension WHEN 'locality' THEN CASE WHEN o.is_rural THEN 'rural' ELSE 'urban' END
+                                   WHEN 'language' THEN k.language WHEN 'kind' THEN o.kind WHEN 'subordination' THEN n.kind
+                                   WHEN 'grade' THEN k.grade::text END AS value
+            FROM cls c JOIN classes k ON k.id = c.id JOIN organizations o ON o.id = c.organization_id JOIN nodes n ON n.id = o.node_id),
+        org_value AS (
+            SELECT g.id,
+                   CASE @dimension WHEN 'locality' THEN CASE WHEN o.is_rural THEN 'rural' ELSE 'urban' END
+                                   WHEN 'kind' THEN o.kind WHEN 'subordination' THEN n.kind END AS value
+            FROM org g JOIN organizations o ON o.id = g.id JOIN nodes n ON n.id = o.node_id)
+        SELECT x.slice, x.field, sum(x.amount)::bigint
+        FROM (SELECT v.value AS slice, f.field, f.value AS amount
+              FROM kind_cells f JOIN cls c ON c.id = f.class_id JOIN class_value v ON v.class_id = f.class_id
+              WHERE @node = ANY (c.under) AND f.term = @term AND f.subject_id = ''
+              UNION ALL
+              SELECT v.value, f.field, f.value FROM org_cells f JOIN org o ON o.id = f.id JOIN org_value v ON v.id = f.id
+              WHERE @node = ANY (o.under) AND f.term = @term
+              UNION ALL
+              SELECT CASE WHEN substr(s.iin, 7, 1)::int % 2 = 1 THEN 'male' ELSE 'female' END, f.field, f.value
+              FROM pupil_kind_cells f JOIN cls c ON c.id = f.class_id JOIN students s ON s.id = f.student_id
+              WHERE @dimension = 'sex' AND @node = ANY (c.under) AND f.term = @term) x
+        WHERE x.slice IS NOT NULL
+        GROUP BY 1, 2
+        HAVING sum(x.amount) <> 0
+        """;
+
+    /// <summary>
+    /// A node's breakdown in one dimension and term (0 = the year), all subjects: value → field → figure, recounted from
+    /// the journal and the registry like <see cref="ForNodeCellsAsync"/> (the same definitions) and summed by the
+    /// dimension's value ("urban", "kk", "school", "district", "7", "male", …). Absent values and fields are zero.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>>> ForBreakdownAsync(
+        NpgsqlDataSource dataSource, string node, BreakdownDimension dimension, int term, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var plan = new NpgsqlCommand("SET LOCAL enable_nestloop = off; SET LOCAL jit = off", connection, transaction))
+        {
+            await plan.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await using var command = new NpgsqlCommand(BreakdownSql, connection, transaction);
+        command.CommandTimeout = 0;
+        command.Parameters.AddWithValue("nodes", new[] { node });
+        command.Parameters.AddWithValue("node", node);
+        command.Parameters.AddWithValue("today", today);
+        command.Parameters.AddWithValue("term", term);
+        command.Parameters.AddWithValue("dimension", Breakdown.NameOf(dimension));
+        var slices = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (!slices.TryGetValue(reader.GetString(0), out var figures))
+            {
+                slices[reader.GetString(0)] = figures = new Dictionary<string, long>(StringComparer.Ordinal);
+            }
+            figures[reader.GetString(1)] = reader.GetInt64(2);
+        }
+        return slices.ToDictionary(s => s.Key, s => (IReadOnlyDictionary<string, long>)s.Value, StringComparer.Ordinal);
+    }
 }

@@ -40,9 +40,11 @@ public sealed partial class JournalStore
                     GROUP BY 1, 2
                     """),
                 new NpgsqlBatchCommand($"""
-                    SELECT r.student_id, j.lesson_date, count(*),
-                           count(*) FILTER (WHERE j.absent_codes[array_position(j.absent_ids, r.student_id)] IN ('unexcused', 'excused', 'sick'))
+                    SELECT r.student_id, j.lesson_date, count(*), count(*) FILTER (WHERE a.code = 'late'),
+                           count(*) FILTER (WHERE a.code = 'unexcused'), count(*) FILTER (WHERE a.code = 'excused'),
+                           count(*) FILTER (WHERE a.code = 'sick')
                     FROM journal j CROSS JOIN LATERAL unnest(j.roster) AS r(student_id)
+                    CROSS JOIN LATERAL (SELECT j.absent_codes[array_position(j.absent_ids, r.student_id)] AS code) a
                     WHERE j.academic_year = @y AND j.class_id = @c AND j.entry_kind = 'lesson' AND {Effective}
                     GROUP BY 1, 2
                     """),
@@ -96,7 +98,8 @@ public sealed partial class JournalStore
         await reader.NextResultAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            seats.Add(new StudentSeats(reader.GetString(0), reader.GetFieldValue<DateOnly>(1), (int)reader.GetInt64(2), (int)reader.GetInt64(3)));
+            seats.Add(new StudentSeats(reader.GetString(0), reader.GetFieldValue<DateOnly>(1), (int)reader.GetInt64(2), (int)reader.GetInt64(3),
+                (int)reader.GetInt64(4), (int)reader.GetInt64(5), (int)reader.GetInt64(6)));
         }
         var excusals = new List<StudentExcusal>();
         await reader.NextResultAsync(cancellationToken);

@@ -12,10 +12,14 @@ public sealed partial class RegistryStore(NpgsqlDataSource dataSource, IKazakhst
     {
         await using var batch = dataSource.CreateBatch();
         batch.BatchCommands.Add(new NpgsqlBatchCommand("""
-            SELECT c.organization_id, c.academic_year, c.grade, o.kind, o.school_week, c.path
-            FROM classes c JOIN organizations o ON o.id = c.organization_id WHERE c.id = @c
+            SELECT c.organization_id, c.academic_year, c.grade, o.kind, o.school_week, c.path, c.language, o.is_rural, n.kind
+            FROM classes c JOIN organizations o ON o.id = c.organization_id JOIN nodes n ON n.id = o.node_id WHERE c.id = @c
             """));
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT student_id, from_date, to_date FROM enrolments WHERE class_id = @c ORDER BY seq"));
+        // The sex of each pupil (the IIN's seventh digit, odd for boys: PupilRules.SexOf) for the breakdowns; never the IIN.
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("""
+            SELECT e.student_id, e.from_date, e.to_date, substr(s.iin, 7, 1)::int % 2 = 1
+            FROM enrolments e JOIN students s ON s.id = e.student_id WHERE e.class_id = @c ORDER BY e.seq
+            """));
         batch.BatchCommands.Add(new NpgsqlBatchCommand("""
             SELECT a.teacher_id, a.group_id, a.subject_id, a.from_date, a.to_date
             FROM assignments a JOIN teaching_groups g ON g.id = a.group_id
@@ -55,13 +59,18 @@ public sealed partial class RegistryStore(NpgsqlDataSource dataSource, IKazakhst
         var organizationKind = reader.GetString(3);
         var schoolWeek = (int)reader.GetInt16(4);
         var path = reader.GetFieldValue<string[]>(5);
+        var language = reader.GetString(6);
+        var isRural = reader.GetBoolean(7);
+        var subordination = ParseKind(reader.GetString(8));
 
         var enrolments = new List<Enrolment>();
+        var sexes = new Dictionary<string, PupilSex>(StringComparer.Ordinal);
         await reader.NextResultAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             enrolments.Add(new Enrolment(reader.GetString(0), reader.GetFieldValue<DateOnly>(1),
                 reader.IsDBNull(2) ? null : reader.GetFieldValue<DateOnly>(2)));
+            sexes[reader.GetString(0)] = reader.GetBoolean(3) ? PupilSex.Male : PupilSex.Female;
         }
 
         var assignments = new List<Assignment>();
@@ -86,7 +95,7 @@ public sealed partial class RegistryStore(NpgsqlDataSource dataSource, IKazakhst
             }
         }
         return new ClassRecord(classId, organizationId, year, grade, enrolments, assignments, organizationKind, schoolWeek, path,
-            groups.Select(g => new GroupRecord(g.Key, g.Value.Subject, g.Value.Members)).ToList());
+            groups.Select(g => new GroupRecord(g.Key, g.Value.Subject, g.Value.Members)).ToList(), language, isRural, subordination, sexes);
     }
 
     /// <summary>Finds an area, organization or class by id, with its parent in the management hierarchy.</summary>

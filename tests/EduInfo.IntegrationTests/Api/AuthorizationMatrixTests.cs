@@ -373,6 +373,12 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         [("POST /api/v1/nodes/{nodeId}/organizations", "district")] =       [401, 403, 403, 403, 403, 403, 403, 201, 403, 201, 403, 403, 403, 403, 403, 403, 201],
         [("POST /api/v1/nodes/{nodeId}/organizations", "region")] =         [401, 403, 403, 403, 403, 403, 403, 403, 403, 201, 403, 403, 403, 403, 403, 403, 201],
         [("POST /api/v1/nodes/{nodeId}/organizations", "republic")] =       [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 201],
+        // Breakdowns (issue 19): the node's summary readers, served from its summary.
+        [("GET /api/v1/nodes/{nodeId}/breakdowns", "class")] =              [401, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /api/v1/nodes/{nodeId}/breakdowns", "organization")] =       [401, 200, 403, 403, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /api/v1/nodes/{nodeId}/breakdowns", "district")] =           [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /api/v1/nodes/{nodeId}/breakdowns", "region")] =             [401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /api/v1/nodes/{nodeId}/breakdowns", "republic")] =           [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 200],
     };
 
     /// <summary>The endpoints of the running application, as "METHOD /route".</summary>

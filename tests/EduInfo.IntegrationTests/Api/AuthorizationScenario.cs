@@ -162,6 +162,10 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
         {
             return (method, path + "?metric=attendance", null);
         }
+        if (pattern == "/api/v1/nodes/{nodeId}/breakdowns")
+        {
+            path += "?dimension=sex&term=1"; // a breakdown names its dimension
+        }
         if (pattern == "/api/v1/students/{studentId}/transfers")
         {
             // A student of its own, moved back and forth between two classes of the school, a day later each time.

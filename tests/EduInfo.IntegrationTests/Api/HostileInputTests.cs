@@ -864,4 +864,41 @@ public sealed class HostileInputTests(ApiHost api) : IClassFixture<ApiHost>
         Assert.DoesNotContain("<script>alert", text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("An unexpected error", text, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// A breakdown's query (issue 19): a dimension that is not one of the six (any case, a number, an injection, a NUL, a
+    /// cross-product), a missing one, and a term out of range are each a localized 400 naming the field; the page shows
+    /// the first dimension instead of such a one (as it ignores a bad term) and never echoes it.
+    /// </summary>
+    [Theory]
+    [InlineData("", "dimension:required", "locality")]
+    [InlineData("dimension=Sex", "dimension:dimensionUnknown", "locality")]
+    [InlineData("dimension=1", "dimension:dimensionUnknown", "locality")]
+    [InlineData("dimension=sex,grade", "dimension:dimensionUnknown", "locality")]
+    [InlineData("dimension=%27%20OR%201=1", "dimension:dimensionUnknown", "locality")]
+    [InlineData("dimension=%00", "dimension:dimensionUnknown", "locality")]
+    [InlineData("dimension=sex&term=0", "term:termOutOfRange", "sex")]
+    [InlineData("dimension=grade&term=99", "term:termOutOfRange", "grade")]
+    [InlineData("dimension=grade&term=-1", "term:termOutOfRange", "grade")]
+    [InlineData("dimension=grade&term=1e1", "term:termOutOfRange", "grade")]
+    [InlineData("dimension=%3Cscript%3E&term=%3Cscript%3E", "dimension:dimensionUnknown,term:termOutOfRange", "locality")]
+    public async Task Hostile_breakdown_queries_are_refused_by_field(string query, string errors, string shown)
+    {
+        var node = api.Registry.Data.Nodes.First(n => n.Kind == "district").Id;
+        var response = await api.Http.GetJsonAsync($"/api/v1/nodes/{node}/breakdowns?{query}", HttpExtensions.Analyst, acceptLanguage: "ru");
+        Assert.True(response.Status == 400, $"{query}: expected 400, got {response.Status} {response.Body}");
+        Assert.Equal("application/problem+json", response.ContentType);
+        Assert.Equal(LocalizedType(Validation), response.Body.GetProperty("type").GetString());
+        Assert.Equal(errors, string.Join(",", Errors(response.Body).Order(StringComparer.Ordinal)));
+        Assert.All(response.Body.GetProperty("errors").EnumerateArray(), e => Assert.False(string.IsNullOrEmpty(e.GetProperty("message").GetString())));
+        Assert.Equal("ru", response.Body.GetProperty("language").GetString());
+
+        using var page = new HttpRequestMessage(HttpMethod.Get, $"/nodes/{node}?{query}");
+        page.Headers.Add(HttpExtensions.ActorHeader, HttpExtensions.Analyst);
+        using var answer = await api.Http.SendAsync(page);
+        var html = await answer.Content.ReadAsStringAsync();
+        Assert.Equal(200, (int)answer.StatusCode);
+        Assert.Contains($"data-breakdown=\"{shown}\"", html, StringComparison.Ordinal); // a dimension it names, else the first
+        Assert.DoesNotContain("<script>", html[html.IndexOf("<body", StringComparison.Ordinal)..], StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -51,7 +51,9 @@ public sealed partial class DashboardViewTests(ApiHost api) : IClassFixture<ApiH
     {
         var t = api.Registry.InSchoolClass(1);
         var organization = LiveWrites.OrganizationOf(api, t);
-        foreach (var query in new[] { "", "?term=2", $"?term=2&subjectId={t.SubjectId}", "?lang=ru", "?term=99&subjectId=%3Cb%3E" })
+        // A breakdown's dimension is part of the view too (issue 19): each dimension its own render, never another's.
+        foreach (var query in new[] { "", "?term=2", $"?term=2&subjectId={t.SubjectId}", "?lang=ru", "?term=99&subjectId=%3Cb%3E", "?dimension=sex",
+                     "?term=2&dimension=grade", "?dimension=%3Cb%3E" })
         {
             var page = await GetAsync($"/nodes/{organization}{query}", HttpExtensions.Analyst);
             var separator = query.Length == 0 ? "?" : "&";

@@ -42,6 +42,7 @@ public sealed partial class WebTextTests
         ["web.pupils.document."] = Enum.GetNames<ParentDocumentKind>(),
         ["web.pupils.notice."] = Enum.GetNames<PupilNotice>(),
         ["pupil.error."] = Enum.GetNames<PupilError>(),
+        ["breakdown.dimension."] = EduInfo.Domain.Metrics.Breakdown.Dimensions.Select(EduInfo.Domain.Metrics.Breakdown.NameOf),
     };
 
     private static IEnumerable<string> PageSources()

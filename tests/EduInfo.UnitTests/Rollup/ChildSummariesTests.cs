@@ -145,7 +145,8 @@ public class ChildSummariesTests
         var summary = children.Summarize("org", NodeKind.Organization, own, AsOf);
 
         Assert.Equal(new NodeSummary("org", NodeKind.Organization, 13, Figures(organizations: 1, classes: 2, marks: 5), AsOf,
-            summary.Cells, "2025-2026"), summary);
+            summary.Cells, "2025-2026", summary.Breakdowns), summary);
+        Assert.Empty(summary.Breakdowns!); // children without slices, and no place for its own count
         Assert.Equal(
             [new SummaryCell(1, SummaryKey.AllSubjects, Figures(organizations: 1, classes: 2, marks: 5)), new SummaryCell(1, "math", Figures(marks: 2))],
             summary.Cells);

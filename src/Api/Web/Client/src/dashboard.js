@@ -60,7 +60,7 @@ function followLive(url) {
 async function refresh(version) {
   const address = new URLSearchParams(window.location.search);
   const query = new URLSearchParams();
-  for (const name of ['term', 'subjectId']) {
+  for (const name of ['term', 'subjectId', 'dimension']) {
     if (address.get(name)) query.set(name, address.get(name));
   }
   query.set('lang', document.documentElement.lang);
