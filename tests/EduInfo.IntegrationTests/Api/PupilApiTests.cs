@@ -116,6 +116,32 @@ public sealed class PupilApiTests(ApiHost api) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task A_mark_voided_after_the_day_no_longer_holds_a_leaving_back()
+    {
+        var t = api.Registry.InClass(9);
+        var organization = api.Registry.Data.Classes.Single(c => c.Id == t.ClassId).OrganizationId;
+        var head = $"user=pupil-head; roles=head@{organization}";
+        var teacher = $"user={t.TeacherId}; roles=teacher";
+        var enrolled = await api.Http.PostJsonAsync($"/api/v1/classes/{t.ClassId}/pupils", Pupil(FreshIin()), head);
+        Assert.True(enrolled.Status == 201, $"{enrolled.Status} {enrolled.Body}");
+        var pupil = enrolled.Body.GetProperty("studentId").GetString()!;
+        // The enrolment answered after the class reloaded its roster: the mark of the new pupil is taken at once.
+        var mark = await api.Http.PostJsonAsync($"/api/v1/classes/{t.ClassId}/marks", new
+        {
+            entries = new[] { new { entryId = Guid.NewGuid(), studentId = pupil, subjectId = t.SubjectId, date = "2026-11-18", kind = "formative", score = 6 } },
+        }, teacher);
+        Assert.True(mark.Status == 200, $"{mark.Status} {mark.Body}");
+        var sequence = mark.Body.GetProperty("entries")[0].GetProperty("sequence").GetInt64();
+        Assert.Equal(409, (await api.Http.PostJsonAsync($"/api/v1/students/{pupil}/leaving", new { date = "2026-11-17", reason = "Moved" }, head)).Status);
+        var voided = await api.Http.PostJsonAsync($"/api/v1/classes/{t.ClassId}/corrections",
+            new { entryId = Guid.NewGuid(), supersedes = sequence, action = "void", reason = "Entered for the wrong pupil" }, teacher);
+        Assert.True(voided.Status == 200, $"{voided.Status} {voided.Body}");
+
+        var left = await api.Http.PostJsonAsync($"/api/v1/students/{pupil}/leaving", new { date = "2026-11-17", reason = "Moved" }, head);
+        Assert.True(left.Status == 200, $"{left.Status} {left.Body}");
+    }
+
+    [Fact]
     public async Task A_correction_is_audited_old_to_new_without_the_iin()
     {
         var t = api.Registry.InClass(4);

@@ -52,7 +52,11 @@ function line(spec) {
   return {
     ...base,
     xAxis: { type: 'category', data: spec.labels, axisLabel: { fontSize: narrow ? 10 : 12 } },
-    yAxis: { type: 'value', max: spec.percent ? 100 : undefined, splitNumber: narrow ? 3 : 5, axisLabel: { formatter: (v) => numbers.format(v) } },
+    // A percent axis in even steps up to 100 (a split by count would put 90 and 100 on top of each other).
+    yAxis: {
+      type: 'value', max: spec.percent ? 100 : undefined, interval: spec.percent ? (narrow ? 25 : 20) : undefined,
+      splitNumber: narrow ? 3 : 5, axisLabel: { formatter: (v) => numbers.format(v) },
+    },
     series: spec.series.map((s) => ({ type: 'line', name: s.name, data: s.values, connectNulls: false, showSymbol: spec.labels.length <= 40 })),
   };
 }
