@@ -93,6 +93,8 @@ public static class ApiHostingExtensions
         builder.Services.AddScoped<DiaryPageRead>();
         builder.Services.AddScoped<JournalSheet>();
         builder.Services.AddSingleton<StaffLoad>();
+        builder.Services.AddSingleton<ReportHeadcounts>();
+        builder.Services.AddScoped<ReportRead>();
         builder.AddEduInfoWeb();
         return builder;
     }
@@ -182,6 +184,7 @@ public static class ApiHostingExtensions
             .MapRulesEndpoints()
             .MapNodeEndpoints()
             .MapExportEndpoints()
+            .MapReportEndpoints()
             .MapStudentEndpoints()
             .MapMeEndpoints()
             .MapAuditEndpoints()
