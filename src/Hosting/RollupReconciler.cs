@@ -16,10 +16,10 @@ namespace EduInfo.Hosting;
 /// interval. Running it on every silo is harmless: the grain serializes the calls. On the first tick of a new day
 /// in Kazakhstan (the domain clock's) one silo rolls the day (claim and version bump in one transaction): every class's
 /// version moves, so figures that depend on the date (headcount, lessons scheduled up to today) are refreshed
-/// everywhere; each silo makes sure of the journal partitions of the year and the next once a day.
+/// everywhere — after the daily trends captured the day that ended (<see cref="DailyCapture"/>); each silo makes sure of the journal partitions of the year and the next once a day.
 /// </summary>
 internal sealed class RollupReconciler(IGrainFactory grains, RegistryStore registry, Npgsql.NpgsqlDataSource dataSource, IKazakhstanClock clock, IOptions<RollupOptions> options,
-    ILogger<RollupReconciler> logger) : BackgroundService
+    DailyCapture capture, ILogger<RollupReconciler> logger) : BackgroundService
 {
     public const string RepublicId = "KZ";
 
@@ -43,6 +43,7 @@ internal sealed class RollupReconciler(IGrainFactory grains, RegistryStore regis
                     await JournalPartitions.EnsureAsync(dataSource, today, stoppingToken);
                     partitionsEnsured = today;
                 }
+                await CaptureYesterdayAsync(today, stoppingToken);
                 if (await registry.RollDayAsync(today, stoppingToken) is { } moved)
                 {
                     logger.LogInformation("Day roll of {Day}: {Classes} classes move to a new version", today, moved);
@@ -53,6 +54,22 @@ internal sealed class RollupReconciler(IGrainFactory grains, RegistryStore regis
             {
                 logger.LogWarning(ex, "Roll-up reconciliation failed; retrying next interval");
             }
+        }
+    }
+
+    /// <summary>
+    /// Yesterday's trend capture, before the roll moves the figures to today. A failed capture does not hold the roll
+    /// back (it is retried on the next tick, then with what was written since midnight).
+    /// </summary>
+    private async Task CaptureYesterdayAsync(DateOnly today, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await capture.CaptureAsync(today.AddDays(-1), stoppingToken);
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "Daily trend capture of {Day} failed; retrying next interval", today.AddDays(-1));
         }
     }
 }

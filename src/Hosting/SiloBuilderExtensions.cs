@@ -76,6 +76,7 @@ public static class SiloBuilderExtensions
         silo.Services.Configure<RollupOptions>(configuration.GetSection("Rollup"));
         silo.Services.AddSingleton<RebuildGate>();
         silo.Services.Configure<JournalLimits>(configuration.GetSection("Journal"));
+        silo.Services.AddSingleton<DailyCapture>();
         silo.Services.AddHostedService<RollupReconciler>();
         return silo;
     }

@@ -1,4 +1,5 @@
 using EduInfo.Domain.Metrics;
+using EduInfo.Domain.Registry;
 using EduInfo.Api.Localization;
 using EduInfo.Grains.Interfaces.Localization;
 using EduInfo.Grains.Interfaces.Summaries;
@@ -26,6 +27,10 @@ public sealed record NodeSummaryResponse(
     IReadOnlyList<int> Terms,
     IReadOnlyList<string> Subjects)
 {
+    /// <summary>The kind in the reader's language; a closed organization (still listed, with its figures) is marked closed.</summary>
+    public static string KindNameOf(NodeKind kind, NodeRecord? node, string language) =>
+        Messages.Get(node?.ClosedOn is null ? $"kind.{kind}" : "kind.Organization.closed", language);
+
     public static NodeSummaryResponse Of(NodeSummary summary, NodeRecord? node, string language, IReadOnlyList<RegionalTarget>? targets = null,
         SummaryFilter? filter = null)
     {
@@ -36,7 +41,7 @@ public sealed record NodeSummaryResponse(
         return new(
             summary.NodeId,
             summary.Kind.ToString().ToLowerInvariant(),
-            Messages.Get($"kind.{summary.Kind}", language),
+            KindNameOf(summary.Kind, node, language),
             NameOf(node, summary.NodeId, language),
             summary.Version,
             summary.AsOf,

@@ -106,7 +106,7 @@ public static class PupilEndpoints
         }
         var language = RequestLanguage.Of(http);
         var errors = outcome.Problems.Select(p => new FieldError(p.Field, JsonNaming.Camel(p.Error.ToString()),
-            Messages.Get($"pupil.error.{p.Error}", language, p.Arguments))).ToList();
+            Messages.Get(ProblemKeys.Of(p.Error), language, p.Arguments))).ToList();
         var extensions = new Dictionary<string, object?> { ["errors"] = errors };
         if (outcome.Problems.FirstOrDefault(p => p.Error == PupilError.AlreadyEnrolled) is { } enrolled)
         {
@@ -115,7 +115,8 @@ public static class PupilEndpoints
             extensions["transfer"] = $"/api/v1/students/{enrolled.Arguments[0]}/transfers";
             return LocalizedProblems.Create(http, StatusCodes.Status409Conflict, "pupil-enrolled", "problem.pupilEnrolled.title", "problem.pupilEnrolled.detail", extensions);
         }
-        return outcome.Problems.Any(p => p.Error is PupilError.JournalRowsAfterDate or PupilError.RollCallsBeforeEnrolment or PupilError.AlreadyLinked or PupilError.DateBeforeLastEnrolment or PupilError.Changed)
+        return outcome.Problems.Any(p => p.Error is PupilError.JournalRowsAfterDate or PupilError.RollCallsBeforeEnrolment or PupilError.AlreadyLinked
+            or PupilError.DateBeforeLastEnrolment or PupilError.Changed or PupilError.OrganizationClosed)
             ? LocalizedProblems.Create(http, StatusCodes.Status409Conflict, "pupil-conflict", "problem.pupilConflict.title", "problem.pupilConflict.detail", extensions)
             : LocalizedProblems.Create(http, StatusCodes.Status400BadRequest, "validation", "problem.validation.title", "problem.validation.detail", extensions);
     }

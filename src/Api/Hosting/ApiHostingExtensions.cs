@@ -95,6 +95,7 @@ public static class ApiHostingExtensions
         builder.Services.AddSingleton<StaffLoad>();
         builder.Services.AddSingleton<ReportHeadcounts>();
         builder.Services.AddScoped<ReportRead>();
+        builder.Services.AddSingleton<TrendSeries>();
         builder.AddEduInfoWeb();
         return builder;
     }
@@ -171,6 +172,7 @@ public static class ApiHostingExtensions
         app.MapDeskForms();
         app.MapOrganizationProfileForm();
         app.MapPupilForms();
+        app.MapPupilImportForm();
         app.MapStaffForms();
         var api = app.MapGroup("/api/v1");
         api.MapAuthEndpoints();
@@ -180,18 +182,21 @@ public static class ApiHostingExtensions
             .MapClassEndpoints()
             .MapTransferEndpoints()
             .MapPupilEndpoints()
+            .MapPupilImportEndpoints()
             .MapTimetableEndpoints()
             .MapRulesEndpoints()
             .MapNodeEndpoints()
             .MapExportEndpoints()
             .MapReportEndpoints()
+            .MapTrendEndpoints()
             .MapStudentEndpoints()
             .MapMeEndpoints()
             .MapAuditEndpoints()
             .MapLiveEndpoints()
             .MapOperationsEndpoints()
             .MapOrganizationEndpoints()
-            .MapStaffEndpoints();
+            .MapStaffEndpoints()
+            .MapOrganizationLifecycleEndpoints();
         app.MapEduInfoWeb();
         return app;
     }

@@ -46,7 +46,8 @@ public sealed class Dashboard(NodeDirectory directory, IGrainFactory grains, Clu
     private static DashboardRow Row(NodeSummary summary, NodeRecord? node, SummaryKey key, string language)
     {
         var figures = summary.Cell(key);
-        return new DashboardRow(summary.NodeId, summary.Kind, Messages.Get($"kind.{summary.Kind}", language),
+        // A closed organization stays on its area's list with its figures, marked closed.
+        return new DashboardRow(summary.NodeId, summary.Kind, NodeSummaryResponse.KindNameOf(summary.Kind, node, language),
             NodeSummaryResponse.NameOf(node, summary.NodeId, language), figures, SummaryRates.Of(figures));
     }
 }

@@ -140,4 +140,14 @@ public static class AccessPolicy
     public static bool CanManageStaff(Actor actor, IReadOnlyList<string> organizationPath) =>
         actor.Grants.Any(g => g.Role == Role.Operator
             || (g.Role is Role.Head or Role.DistrictOfficer or Role.RegionOfficer && organizationPath.Contains(g.ScopeId)));
+
+    /// <summary>
+    /// Opening organizations under an area and closing them (issue 18): district officers in their district, regional
+    /// officers in their region and its districts, operators anywhere; never a head (an organization does not close itself).
+    /// </summary>
+    public static bool CanOpenOrCloseOrganizations(Actor actor, IReadOnlyList<string> path) =>
+        actor.Grants.Any(g => g.Role == Role.Operator || g.Role is Role.DistrictOfficer or Role.RegionOfficer && path.Contains(g.ScopeId));
+
+    /// <summary>Whether the actor is an operator (who alone opens republican schools under the republic).</summary>
+    public static bool IsOperator(Actor actor) => actor.Grants.Any(g => g.Role == Role.Operator);
 }

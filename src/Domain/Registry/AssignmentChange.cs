@@ -17,9 +17,14 @@ public sealed record GroupFacts(string GroupId, string ClassId, string? SubjectI
 /// </summary>
 public static class AssignmentChange
 {
+    /// <param name="organizationClosed">Whether the organization is closed: it assigns nothing.</param>
     public static IReadOnlyList<StaffProblem> ValidateNew(StaffFacts? teacher, GroupFacts? group, bool subjectKnown, string? subjectId,
-        DateOnly? from, DateOnly? to, IReadOnlyList<Assignment> sameTeacherGroupSubject)
+        DateOnly? from, DateOnly? to, IReadOnlyList<Assignment> sameTeacherGroupSubject, bool organizationClosed = false)
     {
+        if (organizationClosed)
+        {
+            return [new("organizationId", StaffError.OrganizationClosed)];
+        }
         var problems = new List<StaffProblem>();
         if (teacher is null)
         {

@@ -27,6 +27,7 @@ public enum RegistryError
     PeriodOutOfRange,
     SlotDuplicate,
     // Programme targets.
+    /// <summary>Not an area (a target's node; a new organization's parent): the republic, a region or a district.</summary>
     NotArea,
     MetricUnknown,
     OutOfRange,
@@ -44,6 +45,28 @@ public enum RegistryError
     KindChangeForbidden,
     /// <summary>The organization has classes, whose calendars and assessment rules follow its kind.</summary>
     KindInUse,
+    // Organizations opened and closed (issue 18).
+    /// <summary>Not an id: 1–64 Latin letters, digits, '-', '_' or '.'.</summary>
+    IdInvalid,
+    /// <summary>A node, organization or class already has the id (HTTP 409).</summary>
+    IdTaken,
+    /// <summary>The kind does not belong under that node: schools, preschools and additional education under a district, colleges under a region.</summary>
+    KindNotUnderNode,
+    /// <summary>A republican school, under the republic itself, is opened by an operator only (HTTP 403).</summary>
+    RepublicOperatorOnly,
+    AlreadyClosed,
+    DateBeforeOpening,
+    /// <summary>What happens to the pupils is "end" or "transfer".</summary>
+    PupilsUnknown,
+    /// <summary>Pupils move from the day after the last day, which must have come already.</summary>
+    TransferNotYet,
+    /// <summary>A class with pupils on the last day has no class to move them to.</summary>
+    TransferMissing,
+    TransferDuplicate,
+    /// <summary>Pupils move to a class of another organization.</summary>
+    SameOrganization,
+    /// <summary>The organization is closed: it takes no pupils, staff or assignments.</summary>
+    OrganizationClosed,
 }
 
 /// <summary>One reason a registry write was refused, pointing at the offending field (e.g. <c>slots[2].period</c>).</summary>

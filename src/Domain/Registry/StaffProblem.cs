@@ -35,10 +35,12 @@ public enum StaffError
     StudentUnknown,
     ClassUnknown,
     DateBeforeCurrent,
+    /// <summary>The organization is closed: it hires nobody and assigns nothing.</summary>
+    OrganizationClosed,
 }
 
 /// <summary>One reason a staff change was refused, at a field; <see cref="Rows"/> names the journal rows (sequence numbers) in the way.</summary>
 public sealed record StaffProblem(string Field, StaffError Error, IReadOnlyList<long>? Rows = null)
 {
-    public bool IsConflict => Error is StaffError.JournalConflict or StaffError.RosterConflict;
+    public bool IsConflict => Error is StaffError.JournalConflict or StaffError.RosterConflict or StaffError.OrganizationClosed;
 }

@@ -14,7 +14,9 @@ public static class TransferValidator
 {
     /// <param name="destinationYear">The academic year of the requested class, or null when there is no such class.</param>
     /// <param name="current">The student's latest enrolment, or null when the student has none.</param>
-    public static IReadOnlyList<RegistryProblem> Validate(TransferRequest request, string? destinationYear, EnrolmentFacts? current, DateOnly today)
+    /// <param name="destinationClosed">Whether the requested class's organization is closed (it takes no pupils).</param>
+    public static IReadOnlyList<RegistryProblem> Validate(TransferRequest request, string? destinationYear, EnrolmentFacts? current, DateOnly today,
+        bool destinationClosed = false)
     {
         var problems = new List<RegistryProblem>();
         if (request.ToClassId is null)
@@ -24,6 +26,10 @@ public static class TransferValidator
         else if (destinationYear is null)
         {
             problems.Add(new("toClassId", RegistryError.ClassUnknown));
+        }
+        else if (destinationClosed)
+        {
+            problems.Add(new("toClassId", RegistryError.OrganizationClosed));
         }
         if (request.Date is not { } date)
         {

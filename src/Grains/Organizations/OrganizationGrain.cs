@@ -27,4 +27,9 @@ public sealed class OrganizationGrain(
     protected override string InboxNamespace => RollupStreams.ToOrganization;
 
     protected override SummaryFigures OwnFigures => One;
+
+    protected override Task<long> OwnVersionAsync(CancellationToken cancellationToken) =>
+        _registry.OrganizationOpenedSeqAsync(this.GetPrimaryKeyString(), cancellationToken);
+
+    private readonly RegistryStore _registry = registry;
 }

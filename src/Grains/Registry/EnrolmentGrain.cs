@@ -31,9 +31,9 @@ public sealed partial class EnrolmentGrain(TransferStore transfers, PupilStore p
         for (var attempt = 1; ; attempt++)
         {
             var toClassId = request.ToClassId is { } id && RegistryIds.IsWellFormed(id) ? id : null;
-            var (destinationYear, current) = await transfers.ReadAsync(StudentId, toClassId);
+            var (destinationYear, current, destinationClosed) = await transfers.ReadAsync(StudentId, toClassId);
             var facts = current is null ? null : new EnrolmentFacts(current.ClassId, current.From, current.To, current.AcademicYear);
-            var problems = TransferValidator.Validate(request, destinationYear, facts, clock.Today);
+            var problems = TransferValidator.Validate(request, destinationYear, facts, clock.Today, destinationClosed);
             if (problems.Count > 0)
             {
                 return TransferOutcome.Rejected(problems);

@@ -27,7 +27,8 @@ public sealed class OrganizationStaffGrain(StaffStore store, IKazakhstanClock cl
     public async Task<StaffOutcome> Hire(Actor actor, HireRequest request)
     {
         var iinTaken = Iin.IsValid(request.Iin) && await store.IinTakenAsync(request.Iin!);
-        var problems = StaffValidator.ValidateHire(request.Iin, request.LastName, request.FirstName, request.MiddleName, request.Post, request.HiredOn, iinTaken);
+        var problems = StaffValidator.ValidateHire(request.Iin, request.LastName, request.FirstName, request.MiddleName, request.Post, request.HiredOn, iinTaken,
+            await store.OrganizationClosedAsync(OrganizationId));
         if (problems.Count > 0)
         {
             return StaffOutcome.Refused(problems);
@@ -83,7 +84,8 @@ public sealed class OrganizationStaffGrain(StaffStore store, IKazakhstanClock cl
         var subjectKnown = await store.SubjectExistsAsync(request.SubjectId);
         var existing = teacher is null || group is null || !subjectKnown ? []
             : (await store.ReadTeacherAssignmentsAsync(teacher.StaffId, group.GroupId, request.SubjectId!)).Select(a => a.Assignment).ToList();
-        var problems = AssignmentChange.ValidateNew(teacher, group, subjectKnown, request.SubjectId, request.From, request.To, existing);
+        var problems = AssignmentChange.ValidateNew(teacher, group, subjectKnown, request.SubjectId, request.From, request.To, existing,
+            await store.OrganizationClosedAsync(OrganizationId));
         if (problems.Count > 0)
         {
             return StaffOutcome.Refused(problems);

@@ -47,6 +47,14 @@ public abstract class AggregateGrain(
     /// <summary>What the node adds itself to its whole-year and per-term totals (an organization counts as one organization).</summary>
     protected virtual SummaryFigures OwnFigures => SummaryFigures.Zero;
 
+    /// <summary>
+    /// What the node adds itself to its version besides its children's (an organization opened through the registry: its
+    /// opening's number), read at each reconciliation; the parent expects the same sum (RegistryStore.ChildVersionsAsync).
+    /// </summary>
+    protected virtual Task<long> OwnVersionAsync(CancellationToken cancellationToken) => Task.FromResult(0L);
+
+    private long _ownVersion;
+
     private string NodeId => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -215,6 +223,11 @@ public abstract class AggregateGrain(
     /// </summary>
     private async Task ReconcileChildrenAsync(CancellationToken cancellationToken)
     {
+        if (await OwnVersionAsync(cancellationToken) is var own && own != _ownVersion)
+        {
+            _ownVersion = own;
+            _snapshot = null;
+        }
         var expected = await registry.ChildVersionsAsync(NodeId, cancellationToken);
         if (_children.RetainOnly(expected.Select(c => c.ChildId).ToHashSet(StringComparer.Ordinal)))
         {
@@ -313,6 +326,7 @@ public abstract class AggregateGrain(
         {
             return _snapshot with { AsOf = clock.UtcNow };
         }
-        return _snapshot = _children.Summarize(NodeId, _node?.Kind ?? NodeKind.Republic, OwnFigures, clock.UtcNow);
+        var summary = _children.Summarize(NodeId, _node?.Kind ?? NodeKind.Republic, OwnFigures, clock.UtcNow);
+        return _snapshot = _ownVersion == 0 ? summary : summary with { Version = summary.Version + _ownVersion };
     }
 }

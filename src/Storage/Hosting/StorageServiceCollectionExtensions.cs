@@ -57,6 +57,8 @@ public static class StorageServiceCollectionExtensions
         builder.Services.TryAddSingleton<OrganizationProfileStore>();
         builder.Services.TryAddSingleton<PupilStore>();
         builder.Services.TryAddSingleton<StaffStore>();
+        builder.Services.TryAddSingleton<Trends.DailyFiguresStore>();
+        builder.Services.TryAddSingleton<OrganizationLifecycleStore>();
         builder.AddKazakhstanClock();
         if (migrate)
         {

@@ -6,7 +6,8 @@ using Npgsql;
 namespace EduInfo.Storage.Registry;
 
 /// <summary>What an enrolment is checked against: the class (null: no such class) and the person holding the IIN (null: nobody).</summary>
-public sealed record EnrolmentPlace(string? OrganizationId, string? AcademicYear, PupilIdentity? Existing, long? LatestSeq);
+/// <param name="OrganizationClosed">Whether the class's organization is closed (it takes no pupils).</param>
+public sealed record EnrolmentPlace(string? OrganizationId, string? AcademicYear, PupilIdentity? Existing, long? LatestSeq, bool OrganizationClosed = false);
 
 /// <summary>A pupil's latest enrolment and the journal rows of theirs in its class after a day, as leaving is checked.</summary>
 public sealed record LeavingFacts(LatestEnrolment? Current, IReadOnlyList<JournalRowRef> RowsAfter);
@@ -33,7 +34,7 @@ public sealed record PupilParent(string ParentId, string Name, string Relation, 
 /// sequence so the class rebuilds its roster from the date. A write that finds the record changed writes nothing and
 /// answers null: read and check again.
 /// </summary>
-public sealed class PupilStore(NpgsqlDataSource dataSource)
+public sealed partial class PupilStore(NpgsqlDataSource dataSource)
 {
     private const string Latest = """
         SELECT e.seq, e.class_id, c.organization_id, c.academic_year, e.from_date, e.to_date
@@ -45,7 +46,8 @@ public sealed class PupilStore(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand($"""
             SELECT (SELECT organization_id FROM classes WHERE id = @c), (SELECT academic_year FROM classes WHERE id = @c), s.id,
-                   l.seq, l.class_id, l.academic_year, l.from_date, l.to_date
+                   l.seq, l.class_id, l.academic_year, l.from_date, l.to_date,
+                   coalesce((SELECT o.closed_on IS NOT NULL FROM classes c JOIN organizations o ON o.id = c.organization_id WHERE c.id = @c), false)
             FROM (VALUES (1)) AS one (x)
             LEFT JOIN students s ON s.iin = @iin
             LEFT JOIN LATERAL ({Latest.Replace("@s", "s.id", StringComparison.Ordinal)}) AS l ON true
@@ -57,7 +59,7 @@ public sealed class PupilStore(NpgsqlDataSource dataSource)
         var latest = reader.IsDBNull(3) ? null : new EnrolmentFacts(reader.GetString(4), reader.GetFieldValue<DateOnly>(6),
             reader.IsDBNull(7) ? null : reader.GetFieldValue<DateOnly>(7), reader.GetString(5));
         return new EnrolmentPlace(reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1),
-            reader.IsDBNull(2) ? null : new PupilIdentity(reader.GetString(2), latest), reader.IsDBNull(3) ? null : reader.GetInt64(3));
+            reader.IsDBNull(2) ? null : new PupilIdentity(reader.GetString(2), latest), reader.IsDBNull(3) ? null : reader.GetInt64(3), reader.GetBoolean(8));
     }
 
     /// <summary>The class's standing whole-class roll-calls dated on or after <paramref name="from"/> (a backdated enrolment is checked against them).</summary>
@@ -94,17 +96,7 @@ public sealed class PupilStore(NpgsqlDataSource dataSource)
         var studentId = existing?.StudentId ?? newStudentId;
         if (existing is null)
         {
-            await using var insert = new NpgsqlCommand("""
-                INSERT INTO students (id, iin, last_name, first_name, middle_name, birth_date) VALUES (@id, @iin, @last, @first, @middle, @birth)
-                ON CONFLICT (iin) DO NOTHING
-                """, connection, transaction);
-            insert.Parameters.AddWithValue("id", studentId);
-            insert.Parameters.AddWithValue("iin", request.Iin!);
-            insert.Parameters.AddWithValue("last", request.LastName!);
-            insert.Parameters.AddWithValue("first", request.FirstName!);
-            insert.Parameters.Add(new NpgsqlParameter<string?>("middle", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = NullIfEmpty(request.MiddleName) });
-            insert.Parameters.AddWithValue("birth", request.BirthDate!.Value);
-            if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0)
+            if (!await InsertStudentAsync(connection, transaction, studentId, request, cancellationToken))
             {
                 return null; // enrolled by someone else a moment ago: read again, it is a known person now
             }

@@ -7,8 +7,8 @@ namespace EduInfo.Storage.Registry;
 /// </summary>
 public static class RegistryIds
 {
-    public const int MaxLength = 64;
+    public const int MaxLength = EduInfo.Domain.Registry.RegistryIdRules.MaxLength;
 
-    public static bool IsWellFormed(string? id) =>
-        id is { Length: > 0 and <= MaxLength } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+    /// <summary>The Domain's rule (<c>RegistryIdRules</c>), which a new organization's id is checked by too.</summary>
+    public static bool IsWellFormed(string? id) => EduInfo.Domain.Registry.RegistryIdRules.IsWellFormed(id);
 }

@@ -93,11 +93,11 @@ public sealed partial class RegistryStore(NpgsqlDataSource dataSource, IKazakhst
     public async Task<NodeRecord?> FindNodeAsync(string id, CancellationToken cancellationToken = default)
     {
         const string sql = """
-            SELECT kind, parent_id, name_kk, name_ru, name_en, path FROM nodes WHERE id = @id
+            SELECT kind, parent_id, name_kk, name_ru, name_en, path, NULL::date FROM nodes WHERE id = @id
             UNION ALL
-            SELECT 'organization', node_id, name_kk, name_ru, name_en, path FROM organizations WHERE id = @id
+            SELECT 'organization', node_id, name_kk, name_ru, name_en, path, closed_on FROM organizations WHERE id = @id
             UNION ALL
-            SELECT 'class', organization_id, grade || letter, grade || letter, grade || letter, path FROM classes WHERE id = @id
+            SELECT 'class', organization_id, grade || letter, grade || letter, grade || letter, path, NULL FROM classes WHERE id = @id
             LIMIT 1
             """;
         await using var command = dataSource.CreateCommand(sql);
@@ -108,7 +108,7 @@ public sealed partial class RegistryStore(NpgsqlDataSource dataSource, IKazakhst
             return null;
         }
         return new NodeRecord(id, ParseKind(reader.GetString(0)), reader.IsDBNull(1) ? null : reader.GetString(1),
-            reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetFieldValue<string[]>(5));
+            reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetFieldValue<string[]>(5), reader.IsDBNull(6) ? null : reader.GetFieldValue<DateOnly>(6));
     }
 
     /// <summary>A student's card with their current class, or null for an unknown student.</summary>
@@ -168,9 +168,15 @@ public sealed partial class RegistryStore(NpgsqlDataSource dataSource, IKazakhst
                 UNION ALL SELECT id, 'class' FROM classes WHERE organization_id = @n
             ),
             versions AS (
-                SELECT c.path[array_position(c.path, @n) + 1] AS child_id, sum(coalesce(w.seq, 0))::bigint AS version
-                FROM classes c LEFT JOIN class_watermarks w ON w.class_id = c.id
-                WHERE c.path @> ARRAY[@n]
+                SELECT child_id, sum(v)::bigint AS version FROM (
+                    SELECT c.path[array_position(c.path, @n) + 1] AS child_id, coalesce(w.seq, 0) AS v
+                    FROM classes c LEFT JOIN class_watermarks w ON w.class_id = c.id
+                    WHERE c.path @> ARRAY[@n]
+                    UNION ALL
+                    -- An organization opened through the registry adds its opening's number (OrganizationGrain's own version).
+                    SELECT o.path[array_position(o.path, @n) + 1], o.opened_seq
+                    FROM organizations o WHERE o.path @> ARRAY[@n] AND o.id <> @n AND o.opened_seq IS NOT NULL
+                ) AS parts
                 GROUP BY 1
             )
             SELECT ch.id, ch.kind, coalesce(v.version, 0) FROM children ch LEFT JOIN versions v ON v.child_id = ch.id
@@ -184,6 +190,14 @@ public sealed partial class RegistryStore(NpgsqlDataSource dataSource, IKazakhst
             children.Add(new ChildVersion(reader.GetString(0), ParseKind(reader.GetString(1)), reader.GetInt64(2)));
         }
         return children;
+    }
+
+    /// <summary>The number an organization's opening took from the journal sequence (0: loaded before the registry was kept).</summary>
+    public async Task<long> OrganizationOpenedSeqAsync(string organizationId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT coalesce((SELECT opened_seq FROM organizations WHERE id = @o), 0)");
+        command.Parameters.AddWithValue("o", organizationId);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     /// <summary>The class's watermark as committed in the journal.</summary>

@@ -57,6 +57,10 @@ public sealed partial class StaffStore(NpgsqlDataSource dataSource)
             : null;
     }
 
+    /// <summary>Whether the organization is closed (it hires nobody and assigns nothing).</summary>
+    public async Task<bool> OrganizationClosedAsync(string organizationId, CancellationToken cancellationToken = default) =>
+        await ExistsAsync("SELECT EXISTS (SELECT 1 FROM organizations WHERE id = @k AND closed_on IS NOT NULL)", organizationId, cancellationToken);
+
     public async Task<bool> IinTakenAsync(string iin, CancellationToken cancellationToken = default) =>
         await ExistsAsync("SELECT EXISTS (SELECT 1 FROM teachers WHERE iin = @k)", iin, cancellationToken);
 

@@ -16,12 +16,16 @@ public sealed record LatestEnrolment(long Seq, string ClassId, string Organizati
 /// </summary>
 public sealed class TransferStore(NpgsqlDataSource dataSource)
 {
-    /// <summary>The academic year of class <paramref name="toClassId"/> (null: no such class) and the student's latest enrolment (null: none).</summary>
-    public async Task<(string? DestinationYear, LatestEnrolment? Current)> ReadAsync(string studentId, string? toClassId,
+    /// <summary>
+    /// The academic year of class <paramref name="toClassId"/> (null: no such class), whether its organization is closed,
+    /// and the student's latest enrolment (null: none).
+    /// </summary>
+    public async Task<(string? DestinationYear, LatestEnrolment? Current, bool DestinationClosed)> ReadAsync(string studentId, string? toClassId,
         CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT (SELECT academic_year FROM classes WHERE id = @to), l.seq, l.class_id, l.organization_id, l.academic_year, l.from_date, l.to_date
+            SELECT (SELECT academic_year FROM classes WHERE id = @to), l.seq, l.class_id, l.organization_id, l.academic_year, l.from_date, l.to_date,
+                   coalesce((SELECT o.closed_on IS NOT NULL FROM classes c JOIN organizations o ON o.id = c.organization_id WHERE c.id = @to), false)
             FROM (VALUES (1)) AS one (x)
             LEFT JOIN LATERAL (
                 SELECT e.seq, e.class_id, c.organization_id, c.academic_year, e.from_date, e.to_date
@@ -37,7 +41,7 @@ public sealed class TransferStore(NpgsqlDataSource dataSource)
         var destinationYear = reader.IsDBNull(0) ? null : reader.GetString(0);
         var current = reader.IsDBNull(1) ? null : new LatestEnrolment(reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
             reader.GetFieldValue<DateOnly>(5), reader.IsDBNull(6) ? null : reader.GetFieldValue<DateOnly>(6));
-        return (destinationYear, current);
+        return (destinationYear, current, reader.GetBoolean(7));
     }
 
     /// <summary>

@@ -106,6 +106,8 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         // replace it (sent back unchanged here). The page is the editors'; its form without a token is a 400 for everyone.
         ["GET /api/v1/organizations/{organizationId}/profile"] = [401, 200, 403, 403, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         ["PUT /api/v1/organizations/{organizationId}/profile"] = [401, 403, 403, 403, 403, 204, 403, 204, 403, 204, 403, 403, 403, 403, 403, 403, 204],
+        // Closing an organization (issue 18): the officers above it and operators, never its head (a fresh one each time).
+        ["POST /api/v1/organizations/{organizationId}/closing"] = [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 200],
         ["GET /organizations/{organizationId}/profile"] =  [302, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 200],
         ["POST /organizations/{organizationId}/profile"] = [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
         ["GET /teaching/{classId}"] =                      [302, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
@@ -115,6 +117,8 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         ["POST /api/v1/students/{studentId}/corrections"] = [401, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 200],
         ["POST /api/v1/students/{studentId}/parents"] =    [401, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 200],
         ["POST /api/v1/students/{studentId}/parents/{parentId}/unlink"] = [401, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 200],
+        // A school's upload of pupils (issue 18, item 4): the keepers of its pupils, as one enrolment.
+        ["POST /api/v1/organizations/{organizationId}/pupils/import"] = [401, 403, 403, 403, 403, 201, 403, 201, 403, 201, 403, 403, 403, 403, 403, 403, 201],
     };
 
     // Rows: (endpoint taking a {nodeId}, the level of that node on the target class's path) → expected status per caller.
@@ -127,26 +131,31 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         [("GET /api/v1/nodes/{nodeId}/summary", "class")] =                 [401, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         [("GET /api/v1/nodes/{nodeId}/children", "class")] =                [401, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         [("GET /api/v1/nodes/{nodeId}/export", "class")] =                  [401, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /api/v1/nodes/{nodeId}/trends", "class")] =                  [401, 400, 403, 400, 403, 400, 403, 400, 403, 400, 403, 400, 403, 403, 403, 403, 400],
         [("GET /api/v1/nodes/{nodeId}/live", "class")] =                    [401, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         // The organization: no longer the class teacher's (their grant is the class, below it).
         [("GET /api/v1/nodes/{nodeId}/summary", "organization")] =          [401, 200, 403, 403, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         [("GET /api/v1/nodes/{nodeId}/children", "organization")] =         [401, 200, 403, 403, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         [("GET /api/v1/nodes/{nodeId}/export", "organization")] =           [401, 200, 403, 403, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /api/v1/nodes/{nodeId}/trends", "organization")] =           [401, 200, 403, 403, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         [("GET /api/v1/nodes/{nodeId}/live", "organization")] =             [401, 200, 403, 403, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         // The district: above the school, so not its teacher's or head's.
         [("GET /api/v1/nodes/{nodeId}/summary", "district")] =              [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         [("GET /api/v1/nodes/{nodeId}/children", "district")] =             [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         [("GET /api/v1/nodes/{nodeId}/export", "district")] =               [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /api/v1/nodes/{nodeId}/trends", "district")] =               [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         [("GET /api/v1/nodes/{nodeId}/live", "district")] =                 [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         // The region: above the district, so not its district officer's.
         [("GET /api/v1/nodes/{nodeId}/summary", "region")] =                [401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         [("GET /api/v1/nodes/{nodeId}/children", "region")] =               [401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         [("GET /api/v1/nodes/{nodeId}/export", "region")] =                 [401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /api/v1/nodes/{nodeId}/trends", "region")] =                 [401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         [("GET /api/v1/nodes/{nodeId}/live", "region")] =                   [401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         // The republic: the ministry's analysts and operators only.
         [("GET /api/v1/nodes/{nodeId}/summary", "republic")] =              [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 200],
         [("GET /api/v1/nodes/{nodeId}/children", "republic")] =             [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 200],
         [("GET /api/v1/nodes/{nodeId}/export", "republic")] =               [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /api/v1/nodes/{nodeId}/trends", "republic")] =               [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 200],
         [("GET /api/v1/nodes/{nodeId}/live", "republic")] =                 [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 200],
         // Programme targets of an area: analysts anywhere, officers within their area. A class or an organization is
         // no area: a caller who may set targets there is told so (400), everyone else is refused first (403).
@@ -324,6 +333,12 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         [("POST /desk/{nodeId}/classes/split", "district")] =                                        [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
         [("POST /desk/{nodeId}/classes/split", "region")] =                                          [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
         [("POST /desk/{nodeId}/classes/split", "republic")] =                                        [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+        // The pupils page's upload form: a post without an antiforgery token is refused whoever sends it.
+        [("POST /desk/{nodeId}/pupils/import", "organization")] =                                    [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+        [("POST /desk/{nodeId}/pupils/import", "class")] =                                           [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+        [("POST /desk/{nodeId}/pupils/import", "district")] =                                        [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+        [("POST /desk/{nodeId}/pupils/import", "region")] =                                          [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+        [("POST /desk/{nodeId}/pupils/import", "republic")] =                                        [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
         [("GET /nodes/{nodeId}", "class")] =                                [302, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         [("GET /nodes/{nodeId}", "organization")] =                         [302, 200, 403, 403, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         [("GET /nodes/{nodeId}", "district")] =                             [302, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
@@ -357,6 +372,18 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         [("GET /api/v1/nodes/{nodeId}/reports/attendance", "district")] =    [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         [("GET /api/v1/nodes/{nodeId}/reports/attendance", "region")] =      [401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         [("GET /api/v1/nodes/{nodeId}/reports/attendance", "republic")] =    [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 200],
+        // An area's organizations (issue 18): its summary readers list them; the officers of the area and operators open one (a college
+        // under a region, a republican school by an operator only); a node that is no area is not found for those allowed there.
+        [("GET /api/v1/nodes/{nodeId}/organizations", "class")] =           [401, 404, 403, 404, 403, 404, 403, 404, 403, 404, 403, 404, 403, 403, 403, 403, 404],
+        [("GET /api/v1/nodes/{nodeId}/organizations", "organization")] =    [401, 404, 403, 403, 403, 404, 403, 404, 403, 404, 403, 404, 403, 403, 403, 403, 404],
+        [("GET /api/v1/nodes/{nodeId}/organizations", "district")] =        [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /api/v1/nodes/{nodeId}/organizations", "region")] =          [401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /api/v1/nodes/{nodeId}/organizations", "republic")] =        [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 200],
+        [("POST /api/v1/nodes/{nodeId}/organizations", "class")] =          [401, 403, 403, 403, 403, 403, 403, 404, 403, 404, 403, 403, 403, 403, 403, 403, 404],
+        [("POST /api/v1/nodes/{nodeId}/organizations", "organization")] =   [401, 403, 403, 403, 403, 403, 403, 404, 403, 404, 403, 403, 403, 403, 403, 403, 404],
+        [("POST /api/v1/nodes/{nodeId}/organizations", "district")] =       [401, 403, 403, 403, 403, 403, 403, 201, 403, 201, 403, 403, 403, 403, 403, 403, 201],
+        [("POST /api/v1/nodes/{nodeId}/organizations", "region")] =         [401, 403, 403, 403, 403, 403, 403, 403, 403, 201, 403, 403, 403, 403, 403, 403, 201],
+        [("POST /api/v1/nodes/{nodeId}/organizations", "republic")] =       [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 201],
     };
 
     /// <summary>The endpoints of the running application, as "METHOD /route".</summary>

@@ -106,7 +106,7 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
         using var request = new HttpRequestMessage(method, path);
         if (body is not null)
         {
-            request.Content = System.Net.Http.Json.JsonContent.Create(body);
+            request.Content = body as HttpContent ?? System.Net.Http.Json.JsonContent.Create(body);
         }
         authenticate(request, caller, Target());
         using var response = await api.Http.SendAsync(request);
@@ -144,6 +144,9 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
     }
 
     /// <summary>A valid request for the endpoint (so a refusal can only be the caller's), its route values filled from the scope.</summary>
+    /// <summary>Pupils the matrix enrols start after the roll-calls it takes (2026-11-19): a start before them is refused.</summary>
+    private const string RollCallFree = "2026-11-20";
+
     public async Task<(string Method, string Path, object? Body)> RequestAsync(string endpoint, Scope s, string? nodeId = null)
     {
         var (method, pattern) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1]);
@@ -155,6 +158,10 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
         var path = pattern.Replace("{nodeId}", nodeId).Replace("{metric}", "attendanceRate").Replace("{classId}", s.Class).Replace("{studentId}", s.Student)
             .Replace("{documentName}", "v1").Replace("{documentName?}", "v1")
             .Replace("{term:int}", "1").Replace("{organizationKind}", "school").Replace("{academicYear}", "2026-2027");
+        if (pattern == "/api/v1/nodes/{nodeId}/trends")
+        {
+            return (method, path + "?metric=attendance", null);
+        }
         if (pattern == "/api/v1/students/{studentId}/transfers")
         {
             // A student of its own, moved back and forth between two classes of the school, a day later each time.
@@ -168,13 +175,13 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
         if (pattern == "/api/v1/classes/{classId}/pupils")
         {
             // A new pupil each time: a fresh IIN.
-            return ("POST", path, PupilApiTests.Pupil(PupilApiTests.FreshIin()));
+            return ("POST", path, PupilApiTests.Pupil(PupilApiTests.FreshIin(), date: RollCallFree));
         }
         if (pattern.StartsWith("/api/v1/students/{studentId}/", StringComparison.Ordinal) && pattern != "/api/v1/students/{studentId}/transfers"
             && (pattern.Contains("/parents", StringComparison.Ordinal) || pattern.EndsWith("/leaving", StringComparison.Ordinal) || pattern.EndsWith("/corrections", StringComparison.Ordinal)))
         {
             // A pupil of its own in the target class (enrolled by an operator), so every write succeeds for whoever may make it.
-            var enrolled = await SendAsync("operator/in", HttpMethod.Post, $"/api/v1/classes/{s.Class}/pupils", PupilApiTests.Pupil(PupilApiTests.FreshIin()));
+            var enrolled = await SendAsync("operator/in", HttpMethod.Post, $"/api/v1/classes/{s.Class}/pupils", PupilApiTests.Pupil(PupilApiTests.FreshIin(), date: RollCallFree));
             Assert.True(enrolled.Status == 201, $"{enrolled.Status} {enrolled.Body}");
             var pupil = enrolled.Body.GetProperty("studentId").GetString()!;
             var link = new { iin = PupilApiTests.FreshIin(centurySex: '4'), lastName = "Сәрсенбаева", firstName = "Гүлнар", relation = "mother", from = "2026-11-16",
@@ -195,6 +202,19 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
                 ? new { entries = new[] { new { entryId = Guid.NewGuid(), studentId = s.Student, subjectId = s.Subject, date = "2026-11-19", kind = "formative", score = 8 } } }
                 : new { entries = new[] { new { entryId = Guid.NewGuid(), subjectId = s.Subject, date = "2026-11-19", period = 1 + Random.Shared.Next(12), absentees = Array.Empty<object>() } } });
         }
+        if (pattern == "/api/v1/nodes/{nodeId}/organizations" && method == "POST")
+        {
+            // A new organization each time, of the kind its node manages (a college under a region).
+            return (method, path, Opening("M-" + Guid.NewGuid().ToString("N")[..12], nodeId == s.Region ? "college" : "school"));
+        }
+        if (pattern == "/api/v1/organizations/{organizationId}/closing")
+        {
+            // An organization of its own, opened by an operator in the target's district, closed by whoever may.
+            var id = "M-" + Guid.NewGuid().ToString("N")[..12];
+            var opened = await SendAsync("operator/in", HttpMethod.Post, $"/api/v1/nodes/{s.District}/organizations", Opening(id, "school"));
+            Assert.True(opened.Status == 201, $"{opened.Status} {opened.Body}");
+            return (method, $"/api/v1/organizations/{id}/closing", new { date = TestClock.Today.ToString("yyyy-MM-dd"), reason = "matrix", pupils = "end" });
+        }
         path = path.Replace("{organizationId}", s.Organization);
         if (pattern == "/api/v1/organizations/{organizationId}/profile" && method == "PUT")
         {
@@ -206,6 +226,13 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
                 languages = p.GetProperty("languages").EnumerateArray().Select(l => l.GetString()).ToArray(), kind = p.GetProperty("kind").GetString(),
                 isRural = p.GetProperty("isRural").GetBoolean(),
             });
+        }
+        if (pattern == "/api/v1/organizations/{organizationId}/pupils/import")
+        {
+            // A file of one new pupil each time (a fresh IIN) into the target class.
+            var file = new ByteArrayContent(PupilImportApiTests.File(PupilImportApiTests.Row(s.Class, date: RollCallFree)));
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+            return (method, path, file);
         }
         if (pattern == "/assets/{file}")
         {
@@ -241,6 +268,12 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
         };
         return (method, path, body);
     }
+
+    /// <summary>A valid opening of an organization (issue 18).</summary>
+    internal static object Opening(string id, string kind) => new
+    {
+        id, nameKk = "Матрица мектебі", nameRu = "Школа матрицы", nameEn = "Matrix school", languages = new[] { "kk" }, kind, isRural = true, openedOn = "2026-11-02",
+    };
 
     /// <summary>A valid staff request (issue 18): a fresh member of staff of the target's organization where one is needed.</summary>
     private async Task<(string Method, string Path, object? Body)> StaffRequestAsync(string method, string pattern, string path, Scope s)

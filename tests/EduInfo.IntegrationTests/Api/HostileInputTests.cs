@@ -243,6 +243,35 @@ public sealed class HostileInputTests(ApiHost api) : IClassFixture<ApiHost>
     }
 
     /// <summary>
+    /// The daily trend's query: a metric that is not one of the names (a number, SQL, a formula, none), a term out of
+    /// range, a subject id that is a formula, a class (no series of its own) — each a localized 400 naming the field.
+    /// </summary>
+    [Theory]
+    [InlineData("", "metric:required")]
+    [InlineData("metric=1", "metric:metricUnknown")]
+    [InlineData("metric=attendance%27%3B%20DROP%20TABLE%20daily_figures%3B--", "metric:metricUnknown")]
+    [InlineData("metric=%3DSUM(A1)", "metric:metricUnknown")]
+    [InlineData("metric=success&term=7", "term:termOutOfRange")]
+    [InlineData("metric=quality&subjectId=%3CSCRIPT%3E", "subjectId:idMalformed")]
+    [InlineData("metric=students&term=2&subjectId=MAT", null)]
+    public async Task Hostile_trend_queries_are_refused_by_field(string query, string? errors)
+    {
+        var node = api.Registry.Data.Nodes.First(n => n.Kind == "district").Id;
+        var response = await api.Http.GetJsonAsync($"/api/v1/nodes/{node}/trends?{query}", acceptLanguage: "ru");
+        if (errors is null)
+        {
+            Assert.True(response.Status == 200, $"{query}: {response.Status} {response.Body}");
+            Assert.Equal(System.Text.Json.JsonValueKind.Array, response.Body.GetProperty("points").ValueKind);
+            return;
+        }
+        Assert.True(response.Status == 400, $"{query}: expected 400, got {response.Status} {response.Body}");
+        Assert.Equal(errors, string.Join(",", Errors(response.Body).Order(StringComparer.Ordinal)));
+        Assert.All(response.Body.GetProperty("errors").EnumerateArray(), e => Assert.False(string.IsNullOrEmpty(e.GetProperty("message").GetString())));
+        var onClass = await api.Http.GetJsonAsync($"/api/v1/nodes/{api.Registry.InClass(0).ClassId}/trends?metric=attendance");
+        Assert.Equal("nodeId:notAggregate", string.Join(",", Errors(onClass.Body)));
+    }
+
+    /// <summary>
     /// The export's query: a format that is not csv or xlsx (a path, a NUL), a term out of range and a subject id that is
     /// a formula are each a localized 400 naming the field, with no file and no audit row; a junk ?lang= is no language
     /// (the header's is used). Never a 5xx.
@@ -770,5 +799,165 @@ public sealed class HostileInputTests(ApiHost api) : IClassFixture<ApiHost>
         Assert.True((int)response.StatusCode == status, $"{path}: expected {status}, got {(int)response.StatusCode}");
         Assert.DoesNotContain("<script>alert", text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("\"><script", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// Opening an organization (issue 18): names that would display as something else, ids that are no ids (they go in
+    /// addresses), an id already used by a node, a kind the node does not manage and junk dates are each refused naming
+    /// the field; nothing is opened.
+    /// </summary>
+    [Theory]
+    [InlineData("a right-to-left override in the name", "\"nameEn\":\"School \\u202Egnp.exe\"", 400, Validation, "nameEn:nameInvalid")]
+    [InlineData("a bidirectional isolate in the name", "\"nameRu\":\"Школа \\u2067№ 1\\u2069\"", 400, Validation, "nameRu:nameInvalid")]
+    [InlineData("a zero-width joiner in the name", "\"nameKk\":\"Мек\\u200Dтеп\"", 400, Validation, "nameKk:nameInvalid")]
+    [InlineData("an id with a path in it", "\"id\":\"../../KZ\"", 400, Validation, "id:idInvalid")]
+    [InlineData("an id with markup", "\"id\":\"<script>alert(1)</script>\"", 400, Validation, "id:idInvalid")]
+    [InlineData("SQL injection as the id", "\"id\":\"x'); DROP TABLE organizations; --\"", 400, Validation, "id:idInvalid")]
+    [InlineData("an id 65 characters long", "\"id\":\"{LONG}\"", 400, Validation, "id:idInvalid")]
+    [InlineData("the id of the republic", "\"id\":\"KZ\"", 409, "organization-conflict", "id:idTaken")]
+    [InlineData("a college under a district", "\"kind\":\"college\"", 400, Validation, "kind:kindNotUnderNode")]
+    [InlineData("an opening day as garbage", "\"openedOn\":\"yesterday\"", 400, Malformed, null)]
+    [InlineData("an opening day tomorrow", "\"openedOn\":\"2026-11-28\"", 400, Validation, "openedOn:dateInFuture")]
+    [InlineData("isRural a string", "\"isRural\":\"yes\"", 400, Malformed, null)]
+    public async Task Hostile_openings_are_refused_with_the_field_named_and_open_nothing(string because, string field, int status, string type, string? error)
+    {
+        var district = api.Registry.Data.Nodes.First(n => n.Kind == "district").Id;
+        var fields = new Dictionary<string, string>
+        {
+            ["id"] = "\"HOSTILE-OPEN\"", ["nameKk"] = "\"Мектеп\"", ["nameRu"] = "\"Школа\"", ["nameEn"] = "\"School\"", ["languages"] = "[\"kk\"]",
+            ["kind"] = "\"school\"", ["isRural"] = "false", ["openedOn"] = "\"2026-11-02\"",
+        };
+        var name = field[1..field.IndexOf('"', 1)];
+        fields[name] = field[(field.IndexOf(':') + 1)..].Replace("{LONG}", new string('a', 65));
+        var body = "{" + string.Join(",", fields.Select(f => $"\"{f.Key}\":{f.Value}")) + "}";
+        var before = await api.Db.ScalarAsync<long>("SELECT count(*) FROM organizations");
+        var response = await api.Http.SendJsonAsync(HttpMethod.Post, $"/api/v1/nodes/{district}/organizations", actor: "user=op; roles=operator@KZ",
+            acceptLanguage: "en", rawBody: body);
+        Assert.True(response.Status == status, $"{because}: expected {status}, got {response.Status} {response.Body}");
+        Assert.Equal(LocalizedType(type), response.Body.GetProperty("type").GetString());
+        if (error is not null)
+        {
+            Assert.Equal([error], Errors(response.Body));
+        }
+        Assert.Equal(before, await api.Db.ScalarAsync<long>("SELECT count(*) FROM organizations"));
+    }
+
+    /// <summary>Closing an organization: unknown or malformed ids are not found, garbage dates and modes are refused by field; nothing closes.</summary>
+    [Theory]
+    [InlineData("/api/v1/organizations/NO-SUCH-ORG/closing", "{\"date\":\"2026-11-27\",\"reason\":\"x\",\"pupils\":\"end\"}", 404, "not-found", null)]
+    [InlineData("/api/v1/organizations/%3Cscript%3E/closing", "{\"date\":\"2026-11-27\",\"reason\":\"x\",\"pupils\":\"end\"}", 404, "not-found", null)]
+    [InlineData("/api/v1/organizations/{org}/closing", "{\"date\":\"last Friday\",\"reason\":\"x\",\"pupils\":\"end\"}", 400, Malformed, null)]
+    [InlineData("/api/v1/organizations/{org}/closing", "{\"date\":\"2026-02-30\",\"reason\":\"x\",\"pupils\":\"end\"}", 400, Malformed, null)]
+    [InlineData("/api/v1/organizations/{org}/closing", "{\"date\":\"2026-11-28\",\"reason\":\"x\",\"pupils\":\"end\"}", 400, Validation, "date:dateInFuture")]
+    [InlineData("/api/v1/organizations/{org}/closing", "{\"date\":\"2026-11-27\",\"reason\":\"x\",\"pupils\":\"expel\"}", 400, Validation, "pupils:pupilsUnknown")]
+    [InlineData("/api/v1/organizations/{org}/closing", "{\"date\":\"2026-11-27\",\"reason\":\"\\u0000\",\"pupils\":\"end\"}", 400, Validation, "reason:reasonTooLong")]
+    [InlineData("/api/v1/organizations/{org}/closing", "{\"date\":\"2026-11-26\",\"reason\":\"x\",\"pupils\":\"transfer\",\"transfers\":[{\"fromClassId\":\"' OR 1=1\",\"toClassId\":\"x\"}]}", 400, Validation, null)]
+    [InlineData("/api/v1/nodes/%3Cscript%3E/organizations", "{}", 404, "not-found", null)]
+    public async Task Hostile_closings_are_refused_and_close_nothing(string path, string body, int status, string type, string? error)
+    {
+        var organization = api.Registry.Data.Organizations.First(o => o.Kind == "school").Id;
+        var response = await api.Http.SendJsonAsync(HttpMethod.Post, path.Replace("{org}", organization), actor: "user=op; roles=operator@KZ", acceptLanguage: "en",
+            rawBody: body);
+        Assert.True(response.Status == status, $"{path} {body}: expected {status}, got {response.Status} {response.Body}");
+        Assert.Equal(LocalizedType(type), response.Body.GetProperty("type").GetString());
+        if (error is not null)
+        {
+            Assert.Equal([error], Errors(response.Body));
+        }
+        Assert.Equal(0, await api.Db.ScalarAsync<long>("SELECT count(*) FROM organizations WHERE closed_on IS NOT NULL"));
+        Assert.DoesNotContain("<script>", response.Body.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Hostile files of pupils (issue 18, item 4): each refused with its localized problem — 422 naming the line and
+    /// field, 413 over the size, 415 for another body — and no pupil written. A formula is a value like any other: the
+    /// rules refuse it as a name or an IIN, and nothing of it is evaluated or stored.
+    /// </summary>
+    [Theory]
+    [InlineData("a formula as a last name (CSV injection)", 422, "3:last_name:nameInvalid")]
+    [InlineData("a formula as an IIN", 422, "3:iin:iinInvalid")]
+    [InlineData("a formula as a class", 422, "3:class_id:classNotInOrganization")]
+    [InlineData("a quoted name with a comma and quotes", 422, "3:last_name:nameInvalid")]
+    [InlineData("a quote never closed", 422, "3:file:unterminatedQuote")]
+    [InlineData("a misplaced quote", 422, "3:file:badQuote")]
+    [InlineData("UTF-16 with a byte order mark", 422, "1:file:invalidEncoding")]
+    [InlineData("UTF-16 without a byte order mark", 422, "1:file:invalidEncoding")]
+    [InlineData("Windows-1251", 422, "2:file:invalidEncoding")]
+    [InlineData("a file of 600 KB", 413, null)]
+    [InlineData("2001 rows", 422, "0:file:tooManyRows")]
+    [InlineData("an unknown column", 422, "1:file:unknownColumn")]
+    [InlineData("a missing column", 422, "1:file:missingColumn")]
+    [InlineData("a header only", 422, "1:file:noRows")]
+    [InlineData("an empty body", 422, "1:file:emptyFile")]
+    [InlineData("a row of too many values", 422, "3:row:fieldCount")]
+    [InlineData("JSON instead of CSV", 415, null)]
+    public async Task A_hostile_file_of_pupils_is_refused_by_line_and_writes_nobody(string because, int status, string? error)
+    {
+        var t = api.Registry.InSchoolClass(2);
+        var organization = api.Registry.Data.Classes.Single(c => c.Id == t.ClassId).OrganizationId;
+        string Good() => PupilImportApiTests.Row(t.ClassId);
+        var iin = PupilApiTests.FreshIin();
+        var text = because switch
+        {
+            "a formula as a last name (CSV injection)" => [Good(), PupilImportApiTests.Row(t.ClassId, last: "=cmd|' /C calc'!A0")],
+            "a formula as an IIN" => [Good(), PupilImportApiTests.Row(t.ClassId, iin).Replace(iin, "=1+1")],
+            "a formula as a class" => [Good(), PupilImportApiTests.Row("\"=HYPERLINK(\"\"http://evil\"\")\"")],
+            "a quoted name with a comma and quotes" => [Good(), PupilImportApiTests.Row(t.ClassId, last: "\"Сәрсен, \"\"баев\"\"\"")],
+            "a quote never closed" => [Good(), PupilImportApiTests.Row(t.ClassId, last: "\"Сәрсенбаев")],
+            "a misplaced quote" => [Good(), PupilImportApiTests.Row(t.ClassId, last: "Сәрсен\"баев")],
+            "2001 rows" => Enumerable.Range(0, 2001).Select(_ => Good()).ToArray(),
+            "a row of too many values" => [Good(), Good() + ",x"],
+            "a header only" => [],
+            _ => new[] { Good(), Good() },
+        };
+        var csv = string.Join("\n", text.Prepend(because switch
+        {
+            "an unknown column" => PupilImportApiTests.Header + ",admin",
+            "a missing column" => PupilImportApiTests.Header.Replace(",birth_date", ""),
+            _ => PupilImportApiTests.Header,
+        })) + "\n";
+        var file = because switch
+        {
+            "UTF-16 with a byte order mark" => System.Text.Encoding.Unicode.GetPreamble().Concat(System.Text.Encoding.Unicode.GetBytes(csv)).ToArray(),
+            "UTF-16 without a byte order mark" => System.Text.Encoding.Unicode.GetBytes(csv),
+            "Windows-1251" => System.Text.Encoding.Latin1.GetBytes(PupilImportApiTests.Header + "\n").Concat(new byte[] { 0xD1, 0xE0, 0xF0, 0x2C }).ToArray(),
+            "a file of 600 KB" => System.Text.Encoding.UTF8.GetBytes(csv + new string('x', 600 * 1024)),
+            "an empty body" => [],
+            _ => System.Text.Encoding.UTF8.GetBytes(csv),
+        };
+        var students = await api.Db.ScalarAsync<long>("SELECT count(*) FROM students");
+
+        var (answered, body) = await PupilImportApiTests.UploadAsync(api.Http, organization, file, $"user=hostile-head; roles=head@{organization}",
+            because == "JSON instead of CSV" ? "application/json" : "text/csv");
+
+        Assert.True(answered == status, $"{because}: expected {status}, got {answered} {body}");
+        Assert.Equal("en", body.GetProperty("language").GetString());
+        Assert.False(string.IsNullOrEmpty(body.GetProperty("title").GetString()));
+        if (error is not null)
+        {
+            Assert.True(PupilImportApiTests.Errors(body).SequenceEqual([error]), $"{because}: the problem names [{string.Join(", ", PupilImportApiTests.Errors(body))}]");
+        }
+        Assert.DoesNotContain(iin, body.ToString());
+        Assert.Equal(students, await api.Db.ScalarAsync<long>("SELECT count(*) FROM students"));
+    }
+
+    /// <summary>What the pupils page shows of an upload comes from its address: only known message keys, no markup, no other texts.</summary>
+    [Theory]
+    [InlineData("?upload=refused&e=3|last_name|pupil.error.NameInvalid|%3Cscript%3Ealert(1)%3C%2Fscript%3E&more=1", "data-line=\"3\"")]
+    [InlineData("?upload=refused&e=2|iin|problem.internal.detail&e=%3Cscript%3E|x|y&more=-4", "data-upload=\"refused\"")]
+    [InlineData("?upload=refused&e=2|iin|pupil.error.AlreadyEnrolled&e=2|iin|pupil.error.JournalRowsAfterDate|1", "data-line=\"2\"")]
+    [InlineData("?upload=done&count=%3Cscript%3E", "data-upload=\"done\"")]
+    [InlineData("?upload=%00&e=%00", "import-title")]
+    public async Task Hostile_addresses_of_the_upload_notice_show_nothing_of_theirs(string query, string shown)
+    {
+        var organization = api.Registry.Data.Organizations.First(o => o.Kind == "school").Id;
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/desk/{organization}/pupils{query}");
+        request.Headers.Add(HttpExtensions.ActorHeader, "user=op; roles=operator@KZ");
+        using var response = await api.Http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Contains(shown, text);
+        Assert.DoesNotContain("<script>alert", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("An unexpected error", text, StringComparison.Ordinal);
     }
 }

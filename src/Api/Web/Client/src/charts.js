@@ -2,11 +2,11 @@
 // data, never run). Apache ECharts, only the parts used, rendered to canvas; tooltips drawn in the canvas too, so no
 // inline style reaches the DOM (the Content-Security-Policy refuses inline styles).
 import * as echarts from 'echarts/core';
-import { BarChart } from 'echarts/charts';
+import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent, LegendComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
 const palette = ['#005f73', '#ca6702', '#0a9396', '#ae2012', '#94a3b8', '#3d405b'];
 const base = {
@@ -26,7 +26,7 @@ export function renderCharts(root) {
     if (!spec) continue;
     echarts.getInstanceByDom(element)?.dispose();
     const chart = echarts.init(element, null, { renderer: 'canvas' });
-    chart.setOption(bars(spec));
+    chart.setOption(spec.kind === 'line' ? line(spec) : bars(spec));
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(element);
     observers.set(element, observer);
@@ -45,6 +45,17 @@ const observers = new WeakMap();
 
 // Numbers on axes as the page's language writes them (the charts' own default is English).
 const numbers = new Intl.NumberFormat(document.documentElement.lang || 'kk');
+
+// A daily series: a gap where a day was not recorded (null), never a line drawn across it.
+function line(spec) {
+  const narrow = window.matchMedia('(max-width: 40rem)').matches;
+  return {
+    ...base,
+    xAxis: { type: 'category', data: spec.labels, axisLabel: { fontSize: narrow ? 10 : 12 } },
+    yAxis: { type: 'value', max: spec.percent ? 100 : undefined, splitNumber: narrow ? 3 : 5, axisLabel: { formatter: (v) => numbers.format(v) } },
+    series: spec.series.map((s) => ({ type: 'line', name: s.name, data: s.values, connectNulls: false, showSymbol: spec.labels.length <= 40 })),
+  };
+}
 
 function bars(spec) {
   // Long labels (subjects, absence codes) wrap beside horizontal bars; below a phone's width fewer value ticks.

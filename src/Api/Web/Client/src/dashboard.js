@@ -10,6 +10,9 @@ if (root) {
   startAgeTicker();
   followLive(root.dataset.live);
 }
+// The daily trend sits outside the live section: drawn once, it changes when the day ends.
+const trend = document.querySelector('[data-trend]');
+if (trend) renderCharts(trend);
 
 // "Updated N s ago", from the summary's own time corrected by the server's clock at render (no client clock skew).
 function startAgeTicker() {
