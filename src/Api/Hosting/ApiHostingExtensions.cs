@@ -93,6 +93,8 @@ public static class ApiHostingExtensions
         builder.Services.AddScoped<DiaryPageRead>();
         builder.Services.AddScoped<JournalSheet>();
         builder.Services.AddSingleton<StaffLoad>();
+        builder.Services.AddSingleton<ReportHeadcounts>();
+        builder.Services.AddScoped<ReportRead>();
         builder.Services.AddSingleton<TrendSeries>();
         builder.AddEduInfoWeb();
         return builder;
@@ -186,6 +188,7 @@ public static class ApiHostingExtensions
             .MapNodeEndpoints()
             .MapBreakdownEndpoints()
             .MapExportEndpoints()
+            .MapReportEndpoints()
             .MapTrendEndpoints()
             .MapStudentEndpoints()
             .MapMeEndpoints()

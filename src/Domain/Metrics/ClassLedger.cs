@@ -512,11 +512,11 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
                     StudentsAssessed = 1,
                     StudentsSucceeding = Succeeds(result) ? 1 : 0,
                     StudentsQualified = Qualifies(result) ? 1 : 0,
-                };
+                } + ProgressGroups.Of([mark]).Figures();
             case TermOutcome.NotAttested when IsCollege:
                 return new SummaryFigures { CollegeNotAttested = 1, CollegeStudentsAssessed = 1 };
             case TermOutcome.NotAttested:
-                return new SummaryFigures { NotAttested = 1, StudentsAssessed = 1 };
+                return new SummaryFigures { NotAttested = 1, StudentsAssessed = 1 } + ProgressGroups.Of([null]).Figures();
             case TermOutcome.Pending:
                 return new SummaryFigures { PendingResults = 1 };
             default:
@@ -524,7 +524,7 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
         }
     }
 
-    /// <summary>One student over all subjects: assessed, succeeding (no 2, no н/а), qualified (all 4 or 5).</summary>
+    /// <summary>One student over all subjects: assessed, succeeding (no 2, no н/а), qualified (all 4 or 5) and, in a school, the progress report's group.</summary>
     private SummaryFigures StudentFigures(IReadOnlyList<TermResult> results)
     {
         var assessed = results.Where(r => r.Outcome is TermOutcome.Marked or TermOutcome.NotAttested).ToList();
@@ -535,7 +535,8 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
         var (succeeding, qualified) = (assessed.All(Succeeds) ? 1 : 0, assessed.All(Qualifies) ? 1 : 0);
         return IsCollege
             ? new SummaryFigures { CollegeStudentsAssessed = 1, CollegeStudentsSucceeding = succeeding, CollegeStudentsQualified = qualified }
-            : new SummaryFigures { StudentsAssessed = 1, StudentsSucceeding = succeeding, StudentsQualified = qualified };
+            : new SummaryFigures { StudentsAssessed = 1, StudentsSucceeding = succeeding, StudentsQualified = qualified }
+                + ProgressGroups.Of([.. assessed.Select(r => r.Outcome == TermOutcome.Marked ? r.Mark : null)]).Figures();
     }
 
     /// <summary>A subject's figures as they add to the all-subjects cell: the per-student rates are counted once per student there.</summary>
@@ -543,6 +544,7 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
     {
         StudentsAssessed = 0, StudentsSucceeding = 0, StudentsQualified = 0,
         CollegeStudentsAssessed = 0, CollegeStudentsSucceeding = 0, CollegeStudentsQualified = 0,
+        StudentsExcellent = 0, StudentsWithOneThree = 0, StudentsFailing = 0, StudentsNotAttested = 0,
     };
 
     // Schools: success = no 2, quality = 4 or 5. Colleges (the project's choice, docs/assessment.md): success = D or

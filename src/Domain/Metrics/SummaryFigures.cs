@@ -93,6 +93,18 @@ public sealed record SummaryFigures
     public long CollegeStudentsSucceeding { get; init; }
     public long CollegeStudentsQualified { get; init; }
 
+    // The progress report's groups of school students (docs/analysis.md, "Report forms"), counted like
+    // StudentsAssessed: once per student over the subjects of a term or the year, per student in a subject cell.
+    // Good (4 and 5, at least one 4) is StudentsQualified − StudentsExcellent; with two or more 3s, the rest.
+    /// <summary>Students whose every result is 5.</summary>
+    public long StudentsExcellent { get; init; }
+    /// <summary>Students with exactly one 3, the rest 4 or 5.</summary>
+    public long StudentsWithOneThree { get; init; }
+    /// <summary>Students with at least one 2 (whatever else).</summary>
+    public long StudentsFailing { get; init; }
+    /// <summary>Students with at least one н/а and no 2: StudentsFailing + StudentsNotAttested = StudentsAssessed − StudentsSucceeding.</summary>
+    public long StudentsNotAttested { get; init; }
+
     public static SummaryFigures operator +(SummaryFigures a, SummaryFigures b) => new()
     {
         Students = a.Students + b.Students,
@@ -146,6 +158,10 @@ public sealed record SummaryFigures
         CollegeStudentsAssessed = a.CollegeStudentsAssessed + b.CollegeStudentsAssessed,
         CollegeStudentsSucceeding = a.CollegeStudentsSucceeding + b.CollegeStudentsSucceeding,
         CollegeStudentsQualified = a.CollegeStudentsQualified + b.CollegeStudentsQualified,
+        StudentsExcellent = a.StudentsExcellent + b.StudentsExcellent,
+        StudentsWithOneThree = a.StudentsWithOneThree + b.StudentsWithOneThree,
+        StudentsFailing = a.StudentsFailing + b.StudentsFailing,
+        StudentsNotAttested = a.StudentsNotAttested + b.StudentsNotAttested,
     };
 
     public static SummaryFigures operator -(SummaryFigures a, SummaryFigures b) => new()
@@ -201,6 +217,10 @@ public sealed record SummaryFigures
         CollegeStudentsAssessed = a.CollegeStudentsAssessed - b.CollegeStudentsAssessed,
         CollegeStudentsSucceeding = a.CollegeStudentsSucceeding - b.CollegeStudentsSucceeding,
         CollegeStudentsQualified = a.CollegeStudentsQualified - b.CollegeStudentsQualified,
+        StudentsExcellent = a.StudentsExcellent - b.StudentsExcellent,
+        StudentsWithOneThree = a.StudentsWithOneThree - b.StudentsWithOneThree,
+        StudentsFailing = a.StudentsFailing - b.StudentsFailing,
+        StudentsNotAttested = a.StudentsNotAttested - b.StudentsNotAttested,
     };
 
     public static SummaryFigures Sum(IEnumerable<SummaryFigures> parts) => parts.Aggregate(Zero, (total, part) => total + part);

@@ -13,7 +13,7 @@ public sealed class RollupState
     /// The meaning of the figures the snapshots hold. A cache written under another layout is dropped on activation
     /// (the children are pulled afresh): a child's version says nothing about a change of what its figures count.
     /// </summary>
-    public const int CurrentLayout = 4; // 2: each kind of organization in its own figures (issue 16); 4: breakdowns (issue 19)
+    public const int CurrentLayout = 5; // 2: each kind of organization in its own figures (issue 16); 3: the progress report's groups; 4: breakdowns; 5: both (issue 19)
 
     [Id(0)] public Dictionary<string, NodeSummary> Children { get; set; } = new(StringComparer.Ordinal);
 

@@ -47,6 +47,7 @@ public static class JournalRecount
         "studentsSucceeding", "studentsQualified", "fullDaysMissed", "lessonsScheduled", "gpaHundredthsSum",
         "timetabledLessonsHeld", "developmentLevel1", "developmentLevel2", "developmentLevel3",
         "schoolStudents", "collegeStudents", "preschoolChildren", "schoolSeatsHeld", "schoolAttended", "collegeSeatsHeld", "collegeAttended", "preschoolSeatsHeld", "preschoolAttended", "collegeResults", "collegePercentSum", "collegeNotAttested", "collegeStudentsAssessed", "collegeStudentsSucceeding", "collegeStudentsQualified",
+        "studentsExcellent", "studentsWithOneThree", "studentsFailing", "studentsNotAttested",
     ];
 
     /// <summary>The whole year over all subjects: term 0, no subject.</summary>
@@ -297,15 +298,25 @@ public static class JournalRecount
             ) f (field, value)
             WHERE f.value IS NOT NULL),
         -- Success and quality count students: per subject in subject cells, once per student over subjects in the others.
+        -- So do the progress report's groups of school students: every result 5; exactly one 3 and the rest 4 or 5; a 2
+        -- (whatever else); a н/а and no 2.
         student_rates AS (
-            SELECT class_id, term, subject_id, student_id, bool_or(assessed) AS assessed,
-                   bool_and(succeeds) FILTER (WHERE assessed) AS succeeds, bool_and(qualifies) FILTER (WHERE assessed) AS qualifies
+            SELECT class_id, term, subject_id, student_id, bool_or(assessed) AS assessed, bool_or(college) AS college,
+                   bool_and(succeeds) FILTER (WHERE assessed) AS succeeds, bool_and(qualifies) FILTER (WHERE assessed) AS qualifies,
+                   bool_and(outcome = 'marked' AND mark = 5) FILTER (WHERE assessed) AS all_fives,
+                   count(*) FILTER (WHERE assessed AND outcome = 'marked' AND mark = 3) AS threes,
+                   bool_or(outcome = 'marked' AND mark = 2) FILTER (WHERE assessed) AS any_two,
+                   bool_or(outcome = 'na') FILTER (WHERE assessed) AS any_na
             FROM assessed GROUP BY GROUPING SETS ((class_id, term, subject_id, student_id), (class_id, term, student_id))),
         rate_figures AS (
             SELECT r.class_id, r.term, coalesce(r.subject_id, '') AS subject_id, r.student_id, f.field, f.value
             FROM student_rates r CROSS JOIN LATERAL (VALUES
                 ('studentsAssessed', r.assessed::int), ('studentsSucceeding', coalesce(r.succeeds, false)::int),
-                ('studentsQualified', coalesce(r.qualifies, false)::int)) f (field, value)
+                ('studentsQualified', coalesce(r.qualifies, false)::int),
+                ('studentsExcellent', (NOT r.college AND coalesce(r.all_fives, false))::int),
+                ('studentsWithOneThree', (NOT r.college AND coalesce(r.succeeds, false) AND r.threes = 1)::int),
+                ('studentsFailing', (NOT r.college AND coalesce(r.any_two, false))::int),
+                ('studentsNotAttested', (NOT r.college AND coalesce(r.any_na, false) AND NOT coalesce(r.any_two, false))::int)) f (field, value)
             WHERE r.assessed),
         -- Journal figures of a (term, subject) of a class, before they are spread to the cells they count in.
         class_figures AS (

@@ -361,6 +361,17 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         [("GET /nodes/{nodeId}/staff", "district")] =                       [302, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         [("GET /nodes/{nodeId}/staff", "region")] =                         [302, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         [("GET /nodes/{nodeId}/staff", "republic")] =                       [302, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 200],
+        // The report forms (issue 19): the export's rule, the node's summary readers.
+        [("GET /api/v1/nodes/{nodeId}/reports/progress", "class")] =         [401, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /api/v1/nodes/{nodeId}/reports/progress", "organization")] =  [401, 200, 403, 403, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /api/v1/nodes/{nodeId}/reports/progress", "district")] =      [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /api/v1/nodes/{nodeId}/reports/progress", "region")] =        [401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /api/v1/nodes/{nodeId}/reports/progress", "republic")] =      [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /api/v1/nodes/{nodeId}/reports/attendance", "class")] =       [401, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /api/v1/nodes/{nodeId}/reports/attendance", "organization")] = [401, 200, 403, 403, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /api/v1/nodes/{nodeId}/reports/attendance", "district")] =    [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /api/v1/nodes/{nodeId}/reports/attendance", "region")] =      [401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /api/v1/nodes/{nodeId}/reports/attendance", "republic")] =    [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 200],
         // An area's organizations (issue 18): its summary readers list them; the officers of the area and operators open one (a college
         // under a region, a republican school by an operator only); a node that is no area is not found for those allowed there.
         [("GET /api/v1/nodes/{nodeId}/organizations", "class")] =           [401, 404, 403, 404, 403, 404, 403, 404, 403, 404, 403, 404, 403, 403, 403, 403, 404],

@@ -31,6 +31,7 @@ public sealed class BreakdownApiTests(BreakdownApiTests.Host api, ITestOutputHel
         "preschoolAttended", "fullDaysMissed", "termMarks2", "termMarks3", "termMarks4", "termMarks5", "termMarkSum", "termPercentSum",
         "termResults", "notAttested", "pendingResults", "studentsAssessed", "studentsSucceeding", "studentsQualified", "gpaHundredthsSum",
         "collegeResults", "collegePercentSum", "collegeNotAttested", "collegeStudentsAssessed", "collegeStudentsSucceeding", "collegeStudentsQualified",
+        "studentsExcellent", "studentsWithOneThree", "studentsFailing", "studentsNotAttested",
     ];
 
     private static IReadOnlyList<string> Carried(BreakdownDimension dimension) => dimension switch

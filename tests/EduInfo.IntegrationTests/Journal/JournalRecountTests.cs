@@ -54,15 +54,19 @@ public sealed class JournalRecountTests : IAsyncLifetime
         //   KAZ (no summative held): s1 90 → 5; s3 60 → 3; s4 70 → 4.
         var q1Mat = Figures(marks: 10, formativeMarks: 5, formativeScoreSum: 34, formativeMaxSum: 50, summativeMarks: 5, summativeScoreSum: 104,
             summativeMaxSum: 180, termResults: 3, termMarks2: 1, termMarks4: 2, termMarkSum: 4 + 4 + 2, termPercentSum: 81 + 65 + 33, notAttested: 1,
-            studentsAssessed: 4, studentsSucceeding: 2 /* s1, s3 */, studentsQualified: 2 /* s1, s3 */);
+            studentsAssessed: 4, studentsSucceeding: 2 /* s1, s3 */, studentsQualified: 2 /* s1, s3 */,
+            studentsFailing: 1 /* s4 */, studentsNotAttested: 1 /* s2 */);
         var q1Kaz = Figures(marks: 3, formativeMarks: 3, formativeScoreSum: 22, formativeMaxSum: 30, termResults: 3, termMarks3: 1, termMarks4: 1,
             termMarks5: 1, termMarkSum: 5 + 3 + 4, termPercentSum: 90 + 60 + 70, notAttested: 1, studentsAssessed: 4,
-            studentsSucceeding: 3 /* s1, s3, s4 */, studentsQualified: 2 /* s1, s4 */);
+            studentsSucceeding: 3 /* s1, s3, s4 */, studentsQualified: 2 /* s1, s4 */,
+            studentsExcellent: 1 /* s1 */, studentsWithOneThree: 1 /* s3 */, studentsNotAttested: 1 /* s2 */);
         // Q1 over subjects: the sums, students 4 (30 Oct), and per student: s1 {4, 5} succeeds and qualifies; s2 {н/а, н/а};
-        // s3 {4, 3} succeeds; s4 {2, 4} neither → assessed 4, succeeding 2, qualified 1.
+        // s3 {4, 3} succeeds; s4 {2, 4} neither → assessed 4, succeeding 2, qualified 1. Progress groups: s1 good, s2 н/а,
+        // s3 one 3, s4 failing.
         var q1 = Figures(students: 4, schoolStudents: 4, classes: 1, marks: 13, formativeMarks: 8, formativeScoreSum: 56, formativeMaxSum: 80, summativeMarks: 5,
             summativeScoreSum: 104, summativeMaxSum: 180, termResults: 6, termMarks2: 1, termMarks3: 1, termMarks4: 3, termMarks5: 1,
-            termMarkSum: 22, termPercentSum: 399, notAttested: 2, studentsAssessed: 4, studentsSucceeding: 2, studentsQualified: 1);
+            termMarkSum: 22, termPercentSum: 399, notAttested: 2, studentsAssessed: 4, studentsSucceeding: 2, studentsQualified: 1,
+            studentsWithOneThree: 1, studentsFailing: 1, studentsNotAttested: 1);
         // Q2 (open; counted today: s1, s2, s3). MAT: section held (s2, s3), no term summative.
         //   s1: FO only, section pending. s2: SOR 50 % alone → 50 → 3. s3: SOR 90 % → 5. KAZ: nobody has work, no cell.
         // Roll-calls in force (all Q2): MAT Mon 23 Nov (s1 н, s2 late), KAZ Mon 23 Nov (s1 excused), KAZ Tue 17 Nov (s1 sick;
@@ -74,27 +78,31 @@ public sealed class JournalRecountTests : IAsyncLifetime
         var q2Mat = Figures(marks: 3, formativeMarks: 1, formativeScoreSum: 8, formativeMaxSum: 10, summativeMarks: 2, summativeScoreSum: 28,
             summativeMaxSum: 40, lessonsHeld: 2, seatsHeld: 6, attended: 4, schoolSeatsHeld: 6, schoolAttended: 4, late: 1, absentUnexcused: 1, absentExcused: 1,
             lessonsScheduled: 5, timetabledLessonsHeld: 2, termResults: 2, termMarks3: 1, termMarks5: 1, termMarkSum: 8, termPercentSum: 140, pendingResults: 1,
-            studentsAssessed: 2, studentsSucceeding: 2, studentsQualified: 1);
+            studentsAssessed: 2, studentsSucceeding: 2, studentsQualified: 1,
+            studentsExcellent: 1 /* s3 */, studentsWithOneThree: 1 /* s2 */);
         var q2 = Figures(students: 3, schoolStudents: 3, classes: 1, marks: 3, formativeMarks: 1, formativeScoreSum: 8, formativeMaxSum: 10, summativeMarks: 2,
             summativeScoreSum: 28, summativeMaxSum: 40, lessonsHeld: 5, seatsHeld: 15, attended: 11, schoolSeatsHeld: 15, schoolAttended: 11, late: 1, absentUnexcused: 1, absentExcused: 2,
             absentSick: 1, fullDaysMissed: 2, lessonsScheduled: 8, timetabledLessonsHeld: 5, termResults: 2, termMarks3: 1, termMarks5: 1,
-            termMarkSum: 8, termPercentSum: 140, pendingResults: 1, studentsAssessed: 2, studentsSucceeding: 2, studentsQualified: 1);
+            termMarkSum: 8, termPercentSum: 140, pendingResults: 1, studentsAssessed: 2, studentsSucceeding: 2, studentsQualified: 1,
+            studentsExcellent: 1 /* s3 */, studentsWithOneThree: 1 /* s2 */);
         // The year (today's roster s1, s2, s3): annual = rounded mean of the marked terms.
         //   MAT: s1 4 (81; Q2 pending); s2 3 (50; Q1 н/а); s3 (4 + 5) / 2 = 4.5 → 5, (65 + 90) / 2 = 77.5 → 78.
         //   KAZ: s1 5 (90); s2 н/а; s3 3 (60).
         var yearMat = Figures(marks: 13, formativeMarks: 6, formativeScoreSum: 42, formativeMaxSum: 60, summativeMarks: 7, summativeScoreSum: 132,
             summativeMaxSum: 220, lessonsHeld: 2, seatsHeld: 6, attended: 4, schoolSeatsHeld: 6, schoolAttended: 4, late: 1, absentUnexcused: 1, absentExcused: 1, lessonsScheduled: 5,
             timetabledLessonsHeld: 2, termResults: 3, termMarks3: 1, termMarks4: 1, termMarks5: 1, termMarkSum: 12, termPercentSum: 81 + 50 + 78,
-            studentsAssessed: 3, studentsSucceeding: 3, studentsQualified: 2);
+            studentsAssessed: 3, studentsSucceeding: 3, studentsQualified: 2, studentsExcellent: 1 /* s3 */, studentsWithOneThree: 1 /* s2 */);
         var yearKaz = Figures(marks: 3, formativeMarks: 3, formativeScoreSum: 22, formativeMaxSum: 30, lessonsHeld: 3, seatsHeld: 9, attended: 7,
             schoolSeatsHeld: 9, schoolAttended: 7,
             absentExcused: 1, absentSick: 1, lessonsScheduled: 3, timetabledLessonsHeld: 3, termResults: 2, termMarks3: 1, termMarks5: 1,
-            termMarkSum: 8, termPercentSum: 150, notAttested: 1, studentsAssessed: 3, studentsSucceeding: 2, studentsQualified: 1);
-        // Over subjects: s1 {4, 5} succeeds, qualifies; s2 {3, н/а} neither; s3 {5, 3} succeeds.
+            termMarkSum: 8, termPercentSum: 150, notAttested: 1, studentsAssessed: 3, studentsSucceeding: 2, studentsQualified: 1,
+            studentsExcellent: 1 /* s1 */, studentsWithOneThree: 1 /* s3 */, studentsNotAttested: 1 /* s2 */);
+        // Over subjects: s1 {4, 5} succeeds, qualifies (good); s2 {3, н/а} neither (н/а); s3 {5, 3} succeeds (one 3).
         var yearA = Figures(students: 3, schoolStudents: 3, classes: 1, marks: 16, formativeMarks: 9, formativeScoreSum: 64, formativeMaxSum: 90, summativeMarks: 7,
             summativeScoreSum: 132, summativeMaxSum: 220, lessonsHeld: 5, seatsHeld: 15, attended: 11, schoolSeatsHeld: 15, schoolAttended: 11, late: 1, absentUnexcused: 1, absentExcused: 2,
             absentSick: 1, fullDaysMissed: 2, lessonsScheduled: 8, timetabledLessonsHeld: 5, termResults: 5, termMarks3: 2, termMarks4: 1,
-            termMarks5: 2, termMarkSum: 20, termPercentSum: 359, notAttested: 1, studentsAssessed: 3, studentsSucceeding: 2, studentsQualified: 1);
+            termMarks5: 2, termMarkSum: 20, termPercentSum: 359, notAttested: 1, studentsAssessed: 3, studentsSucceeding: 2, studentsQualified: 1,
+            studentsWithOneThree: 1, studentsNotAttested: 1);
         AssertCells(cells["A"], new()
         {
             [(0, "")] = yearA, [(0, "MAT")] = yearMat, [(0, "KAZ")] = yearKaz,
@@ -109,8 +117,8 @@ public sealed class JournalRecountTests : IAsyncLifetime
         AssertCells(cells["B"], new()
         {
             [(0, "")] = Figures(students: 2, schoolStudents: 2, classes: 1, termResults: 2, termMarks2: 1, termMarks4: 1, termMarkSum: 6, termPercentSum: 103,
-                studentsAssessed: 1),
-            [(0, "MAT")] = Figures(termResults: 1, termMarks2: 1, termMarkSum: 2, termPercentSum: 33, studentsAssessed: 1),
+                studentsAssessed: 1, studentsFailing: 1),
+            [(0, "MAT")] = Figures(termResults: 1, termMarks2: 1, termMarkSum: 2, termPercentSum: 33, studentsAssessed: 1, studentsFailing: 1),
             [(0, "KAZ")] = Figures(termResults: 1, termMarks4: 1, termMarkSum: 4, termPercentSum: 70, studentsAssessed: 1, studentsSucceeding: 1,
                 studentsQualified: 1),
             [(1, "")] = Figures(students: 1, schoolStudents: 1, classes: 1),
@@ -204,7 +212,7 @@ public sealed class JournalRecountTests : IAsyncLifetime
         long schoolStudents = 0, long collegeStudents = 0, long preschoolChildren = 0, long schoolSeatsHeld = 0, long schoolAttended = 0,
         long collegeSeatsHeld = 0, long collegeAttended = 0, long preschoolSeatsHeld = 0, long preschoolAttended = 0, long collegeResults = 0,
         long collegePercentSum = 0, long collegeNotAttested = 0, long collegeStudentsAssessed = 0, long collegeStudentsSucceeding = 0,
-        long collegeStudentsQualified = 0)
+        long collegeStudentsQualified = 0, long studentsExcellent = 0, long studentsWithOneThree = 0, long studentsFailing = 0, long studentsNotAttested = 0)
     {
         long[] values =
         [
@@ -215,6 +223,7 @@ public sealed class JournalRecountTests : IAsyncLifetime
             developmentLevel1, developmentLevel2, developmentLevel3, schoolStudents, collegeStudents, preschoolChildren, schoolSeatsHeld,
             schoolAttended, collegeSeatsHeld, collegeAttended, preschoolSeatsHeld, preschoolAttended, collegeResults, collegePercentSum,
             collegeNotAttested, collegeStudentsAssessed, collegeStudentsSucceeding, collegeStudentsQualified,
+            studentsExcellent, studentsWithOneThree, studentsFailing, studentsNotAttested,
         ];
         return JournalRecount.Fields.Select((f, i) => (f, values[i])).ToDictionary(x => x.f, x => x.Item2, StringComparer.Ordinal);
     }

@@ -43,6 +43,7 @@ public sealed partial class ClassLedgerTests
         SeatsHeld = 2, Attended = 2, Late = 1, SchoolSeatsHeld = 2, SchoolAttended = 2,
         TermResults = 4, TermMarks3 = 1, TermMarks4 = 1, TermMarks5 = 2, TermMarkSum = 17, TermPercentSum = 309,
         StudentsAssessed = 2, StudentsSucceeding = 2, StudentsQualified = 1,
+        StudentsWithOneThree = 1, // the progress groups (issue 19): one boy with a single 3, the other with 4 and 5
     };
 
     private static readonly SummaryFigures Girls = new()
@@ -51,6 +52,7 @@ public sealed partial class ClassLedgerTests
         SeatsHeld = 2, AbsentSick = 1, AbsentUnexcused = 1, SchoolSeatsHeld = 2, FullDaysMissed = 2,
         TermResults = 4, TermMarks2 = 1, TermMarks3 = 1, TermMarks4 = 2, TermMarkSum = 13, TermPercentSum = 242,
         StudentsAssessed = 2, StudentsSucceeding = 1, StudentsQualified = 0,
+        StudentsWithOneThree = 1, StudentsFailing = 1, // one girl with a single 3, the other with a 2
     };
 
     public static TheoryData<int, PupilSex, SummaryFigures> SexShares => new()

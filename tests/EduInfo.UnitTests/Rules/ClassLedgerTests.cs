@@ -107,12 +107,14 @@ public sealed partial class ClassLedgerTests
         {
             TermResults = 4, TermMarks2 = 1, TermMarks3 = 1, TermMarks4 = 1, TermMarks5 = 1, TermMarkSum = 14, TermPercentSum = 264,
             StudentsAssessed = 4, StudentsSucceeding = 3, StudentsQualified = 2,
+            StudentsExcellent = 1 /* s2 */, StudentsWithOneThree = 1 /* s4 */, StudentsFailing = 1 /* s3 */,
         };
         // kaz: marks 5,3,4,4; Σ 16; Σ% 90+52+69+76 = 287; no 2 → 4 succeeding; 4 or 5: s1,s3,s4.
         var kaz = new SummaryFigures
         {
             TermResults = 4, TermMarks3 = 1, TermMarks4 = 2, TermMarks5 = 1, TermMarkSum = 16, TermPercentSum = 287,
             StudentsAssessed = 4, StudentsSucceeding = 4, StudentsQualified = 3,
+            StudentsExcellent = 1 /* s1 */, StudentsWithOneThree = 1 /* s2 */,
         };
         // The term over all subjects: the subject sums, but students counted once each:
         // succeeding s1 {4,5}, s2 {5,3}, s4 {3,4} = 3 (s3 has a 2); qualified s1 only = 1.
@@ -121,6 +123,8 @@ public sealed partial class ClassLedgerTests
             Students = 4, SchoolStudents = 4, Classes = 1,
             TermResults = 8, TermMarks2 = 1, TermMarks3 = 2, TermMarks4 = 3, TermMarks5 = 2, TermMarkSum = 30, TermPercentSum = 551,
             StudentsAssessed = 4, StudentsSucceeding = 3, StudentsQualified = 1,
+            // Progress groups: s1 good, s2 and s4 one 3 each, s3 failing.
+            StudentsWithOneThree = 2, StudentsFailing = 1,
         };
 
         Assert.Equal(math, cells[K(2, "math")]);
@@ -188,14 +192,14 @@ public sealed partial class ClassLedgerTests
             new SummaryFigures
             {
                 TermResults = 1, TermMarks4 = 1, TermMarkSum = 4, TermPercentSum = 78, NotAttested = 1,
-                StudentsAssessed = 2, StudentsSucceeding = 1, StudentsQualified = 1,
+                StudentsAssessed = 2, StudentsSucceeding = 1, StudentsQualified = 1, StudentsNotAttested = 1,
             },
             // s2 (н/а) is assessed but neither succeeding nor qualified.
             new SummaryFigures
             {
                 Students = 2, SchoolStudents = 2, Classes = 1,
                 TermResults = 1, TermMarks4 = 1, TermMarkSum = 4, TermPercentSum = 78, NotAttested = 1,
-                StudentsAssessed = 2, StudentsSucceeding = 1, StudentsQualified = 1,
+                StudentsAssessed = 2, StudentsSucceeding = 1, StudentsQualified = 1, StudentsNotAttested = 1,
             }
         },
     };
@@ -244,7 +248,7 @@ public sealed partial class ClassLedgerTests
         var q1Math = new SummaryFigures
         {
             TermResults = 2, TermMarks2 = 1, TermMarks4 = 1, TermMarkSum = 6, TermPercentSum = 100, NotAttested = 1,
-            StudentsAssessed = 3, StudentsSucceeding = 1, StudentsQualified = 1,
+            StudentsAssessed = 3, StudentsSucceeding = 1, StudentsQualified = 1, StudentsFailing = 1 /* s2 */, StudentsNotAttested = 1 /* s3 */,
         };
         Assert.Equal(q1Math, cells[K(1, "math")]);
         Assert.Equal(q1Math with { Students = 3, SchoolStudents = 3, Classes = 1 }, cells[K(1)]);
@@ -253,7 +257,7 @@ public sealed partial class ClassLedgerTests
         var q2Math = new SummaryFigures
         {
             TermResults = 2, TermMarks3 = 1, TermMarks5 = 1, TermMarkSum = 8, TermPercentSum = 150,
-            StudentsAssessed = 2, StudentsSucceeding = 2, StudentsQualified = 1,
+            StudentsAssessed = 2, StudentsSucceeding = 2, StudentsQualified = 1, StudentsExcellent = 1 /* s1 */, StudentsWithOneThree = 1 /* s2 */,
         };
         Assert.Equal(q2Math, cells[K(2, "math")]);
         Assert.Equal(q2Math with { Students = 3, SchoolStudents = 3, Classes = 1 }, cells[K(2)]);
@@ -263,6 +267,7 @@ public sealed partial class ClassLedgerTests
         {
             TermResults = 2, TermMarks3 = 1, TermMarks5 = 1, TermMarkSum = 8, TermPercentSum = 125, NotAttested = 1,
             StudentsAssessed = 3, StudentsSucceeding = 2, StudentsQualified = 1,
+            StudentsExcellent = 1 /* s1 */, StudentsWithOneThree = 1 /* s2 */, StudentsNotAttested = 1 /* s3 */,
         };
         Assert.Equal(yearMath, cells[K(0, "math")]);
         Assert.Equal(yearMath with { Students = 3, SchoolStudents = 3, Classes = 1 }, cells[K(0)]);
@@ -331,13 +336,13 @@ public sealed partial class ClassLedgerTests
         {
             Marks = 2, FormativeMarks = 2, FormativeScoreSum = 14, FormativeMaxSum = 20,
             TermResults = 2, TermMarks3 = 1, TermMarks4 = 1, TermMarkSum = 7, TermPercentSum = 140,
-            StudentsAssessed = 2, StudentsSucceeding = 2, StudentsQualified = 1,
+            StudentsAssessed = 2, StudentsSucceeding = 2, StudentsQualified = 1, StudentsWithOneThree = 1 /* s2 */,
         }, before[K(2, "math")]);
         Assert.Equal(new SummaryFigures
         {
             Marks = 3, FormativeMarks = 2, FormativeScoreSum = 14, FormativeMaxSum = 20, SummativeMarks = 1, SummativeScoreSum = 25, SummativeMaxSum = 25,
             TermResults = 1, TermMarks5 = 1, TermMarkSum = 5, TermPercentSum = 93, PendingResults = 1,
-            StudentsAssessed = 1, StudentsSucceeding = 1, StudentsQualified = 1,
+            StudentsAssessed = 1, StudentsSucceeding = 1, StudentsQualified = 1, StudentsExcellent = 1 /* s1 */,
         }, after[K(2, "math")]);
     }
 
@@ -414,6 +419,7 @@ public sealed partial class ClassLedgerTests
         {
             Marks = 2, FormativeMarks = 1, FormativeScoreSum = 8, FormativeMaxSum = 10, SummativeMarks = 1, SummativeScoreSum = 16, SummativeMaxSum = 25,
             TermResults = 1, TermMarks3 = 1, TermMarkSum = 3, TermPercentSum = 64, StudentsAssessed = 1, StudentsSucceeding = 1,
+            StudentsWithOneThree = 1,
         };
         Assert.Equal((64, 3), (ledger.ResultOf("s1", 2, "math")!.Percent, ledger.ResultOf("s1", 2, "math")!.Mark));
         Assert.Equal(marked with { Students = 1, SchoolStudents = 1, Classes = 1 }, cells[K(0)]);
