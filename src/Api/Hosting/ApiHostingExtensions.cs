@@ -171,6 +171,7 @@ public static class ApiHostingExtensions
         app.MapOrganizationProfileForm();
         app.MapPupilForms();
         app.MapStaffForms();
+        app.MapOrganizationLifecycleForms();
         var api = app.MapGroup("/api/v1");
         api.MapAuthEndpoints();
         api.MapPublicEndpoints();
