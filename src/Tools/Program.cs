@@ -119,7 +119,7 @@ switch (args[0])
         return report.Sound ? 0 : 1;
     }
     case "import":
-        return await ImportCommand.RunAsync(dataSource, args[1..], Console.Out, Console.Error);
+        return await ImportCommand.RunAsync(dataSource, clock.Today, args[1..], Console.Out, Console.Error);
     case "rebuild":
         return await EduInfo.Tools.Operations.RebuildCommand.RunAsync(dataSource, args[1..], Console.Out, Console.Error);
     default:

@@ -106,7 +106,7 @@ public static class PupilEndpoints
         }
         var language = RequestLanguage.Of(http);
         var errors = outcome.Problems.Select(p => new FieldError(p.Field, JsonNaming.Camel(p.Error.ToString()),
-            Messages.Get($"pupil.error.{p.Error}", language, p.Arguments))).ToList();
+            Messages.Get(ProblemKeys.Of(p.Error), language, p.Arguments))).ToList();
         var extensions = new Dictionary<string, object?> { ["errors"] = errors };
         if (outcome.Problems.FirstOrDefault(p => p.Error == PupilError.AlreadyEnrolled) is { } enrolled)
         {

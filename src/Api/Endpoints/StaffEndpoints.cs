@@ -124,7 +124,7 @@ public static class StaffEndpoints
 
     /// <summary>The problem's text in <paramref name="language"/>, with the rows in the way when there are.</summary>
     public static string Message(StaffProblem problem, string language) =>
-        Messages.Get($"staff.error.{JsonNaming.Camel(problem.Error.ToString())}", language,
+        Messages.Get(ProblemKeys.Of(problem.Error), language,
             [string.Join(", ", (problem.Rows ?? []).Select(r => r.ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
 }
 

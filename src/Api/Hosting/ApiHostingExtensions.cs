@@ -170,6 +170,7 @@ public static class ApiHostingExtensions
         app.MapDeskForms();
         app.MapOrganizationProfileForm();
         app.MapPupilForms();
+        app.MapPupilImportForm();
         app.MapStaffForms();
         app.MapOrganizationLifecycleForms();
         var api = app.MapGroup("/api/v1");
@@ -180,6 +181,7 @@ public static class ApiHostingExtensions
             .MapClassEndpoints()
             .MapTransferEndpoints()
             .MapPupilEndpoints()
+            .MapPupilImportEndpoints()
             .MapTimetableEndpoints()
             .MapRulesEndpoints()
             .MapNodeEndpoints()

@@ -14,29 +14,10 @@ public static class ParentLinkValidator
     /// <param name="link">The link between this parent and the child, or null when there has never been one.</param>
     public static IReadOnlyList<PupilProblem> ValidateLink(ParentLinkRequest request, string childIin, bool parentKnown, ParentLinkFacts? link, DateOnly today)
     {
-        var problems = new List<PupilProblem>();
-        if (string.IsNullOrEmpty(request.Iin))
+        var problems = ValidateParent(request.Iin, request.LastName, request.FirstName, request.MiddleName, childIin, parentKnown);
+        if (RelationProblem(request.Relation) is { } relation)
         {
-            problems.Add(new("iin", PupilError.Required));
-        }
-        else if (!Iin.IsValid(request.Iin) || PupilRules.BirthDateOf(request.Iin) is null)
-        {
-            problems.Add(new("iin", PupilError.IinInvalid));
-        }
-        else if (request.Iin == childIin)
-        {
-            problems.Add(new("iin", PupilError.ParentIsChild));
-        }
-        PupilValidator.AddName(problems, "lastName", request.LastName, required: !parentKnown);
-        PupilValidator.AddName(problems, "firstName", request.FirstName, required: !parentKnown);
-        PupilValidator.AddName(problems, "middleName", request.MiddleName, required: false);
-        if (string.IsNullOrEmpty(request.Relation))
-        {
-            problems.Add(new("relation", PupilError.Required));
-        }
-        else if (PupilRules.Parse<ParentRelation>(request.Relation) is null)
-        {
-            problems.Add(new("relation", PupilError.RelationInvalid));
+            problems.Add(new("relation", relation));
         }
         if (request.From is not { } from)
         {
@@ -74,6 +55,36 @@ public static class ParentLinkValidator
             _ => [],
         };
     }
+
+    /// <summary>
+    /// A parent's own fields as a link and the operator's import check them: the IIN (not the child's own), and names —
+    /// required for a parent new to the registry (<paramref name="parentKnown"/> false), else only checked when given.
+    /// </summary>
+    /// <param name="childIin">The child's IIN, or null when no child is at hand (a row of parents.csv).</param>
+    public static List<PupilProblem> ValidateParent(string? iin, string? lastName, string? firstName, string? middleName, string? childIin, bool parentKnown)
+    {
+        var problems = new List<PupilProblem>();
+        if (string.IsNullOrEmpty(iin))
+        {
+            problems.Add(new("iin", PupilError.Required));
+        }
+        else if (!Iin.IsValid(iin) || PupilRules.BirthDateOf(iin) is null)
+        {
+            problems.Add(new("iin", PupilError.IinInvalid));
+        }
+        else if (iin == childIin)
+        {
+            problems.Add(new("iin", PupilError.ParentIsChild));
+        }
+        PupilValidator.AddName(problems, "lastName", lastName, required: !parentKnown);
+        PupilValidator.AddName(problems, "firstName", firstName, required: !parentKnown);
+        PupilValidator.AddName(problems, "middleName", middleName, required: false);
+        return problems;
+    }
+
+    /// <summary>The relation's problem (mother, father or guardian, any case), or null when it is one.</summary>
+    public static PupilError? RelationProblem(string? relation) =>
+        string.IsNullOrEmpty(relation) ? PupilError.Required : PupilRules.Parse<ParentRelation>(relation) is null ? PupilError.RelationInvalid : null;
 
     /// <summary>Ending an open link on a day (its last), not before it began, with a reason.</summary>
     public static IReadOnlyList<PupilProblem> ValidateUnlink(PupilEndRequest request, ParentLinkFacts? link, DateOnly today)

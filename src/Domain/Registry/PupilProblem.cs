@@ -47,6 +47,10 @@ public enum PupilError
     RollCallsBeforeEnrolment,
     /// <summary>The class's organization is closed: it takes no pupils.</summary>
     OrganizationClosed,
+    /// <summary>An upload's row names a class that is not one of the organization's (another school's, or none).</summary>
+    ClassNotInOrganization,
+    /// <summary>An upload gives the same IIN twice (argument: the line it is first given on).</summary>
+    IinRepeated,
 }
 
 /// <summary>One reason a pupil or parent write was refused, on a field, with the values its message names.</summary>

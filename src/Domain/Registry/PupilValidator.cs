@@ -21,21 +21,40 @@ public static class PupilValidator
 
     /// <param name="academicYear">The class's academic year.</param>
     /// <param name="existing">The person already holding the IIN, or null when it is new to the registry.</param>
+    /// <param name="sexRequired">False for a row of an upload without a sex column (see <see cref="ValidatePerson"/>).</param>
     /// <param name="organizationClosed">Whether the class's organization is closed: it takes no pupils.</param>
     public static IReadOnlyList<PupilProblem> ValidateEnrolment(PupilEnrolmentRequest request, string academicYear, PupilIdentity? existing, DateOnly today,
-        bool organizationClosed = false)
+        bool sexRequired = true, bool organizationClosed = false)
     {
         if (organizationClosed)
         {
             return [new("classId", PupilError.OrganizationClosed)];
         }
+        var problems = ValidatePerson(request.Iin, request.LastName, request.FirstName, request.MiddleName, request.BirthDate, request.Sex, today, sexRequired);
+        AddDate(problems, "date", request.Date, academicYear, today);
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+        return PersonProblem(existing, request.Date!.Value) is { } problem ? [problem] : [];
+    }
+
+    /// <summary>
+    /// The person's own fields as every enrolment checks them (the API's, a school's upload and the operator's import):
+    /// the IIN (check digit and a possible birth date), names in the scripts people write them, the birth date and sex
+    /// the IIN encodes. A file has no sex column unless it wants one: <paramref name="sexRequired"/> false leaves an absent
+    /// sex unchecked (the IIN says it).
+    /// </summary>
+    public static List<PupilProblem> ValidatePerson(string? iin, string? lastName, string? firstName, string? middleName, DateOnly? birthDate, string? sex,
+        DateOnly today, bool sexRequired = true)
+    {
         var problems = new List<PupilProblem>();
         var iinValid = false;
-        if (string.IsNullOrEmpty(request.Iin))
+        if (string.IsNullOrEmpty(iin))
         {
             problems.Add(new("iin", PupilError.Required));
         }
-        else if (!Iin.IsValid(request.Iin) || PupilRules.BirthDateOf(request.Iin) is null)
+        else if (!Iin.IsValid(iin) || PupilRules.BirthDateOf(iin) is null)
         {
             problems.Add(new("iin", PupilError.IinInvalid));
         }
@@ -43,39 +62,37 @@ public static class PupilValidator
         {
             iinValid = true;
         }
-        AddName(problems, "lastName", request.LastName, required: true);
-        AddName(problems, "firstName", request.FirstName, required: true);
-        AddName(problems, "middleName", request.MiddleName, required: false);
-        if (request.BirthDate is not { } birthDate)
+        AddName(problems, "lastName", lastName, required: true);
+        AddName(problems, "firstName", firstName, required: true);
+        AddName(problems, "middleName", middleName, required: false);
+        if (birthDate is not { } birth)
         {
             problems.Add(new("birthDate", PupilError.Required));
         }
-        else if (birthDate > today)
+        else if (birth > today)
         {
             problems.Add(new("birthDate", PupilError.BirthDateInFuture));
         }
-        else if (iinValid && PupilRules.BirthDateOf(request.Iin!) != birthDate)
+        else if (iinValid && PupilRules.BirthDateOf(iin!) != birth)
         {
             problems.Add(new("birthDate", PupilError.IinBirthDateMismatch));
         }
-        if (string.IsNullOrEmpty(request.Sex))
+        if (string.IsNullOrEmpty(sex))
         {
-            problems.Add(new("sex", PupilError.Required));
+            if (sexRequired)
+            {
+                problems.Add(new("sex", PupilError.Required));
+            }
         }
-        else if (PupilRules.Parse<PupilSex>(request.Sex) is not { } sex)
+        else if (PupilRules.Parse<PupilSex>(sex) is not { } parsed)
         {
             problems.Add(new("sex", PupilError.SexInvalid));
         }
-        else if (iinValid && PupilRules.SexOf(request.Iin!) != sex)
+        else if (iinValid && PupilRules.SexOf(iin!) != parsed)
         {
             problems.Add(new("sex", PupilError.IinSexMismatch));
         }
-        AddDate(problems, "date", request.Date, academicYear, today);
-        if (problems.Count > 0)
-        {
-            return problems;
-        }
-        return PersonProblem(existing, request.Date!.Value) is { } problem ? [problem] : [];
+        return problems;
     }
 
     /// <summary>

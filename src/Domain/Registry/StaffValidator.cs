@@ -23,6 +23,28 @@ public static class StaffValidator
         {
             return [new("organizationId", StaffError.OrganizationClosed)];
         }
+        var problems = ValidatePerson(iin, lastName, firstName, middleName);
+        if (iinTaken && Iin.IsValid(iin))
+        {
+            problems.Insert(0, new("iin", StaffError.IinTaken));
+        }
+        if (post is not null && ParsePost(post) is null)
+        {
+            problems.Add(new("post", StaffError.PostUnknown));
+        }
+        if (hiredOn is null)
+        {
+            problems.Add(new("hiredOn", StaffError.Required));
+        }
+        return problems;
+    }
+
+    /// <summary>
+    /// A member of staff's own fields as hiring and the operator's import check them: the IIN by its check digit, names
+    /// (<see cref="StaffNames.Normalize">normalized</see> first) in the scripts people write them.
+    /// </summary>
+    public static List<StaffProblem> ValidatePerson(string? iin, string? lastName, string? firstName, string? middleName)
+    {
         var problems = new List<StaffProblem>();
         if (string.IsNullOrEmpty(iin))
         {
@@ -32,24 +54,12 @@ public static class StaffValidator
         {
             problems.Add(new("iin", StaffError.IinInvalid));
         }
-        else if (iinTaken)
-        {
-            problems.Add(new("iin", StaffError.IinTaken));
-        }
         foreach (var (field, name, required) in new[] { ("lastName", lastName, true), ("firstName", firstName, true), ("middleName", middleName, false) })
         {
             if (StaffNames.Problem(StaffNames.Normalize(name), required) is { } error)
             {
                 problems.Add(new(field, error));
             }
-        }
-        if (post is not null && ParsePost(post) is null)
-        {
-            problems.Add(new("post", StaffError.PostUnknown));
-        }
-        if (hiredOn is null)
-        {
-            problems.Add(new("hiredOn", StaffError.Required));
         }
         return problems;
     }

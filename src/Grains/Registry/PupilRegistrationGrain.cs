@@ -28,7 +28,7 @@ public sealed class PupilRegistrationGrain(PupilStore pupils, IKazakhstanClock c
             {
                 return PupilOutcome.Rejected([new("classId", PupilError.NotFound)]);
             }
-            var problems = PupilValidator.ValidateEnrolment(request, place.AcademicYear, place.Existing, clock.Today, place.OrganizationClosed);
+            var problems = PupilValidator.ValidateEnrolment(request, place.AcademicYear, place.Existing, clock.Today, organizationClosed: place.OrganizationClosed);
             if (problems.Count > 0)
             {
                 return PupilOutcome.Rejected(problems);

@@ -34,7 +34,7 @@ public sealed record PupilParent(string ParentId, string Name, string Relation, 
 /// sequence so the class rebuilds its roster from the date. A write that finds the record changed writes nothing and
 /// answers null: read and check again.
 /// </summary>
-public sealed class PupilStore(NpgsqlDataSource dataSource)
+public sealed partial class PupilStore(NpgsqlDataSource dataSource)
 {
     private const string Latest = """
         SELECT e.seq, e.class_id, c.organization_id, c.academic_year, e.from_date, e.to_date
@@ -96,17 +96,7 @@ public sealed class PupilStore(NpgsqlDataSource dataSource)
         var studentId = existing?.StudentId ?? newStudentId;
         if (existing is null)
         {
-            await using var insert = new NpgsqlCommand("""
-                INSERT INTO students (id, iin, last_name, first_name, middle_name, birth_date) VALUES (@id, @iin, @last, @first, @middle, @birth)
-                ON CONFLICT (iin) DO NOTHING
-                """, connection, transaction);
-            insert.Parameters.AddWithValue("id", studentId);
-            insert.Parameters.AddWithValue("iin", request.Iin!);
-            insert.Parameters.AddWithValue("last", request.LastName!);
-            insert.Parameters.AddWithValue("first", request.FirstName!);
-            insert.Parameters.Add(new NpgsqlParameter<string?>("middle", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = NullIfEmpty(request.MiddleName) });
-            insert.Parameters.AddWithValue("birth", request.BirthDate!.Value);
-            if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0)
+            if (!await InsertStudentAsync(connection, transaction, studentId, request, cancellationToken))
             {
                 return null; // enrolled by someone else a moment ago: read again, it is a known person now
             }

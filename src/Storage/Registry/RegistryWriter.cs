@@ -1,4 +1,6 @@
+using System.Text.Json;
 using EduInfo.Domain.Registry;
+using EduInfo.Storage.Audit;
 using EduInfo.Storage.Registry.Model;
 using Npgsql;
 using NpgsqlTypes;
@@ -10,13 +12,16 @@ namespace EduInfo.Storage.Registry;
 /// whole-class teaching group per class (id = the class's id) besides the subgroups and profile groups given, enrolments numbered from the journal sequence, and each class's
 /// watermark. A parent (node or organization) that is not in the data must already be in the registry: its path is
 /// read inside the same transaction, so one district's schools can be loaded under existing nodes.
-/// All or nothing: a constraint violation (e.g. an invalid IIN) loads nothing.
+/// All or nothing: a constraint violation (e.g. an invalid IIN) loads nothing. This is the bulk path of a first,
+/// country-scale load by an operator (<c>eduinfo import</c>, the demo seed): it bypasses the grains, so it is for a
+/// registry no class grain serves yet; a school's pupils into a live system go through <see cref="PupilStore.EnrolAllAsync"/>.
 /// </summary>
 public sealed class RegistryWriter(NpgsqlDataSource dataSource)
 {
     /// <summary>Writes every row of <paramref name="data"/>, or nothing.</summary>
+    /// <param name="audit">The load's audit row, written in the same transaction with the count of each table's rows (null: none, the demo seed's load).</param>
     /// <exception cref="InvalidOperationException">A parent is neither in the data nor in the registry, or the nodes form a cycle.</exception>
-    public async Task WriteAsync(RegistryData data, CancellationToken cancellationToken = default)
+    public async Task WriteAsync(RegistryData data, CancellationToken cancellationToken = default, AuditEntry? audit = null)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -99,8 +104,22 @@ public sealed class RegistryWriter(NpgsqlDataSource dataSource)
             watermarks.Parameters.AddWithValue("classes", data.Enrolments.Select(e => e.ClassId).Distinct().ToArray());
             await watermarks.ExecuteNonQueryAsync(cancellationToken);
         }
+        if (audit is not null)
+        {
+            await using var record = AuditLog.InsertCommand(audit with { DetailJson = JsonSerializer.Serialize(Counts(data)) }, connection, transaction);
+            await record.ExecuteNonQueryAsync(cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
     }
+
+    /// <summary>How many rows of each table a load holds (the audit's detail: counts, never a row).</summary>
+    public static Dictionary<string, int> Counts(RegistryData data) => new()
+    {
+        ["nodes"] = data.Nodes.Count, ["organizations"] = data.Organizations.Count, ["subjects"] = data.Subjects.Count, ["classes"] = data.Classes.Count,
+        ["teachingGroups"] = data.TeachingGroups.Count, ["students"] = data.Students.Count, ["groupMembers"] = data.GroupMembers.Count,
+        ["teachers"] = data.Teachers.Count, ["assignments"] = data.Assignments.Count, ["parents"] = data.Parents.Count,
+        ["studentParents"] = data.StudentParents.Count, ["timetableSlots"] = data.Timetable.Count,
+    };
 
     private static void WritePerson(NpgsqlBinaryImporter w, PersonRow p)
     {

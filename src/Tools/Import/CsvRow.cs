@@ -1,3 +1,4 @@
+using EduInfo.Domain.Csv;
 using EduInfo.Domain.Registry;
 using System.Globalization;
 
@@ -6,7 +7,8 @@ namespace EduInfo.Tools.Import;
 /// <summary>
 /// Typed access to the values of one well-shaped record: each accessor checks one value, reports what is wrong
 /// with it (file, line, column) and returns null then, so every bad value of a row is reported, not just the first.
-/// Values are trimmed; an empty value is absent.
+/// Values are trimmed; an empty value is absent. A value's rules (names, IINs, birth dates, languages) are the Domain's,
+/// the same the API checks (<see cref="Rules"/>); this checks only how a value is written (a date, a number, an id).
 /// </summary>
 internal sealed class CsvRow(string file, CsvRecord record, IReadOnlyDictionary<string, int> columns, ParsedImport import)
 {
@@ -15,10 +17,36 @@ internal sealed class CsvRow(string file, CsvRecord record, IReadOnlyDictionary<
     /// <summary>True once any value of this row was reported.</summary>
     public bool HasErrors { get; private set; }
 
+    /// <summary>Columns already reported: a rule is not reported again on a value that could not even be read.</summary>
+    private readonly HashSet<string> reported = new(StringComparer.Ordinal);
+
     public void Error(ImportErrorCode code, params IReadOnlyList<string> arguments)
     {
         import.Errors.Add(new ImportError(file, Line, code, arguments));
         HasErrors = true;
+    }
+
+    /// <summary>
+    /// The Domain rules' problems of this row (fields named as the API names them), each on its column with the API's
+    /// message for it; none on a column already reported.
+    /// </summary>
+    public void Rules(IEnumerable<(string Field, string Key, IReadOnlyList<string> Arguments)> problems, Func<string, string> columnOf)
+    {
+        foreach (var (field, key, arguments) in problems)
+        {
+            var column = columnOf(field);
+            if (reported.Add(column))
+            {
+                import.Errors.Add(ImportError.Rule(file, Line, column, key, arguments));
+                HasErrors = true;
+            }
+        }
+    }
+
+    private void Fail(string column, ImportErrorCode code, params IReadOnlyList<string> arguments)
+    {
+        reported.Add(column);
+        Error(code, arguments);
     }
 
     /// <summary>The trimmed value, or null when empty.</summary>
@@ -42,7 +70,7 @@ internal sealed class CsvRow(string file, CsvRecord record, IReadOnlyDictionary<
         import.Declarations.Add(new ImportDeclaration(entity, id, file, Line));
         if (!IsWellFormedId(id))
         {
-            Error(ImportErrorCode.BadId, column, ImportFormat.MaxIdLength.ToString(CultureInfo.InvariantCulture));
+            Fail(column, ImportErrorCode.BadId, column, ImportFormat.MaxIdLength.ToString(CultureInfo.InvariantCulture));
             return null;
         }
         return id;
@@ -65,7 +93,7 @@ internal sealed class CsvRow(string file, CsvRecord record, IReadOnlyDictionary<
         var value = Text(column);
         if (value is not null && !allowed.Contains(value, StringComparer.Ordinal))
         {
-            Error(ImportErrorCode.UnknownValue, column, value, string.Join(", ", allowed));
+            Fail(column, ImportErrorCode.UnknownValue, column, value, string.Join(", ", allowed));
             return null;
         }
         return value;
@@ -81,7 +109,7 @@ internal sealed class CsvRow(string file, CsvRecord record, IReadOnlyDictionary<
         }
         if (!DateOnly.TryParseExact(value, ImportFormat.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            Error(ImportErrorCode.BadDate, column);
+            Fail(column, ImportErrorCode.BadDate, column);
             return null;
         }
         return date;
@@ -93,7 +121,7 @@ internal sealed class CsvRow(string file, CsvRecord record, IReadOnlyDictionary<
         var to = Date(column, required: false);
         if (to is not null && from is not null && to < from)
         {
-            Error(ImportErrorCode.EndBeforeStart, column, fromColumn);
+            Fail(column, ImportErrorCode.EndBeforeStart, column, fromColumn);
             return null;
         }
         return to;
@@ -111,7 +139,7 @@ internal sealed class CsvRow(string file, CsvRecord record, IReadOnlyDictionary<
         {
             return result;
         }
-        Error(ImportErrorCode.BadBoolean, column);
+        Fail(column, ImportErrorCode.BadBoolean, column);
         return null;
     }
 
@@ -125,12 +153,12 @@ internal sealed class CsvRow(string file, CsvRecord record, IReadOnlyDictionary<
         }
         if (!int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
         {
-            Error(ImportErrorCode.BadNumber, column);
+            Fail(column, ImportErrorCode.BadNumber, column);
             return null;
         }
         if (number < min || number > max)
         {
-            Error(ImportErrorCode.NumberOutOfRange, column, min.ToString(CultureInfo.InvariantCulture), max.ToString(CultureInfo.InvariantCulture));
+            Fail(column, ImportErrorCode.NumberOutOfRange, column, min.ToString(CultureInfo.InvariantCulture), max.ToString(CultureInfo.InvariantCulture));
             return null;
         }
         return number;
@@ -147,62 +175,46 @@ internal sealed class CsvRow(string file, CsvRecord record, IReadOnlyDictionary<
         }
         if (!int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
         {
-            Error(ImportErrorCode.BadNumber, column);
+            Fail(column, ImportErrorCode.BadNumber, column);
             return null;
         }
         if (number < min || number > max)
         {
-            Error(ImportErrorCode.GradeOutOfRange, column, min.ToString(CultureInfo.InvariantCulture), max.ToString(CultureInfo.InvariantCulture));
+            Fail(column, ImportErrorCode.GradeOutOfRange, column, min.ToString(CultureInfo.InvariantCulture), max.ToString(CultureInfo.InvariantCulture));
             return null;
         }
         return number;
     }
 
-    /// <summary>An IIN with a correct check digit. The value is personal data: messages name the column only.</summary>
-    public string? Iin(string column, ImportEntity owner)
+    /// <summary>
+    /// A person's IIN as written; a valid one is kept for the uniqueness checks. Whether it is valid is the person's
+    /// rules' to say (<see cref="Rules"/>). Personal data: messages name the column only.
+    /// </summary>
+    public string? PersonIin(string column, ImportEntity owner)
     {
-        var value = Text(column);
-        if (value is null)
+        var value = Value(column);
+        if (value is not null && EduInfo.Domain.Registry.Iin.IsValid(value))
         {
-            return null;
+            import.Iins.Add(new ImportIin(owner, value, column, file, Line));
         }
-        if (!EduInfo.Domain.Registry.Iin.IsValid(value))
-        {
-            Error(ImportErrorCode.InvalidIin, column);
-            return null;
-        }
-        import.Iins.Add(new ImportIin(owner, value, column, file, Line));
         return value;
     }
 
-    /// <summary>A two-letter lowercase language code (kk, ru, en, uz, ug, tg, …).</summary>
+    /// <summary>A language of instruction of a class: one of the codes an organization may teach in (the profile's rule).</summary>
     public string? Language(string column)
     {
         var value = Text(column);
-        return value is null ? null : CheckLanguage(column, value);
-    }
-
-    /// <summary>Language codes separated by ';', at least one; repeats are dropped.</summary>
-    public IReadOnlyList<string>? Languages(string column)
-    {
-        var value = Text(column);
-        if (value is null)
+        if (value is not null && !OrganizationProfileValidator.LanguageCodes.Contains(value, StringComparer.Ordinal))
         {
+            Rules([("language", ProblemKeys.OfProfile(RegistryError.LanguageUnknown), [])], _ => column);
             return null;
         }
-        var languages = new List<string>();
-        var bad = false;
-        foreach (var item in value.Split(ImportFormat.ListSeparator))
-        {
-            var language = CheckLanguage(column, item.Trim());
-            bad |= language is null;
-            if (language is not null && !languages.Contains(language))
-            {
-                languages.Add(language);
-            }
-        }
-        return bad ? null : languages;
+        return value;
     }
+
+    /// <summary>Items of a list separated by ';', trimmed, as written (their rules are the caller's).</summary>
+    public IReadOnlyList<string>? List(string column) =>
+        Text(column)?.Split(ImportFormat.ListSeparator).Select(item => item.Trim()).ToList();
 
     /// <summary>An academic year "2026-2027": two years in a row.</summary>
     public string? AcademicYear(string column)
@@ -219,23 +231,13 @@ internal sealed class CsvRow(string file, CsvRecord record, IReadOnlyDictionary<
         {
             return value;
         }
-        Error(ImportErrorCode.BadAcademicYear, column, value);
-        return null;
-    }
-
-    private string? CheckLanguage(string column, string value)
-    {
-        if (value.Length == 2 && value.All(char.IsAsciiLetterLower))
-        {
-            return value;
-        }
-        Error(ImportErrorCode.BadLanguage, column, value);
+        Fail(column, ImportErrorCode.BadAcademicYear, column, value);
         return null;
     }
 
     private T? Missing<T>(string column) where T : class
     {
-        Error(ImportErrorCode.Required, column);
+        Fail(column, ImportErrorCode.Required, column);
         return null;
     }
 

@@ -13,7 +13,8 @@ public static class ImportCommand
     public const string Usage = "usage: eduinfo import <folder> [--lang kk|ru|en]";
 
     /// <summary>Runs the command with the arguments after the verb.</summary>
-    public static async Task<int> RunAsync(NpgsqlDataSource dataSource, IReadOnlyList<string> arguments, TextWriter output, TextWriter error,
+    /// <param name="today">Kazakhstan's date from the command's clock (a birth date after it is refused).</param>
+    public static async Task<int> RunAsync(NpgsqlDataSource dataSource, DateOnly today, IReadOnlyList<string> arguments, TextWriter output, TextWriter error,
         CancellationToken cancellationToken = default)
     {
         string? folder = null;
@@ -48,7 +49,7 @@ public static class ImportCommand
         ImportResult result;
         try
         {
-            result = await new RegistryImporter(dataSource).ImportAsync(folder, cancellationToken);
+            result = await new RegistryImporter(dataSource, today, "cli:" + Environment.UserName).ImportAsync(folder, cancellationToken);
         }
         catch (PostgresException e)
         {

@@ -24,8 +24,8 @@ public enum ImportErrorCode
     BadBoolean,
     BadNumber,
     UnknownValue,
-    BadLanguage,
-    InvalidIin,
+    /// <summary>A Domain rule refused the value (the API's message for the same fault): <see cref="ImportError.RuleKey"/>.</summary>
+    Rule,
     GradeOutOfRange,
     NumberOutOfRange,
     EndBeforeStart,

@@ -39,12 +39,10 @@ public static class ImportFormat
         new(Timetable, ["class_id", "group_id", "subject_id", "weekday", "period", "from"]),
     ];
 
-    // Allowed values of the kind and relation columns.
+    // Allowed values of the kind columns of nodes and groups (an organization's kind and a link's relation are the Domain's rules).
     public static readonly IReadOnlyList<string> NodeKinds = ["republic", "region", "district"];
-    public static readonly IReadOnlyList<string> OrganizationKinds = ["preschool", "school", "college", "additional"];
     /// <summary>Whole-class groups are not listed: every class is one, with the class's id.</summary>
     public static readonly IReadOnlyList<string> GroupKinds = ["subgroup", "profile"];
-    public static readonly IReadOnlyList<string> Relations = ["mother", "father", "guardian"];
 
     // Limits and spellings of single values.
     public const int MinGrade = 0;

@@ -1,12 +1,14 @@
-using EduInfo.Domain.Calendar;
+using EduInfo.Domain.Csv;
 using EduInfo.Domain.Registry;
 using EduInfo.Storage.Registry.Model;
 
 namespace EduInfo.Tools.Import;
 
 /// <summary>
-/// Turns the CSV documents of an import into typed rows, checking the files, the headers and every single value.
-/// Pure: checks that need other rows or the registry are <see cref="ImportValidator"/>'s.
+/// Turns the CSV documents of an import into typed rows, checking the files, the headers and every single value — a
+/// person's, an organization's and a link's by the same Domain rules the API checks (PupilValidator, StaffValidator,
+/// ParentLinkValidator, OrganizationProfileValidator), with the API's messages. Pure: checks that need other rows or
+/// the registry are <see cref="ImportValidator"/>'s.
 /// </summary>
 public static class ImportParser
 {
@@ -22,7 +24,7 @@ public static class ImportParser
         [ImportFormat.Parents] = ImportEntity.Parent,
     };
 
-    private static readonly IReadOnlyDictionary<string, Action<CsvRow, ParsedImport>> RowParsers = new Dictionary<string, Action<CsvRow, ParsedImport>>
+    private static readonly IReadOnlyDictionary<string, Action<CsvRow, ParsedImport, DateOnly>> RowParsers = new Dictionary<string, Action<CsvRow, ParsedImport, DateOnly>>
     {
         [ImportFormat.Nodes] = Node,
         [ImportFormat.Organizations] = Organization,
@@ -39,7 +41,8 @@ public static class ImportParser
     };
 
     /// <summary>Parses the documents read from a folder (named <paramref name="folder"/> in errors about the folder as a whole).</summary>
-    public static ParsedImport Parse(string folder, IReadOnlyList<CsvDocument> documents)
+    /// <param name="today">Kazakhstan's date: a birth date after it is refused, as the API refuses it.</param>
+    public static ParsedImport Parse(string folder, IReadOnlyList<CsvDocument> documents, DateOnly today)
     {
         var import = new ParsedImport();
         var known = ImportFormat.Tables.Select(t => t.File).ToList();
@@ -55,16 +58,16 @@ public static class ImportParser
         {
             if (documents.FirstOrDefault(d => d.File == table.File) is { } document)
             {
-                ParseFile(table, document, import);
+                ParseFile(table, document, import, today);
             }
         }
         return import;
     }
 
-    private static void ParseFile(ImportTable table, CsvDocument document, ParsedImport import)
+    private static void ParseFile(ImportTable table, CsvDocument document, ParsedImport import, DateOnly today)
     {
         var file = table.File;
-        import.Errors.AddRange(document.Errors);
+        import.Errors.AddRange(document.Errors.Select(e => new ImportError(file, e.Line, Enum.Parse<ImportErrorCode>(e.Error.ToString()))));
         var entity = IdOf.TryGetValue(file, out var e) ? e : (ImportEntity?)null;
         if (!document.Complete && entity is not null)
         {
@@ -122,7 +125,7 @@ public static class ImportParser
         {
             if (headerIsRight && !record.Malformed && record.Fields.Count == header.Fields.Count)
             {
-                RowParsers[file](new CsvRow(file, record, columns, import), import);
+                RowParsers[file](new CsvRow(file, record, columns, import), import, today);
                 continue;
             }
             if (headerIsRight && !record.Malformed)
@@ -139,7 +142,7 @@ public static class ImportParser
         }
     }
 
-    private static void Node(CsvRow row, ParsedImport import)
+    private static void Node(CsvRow row, ParsedImport import, DateOnly today)
     {
         var id = row.Id("id", ImportEntity.Node);
         var parent = row.Reference("parent_id", ReferenceTarget.Node, required: false);
@@ -159,21 +162,25 @@ public static class ImportParser
         }
     }
 
-    private static void Organization(CsvRow row, ParsedImport import)
+    private static void Organization(CsvRow row, ParsedImport import, DateOnly today)
     {
         var id = row.Id("id", ImportEntity.Organization);
         var node = row.Reference("node_id", ReferenceTarget.Node);
-        var kind = row.OneOf("kind", ImportFormat.OrganizationKinds);
-        var (kk, ru, en) = (row.Text("name_kk"), row.Text("name_ru"), row.Text("name_en"));
-        var languages = row.Languages("languages");
+        var (kk, ru, en, kind) = (row.Value("name_kk"), row.Value("name_ru"), row.Value("name_en"), row.Value("kind"));
+        var languages = row.List("languages");
         var rural = row.Boolean("is_rural");
+        // A new organization's profile, checked as an edit of it is: its kind is its own (no change), it has no classes yet.
+        var draft = new OrganizationProfileDraft(kk, ru, en, languages, kind, rural ?? false);
+        var problems = OrganizationProfileValidator.Validate(draft, OrganizationKinds.Parse(kind) ?? OrganizationKind.School, mayChangeKind: true, hasClasses: false,
+            out var profile);
+        row.Rules(problems.Select(p => (p.Field, ProblemKeys.OfProfile(p.Error), (IReadOnlyList<string>)[])), ProfileColumn);
         if (!row.HasErrors)
         {
-            import.Organizations.Add(new(row.Line, new OrganizationRow(id!, node!, kind!, kk!, ru!, en!, languages!, rural!.Value)));
+            import.Organizations.Add(new(row.Line, new OrganizationRow(id!, node!, kind!, profile!.NameKk, profile.NameRu, profile.NameEn, profile.Languages, rural!.Value)));
         }
     }
 
-    private static void Subject(CsvRow row, ParsedImport import)
+    private static void Subject(CsvRow row, ParsedImport import, DateOnly today)
     {
         var id = row.Id("id", ImportEntity.Subject);
         var (kk, ru, en) = (row.Text("name_kk"), row.Text("name_ru"), row.Text("name_en"));
@@ -183,7 +190,7 @@ public static class ImportParser
         }
     }
 
-    private static void Class(CsvRow row, ParsedImport import)
+    private static void Class(CsvRow row, ParsedImport import, DateOnly today)
     {
         var id = row.Id("id", ImportEntity.Class);
         var organization = row.Reference("organization_id", ReferenceTarget.Organization);
@@ -197,7 +204,7 @@ public static class ImportParser
         }
     }
 
-    private static void TeachingGroup(CsvRow row, ParsedImport import)
+    private static void TeachingGroup(CsvRow row, ParsedImport import, DateOnly today)
     {
         var id = row.Id("id", ImportEntity.TeachingGroup);
         var kind = row.OneOf("kind", ImportFormat.GroupKinds);
@@ -219,15 +226,18 @@ public static class ImportParser
         }
     }
 
-    private static void Student(CsvRow row, ParsedImport import)
+    private static void Student(CsvRow row, ParsedImport import, DateOnly today)
     {
         var id = row.Id("id", ImportEntity.Student);
-        var iin = row.Iin("iin", ImportEntity.Student);
-        var (last, first, middle) = (row.Text("last_name"), row.Text("first_name"), row.Value("middle_name"));
+        var iin = row.PersonIin("iin", ImportEntity.Student);
+        var (last, first, middle) = (row.Value("last_name"), row.Value("first_name"), row.Value("middle_name"));
         var birth = row.Date("birth_date");
         var classId = row.Reference("class_id", ReferenceTarget.Class);
         var from = row.Date("enrolled_from");
         var to = row.EndDate("enrolled_to", "enrolled_from", from);
+        // The person's rules of an enrolment; students.csv has no sex column: the IIN says it.
+        row.Rules(PupilValidator.ValidatePerson(iin, last, first, middle, birth, sex: null, today, sexRequired: false)
+            .Select(p => (p.Field, ProblemKeys.Of(p.Error), p.Arguments)), PupilUpload.Column);
         if (!row.HasErrors)
         {
             import.Students.Add(new(row.Line, new PersonRow(id!, iin!, last!, first!, middle, birth!.Value)));
@@ -235,7 +245,7 @@ public static class ImportParser
         }
     }
 
-    private static void GroupMember(CsvRow row, ParsedImport import)
+    private static void GroupMember(CsvRow row, ParsedImport import, DateOnly today)
     {
         var group = row.Reference("group_id", ReferenceTarget.MemberGroup);
         var student = row.Reference("student_id", ReferenceTarget.Student);
@@ -247,19 +257,20 @@ public static class ImportParser
         }
     }
 
-    private static void Teacher(CsvRow row, ParsedImport import)
+    private static void Teacher(CsvRow row, ParsedImport import, DateOnly today)
     {
         var id = row.Id("id", ImportEntity.Teacher);
-        var iin = row.Iin("iin", ImportEntity.Teacher);
-        var (last, first, middle) = (row.Text("last_name"), row.Text("first_name"), row.Value("middle_name"));
+        var iin = row.PersonIin("iin", ImportEntity.Teacher);
+        var (last, first, middle) = (StaffNames.Normalize(row.Value("last_name")), StaffNames.Normalize(row.Value("first_name")), StaffNames.Normalize(row.Value("middle_name")));
         var organization = row.Reference("organization_id", ReferenceTarget.Organization);
+        row.Rules(StaffValidator.ValidatePerson(iin, last, first, middle).Select(p => (p.Field, ProblemKeys.Of(p.Error), (IReadOnlyList<string>)[])), PupilUpload.Column);
         if (!row.HasErrors)
         {
             import.Teachers.Add(new(row.Line, new TeacherRow(id!, iin!, last!, first!, middle, organization!)));
         }
     }
 
-    private static void Assignment(CsvRow row, ParsedImport import)
+    private static void Assignment(CsvRow row, ParsedImport import, DateOnly today)
     {
         var teacher = row.Reference("teacher_id", ReferenceTarget.Teacher);
         var group = row.Reference("group_id", ReferenceTarget.Group);
@@ -272,7 +283,7 @@ public static class ImportParser
         }
     }
 
-    private static void TimetableSlot(CsvRow row, ParsedImport import)
+    private static void TimetableSlot(CsvRow row, ParsedImport import, DateOnly today)
     {
         var cls = row.Reference("class_id", ReferenceTarget.Class);
         // No group: the whole class, whose teaching group has the class's id.
@@ -287,11 +298,14 @@ public static class ImportParser
         }
     }
 
-    private static void Parent(CsvRow row, ParsedImport import)
+    private static void Parent(CsvRow row, ParsedImport import, DateOnly today)
     {
         var id = row.Id("id", ImportEntity.Parent);
-        var iin = row.Iin("iin", ImportEntity.Parent);
-        var (last, first, middle) = (row.Text("last_name"), row.Text("first_name"), row.Value("middle_name"));
+        var iin = row.PersonIin("iin", ImportEntity.Parent);
+        var (last, first, middle) = (row.Value("last_name"), row.Value("first_name"), row.Value("middle_name"));
+        // A parent new to the registry, as a link creates one: the IIN and the names are required.
+        row.Rules(ParentLinkValidator.ValidateParent(iin, last, first, middle, childIin: null, parentKnown: false)
+            .Select(p => (p.Field, ProblemKeys.Of(p.Error), p.Arguments)), PupilUpload.Column);
         if (!row.HasErrors)
         {
             // The registry keeps no birth date of a parent (the parents table has none), so none is imported.
@@ -299,14 +313,21 @@ public static class ImportParser
         }
     }
 
-    private static void StudentParent(CsvRow row, ParsedImport import)
+    private static void StudentParent(CsvRow row, ParsedImport import, DateOnly today)
     {
         var student = row.Reference("student_id", ReferenceTarget.Student);
         var parent = row.Reference("parent_id", ReferenceTarget.Parent);
-        var relation = row.OneOf("relation", ImportFormat.Relations);
+        var relation = row.Value("relation");
+        if (ParentLinkValidator.RelationProblem(relation) is { } problem)
+        {
+            row.Rules([("relation", ProblemKeys.Of(problem), [])], field => field);
+        }
         if (!row.HasErrors)
         {
-            import.StudentParents.Add(new(row.Line, new StudentParentRow(student!, parent!, relation!)));
+            import.StudentParents.Add(new(row.Line, new StudentParentRow(student!, parent!, PupilRules.Parse<ParentRelation>(relation)!.Value.ToString().ToLowerInvariant())));
         }
     }
+
+    /// <summary>organizations.csv's column of a profile's field ("nameKk" → "name_kk", "languages[1]" → "languages").</summary>
+    private static string ProfileColumn(string field) => PupilUpload.Column(field.Split('[')[0]);
 }

@@ -117,6 +117,8 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         ["POST /api/v1/students/{studentId}/corrections"] = [401, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 200],
         ["POST /api/v1/students/{studentId}/parents"] =    [401, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 200],
         ["POST /api/v1/students/{studentId}/parents/{parentId}/unlink"] = [401, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 200],
+        // A school's upload of pupils (issue 18, item 4): the keepers of its pupils, as one enrolment.
+        ["POST /api/v1/organizations/{organizationId}/pupils/import"] = [401, 403, 403, 403, 403, 201, 403, 201, 403, 201, 403, 403, 403, 403, 403, 403, 201],
         // The profile page's closing form (issue 18): without an antiforgery token a 400 for everyone, before anything else.
         ["POST /organizations/{organizationId}/closing"] = [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
     };
@@ -333,6 +335,12 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         [("POST /desk/{nodeId}/classes/split", "district")] =                                        [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
         [("POST /desk/{nodeId}/classes/split", "region")] =                                          [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
         [("POST /desk/{nodeId}/classes/split", "republic")] =                                        [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+        // The pupils page's upload form: a post without an antiforgery token is refused whoever sends it.
+        [("POST /desk/{nodeId}/pupils/import", "organization")] =                                    [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+        [("POST /desk/{nodeId}/pupils/import", "class")] =                                           [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+        [("POST /desk/{nodeId}/pupils/import", "district")] =                                        [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+        [("POST /desk/{nodeId}/pupils/import", "region")] =                                          [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+        [("POST /desk/{nodeId}/pupils/import", "republic")] =                                        [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
         [("GET /nodes/{nodeId}", "class")] =                                [302, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         [("GET /nodes/{nodeId}", "organization")] =                         [302, 200, 403, 403, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         [("GET /nodes/{nodeId}", "district")] =                             [302, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],

@@ -106,7 +106,7 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
         using var request = new HttpRequestMessage(method, path);
         if (body is not null)
         {
-            request.Content = System.Net.Http.Json.JsonContent.Create(body);
+            request.Content = body as HttpContent ?? System.Net.Http.Json.JsonContent.Create(body);
         }
         authenticate(request, caller, Target());
         using var response = await api.Http.SendAsync(request);
@@ -144,6 +144,9 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
     }
 
     /// <summary>A valid request for the endpoint (so a refusal can only be the caller's), its route values filled from the scope.</summary>
+    /// <summary>Pupils the matrix enrols start after the roll-calls it takes (2026-11-19): a start before them is refused.</summary>
+    private const string RollCallFree = "2026-11-20";
+
     public async Task<(string Method, string Path, object? Body)> RequestAsync(string endpoint, Scope s, string? nodeId = null)
     {
         var (method, pattern) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1]);
@@ -172,13 +175,13 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
         if (pattern == "/api/v1/classes/{classId}/pupils")
         {
             // A new pupil each time: a fresh IIN.
-            return ("POST", path, PupilApiTests.Pupil(PupilApiTests.FreshIin()));
+            return ("POST", path, PupilApiTests.Pupil(PupilApiTests.FreshIin(), date: RollCallFree));
         }
         if (pattern.StartsWith("/api/v1/students/{studentId}/", StringComparison.Ordinal) && pattern != "/api/v1/students/{studentId}/transfers"
             && (pattern.Contains("/parents", StringComparison.Ordinal) || pattern.EndsWith("/leaving", StringComparison.Ordinal) || pattern.EndsWith("/corrections", StringComparison.Ordinal)))
         {
             // A pupil of its own in the target class (enrolled by an operator), so every write succeeds for whoever may make it.
-            var enrolled = await SendAsync("operator/in", HttpMethod.Post, $"/api/v1/classes/{s.Class}/pupils", PupilApiTests.Pupil(PupilApiTests.FreshIin()));
+            var enrolled = await SendAsync("operator/in", HttpMethod.Post, $"/api/v1/classes/{s.Class}/pupils", PupilApiTests.Pupil(PupilApiTests.FreshIin(), date: RollCallFree));
             Assert.True(enrolled.Status == 201, $"{enrolled.Status} {enrolled.Body}");
             var pupil = enrolled.Body.GetProperty("studentId").GetString()!;
             var link = new { iin = PupilApiTests.FreshIin(centurySex: '4'), lastName = "Сәрсенбаева", firstName = "Гүлнар", relation = "mother", from = "2026-11-16",
@@ -223,6 +226,13 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
                 languages = p.GetProperty("languages").EnumerateArray().Select(l => l.GetString()).ToArray(), kind = p.GetProperty("kind").GetString(),
                 isRural = p.GetProperty("isRural").GetBoolean(),
             });
+        }
+        if (pattern == "/api/v1/organizations/{organizationId}/pupils/import")
+        {
+            // A file of one new pupil each time (a fresh IIN) into the target class.
+            var file = new ByteArrayContent(PupilImportApiTests.File(PupilImportApiTests.Row(s.Class, date: RollCallFree)));
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+            return (method, path, file);
         }
         if (pattern == "/assets/{file}")
         {

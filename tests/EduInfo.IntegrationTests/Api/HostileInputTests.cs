@@ -773,6 +773,99 @@ public sealed class HostileInputTests(ApiHost api) : IClassFixture<ApiHost>
     }
 
     /// <summary>
+    /// Hostile files of pupils (issue 18, item 4): each refused with its localized problem — 422 naming the line and
+    /// field, 413 over the size, 415 for another body — and no pupil written. A formula is a value like any other: the
+    /// rules refuse it as a name or an IIN, and nothing of it is evaluated or stored.
+    /// </summary>
+    [Theory]
+    [InlineData("a formula as a last name (CSV injection)", 422, "3:last_name:nameInvalid")]
+    [InlineData("a formula as an IIN", 422, "3:iin:iinInvalid")]
+    [InlineData("a formula as a class", 422, "3:class_id:classNotInOrganization")]
+    [InlineData("a quoted name with a comma and quotes", 422, "3:last_name:nameInvalid")]
+    [InlineData("a quote never closed", 422, "3:file:unterminatedQuote")]
+    [InlineData("a misplaced quote", 422, "3:file:badQuote")]
+    [InlineData("UTF-16 with a byte order mark", 422, "1:file:invalidEncoding")]
+    [InlineData("UTF-16 without a byte order mark", 422, "1:file:invalidEncoding")]
+    [InlineData("Windows-1251", 422, "2:file:invalidEncoding")]
+    [InlineData("a file of 600 KB", 413, null)]
+    [InlineData("2001 rows", 422, "0:file:tooManyRows")]
+    [InlineData("an unknown column", 422, "1:file:unknownColumn")]
+    [InlineData("a missing column", 422, "1:file:missingColumn")]
+    [InlineData("a header only", 422, "1:file:noRows")]
+    [InlineData("an empty body", 422, "1:file:emptyFile")]
+    [InlineData("a row of too many values", 422, "3:row:fieldCount")]
+    [InlineData("JSON instead of CSV", 415, null)]
+    public async Task A_hostile_file_of_pupils_is_refused_by_line_and_writes_nobody(string because, int status, string? error)
+    {
+        var t = api.Registry.InSchoolClass(2);
+        var organization = api.Registry.Data.Classes.Single(c => c.Id == t.ClassId).OrganizationId;
+        string Good() => PupilImportApiTests.Row(t.ClassId);
+        var iin = PupilApiTests.FreshIin();
+        var text = because switch
+        {
+            "a formula as a last name (CSV injection)" => [Good(), PupilImportApiTests.Row(t.ClassId, last: "=cmd|' /C calc'!A0")],
+            "a formula as an IIN" => [Good(), PupilImportApiTests.Row(t.ClassId, iin).Replace(iin, "=1+1")],
+            "a formula as a class" => [Good(), PupilImportApiTests.Row("\"=HYPERLINK(\"\"http://evil\"\")\"")],
+            "a quoted name with a comma and quotes" => [Good(), PupilImportApiTests.Row(t.ClassId, last: "\"Сәрсен, \"\"баев\"\"\"")],
+            "a quote never closed" => [Good(), PupilImportApiTests.Row(t.ClassId, last: "\"Сәрсенбаев")],
+            "a misplaced quote" => [Good(), PupilImportApiTests.Row(t.ClassId, last: "Сәрсен\"баев")],
+            "2001 rows" => Enumerable.Range(0, 2001).Select(_ => Good()).ToArray(),
+            "a row of too many values" => [Good(), Good() + ",x"],
+            "a header only" => [],
+            _ => new[] { Good(), Good() },
+        };
+        var csv = string.Join("\n", text.Prepend(because switch
+        {
+            "an unknown column" => PupilImportApiTests.Header + ",admin",
+            "a missing column" => PupilImportApiTests.Header.Replace(",birth_date", ""),
+            _ => PupilImportApiTests.Header,
+        })) + "\n";
+        var file = because switch
+        {
+            "UTF-16 with a byte order mark" => System.Text.Encoding.Unicode.GetPreamble().Concat(System.Text.Encoding.Unicode.GetBytes(csv)).ToArray(),
+            "UTF-16 without a byte order mark" => System.Text.Encoding.Unicode.GetBytes(csv),
+            "Windows-1251" => System.Text.Encoding.Latin1.GetBytes(PupilImportApiTests.Header + "\n").Concat(new byte[] { 0xD1, 0xE0, 0xF0, 0x2C }).ToArray(),
+            "a file of 600 KB" => System.Text.Encoding.UTF8.GetBytes(csv + new string('x', 600 * 1024)),
+            "an empty body" => [],
+            _ => System.Text.Encoding.UTF8.GetBytes(csv),
+        };
+        var students = await api.Db.ScalarAsync<long>("SELECT count(*) FROM students");
+
+        var (answered, body) = await PupilImportApiTests.UploadAsync(api.Http, organization, file, $"user=hostile-head; roles=head@{organization}",
+            because == "JSON instead of CSV" ? "application/json" : "text/csv");
+
+        Assert.True(answered == status, $"{because}: expected {status}, got {answered} {body}");
+        Assert.Equal("en", body.GetProperty("language").GetString());
+        Assert.False(string.IsNullOrEmpty(body.GetProperty("title").GetString()));
+        if (error is not null)
+        {
+            Assert.True(PupilImportApiTests.Errors(body).SequenceEqual([error]), $"{because}: the problem names [{string.Join(", ", PupilImportApiTests.Errors(body))}]");
+        }
+        Assert.DoesNotContain(iin, body.ToString());
+        Assert.Equal(students, await api.Db.ScalarAsync<long>("SELECT count(*) FROM students"));
+    }
+
+    /// <summary>What the pupils page shows of an upload comes from its address: only known message keys, no markup, no other texts.</summary>
+    [Theory]
+    [InlineData("?upload=refused&e=3|last_name|pupil.error.NameInvalid|%3Cscript%3Ealert(1)%3C%2Fscript%3E&more=1", "data-line=\"3\"")]
+    [InlineData("?upload=refused&e=2|iin|problem.internal.detail&e=%3Cscript%3E|x|y&more=-4", "data-upload=\"refused\"")]
+    [InlineData("?upload=refused&e=2|iin|pupil.error.AlreadyEnrolled&e=2|iin|pupil.error.JournalRowsAfterDate|1", "data-line=\"2\"")]
+    [InlineData("?upload=done&count=%3Cscript%3E", "data-upload=\"done\"")]
+    [InlineData("?upload=%00&e=%00", "import-title")]
+    public async Task Hostile_addresses_of_the_upload_notice_show_nothing_of_theirs(string query, string shown)
+    {
+        var organization = api.Registry.Data.Organizations.First(o => o.Kind == "school").Id;
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/desk/{organization}/pupils{query}");
+        request.Headers.Add(HttpExtensions.ActorHeader, "user=op; roles=operator@KZ");
+        using var response = await api.Http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Contains(shown, text);
+        Assert.DoesNotContain("<script>alert", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("An unexpected error", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// The opening and closing forms (issue 18), posted by the district's officer with a valid token: names that would
     /// display as something else, ids that are no ids and an id already taken come back to the page as its refusal naming
     /// the field (shown there in the reader's language); a date that is no date is a localized 400, an area or organization

@@ -40,6 +40,8 @@ public sealed class DomainSerializationTests
         { "pupil end", new PupilEndRequest(Day, "moved") },
         { "pupil correction", new PupilCorrectionRequest("Сарсенбаев", null, "Ержанұлы", Day, "typo") },
         { "parent link", new ParentLinkRequest("850101400012", "Сәрсенбаева", "Гүлнар", null, "mother", Day, "birthCertificate", "I-АЛ 0123456") },
+        { "upload row", new PupilUploadRow(3, "C1", new PupilEnrolmentRequest("150314500012", "Сәрсенбаев", "Әлихан", null, Day, null, Day), false) },
+        { "upload problem", new UploadProblem(4, "iin", "pupil.error.IinRepeated", ["3"]) },
         { "figures", new SummaryFigures { Students = 25, Marks = 7, FormativeScoreSum = 53, DevelopmentLevel3 = 2, GpaHundredthsSum = 350 } },
     };
 

@@ -1,5 +1,5 @@
 using System.Text;
-using EduInfo.Tools.Import;
+using EduInfo.Domain.Csv;
 
 namespace EduInfo.UnitTests.Import;
 
@@ -77,7 +77,7 @@ public sealed class CsvReaderTests
         var document = CsvReader.Read("p.csv", "id,name\n1,a\n2,\"b\n3,c\n");
         Assert.False(document.Complete);
         Assert.Equal(["1: id|name", "2: 1|a"], Records(document));
-        Assert.Equal([new ImportError("p.csv", 3, ImportErrorCode.UnterminatedQuote)], document.Errors);
+        Assert.Equal([new CsvProblem(3, CsvError.UnterminatedQuote)], document.Errors);
     }
 
     [Theory]
@@ -87,7 +87,7 @@ public sealed class CsvReaderTests
     {
         var document = CsvReader.Read("p.csv", text);
         Assert.True(document.Complete);
-        Assert.Equal([new ImportError("p.csv", 2, ImportErrorCode.BadQuote)], document.Errors);
+        Assert.Equal([new CsvProblem(2, CsvError.BadQuote)], document.Errors);
         Assert.True(document.Records[1].Malformed);
         Assert.Equal("3: 2|d", Records(document)[2]);
     }
@@ -100,7 +100,7 @@ public sealed class CsvReaderTests
         var document = CsvReader.Read("a.csv", bytes);
         Assert.False(document.Complete);
         Assert.Empty(document.Records);
-        Assert.Equal([new ImportError("a.csv", 3, ImportErrorCode.InvalidEncoding)], document.Errors);
+        Assert.Equal([new CsvProblem(3, CsvError.InvalidEncoding)], document.Errors);
     }
 
     [Fact]

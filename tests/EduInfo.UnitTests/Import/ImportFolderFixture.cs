@@ -1,3 +1,4 @@
+using EduInfo.Domain.Csv;
 using EduInfo.Tools.Import;
 
 namespace EduInfo.UnitTests.Import;
@@ -10,6 +11,9 @@ internal sealed class ImportFolderFixture
 {
     // IIN check digits worked out by hand (Σ dᵢ·i mod 11): 150314512013 (S1), 150722612028 (S2),
     // 820417321010 (T1), 850611431014 (PA1).
+    /// <summary>The day the fixture is checked on (a birth date after it is refused).</summary>
+    public static readonly DateOnly Today = new(2026, 11, 27);
+
     public const string S1Iin = "150314512013";
     public const string S2Iin = "150722612028";
     public const string T1Iin = "820417321010";
@@ -51,7 +55,7 @@ internal sealed class ImportFolderFixture
         [
             "id,iin,last_name,first_name,middle_name,birth_date,class_id,enrolled_from,enrolled_to",
             $"S1,{S1Iin},Сейітов,Нұрлан,Ерланұлы,2015-03-14,C1,2026-09-01,",
-            $"S2,{S2Iin},Ахметова,Аружан,,2010-07-22,C2,2026-09-01,2027-05-25",
+            $"S2,{S2Iin},Ахметова,Аружан,,2015-07-22,C2,2026-09-01,2027-05-25",
         ],
         ["group_members.csv"] =
         [
@@ -104,7 +108,7 @@ internal sealed class ImportFolderFixture
     }
 
     public ParsedImport Parse() =>
-        ImportParser.Parse("folder", Files.Select(f => CsvReader.Read(f.Key, string.Join("\n", f.Value) + "\n")).ToList());
+        ImportParser.Parse("folder", Files.Select(f => CsvReader.Read(f.Key, string.Join("\n", f.Value) + "\n")).ToList(), Today);
 
     public IReadOnlyList<ImportError> Validate(ExistingRegistry? existing = null) => ImportValidator.Validate(Parse(), existing ?? ExistingRegistry.Empty);
 }

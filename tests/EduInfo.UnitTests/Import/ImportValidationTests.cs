@@ -10,6 +10,7 @@ public sealed class ImportValidationTests
         Groups = "teaching_groups.csv", Students = "students.csv", Members = "group_members.csv", Teachers = "teachers.csv",
         Assignments = "assignments.csv", Parents = "parents.csv", Links = "student_parents.csv", Timetable = "timetable.csv";
     private const string TimetableHeader = "class_id,group_id,subject_id,weekday,period,from";
+    private static readonly DateOnly Today = ImportFolderFixture.Today;
 
     private static readonly ExistingRegistry StoredHierarchy = new()
     {
@@ -35,7 +36,7 @@ public sealed class ImportValidationTests
             .Set(Subjects, 1, "name_en,id,name_ru,name_kk")
             .Set(Subjects, 2, "Mathematics,MAT,Математика,Математика")
             .Set(Subjects, 3, "English,ENG,Английский язык,Ағылшын тілі"), []),
-        ["a row with one value too many"] = new(f => f.Set(Students, 3, $"S2,{ImportFolderFixture.S2Iin},Ахметова,Аружан,,2010-07-22,C2,2026-09-01,2027-05-25,x"),
+        ["a row with one value too many"] = new(f => f.Set(Students, 3, $"S2,{ImportFolderFixture.S2Iin},Ахметова,Аружан,,2015-07-22,C2,2026-09-01,2027-05-25,x"),
             [$"{Students}:3:FieldCount"]),
         ["a row with one value too few"] = new(f => f.Set(Members, 2, "G1,S1,2026-09-01"), [$"{Members}:2:FieldCount"]),
         ["a misplaced quote"] = new(f => f.Set(Teachers, 2, $"T1,{ImportFolderFixture.T1Iin},Жұмабаев \"Ерке\",Ерлан,Бауыржанұлы,O1"), [$"{Teachers}:2:BadQuote"]),
@@ -62,21 +63,21 @@ public sealed class ImportValidationTests
         ["a boolean as spreadsheets write it"] = new(f => f.Set(Organizations, 2, "O1,D1,school,№1 мектеп,Школа №1,School No. 1,kk;ru,TRUE"), []),
         ["an unknown node kind"] = new(f => f.Set(Nodes, 4, "D1,R1,city,Жезқазған,Жезказган,Zhezkazgan"), [$"{Nodes}:4:UnknownValue"]),
         ["a node kind in capitals"] = new(f => f.Set(Nodes, 3, "R1,KZ,Region,Облыс,Область,Region"), [$"{Nodes}:3:UnknownValue"]),
-        ["an unknown organization kind"] = new(f => f.Set(Organizations, 2, "O1,D1,university,ЖОО,Вуз,University,kk,false"), [$"{Organizations}:2:UnknownValue"]),
+        ["an unknown organization kind"] = new(f => f.Set(Organizations, 2, "O1,D1,university,ЖОО,Вуз,University,kk,false"), [$"{Organizations}:2:organization.error.kindUnknown"]),
         ["a whole-class teaching group listed"] = new(f => f.Append(Groups, "G2,C1,class,ENG,5А"), [$"{Groups}:4:UnknownValue"]),
-        ["an unknown relation"] = new(f => f.Set(Links, 3, "S2,PA1,aunt"), [$"{Links}:3:UnknownValue"]),
-        ["a language code of three letters"] = new(f => f.Set(Classes, 2, "C1,O1,2026-2027,5,А,kaz"), [$"{Classes}:2:BadLanguage"]),
-        ["a language list with a capital"] = new(f => f.Set(Organizations, 2, "O1,D1,school,№1 мектеп,Школа №1,School No. 1,kk;RU,true"), [$"{Organizations}:2:BadLanguage"]),
-        ["an IIN with a wrong check digit"] = new(f => f.Set(Students, 2, "S1,150314512014,Сейітов,Нұрлан,,2015-03-14,C1,2026-09-01,"), [$"{Students}:2:InvalidIin"]),
-        ["an IIN of 11 digits"] = new(f => f.Set(Teachers, 2, "T1,82041732101,Жұмабаев,Ерлан,,O1"), [$"{Teachers}:2:InvalidIin"]),
-        ["an IIN with a letter"] = new(f => f.Set(Parents, 2, "PA1,85061143101O,Сейітова,Айгерім,"), [$"{Parents}:2:InvalidIin"]),
+        ["an unknown relation"] = new(f => f.Set(Links, 3, "S2,PA1,aunt"), [$"{Links}:3:pupil.error.RelationInvalid"]),
+        ["a language code of three letters"] = new(f => f.Set(Classes, 2, "C1,O1,2026-2027,5,А,kaz"), [$"{Classes}:2:organization.error.languageUnknown"]),
+        ["a language list with a capital"] = new(f => f.Set(Organizations, 2, "O1,D1,school,№1 мектеп,Школа №1,School No. 1,kk;RU,true"), [$"{Organizations}:2:organization.error.languageUnknown"]),
+        ["an IIN with a wrong check digit"] = new(f => f.Set(Students, 2, "S1,150314512014,Сейітов,Нұрлан,,2015-03-14,C1,2026-09-01,"), [$"{Students}:2:pupil.error.IinInvalid"]),
+        ["an IIN of 11 digits"] = new(f => f.Set(Teachers, 2, "T1,82041732101,Жұмабаев,Ерлан,,O1"), [$"{Teachers}:2:staff.error.iinInvalid"]),
+        ["an IIN with a letter"] = new(f => f.Set(Parents, 2, "PA1,85061143101O,Сейітова,Айгерім,"), [$"{Parents}:2:pupil.error.IinInvalid"]),
         ["a grade of 13"] = new(f => f.Set(Classes, 2, "C1,O1,2026-2027,13,А,kk"), [$"{Classes}:2:GradeOutOfRange"]),
         ["a grade of -1"] = new(f => f.Set(Classes, 2, "C1,O1,2026-2027,-1,А,kk"), [$"{Classes}:2:GradeOutOfRange"]),
         ["a grade in words"] = new(f => f.Set(Classes, 2, "C1,O1,2026-2027,five,А,kk"), [$"{Classes}:2:BadNumber"]),
         ["an academic year of two years"] = new(f => f.Set(Classes, 3, "C2,O1,2026-2028,10,Б,ru"), [$"{Classes}:3:BadAcademicYear"]),
         ["an academic year with a slash"] = new(f => f.Set(Classes, 3, "C2,O1,2026/2027,10,Б,ru"), [$"{Classes}:3:BadAcademicYear"]),
         ["an assignment ending before it starts"] = new(f => f.Set(Assignments, 4, "T1,PG1,MAT,2026-09-01,2026-08-31"), [$"{Assignments}:4:EndBeforeStart"]),
-        ["an enrolment ending before it starts"] = new(f => f.Set(Students, 3, $"S2,{ImportFolderFixture.S2Iin},Ахметова,Аружан,,2010-07-22,C2,2026-09-01,2026-01-01"),
+        ["an enrolment ending before it starts"] = new(f => f.Set(Students, 3, $"S2,{ImportFolderFixture.S2Iin},Ахметова,Аружан,,2015-07-22,C2,2026-09-01,2026-01-01"),
             [$"{Students}:3:EndBeforeStart"]),
         ["a one-day assignment"] = new(f => f.Set(Assignments, 4, "T1,PG1,MAT,2026-09-01,2026-09-01"), []),
         ["a republic with a parent"] = new(f => f.Set(Nodes, 2, "KZ,R1,republic,Қазақстан,Казахстан,Kazakhstan"), [$"{Nodes}:2:RepublicWithParent"]),
@@ -84,20 +85,20 @@ public sealed class ImportValidationTests
         ["a subgroup without a class"] = new(f => f.Set(Groups, 2, "G1,,subgroup,ENG,5А English 1"), [$"{Groups}:2:Required"]),
         ["a profile group with a class"] = new(f => f.Set(Groups, 3, "PG1,C2,profile,MAT,Mathematics profile"), [$"{Groups}:3:ProfileWithClass"]),
         ["three bad values in one row"] = new(f => f.Set(Students, 2, "S1,150314512014,Сейітов,,,2015-13-14,C1,2026-09-01,"),
-            [$"{Students}:2:InvalidIin", $"{Students}:2:Required", $"{Students}:2:BadDate"]),
+            [$"{Students}:2:BadDate", $"{Students}:2:pupil.error.IinInvalid", $"{Students}:2:pupil.error.Required"]),
 
         // Rows against other rows.
         ["a subject id twice"] = new(f => f.Append(Subjects, "MAT,Алгебра,Алгебра,Algebra"), [$"{Subjects}:4:DuplicateId"]),
         ["an organization with a node's id"] = new(f => f.Append(Organizations, "D1,D1,school,Мектеп,Школа,School,kk,false"), [$"{Organizations}:3:DuplicateId"]),
         ["a class with an organization's id"] = new(f => f.Append(Classes, "O1,O1,2026-2027,6,А,kk"), [$"{Classes}:4:DuplicateId"]),
         ["a teaching group with a class's id"] = new(f => f.Append(Groups, "C2,C2,subgroup,ENG,10Б English"), [$"{Groups}:4:DuplicateId"]),
-        ["a student's IIN twice"] = new(f => f.Append(Students, $"S3,{S1},Омаров,Айдос,,2015-11-05,C1,2026-09-01,"), [$"{Students}:4:DuplicateIin"]),
+        ["a student's IIN twice"] = new(f => f.Append(Students, $"S3,{S1},Омаров,Айдос,,2015-03-14,C1,2026-09-01,"), [$"{Students}:4:DuplicateIin"]),
         ["a teacher who is also a parent keeps one IIN"] = new(f => f.Append(Parents, $"PA2,{ImportFolderFixture.T1Iin},Жұмабаев,Ерлан,"), []),
         ["an unknown parent node"] = new(f => f.Set(Nodes, 4, "D1,R9,district,Аудан,Район,District"), [$"{Nodes}:4:UnknownNode"]),
         ["an unknown managing node"] = new(f => f.Set(Organizations, 2, "O1,D9,school,№1 мектеп,Школа №1,School No. 1,kk,true"), [$"{Organizations}:2:UnknownNode"]),
         ["an unknown organization"] = new(f => f.Set(Classes, 3, "C2,O9,2026-2027,10,Б,ru"), [$"{Classes}:3:UnknownOrganization"]),
         ["an unknown organization of a teacher"] = new(f => f.Set(Teachers, 2, $"T1,{ImportFolderFixture.T1Iin},Жұмабаев,Ерлан,,O9"), [$"{Teachers}:2:UnknownOrganization"]),
-        ["an unknown class"] = new(f => f.Set(Students, 3, $"S2,{ImportFolderFixture.S2Iin},Ахметова,Аружан,,2010-07-22,C9,2026-09-01,"), [$"{Students}:3:UnknownClass"]),
+        ["an unknown class"] = new(f => f.Set(Students, 3, $"S2,{ImportFolderFixture.S2Iin},Ахметова,Аружан,,2015-07-22,C9,2026-09-01,"), [$"{Students}:3:UnknownClass"]),
         ["an unknown subject"] = new(f => f.Set(Groups, 2, "G1,C1,subgroup,BIO,5А Biology 1"), [$"{Groups}:2:UnknownSubject"]),
         ["an unknown teacher"] = new(f => f.Set(Assignments, 2, "T9,C1,MAT,2026-09-01,"), [$"{Assignments}:2:UnknownTeacher"]),
         ["an unknown group"] = new(f => f.Set(Assignments, 3, "T1,G9,ENG,2026-09-01,"), [$"{Assignments}:3:UnknownGroup"]),
@@ -119,10 +120,10 @@ public sealed class ImportValidationTests
         ["errors in several files, all reported"] = new(f => f
                 .Set(Nodes, 4, "D1,R1,city,Аудан,Район,District")
                 .Set(Students, 2, "S1,150314512014,Сейітов,Нұрлан,,2015-03-14,C1,2026-09-01,")
-                .Set(Students, 3, $"S2,{ImportFolderFixture.S2Iin},Ахметова,Аружан,,2010-07-22,C9,2026-09-01,")
+                .Set(Students, 3, $"S2,{ImportFolderFixture.S2Iin},Ахметова,Аружан,,2015-07-22,C9,2026-09-01,")
                 .Set(Assignments, 4, "T1,PG1,MAT,2026-09-01,2026-08-31")
                 .Set(Links, 3, "S2,PA9,guardian"),
-            [$"{Nodes}:4:UnknownValue", $"{Students}:2:InvalidIin", $"{Students}:3:UnknownClass", $"{Assignments}:4:EndBeforeStart", $"{Links}:3:UnknownParent"]),
+            [$"{Nodes}:4:UnknownValue", $"{Students}:2:pupil.error.IinInvalid", $"{Students}:3:UnknownClass", $"{Assignments}:4:EndBeforeStart", $"{Links}:3:UnknownParent"]),
 
         // Rows against the registry.
         ["nodes stored already, so organizations may refer to them"] = new(f => f.Remove(Nodes), [], StoredHierarchy),
@@ -157,7 +158,7 @@ public sealed class ImportValidationTests
         var fixture = new ImportFolderFixture();
         @case.Change(fixture);
         var errors = fixture.Validate(@case.Existing);
-        Assert.Equal(@case.Expected, errors.Select(e => $"{e.File}:{e.Line}:{e.Code}"));
+        Assert.Equal(@case.Expected, errors.Select(e => $"{e.File}:{e.Line}:{e.RuleKey ?? e.Code.ToString()}"));
     }
 
     [Fact]
@@ -180,7 +181,7 @@ public sealed class ImportValidationTests
     [Fact]
     public void A_folder_without_any_import_file_is_refused()
     {
-        var errors = ImportValidator.Validate(ImportParser.Parse("empty", []), ExistingRegistry.Empty);
+        var errors = ImportValidator.Validate(ImportParser.Parse("empty", [], Today), ExistingRegistry.Empty);
         Assert.Equal([new ImportError("empty", 0, ImportErrorCode.NoFiles, string.Join(", ", ImportFormat.Tables.Select(t => t.File)))], errors);
     }
 
@@ -189,7 +190,7 @@ public sealed class ImportValidationTests
     {
         var errors = new ImportFolderFixture()
             .Append(Subjects, "MAT,Алгебра,Алгебра,Algebra")
-            .Set(Students, 3, $"S2,{ImportFolderFixture.S2Iin},Ахметова,Аружан,,2010-07-22,C9,2026-09-01,")
+            .Set(Students, 3, $"S2,{ImportFolderFixture.S2Iin},Ахметова,Аружан,,2015-07-22,C9,2026-09-01,")
             .Validate();
         Assert.Equal(
             ["students.csv:3: Column 'class_id': there is no class 'C9' in the import or in the registry.",
@@ -206,10 +207,10 @@ public sealed class ImportValidationTests
     {
         var stored = new ExistingRegistry { TeacherIins = new HashSet<string> { ImportFolderFixture.T1Iin } };
         var errors = new ImportFolderFixture()
-            .Append(Students, $"S3,{S1},Омаров,Айдос,,2015-11-05,C1,2026-09-01,")                 // duplicate
+            .Append(Students, $"S3,{S1},Омаров,Айдос,,2015-03-14,C1,2026-09-01,")                 // duplicate
             .Set(Parents, 2, "PA1,850611431015,Сейітова,Айгерім,")                                 // wrong check digit
             .Validate(stored);                                                                      // teacher stored
-        Assert.Equal([ImportErrorCode.DuplicateIin, ImportErrorCode.IinExists, ImportErrorCode.InvalidIin], errors.Select(e => e.Code));
+        Assert.Equal([ImportErrorCode.DuplicateIin, ImportErrorCode.IinExists, ImportErrorCode.Rule], errors.Select(e => e.Code));
         foreach (var language in new[] { "kk", "ru", "en" })
         {
             Assert.All(errors, e =>
@@ -226,7 +227,7 @@ public sealed class ImportValidationTests
     public void The_documented_example_is_valid_and_complete()
     {
         var folder = Path.Combine(RepositoryRoot(), "docs", "import-example");
-        var parsed = ImportParser.Parse("import-example", RegistryImporter.ReadFolder(folder));
+        var parsed = ImportParser.Parse("import-example", RegistryImporter.ReadFolder(folder), Today);
         Assert.Empty(ImportValidator.Validate(parsed, ExistingRegistry.Empty));
         var data = parsed.ToRegistryData();
         // Counted by hand from the files: 3 nodes, 1 school, 4 subjects, 2 classes, 2 English subgroups, 6 students,

@@ -1,4 +1,4 @@
-namespace EduInfo.Tools.Import;
+namespace EduInfo.Domain.Csv;
 
 /// <summary>One CSV record: the physical line it starts on (1-based) and its values, unquoted.</summary>
 /// <param name="Line">The line where the record starts; a quoted value with line breaks makes the next record start further down.</param>

@@ -2,13 +2,14 @@ using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 
-namespace EduInfo.Tools.Import;
+namespace EduInfo.Domain.Csv;
 
 /// <summary>
 /// Reads RFC 4180 CSV: comma-separated, values with commas, quotes or line breaks enclosed in double quotes, a quote
 /// inside doubled. Line breaks may be CRLF, LF or CR. A UTF-8 byte order mark is skipped; blank lines are skipped;
 /// spaces around a quoted value are allowed.
-/// Every record keeps the physical line it starts on, so errors point at the line an editor shows.
+/// Every record keeps the physical line it starts on, so errors point at the line an editor shows. Shared by the
+/// operator's folder import and a school's upload, so both read a file the same way.
 /// </summary>
 public static class CsvReader
 {
@@ -17,11 +18,13 @@ public static class CsvReader
     {
         var chars = new char[utf8.Length];
         var status = Utf8.ToUtf16(utf8, chars, out var bytesRead, out var charsWritten, replaceInvalidSequences: false);
-        if (status != OperationStatus.Done)
+        // A NUL is valid UTF-8 but no text holds one: it is how a UTF-16 file without a byte order mark looks.
+        var nul = utf8[..bytesRead].IndexOf((byte)0);
+        if (status != OperationStatus.Done || nul >= 0)
         {
             // Windows-1251 or UTF-16 files end here; point at the line of the first byte that is not UTF-8.
-            var line = 1 + utf8[..bytesRead].Count((byte)'\n');
-            return new CsvDocument(file, [], [new ImportError(file, line, ImportErrorCode.InvalidEncoding)], Complete: false);
+            var line = 1 + utf8[..(nul >= 0 ? nul : bytesRead)].Count((byte)'\n');
+            return new CsvDocument(file, [], [new CsvProblem(line, CsvError.InvalidEncoding)], Complete: false);
         }
         return Read(file, new string(chars, 0, charsWritten));
     }
@@ -30,7 +33,7 @@ public static class CsvReader
     public static CsvDocument Read(string file, string text)
     {
         var records = new List<CsvRecord>();
-        var errors = new List<ImportError>();
+        var errors = new List<CsvProblem>();
         var value = new StringBuilder();
         var position = text.StartsWith('\uFEFF') ? 1 : 0;
         var line = 1;
@@ -76,7 +79,7 @@ public static class CsvReader
                     {
                         if (position >= text.Length)
                         {
-                            errors.Add(new ImportError(file, start, ImportErrorCode.UnterminatedQuote));
+                            errors.Add(new CsvProblem(start, CsvError.UnterminatedQuote));
                             return new CsvDocument(file, records, errors, Complete: false);
                         }
                         if (LineBreak(keep: true))
@@ -125,7 +128,7 @@ public static class CsvReader
             }
             if (malformed)
             {
-                errors.Add(new ImportError(file, start, ImportErrorCode.BadQuote));
+                errors.Add(new CsvProblem(start, CsvError.BadQuote));
             }
             records.Add(new CsvRecord(start, fields, malformed));
         }
