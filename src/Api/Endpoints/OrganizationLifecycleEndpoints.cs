@@ -3,6 +3,7 @@ using EduInfo.Api.Problems;
 using EduInfo.Api.Registry;
 using EduInfo.Api.Security;
 using EduInfo.Domain.Registry;
+using EduInfo.Grains.Interfaces.Actors;
 using EduInfo.Grains.Interfaces.Localization;
 using EduInfo.Grains.Interfaces.Registry;
 using EduInfo.Storage.Registry;
@@ -58,7 +59,7 @@ public static class OrganizationLifecycleEndpoints
         // Moving pupils is a transfer: the caller must be one who may transfer between the two places (operators anywhere).
         foreach (var to in (request.Transfers ?? []).Select(t => t.ToClassId).Where(RegistryIds.IsWellFormed).Distinct(StringComparer.Ordinal))
         {
-            if (await directory.FindAsync(to!, call.Aborted) is { Kind: NodeKind.Class } target && !MayMoveTo(call, target))
+            if (await directory.FindAsync(to!, call.Aborted) is { Kind: NodeKind.Class } target && !MayMoveTo(call.Actor, call.Caller.Node.Path, target.Path))
             {
                 return LocalizedProblems.Forbidden(call.Http);
             }
@@ -70,11 +71,12 @@ public static class OrganizationLifecycleEndpoints
         return outcome.Accepted ? TypedResults.Ok(OrganizationClosed.Of(organizationId, request.Date, outcome)) : Refused(call.Http, outcome);
     }
 
-    private static bool MayMoveTo(EndpointCall call, NodeRecord target) =>
-        AccessPolicy.IsOperator(call.Actor) || AccessPolicy.CanTransfer(call.Actor, call.Caller.Node.Path, target.Path);
+    /// <summary>Whether the caller may move a closing organization's pupils (at <paramref name="organizationPath"/>) to a class (the web form offers only these).</summary>
+    internal static bool MayMoveTo(Actor actor, IReadOnlyList<string> organizationPath, IReadOnlyList<string> targetPath) =>
+        AccessPolicy.IsOperator(actor) || AccessPolicy.CanTransfer(actor, organizationPath, targetPath);
 
     /// <summary>The grain of the id opened: a malformed id (refused by the rules) never becomes a grain key of its own.</summary>
-    private static string GrainKey(string? id) => RegistryIds.IsWellFormed(id) ? id! : "-";
+    internal static string GrainKey(string? id) => RegistryIds.IsWellFormed(id) ? id! : "-";
 
     private static bool IsArea(NodeRecord node) => node.Kind is NodeKind.Republic or NodeKind.Region or NodeKind.District;
 

@@ -174,6 +174,7 @@ public static class ApiHostingExtensions
         app.MapPupilForms();
         app.MapPupilImportForm();
         app.MapStaffForms();
+        app.MapOrganizationLifecycleForms();
         var api = app.MapGroup("/api/v1");
         api.MapAuthEndpoints();
         api.MapPublicEndpoints();

@@ -5,8 +5,9 @@ using Npgsql;
 
 namespace EduInfo.Storage.Registry;
 
-/// <summary>An organization on an area's list: names, kind, when it opened (null: before the registry was kept) and closed.</summary>
-public sealed record OrganizationListRow(string Id, string Kind, string NameKk, string NameRu, string NameEn, DateOnly? OpenedOn, DateOnly? ClosedOn);
+/// <summary>An organization on an area's list: names, kind, when it opened (null: before the registry was kept) and closed, and its locality.</summary>
+public sealed record OrganizationListRow(string Id, string Kind, string NameKk, string NameRu, string NameEn, DateOnly? OpenedOn, DateOnly? ClosedOn,
+    bool IsRural);
 
 /// <summary>What a closing reads before it writes anything: the organization, its pupils and staff still there after the last day.</summary>
 public sealed record ClosingFacts(ClosingOrganization Organization, IReadOnlyList<ClosingPupil> Pupils, IReadOnlyList<StaffFacts> Staff);
@@ -217,7 +218,7 @@ public sealed class OrganizationLifecycleStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<OrganizationListRow>> ListAsync(string nodeId, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT id, kind, name_kk, name_ru, name_en, opened_on, closed_on FROM organizations WHERE node_id = @n ORDER BY closed_on IS NOT NULL, id
+            SELECT id, kind, name_kk, name_ru, name_en, opened_on, closed_on, is_rural FROM organizations WHERE node_id = @n ORDER BY closed_on IS NOT NULL, id
             """);
         command.Parameters.AddWithValue("n", nodeId);
         var rows = new List<OrganizationListRow>();
@@ -225,7 +226,7 @@ public sealed class OrganizationLifecycleStore(NpgsqlDataSource dataSource)
         while (await reader.ReadAsync(cancellationToken))
         {
             rows.Add(new OrganizationListRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                DateOrNull(reader, 5), DateOrNull(reader, 6)));
+                DateOrNull(reader, 5), DateOrNull(reader, 6), reader.GetBoolean(7)));
         }
         return rows;
     }

@@ -119,6 +119,8 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         ["POST /api/v1/students/{studentId}/parents/{parentId}/unlink"] = [401, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 200],
         // A school's upload of pupils (issue 18, item 4): the keepers of its pupils, as one enrolment.
         ["POST /api/v1/organizations/{organizationId}/pupils/import"] = [401, 403, 403, 403, 403, 201, 403, 201, 403, 201, 403, 403, 403, 403, 403, 403, 201],
+        // The profile page's closing form (issue 18): without an antiforgery token a 400 for everyone, before anything else.
+        ["POST /organizations/{organizationId}/closing"] = [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
     };
 
     // Rows: (endpoint taking a {nodeId}, the level of that node on the target class's path) → expected status per caller.
@@ -390,6 +392,18 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         [("GET /api/v1/nodes/{nodeId}/breakdowns", "district")] =           [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         [("GET /api/v1/nodes/{nodeId}/breakdowns", "region")] =             [401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         [("GET /api/v1/nodes/{nodeId}/breakdowns", "republic")] =           [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 200],
+        // Its page: the officers who open organizations in the area and operators (not its analysts); a node that is no area has
+        // no such page. Its form without an antiforgery token: a 400 for everyone, before anything else.
+        [("GET /nodes/{nodeId}/organizations", "class")] =                  [302, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404],
+        [("GET /nodes/{nodeId}/organizations", "organization")] =           [302, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404],
+        [("GET /nodes/{nodeId}/organizations", "district")] =               [302, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 200],
+        [("GET /nodes/{nodeId}/organizations", "region")] =                 [302, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 200],
+        [("GET /nodes/{nodeId}/organizations", "republic")] =               [302, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200],
+        [("POST /nodes/{nodeId}/organizations", "class")] =                 [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+        [("POST /nodes/{nodeId}/organizations", "organization")] =          [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+        [("POST /nodes/{nodeId}/organizations", "district")] =              [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+        [("POST /nodes/{nodeId}/organizations", "region")] =                [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+        [("POST /nodes/{nodeId}/organizations", "republic")] =              [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
     };
 
     /// <summary>The endpoints of the running application, as "METHOD /route".</summary>

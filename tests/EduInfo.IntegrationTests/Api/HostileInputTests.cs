@@ -997,4 +997,85 @@ public sealed class HostileInputTests(ApiHost api) : IClassFixture<ApiHost>
         Assert.Contains($"data-breakdown=\"{shown}\"", html, StringComparison.Ordinal); // a dimension it names, else the first
         Assert.DoesNotContain("<script>", html[html.IndexOf("<body", StringComparison.Ordinal)..], StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>
+    /// The opening and closing forms (issue 18), posted by the district's officer with a valid token: names that would
+    /// display as something else, ids that are no ids and an id already taken come back to the page as its refusal naming
+    /// the field (shown there in the reader's language); a date that is no date is a localized 400, an area or organization
+    /// that is no id or unknown a 404, another district's a 403. Nothing opens or closes.
+    /// </summary>
+    [Theory]
+    [InlineData("a right-to-left override in the name", "open", "nameEn", "School \u202Egnp.exe", 303, "error=nameEn:NameInvalid")]
+    [InlineData("a bidirectional isolate in the name", "open", "nameRu", "Школа \u2067№ 1\u2069", 303, "error=nameRu:NameInvalid")]
+    [InlineData("an id with a path in it", "open", "id", "../../KZ", 303, "error=id:IdInvalid")]
+    [InlineData("an id with markup", "open", "id", "<script>alert(1)</script>", 303, "error=id:IdInvalid")]
+    [InlineData("the id of the republic", "open", "id", "KZ", 303, "error=id:IdTaken")]
+    [InlineData("a college under a district", "open", "kind", "college", 303, "error=kind:KindNotUnderNode")]
+    [InlineData("an opening day as garbage", "open", "openedOn", "yesterday", 400, "openedOn:dateInvalid")]
+    [InlineData("an opening day that does not exist", "open", "openedOn", "2026-02-30", 400, "openedOn:dateInvalid")]
+    [InlineData("an area that is no id", "open:%3Cscript%3E", null, null, 404, "not-found")]
+    [InlineData("another district", "open:OTHER", null, null, 403, "forbidden")]
+    [InlineData("a last day as garbage", "close", "date", "last Friday", 400, "date:dateInvalid")]
+    [InlineData("a last day tomorrow", "close", "date", "2026-11-28", 303, "problem=date:DateInFuture")]
+    [InlineData("pupils neither ended nor moved", "close", "pupils", "expel", 303, "problem=pupils:PupilsUnknown")]
+    [InlineData("a move from a class that is no class", "close", "transfer", "' OR 1=1>x", 303, "problem=class:' OR 1=1:ClassUnknown")]
+    [InlineData("an organization that is no id", "close:%3Cscript%3E", null, null, 404, "not-found")]
+    [InlineData("an unknown organization", "close:NO-SUCH-ORG", null, null, 404, "not-found")]
+    [InlineData("another district's school", "close:OTHER", null, null, 403, "forbidden")]
+    public async Task Hostile_opening_and_closing_forms_are_refused_and_open_or_close_nothing(string because, string form, string? field, string? value,
+        int status, string expected)
+    {
+        var officer = api.Registry.Credentials.Single(c => c.Login == "district.officer");
+        var school = api.Registry.Data.Organizations.First(o => o.NodeId == officer.ScopeId && o.Kind == "school").Id;
+        var otherDistrict = api.Registry.Data.Nodes.First(n => n.Kind == "district" && n.Id != officer.ScopeId).Id;
+        var otherSchool = api.Registry.Data.Organizations.First(o => o.NodeId == otherDistrict && o.Kind == "school").Id;
+        var (action, target) = (form.Split(':')[0], form.Contains(':') ? form.Split(':', 2)[1] : null);
+        var fields = action == "open"
+            ? new Dictionary<string, string?>
+            {
+                ["id"] = "HOSTILE-FORM", ["nameKk"] = "Мектеп", ["nameRu"] = "Школа", ["nameEn"] = "School", ["languages"] = "kk", ["kind"] = "school",
+                ["locality"] = "urban", ["openedOn"] = "2026-11-02",
+            }
+            : new Dictionary<string, string?> { ["date"] = "2026-11-27", ["reason"] = "x", ["pupils"] = field == "transfer" ? "transfer" : "end" };
+        if (field is not null)
+        {
+            fields[field] = value;
+        }
+        var path = action == "open"
+            ? $"/nodes/{(target == "OTHER" ? otherDistrict : target ?? officer.ScopeId)}/organizations"
+            : $"/organizations/{(target == "OTHER" ? otherSchool : target ?? school)}/closing";
+        var (organizations, closed) = (await api.Db.ScalarAsync<long>("SELECT count(*) FROM organizations"),
+            await api.Db.ScalarAsync<long>("SELECT count(*) FROM organizations WHERE closed_on IS NOT NULL"));
+
+        using var browser = new Security.BrowserClient(api);
+        await browser.SignInAsync("district.officer", "demo-district-officer");
+        Assert.NotNull(browser.Session);
+        fields[EduInfo.Api.Security.ApiAntiforgery.FormFieldName] = browser.FormToken("U-district.officer");
+        var response = await browser.PostFormAsync(path, fields);
+
+        Assert.True(response.Status == status, $"{because}: expected {status}, got {response.Status} {response.Location} {response.Body}");
+        if (status == 303)
+        {
+            // Back to the page with the refusal's field and code; the page shows it (and nothing of the sender's text).
+            var location = Uri.UnescapeDataString(response.Location!);
+            Assert.Contains(expected, location, StringComparison.Ordinal);
+            Assert.Contains("=refused", location, StringComparison.Ordinal);
+            var page = await browser.SendAsync(HttpMethod.Get, response.Location!);
+            Assert.Equal(200, page.Status);
+            Assert.Contains(action == "open" ? "data-notice=\"refused\"" : "data-closing=\"refused\"", page.Body, StringComparison.Ordinal);
+            Assert.DoesNotContain("<script>alert", page.Body, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal("application/problem+json", response.ContentType);
+            Assert.Equal(LocalizedType(status == 400 ? Validation : expected), response.Json.GetProperty("type").GetString());
+            if (status == 400)
+            {
+                Assert.Equal([expected], Errors(response.Json));
+                Assert.Equal(EnglishTitles[Validation], response.Json.GetProperty("title").GetString());
+            }
+        }
+        Assert.Equal(organizations, await api.Db.ScalarAsync<long>("SELECT count(*) FROM organizations"));
+        Assert.Equal(closed, await api.Db.ScalarAsync<long>("SELECT count(*) FROM organizations WHERE closed_on IS NOT NULL"));
+    }
 }

@@ -37,12 +37,16 @@ public sealed partial class WebTextTests
         ["component."] = Enum.GetNames<EduInfo.Domain.Assessment.ComponentKind>().Select(k => k.ToLowerInvariant()),
         ["web.org.field."] = OrganizationProfileValidator.Fields,
         ["web.org.kind."] = Enum.GetNames<OrganizationKind>(),
-        ["organization.error."] = OrganizationProfileValidator.Errors.Select(e => EduInfo.Api.Problems.JsonNaming.Camel(e.ToString())),
+        ["organization.error."] = OrganizationProfileValidator.Errors.Concat(OrganizationLifecycleForms.Errors).Select(e => EduInfo.Api.Problems.JsonNaming.Camel(e.ToString())),
         ["web.pupils.relation."] = Enum.GetNames<ParentRelation>().Select(r => r.ToLowerInvariant()),
         ["web.pupils.document."] = Enum.GetNames<ParentDocumentKind>(),
         ["web.pupils.notice."] = Enum.GetNames<PupilNotice>(),
         ["pupil.error."] = Enum.GetNames<PupilError>(),
         ["breakdown.dimension."] = EduInfo.Domain.Metrics.Breakdown.Dimensions.Select(EduInfo.Domain.Metrics.Breakdown.NameOf),
+        ["web.orgs.field."] = OrganizationLifecycleForms.OpeningFields,
+        ["web.closing.field."] = OrganizationLifecycleForms.ClosingFields,
+        ["web.closing.notice."] = Enum.GetNames<ClosingNotice>(),
+        ["web.closing.who."] = Enum.GetNames<ClosingConflictSource>(),
     };
 
     private static IEnumerable<string> PageSources()
