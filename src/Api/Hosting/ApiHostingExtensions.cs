@@ -92,6 +92,7 @@ public static class ApiHostingExtensions
         builder.Services.AddScoped<DiaryReaders>();
         builder.Services.AddScoped<DiaryPageRead>();
         builder.Services.AddScoped<JournalSheet>();
+        builder.Services.AddScoped<ClassWarnings>();
         builder.Services.AddSingleton<StaffLoad>();
         builder.Services.AddSingleton<ReportHeadcounts>();
         builder.Services.AddScoped<ReportRead>();
@@ -181,6 +182,7 @@ public static class ApiHostingExtensions
         api.MapGroup("").RequireAuthorization()
             .MapJournalEndpoints()
             .MapClassEndpoints()
+            .MapWarningEndpoints()
             .MapTransferEndpoints()
             .MapPupilEndpoints()
             .MapPupilImportEndpoints()

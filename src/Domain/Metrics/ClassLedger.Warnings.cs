@@ -30,9 +30,11 @@ public sealed partial class ClassLedger
         var warnings = new List<PupilWarning>();
         foreach (var studentId in RosterOn(CountDay(dates.Ends, today)).Order(StringComparer.Ordinal))
         {
+            // A descriptive grade (no marks) owes nothing and fails nothing.
             var standings = subjects
-                .Where(s => ResultOf(studentId, term, s) is not null)
-                .Select(s => new SubjectStanding(s, ResultOf(studentId, term, s)!, PendingSummatives(studentId, term, s, policy)))
+                .Select(s => (Subject: s, Result: ResultOf(studentId, term, s)))
+                .Where(s => s.Result is { Outcome: not TermOutcome.Descriptive })
+                .Select(s => new SubjectStanding(s.Subject, s.Result!, PendingSummatives(studentId, term, s.Subject, policy)))
                 .ToList();
             var (held, missed) = seats.GetValueOrDefault(studentId);
             if (EarlyWarning.Causes(held, missed, standings, IsCollege) is { Count: > 0 } causes)

@@ -121,6 +121,8 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         ["POST /api/v1/organizations/{organizationId}/pupils/import"] = [401, 403, 403, 403, 403, 201, 403, 201, 403, 201, 403, 403, 403, 403, 403, 403, 201],
         // The profile page's closing form (issue 18): without an antiforgery token a 400 for everyone, before anything else.
         ["POST /organizations/{organizationId}/closing"] = [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+        // The early-warning list (issue 19; names): readers of the pupils' diaries — a teacher of the class, the class teacher, the head.
+        ["GET /api/v1/classes/{classId}/warnings"] =       [401, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
     };
 
     // Rows: (endpoint taking a {nodeId}, the level of that node on the target class's path) → expected status per caller.

@@ -1078,4 +1078,39 @@ public sealed class HostileInputTests(ApiHost api) : IClassFixture<ApiHost>
         Assert.Equal(organizations, await api.Db.ScalarAsync<long>("SELECT count(*) FROM organizations"));
         Assert.Equal(closed, await api.Db.ScalarAsync<long>("SELECT count(*) FROM organizations WHERE closed_on IS NOT NULL"));
     }
+
+    /// <summary>
+    /// The early-warning list's term (issue 19): missing, out of range, not a number or an injection is a localized 400
+    /// naming term, before the access check (no audit row); a term the class's calendar lacks is a 404. Never a 5xx.
+    /// </summary>
+    [Theory]
+    [InlineData("", 400, "term:required")]
+    [InlineData("?term=0", 400, "term:termOutOfRange")]
+    [InlineData("?term=99", 400, "term:termOutOfRange")]
+    [InlineData("?term=-1%20OR%201=1", 400, "term:termOutOfRange")]
+    [InlineData("?term=%3Cscript%3Ealert(1)%3C%2Fscript%3E", 400, "term:termOutOfRange")]
+    [InlineData("?term=%D9%A2", 400, "term:termOutOfRange")]
+    [InlineData("?term=6", 404, null)]
+    public async Task Hostile_warning_terms_are_refused_by_field(string query, int status, string? errors)
+    {
+        var t = api.Registry.InClass(1);
+        var organization = api.Registry.Data.Classes.Single(c => c.Id == t.ClassId).OrganizationId;
+        var audited = await api.Db.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'class.warnings.read'");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/classes/{t.ClassId}/warnings{query}");
+        request.Headers.Add(HttpExtensions.ActorHeader, $"user=hostile-head; roles=head@{organization}");
+        request.Headers.AcceptLanguage.ParseAdd("en");
+        using var response = await api.Http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.True((int)response.StatusCode == status, $"{query}: expected {status}, got {(int)response.StatusCode} {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("<script>", body, StringComparison.OrdinalIgnoreCase);
+        if (errors is not null)
+        {
+            var problem = System.Text.Json.JsonDocument.Parse(body).RootElement;
+            Assert.Equal(LocalizedType(Validation), problem.GetProperty("type").GetString());
+            Assert.Equal(errors, string.Join(",", Errors(problem)));
+            Assert.Equal(audited, await api.Db.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'class.warnings.read'"));
+        }
+    }
 }

@@ -86,5 +86,17 @@ public sealed class EarlyWarningTests
         Assert.Empty(ledger.Warnings(9, new DateOnly(2026, 11, 27)));   // not in the calendar
     }
 
+    /// <summary>Grade 1 is assessed descriptively: a summative one pupil lacks is owed by nobody, and nothing fails.</summary>
+    [Fact]
+    public void A_descriptive_grade_owes_and_fails_nothing()
+    {
+        var calendar = new SchoolCalendar(SyntheticCalendar.For("2026-2027", "school"));
+        var ledger = TestLedgers.Of("school", 1, calendar, [new AssessmentPolicy()], new HashSet<int>(), [E("s1"), E("s2")]);
+        ledger.RecordMark("s1", "math", new DateOnly(2026, 11, 10), MarkKind.Section, 1, 20);
+        ledger.RecordMark("s2", "math", new DateOnly(2026, 11, 10), MarkKind.Formative, 1, 10);
+
+        Assert.Empty(ledger.Warnings(2, new DateOnly(2026, 11, 27)));
+    }
+
     private static Enrolment E(string student) => new(student, new DateOnly(2026, 9, 1), null);
 }
