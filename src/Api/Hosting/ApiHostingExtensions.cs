@@ -93,6 +93,7 @@ public static class ApiHostingExtensions
         builder.Services.AddScoped<DiaryPageRead>();
         builder.Services.AddScoped<JournalSheet>();
         builder.Services.AddScoped<ClassWarnings>();
+        builder.Services.AddScoped<InflationSignal>();
         builder.Services.AddSingleton<StaffLoad>();
         builder.Services.AddSingleton<ReportHeadcounts>();
         builder.Services.AddScoped<ReportRead>();
@@ -183,6 +184,7 @@ public static class ApiHostingExtensions
             .MapJournalEndpoints()
             .MapClassEndpoints()
             .MapWarningEndpoints()
+            .MapSignalEndpoints()
             .MapTransferEndpoints()
             .MapPupilEndpoints()
             .MapPupilImportEndpoints()

@@ -394,6 +394,12 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         [("GET /api/v1/nodes/{nodeId}/breakdowns", "district")] =           [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         [("GET /api/v1/nodes/{nodeId}/breakdowns", "region")] =             [401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         [("GET /api/v1/nodes/{nodeId}/breakdowns", "republic")] =           [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 200],
+        // Grade inflation (issue 19): the summary's readers of an area; a class or an organization is no area (400).
+        [("GET /api/v1/nodes/{nodeId}/signals/inflation", "class")] =        [401, 400, 403, 400, 403, 400, 403, 400, 403, 400, 403, 400, 403, 403, 403, 403, 400],
+        [("GET /api/v1/nodes/{nodeId}/signals/inflation", "organization")] = [401, 400, 403, 403, 403, 400, 403, 400, 403, 400, 403, 400, 403, 403, 403, 403, 400],
+        [("GET /api/v1/nodes/{nodeId}/signals/inflation", "district")] =     [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /api/v1/nodes/{nodeId}/signals/inflation", "region")] =       [401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /api/v1/nodes/{nodeId}/signals/inflation", "republic")] =     [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 200],
         // Its page: the officers who open organizations in the area and operators (not its analysts); a node that is no area has
         // no such page. Its form without an antiforgery token: a 400 for everyone, before anything else.
         [("GET /nodes/{nodeId}/organizations", "class")] =                  [302, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404],

@@ -1113,4 +1113,26 @@ public sealed class HostileInputTests(ApiHost api) : IClassFixture<ApiHost>
             Assert.Equal(audited, await api.Db.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'class.warnings.read'"));
         }
     }
+
+    /// <summary>Grade inflation's query (issue 19): a bad term is a localized 400 naming it, a class no area; junk elsewhere changes nothing.</summary>
+    [Theory]
+    [InlineData("KZ", "term=99", "term:termOutOfRange")]
+    [InlineData("KZ", "term=%3Cscript%3Ealert(1)%3C%2Fscript%3E", "term:termOutOfRange")]
+    [InlineData("KZ", "term=-1%20OR%201=1", "term:termOutOfRange")]
+    [InlineData("CLASS", "term=2", "nodeId:notArea")]
+    [InlineData("KZ", "lang=%3Cscript%3E&subjectId=%27%20OR%201=1", null)]
+    public async Task Hostile_inflation_queries_are_refused_by_field(string node, string query, string? errors)
+    {
+        var id = node == "CLASS" ? api.Registry.InClass(0).ClassId : node;
+        var response = await api.Http.GetJsonAsync($"/api/v1/nodes/{id}/signals/inflation?{query}", HttpExtensions.Analyst, "en");
+        if (errors is null)
+        {
+            Assert.Equal(200, response.Status);
+            Assert.DoesNotContain("<script>", response.Body.ToString(), StringComparison.OrdinalIgnoreCase);
+            return;
+        }
+        Assert.True(response.Status == 400, $"{query}: {response.Status} {response.Body}");
+        Assert.Equal(LocalizedType(Validation), response.Body.GetProperty("type").GetString());
+        Assert.Equal(errors, string.Join(",", Errors(response.Body)));
+    }
 }
