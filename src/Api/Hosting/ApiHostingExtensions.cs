@@ -92,6 +92,8 @@ public static class ApiHostingExtensions
         builder.Services.AddScoped<DiaryReaders>();
         builder.Services.AddScoped<DiaryPageRead>();
         builder.Services.AddScoped<JournalSheet>();
+        builder.Services.AddScoped<ClassWarnings>();
+        builder.Services.AddScoped<InflationSignal>();
         builder.Services.AddSingleton<StaffLoad>();
         builder.Services.AddSingleton<ReportHeadcounts>();
         builder.Services.AddScoped<ReportRead>();
@@ -181,6 +183,8 @@ public static class ApiHostingExtensions
         api.MapGroup("").RequireAuthorization()
             .MapJournalEndpoints()
             .MapClassEndpoints()
+            .MapWarningEndpoints()
+            .MapSignalEndpoints()
             .MapTransferEndpoints()
             .MapPupilEndpoints()
             .MapPupilImportEndpoints()

@@ -57,4 +57,8 @@ public interface IClassGrain : ISummaryNode
     /// <remarks>Read-only and called by student grains: it must interleave with a write that is awaiting those students.</remarks>
     [Orleans.Concurrency.AlwaysInterleave]
     Task<StudentStandings> GetStandings(string studentId);
+
+    /// <summary>The term's early-warning list from the ledger (null: a term the calendar lacks). Names are the Api's, for readers of the diaries.</summary>
+    [Orleans.Concurrency.AlwaysInterleave]
+    Task<ClassWarningsView?> GetWarnings(int term);
 }

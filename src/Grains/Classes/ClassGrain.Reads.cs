@@ -19,4 +19,7 @@ public sealed partial class ClassGrain
 
     public Task<StudentStandings> GetStandings(string studentId) =>
         Task.FromResult(StandingsView.Of(ClassId, studentId, _ledger, Today));
+
+    public Task<ClassWarningsView?> GetWarnings(int term) =>
+        Task.FromResult(_ledger?.Rules.Dates(term) is null ? null : ClassWarningsView.Of(ClassId, term, _ledger.Warnings(term, Today)));
 }

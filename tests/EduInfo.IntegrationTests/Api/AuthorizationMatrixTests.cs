@@ -121,6 +121,8 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         ["POST /api/v1/organizations/{organizationId}/pupils/import"] = [401, 403, 403, 403, 403, 201, 403, 201, 403, 201, 403, 403, 403, 403, 403, 403, 201],
         // The profile page's closing form (issue 18): without an antiforgery token a 400 for everyone, before anything else.
         ["POST /organizations/{organizationId}/closing"] = [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+        // The early-warning list (issue 19; names): readers of the pupils' diaries — a teacher of the class, the class teacher, the head.
+        ["GET /api/v1/classes/{classId}/warnings"] =       [401, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
     };
 
     // Rows: (endpoint taking a {nodeId}, the level of that node on the target class's path) → expected status per caller.
@@ -392,6 +394,12 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         [("GET /api/v1/nodes/{nodeId}/breakdowns", "district")] =           [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         [("GET /api/v1/nodes/{nodeId}/breakdowns", "region")] =             [401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         [("GET /api/v1/nodes/{nodeId}/breakdowns", "republic")] =           [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 200],
+        // Grade inflation (issue 19): the summary's readers of an area; a class or an organization is no area (400).
+        [("GET /api/v1/nodes/{nodeId}/signals/inflation", "class")] =        [401, 400, 403, 400, 403, 400, 403, 400, 403, 400, 403, 400, 403, 403, 403, 403, 400],
+        [("GET /api/v1/nodes/{nodeId}/signals/inflation", "organization")] = [401, 400, 403, 403, 403, 400, 403, 400, 403, 400, 403, 400, 403, 403, 403, 403, 400],
+        [("GET /api/v1/nodes/{nodeId}/signals/inflation", "district")] =     [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /api/v1/nodes/{nodeId}/signals/inflation", "region")] =       [401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /api/v1/nodes/{nodeId}/signals/inflation", "republic")] =     [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 200],
         // Its page: the officers who open organizations in the area and operators (not its analysts); a node that is no area has
         // no such page. Its form without an antiforgery token: a 400 for everyone, before anything else.
         [("GET /nodes/{nodeId}/organizations", "class")] =                  [302, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404],

@@ -246,6 +246,10 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
         {
             path += $"?subjectId={s.Subject}&term=2";
         }
+        if (pattern == "/api/v1/classes/{classId}/warnings")
+        {
+            path += "?term=2";
+        }
         if (pattern.StartsWith("/api/v1/organizations/{nodeId}/", StringComparison.Ordinal))
         {
             return method == "GET" ? (method, path, null) : await StaffRequestAsync(method, pattern, path, s);

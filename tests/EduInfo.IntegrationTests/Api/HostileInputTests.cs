@@ -1078,4 +1078,61 @@ public sealed class HostileInputTests(ApiHost api) : IClassFixture<ApiHost>
         Assert.Equal(organizations, await api.Db.ScalarAsync<long>("SELECT count(*) FROM organizations"));
         Assert.Equal(closed, await api.Db.ScalarAsync<long>("SELECT count(*) FROM organizations WHERE closed_on IS NOT NULL"));
     }
+
+    /// <summary>
+    /// The early-warning list's term (issue 19): missing, out of range, not a number or an injection is a localized 400
+    /// naming term, before the access check (no audit row); a term the class's calendar lacks is a 404. Never a 5xx.
+    /// </summary>
+    [Theory]
+    [InlineData("", 400, "term:required")]
+    [InlineData("?term=0", 400, "term:termOutOfRange")]
+    [InlineData("?term=99", 400, "term:termOutOfRange")]
+    [InlineData("?term=-1%20OR%201=1", 400, "term:termOutOfRange")]
+    [InlineData("?term=%3Cscript%3Ealert(1)%3C%2Fscript%3E", 400, "term:termOutOfRange")]
+    [InlineData("?term=%D9%A2", 400, "term:termOutOfRange")]
+    [InlineData("?term=6", 404, null)]
+    public async Task Hostile_warning_terms_are_refused_by_field(string query, int status, string? errors)
+    {
+        var t = api.Registry.InClass(1);
+        var organization = api.Registry.Data.Classes.Single(c => c.Id == t.ClassId).OrganizationId;
+        var audited = await api.Db.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'class.warnings.read'");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/classes/{t.ClassId}/warnings{query}");
+        request.Headers.Add(HttpExtensions.ActorHeader, $"user=hostile-head; roles=head@{organization}");
+        request.Headers.AcceptLanguage.ParseAdd("en");
+        using var response = await api.Http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.True((int)response.StatusCode == status, $"{query}: expected {status}, got {(int)response.StatusCode} {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("<script>", body, StringComparison.OrdinalIgnoreCase);
+        if (errors is not null)
+        {
+            var problem = System.Text.Json.JsonDocument.Parse(body).RootElement;
+            Assert.Equal(LocalizedType(Validation), problem.GetProperty("type").GetString());
+            Assert.Equal(errors, string.Join(",", Errors(problem)));
+            Assert.Equal(audited, await api.Db.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'class.warnings.read'"));
+        }
+    }
+
+    /// <summary>Grade inflation's query (issue 19): a bad term is a localized 400 naming it, a class no area; junk elsewhere changes nothing.</summary>
+    [Theory]
+    [InlineData("KZ", "term=99", "term:termOutOfRange")]
+    [InlineData("KZ", "term=%3Cscript%3Ealert(1)%3C%2Fscript%3E", "term:termOutOfRange")]
+    [InlineData("KZ", "term=-1%20OR%201=1", "term:termOutOfRange")]
+    [InlineData("CLASS", "term=2", "nodeId:notArea")]
+    [InlineData("KZ", "lang=%3Cscript%3E&subjectId=%27%20OR%201=1", null)]
+    public async Task Hostile_inflation_queries_are_refused_by_field(string node, string query, string? errors)
+    {
+        var id = node == "CLASS" ? api.Registry.InClass(0).ClassId : node;
+        var response = await api.Http.GetJsonAsync($"/api/v1/nodes/{id}/signals/inflation?{query}", HttpExtensions.Analyst, "en");
+        if (errors is null)
+        {
+            Assert.Equal(200, response.Status);
+            Assert.DoesNotContain("<script>", response.Body.ToString(), StringComparison.OrdinalIgnoreCase);
+            return;
+        }
+        Assert.True(response.Status == 400, $"{query}: {response.Status} {response.Body}");
+        Assert.Equal(LocalizedType(Validation), response.Body.GetProperty("type").GetString());
+        Assert.Equal(errors, string.Join(",", Errors(response.Body)));
+    }
 }
