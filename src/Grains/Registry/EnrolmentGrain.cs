@@ -63,15 +63,5 @@ public sealed partial class EnrolmentGrain(TransferStore transfers, PupilStore p
         TryAsync(() => GrainFactory.GetGrain<IClassGrain>(toClassId).Refresh(), toClassId),
         TryAsync(() => GrainFactory.GetGrain<IStudentGrain>(StudentId).Rebuild(), StudentId));
 
-    private async Task TryAsync(Func<Task> notify, string grainKey)
-    {
-        try
-        {
-            await notify();
-        }
-        catch (Exception ex)
-        {
-            logger.LogWarning(ex, "Transfer of student {StudentId}: {Grain} was not told; the reconciliation repairs it", StudentId, grainKey);
-        }
-    }
+    private Task TryAsync(Func<Task> notify, string grainKey) => Notify.BestEffortAsync(logger, "Change", StudentId, notify, grainKey);
 }

@@ -136,15 +136,5 @@ public sealed class OrganizationLifecycleGrain(OrganizationLifecycleStore store,
 
     private static ClosingConflictView View(ClosingConflict c) => new(c.Source, c.Id, c.Code, c.Arguments);
 
-    private async Task TryAsync(Func<Task> notify, string grainKey)
-    {
-        try
-        {
-            await notify();
-        }
-        catch (Exception ex)
-        {
-            logger.LogWarning(ex, "Opening of organization {OrganizationId}: {Grain} was not told; the reconciliation repairs it", OrganizationId, grainKey);
-        }
-    }
+    private Task TryAsync(Func<Task> notify, string grainKey) => Notify.BestEffortAsync(logger, "Opening", OrganizationId, notify, grainKey);
 }

@@ -51,15 +51,5 @@ public sealed class PupilImportGrain(PupilStore pupils, IKazakhstanClock clock, 
         return new PupilImportOutcome([], done.Select(d => d.StudentId).ToList(), false);
     }
 
-    private async Task TryAsync(Func<Task> notify, string grainKey)
-    {
-        try
-        {
-            await notify();
-        }
-        catch (Exception ex)
-        {
-            logger.LogWarning(ex, "Upload into {OrganizationId}: {Grain} was not told; the reconciliation repairs it", OrganizationId, grainKey);
-        }
-    }
+    private Task TryAsync(Func<Task> notify, string grainKey) => Notify.BestEffortAsync(logger, "Upload", OrganizationId, notify, grainKey);
 }

@@ -54,15 +54,5 @@ public sealed class PupilRegistrationGrain(PupilStore pupils, IKazakhstanClock c
         }
     }
 
-    private async Task TryAsync(Func<Task> notify, string grainKey)
-    {
-        try
-        {
-            await notify();
-        }
-        catch (Exception ex)
-        {
-            logger.LogWarning(ex, "Enrolment: {Grain} was not told; the reconciliation repairs it", grainKey);
-        }
-    }
+    private Task TryAsync(Func<Task> notify, string grainKey) => Notify.BestEffortAsync(logger, "Enrolment", "a pupil", notify, grainKey);
 }
