@@ -17,6 +17,10 @@ public static class SignalEndpoints
             .MapGet("/inflation", GetInflation).RequireNode(AccessPolicy.CanReadSummary)
             .WithName("GetGradeInflation")
             .WithSummary("Grade inflation: the area's organizations' FO% − summative % per grade band as z-scores, from 30 pupils; |z| ≥ 2 is an outlier");
+        api.MapGroup("/nodes/{nodeId}/signals").WithTags("Summaries")
+            .MapGet("/completeness", GetCompleteness).RequireNode(AccessPolicy.CanReadSummary)
+            .WithName("GetCompletenessFalling")
+            .WithSummary("Completeness falling: per organization or area under the area, the share of scheduled lessons without a roll-call over the last 5 captured school days and its slope; from +1 point per day it is falling");
         return api;
     }
 
@@ -34,5 +38,15 @@ public static class SignalEndpoints
             return LocalizedProblems.Invalid(call.Http, problems, "summary.error");
         }
         return TypedResults.Ok(await signal.ReadAsync(call.Caller.Node, filter.Key.Term, RequestLanguage.Of(call.Http), call.Aborted));
+    }
+
+    private static async Task<Results<Ok<CompletenessResponse>, ProblemHttpResult>> GetCompleteness(string nodeId,
+        [AsParameters] EndpointCall call, CompletenessSignal signal)
+    {
+        if (call.Caller.Node.Kind is NodeKind.Class or NodeKind.Organization)
+        {
+            return LocalizedProblems.Invalid(call.Http, [("nodeId", "notArea")], "summary.error");
+        }
+        return TypedResults.Ok(await signal.ReadAsync(call.Caller.Node, RequestLanguage.Of(call.Http), call.Aborted));
     }
 }

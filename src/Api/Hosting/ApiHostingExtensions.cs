@@ -94,6 +94,7 @@ public static class ApiHostingExtensions
         builder.Services.AddScoped<JournalSheet>();
         builder.Services.AddScoped<ClassWarnings>();
         builder.Services.AddScoped<InflationSignal>();
+        builder.Services.AddScoped<CompletenessSignal>();
         builder.Services.AddSingleton<StaffLoad>();
         builder.Services.AddSingleton<ReportHeadcounts>();
         builder.Services.AddScoped<ReportRead>();

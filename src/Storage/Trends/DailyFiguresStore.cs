@@ -110,6 +110,43 @@ public sealed class DailyFiguresStore(NpgsqlDataSource dataSource)
         return (days, changes);
     }
 
+    /// <summary>
+    /// <see cref="ReadCellAsync"/> for many nodes in one round trip: the days in [<paramref name="from"/>,
+    /// <paramref name="to"/>] and each node's kept changes of the cell (a node with none is absent).
+    /// </summary>
+    public async Task<(IReadOnlyList<(DateOnly Day, bool Missing)> Days, IReadOnlyDictionary<string, List<(DateOnly Day, SummaryFigures Figures)>> Changes)> ReadCellsAsync(
+        IReadOnlyList<string> nodeIds, SummaryKey key, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT day, status = 'missing' FROM day_captures WHERE day BETWEEN @from AND @to ORDER BY day"));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT node_id, day, cells -> @key FROM daily_figures WHERE node_id = ANY (@ids) AND day <= @to AND cells ? @key ORDER BY node_id, day"));
+        foreach (NpgsqlBatchCommand command in batch.BatchCommands)
+        {
+            command.Parameters.AddWithValue("from", from);
+            command.Parameters.AddWithValue("to", to);
+            command.Parameters.AddWithValue("ids", nodeIds.ToArray());
+            command.Parameters.AddWithValue("key", KeyOf(key));
+        }
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        var days = new List<(DateOnly, bool)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            days.Add((reader.GetFieldValue<DateOnly>(0), reader.GetBoolean(1)));
+        }
+        await reader.NextResultAsync(cancellationToken);
+        var changes = new Dictionary<string, List<(DateOnly, SummaryFigures)>>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var node = reader.GetString(0);
+            if (!changes.TryGetValue(node, out var list))
+            {
+                changes[node] = list = [];
+            }
+            list.Add((reader.GetFieldValue<DateOnly>(1), JsonSerializer.Deserialize<SummaryFigures>(reader.GetString(2), Json) ?? SummaryFigures.Zero));
+        }
+        return (days, changes);
+    }
+
     public static string KeyOf(SummaryKey key) => $"{key.Term}/{key.SubjectId}";
 
     private static string Serialize(IReadOnlyDictionary<SummaryKey, SummaryFigures> cells) =>

@@ -400,6 +400,12 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         [("GET /api/v1/nodes/{nodeId}/signals/inflation", "district")] =     [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         [("GET /api/v1/nodes/{nodeId}/signals/inflation", "region")] =       [401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         [("GET /api/v1/nodes/{nodeId}/signals/inflation", "republic")] =     [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 200],
+        // Completeness falling (issue 19): the same readers and the same refusals as grade inflation.
+        [("GET /api/v1/nodes/{nodeId}/signals/completeness", "class")] =        [401, 400, 403, 400, 403, 400, 403, 400, 403, 400, 403, 400, 403, 403, 403, 403, 400],
+        [("GET /api/v1/nodes/{nodeId}/signals/completeness", "organization")] = [401, 400, 403, 403, 403, 400, 403, 400, 403, 400, 403, 400, 403, 403, 403, 403, 400],
+        [("GET /api/v1/nodes/{nodeId}/signals/completeness", "district")] =     [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /api/v1/nodes/{nodeId}/signals/completeness", "region")] =       [401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 200],
+        [("GET /api/v1/nodes/{nodeId}/signals/completeness", "republic")] =     [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 200],
         // Its page: the officers who open organizations in the area and operators (not its analysts); a node that is no area has
         // no such page. Its form without an antiforgery token: a 400 for everyone, before anything else.
         [("GET /nodes/{nodeId}/organizations", "class")] =                  [302, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404],

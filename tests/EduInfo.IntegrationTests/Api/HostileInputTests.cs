@@ -1135,4 +1135,30 @@ public sealed class HostileInputTests(ApiHost api) : IClassFixture<ApiHost>
         Assert.Equal(LocalizedType(Validation), response.Body.GetProperty("type").GetString());
         Assert.Equal(errors, string.Join(",", Errors(response.Body)));
     }
+
+    /// <summary>Completeness falling takes no filter (issue 19): a class or an organization is no area; junk in the query changes nothing.</summary>
+    [Theory]
+    [InlineData("CLASS", "", "nodeId:notArea")]
+    [InlineData("ORGANIZATION", "term=2", "nodeId:notArea")]
+    [InlineData("KZ", "term=%3Cscript%3Ealert(1)%3C%2Fscript%3E&lang=%3Cscript%3E", null)]
+    [InlineData("KZ", "subjectId=%27%20OR%201=1--&metric=%00", null)]
+    public async Task Hostile_completeness_queries_are_refused_by_field(string node, string query, string? errors)
+    {
+        var id = node switch
+        {
+            "CLASS" => api.Registry.InClass(0).ClassId,
+            "ORGANIZATION" => api.Registry.Data.Organizations[0].Id,
+            _ => node,
+        };
+        var response = await api.Http.GetJsonAsync($"/api/v1/nodes/{id}/signals/completeness?{query}", HttpExtensions.Analyst, "en");
+        if (errors is null)
+        {
+            Assert.Equal(200, response.Status);
+            Assert.DoesNotContain("<script>", response.Body.ToString(), StringComparison.OrdinalIgnoreCase);
+            return;
+        }
+        Assert.True(response.Status == 400, $"{query}: {response.Status} {response.Body}");
+        Assert.Equal(LocalizedType(Validation), response.Body.GetProperty("type").GetString());
+        Assert.Equal(errors, string.Join(",", Errors(response.Body)));
+    }
 }
