@@ -15,6 +15,7 @@ using Npgsql;
 // eduinfo bench-history [rows=10000000]           a first term of past journal (and the naive baseline's copy) for bench/term-end.sh
 // eduinfo bench-term-end URL NAIVE_URL [seconds] [clients] [dashboards] [teachers] [overload seconds]   docs/benchmarks.md
 // eduinfo bench-live POLL_URL POLL_DB PUSH_URL PUSH_DB [viewers] [seconds] [warm-up] [batches/s] [quiet] [refresh viewers]   bench/live.sh: SSE viewers, polling build against push (POLL_URL - : none), then page refresh against shared sections
+// eduinfo bench-analysis URL [reads=200] [sql runs=3]   bench/analysis.sh: breakdowns and a trend of the republic against the equivalent SQL
 // eduinfo import FOLDER [--lang kk|ru|en]        import a registry from CSV files, all or nothing (docs/import.md)
 // eduinfo rebuild [--force]                     drop derived state (roll-up cache, class versions) so a cluster started next rebuilds all from the journal (docs/operations.md)
 // The connection string comes from ConnectionStrings__EduInfo; Clock__PinnedUtc pins the date (Development only).
@@ -117,6 +118,16 @@ switch (args[0])
             args[1] == "-" ? null : new("poll", new Uri(args[1]), pollDatabase), new("push", new Uri(args[3]), pushDatabase), options, CancellationToken.None);
         Console.WriteLine(report);
         return report.Sound ? 0 : 1;
+    }
+    case "bench-analysis" when args.Length > 1:
+    {
+        var options = new EduInfo.Tools.Benchmark.AnalysisBenchmark.Options(
+            Reads: args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200,
+            BaselineRuns: args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 3);
+        var measures = await new EduInfo.Tools.Benchmark.AnalysisBenchmark(dataSource, new Uri(args[1]), Console.Out).RunAsync(options, CancellationToken.None);
+        await using var rows = dataSource.CreateCommand("SELECT count(*) FROM journal");
+        Console.WriteLine(EduInfo.Tools.Benchmark.AnalysisBenchmark.Report(measures, (long)(await rows.ExecuteScalarAsync())!));
+        return 0;
     }
     case "import":
         return await ImportCommand.RunAsync(dataSource, clock.Today, args[1..], Console.Out, Console.Error);

@@ -141,13 +141,19 @@ public sealed class TermEndBenchmark(NpgsqlDataSource dataSource, Uri eduInfo, U
     }
 
     /// <summary>Waits until the republic's version is the sum of every class watermark: the country reflects the journal.</summary>
-    private async Task ConvergedAsync(HttpClient http, string token, TimeSpan limit, CancellationToken cancellationToken)
+    private Task ConvergedAsync(HttpClient http, string token, TimeSpan limit, CancellationToken cancellationToken) =>
+        ConvergedAsync(dataSource, http, token, limit, log, cancellationToken);
+
+    /// <summary>Waits until the republic's summary covers every class watermark (its version is their sum).</summary>
+    internal static async Task ConvergedAsync(NpgsqlDataSource dataSource, HttpClient http, string token, TimeSpan limit, TextWriter log,
+        CancellationToken cancellationToken)
     {
         var deadline = Stopwatch.StartNew();
         var nextReport = TimeSpan.FromSeconds(30);
         while (true)
         {
-            var expected = await ScalarAsync("SELECT coalesce(sum(seq), 0) FROM class_watermarks", cancellationToken);
+            await using var command = dataSource.CreateCommand("SELECT coalesce(sum(seq), 0) FROM class_watermarks");
+            var expected = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
             var summary = await GetJsonAsync(http, token, "/api/v1/nodes/KZ/summary", cancellationToken);
             if (summary?.GetProperty("version").GetInt64() == expected)
             {

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The analysis layer's reads against the equivalent SQL (issue 19, docs/benchmarks.md#analysis): a fresh PostgreSQL,
+# the demo country with a first term of history in the journal, its daily-trend history captured from that journal,
+# EduInfo (the Api with a co-hosted silo, Release) warmed up; then the republic's breakdowns and daily trend over HTTP,
+# each checked against and timed beside the SQL that answers it from the journal.
+#   bench/analysis.sh [history rows=10000000] [size=large] [reads=200] [sql runs=3]
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+. scripts/lib/pg.sh
+history="${1:-10000000}"; size="${2:-large}"; reads="${3:-200}"; runs="${4:-3}"
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; pg_stop; }
+trap cleanup EXIT INT TERM
+
+pg_start "$(free_port)"
+psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "ALTER SYSTEM SET shared_buffers = '2GB'" -c "ALTER SYSTEM SET max_wal_size = '8GB'"
+pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w -t 60 restart >/dev/null
+export ConnectionStrings__EduInfo="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres;Maximum Pool Size=100"
+dotnet build EduInfo.sln -c Release -nologo -v:q -clp:NoSummary >/dev/null
+tools="$root/src/Tools/bin/Release/net10.0/eduinfo.dll"
+dotnet "$tools" seed "$size" --no-history | grep -v "demo login"
+dotnet "$tools" bench-history "$history"
+psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "VACUUM ANALYZE"
+
+api_port="$(free_port)"
+api_log="$(mktemp /tmp/eduinfo-analysis-api.XXXXXX.log)"
+( cd src/Api/bin/Release/net10.0 && ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning \
+    RateLimits__PerAddressPerSecond=0 RateLimits__LoginsPerAddressPerMinute=0 RateLimits__PerUserPerSecond=0 \
+    exec dotnet EduInfo.Api.dll --urls "http://127.0.0.1:$api_port" ) >"$api_log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 300); do curl -fsS "http://127.0.0.1:$api_port/health/ready" >/dev/null 2>&1 && break; sleep 1; done
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); postgres shared_buffers=$(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -Atc 'show shared_buffers'); log: $api_log"
+dotnet "$tools" bench-analysis "http://127.0.0.1:$api_port" "$reads" "$runs"
