@@ -25,7 +25,8 @@ psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "VACUUM ANALYZE"
 
 api_port="$(free_port)"
 api_log="$(mktemp /tmp/eduinfo-analysis-api.XXXXXX.log)"
-( cd src/Api/bin/Release/net10.0 && ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning \
+# No reconciler: it would capture yesterday's live figures into the trend history the benchmark writes for the past term.
+( cd src/Api/bin/Release/net10.0 && ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning Rollup__ReconcileInterval=00:00:00 \
     RateLimits__PerAddressPerSecond=0 RateLimits__LoginsPerAddressPerMinute=0 RateLimits__PerUserPerSecond=0 \
     exec dotnet EduInfo.Api.dll --urls "http://127.0.0.1:$api_port" ) >"$api_log" 2>&1 &
 pids+=($!)

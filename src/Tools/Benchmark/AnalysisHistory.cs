@@ -36,12 +36,13 @@ public static class AnalysisHistory
         ORDER BY 2
         """;
 
-    /// <summary>Captures every day of the journal's history; nothing when a day is captured already. Returns the days and the rows kept.</summary>
+    /// <summary>Captures every day of the journal's history unless one of them is captured already. Returns the days and the rows kept.</summary>
     public static async Task<(int Days, long Rows, long Bytes)> CaptureAsync(NpgsqlDataSource dataSource, TextWriter log, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var store = new DailyFiguresStore(dataSource);
-        if (await store.LastDayAsync(cancellationToken) is null)
+        await using (var captured = dataSource.CreateCommand("SELECT count(*) FROM day_captures WHERE day <= (SELECT max(lesson_date) FROM journal)"))
+        if ((long)(await captured.ExecuteScalarAsync(cancellationToken))! == 0)
         {
             var ancestors = await AncestorsAsync(dataSource, cancellationToken);
             var days = await DaysAsync(dataSource, cancellationToken);
