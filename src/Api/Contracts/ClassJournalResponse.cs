@@ -62,6 +62,7 @@ public sealed record StandingResponse(
     /// <summary>How the mark was computed, or what it waits for: never a formula with nothing in it.</summary>
     private static string Explain(TermStanding s, string language) => s switch
     {
+        { Outcome: "exempt" } => Messages.Get("standing.explain.exempt", language),
         { Term: 0 } => Messages.Get("standing.explain.annual", language),
         { PendingComponents.Count: > 0 } => Messages.Get("standing.explain.pending", language,
             string.Join(", ", s.PendingComponents.Select(c => Messages.Get($"component.{c}", language)))),

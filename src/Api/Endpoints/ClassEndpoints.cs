@@ -34,6 +34,11 @@ public static class ClassEndpoints
             .WithName("ExcuseSummative")
             .WithSummary("Excuse a student's missed section or term summative (the head; audited)")
             .WithDescription("The missed work's weight is shared among the student's other components, for that student only. Void it like any row, through /corrections.");
+        classes.MapPost("/exemptions", Exempt).RequireWriteAdmission().RequireClass(AccessPolicy.CanCloseTerm)
+            .WithName("ExemptFromSubject")
+            .WithSummary("Exempt a pupil from a subject for a term, or the year without a term (the head; audited)")
+            .WithDescription("ground = medical, individualPlan or homeSchooling, with a reason. The pupil's result there is \"exempt\" (not н/а) and leaves "
+                + "the subject's metrics. Void it like any row, through /corrections.");
         // Who reads the grid depends on the subject asked for: the handler checks it, after the query, and audits it.
         classes.MapGet("/journal", GetJournal).RequireClass(static (_, _) => true)
             .WithName("GetClassJournal")
@@ -52,6 +57,12 @@ public static class ClassEndpoints
     private static async Task<Results<Ok<BatchResponse>, ProblemHttpResult>> Excuse(string classId, ExcusalRequest excusal, [AsParameters] EndpointCall call)
     {
         var outcome = await call.Grains.GetGrain<IClassGrain>(classId).Excuse(call.Actor, excusal);
+        return outcome.Accepted ? TypedResults.Ok(BatchResponse.Of(outcome)) : LocalizedProblems.Rejected(call.Http, outcome);
+    }
+
+    private static async Task<Results<Ok<BatchResponse>, ProblemHttpResult>> Exempt(string classId, ExemptionRequest exemption, [AsParameters] EndpointCall call)
+    {
+        var outcome = await call.Grains.GetGrain<IClassGrain>(classId).Exempt(call.Actor, exemption);
         return outcome.Accepted ? TypedResults.Ok(BatchResponse.Of(outcome)) : LocalizedProblems.Rejected(call.Http, outcome);
     }
 

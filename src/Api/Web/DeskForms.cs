@@ -25,13 +25,14 @@ public enum DeskNotice
     Closed,
     Reopened,
     Excused,
+    Exempted,
     Saved,
     Refused,
 }
 
 /// <summary>
 /// The head's desk forms (application/x-www-form-urlencoded, antiforgery-validated): closing or reopening a term for one
-/// class or every class of the organization, and excusing a missed summative. They go through the class grains, the one
+/// class or every class of the organization, excusing a missed summative and exempting a pupil from a subject. They go through the class grains, the one
 /// write path the API's endpoints use (same rules, same audit), and answer 303 back to the desk with a notice.
 /// </summary>
 public static class DeskForms
@@ -41,6 +42,7 @@ public static class DeskForms
         var forms = app.MapGroup("/desk/{nodeId}").WithTags("Browser session").ExcludeFromDescription().RequireAuthorization();
         forms.MapPost("/terms", SetTerms);
         forms.MapPost("/excusals", Excuse);
+        forms.MapPost("/exemptions", Exempt);
         forms.MapPost("/timetables/{classId}", ReplaceTimetable);
         return app;
     }
@@ -64,6 +66,16 @@ public static class DeskForms
         [FromForm(Name = "subjectId")] string? SubjectId,
         [FromForm(Name = "term")] string? Term,
         [FromForm(Name = "kind")] string? Kind,
+        [FromForm(Name = "reason")] string? Reason);
+
+    /// <summary>An exemption from the desk: <c>term</c> empty for the whole year.</summary>
+    public sealed record ExemptionForm(
+        [FromForm(Name = "entryId")] string? EntryId,
+        [FromForm(Name = "classId")] string? ClassId,
+        [FromForm(Name = "studentId")] string? StudentId,
+        [FromForm(Name = "subjectId")] string? SubjectId,
+        [FromForm(Name = "term")] string? Term,
+        [FromForm(Name = "ground")] string? Ground,
         [FromForm(Name = "reason")] string? Reason);
 
     /// <summary>The caller, the organization's classes and the grains, once the post is known to be the head's own.</summary>
@@ -117,6 +129,27 @@ public static class DeskForms
         var outcome = await call.Grains.GetGrain<IClassGrain>(form.ClassId).Excuse(actor!,
             new ExcusalRequest(entryId, form.StudentId, form.SubjectId, term, form.Kind, NullIfBlank(form.Reason)));
         return Back(organizationId, outcome.Accepted ? DeskNotice.Excused : DeskNotice.Refused, outcome.Accepted ? 1 : 0,
+            outcome.Accepted ? null : outcome.Problems.FirstOrDefault());
+    }
+
+    private static async Task<Results<SeeOther, ProblemHttpResult>> Exempt([FromRoute(Name = "nodeId")] string organizationId, [AsParameters] ExemptionForm form, [AsParameters] DeskCall call)
+    {
+        var (refusal, classes, actor) = await AdmitAsync(organizationId, call);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        var year = string.IsNullOrEmpty(form.Term);
+        var term = int.TryParse(form.Term, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var t) ? t : (int?)null;
+        var entryId = Guid.TryParse(form.EntryId, out var id) ? id : (Guid?)null;
+        if (form.ClassId is null || !classes.Contains(form.ClassId) || (!year && term is null) || entryId is null)
+        {
+            return LocalizedProblems.Invalid(call.Http, [(entryId is null ? "entryId" : !year && term is null ? "term" : "classId", "invalid")], "web.desk.error");
+        }
+        // The grain checks the rest (pupil of the class, subject taught, ground, reason, term open) as the API's exemption does.
+        var outcome = await call.Grains.GetGrain<IClassGrain>(form.ClassId).Exempt(actor!,
+            new ExemptionRequest(entryId, form.StudentId, form.SubjectId, year ? null : term, form.Ground, NullIfBlank(form.Reason)));
+        return Back(organizationId, outcome.Accepted ? DeskNotice.Exempted : DeskNotice.Refused, outcome.Accepted ? 1 : 0,
             outcome.Accepted ? null : outcome.Problems.FirstOrDefault());
     }
 

@@ -13,4 +13,6 @@ public enum TermOutcome
     NotYetAssessed,
     /// <summary>Nothing assessed when the term closed: н/а (not attested).</summary>
     NotAttested,
+    /// <summary>Exempt from the subject (босатылған / освобождён): no mark, and out of the subject's metrics.</summary>
+    Exempt,
 }

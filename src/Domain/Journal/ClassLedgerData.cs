@@ -13,7 +13,11 @@ public sealed record ClassLedgerData(
     IReadOnlyList<RecordedLessons> Lessons,
     IReadOnlyList<StudentSeats> Seats,
     IReadOnlySet<int> ClosedTerms,
-    IReadOnlyList<StudentExcusal>? Excusals = null);
+    IReadOnlyList<StudentExcusal>? Excusals = null,
+    IReadOnlyList<StudentExemption>? Exemptions = null);
+
+/// <summary>A head's exemption of a pupil from a subject in a term (<see cref="Term"/> 0: every term of the year).</summary>
+public sealed record StudentExemption(string StudentId, string SubjectId, int Term);
 
 /// <summary>A head's excusal of a student's missed summative in a subject and term.</summary>
 public sealed record StudentExcusal(string StudentId, string SubjectId, int Term, MarkKind Kind);

@@ -52,15 +52,17 @@ public static class CorrectionValidator
         {
             return ValidatedEntry<NewCorrection>.Invalid("supersedes", JournalError.EntryNotFound);
         }
-        // An excusal is the head's decision: only the head voids it. Marks and roll-calls: the subject's teacher or the head.
+        // Excusals and exemptions are the head's decisions: only the head voids them. Marks and roll-calls: the subject's
+        // teacher or the head.
+        var headDecision = original.EntryKind is EntryKind.Excusal or EntryKind.Exemption;
         var mayCorrect = writer.IsHeadOf(cls)
-            || (original.EntryKind != EntryKind.Excusal && writer.Teaches(cls, original.SubjectId, original.GroupId, original.Date));
+            || (!headDecision && writer.Teaches(cls, original.SubjectId, original.GroupId, original.Date));
         if (!mayCorrect)
         {
             return ValidatedEntry<NewCorrection>.Invalid("supersedes", JournalError.NotAllowed);
         }
         JournalNames.TryParseCorrectionAction(correction.Action, out var action);
-        if (original.EntryKind == EntryKind.Excusal && action != CorrectionAction.Void)
+        if (headDecision && action != CorrectionAction.Void)
         {
             return ValidatedEntry<NewCorrection>.Invalid("action", JournalError.CorrectionActionUnknown, correction.Action!);
         }

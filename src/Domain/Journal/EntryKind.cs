@@ -11,4 +11,6 @@ public enum EntryKind
     Void = 2,
     /// <summary>A head's excusal of a student's missed summative.</summary>
     Excusal = 3,
+    /// <summary>A head's exemption of a pupil from a subject for a term or the year.</summary>
+    Exemption = 4,
 }

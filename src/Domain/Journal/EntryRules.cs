@@ -29,8 +29,12 @@ public static class EntryRules
     /// <summary>Why a reason is refused (required, or too long — control characters count as too long), or null.</summary>
     public static JournalError? ReasonError(string? reason) =>
         string.IsNullOrWhiteSpace(reason) ? JournalError.ReasonRequired
-        : reason.Length > MaxReasonLength || reason.Any(char.IsControl) ? JournalError.ReasonTooLong
+        : reason.Length > MaxReasonLength || reason.Any(IsInvisibleControl) ? JournalError.ReasonTooLong
         : null;
+
+    // Control characters, and format ones (bidirectional overrides, zero-width characters) that reorder or hide a reason's text.
+    private static bool IsInvisibleControl(char c) =>
+        char.IsControl(c) || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format;
 
     public static bool IsValidReason(string? reason) => ReasonError(reason) is null;
 

@@ -57,4 +57,6 @@ public enum JournalError
     GroupUnknown,
     StudentNotInGroup,
     MarkKindNotAllowed,
+    // Exemptions.
+    ExemptionGroundUnknown,
 }

@@ -34,6 +34,29 @@ public static class JournalNames
         }
     }
 
+    public static string Of(ExemptionGround ground) => ground switch
+    {
+        ExemptionGround.Medical => "medical",
+        ExemptionGround.IndividualPlan => "individualPlan",
+        ExemptionGround.HomeSchooling => "homeSchooling",
+        _ => throw new ArgumentOutOfRangeException(nameof(ground)),
+    };
+
+    /// <summary>Names only, as <see cref="Of(ExemptionGround)"/> writes them (a number is no ground).</summary>
+    public static bool TryParseExemptionGround(string? name, out ExemptionGround ground)
+    {
+        foreach (var candidate in Enum.GetValues<ExemptionGround>())
+        {
+            if (Of(candidate) == name)
+            {
+                ground = candidate;
+                return true;
+            }
+        }
+        ground = default;
+        return false;
+    }
+
     public static bool TryParseMarkKind(string? name, out MarkKind kind)
     {
         switch (name)
@@ -52,6 +75,7 @@ public static class JournalNames
         EntryKind.Lesson => "lesson",
         EntryKind.Void => "void",
         EntryKind.Excusal => "excusal",
+        EntryKind.Exemption => "exemption",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -63,6 +87,7 @@ public static class JournalNames
             case "lesson": kind = EntryKind.Lesson; return true;
             case "void": kind = EntryKind.Void; return true;
             case "excusal": kind = EntryKind.Excusal; return true;
+            case "exemption": kind = EntryKind.Exemption; return true;
             default: kind = default; return false;
         }
     }

@@ -49,6 +49,20 @@ public sealed record NewExcusal(
     string Reason,
     byte[] PayloadHash);
 
+/// <summary>
+/// A head's exemption to append: <see cref="Date"/> is its term's first day (the year's first term's for
+/// <see cref="WholeYear"/>), which places it.
+/// </summary>
+public sealed record NewExemption(
+    Guid EntryId,
+    string StudentId,
+    string SubjectId,
+    DateOnly Date,
+    bool WholeYear,
+    ExemptionGround Ground,
+    string Reason,
+    byte[] PayloadHash);
+
 /// <summary>A term closed or reopened for a class, with the reason (required to reopen).</summary>
 public sealed record TermEvent(int Term, bool Close, string? Reason);
 

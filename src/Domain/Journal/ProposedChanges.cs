@@ -13,6 +13,18 @@ public sealed record ProposedCorrection(
     int? MaxScore,
     IReadOnlyList<Absentee?>? Absentees);
 
+/// <summary>
+/// A head's exemption as sent (the grain contract's <c>ExemptionRequest</c>): <see cref="Term"/> null for the whole year,
+/// <see cref="Ground"/> <c>medical</c>, <c>individualPlan</c> or <c>homeSchooling</c>.
+/// </summary>
+public sealed record ProposedExemption(
+    Guid? EntryId,
+    string? StudentId,
+    string? SubjectId,
+    int? Term,
+    string? Ground,
+    string? Reason);
+
 /// <summary>A head's excusal as sent (the grain contract's <c>ExcusalRequest</c>): <see cref="Kind"/> is <c>section</c> or <c>term</c>.</summary>
 public sealed record ProposedExcusal(
     Guid? EntryId,

@@ -54,6 +54,10 @@ public sealed partial class ClassLedger
         {
             ledger.AddExcusal(e.StudentId, e.SubjectId, e.Term, e.Kind);
         }
+        foreach (var e in data.Exemptions ?? [])
+        {
+            ledger.AddExemption(e.StudentId, e.SubjectId, e.Term);
+        }
         ledger.SetTimetable(timetable);
         return ledger;
     }

@@ -33,7 +33,7 @@ public sealed partial class ClassLedger
             // A descriptive grade (no marks) owes nothing and fails nothing.
             var standings = subjects
                 .Select(s => (Subject: s, Result: ResultOf(studentId, term, s)))
-                .Where(s => s.Result is { Outcome: not TermOutcome.Descriptive })
+                .Where(s => s.Result is { Outcome: not (TermOutcome.Descriptive or TermOutcome.Exempt) })
                 .Select(s => new SubjectStanding(s.Subject, s.Result!, PendingSummatives(studentId, term, s.Subject, policy)))
                 .ToList();
             var (held, missed) = seats.GetValueOrDefault(studentId);

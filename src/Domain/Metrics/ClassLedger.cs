@@ -26,6 +26,8 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
     // Which components were held for the class (recorded here) in a term and subject: a student lacking one has it pending.
     private readonly HashSet<(int Term, string Subject, MarkKind Kind)> _heldHere = new();
     private readonly HashSet<(string Student, int Term, string Subject, MarkKind Kind)> _excused = new();
+    // Exemptions by (pupil, term, subject); term 0 is the whole year.
+    private readonly HashSet<(string Student, int Term, string Subject)> _exempt = new();
     private IReadOnlyList<ScheduledSlot> _timetable = [];
     // Derived figures, recomputed only where something changed: a class publishes after every batch, so a snapshot must
     // cost the cells of the touched term, not a pass over the whole year.
@@ -141,6 +143,22 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
             Invalidate(term, subjectId);
         }
     }
+
+    /// <summary>The head exempted a pupil from a subject in a term (0: the whole year): their result there is "exempt", out of the metrics.</summary>
+    public void AddExemption(string studentId, string subjectId, int term)
+    {
+        if (_exempt.Add((studentId, term, subjectId)))
+        {
+            foreach (var t in term == 0 ? rules.Terms.Select(x => x.Term) : [term])
+            {
+                Invalidate(t, subjectId);
+            }
+        }
+    }
+
+    /// <summary>Whether the pupil is exempt from the subject in the term (for that term or the whole year).</summary>
+    public bool IsExempt(string studentId, int term, string subjectId) =>
+        _exempt.Contains((studentId, term, subjectId)) || _exempt.Contains((studentId, 0, subjectId));
 
     /// <summary>Roll-calls recorded in this class, as lesson and seat counts of a subject and term.</summary>
     public void AddLessons(string subjectId, int term, SummaryFigures lessons) => AddRecorded(subjectId, term, WithKind(lessons));
@@ -267,6 +285,11 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
                 // else is н/а in it.
                 if (!taught && WorkOf(studentId, term, subjectId) is null)
                 {
+                    continue;
+                }
+                if (IsExempt(studentId, term, subjectId))
+                {
+                    results[studentId] = new TermResult(TermOutcome.Exempt, null, null, null, new Dictionary<ComponentKind, Fraction>());
                     continue;
                 }
                 var result = TermMark.Compute(policy, rules.Class.Grade, ComponentsOf(studentId, term, subjectId), closed);
@@ -464,13 +487,17 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
         return new TermPart(cells, bySex);
     }
 
-    /// <summary>The annual result of a subject: the rounded mean of the term marks; н/а when no term was marked but one was not attested.</summary>
+    /// <summary>
+    /// The annual result of a subject: the rounded mean of the term marks; н/а when no term was marked but one was not
+    /// attested; exempt when every term with a result was exempt (a term exempt among marked ones just does not count).
+    /// </summary>
     public TermResult? Annual(IReadOnlyList<TermResult> terms)
     {
         var marked = terms.Where(t => t.Outcome == TermOutcome.Marked).ToList();
         if (marked.Count == 0)
         {
-            return terms.Any(t => t.Outcome == TermOutcome.NotAttested) ? terms.First(t => t.Outcome == TermOutcome.NotAttested) : null;
+            return terms.FirstOrDefault(t => t.Outcome == TermOutcome.NotAttested)
+                ?? (terms.Count > 0 && terms.All(t => t.Outcome == TermOutcome.Exempt) ? terms[0] : null);
         }
         if (IsCollege)
         {

@@ -10,7 +10,8 @@ public static class Standings
     public static TermStanding Of(ClassLedger ledger, string studentId, int term, string subjectId, TermResult result)
     {
         var work = ledger.WorkOf(studentId, term, subjectId);
-        var components = ledger.ComponentsOf(studentId, term, subjectId);
+        // An exempt pupil owes nothing in the subject: no pending or excused components to show.
+        var components = result.Outcome == TermOutcome.Exempt ? [] : ledger.ComponentsOf(studentId, term, subjectId);
         (string? Letter, decimal? Gpa) college = ledger.IsCollege && result.Percent is { } p ? CollegeGrade.Of(p) : (null, null);
         return new TermStanding(
             subjectId,

@@ -45,6 +45,9 @@ public interface IClassGrain : ISummaryNode
     /// <summary>The head excuses a student's missed summative; the student's term mark follows at once. Audited.</summary>
     Task<BatchOutcome> Excuse(Actor actor, ExcusalRequest excusal);
 
+    /// <summary>The head exempts a pupil from a subject for a term or the year; their result there is "exempt" at once. Audited.</summary>
+    Task<BatchOutcome> Exempt(Actor actor, ExemptionRequest exemption);
+
     /// <summary>Closes (<paramref name="close"/> true) or reopens a term for the class: the head of the organization only. Audited.</summary>
     Task<BatchOutcome> SetTermClosed(Actor actor, int term, bool close, string? reason);
 

@@ -71,6 +71,32 @@ public sealed partial class ClassGrain
         return Answer(row.EntryId, outcome, sequence);
     }
 
+    public async Task<BatchOutcome> Exempt(Actor actor, ExemptionRequest request)
+    {
+        if (_class is null)
+        {
+            return NotFound();
+        }
+        await RefreshRulesAsync();
+        var exemption = new ProposedExemption(request.EntryId, request.StudentId, request.SubjectId, request.Term, request.Ground, request.Reason);
+        var validated = ExemptionValidator.Validate(exemption, Rules, WriterOf(actor));
+        if (validated.Row is not { } row)
+        {
+            return BatchOutcome.Rejected(validated.Problems);
+        }
+
+        var (outcome, sequence) = await journal.AppendExemptionAsync(Context(actor), row);
+        if (outcome == CorrectionOutcome.Conflict)
+        {
+            return BatchOutcome.Rejected([new("entryId", JournalError.EntryIdConflict, [])]);
+        }
+        if (outcome == CorrectionOutcome.Inserted)
+        {
+            await RebuildAfterAsync([row.StudentId]);
+        }
+        return Answer(row.EntryId, outcome, sequence);
+    }
+
     public async Task<BatchOutcome> SetTermClosed(Actor actor, int term, bool close, string? reason)
     {
         if (_class is null)

@@ -15,6 +15,8 @@ namespace EduInfo.Storage.Journal;
 /// <list type="bullet">
 /// <item>Only rows in force count: a row superseded by a correction (replacement or void) is left out; voids and
 /// excusals are no marks.</item>
+/// <item>A pupil exempt from a subject (for the term, or the whole year) has no result there: out of its term marks,
+/// rates and annual mark.</item>
 /// <item>A row's term is the term of its date in its class's calendar (year and kind of organization); a row between
 /// terms counts in the year only.</item>
 /// <item>Marks and roll-calls count in the class that recorded them. Late counts as attended. A full day missed is a
@@ -178,6 +180,12 @@ public static class JournalRecount
             FROM enrolled e JOIN cls c ON c.id = e.class_id
             JOIN live j ON j.student_id = e.student_id AND j.academic_year = c.academic_year AND j.entry_kind = 'excusal'
             JOIN started t ON t.class_id = e.class_id AND j.lesson_date BETWEEN t.starts_on AND t.ends_on),
+        -- A head's exemption of a pupil from a subject: its term, or every term of the year.
+        exempt AS (
+            SELECT DISTINCT e.class_id, t.term, j.student_id, j.subject_id
+            FROM enrolled e JOIN cls c ON c.id = e.class_id
+            JOIN live j ON j.student_id = e.student_id AND j.academic_year = c.academic_year AND j.entry_kind = 'exemption'
+            JOIN started t ON t.class_id = e.class_id AND (j.exempt_year OR j.lesson_date BETWEEN t.starts_on AND t.ends_on)),
         -- Subjects the class is taught: assignments of its groups, or of a profile group one of its students is in.
         taught AS (
             SELECT DISTINCT c.id AS class_id, a.subject_id
@@ -226,7 +234,9 @@ public static class JournalRecount
             FROM component c),
         outcome AS (
             SELECT f.class_id, f.term, f.subject_id, f.student_id, f.college, f.bands,
-                   CASE WHEN f.descriptive THEN 'descriptive'
+                   CASE WHEN EXISTS (SELECT 1 FROM exempt x WHERE (x.class_id, x.term, x.student_id, x.subject_id)
+                                                          = (f.class_id, f.term, f.student_id, f.subject_id)) THEN 'exempt'
+                        WHEN f.descriptive THEN 'descriptive'
                         WHEN f.s_pending OR f.t_pending THEN CASE WHEN f.closed THEN 'na' ELSE 'pending' END
                         WHEN NOT (f.f_counted OR f.s_counted OR f.t_counted) THEN CASE WHEN f.closed THEN 'na' ELSE 'none' END
                         ELSE 'marked' END AS outcome,

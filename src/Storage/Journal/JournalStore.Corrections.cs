@@ -4,7 +4,7 @@ using NpgsqlTypes;
 
 namespace EduInfo.Storage.Journal;
 
-// One-row appends that supersede or excuse: corrections and excusals.
+// One-row appends that supersede, excuse or exempt: corrections, excusals and exemptions.
 public sealed partial class JournalStore
 {
     /// <summary>
@@ -92,8 +92,27 @@ public sealed partial class JournalStore
     /// Appends a head's excusal of a student's missed summative, in one statement with the class watermark and the audit
     /// row. Its date places it in its term. A retry with the same entry id is a duplicate.
     /// </summary>
-    public async Task<(CorrectionOutcome Outcome, long Sequence)> AppendExcusalAsync(JournalWriteContext context, NewExcusal excusal,
-        CancellationToken cancellationToken = default)
+    public Task<(CorrectionOutcome Outcome, long Sequence)> AppendExcusalAsync(JournalWriteContext context, NewExcusal excusal,
+        CancellationToken cancellationToken = default) =>
+        AppendHeadDecisionAsync(context, new HeadDecision(EntryKind.Excusal, excusal.EntryId, excusal.StudentId, excusal.SubjectId, excusal.Date,
+            JournalNames.Of(excusal.Kind), null, null, excusal.Reason, excusal.PayloadHash, "journal.excuse"), cancellationToken);
+
+    /// <summary>
+    /// Appends a head's exemption of a pupil from a subject (a term, or the year with <c>exempt_year</c>), like an excusal:
+    /// one statement with the class watermark and the audit row; a retry with the same entry id is a duplicate.
+    /// </summary>
+    public Task<(CorrectionOutcome Outcome, long Sequence)> AppendExemptionAsync(JournalWriteContext context, NewExemption exemption,
+        CancellationToken cancellationToken = default) =>
+        AppendHeadDecisionAsync(context, new HeadDecision(EntryKind.Exemption, exemption.EntryId, exemption.StudentId, exemption.SubjectId,
+            exemption.Date, null, JournalNames.Of(exemption.Ground), exemption.WholeYear, exemption.Reason, exemption.PayloadHash, "journal.exempt"),
+            cancellationToken);
+
+    /// <summary>A head's one-row decision about one pupil in a subject: an excusal (with its mark kind) or an exemption (ground, scope).</summary>
+    private sealed record HeadDecision(EntryKind Kind, Guid EntryId, string StudentId, string SubjectId, DateOnly Date, string? MarkKind,
+        string? Ground, bool? WholeYear, string Reason, byte[] PayloadHash, string AuditAction);
+
+    private async Task<(CorrectionOutcome Outcome, long Sequence)> AppendHeadDecisionAsync(JournalWriteContext context, HeadDecision decision,
+        CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
             WITH existing AS (
@@ -101,9 +120,9 @@ public sealed partial class JournalStore
             ),
             inserted AS (
                 INSERT INTO journal (academic_year, entry_id, entry_kind, class_id, group_id, organization_id, subject_id, lesson_date,
-                                     student_id, mark_kind, reason, author_id, client_address, payload_hash)
-                SELECT @year, @entry_id, 'excusal', @class_id, @group_id, @organization_id, @subject_id, @date,
-                       @student_id, @kind, @reason, @author_id, @client_address, @hash
+                                     student_id, mark_kind, exemption_ground, exempt_year, reason, author_id, client_address, payload_hash)
+                SELECT @year, @entry_id, @entry_kind, @class_id, @group_id, @organization_id, @subject_id, @date,
+                       @student_id, @kind, @ground, @whole_year, @reason, @author_id, @client_address, @hash
                 WHERE NOT EXISTS (SELECT 1 FROM existing)
                 ON CONFLICT DO NOTHING
                 RETURNING seq
@@ -114,20 +133,25 @@ public sealed partial class JournalStore
             ),
             audit AS (
                 INSERT INTO audit_log (actor_id, roles, client_address, action, target_kind, target_id, organization_id, outcome, detail)
-                SELECT @author_id, @author_roles, @client_address, 'journal.excuse', 'class', @class_id, @organization_id, 'committed',
-                       jsonb_build_object('subjectId', @subject_id, 'kind', @kind, 'sequence', (SELECT seq FROM inserted))
+                SELECT @author_id, @author_roles, @client_address, @audit_action, 'class', @class_id, @organization_id, 'committed',
+                       jsonb_strip_nulls(jsonb_build_object('subjectId', @subject_id, 'kind', @kind, 'ground', @ground, 'wholeYear', @whole_year,
+                                                            'sequence', (SELECT seq FROM inserted)))
                 FROM inserted
             )
             SELECT (SELECT seq FROM inserted), (SELECT seq FROM existing), (SELECT payload_hash = @hash FROM existing)
             """);
         AddContext(command, context);
-        command.Parameters.AddWithValue("entry_id", excusal.EntryId);
-        command.Parameters.AddWithValue("student_id", excusal.StudentId);
-        command.Parameters.AddWithValue("subject_id", excusal.SubjectId);
-        command.Parameters.AddWithValue("date", excusal.Date);
-        command.Parameters.AddWithValue("kind", JournalNames.Of(excusal.Kind));
-        command.Parameters.AddWithValue("reason", excusal.Reason);
-        command.Parameters.AddWithValue("hash", excusal.PayloadHash);
+        command.Parameters.AddWithValue("entry_id", decision.EntryId);
+        command.Parameters.AddWithValue("entry_kind", JournalNames.Of(decision.Kind));
+        command.Parameters.AddWithValue("student_id", decision.StudentId);
+        command.Parameters.AddWithValue("subject_id", decision.SubjectId);
+        command.Parameters.AddWithValue("date", decision.Date);
+        command.Parameters.Add(new NpgsqlParameter<string?>("kind", decision.MarkKind));
+        command.Parameters.Add(new NpgsqlParameter<string?>("ground", decision.Ground));
+        command.Parameters.Add(new NpgsqlParameter<bool?>("whole_year", decision.WholeYear));
+        command.Parameters.AddWithValue("reason", decision.Reason);
+        command.Parameters.AddWithValue("hash", decision.PayloadHash);
+        command.Parameters.AddWithValue("audit_action", decision.AuditAction);
         return await ReadSingleOutcomeAsync(command, cancellationToken);
     }
 }

@@ -53,6 +53,11 @@ public sealed partial class JournalStore
                     FROM journal j WHERE j.academic_year = @y AND j.student_id = ANY (@students) AND j.entry_kind = 'excusal'
                       AND NOT EXISTS (SELECT 1 FROM journal x WHERE x.academic_year = j.academic_year AND x.supersedes = j.seq)
                     """),
+                new NpgsqlBatchCommand($"""
+                    SELECT j.student_id, j.subject_id, CASE WHEN j.exempt_year THEN 0 ELSE {TermOfRow} END AS term
+                    FROM journal j WHERE j.academic_year = @y AND j.student_id = ANY (@students) AND j.entry_kind = 'exemption'
+                      AND NOT EXISTS (SELECT 1 FROM journal x WHERE x.academic_year = j.academic_year AND x.supersedes = j.seq)
+                    """),
                 new NpgsqlBatchCommand("""
                     SELECT DISTINCT ON (term) term, action FROM term_events
                     WHERE class_id = @c AND academic_year = @y ORDER BY term, seq DESC
@@ -107,6 +112,12 @@ public sealed partial class JournalStore
         {
             excusals.Add(new StudentExcusal(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), JournalColumns.MarkKind(reader.GetString(3))));
         }
+        var exemptions = new List<StudentExemption>();
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            exemptions.Add(new StudentExemption(reader.GetString(0), reader.GetString(1), reader.GetInt32(2)));
+        }
         var closed = new HashSet<int>();
         await reader.NextResultAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -118,6 +129,6 @@ public sealed partial class JournalStore
         }
         await reader.DisposeAsync();
         await transaction.CommitAsync(cancellationToken);
-        return new ClassLedgerData(watermark, recorded, students, lessons, seats, closed, excusals);
+        return new ClassLedgerData(watermark, recorded, students, lessons, seats, closed, excusals, exemptions);
     }
 }

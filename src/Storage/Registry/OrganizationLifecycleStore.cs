@@ -126,11 +126,11 @@ public sealed class OrganizationLifecycleStore(NpgsqlDataSource dataSource)
             SELECT l.student_id, l.class_id, l.academic_year, l.from_date, l.to_date,
                    coalesce((SELECT array_agg(j.seq ORDER BY j.seq) FROM journal j
                              WHERE j.academic_year = l.academic_year AND j.class_id = l.class_id AND j.lesson_date > @d
-                               AND j.entry_kind <> 'void' AND (j.student_id = l.student_id OR l.student_id = ANY (j.roster))
+                               AND j.entry_kind NOT IN ('void', 'exemption') AND (j.student_id = l.student_id OR l.student_id = ANY (j.roster))
                                AND NOT EXISTS (SELECT 1 FROM journal n WHERE n.academic_year = j.academic_year AND n.supersedes = j.seq)), '{}'),
                    coalesce((SELECT array_agg(j.lesson_date ORDER BY j.seq) FROM journal j
                              WHERE j.academic_year = l.academic_year AND j.class_id = l.class_id AND j.lesson_date > @d
-                               AND j.entry_kind <> 'void' AND (j.student_id = l.student_id OR l.student_id = ANY (j.roster))
+                               AND j.entry_kind NOT IN ('void', 'exemption') AND (j.student_id = l.student_id OR l.student_id = ANY (j.roster))
                                AND NOT EXISTS (SELECT 1 FROM journal n WHERE n.academic_year = j.academic_year AND n.supersedes = j.seq)), '{}')
             FROM latest l ORDER BY l.student_id
             """, parameters))

@@ -389,6 +389,7 @@ public sealed partial class PupilStore(NpgsqlDataSource dataSource)
             SELECT j.seq, j.lesson_date FROM journal j
             WHERE j.academic_year = @y AND j.class_id = @c AND j.lesson_date > @d AND (j.student_id = @s OR @s = ANY (j.roster))
               AND j.entry_kind <> 'void' -- a void row stands for nothing: the row it voids is gone
+              AND j.entry_kind <> 'exemption' -- a decision dated at its term's start, not work recorded on that day
               AND NOT EXISTS (SELECT 1 FROM journal n WHERE n.academic_year = @y AND n.supersedes = j.seq)
             ORDER BY j.seq LIMIT 1000
             """, connection, transaction);

@@ -56,6 +56,8 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         ["POST /api/v1/classes/{classId}/terms/{term:int}/reopen"] = [401, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
         // Excusing a missed summative: the head.
         ["POST /api/v1/classes/{classId}/excusals"] =      [401, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+        // Exempting a pupil from a subject: the head.
+        ["POST /api/v1/classes/{classId}/exemptions"] =    [401, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
         // The journal grid (names and marks): the subject's teacher, the class teacher and the head.
         ["GET /api/v1/classes/{classId}/journal"] =        [401, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
         // The rules: everyone signed in reads them; operators change them.
@@ -212,6 +214,11 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         [("POST /desk/{nodeId}/excusals", "district")] =                    [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
         [("POST /desk/{nodeId}/excusals", "region")] =                      [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
         [("POST /desk/{nodeId}/excusals", "republic")] =                    [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+        [("POST /desk/{nodeId}/exemptions", "organization")] =              [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+        [("POST /desk/{nodeId}/exemptions", "class")] =                     [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+        [("POST /desk/{nodeId}/exemptions", "district")] =                  [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+        [("POST /desk/{nodeId}/exemptions", "region")] =                    [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+        [("POST /desk/{nodeId}/exemptions", "republic")] =                  [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
         // The head's pupils page (issue 18): the organization's head, officers above it, operators; a node that is no organization is not found.
         [("GET /desk/{nodeId}/pupils", "organization")] =                   [302, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 200],
         [("GET /desk/{nodeId}/pupils", "class")] =                          [302, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404],

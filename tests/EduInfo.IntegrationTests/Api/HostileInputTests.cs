@@ -719,6 +719,45 @@ public sealed class HostileInputTests(ApiHost api) : IClassFixture<ApiHost>
         Assert.Equal(students, await api.Db.ScalarAsync<long>("SELECT count(*) FROM students"));
     }
 
+    /// <summary>
+    /// Issue 20: a head's exemption from a subject with hostile fields is refused by field, localized, and writes no
+    /// journal row; an unreadable body is a malformed-request problem.
+    /// </summary>
+    [Theory]
+    [InlineData("a ground by number", "\"ground\":0", Malformed, null)]
+    [InlineData("a ground nobody lists", "\"ground\":\"laziness\"", Validation, "ground:exemptionGroundUnknown")]
+    [InlineData("a ground with markup", "\"ground\":\"<script>alert(1)</script>\"", Validation, "ground:exemptionGroundUnknown")]
+    [InlineData("a term as text", "\"term\":\"2; DROP TABLE journal\"", Malformed, null)]
+    [InlineData("a term out of the calendar", "\"term\":99", Validation, "term:termUnknown")]
+    [InlineData("a reason with a right-to-left override", "\"reason\":\"Медициналық \u202Eқорытынды\"", Validation, "reason:reasonTooLong")]
+    [InlineData("a reason of 10 000 letters", "\"reason\":\"LONG\"", Validation, "reason:reasonTooLong")]
+    [InlineData("a pupil of another class", "\"studentId\":\"{OTHER}\"", Validation, "studentId:studentNotInClass")]
+    [InlineData("a subject as SQL", "\"subjectId\":\"MAT' OR '1'='1\"", Validation, "subjectId:subjectUnknown")]
+    public async Task A_hostile_exemption_is_refused_and_writes_nothing(string because, string field, string type, string? error)
+    {
+        var t = api.Registry.InClass(1);
+        var other = api.Registry.InClass(2);
+        var organization = api.Registry.Data.Classes.Single(c => c.Id == t.ClassId).OrganizationId;
+        var fields = new Dictionary<string, string>
+        {
+            ["entryId"] = $"\"entryId\":\"{Guid.NewGuid()}\"", ["studentId"] = $"\"studentId\":\"{t.Roster[0]}\"",
+            ["subjectId"] = $"\"subjectId\":\"{t.SubjectId}\"", ["term"] = "\"term\":2", ["ground"] = "\"ground\":\"medical\"",
+            ["reason"] = "\"reason\":\"Медициналық қорытынды\"",
+        };
+        fields[field[1..field.IndexOf('"', 1)]] = field.Replace("LONG", new string('а', 10_000)).Replace("{OTHER}", other.Roster[0]);
+        var rows = await api.Db.ScalarAsync<long>("SELECT count(*) FROM journal");
+        var response = await api.Http.SendJsonAsync(HttpMethod.Post, $"/api/v1/classes/{t.ClassId}/exemptions",
+            actor: $"user=hostile-head; roles=head@{organization}", acceptLanguage: "en", rawBody: "{" + string.Join(',', fields.Values) + "}");
+        Assert.True(response.Status == 400, $"{because}: expected 400, got {response.Status} {response.Body}");
+        Assert.Equal(LocalizedType(type), response.Body.GetProperty("type").GetString());
+        if (error is not null)
+        {
+            Assert.True(Errors(response.Body).SequenceEqual([error]), $"{because}: expected [{error}], got [{string.Join(", ", Errors(response.Body))}]");
+        }
+        Assert.DoesNotContain("<script>", response.Body.ToString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(rows, await api.Db.ScalarAsync<long>("SELECT count(*) FROM journal"));
+    }
+
     private static string LocalizedType(string type) => "https://eduinfo.kz/problems/" + type;
 
     private static string[] Errors(System.Text.Json.JsonElement problem) =>

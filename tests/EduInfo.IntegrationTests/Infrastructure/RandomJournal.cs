@@ -11,8 +11,8 @@ namespace EduInfo.IntegrationTests.Infrastructure;
 /// <item>marks (formative, section and term summatives; development levels in kindergartens) and roll-calls over the
 /// school days of 1 September – 23 November, until <c>enough</c> holds;</item>
 /// <item>corrections of acknowledged rows (replace and void, by the subject's teacher or the head) and excusals of
-/// missed summatives (the head);</item>
-/// <item>corrections of those corrections (a chain of supersessions) and voids of excusals;</item>
+/// missed summatives and exemptions from a subject for a term or the year (the head);</item>
+/// <item>corrections of those corrections (a chain of supersessions) and voids of excusals and exemptions;</item>
 /// <item>transfers on 24 November: within a school (the head) and across districts (the region's officer);</item>
 /// <item>marks and roll-calls on 25–27 November in the classes that changed, with their new rosters;</item>
 /// <item>term closes (a finished term, and in some classes the running one);</item>
@@ -47,6 +47,7 @@ public sealed class RandomJournal
         public int Replacements { get; init; }
         public int Voids { get; init; }
         public int Excusals { get; init; }
+        public int Exemptions { get; init; }
         public int Transfers { get; init; }
         public int Closes { get; init; }
         public int Reopens { get; init; }
@@ -62,7 +63,7 @@ public sealed class RandomJournal
     private sealed class Row
     {
         public required Guid EntryId { get; init; }
-        public required string Kind { get; init; } // mark, lesson, excusal
+        public required string Kind { get; init; } // mark, lesson, excusal, exemption
         public required Teaching T { get; init; }
         public string? MarkKind { get; init; }
         public int MaxScore { get; init; }
@@ -201,15 +202,26 @@ public sealed class RandomJournal
                     _ => new { entryId = id, studentId = student, subjectId = subject, term, kind, reason = "Medical certificate" }, 1, [id]));
             }
         }
+        // Exemptions from a subject, for the running term or the whole year, of one pupil in about one teaching in six.
+        var exemptions = new List<Row>();
+        foreach (var t in teachings.Where(t => t.Roster.Length > 0 && random.Next(6) == 0))
+        {
+            var id = NewId();
+            var student = t.Roster[random.Next(t.Roster.Length)];
+            int? term = random.Next(2) == 0 ? 2 : null;
+            exemptions.Add(new Row { EntryId = id, Kind = "exemption", T = t });
+            second.Add(new($"/api/v1/classes/{t.ClassId}/exemptions", t.Head,
+                _ => new { entryId = id, studentId = student, subjectId = t.SubjectId, term, ground = "medical", reason = "Medical board conclusion" }, 1, [id]));
+        }
         phases.Add(second);
 
-        // Phase 3: a correction of a correction, and the head's voids of excusals.
+        // Phase 3: a correction of a correction, and the head's voids of excusals and exemptions.
         var third = new List<Request>();
         foreach (var row in replacements.ToList().Where(_ => random.Next(4) == 0))
         {
             third.Add(Correct(row, random, NewId, rows, replacements, ref replaced, ref voids));
         }
-        foreach (var excusal in excusals.Where(_ => random.Next(4) == 0))
+        foreach (var excusal in excusals.Concat(exemptions).Where(_ => random.Next(4) == 0))
         {
             var id = NewId();
             voids++;
@@ -317,6 +329,7 @@ public sealed class RandomJournal
             Replacements = replaced,
             Voids = voids,
             Excusals = excusals.Count,
+            Exemptions = exemptions.Count,
             Transfers = fourth.Count,
             Closes = sixth.Count,
             Reopens = seventh.Count,

@@ -38,6 +38,8 @@ public sealed class ExcusalValidatorTests
         { "a blank reason", Head, Excusal(reason: " \t "), ["reason:ReasonRequired"] },
         { "a reason of 501 characters", Head, Excusal(reason: new string('r', 501)), ["reason:ReasonTooLong"] },
         { "a reason with a control character", Head, Excusal(reason: "ill\u0007"), ["reason:ReasonTooLong"] },
+        { "a reason with a bidi override", Head, Excusal(reason: "ill\u202Eeht"), ["reason:ReasonTooLong"] },
+        { "a reason with a zero-width space", Head, Excusal(reason: "i\u200Bll"), ["reason:ReasonTooLong"] },
         { "no term", Head, Excusal(term: null), ["term:Required"] },
         { "an unknown term", Head, Excusal(term: 9), ["term:TermUnknown"] },
         { "term 0", Head, Excusal(term: 0), ["term:TermUnknown"] },
