@@ -23,6 +23,7 @@ public sealed partial class WebTextTests
         ["web.figures.group."] = Enum.GetNames<KpiGroupKind>(),
         ["web.figures.headcount."] = Enum.GetNames<KpiGroupKind>(),
         ["web.desk.notice."] = Enum.GetNames<DeskNotice>(),
+        ["web.desk.ground."] = Enum.GetValues<EduInfo.Domain.Journal.ExemptionGround>().Select(EduInfo.Domain.Journal.JournalNames.Of),
         ["web.trend.metric."] = Enum.GetNames<EduInfo.Domain.Trends.TrendMetric>(),
         ["web.desk.outcome."] = EduInfo.Api.Web.Components.Pages.DeskPage.AuditOutcomes,
         ["timetable.error."] = EduInfo.Api.Web.Components.Pages.DeskTimetablePage.TimetableErrors.Values,
