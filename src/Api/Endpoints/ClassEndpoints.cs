@@ -1,4 +1,5 @@
 using EduInfo.Domain.Calendar;
+using EduInfo.Domain.Journal;
 using EduInfo.Domain.Registry;
 using System.Text.Json;
 using EduInfo.Api.Contracts;
@@ -39,6 +40,13 @@ public static class ClassEndpoints
             .WithSummary("Exempt a pupil from a subject for a term, or the year without a term (the head; audited)")
             .WithDescription("ground = medical, individualPlan or homeSchooling, with a reason. The pupil's result there is \"exempt\" (not н/а) and leaves "
                 + "the subject's metrics. Void it like any row, through /corrections.");
+        classes.MapPost("/exams", RecordExam).RequireClass(AccessPolicy.CanCloseTerm)
+            .WithName("RecordExam")
+            .WithSummary("Enter an examination of the final attestation: the subject examined for the class and pupils' marks 2–5 (the head; audited)")
+            .WithDescription("Grades of a final attestation only (9 and 11). A null mark registers a pupil who has not written it; a mark entered again replaces it.");
+        classes.MapGet("/year-end", GetYearEnd).RequireClass(AccessPolicy.CanCloseTerm)
+            .WithName("GetClassYearEnd")
+            .WithSummary("The class's year end today: annual, examination and final marks, failures, the council's default decision, the document earned (the head)");
         // Who reads the grid depends on the subject asked for: the handler checks it, after the query, and audits it.
         classes.MapGet("/journal", GetJournal).RequireClass(static (_, _) => true)
             .WithName("GetClassJournal")
@@ -65,6 +73,19 @@ public static class ClassEndpoints
         var outcome = await call.Grains.GetGrain<IClassGrain>(classId).Exempt(call.Actor, exemption);
         return outcome.Accepted ? TypedResults.Ok(BatchResponse.Of(outcome)) : LocalizedProblems.Rejected(call.Http, outcome);
     }
+
+    private static async Task<Results<Ok<ExamResponse>, ProblemHttpResult>> RecordExam(string classId, ExamRequest exam, [AsParameters] EndpointCall call)
+    {
+        var outcome = await call.Grains.GetGrain<IClassGrain>(classId).RecordExam(call.Actor, exam);
+        return outcome.Accepted
+            ? TypedResults.Ok(new ExamResponse(classId, exam.SubjectId!, exam.Marks!.Count, exam.Marks.Count(m => m?.Mark is not null)))
+            : LocalizedProblems.Rejected(call.Http, outcome);
+    }
+
+    private static async Task<Results<Ok<YearEndResponse>, ProblemHttpResult>> GetYearEnd(string classId, [AsParameters] EndpointCall call) =>
+        await call.Grains.GetGrain<IClassGrain>(classId).GetYearEnd() is { } view
+            ? TypedResults.Ok(YearEndResponse.Of(view, RequestLanguage.Of(call.Http)))
+            : LocalizedProblems.Rejected(call.Http, BatchOutcome.Rejected([new EntryProblem("classId", JournalError.ClassNotFound, [])]));
 
     private static Task<Results<Ok<TermResponse>, ProblemHttpResult>> CloseTerm(
         string classId, int term, TermActionRequest? request, [AsParameters] EndpointCall call) =>

@@ -59,4 +59,8 @@ public enum JournalError
     MarkKindNotAllowed,
     // Exemptions.
     ExemptionGroundUnknown,
+    // The final attestation.
+    ExamGradeNotAttested,
+    ExamMarkOutOfRange,
+    StudentRepeated,
 }

@@ -48,6 +48,12 @@ public interface IClassGrain : ISummaryNode
     /// <summary>The head exempts a pupil from a subject for a term or the year; their result there is "exempt" at once. Audited.</summary>
     Task<BatchOutcome> Exempt(Actor actor, ExemptionRequest exemption);
 
+    /// <summary>The head enters an examination of the final attestation: the subject examined for the class and pupils' marks. Audited.</summary>
+    Task<BatchOutcome> RecordExam(Actor actor, ExamRequest exam);
+
+    /// <summary>The class's year end today: each pupil's annual, examination and final marks, failures, the council's default and the document.</summary>
+    Task<ClassYearEndView?> GetYearEnd();
+
     /// <summary>Closes (<paramref name="close"/> true) or reopens a term for the class: the head of the organization only. Audited.</summary>
     Task<BatchOutcome> SetTermClosed(Actor actor, int term, bool close, string? reason);
 

@@ -8,10 +8,11 @@ using NpgsqlTypes;
 namespace EduInfo.Storage.Assessment;
 
 /// <summary>
-/// The rules as data: academic calendars, assessment policy versions and term closes. Every change is written
+/// The rules as data: academic calendars, assessment policy versions and term closes (and the final attestation's
+/// examinations, AssessmentStore.Exams.cs). Every change is written
 /// together with its audit row in one transaction.
 /// </summary>
-public sealed class AssessmentStore(NpgsqlDataSource dataSource)
+public sealed partial class AssessmentStore(NpgsqlDataSource dataSource)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -58,6 +58,10 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         ["POST /api/v1/classes/{classId}/excusals"] =      [401, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
         // Exempting a pupil from a subject: the head.
         ["POST /api/v1/classes/{classId}/exemptions"] =    [401, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+        // The final attestation's examinations and the year end: the head. The matrix's class is of grade 5, so the head
+        // is let in and told that grade has no final attestation (400); ExamApiTests enters them in grade 9.
+        ["POST /api/v1/classes/{classId}/exams"] =         [401, 403, 403, 403, 403, 400, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+        ["GET /api/v1/classes/{classId}/year-end"] =       [401, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
         // The journal grid (names and marks): the subject's teacher, the class teacher and the head.
         ["GET /api/v1/classes/{classId}/journal"] =        [401, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
         // The rules: everyone signed in reads them; operators change them.

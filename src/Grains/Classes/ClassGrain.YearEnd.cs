@@ -1,0 +1,43 @@
+using EduInfo.Domain.YearEnd;
+using EduInfo.Grains.Classes.ReadModels;
+using EduInfo.Grains.Interfaces.Actors;
+using EduInfo.Grains.Interfaces.Assessment;
+using EduInfo.Grains.Interfaces.Journal;
+using EduInfo.Storage.Audit;
+
+namespace EduInfo.Grains.Classes;
+
+// The year's end (issue 20): examinations of the final attestation, and the year-end read over the ledger. The rules
+// are Domain's (ExamValidator, YearEndRules); the policy is the default version until it is stored as data.
+public sealed partial class ClassGrain
+{
+    private static readonly FinalAttestationPolicy FinalAttestation = new();
+
+    public async Task<BatchOutcome> RecordExam(Actor actor, ExamRequest request)
+    {
+        if (_class is null)
+        {
+            return NotFound();
+        }
+        await RefreshRulesAsync();
+        var exam = new ProposedExam(request.SubjectId, request.Marks?.Select(m => m is null ? null : new ProposedExamMark(m.StudentId, m.Mark)).ToList());
+        var validated = ExamValidator.Validate(exam, Rules, WriterOf(actor), FinalAttestation, Today);
+        if (validated.Row is not { } row)
+        {
+            return BatchOutcome.Rejected(validated.Problems);
+        }
+        await assessment.WriteExamAsync(ClassId, _class.AcademicYear, row,
+            new AuditEntry(actor.UserId, actor.Roles, actor.ClientAddress, "exam.record", "class", ClassId, _class.OrganizationId, "committed"));
+        return new BatchOutcome(true, [], [], _watermark);
+    }
+
+    public async Task<ClassYearEndView?> GetYearEnd()
+    {
+        if (_class is null || _ledger is null)
+        {
+            return null;
+        }
+        var exams = await assessment.ReadExamsAsync(ClassId, _class.AcademicYear);
+        return YearEndViews.Of(ClassId, _ledger, exams, FinalAttestation, Today);
+    }
+}
