@@ -44,6 +44,11 @@ public static class ClassEndpoints
             .WithName("RecordExam")
             .WithSummary("Enter an examination of the final attestation: the subject examined for the class and pupils' marks 2–5 (the head; audited)")
             .WithDescription("Grades of a final attestation only (9 and 11). A null mark registers a pupil who has not written it; a mark entered again replaces it.");
+        classes.MapPost("/council", RecordCouncil).RequireClass(AccessPolicy.CanCloseTerm)
+            .WithName("RecordCouncilDecisions")
+            .WithSummary("Record the pedagogical council's decisions per pupil at the year's end (the head; audited)")
+            .WithDescription("decision = promoted, promotedConditionally, repeatsYear, leftSchool or graduated; a reason where it is not the default the year-end "
+                + "proposes. Recorded again, a pupil's decision is replaced.");
         classes.MapGet("/year-end", GetYearEnd).RequireClass(AccessPolicy.CanCloseTerm)
             .WithName("GetClassYearEnd")
             .WithSummary("The class's year end today: annual, examination and final marks, failures, the council's default decision, the document earned (the head)");
@@ -80,6 +85,12 @@ public static class ClassEndpoints
         return outcome.Accepted
             ? TypedResults.Ok(new ExamResponse(classId, exam.SubjectId!, exam.Marks!.Count, exam.Marks.Count(m => m?.Mark is not null)))
             : LocalizedProblems.Rejected(call.Http, outcome);
+    }
+
+    private static async Task<Results<Ok<CouncilResponse>, ProblemHttpResult>> RecordCouncil(string classId, CouncilRequest council, [AsParameters] EndpointCall call)
+    {
+        var outcome = await call.Grains.GetGrain<IClassGrain>(classId).RecordCouncil(call.Actor, council);
+        return outcome.Accepted ? TypedResults.Ok(new CouncilResponse(classId, council.Decisions!.Count)) : LocalizedProblems.Rejected(call.Http, outcome);
     }
 
     private static async Task<Results<Ok<YearEndResponse>, ProblemHttpResult>> GetYearEnd(string classId, [AsParameters] EndpointCall call) =>

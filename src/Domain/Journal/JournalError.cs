@@ -63,4 +63,6 @@ public enum JournalError
     ExamGradeNotAttested,
     ExamMarkOutOfRange,
     StudentRepeated,
+    CouncilDecisionUnknown,
+    CouncilCannotGraduate,
 }

@@ -5,7 +5,8 @@ namespace EduInfo.Grains.Interfaces.Assessment;
 
 /// <summary>
 /// A class's year end as it stands today (issue 20): for each pupil of today's roster, by id, their subjects' annual,
-/// examination and final marks, the subjects failed, the council's default decision and the document earned.
+/// examination and final marks, the subjects failed, the council's default decision, the decision it recorded, and the
+/// document earned.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ClassYearEndView(
@@ -23,7 +24,8 @@ public sealed record PupilYearEndView(
     [property: Id(3)] bool ExamsWritten,
     [property: Id(4)] CouncilDecision? Proposed,
     [property: Id(5)] EducationDocumentKind? Document,
-    [property: Id(6)] bool WithDistinction);
+    [property: Id(6)] bool WithDistinction,
+    [property: Id(7)] CouncilDecision? Decided = null);
 
 /// <summary>One subject: the annual result and mark, the examination mark (where examined), the final mark and its source.</summary>
 [GenerateSerializer, Immutable]

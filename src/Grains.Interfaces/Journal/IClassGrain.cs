@@ -51,6 +51,9 @@ public interface IClassGrain : ISummaryNode
     /// <summary>The head enters an examination of the final attestation: the subject examined for the class and pupils' marks. Audited.</summary>
     Task<BatchOutcome> RecordExam(Actor actor, ExamRequest exam);
 
+    /// <summary>The head records the pedagogical council's decisions per pupil (a reason where one departs from the default). Audited.</summary>
+    Task<BatchOutcome> RecordCouncil(Actor actor, CouncilRequest council);
+
     /// <summary>The class's year end today: each pupil's annual, examination and final marks, failures, the council's default and the document.</summary>
     Task<ClassYearEndView?> GetYearEnd();
 

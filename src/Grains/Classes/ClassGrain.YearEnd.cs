@@ -7,8 +7,8 @@ using EduInfo.Storage.Audit;
 
 namespace EduInfo.Grains.Classes;
 
-// The year's end (issue 20): examinations of the final attestation, and the year-end read over the ledger. The rules
-// are Domain's (ExamValidator, YearEndRules); the policy is the default version until it is stored as data.
+// The year's end (issue 20): examinations of the final attestation, the council's decisions, and the year-end read over
+// the ledger. The rules are Domain's (ExamValidator, CouncilValidator, YearEndRules); the policy is the default version until it is stored as data.
 public sealed partial class ClassGrain
 {
     private static readonly FinalAttestationPolicy FinalAttestation = new();
@@ -38,6 +38,28 @@ public sealed partial class ClassGrain
             return null;
         }
         var exams = await assessment.ReadExamsAsync(ClassId, _class.AcademicYear);
-        return YearEndViews.Of(ClassId, _ledger, exams, FinalAttestation, Today);
+        var decided = await assessment.ReadCouncilAsync(ClassId, _class.AcademicYear);
+        return YearEndViews.Of(ClassId, _ledger, exams, decided, FinalAttestation, Today);
+    }
+
+    public async Task<BatchOutcome> RecordCouncil(Actor actor, CouncilRequest request)
+    {
+        if (_class is null)
+        {
+            return NotFound();
+        }
+        await RefreshRulesAsync();
+        // The defaults the decisions are checked against: the year's outcome as it stands now.
+        var view = await GetYearEnd();
+        var proposed = view!.Pupils.ToDictionary(p => p.StudentId, p => p.Proposed, StringComparer.Ordinal);
+        var council = new ProposedCouncil(request.Decisions?.Select(d => d is null ? null : new ProposedCouncilDecision(d.StudentId, d.Decision, d.Reason)).ToList());
+        var validated = CouncilValidator.Validate(council, Rules, WriterOf(actor), FinalAttestation, proposed, Today);
+        if (validated.Row is not { } row)
+        {
+            return BatchOutcome.Rejected(validated.Problems);
+        }
+        await assessment.WriteCouncilAsync(ClassId, _class.AcademicYear, row,
+            new AuditEntry(actor.UserId, actor.Roles, actor.ClientAddress, "council.record", "class", ClassId, _class.OrganizationId, "committed"));
+        return new BatchOutcome(true, [], [], _watermark);
     }
 }

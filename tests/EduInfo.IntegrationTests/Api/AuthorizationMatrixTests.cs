@@ -62,6 +62,7 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         // is let in and told that grade has no final attestation (400); ExamApiTests enters them in grade 9.
         ["POST /api/v1/classes/{classId}/exams"] =         [401, 403, 403, 403, 403, 400, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
         ["GET /api/v1/classes/{classId}/year-end"] =       [401, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+        ["POST /api/v1/classes/{classId}/council"] =       [401, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
         // The journal grid (names and marks): the subject's teacher, the class teacher and the head.
         ["GET /api/v1/classes/{classId}/journal"] =        [401, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
         // The rules: everyone signed in reads them; operators change them.

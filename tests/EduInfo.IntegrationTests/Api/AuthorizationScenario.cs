@@ -262,6 +262,7 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
             "/api/v1/classes/{classId}/corrections" => new { entryId = Guid.NewGuid(), supersedes = await FreshMarkAsync(s), action = "replace", score = 9, reason = "matrix" },
             "/api/v1/classes/{classId}/terms/{term:int}/reopen" => new { reason = "matrix" },
             "/api/v1/classes/{classId}/excusals" => new { entryId = Guid.NewGuid(), studentId = s.Student, subjectId = s.Subject, term = 2, kind = "section", reason = "matrix" },
+            "/api/v1/classes/{classId}/council" => new { decisions = new[] { new { studentId = s.Student, decision = "repeatsYear", reason = "matrix" } } },
             "/api/v1/classes/{classId}/exams" => new { subjectId = s.Subject, marks = new[] { new { studentId = s.Student, mark = 4 } } },
             "/api/v1/classes/{classId}/exemptions" => new { entryId = Guid.NewGuid(), studentId = s.Student, subjectId = s.Subject, term = 3, ground = "medical", reason = "matrix" },
             "/api/v1/classes/{classId}/timetable" when method == "PUT" => new { validFrom = "2026-09-01", slots = new[] { new { subjectId = s.Subject, weekday = 1, period = 1 } } },

@@ -27,6 +27,7 @@ public sealed class EndpointAccessTests(ApiHost api) : IClassFixture<ApiHost>
         { "POST", "/api/v1/classes/{org}/exemptions", NoClass },
         { "POST", "/api/v1/classes/NO-SUCH-CLASS/exams", NoClass },
         { "GET", "/api/v1/classes/{org}/year-end", NoClass },
+        { "POST", "/api/v1/classes/NO-SUCH-CLASS/council", NoClass },
         { "POST", "/api/v1/classes/{org}/terms/1/close", NoClass },
         { "POST", "/api/v1/classes/NO-SUCH-CLASS/terms/1/reopen", NoClass },
         { "GET", "/api/v1/classes/{org}/journal?subjectId=MAT&term=1", NoClass },

@@ -74,6 +74,57 @@ public sealed class ExamApiTests(ApiHost api) : IClassFixture<ApiHost>
         Assert.DoesNotContain(t.Roster[2], await api.Db.ScalarAsync<string>("SELECT string_agg(detail::text, ' ') FROM audit_log WHERE action = 'exam.record'"));
     }
 
+    [Fact]
+    public async Task The_council_takes_the_default_without_a_reason_and_departs_from_it_only_with_one()
+    {
+        // A grade 5 class other than the one the hostile cases use (they check that nothing is written for theirs).
+        var t = api.Registry.Teachings().First(x => api.Registry.Data.Classes.Single(c => c.Id == x.ClassId).Grade == 5 && x.ClassId != Grade(5).ClassId);
+        // Pupil 0: FO 2 → 2: one failed subject, promoted conditionally by default. Pupil 1: FO 8 → 4: promoted.
+        var marks = await api.Http.PostJsonAsync($"/api/v1/classes/{t.ClassId}/marks", new
+        {
+            entries = new object[]
+            {
+                new { entryId = Guid.NewGuid(), studentId = t.Roster[0], subjectId = t.SubjectId, date = "2026-11-16", kind = "formative", score = 2 },
+                new { entryId = Guid.NewGuid(), studentId = t.Roster[1], subjectId = t.SubjectId, date = "2026-11-16", kind = "formative", score = 8 },
+            },
+        }, $"user={t.TeacherId}; roles=teacher");
+        Assert.True(marks.Status == 200, $"{marks.Status} {marks.Body}");
+        Assert.Equal("promotedConditionally", (await PupilAsync(t, 0)).GetProperty("proposed").GetString());
+
+        // Repeating the year is not the default: without a reason it is refused by field, in Russian; nothing is written.
+        var refused = await api.Http.PostJsonAsync($"/api/v1/classes/{t.ClassId}/council",
+            new { decisions = new object[] { new { studentId = t.Roster[1], decision = "promoted" }, new { studentId = t.Roster[0], decision = "repeatsYear" } } }, Head(t), "ru");
+        Assert.True(refused.Status == 400, $"{refused.Status} {refused.Body}");
+        var error = refused.Body.GetProperty("errors")[0];
+        Assert.Equal(("decisions[1].reason", "reasonRequired", "Укажите причину."), (error.GetProperty("field").GetString(), error.GetProperty("code").GetString(), error.GetProperty("message").GetString()));
+        Assert.Equal(0, await api.Db.ScalarAsync<long>("SELECT count(*) FROM council_decisions WHERE class_id = @c", ("c", t.ClassId)));
+
+        var recorded = await api.Http.PostJsonAsync($"/api/v1/classes/{t.ClassId}/council", new
+        {
+            decisions = new object[]
+            {
+                new { studentId = t.Roster[1], decision = "promoted" },
+                new { studentId = t.Roster[0], decision = "repeatsYear", reason = "Протокол педсовета № 4" },
+            },
+        }, Head(t));
+        Assert.True(recorded.Status == 200, $"{recorded.Status} {recorded.Body}");
+        var first = await PupilAsync(t, 0);
+        Assert.Equal(("promotedConditionally", "repeatsYear", "Оставить на повторный год обучения"),
+            (first.GetProperty("proposed").GetString(), first.GetProperty("decided").GetString(), first.GetProperty("decidedName").GetString()));
+        Assert.Equal("promoted", (await PupilAsync(t, 1)).GetProperty("decided").GetString());
+
+        // Recorded again, a decision replaces the earlier one; each recording is audited with counts, never pupils.
+        Assert.Equal(200, (await api.Http.PostJsonAsync($"/api/v1/classes/{t.ClassId}/council",
+            new { decisions = new[] { new { studentId = t.Roster[0], decision = "promotedConditionally" } } }, Head(t))).Status);
+        Assert.Equal("promotedConditionally", (await PupilAsync(t, 0)).GetProperty("decided").GetString());
+        Assert.Equal(1, await api.Db.ScalarAsync<long>("SELECT count(*) FROM council_decisions WHERE student_id = @s", ("s", t.Roster[0])));
+        var audit = await api.Db.ScalarAsync<string>("SELECT string_agg(detail::text, ' ') FROM audit_log WHERE action = 'council.record' AND target_id = @c", ("c", t.ClassId));
+        Assert.Contains("\"repeatsYear\": 1", audit);
+        Assert.DoesNotContain(t.Roster[0], audit);
+        Assert.Equal(403, (await api.Http.PostJsonAsync($"/api/v1/classes/{t.ClassId}/council",
+            new { decisions = new[] { new { studentId = t.Roster[0], decision = "promoted" } } }, $"user={t.TeacherId}; roles=teacher")).Status);
+    }
+
     [Theory]
     [InlineData("a teacher", "teacher", 9, "{\"subjectId\":\"{J}\",\"marks\":[{\"studentId\":\"{S}\",\"mark\":4}]}", 403, null)]
     [InlineData("grade 5", "head", 5, "{\"subjectId\":\"{J}\",\"marks\":[{\"studentId\":\"{S}\",\"mark\":4}]}", 400, "classId:examGradeNotAttested")]
@@ -100,5 +151,28 @@ public sealed class ExamApiTests(ApiHost api) : IClassFixture<ApiHost>
         }
         Assert.DoesNotContain("<script>", response.Body.ToString(), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(before, await api.Db.ScalarAsync<long>("SELECT count(*) FROM exam_marks"));
+    }
+
+    [Theory]
+    [InlineData("a decision with markup", "{\"decisions\":[{\"studentId\":\"{S}\",\"decision\":\"<img src=x onerror=alert(1)>\"}]}", "decisions[0].decision:councilDecisionUnknown")]
+    [InlineData("a decision by number", "{\"decisions\":[{\"studentId\":\"{S}\",\"decision\":2}]}", null)]
+    [InlineData("decisions as text", "{\"decisions\":\"promoted\"}", null)]
+    [InlineData("a pupil of another class", "{\"decisions\":[{\"studentId\":\"{OTHER}\",\"decision\":\"promoted\"}]}", "decisions[0].studentId:studentNotInClass")]
+    [InlineData("graduating in grade 5", "{\"decisions\":[{\"studentId\":\"{S}\",\"decision\":\"graduated\",\"reason\":\"x\"}]}", "decisions[0].decision:councilCannotGraduate")]
+    [InlineData("a reason of 10 000 letters", "{\"decisions\":[{\"studentId\":\"{S}\",\"decision\":\"leftSchool\",\"reason\":\"LONG\"}]}", "decisions[0].reason:reasonTooLong")]
+    public async Task A_hostile_council_decision_is_refused_and_writes_nothing(string because, string body, string? error)
+    {
+        var t = Grade(5);
+        body = body.Replace("{S}", t.Roster[^1]).Replace("{OTHER}", Grade(9).Roster[0]).Replace("LONG", new string('a', 10_000));
+        var response = await api.Http.SendJsonAsync(HttpMethod.Post, $"/api/v1/classes/{t.ClassId}/council", actor: Head(t), acceptLanguage: "en", rawBody: body);
+        Assert.True(response.Status == 400, $"{because}: {response.Status} {response.Body}");
+        Assert.Equal("application/problem+json", response.ContentType);
+        if (error is not null)
+        {
+            Assert.Equal([error], response.Body.GetProperty("errors").EnumerateArray()
+                .Select(e => $"{e.GetProperty("field").GetString()}:{e.GetProperty("code").GetString()}").ToArray());
+        }
+        Assert.DoesNotContain("onerror", response.Body.ToString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(0, await api.Db.ScalarAsync<long>("SELECT count(*) FROM council_decisions WHERE class_id = @c", ("c", t.ClassId)));
     }
 }

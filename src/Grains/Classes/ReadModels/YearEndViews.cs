@@ -6,13 +6,13 @@ using EduInfo.Grains.Interfaces.Assessment;
 namespace EduInfo.Grains.Classes.ReadModels;
 
 /// <summary>
-/// A class's year end from its ledger and its examinations, pure: each pupil of today's roster, each subject with an
+/// A class's year end from its ledger, its examinations and the council's recorded decisions, pure: each pupil of today's roster, each subject with an
 /// annual result (the ledger's rule, as the diary shows it) or an examination registered, through <see cref="YearEndRules"/>.
 /// </summary>
 public static class YearEndViews
 {
     public static ClassYearEndView Of(string classId, ClassLedger ledger, IReadOnlyDictionary<string, IReadOnlyDictionary<string, int?>> exams,
-        FinalAttestationPolicy policy, DateOnly today)
+        IReadOnlyDictionary<string, CouncilDecision> decided, FinalAttestationPolicy policy, DateOnly today)
     {
         var grade = ledger.Rules.Class.Grade;
         var attested = policy.Documents.ContainsKey(grade);
@@ -41,7 +41,8 @@ public static class YearEndViews
                 [.. years.Select(y => new SubjectYearEndView(y.SubjectId, y.Annual, y.AnnualMark, y.ExamMark,
                     finals.GetValueOrDefault(y.SubjectId)?.Mark, finals.GetValueOrDefault(y.SubjectId)?.Source ?? FinalMarkSource.Annual,
                     finals.GetValueOrDefault(y.SubjectId)?.Fails ?? false))],
-                outcome.Failed, outcome.ExamsWritten, outcome.Proposed, outcome.Document, outcome.WithDistinction));
+                outcome.Failed, outcome.ExamsWritten, outcome.Proposed, outcome.Document, outcome.WithDistinction,
+                decided.TryGetValue(studentId, out var decision) ? decision : null));
         }
         return new ClassYearEndView(classId, grade, attested, attested ? [.. exams.Keys.Order(StringComparer.Ordinal)] : [], pupils);
     }
