@@ -8,19 +8,13 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 . scripts/lib/pg.sh
+. bench/lib/country.sh
 history="${1:-10000000}"; size="${2:-large}"; reads="${3:-200}"; runs="${4:-3}"
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; pg_stop; }
 trap cleanup EXIT INT TERM
 
-pg_start "$(free_port)"
-psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "ALTER SYSTEM SET shared_buffers = '2GB'" -c "ALTER SYSTEM SET max_wal_size = '8GB'"
-pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w -t 60 restart >/dev/null
-export ConnectionStrings__EduInfo="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres;Maximum Pool Size=100"
-dotnet build EduInfo.sln -c Release -nologo -v:q -clp:NoSummary >/dev/null
-tools="$root/src/Tools/bin/Release/net10.0/eduinfo.dll"
-dotnet "$tools" seed "$size" --no-history | grep -v "demo login"
-dotnet "$tools" bench-history "$history"
+bench_country "$size" "$history"
 psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "VACUUM ANALYZE"
 
 api_port="$(free_port)"

@@ -12,21 +12,14 @@ profile_env=()
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 . scripts/lib/pg.sh
+. bench/lib/country.sh
 seconds="${1:-60}"; clients="${2:-32}"; history="${3:-10000000}"; size="${4:-large}"
 dashboards="${5:-8}"; teachers="${6:-400}"; overload="${7:-20}"
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; pg_stop; }
 trap cleanup EXIT INT TERM
 
-pg_start "$(free_port)"
-# Room for a 10-million-row journal and its indexes, and no checkpoint storm while the history loads.
-psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "ALTER SYSTEM SET shared_buffers = '2GB'" -c "ALTER SYSTEM SET max_wal_size = '8GB'"
-pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w -t 60 restart >/dev/null
-export ConnectionStrings__EduInfo="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres;Maximum Pool Size=100"
-dotnet build EduInfo.sln -c Release -nologo -v:q -clp:NoSummary >/dev/null
-tools="$root/src/Tools/bin/Release/net10.0/eduinfo.dll"
-dotnet "$tools" seed "$size" --no-history | grep -v "demo login"
-dotnet "$tools" bench-history "$history"
+bench_country "$size" "$history"
 
 api_port="$(free_port)"; naive_port="$(free_port)"
 api_log="$(mktemp /tmp/eduinfo-term-end-api.XXXXXX.log)"; naive_log="$(mktemp /tmp/eduinfo-term-end-naive.XXXXXX.log)"

@@ -1,0 +1,15 @@
+# Sourced by the benchmarks after scripts/lib/pg.sh: a fresh PostgreSQL tuned for a 10-million-row journal, the
+# Release build, and the demo country of `size` with `rows` of a first term's past journal (and the naive baseline's
+# copy). Leaves PG_PORT, ConnectionStrings__EduInfo and tools (the eduinfo CLI) set.
+bench_country() {
+  local size="$1" rows="$2"
+  pg_start "$(free_port)"
+  # Room for a 10-million-row journal and its indexes, and no checkpoint storm while the history loads.
+  psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "ALTER SYSTEM SET shared_buffers = '2GB'" -c "ALTER SYSTEM SET max_wal_size = '8GB'"
+  pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w -t 60 restart >/dev/null
+  export ConnectionStrings__EduInfo="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres;Maximum Pool Size=100"
+  dotnet build EduInfo.sln -c Release -nologo -v:q -clp:NoSummary >/dev/null
+  tools="$root/src/Tools/bin/Release/net10.0/eduinfo.dll"
+  dotnet "$tools" seed "$size" --no-history | grep -v "demo login"
+  dotnet "$tools" bench-history "$rows"
+}
