@@ -70,6 +70,18 @@ fi
 failed=$((failed + not_run))
 [ "$failed" -gt 0 ] && status=1
 [ "$passed" -eq 0 ] && status=1
+# Name each failed test and the first line of its message just above the counter line, where a CI log's tail shows them.
+if [ "$failed" -gt 0 ]; then
+  python3 - "$results" <<'PY' || true
+import glob, sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for trx in sorted(glob.glob(sys.argv[1] + "/*.trx")):
+    for r in ET.parse(trx).getroot().iterfind(".//t:UnitTestResult[@outcome='Failed']", ns):
+        message = r.find("t:Output/t:ErrorInfo/t:Message", ns)
+        first = (message.text or "").strip().splitlines()[0][:300] if message is not None and message.text else ""
+        print(f"FAILED {r.get('testName')} ({trx.rsplit('/', 1)[-1]}): {first}")
+PY
+fi
 rm -rf "$results"
 echo "$passed passed, $failed failed, $skipped skipped"
 exit $status
