@@ -72,6 +72,21 @@ api_pid=$!
 pids+=($api_pid)
 wait_for "http://127.0.0.1:$port/health/ready" "$api_pid" .run/api.log
 
+# The demo's open ratings, published by the Ministry's analyst once the live figures have settled (a minute after the
+# start): the regions, Almaty's districts and Bostandyk's schools (docs/ratings.md). Publishing again shows the movement.
+publish_ratings() {
+  sleep 60
+  local token
+  token=$(curl -s -X POST "http://127.0.0.1:$port/api/v1/auth/token" -H 'Content-Type: application/json' \
+    -d '{"login":"analyst","password":"demo-analyst"}' | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
+  for area in KZ KZ-ALA KZ-ALA-BOS; do
+    curl -fsS -m 120 -X POST -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/nodes/$area/rating/publish" >/dev/null \
+      && echo "Published the open rating of $area." || echo "The rating of $area was not published (see .run/api.log)."
+  done
+}
+publish_ratings >.run/ratings.log 2>&1 &
+pids+=($!)
+
 if [ "$rate" != 0 ]; then
   dotnet "$(bin Tools)/eduinfo.dll" simulate "http://127.0.0.1:$port" "$rate" >.run/simulator.log 2>&1 &
   pids+=($!)
@@ -84,6 +99,7 @@ EduInfo is running ($profile profile; logs in .run/).
   Sign in (web)      http://localhost:$port/signin
   Republic summary   http://127.0.0.1:$port/api/v1/nodes/KZ/summary
   Regions            http://127.0.0.1:$port/api/v1/nodes/KZ/children
+  Rating of regions  http://localhost:$port/open/KZ/rating (published a minute after the start)
   OpenAPI document   http://127.0.0.1:$port/openapi/v1.json
   Health             http://127.0.0.1:$port/health/ready
 TXT

@@ -17,6 +17,7 @@ using Npgsql;
 // eduinfo bench-live POLL_URL POLL_DB PUSH_URL PUSH_DB [viewers] [seconds] [warm-up] [batches/s] [quiet] [refresh viewers]   bench/live.sh: SSE viewers, polling build against push (POLL_URL - : none), then page refresh against shared sections
 // eduinfo bench-analysis URL [reads=200] [sql runs=3]   bench/analysis.sh: breakdowns and a trend of the republic against the equivalent SQL
 // eduinfo import FOLDER [--lang kk|ru|en]        import a registry from CSV files, all or nothing (docs/import.md)
+// eduinfo year-roll YEAR [--force]              roll a closed year into the next with the cluster stopped (docs/operations.md; online: POST /api/v1/years/{year}/roll)
 // eduinfo rebuild [--force]                     drop derived state (roll-up cache, class versions) so a cluster started next rebuilds all from the journal (docs/operations.md)
 // The connection string comes from ConnectionStrings__EduInfo; Clock__PinnedUtc pins the date (Development only).
 var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__EduInfo");
@@ -131,6 +132,8 @@ switch (args[0])
     }
     case "import":
         return await ImportCommand.RunAsync(dataSource, clock.Today, args[1..], Console.Out, Console.Error);
+    case "year-roll":
+        return await EduInfo.Tools.Operations.YearRollCommand.RunAsync(dataSource, args[1..], Console.Out, Console.Error);
     case "rebuild":
         return await EduInfo.Tools.Operations.RebuildCommand.RunAsync(dataSource, args[1..], Console.Out, Console.Error);
     default:

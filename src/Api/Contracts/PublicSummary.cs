@@ -1,4 +1,5 @@
 using EduInfo.Grains.Interfaces.Localization;
+using EduInfo.Domain.Metrics;
 using EduInfo.Grains.Interfaces.Summaries;
 using EduInfo.Storage.Registry;
 
@@ -19,14 +20,15 @@ public sealed record PublicSummary(
     long? Organizations,
     SummaryRates? Rates)
 {
-    public static PublicSummary Of(NodeSummary summary, NodeRecord? node, string language, bool suppressed) => new(
+    /// <summary>What citizens see of one cell (<paramref name="figures"/>: the term's or subject's, or the year's) of a node.</summary>
+    public static PublicSummary Of(NodeSummary summary, SummaryFigures figures, NodeRecord? node, string language, bool suppressed) => new(
         summary.NodeId,
         summary.Kind.ToString().ToLowerInvariant(),
         Messages.Get($"kind.{summary.Kind}", language),
         NodeSummaryResponse.NameOf(node, summary.NodeId, language),
         suppressed,
-        suppressed ? null : summary.Figures.Students,
-        suppressed ? null : summary.Figures.Classes,
-        suppressed ? null : summary.Figures.Organizations,
-        suppressed ? null : SummaryRates.Of(summary.Figures));
+        suppressed ? null : figures.Students,
+        suppressed ? null : figures.Classes,
+        suppressed ? null : figures.Organizations,
+        suppressed ? null : SummaryRates.Of(figures));
 }

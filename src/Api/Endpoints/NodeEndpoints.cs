@@ -4,6 +4,7 @@ using EduInfo.Api.Actors;
 using EduInfo.Api.Contracts;
 using EduInfo.Api.Localization;
 using EduInfo.Api.Problems;
+using EduInfo.Api.Reads;
 using EduInfo.Api.Registry;
 using EduInfo.Api.Security;
 using EduInfo.Grains.Interfaces.Registry;
@@ -23,7 +24,7 @@ public static class NodeEndpoints
             .WithName("GetNodeSummary")
             .WithSummary("A node's live summary")
             .WithDescription("Integer figures that add up exactly from children to parents, with rates derived at read time. The republic's id is KZ. "
-                + "Filters: term (1..6; omitted = the whole year, whose term-mark figures are annual marks), subjectId, year (the current academic year only).");
+                + "Filters: term (1..6; omitted = the whole year, whose term-mark figures are annual marks), subjectId, year (the live academic year, or a closed one from its archive).");
         nodes.MapPut("/targets/{metric}", SetTarget).RequireNode(AccessPolicy.CanSetTargets)
             .WithName("SetRegionalTarget")
             .WithSummary("Set a programme target (order point 4) of a region, district or the republic")
@@ -35,15 +36,17 @@ public static class NodeEndpoints
     }
 
     private static async Task<Results<Ok<NodeSummaryResponse>, ProblemHttpResult>> GetSummary(
-        string nodeId, string? term, string? subjectId, string? year, [AsParameters] EndpointCall call, RegionalTargetStore regionalTargets)
+        string nodeId, string? term, string? subjectId, string? year, [AsParameters] EndpointCall call, RegionalTargetStore regionalTargets, YearArchive archive)
     {
         if (!TryParseFilter(term, subjectId, year, call.Http, out var filter, out var invalid))
         {
             return invalid;
         }
         var node = call.Caller.Node;
-        var summary = await call.IdempotentAsync(grains => grains.SummaryNode(node.Kind, node.Id).GetSummary());
-        if (filter.YearProblem(summary.AcademicYear) is { } wrongYear)
+        // A closed year is answered from its archive; the live year (or no year asked) from the grains.
+        var archived = filter.Year is { } asked ? await archive.SummaryAsync(asked, node.Id, call.Aborted) : null;
+        var summary = archived ?? await call.IdempotentAsync(grains => grains.SummaryNode(node.Kind, node.Id).GetSummary());
+        if (archived is null && filter.YearProblem(summary.AcademicYear) is { } wrongYear)
         {
             return LocalizedProblems.Invalid(call.Http, [wrongYear], "summary.error");
         }
@@ -76,7 +79,7 @@ public static class NodeEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<NodeSummaryResponse>>, ProblemHttpResult>> GetChildren(
-        string nodeId, string? term, string? subjectId, string? year, [AsParameters] EndpointCall call, NodeDirectory directory)
+        string nodeId, string? term, string? subjectId, string? year, [AsParameters] EndpointCall call, NodeDirectory directory, YearArchive archive)
     {
         if (!TryParseFilter(term, subjectId, year, call.Http, out var filter, out var invalid))
         {
@@ -87,8 +90,9 @@ public static class NodeEndpoints
             // A class's children are students: personal data, served by the diary, not by the summaries.
             return TypedResults.Ok<IReadOnlyList<NodeSummaryResponse>>([]);
         }
-        var children = await ((IAggregateNode)call.Grains.SummaryNode(call.Caller.Node.Kind, call.Caller.Node.Id)).GetChildren();
-        if (filter.YearProblem(children.Select(c => c.AcademicYear).Max(StringComparer.Ordinal)) is { } wrongYear)
+        var archived = filter.Year is { } asked ? await archive.ChildrenAsync(asked, call.Caller.Node.Id, call.Aborted) : null;
+        var children = archived ?? await ((IAggregateNode)call.Grains.SummaryNode(call.Caller.Node.Kind, call.Caller.Node.Id)).GetChildren();
+        if (archived is null && filter.YearProblem(children.Select(c => c.AcademicYear).Max(StringComparer.Ordinal)) is { } wrongYear)
         {
             return LocalizedProblems.Invalid(call.Http, [wrongYear], "summary.error");
         }

@@ -1,5 +1,6 @@
 using EduInfo.Domain.Assessment;
 using EduInfo.Domain.Calendar;
+using EduInfo.Domain.YearEnd;
 using EduInfo.Api.Problems;
 using EduInfo.Api.Security;
 using EduInfo.Grains.Interfaces.Assessment;
@@ -27,6 +28,13 @@ public static class RulesEndpoints
             .WithName("SetAssessmentPolicy")
             .WithSummary("Add or replace a policy version taking effect after today (operators; audited)")
             .WithDescription("A term is assessed under the version in force on its first day, so a new version changes later terms only; versions in force are never rewritten.");
+        rules.MapGet("/policies/final-attestation", GetAttestationPolicies).RequireCaller()
+            .WithName("GetFinalAttestationPolicies")
+            .WithSummary("Final attestation policy versions (attested grades and their documents, weights, pass mark, re-examinations), oldest first");
+        rules.MapPut("/policies/final-attestation", SetAttestationPolicy).RequireCaller(AccessPolicy.CanManageRules)
+            .WithName("SetFinalAttestationPolicy")
+            .WithSummary("Add or replace a final attestation policy version taking effect after today (operators; audited)")
+            .WithDescription("A year ends under the version in force on its first day, so a new version changes later years only.");
         rules.MapGet("/calendars/{academicYear}/{organizationKind}", GetCalendar).RequireCaller()
             .WithName("GetAcademicCalendar")
             .WithSummary("Terms, holidays, moved working days and cancelled days of a year for a kind of organization");
@@ -60,6 +68,16 @@ public static class RulesEndpoints
             return LocalizedProblems.NotFound(call.Http, "problem.notFound.organizationKind");
         }
         var problems = await call.Grains.GetGrain<IAssessmentPolicyGrain>(organizationKind).SetVersion(call.Actor, policy);
+        return problems.Count == 0 ? TypedResults.NoContent() : LocalizedProblems.Rejected(call.Http, BatchOutcome.Rejected(problems));
+    }
+
+    private static async Task<Ok<IReadOnlyList<FinalAttestationPolicyDocument>>> GetAttestationPolicies([AsParameters] EndpointCall call) =>
+        TypedResults.Ok(await call.Grains.GetGrain<IFinalAttestationPolicyGrain>(IFinalAttestationPolicyGrain.Key).GetVersions());
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> SetAttestationPolicy(
+        FinalAttestationPolicyDocument policy, [AsParameters] EndpointCall call)
+    {
+        var problems = await call.Grains.GetGrain<IFinalAttestationPolicyGrain>(IFinalAttestationPolicyGrain.Key).SetVersion(call.Actor, policy);
         return problems.Count == 0 ? TypedResults.NoContent() : LocalizedProblems.Rejected(call.Http, BatchOutcome.Rejected(problems));
     }
 

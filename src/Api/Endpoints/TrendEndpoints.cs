@@ -40,7 +40,7 @@ public static class TrendEndpoints
         return TypedResults.Ok(await series.ReadAsync(call.Caller.Node, kind.Value, filter.Key, call.Aborted));
     }
 
-    private static TrendMetric? ParseMetric(string? metric, List<(string Field, string Code)> problems)
+    internal static TrendMetric? ParseMetric(string? metric, List<(string Field, string Code)> problems)
     {
         if (metric is null)
         {

@@ -85,6 +85,8 @@ public static class ApiHostingExtensions
         builder.Services.AddSingleton<SubjectNames>();
         builder.AddEduInfoLive();
         builder.Services.AddScoped<PublicReport>();
+        builder.Services.AddSingleton<PublicDisclosure>();
+        builder.Services.AddScoped<PublicRatings>();
         builder.Services.AddScoped<Dashboard>();
         builder.Services.AddScoped<HeadDesk>();
         builder.Services.AddScoped<WhoAmI>();
@@ -95,6 +97,9 @@ public static class ApiHostingExtensions
         builder.Services.AddScoped<ClassWarnings>();
         builder.Services.AddScoped<InflationSignal>();
         builder.Services.AddScoped<CompletenessSignal>();
+        builder.Services.AddScoped<DocumentRegisterRead>();
+        builder.Services.AddScoped<YearEndDesk>();
+        builder.Services.AddSingleton<YearArchive>();
         builder.Services.AddSingleton<StaffLoad>();
         builder.Services.AddSingleton<ReportHeadcounts>();
         builder.Services.AddScoped<ReportRead>();
@@ -173,6 +178,7 @@ public static class ApiHostingExtensions
         app.MapEduInfoHealth();
         app.MapBrowserSignIn();
         app.MapDeskForms();
+        app.MapYearEndForms();
         app.MapOrganizationProfileForm();
         app.MapPupilForms();
         app.MapPupilImportForm();
@@ -181,9 +187,13 @@ public static class ApiHostingExtensions
         var api = app.MapGroup("/api/v1");
         api.MapAuthEndpoints();
         api.MapPublicEndpoints();
+        api.MapPublicRatingEndpoints();
+        api.MapDocumentVerification();
         api.MapGroup("").RequireAuthorization()
             .MapJournalEndpoints()
             .MapClassEndpoints()
+            .MapDocumentEndpoints()
+            .MapYearEndpoints()
             .MapWarningEndpoints()
             .MapSignalEndpoints()
             .MapTransferEndpoints()
@@ -191,6 +201,7 @@ public static class ApiHostingExtensions
             .MapPupilImportEndpoints()
             .MapTimetableEndpoints()
             .MapRulesEndpoints()
+            .MapRatingEndpoints()
             .MapNodeEndpoints()
             .MapBreakdownEndpoints()
             .MapExportEndpoints()

@@ -61,7 +61,9 @@ public static class LocalizedProblems
     {
         if (outcome.IsNotFound)
         {
-            return NotFound(context, outcome.Problems.Any(p => p.Error == JournalError.EntryNotFound) ? "problem.notFound.entry" : "problem.notFound.class");
+            return NotFound(context, outcome.Problems.Any(p => p.Error == JournalError.EntryNotFound) ? "problem.notFound.entry"
+                : outcome.Problems.Any(p => p.Error == JournalError.DocumentNotFound) ? "problem.notFound.document"
+                : outcome.Problems.Any(p => p.Error == JournalError.YearUnknown) ? "problem.notFound.year" : "problem.notFound.class");
         }
         if (outcome.IsForbidden)
         {

@@ -17,7 +17,7 @@ namespace EduInfo.Api.Reads;
 /// and "who saw my child's data". The caller has opened the student's door (<see cref="StudentGate"/>), audited.
 /// </summary>
 public sealed class DiaryPageRead(IGrainFactory grains, ClusterCalls calls, RegistryStore registry, NodeDirectory directory, SubjectNames subjects,
-    DiaryReaders readers, IKazakhstanClock clock)
+    DiaryReaders readers, DocumentRegisterRead documents, IKazakhstanClock clock)
 {
     public async Task<DiaryPageView?> ReadAsync(Actor actor, StudentAccess student, int? term, string language, CancellationToken cancellationToken)
     {
@@ -31,6 +31,13 @@ public sealed class DiaryPageRead(IGrainFactory grains, ClusterCalls calls, Regi
         var shown = DiaryPageView.TermShown(diary.Terms, term, clock.Today);
         var ids = diary.Subjects.Select(s => s.SubjectId).Concat(diary.Standings.Select(s => s.SubjectId))
             .Concat(diary.Marks.Select(m => m.SubjectId)).Concat(diary.Attendance.Select(a => a.SubjectId)).Distinct(StringComparer.Ordinal).ToList();
+        // The pupil's year end, from their class: examinations, final marks, the council's decision, the document issued.
+        var classId = raw.Standings?.ClassId;
+        var yearEnd = classId is null ? null
+            : (await calls.IdempotentAsync(() => grains.GetGrain<IClassGrain>(classId).GetYearEnd(), cancellationToken))?.Pupils.FirstOrDefault(p => p.StudentId == student.StudentId);
+        var document = classId is null ? null
+            : (await documents.ClassAsync(classId, language, cancellationToken)).Where(d => d.StudentId == student.StudentId).OrderBy(d => d.Revoked).FirstOrDefault();
+        ids = [.. ids.Union(yearEnd?.Subjects.Select(s => s.SubjectId) ?? [], StringComparer.Ordinal)];
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var id in ids)
         {
@@ -39,7 +46,7 @@ public sealed class DiaryPageRead(IGrainFactory grains, ClusterCalls calls, Regi
         var needs = raw.Standings is { } standings ? await NeedsAsync(diary, standings.ClassId, shown, cancellationToken) : new Dictionary<string, IReadOnlyList<DiaryNeed>>();
         var school = NodeSummaryResponse.NameOf(await directory.FindAsync(student.OrganizationId, cancellationToken), student.OrganizationId, language);
         return new DiaryPageView(student.StudentId, $"{card.LastName} {card.FirstName}", $"{card.Grade}{card.Letter}", school, diary, shown, names, needs,
-            await readers.ReadAsync(student.StudentId, language, DiaryReaders.DefaultLimit, cancellationToken));
+            await readers.ReadAsync(student.StudentId, language, DiaryReaders.DefaultLimit, cancellationToken), yearEnd, document);
     }
 
     /// <summary>
@@ -84,8 +91,14 @@ public sealed record DiaryPageView(
     int Term,
     IReadOnlyDictionary<string, string> SubjectNames,
     IReadOnlyDictionary<string, IReadOnlyList<DiaryNeed>> Needs,
-    IReadOnlyList<DiaryReaderResponse> Readers)
+    IReadOnlyList<DiaryReaderResponse> Readers,
+    PupilYearEndView? YearEnd = null,
+    DocumentResponse? Document = null)
 {
+    /// <summary>The year end is shown once there is something of it: an examination, the council's decision or a document.</summary>
+    public bool ShowsYearEnd => YearEnd is { } y && (y.Subjects.Any(s => s.Source is EduInfo.Domain.YearEnd.FinalMarkSource.Combined or EduInfo.Domain.YearEnd.FinalMarkSource.ExamPending)
+        || y.Decided is not null || Document is not null);
+
     /// <summary>The term asked for when the diary has it; else the one running today, else the last begun, else the first.</summary>
     public static int TermShown(IReadOnlyList<DiaryTermResponse> terms, int? asked, DateOnly today) =>
         terms.Any(t => t.Term == asked) ? asked!.Value

@@ -149,5 +149,12 @@ public static class AccessPolicy
         actor.Grants.Any(g => g.Role == Role.Operator || g.Role is Role.DistrictOfficer or Role.RegionOfficer && path.Contains(g.ScopeId));
 
     /// <summary>Whether the actor is an operator (who alone opens republican schools under the republic).</summary>
+    /// <summary>Closing and reopening academic years (issue 20): operators only.</summary>
+    public static bool CanCloseYears(Actor actor) => actor.Grants.Any(g => g.Role == Role.Operator);
+
+    /// <summary>Publishing an open rating of an area (order point 12.5): the Ministry's analysts over it, and operators — never the ranked areas themselves.</summary>
+    public static bool CanPublishRatings(Actor actor, IReadOnlyList<string> areaPath) =>
+        actor.Grants.Any(g => g.Role == Role.Operator || g.Role == Role.MinistryAnalyst && areaPath.Contains(g.ScopeId));
+
     public static bool IsOperator(Actor actor) => actor.Grants.Any(g => g.Role == Role.Operator);
 }

@@ -15,12 +15,16 @@ public static class RateLimits
 {
     public const string LoginPolicy = "login";
 
+    /// <summary>Checking education documents by code, per address: with 160 random bits guessing is hopeless anyway; this keeps scrapers off.</summary>
+    public const string VerificationPolicy = "verification";
+
     public static WebApplicationBuilder AddEduInfoRateLimits(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection("RateLimits");
         var perUser = section.GetValue("PerUserPerSecond", 20);
         var perAddress = section.GetValue("PerAddressPerSecond", 200);
         var loginsPerMinute = section.GetValue("LoginsPerAddressPerMinute", 120);
+        var verificationsPerMinute = section.GetValue("VerificationsPerAddressPerMinute", 30);
 
         builder.Services.AddRateLimiter(options =>
         {
@@ -41,6 +45,14 @@ public static class RateLimits
                     QueueLimit = 0,
                 })
                 : RateLimitPartition.GetNoLimiter("login:none"));
+            options.AddPolicy(VerificationPolicy, context => verificationsPerMinute > 0
+                ? RateLimitPartition.GetFixedWindowLimiter("verification:" + Address(context), _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = verificationsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                })
+                : RateLimitPartition.GetNoLimiter("verification:none"));
             options.OnRejected = async (rejected, cancellationToken) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);

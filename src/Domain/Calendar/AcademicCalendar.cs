@@ -10,6 +10,12 @@ public static class AcademicCalendar
         return $"{start}-{start + 1}";
     }
 
+    /// <summary>True for a name "YYYY-YYYY" whose second year follows the first (and a year the calendar can hold).</summary>
+    public static bool IsYear(string? academicYear) =>
+        academicYear is { Length: 9 } y && y[4] == '-' && y.Remove(4, 1).All(char.IsAsciiDigit)
+        && int.Parse(y.AsSpan(0, 4), System.Globalization.CultureInfo.InvariantCulture) is var first and >= 2000 and <= 2999
+        && int.Parse(y.AsSpan(5, 4), System.Globalization.CultureInfo.InvariantCulture) == first + 1;
+
     /// <summary>The academic year after <paramref name="academicYear"/> ("2026-2027" → "2027-2028").</summary>
     public static string Next(string academicYear) => YearOf(Bounds(academicYear).Last.AddDays(1));
 

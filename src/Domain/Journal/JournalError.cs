@@ -65,4 +65,31 @@ public enum JournalError
     StudentRepeated,
     CouncilDecisionUnknown,
     CouncilCannotGraduate,
+    // The register of education documents.
+    DocumentSeriesInvalid,
+    DocumentNumberInvalid,
+    DocumentIssuedTooEarly,
+    DocumentNotEarned,
+    DocumentMarksMissing,
+    CouncilNotRecorded,
+    DocumentNumberTaken,
+    DocumentAlreadyIssued,
+    DocumentNotFound,
+    DocumentAlreadyRevoked,
+    // Closing the academic year.
+    YearClosed,
+    YearAlreadyClosed,
+    YearNotClosed,
+    YearUnknown,
+    CouncilUndecided,
+    YearAlreadyRolled,
+    // The final attestation's policy as data.
+    AttestationGradesInvalid,
+    AttestationFinalGradeInvalid,
+    AttestationWeightsInvalid,
+    AttestationValueOutOfRange,
+    // The open rating's methodology as data.
+    RatingIndicatorsInvalid,
+    RatingNoteInvalid,
+    RatingScopeInvalid,
 }

@@ -67,6 +67,9 @@ public enum RegistryError
     SameOrganization,
     /// <summary>The organization is closed: it takes no pupils, staff or assignments.</summary>
     OrganizationClosed,
+    // Programme targets and the open ratings (issue 21).
+    /// <summary>A target set for an area from above it cannot be replaced by the area's own officers (it is what rates them).</summary>
+    TargetSetFromAbove,
 }
 
 /// <summary>One reason a registry write was refused, pointing at the offending field (e.g. <c>slots[2].period</c>).</summary>

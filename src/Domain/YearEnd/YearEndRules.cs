@@ -27,7 +27,8 @@ public static class YearEndRules
             : failed.Count == 0 ? (grade >= policy.FinalGrade ? CouncilDecision.Graduated : CouncilDecision.Promoted)
             : failed.Count <= policy.MaxReexaminations ? CouncilDecision.PromotedConditionally
             : CouncilDecision.RepeatsYear;
-        var earned = attested && examsWritten && failed.Count == 0;
+        // A document lists final marks: a pupil with none (nothing assessed yet) has earned nothing.
+        var earned = attested && examsWritten && failed.Count == 0 && finals.Any(f => f.Mark is not null);
         var marks = finals.Where(f => f.Mark is not null).Select(f => f.Mark!.Value).ToList();
         return new YearOutcome(finals, failed, examsWritten, proposed,
             earned ? policy.Documents[grade] : null,

@@ -54,6 +54,15 @@ public interface IClassGrain : ISummaryNode
     /// <summary>The head records the pedagogical council's decisions per pupil (a reason where one departs from the default). Audited.</summary>
     Task<BatchOutcome> RecordCouncil(Actor actor, CouncilRequest council);
 
+    /// <summary>The head issues the education document a pupil earned (series, number, date); the marks are the year's final marks. Audited.</summary>
+    Task<DocumentOutcome> IssueDocument(Actor actor, DocumentRequest document);
+
+    /// <summary>The head revokes a document the class issued, with a reason; it stays in the register as revoked. Audited.</summary>
+    Task<DocumentOutcome> RevokeDocument(Actor actor, Guid documentId, DocumentRevocationRequest revocation);
+
+    /// <summary>The year's close (true) or reopening (false): a closed year's class refuses every journal write at once.</summary>
+    Task SetYearClosed(bool closed);
+
     /// <summary>The class's year end today: each pupil's annual, examination and final marks, failures, the council's default and the document.</summary>
     Task<ClassYearEndView?> GetYearEnd();
 

@@ -18,6 +18,10 @@ public sealed partial class ClassGrain
             return null;
         }
         await RefreshRulesAsync();
+        if (_yearClosed)
+        {
+            return new ValidatedBatch<NewMark>([], [YearClosedProblem]);
+        }
         return JournalBatchValidator.ValidateMarks(_class, actor.PersonId, batch, Today, limits.Value, Rules);
     }
 
@@ -28,6 +32,10 @@ public sealed partial class ClassGrain
             return null;
         }
         await RefreshRulesAsync();
+        if (_yearClosed)
+        {
+            return new ValidatedBatch<NewLesson>([], [YearClosedProblem]);
+        }
         return JournalBatchValidator.ValidateLessons(_class, actor.PersonId, batch, Today, limits.Value, Rules);
     }
 

@@ -17,6 +17,10 @@ public sealed partial class ClassGrain
         {
             return NotFound();
         }
+        if (_yearClosed)
+        {
+            return BatchOutcome.Rejected([YearClosedProblem]);
+        }
         await RefreshRulesAsync();
         var correction = new ProposedCorrection(request.EntryId, request.Supersedes, request.Action, request.Reason, request.Score, request.MaxScore,
             request.Absentees);
@@ -51,6 +55,10 @@ public sealed partial class ClassGrain
         {
             return NotFound();
         }
+        if (_yearClosed)
+        {
+            return BatchOutcome.Rejected([YearClosedProblem]);
+        }
         await RefreshRulesAsync();
         var excusal = new ProposedExcusal(request.EntryId, request.StudentId, request.SubjectId, request.Term, request.Kind, request.Reason);
         var validated = ExcusalValidator.Validate(excusal, Rules, WriterOf(actor), Today);
@@ -77,6 +85,10 @@ public sealed partial class ClassGrain
         {
             return NotFound();
         }
+        if (_yearClosed)
+        {
+            return BatchOutcome.Rejected([YearClosedProblem]);
+        }
         await RefreshRulesAsync();
         var exemption = new ProposedExemption(request.EntryId, request.StudentId, request.SubjectId, request.Term, request.Ground, request.Reason);
         var validated = ExemptionValidator.Validate(exemption, Rules, WriterOf(actor));
@@ -102,6 +114,10 @@ public sealed partial class ClassGrain
         if (_class is null)
         {
             return NotFound();
+        }
+        if (_yearClosed)
+        {
+            return BatchOutcome.Rejected([YearClosedProblem]);
         }
         await RefreshRulesAsync();
         var validated = TermCloseValidator.Validate(term, close, reason, Rules, WriterOf(actor), Today);

@@ -8,16 +8,21 @@ using EduInfo.Storage.Audit;
 namespace EduInfo.Grains.Classes;
 
 // The year's end (issue 20): examinations of the final attestation, the council's decisions, and the year-end read over
-// the ledger. The rules are Domain's (ExamValidator, CouncilValidator, YearEndRules); the policy is the default version until it is stored as data.
+// the ledger. The rules are Domain's (ExamValidator, CouncilValidator, YearEndRules); the policy is the version in force
+// on the year's first day (fetched with the other rules, see FetchRulesAsync).
 public sealed partial class ClassGrain
 {
-    private static readonly FinalAttestationPolicy FinalAttestation = new();
+    private FinalAttestationPolicy FinalAttestation => _finalAttestation;
 
     public async Task<BatchOutcome> RecordExam(Actor actor, ExamRequest request)
     {
         if (_class is null)
         {
             return NotFound();
+        }
+        if (_yearClosed)
+        {
+            return BatchOutcome.Rejected([YearClosedProblem]);
         }
         await RefreshRulesAsync();
         var exam = new ProposedExam(request.SubjectId, request.Marks?.Select(m => m is null ? null : new ProposedExamMark(m.StudentId, m.Mark)).ToList());
@@ -47,6 +52,10 @@ public sealed partial class ClassGrain
         if (_class is null)
         {
             return NotFound();
+        }
+        if (_yearClosed)
+        {
+            return BatchOutcome.Rejected([YearClosedProblem]);
         }
         await RefreshRulesAsync();
         // The defaults the decisions are checked against: the year's outcome as it stands now.

@@ -36,6 +36,7 @@ public sealed partial class ClassGrain(
     RegistryStore registry,
     AssessmentStore assessment,
     TimetableStore timetables,
+    EduInfo.Storage.YearEnd.AcademicYearStore years,
     IOptions<RollupOptions> rollupOptions,
     IOptions<JournalLimits> limits,
     TimeProvider time,
@@ -51,6 +52,7 @@ public sealed partial class ClassGrain(
     private SchoolCalendar? _calendar;
     private string _rulesFingerprint = "";
     private IReadOnlyList<AssessmentPolicy> _policies = [];
+    private EduInfo.Domain.YearEnd.FinalAttestationPolicy _finalAttestation = new();
     private DateTimeOffset _rulesFetchedAt = DateTimeOffset.MinValue;
     private long _watermark;
     private CoalescingPublisher? _publisher;
@@ -93,6 +95,7 @@ public sealed partial class ClassGrain(
             return;
         }
         await FetchRulesAsync();
+        _yearClosed = await years.IsClosedAsync(_class.AcademicYear, cancellationToken);
         var terms = (_calendar?.Terms ?? []).Select(t => new TermSpan(t.Term, t.Starts, t.Ends)).ToList();
         var students = _class.Enrolments.Select(e => e.StudentId).Distinct(StringComparer.Ordinal).ToList();
         var data = await journal.ReadClassLedgerAsync(ClassId, _class.AcademicYear, students, terms, cancellationToken);
@@ -100,9 +103,7 @@ public sealed partial class ClassGrain(
         _watermark = data.Watermark;
         _ledger = ClassLedger.FromJournal(_class, _calendar, _policies, limits.Value.FormativeScale, data, timetable);
         _snapshot = null;
-        _publisher ??= new CoalescingPublisher(this,
-            this.GetStreamProvider(RollupStreams.Provider).GetStream<NodeSummary>(StreamId.Create(RollupStreams.ToOrganization, _class.OrganizationId)),
-            _watchers, Snapshot, rollupOptions.Value.CoalescingInterval, time, logger);
+        _publisher ??= NewPublisher(await IsLiveAsync(cancellationToken));
     }
 
     /// <summary>Fetches the calendar and the policy versions; true when they differ from those the ledger was built on.</summary>
@@ -110,13 +111,15 @@ public sealed partial class ClassGrain(
     {
         var calendar = await GrainFactory.GetGrain<ICalendarGrain>(ICalendarGrain.KeyOf(_class!.AcademicYear, _class.OrganizationKind)).Get();
         var policies = await GrainFactory.GetGrain<IAssessmentPolicyGrain>(_class.OrganizationKind).GetVersions();
+        var attestation = await GrainFactory.GetGrain<IFinalAttestationPolicyGrain>(IFinalAttestationPolicyGrain.Key).GetVersions();
         _rulesFetchedAt = time.GetUtcNow();
-        var fingerprint = JsonSerializer.Serialize(new { calendar, policies });
+        var fingerprint = JsonSerializer.Serialize(new { calendar, policies, attestation });
         var changed = fingerprint != _rulesFingerprint;
         _rulesFingerprint = fingerprint;
         _calendar = calendar is null ? null : new SchoolCalendar(calendar);
         _policies = policies.Where(p => PolicyDocuments.Validate(p, DateOnly.MinValue).Count == 0)
             .Select(PolicyDocuments.ToPolicy).ToList();
+        _finalAttestation = EduInfo.Domain.YearEnd.FinalAttestationPolicies.InForce(attestation, _class.AcademicYear);
         return changed;
     }
 

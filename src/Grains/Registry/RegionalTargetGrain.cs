@@ -21,8 +21,17 @@ public sealed class RegionalTargetGrain(RegistryStore registry, RegionalTargetSt
         {
             return new RegistryOutcome(problems);
         }
-        var detail = JsonSerializer.Serialize(new { metric, targetPercent });
-        await targets.SetAsync(new RegionalTarget(node.Id, metric, targetPercent!.Value),
+        // Set from above when the setter holds a target-setting role over an area containing the node, not the node itself:
+        // only such a target enters the node's own rating (issue 21).
+        var fromAbove = actor.Grants.Any(g => g.Role is Role.MinistryAnalyst or Role.RegionOfficer or Role.DistrictOfficer
+            && g.ScopeId != node.Id && node.Path.Contains(g.ScopeId));
+        await targets.TryReloadAsync();
+        if (!fromAbove && (await targets.ForNodeAsync(node.Id)).Any(t => t.Metric == metric && t.SetFromAbove))
+        {
+            return new RegistryOutcome([new("metric", RegistryError.TargetSetFromAbove)]);
+        }
+        var detail = JsonSerializer.Serialize(new { metric, targetPercent, fromAbove });
+        await targets.SetAsync(new RegionalTarget(node.Id, metric, targetPercent!.Value, fromAbove),
             new AuditEntry(actor.UserId, actor.Roles, actor.ClientAddress, "target.set", "node", node.Id, null, "committed", detail));
         return RegistryOutcome.Done;
     }

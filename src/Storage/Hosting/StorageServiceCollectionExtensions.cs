@@ -59,6 +59,9 @@ public static class StorageServiceCollectionExtensions
         builder.Services.TryAddSingleton<StaffStore>();
         builder.Services.TryAddSingleton<Trends.DailyFiguresStore>();
         builder.Services.TryAddSingleton<OrganizationLifecycleStore>();
+        builder.Services.TryAddSingleton<YearEnd.AcademicYearStore>();
+        builder.Services.TryAddSingleton<YearEnd.YearRollStore>();
+        builder.Services.TryAddSingleton<Ratings.RatingStore>();
         builder.AddKazakhstanClock();
         if (migrate)
         {

@@ -67,13 +67,13 @@ public sealed class RegionalTargetStore(NpgsqlDataSource dataSource, TimeProvide
     private async Task<Snapshot> ReadAllAsync()
     {
         var readAt = clock.GetUtcNow();
-        await using var command = dataSource.CreateCommand("SELECT node_id, metric, target_percent FROM regional_targets ORDER BY node_id, metric");
+        await using var command = dataSource.CreateCommand("SELECT node_id, metric, target_percent, set_from_above FROM regional_targets ORDER BY node_id, metric");
         var targets = new List<RegionalTarget>();
         await using (var reader = await command.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync())
             {
-                targets.Add(new RegionalTarget(reader.GetString(0), reader.GetString(1), reader.GetDecimal(2)));
+                targets.Add(new RegionalTarget(reader.GetString(0), reader.GetString(1), reader.GetDecimal(2), reader.GetBoolean(3)));
             }
         }
         var byNode = targets.GroupBy(t => t.NodeId, StringComparer.Ordinal)
@@ -96,14 +96,16 @@ public sealed class RegionalTargetStore(NpgsqlDataSource dataSource, TimeProvide
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var upsert = new NpgsqlCommand("""
-            INSERT INTO regional_targets (node_id, metric, target_percent, set_by) VALUES (@n, @m, @t, @by)
-            ON CONFLICT (node_id, metric) DO UPDATE SET target_percent = excluded.target_percent, set_by = excluded.set_by, set_at = now()
+            INSERT INTO regional_targets (node_id, metric, target_percent, set_by, set_from_above) VALUES (@n, @m, @t, @by, @above)
+            ON CONFLICT (node_id, metric) DO UPDATE
+            SET target_percent = excluded.target_percent, set_by = excluded.set_by, set_from_above = excluded.set_from_above, set_at = now()
             """, connection, transaction))
         {
             upsert.Parameters.AddWithValue("n", target.NodeId);
             upsert.Parameters.AddWithValue("m", target.Metric);
             upsert.Parameters.AddWithValue("t", target.TargetPercent);
             upsert.Parameters.AddWithValue("by", audit.ActorId);
+            upsert.Parameters.AddWithValue("above", target.SetFromAbove);
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
         await using (var record = AuditLog.InsertCommand(audit, connection, transaction))

@@ -166,7 +166,9 @@ public sealed partial class RegistryStore(NpgsqlDataSource dataSource, IKazakhst
 
     /// <summary>
     /// The children of an area or organization with the version each must reach: the sum of the class
-    /// watermarks in the child's subtree (0 for a child with no classes yet).
+    /// watermarks in the child's subtree (0 for a child with no classes yet). Each organization's classes of its live
+    /// academic year only (the newest it has classes of): once a school's year rolls, the summaries hold its new year
+    /// and the archive the old one; an organization the roll does not reach (a college) keeps its year meanwhile.
     /// </summary>
     public async Task<IReadOnlyList<ChildVersion>> ChildVersionsAsync(string nodeId, CancellationToken cancellationToken = default)
     {
@@ -174,13 +176,15 @@ public sealed partial class RegistryStore(NpgsqlDataSource dataSource, IKazakhst
             WITH children AS (
                 SELECT id, kind FROM nodes WHERE parent_id = @n
                 UNION ALL SELECT id, 'organization' FROM organizations WHERE node_id = @n
-                UNION ALL SELECT id, 'class' FROM classes WHERE organization_id = @n
+                UNION ALL SELECT id, 'class' FROM classes c WHERE organization_id = @n
+                    AND academic_year = (SELECT max(x.academic_year) FROM classes x WHERE x.organization_id = c.organization_id)
             ),
             versions AS (
                 SELECT child_id, sum(v)::bigint AS version FROM (
                     SELECT c.path[array_position(c.path, @n) + 1] AS child_id, coalesce(w.seq, 0) AS v
                     FROM classes c LEFT JOIN class_watermarks w ON w.class_id = c.id
                     WHERE c.path @> ARRAY[@n]
+                      AND c.academic_year = (SELECT max(x.academic_year) FROM classes x WHERE x.organization_id = c.organization_id)
                     UNION ALL
                     -- An organization opened through the registry adds its opening's number (OrganizationGrain's own version).
                     SELECT o.path[array_position(o.path, @n) + 1], o.opened_seq

@@ -155,12 +155,28 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
         {
             throw new ArgumentException($"{endpoint} takes a node: give its level.", nameof(nodeId));
         }
+        // The years' endpoints on a year without classes: the matrix's own year stays open for every other row (an operator gets 404).
+        pattern = pattern.StartsWith("/api/v1/years/", StringComparison.Ordinal) ? pattern.Replace("{academicYear}", "2031-2032") : pattern;
+        if (pattern == "/api/v1/public/ratings/{nodeId}" && (nodeId is "KZ" || nodeId == s.Region || nodeId == s.District))
+        {
+            await PublishedRatingAsync(nodeId!);
+        }
         var path = pattern.Replace("{nodeId}", nodeId).Replace("{metric}", "attendanceRate").Replace("{classId}", s.Class).Replace("{studentId}", s.Student)
             .Replace("{documentName}", "v1").Replace("{documentName?}", "v1")
-            .Replace("{term:int}", "1").Replace("{organizationKind}", "school").Replace("{academicYear}", "2026-2027");
+            .Replace("{term:int}", "1").Replace("{documentId}", Guid.NewGuid().ToString())
+            .Replace("{code}", EduInfo.Domain.YearEnd.VerificationCode.Of(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20)))
+            .Replace("{PathCode}", EduInfo.Domain.YearEnd.VerificationCode.Of(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20))).Replace("{organizationKind}", "school").Replace("{academicYear}", "2026-2027");
         if (pattern == "/api/v1/nodes/{nodeId}/trends")
         {
             return (method, path + "?metric=attendance", null);
+        }
+        if (pattern is "/api/v1/public/nodes/{nodeId}/trend" or "/api/v1/public/nodes/{nodeId}/trend.csv")
+        {
+            return (method, path + "?metric=quality&term=2", null);
+        }
+        if (pattern is "/api/v1/public/nodes/{nodeId}/breakdowns" or "/api/v1/public/nodes/{nodeId}/breakdowns.csv")
+        {
+            return (method, path + "?dimension=grade", null);
         }
         if (pattern == "/api/v1/nodes/{nodeId}/breakdowns")
         {
@@ -263,6 +279,9 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
             "/api/v1/classes/{classId}/terms/{term:int}/reopen" => new { reason = "matrix" },
             "/api/v1/classes/{classId}/excusals" => new { entryId = Guid.NewGuid(), studentId = s.Student, subjectId = s.Subject, term = 2, kind = "section", reason = "matrix" },
             "/api/v1/classes/{classId}/council" => new { decisions = new[] { new { studentId = s.Student, decision = "repeatsYear", reason = "matrix" } } },
+            "/api/v1/classes/{classId}/documents" => new { studentId = s.Student, series = "ЖОБ", number = "1", issuedOn = "2026-11-20" },
+            "/api/v1/classes/{classId}/documents/{documentId}/revoke" => new { reason = "matrix" },
+            "/api/v1/years/2031-2032/reopen" => new { reason = "matrix" },
             "/api/v1/classes/{classId}/exams" => new { subjectId = s.Subject, marks = new[] { new { studentId = s.Student, mark = 4 } } },
             "/api/v1/classes/{classId}/exemptions" => new { entryId = Guid.NewGuid(), studentId = s.Student, subjectId = s.Subject, term = 3, ground = "medical", reason = "matrix" },
             "/api/v1/classes/{classId}/timetable" when method == "PUT" => new { validFrom = "2026-09-01", slots = new[] { new { subjectId = s.Subject, weekday = 1, period = 1 } } },
@@ -272,12 +291,29 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
                 bands = new[] { new { fromPercent = 0, mark = 2 }, new { fromPercent = 40, mark = 3 }, new { fromPercent = 65, mark = 4 }, new { fromPercent = 85, mark = 5 } },
                 descriptiveGrades = new[] { 1 },
             },
+            "/api/v1/policies/rating-methodology" => EduInfo.Domain.Ratings.RatingMethodologies.Default with
+            {
+                EffectiveFrom = new DateOnly(TestClock.Today.Year + 4, 9, 1),
+            },
+            "/api/v1/policies/final-attestation" => EduInfo.Domain.YearEnd.FinalAttestationPolicies.Default with
+            {
+                EffectiveFrom = new DateOnly(TestClock.Today.Year + 4, 9, 1),
+            },
             "/api/v1/calendars/{academicYear}/{organizationKind}" => EduInfo.Domain.Calendar.SyntheticCalendar.For("2026-2027", "school"),
             "/api/v1/auth/token" => new { login = "no-such-login", password = "wrong" },
             "/api/v1/auth/refresh" => new { refreshToken = "not-a-token" },
             _ => null,
         };
         return (method, path, body);
+    }
+
+    /// <summary>A rating of the area stored as published (through the store: the matrix reads it, whoever may publish).</summary>
+    private async Task PublishedRatingAsync(string area)
+    {
+        var methodology = EduInfo.Domain.Ratings.RatingMethodologies.Default;
+        await new EduInfo.Storage.Ratings.RatingStore(api.Db.DataSource).PublishAsync(
+            new(0, area, "2026-2027", 1, DateTimeOffset.UnixEpoch, methodology, [], [], []), "matrix",
+            new EduInfo.Storage.Audit.AuditEntry("matrix", [], null, "rating.publish", "node", area, null, "committed"));
     }
 
     /// <summary>A valid opening of an organization (issue 18).</summary>

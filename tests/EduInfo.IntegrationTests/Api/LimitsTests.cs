@@ -10,6 +10,7 @@ public sealed class LimitedApiHost : ApiHost
     {
         settings["RateLimits:PerUserPerSecond"] = "2";
         settings["RateLimits:LoginsPerAddressPerMinute"] = "3";
+        settings["RateLimits:VerificationsPerAddressPerMinute"] = "3";
     }
 }
 
@@ -49,6 +50,21 @@ public sealed class LimitsTests(LimitedApiHost api) : IClassFixture<LimitedApiHo
         }
 
         Assert.Equal(200, (await api.Http.GetJsonAsync("/api/v1/nodes/KZ/summary", "user=calm; roles=ministry_analyst@KZ")).Status);
+    }
+
+    [Fact]
+    public async Task Checking_documents_by_code_is_limited_per_address_whatever_the_answer()
+    {
+        // 3 checks a minute, answered or not (an unknown code is a 404): then 429 with Retry-After, in the reader's language.
+        var statuses = new List<int>();
+        for (var i = 0; i < 8; i++)
+        {
+            var code = EduInfo.Domain.YearEnd.VerificationCode.Of(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
+            statuses.Add((await api.Http.GetJsonAsync($"/api/v1/public/documents/{code}", actor: null, acceptLanguage: "ru")).Status);
+        }
+        Assert.True(statuses.Take(3).All(s => s == 404), string.Join(",", statuses));
+        Assert.Contains(429, statuses);
+        Assert.All(statuses, s => Assert.True(s is 404 or 429, string.Join(",", statuses)));
     }
 
     [Fact]

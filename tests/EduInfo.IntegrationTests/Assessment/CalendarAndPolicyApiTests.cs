@@ -115,6 +115,43 @@ public sealed class CalendarAndPolicyApiTests : IClassFixture<ApiHost>
         Assert.Equal(2, await _api.Db.ScalarAsync<long>("SELECT count(*) FROM assessment_policies WHERE org_kind = 'school'"));
     }
 
+    /// <summary>The final attestation's rules are data too (issue 20): the 2020 version stored, a later one added by an operator, audited.</summary>
+    [Fact]
+    public async Task Operators_add_a_future_final_attestation_version()
+    {
+        const string Path = "/api/v1/policies/final-attestation";
+        var versions = await _api.Http.GetJsonAsync(Path, $"user={_frozen.TeacherId}; roles=teacher");
+        Assert.Equal(200, versions.Status);
+        var first = versions.Body[0];
+        Assert.Equal(("2020-09-01", 11, 3, 2), (first.GetProperty("effectiveFrom").GetString(), first.GetProperty("finalGrade").GetInt32(),
+            first.GetProperty("passMark").GetInt32(), first.GetProperty("maxReexaminations").GetInt32()));
+        Assert.Equal(["9:basicSecondaryCertificate", "11:generalSecondaryAttestat"],
+            first.GetProperty("documents").EnumerateArray().Select(d => $"{d.GetProperty("grade").GetInt32()}:{d.GetProperty("document").GetString()}"));
+
+        object Version(string from, int annualWeight, int examWeight, int finalGrade) => new
+        {
+            effectiveFrom = from, documents = new[] { new { grade = 9, document = "basicSecondaryCertificate" }, new { grade = 12, document = "generalSecondaryAttestat" } },
+            finalGrade, annualWeight, examWeight, passMark = 3, maxReexaminations = 1,
+        };
+        var later = $"{_api.Clock.Today.Year + 3}-09-01";
+        var inForce = await _api.Http.SendJsonAsync(HttpMethod.Put, Path, Version(_api.Clock.Today.ToString("yyyy-MM-dd"), 1, 1, 12), Operator, "kk");
+        Assert.Equal((400, "effectiveFrom:policyInForce"), (inForce.Status, Error(inForce.Body)));
+        var notFinal = await _api.Http.SendJsonAsync(HttpMethod.Put, Path, Version(later, 1, 1, 11), Operator, "ru");
+        Assert.Equal((400, "finalGrade:attestationFinalGradeInvalid"), (notFinal.Status, Error(notFinal.Body)));
+        Assert.Equal("Выпускной класс должен быть одним из аттестуемых.", notFinal.Body.GetProperty("errors")[0].GetProperty("message").GetString());
+        Assert.Equal(403, (await _api.Http.SendJsonAsync(HttpMethod.Put, Path, Version(later, 1, 2, 12), "user=h; roles=head@KZ")).Status);
+
+        Assert.Equal(204, (await _api.Http.SendJsonAsync(HttpMethod.Put, Path, Version(later, 1, 2, 12), Operator)).Status);
+        var after = (await _api.Http.GetJsonAsync(Path)).Body;
+        Assert.Equal(2, after.GetArrayLength());
+        Assert.Equal((later, 2, 12), (after[1].GetProperty("effectiveFrom").GetString(), after[1].GetProperty("examWeight").GetInt32(), after[1].GetProperty("finalGrade").GetInt32()));
+        Assert.Equal(1, await _api.Db.ScalarAsync<long>(
+            "SELECT count(*) FROM audit_log WHERE action = 'attestation-policy.set' AND actor_id = 'operator' AND target_id = @t", ("t", $"final-attestation/{later}")));
+    }
+
+    private static string Error(System.Text.Json.JsonElement body) =>
+        $"{body.GetProperty("errors")[0].GetProperty("field").GetString()}:{body.GetProperty("errors")[0].GetProperty("code").GetString()}";
+
     [Fact]
     public async Task Operators_change_the_calendar_without_moving_what_is_recorded()
     {

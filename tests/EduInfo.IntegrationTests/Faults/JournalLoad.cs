@@ -139,7 +139,11 @@ public sealed class JournalLoad(Uri api, IReadOnlyList<DemoRegistry.Teaching> te
             return (status switch
             {
                 200 => "200",
-                503 when response.Headers.RetryAfter is null || !body.Contains("/problems/unavailable", StringComparison.Ordinal) => "503 without Retry-After or problem",
+                // Both are retryable 503s with Retry-After: the cluster unavailable, or the write admission shedding
+                // while the database restarts and writes queue up (docs/operations.md).
+                503 when response.Headers.RetryAfter is not null && body.Contains("/problems/unavailable", StringComparison.Ordinal) => "503",
+                503 when response.Headers.RetryAfter is not null && body.Contains("/problems/overloaded", StringComparison.Ordinal) => "503 overloaded",
+                503 => $"503 without Retry-After or problem: {(body.Length > 120 ? body[..120] : body)}",
                 >= 400 and < 500 => $"{status} {body}",
                 _ => status.ToString(),
             }, body);

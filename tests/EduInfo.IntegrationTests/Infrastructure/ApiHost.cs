@@ -96,6 +96,7 @@ public class ApiHost : IApiHost, IAsyncLifetime
             // Concurrent test clients all come from 127.0.0.1; the limits have their own test.
             ["RateLimits:PerAddressPerSecond"] = "0",
             ["RateLimits:PerUserPerSecond"] = "0",
+            ["RateLimits:VerificationsPerAddressPerMinute"] = "0",
         };
         Configure(settings);
         builder.Configuration.AddInMemoryCollection(settings);

@@ -18,6 +18,7 @@ public sealed partial class WebTextTests
     {
         ["web.refusal."] = Enum.GetNames<RefusalKind>(),
         ["web.open.children."] = Enum.GetNames<NodeKind>(),
+        ["rating.level."] = ["regions", "districts", "schools"],
         ["web.signin.notice."] = Enum.GetNames<SignInNotice>(),
         ["web.attendance."] = Enum.GetNames<EduInfo.Domain.Journal.AbsenceCode>().Append("OnTime"),
         ["web.figures.group."] = Enum.GetNames<KpiGroupKind>(),
@@ -48,6 +49,9 @@ public sealed partial class WebTextTests
         ["web.closing.field."] = OrganizationLifecycleForms.ClosingFields,
         ["web.closing.notice."] = Enum.GetNames<ClosingNotice>(),
         ["web.closing.who."] = Enum.GetNames<ClosingConflictSource>(),
+        ["web.yearEnd.notice."] = Enum.GetNames<YearEndNotice>(),
+        ["council."] = Enum.GetValues<EduInfo.Domain.YearEnd.CouncilDecision>().Select(EduInfo.Domain.YearEnd.CouncilValidator.NameOf),
+        ["document."] = Enum.GetValues<EduInfo.Domain.YearEnd.EducationDocumentKind>().Select(EduInfo.Domain.YearEnd.DocumentValidator.NameOf),
     };
 
     private static IEnumerable<string> PageSources()

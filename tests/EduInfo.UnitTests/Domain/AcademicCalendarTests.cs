@@ -45,4 +45,17 @@ public sealed class AcademicCalendarTests
     [Fact]
     public void A_pinned_clock_stands_still() =>
         Assert.Equal(new DateOnly(2027, 7, 15), KazakhstanClock.PinnedAt(new DateTimeOffset(2027, 7, 15, 5, 0, 0, TimeSpan.Zero)).Today);
+
+    [Theory]
+    [InlineData("2026-2027", true)]
+    [InlineData("2000-2001", true)]
+    [InlineData("2026-2028", false)]
+    [InlineData("2027-2026", false)]
+    [InlineData("2026-2027 ", false)]
+    [InlineData("2026/2027", false)]
+    [InlineData("٢٠٢٦-٢٠٢٧", false)]
+    [InlineData("1999-2000", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void Names_an_academic_year_only_as_two_consecutive_years(string? name, bool expected) => Assert.Equal(expected, AcademicCalendar.IsYear(name));
 }

@@ -42,6 +42,11 @@ public sealed class DomainSerializationTests
         { "parent link", new ParentLinkRequest("850101400012", "Сәрсенбаева", "Гүлнар", null, "mother", Day, "birthCertificate", "I-АЛ 0123456") },
         { "upload row", new PupilUploadRow(3, "C1", new PupilEnrolmentRequest("150314500012", "Сәрсенбаев", "Әлихан", null, Day, null, Day), false) },
         { "upload problem", new UploadProblem(4, "iin", "pupil.error.IinRepeated", ["3"]) },
+        { "final attestation policy", new EduInfo.Domain.YearEnd.FinalAttestationPolicyDocument(Day,
+            [new EduInfo.Domain.YearEnd.AttestedGradeDocument(9, "basicSecondaryCertificate"), null, new EduInfo.Domain.YearEnd.AttestedGradeDocument(null, null)], 11, 1, 2, 3, 2) },
+        { "rating methodology", new EduInfo.Domain.Ratings.RatingMethodology(Day,
+            [new EduInfo.Domain.Ratings.IndicatorWeight("attendance", 3), null, new EduInfo.Domain.Ratings.IndicatorWeight(null, null)], 30,
+            new EduInfo.Domain.Ratings.MethodologyNote("Әдістеме", null, "Methodology")) },
         { "figures", new SummaryFigures { Students = 25, Marks = 7, FormativeScoreSum = 53, DevelopmentLevel3 = 2, GpaHundredthsSum = 350 } },
     };
 
@@ -63,7 +68,8 @@ public sealed class DomainSerializationTests
             .Select(i => i.GetGenericArguments()[0])
             .ToHashSet();
         var covered = Values.Select(row => row[1].GetType()).ToList();
-        var nested = new[] { typeof(MarkEntry), typeof(LessonEntry), typeof(Absentee), typeof(TermDates), typeof(CalendarDay), typeof(ComponentWeights), typeof(PolicyBand), typeof(TimetableSlot) };
+        var nested = new[] { typeof(MarkEntry), typeof(LessonEntry), typeof(Absentee), typeof(TermDates), typeof(CalendarDay), typeof(ComponentWeights), typeof(PolicyBand), typeof(TimetableSlot),
+            typeof(EduInfo.Domain.YearEnd.AttestedGradeDocument), typeof(EduInfo.Domain.Ratings.IndicatorWeight), typeof(EduInfo.Domain.Ratings.MethodologyNote) };
         Assert.Empty(converted.Except(covered).Except(nested).Select(t => t.Name));
         Assert.True(converted.Count >= 17, $"{converted.Count} converters found");
     }

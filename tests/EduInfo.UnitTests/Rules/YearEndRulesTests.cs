@@ -26,6 +26,8 @@ public sealed class YearEndRulesTests
         { "grade 5, three failed: repeats the year", 5, [M("MAT", 2), NA("PHY"), M("KAZ", 2)], CouncilDecision.RepeatsYear, ["KAZ", "MAT", "PHY"], null, false },
         { "grade 5, exempt from PE: not failed", 5, [M("MAT", 3), Exempt("PE")], CouncilDecision.Promoted, [], null, false },
         { "grade 9, exams passed: certificate", 9, [X("MAT", 4, 3), X("KAZ", 4, 5), M("HIS", 4)], CouncilDecision.Promoted, [], EducationDocumentKind.BasicSecondaryCertificate, false },
+        { "grade 9, nothing assessed: no document", 9, [], CouncilDecision.Promoted, [], null, false },
+        { "grade 9, exempt from everything: no marks to list, no document", 9, [Exempt("PE")], CouncilDecision.Promoted, [], null, false },
         { "grade 9, all fives with exams: with distinction", 9, [X("MAT", 5, 5), X("KAZ", 5, 5), M("HIS", 5), Exempt("PE")], CouncilDecision.Promoted, [], EducationDocumentKind.BasicSecondaryCertificate, true },
         { "grade 9, annual 5, exam 4 → final 5 (4.5 half-up): still distinction", 9, [X("MAT", 5, 4), M("HIS", 5)], CouncilDecision.Promoted, [], EducationDocumentKind.BasicSecondaryCertificate, true },
         { "grade 9, annual 4, exam 5 → final 5 (4.5 half-up), another 4: no distinction", 9, [X("MAT", 4, 5), M("HIS", 4)], CouncilDecision.Promoted, [], EducationDocumentKind.BasicSecondaryCertificate, false },

@@ -5,3 +5,8 @@ import { guardSignOut } from './signout-guard.js';
 enhanceSortableTables(document);
 // A teacher's sign-out warns while journal entries wait in this browser's offline queue.
 guardSignOut(document);
+// A printable page's print button: shown only where it works, with this module.
+for (const button of document.querySelectorAll('button[data-print]')) {
+  button.hidden = false;
+  button.addEventListener('click', () => window.print());
+}
