@@ -47,9 +47,7 @@ public sealed class BreakdownApiTests(BreakdownApiTests.Host api, ITestOutputHel
         var journal = RandomJournal.Plan(api.Registry, seed: 20261219, absentShare: 0.15, enough: (_, marks) => marks >= 1500);
         output.WriteLine($"{journal.Planned}");
         await journal.PostAsync(api.Http, clients: 4);
-        var expectedVersion = await api.Db.ScalarAsync<long>("SELECT sum(seq) FROM class_watermarks");
-        await Eventually.MatchesAsync(() => api.Http.GetJsonAsync("/api/v1/nodes/KZ/summary"),
-            r => r.Status == 200 && r.Body.GetProperty("version").GetInt64() == expectedVersion, TimeSpan.FromSeconds(60), "republic version");
+        await Convergence.RepublicCoversTheJournalAsync(api.Http, api.Db, TimeSpan.FromSeconds(60));
 
         var district = api.Registry.Data.Nodes.First(n => n.Kind == "district").Id;
         var failures = new List<string>();

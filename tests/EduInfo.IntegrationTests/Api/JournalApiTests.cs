@@ -212,10 +212,12 @@ public abstract class JournalApiTests<THost>(THost api) : IClassFixture<THost> w
     [Fact]
     public async Task The_republic_and_its_regions_are_served_with_names_in_the_reader_s_language()
     {
-        var republic = await api.Http.GetJsonAsync("/api/v1/nodes/KZ/summary?lang=ru");
-        Assert.Equal(200, republic.Status);
+        // Every organization counts itself once its first summary has reached the republic (the empty centres too).
+        var organizations = await api.Db.ScalarAsync<long>("SELECT count(*) FROM organizations");
+        var republic = await Eventually.MatchesAsync(() => api.Http.GetJsonAsync("/api/v1/nodes/KZ/summary?lang=ru"),
+            r => r.Status == 200 && r.Body.GetProperty("figures").GetProperty("organizations").GetInt64() == organizations,
+            TimeSpan.FromSeconds(60), "every organization counted in the republic");
         Assert.Equal(("republic", "Республика Казахстан"), (republic.Body.GetProperty("kind").GetString(), republic.Body.GetProperty("name").GetString()));
-        Assert.Equal(await api.Db.ScalarAsync<long>("SELECT count(*) FROM organizations"), republic.Body.GetProperty("figures").GetProperty("organizations").GetInt64());
 
         var children = await api.Http.GetJsonAsync("/api/v1/nodes/KZ/children?lang=kk");
         Assert.Equal(200, children.Status);

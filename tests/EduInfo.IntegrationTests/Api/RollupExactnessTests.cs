@@ -25,9 +25,7 @@ public abstract class RollupExactnessTests<THost>(THost api, ITestOutputHelper o
         Assert.Equal(journal.Planned.MarksInForce, await api.Db.ScalarAsync<long>(
             "SELECT count(*) FROM journal j WHERE entry_kind = 'mark' AND NOT EXISTS (SELECT 1 FROM journal x WHERE x.supersedes = j.seq)"));
 
-        var expectedVersion = await api.Db.ScalarAsync<long>("SELECT sum(seq) FROM class_watermarks");
-        await Eventually.MatchesAsync(() => api.Http.GetJsonAsync("/api/v1/nodes/KZ/summary"),
-            r => r.Status == 200 && r.Body.GetProperty("version").GetInt64() == expectedVersion, TimeSpan.FromSeconds(60), "republic version");
+        await Convergence.RepublicCoversTheJournalAsync(api.Http, api.Db, TimeSpan.FromSeconds(60));
 
         // Every node: areas, organizations and classes; every cell of each; every field of each cell.
         var nodes = api.Registry.Data.Nodes.Select(n => n.Id)

@@ -52,10 +52,13 @@ public sealed class DemoOnAnyDateTests(ITestOutputHelper output)
     public async Task The_demo_seeds_and_simulates_on_any_date(string instant, string year, Expect expect, int closedSchoolTerms)
     {
         var host = new DemoHost(DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture), output);
+        var started = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             await host.InitializeAsync();
+            output.WriteLine($"host up after {started.Elapsed.TotalSeconds:0.0} s");
             await SeedsAndSimulatesAsync(host, year, expect, closedSchoolTerms);
+            output.WriteLine($"done after {started.Elapsed.TotalSeconds:0.0} s");
         }
         finally
         {
@@ -66,6 +69,7 @@ public sealed class DemoOnAnyDateTests(ITestOutputHelper output)
     private async Task SeedsAndSimulatesAsync(DemoHost host, string year, Expect expect, int closedSchoolTerms)
     {
         var today = host.Clock.Today;
+        var phase = System.Diagnostics.Stopwatch.StartNew();
 
         Assert.Equal(DemoSeed.Outcome.Seeded, host.Seeded.Outcome);
         Assert.Equal([year], await host.Db.ScalarAsync<string[]>("SELECT array_agg(DISTINCT academic_year) FROM classes"));
@@ -102,12 +106,12 @@ public sealed class DemoOnAnyDateTests(ITestOutputHelper output)
         }
 
         // The live summaries add up to the journal, history included, and carry the data's year.
-        var expectedVersion = await host.Db.ScalarAsync<long>("SELECT coalesce(sum(seq), 0) FROM class_watermarks");
-        var republic = await Eventually.MatchesAsync(() => host.Http.GetJsonAsync("/api/v1/nodes/KZ/summary"),
-            r => r.Status == 200 && r.Body.GetProperty("version").GetInt64() == expectedVersion, TimeSpan.FromSeconds(60), "the republic covers the journal");
-        Assert.Equal(year, republic.Body.GetProperty("year").GetString());
+        var republic = await Convergence.RepublicCoversTheJournalAsync(host.Http, host.Db, TimeSpan.FromSeconds(60));
+        Assert.Equal(year, republic.GetProperty("year").GetString());
+        output.WriteLine($"{today:yyyy-MM-dd}: the republic covers the journal after {phase.Elapsed.TotalSeconds:0.0} s");
         // Every field of every cell of the republic (each term and subject, the year) equals the journal's recount.
         RecountComparison.AssertNone(await RecountComparison.MismatchesAsync(host.Http, host.Db.DataSource, ["KZ"], today), $"the republic on {today:yyyy-MM-dd}");
+        output.WriteLine($"{today:yyyy-MM-dd}: every cell of the republic equals the recount after {phase.Elapsed.TotalSeconds:0.0} s");
         Assert.Equal(200, (await host.Http.GetJsonAsync($"/api/v1/nodes/KZ/summary?year={year}")).Status);
         Assert.Equal("yearNotLive", (await host.Http.GetJsonAsync($"/api/v1/nodes/KZ/summary?year={AcademicCalendar.Next(year)}")).Body
             .GetProperty("errors")[0].GetProperty("code").GetString());
