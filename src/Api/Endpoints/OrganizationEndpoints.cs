@@ -41,7 +41,8 @@ public static class OrganizationEndpoints
     private static async Task<Results<NoContent, ProblemHttpResult>> PutProfile(
         string organizationId, OrganizationProfileRequest request, [AsParameters] EndpointCall call, NodeDirectory directory)
     {
-        var change = new OrganizationProfileChange(request.NameKk, request.NameRu, request.NameEn, request.Languages, request.Kind, request.IsRural);
+        var change = new OrganizationProfileChange(request.NameKk, request.NameRu, request.NameEn, request.Languages, request.Kind, request.IsRural,
+            new OrganizationContactsChange(request.AddressKk, request.AddressRu, request.Phone, request.Email, request.Website, request.HeadName));
         var outcome = await call.Grains.GetGrain<IOrganizationProfileGrain>(organizationId)
             .Update(call.Actor, change, AccessPolicy.CanChangeOrganizationKind(call.Actor, call.Caller.Node.Path));
         directory.Forget(organizationId); // this Api's pages show the new names at once
@@ -58,16 +59,22 @@ public static class OrganizationEndpoints
     }
 }
 
-/// <summary>A whole profile; every field is required (a missing one is a localized 400, not a default).</summary>
-public sealed record OrganizationProfileRequest(string? NameKk, string? NameRu, string? NameEn, IReadOnlyList<string>? Languages, string? Kind, bool? IsRural);
+/// <summary>
+/// A whole profile: names, languages, kind and locality are required (a missing one is a localized 400, not a default);
+/// the public contacts are optional, and one left out is not given (a PUT replaces them too).
+/// </summary>
+public sealed record OrganizationProfileRequest(string? NameKk, string? NameRu, string? NameEn, IReadOnlyList<string>? Languages, string? Kind, bool? IsRural,
+    string? AddressKk = null, string? AddressRu = null, string? Phone = null, string? Email = null, string? Website = null, string? HeadName = null);
 
 /// <summary>
 /// The profile as stored, with the managing node, whether classes follow the kind, and whether the caller may change
 /// the kind (a form offers it only then).
 /// </summary>
 public sealed record OrganizationProfileResponse(string Id, string NodeId, string NameKk, string NameRu, string NameEn, IReadOnlyList<string> Languages,
-    string Kind, bool IsRural, bool HasClasses, bool CanChangeKind)
+    string Kind, bool IsRural, bool HasClasses, bool CanChangeKind, string AddressKk, string AddressRu, string Phone, string Email, string Website,
+    string HeadName)
 {
     public static OrganizationProfileResponse Of(OrganizationProfileRow row, bool canChangeKind) =>
-        new(row.Id, row.NodeId, row.NameKk, row.NameRu, row.NameEn, row.Languages, row.Kind, row.IsRural, row.HasClasses, canChangeKind);
+        new(row.Id, row.NodeId, row.NameKk, row.NameRu, row.NameEn, row.Languages, row.Kind, row.IsRural, row.HasClasses, canChangeKind,
+            row.Contacts.AddressKk, row.Contacts.AddressRu, row.Contacts.Phone, row.Contacts.Email, row.Contacts.Website, row.Contacts.HeadName);
 }

@@ -6,6 +6,7 @@ using EduInfo.Api.Problems;
 using EduInfo.Api.Reads;
 using EduInfo.Api.Registry;
 using EduInfo.Grains.Interfaces.Localization;
+using EduInfo.Storage.Registry;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EduInfo.Api.Endpoints;
@@ -13,7 +14,7 @@ namespace EduInfo.Api.Endpoints;
 /// <summary>
 /// Open reporting to citizens (order point 12.1): the republic, regions, districts and organizations, anonymously,
 /// aggregates only, in a term or the year and a subject or all; from district level up also breakdowns and weekly
-/// trends; each as JSON or a CSV file. Small cells and their complementary cells are withheld across all of them
+/// trends; each as JSON or a CSV file; and each organization's card (order point 6). Small cells and their complementary cells are withheld across all of them
 /// (<see cref="PublicReport"/>). Classes are not public.
 /// </summary>
 public static class PublicEndpoints
@@ -28,8 +29,16 @@ public static class PublicEndpoints
         nodes.MapGet("/breakdowns.csv", GetBreakdownCsv).WithName("GetPublicBreakdownCsv").WithSummary("An area's public breakdown as CSV");
         nodes.MapGet("/trend", GetTrend).WithName("GetPublicTrend").WithSummary("An area's public weekly trend (metric, term, subjectId)");
         nodes.MapGet("/trend.csv", GetTrendCsv).WithName("GetPublicTrendCsv").WithSummary("An area's public weekly trend as CSV");
+        api.MapGet("/public/organizations/{organizationId}", GetOrganization).WithTags("Public reports").AllowAnonymous().WithName("GetPublicOrganization")
+            .WithSummary("An organization's public card: names, kind, locality, languages of instruction, contacts and head (order point 6)");
         return api;
     }
+
+    private static async Task<Results<Ok<PublicOrganization>, ProblemHttpResult>> GetOrganization(
+        string organizationId, HttpContext context, OrganizationProfileStore profiles, CancellationToken cancellationToken) =>
+        RegistryIds.IsWellFormed(organizationId) && await profiles.FindAsync(organizationId, cancellationToken) is { } row
+            ? TypedResults.Ok(PublicOrganization.Of(row, RequestLanguage.Of(context)))
+            : LocalizedProblems.NotFound(context, "problem.notFound.organization");
 
     private static async Task<Results<Ok<PublicSummary>, ProblemHttpResult>> GetSummary(
         string nodeId, string? term, string? subjectId, HttpContext context, PublicReport report, CancellationToken cancellationToken)

@@ -28,12 +28,20 @@ public static class OrganizationProfileForm
         [FromForm(Name = "nameEn")] string? NameEn,
         [FromForm(Name = "languages")] string? Languages,
         [FromForm(Name = "kind")] string? Kind,
-        [FromForm(Name = "locality")] string? Locality)
+        [FromForm(Name = "locality")] string? Locality,
+        [FromForm(Name = "addressKk")] string? AddressKk = null,
+        [FromForm(Name = "addressRu")] string? AddressRu = null,
+        [FromForm(Name = "phone")] string? Phone = null,
+        [FromForm(Name = "email")] string? Email = null,
+        [FromForm(Name = "website")] string? Website = null,
+        [FromForm(Name = "headName")] string? HeadName = null)
     {
         /// <summary>"kk, ru" or "kk ru": the codes as typed (the validator says which are unknown).</summary>
         public IReadOnlyList<string>? LanguageCodes => Languages?.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
         public bool? IsRural => Locality switch { "rural" => true, "urban" => false, _ => null };
+
+        public OrganizationContactsChange Contacts => new(AddressKk, AddressRu, Phone, Email, Website, HeadName);
     }
 
     public sealed record FormCall(HttpContext Http, ActorResolver Actors, NodeDirectory Directory, IGrainFactory Grains);
@@ -48,7 +56,7 @@ public static class OrganizationProfileForm
         }
         var (actor, node) = (admission.Actor, admission.Organization);
         var outcome = await call.Grains.GetGrain<IOrganizationProfileGrain>(organizationId).Update(actor,
-            new OrganizationProfileChange(form.NameKk, form.NameRu, form.NameEn, form.LanguageCodes, form.Kind, form.IsRural),
+            new OrganizationProfileChange(form.NameKk, form.NameRu, form.NameEn, form.LanguageCodes, form.Kind, form.IsRural, form.Contacts),
             AccessPolicy.CanChangeOrganizationKind(actor, node.Path));
         call.Directory.Forget(organizationId);
         var query = QueryString.Create([

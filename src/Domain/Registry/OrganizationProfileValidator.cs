@@ -6,7 +6,8 @@ namespace EduInfo.Domain.Registry;
 /// <summary>
 /// Whether a profile may replace an organization's current one (issue 18, item 1): names that are text people read
 /// (no control or bidirectional-override characters, which would make a name display as something else), languages of
-/// instruction from a known list, a known kind. The kind decides calendars and assessment rules, so only those above
+/// instruction from a known list, a known kind, and the public contacts (<see cref="OrganizationContactsValidator"/>).
+/// The kind decides calendars and assessment rules, so only those above
 /// the head change it, and never under classes that already follow the old one.
 /// </summary>
 public static class OrganizationProfileValidator
@@ -22,10 +23,11 @@ public static class OrganizationProfileValidator
     [
         RegistryError.Required, RegistryError.NameInvalid, RegistryError.NameTooLong, RegistryError.LanguageUnknown, RegistryError.LanguageDuplicate,
         RegistryError.LanguagesTooMany, RegistryError.KindUnknown, RegistryError.KindChangeForbidden, RegistryError.KindInUse,
+        .. OrganizationContactsValidator.Errors.Except([RegistryError.NameTooLong]),
     ];
 
     /// <summary>The profile's fields, as problems name them (a language by its index: <c>languages[1]</c>).</summary>
-    public static readonly IReadOnlyList<string> Fields = ["nameKk", "nameRu", "nameEn", "languages", "kind", "isRural"];
+    public static readonly IReadOnlyList<string> Fields = ["nameKk", "nameRu", "nameEn", "languages", "kind", "isRural", .. OrganizationContactsValidator.Fields];
 
     public static IReadOnlyList<RegistryProblem> Validate(OrganizationProfileDraft draft, OrganizationKind current, bool mayChangeKind, bool hasClasses,
         out OrganizationProfile? profile)
@@ -51,7 +53,8 @@ public static class OrganizationProfileValidator
         {
             problems.Add(new("isRural", RegistryError.Required));
         }
-        profile = problems.Count == 0 ? new(names[0].Value!, names[1].Value!, names[2].Value!, languages, kind!.Value, draft.IsRural!.Value) : null;
+        var contacts = OrganizationContactsValidator.Validate(draft.Contacts, problems);
+        profile = problems.Count == 0 ? new(names[0].Value!, names[1].Value!, names[2].Value!, languages, kind!.Value, draft.IsRural!.Value, contacts) : null;
         return problems;
     }
 

@@ -70,6 +70,13 @@ public enum RegistryError
     // Programme targets and the open ratings (issue 21).
     /// <summary>A target set for an area from above it cannot be replaced by the area's own officers (it is what rates them).</summary>
     TargetSetFromAbove,
+    // An organization's public contacts (issue 21).
+    AddressInvalid,
+    AddressTooLong,
+    PhoneInvalid,
+    EmailInvalid,
+    WebsiteInvalid,
+    HeadNameInvalid,
 }
 
 /// <summary>One reason a registry write was refused, pointing at the offending field (e.g. <c>slots[2].period</c>).</summary>

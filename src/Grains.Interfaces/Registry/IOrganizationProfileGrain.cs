@@ -10,7 +10,18 @@ public sealed record OrganizationProfileChange(
     [property: Id(2)] string? NameEn,
     [property: Id(3)] IReadOnlyList<string>? Languages,
     [property: Id(4)] string? Kind,
-    [property: Id(5)] bool? IsRural);
+    [property: Id(5)] bool? IsRural,
+    [property: Id(6)] OrganizationContactsChange? Contacts = null);
+
+/// <summary>The public contacts as the client sent them (see <c>OrganizationContactsDraft</c>); null fields are "not given".</summary>
+[GenerateSerializer, Immutable]
+public sealed record OrganizationContactsChange(
+    [property: Id(0)] string? AddressKk,
+    [property: Id(1)] string? AddressRu,
+    [property: Id(2)] string? Phone,
+    [property: Id(3)] string? Email,
+    [property: Id(4)] string? Website,
+    [property: Id(5)] string? HeadName);
 
 /// <summary>An organization's profile, keyed by the organization id: its one writer, so two edits never interleave.</summary>
 public interface IOrganizationProfileGrain : IGrainWithStringKey

@@ -72,6 +72,8 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         ["GET /verify"] =                                  [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
         ["GET /verify/{PathCode}"] =                       [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
         ["GET /api/v1/public/documents/{code}"] =          [404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404],
+        // An organization's public card (issue 21): everyone, signed in or not.
+        ["GET /api/v1/public/organizations/{organizationId}"] = [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
         // Closing and reopening academic years: operators. The matrix asks about a year without classes (404 for an operator),
         // so that its own year stays open for the other rows; YearCloseApiTests closes and reopens a real one.
         ["GET /api/v1/years/{academicYear}"] =             [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 404],

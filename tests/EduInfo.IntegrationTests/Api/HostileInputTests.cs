@@ -697,6 +697,28 @@ public sealed class HostileInputTests(ApiHost api) : IClassFixture<ApiHost>
     [InlineData("a kind by number", "\"kind\":1", Malformed, null)]
     [InlineData("isRural a string", "\"isRural\":\"yes\"", Malformed, null)]
     [InlineData("an id smuggled in", "\"id\":\"X\"", Malformed, "id:fieldUnknown")]
+    [InlineData("a right-to-left override in the address", "\"addressKk\":\"Абай к. \\u202E21\"", Validation, "addressKk:addressInvalid")]
+    [InlineData("NUL in the address", "\"addressRu\":\"ул. Абая\\u0000\"", Validation, "addressRu:addressInvalid")]
+    [InlineData("an IIN in the address", "\"addressRu\":\"ул. Абая 21, 850101300123\"", Validation, "addressRu:addressInvalid")]
+    [InlineData("an address of 301 characters", "\"addressKk\":\"ә{LONG}\"", Validation, "addressKk:addressTooLong")]
+    [InlineData("an address as a number", "\"addressKk\":21", Malformed, null)]
+    [InlineData("script as the phone", "\"phone\":\"javascript:alert(1)\"", Validation, "phone:phoneInvalid")]
+    [InlineData("SQL injection as the phone", "\"phone\":\"87271234567'); DROP TABLE organizations; --\"", Validation, "phone:phoneInvalid")]
+    [InlineData("a Russian number as the phone", "\"phone\":\"+7 495 123 45 67\"", Validation, "phone:phoneInvalid")]
+    [InlineData("the phone as a number", "\"phone\":87271234567", Malformed, null)]
+    [InlineData("a header injected in the e-mail", "\"email\":\"school@edu.kz\\r\\nBcc: all@edu.kz\"", Validation, "email:emailInvalid")]
+    [InlineData("markup as the e-mail", "\"email\":\"<script>@edu.kz\"", Validation, "email:emailInvalid")]
+    [InlineData("a Cyrillic letter posing in the e-mail's domain", "\"email\":\"school@edu.k\\u0437\"", Validation, "email:emailInvalid")]
+    [InlineData("a javascript: website", "\"website\":\"javascript:alert(document.cookie)\"", Validation, "website:websiteInvalid")]
+    [InlineData("a data: website", "\"website\":\"data:text/html;base64,PHNjcmlwdD4=\"", Validation, "website:websiteInvalid")]
+    [InlineData("a website with credentials", "\"website\":\"https://admin:secret@edu.kz/\"", Validation, "website:websiteInvalid")]
+    [InlineData("a protocol-relative website", "\"website\":\"//evil.example/\"", Validation, "website:websiteInvalid")]
+    [InlineData("a website that breaks out of its attribute", "\"website\":\"https://edu.kz/\\\" onmouseover=\\\"alert(1)\"", Validation, "website:websiteInvalid")]
+    [InlineData("websites as a list", "\"website\":[\"https://edu.kz/\"]", Malformed, null)]
+    [InlineData("markup as the head's name", "\"headName\":\"<img src=x onerror=alert(1)>\"", Validation, "headName:headNameInvalid")]
+    [InlineData("an IIN as the head's name", "\"headName\":\"850101300123\"", Validation, "headName:headNameInvalid")]
+    [InlineData("a right-to-left override in the head's name", "\"headName\":\"Гүлнар \\u202EӘли\"", Validation, "headName:headNameInvalid")]
+    [InlineData("the head's name of 300 letters", "\"headName\":\"{LONG}\"", Validation, "headName:nameTooLong")]
     public async Task Hostile_organization_profiles_are_refused_with_the_field_named(string because, string field, string type, string? error)
     {
         var organization = api.Registry.Data.Organizations.First(o => o.Kind == "school");
@@ -793,6 +815,43 @@ public sealed class HostileInputTests(ApiHost api) : IClassFixture<ApiHost>
             Assert.Equal([error], Errors(response.Body));
         }
         Assert.Equal(before, await api.Db.ScalarAsync<string>(Stored));
+    }
+
+    /// <summary>
+    /// An organization's public card (issue 21), anonymous: an id that is a district, a class, a path, a script or SQL
+    /// is a localized 404 problem; a NUL or 10 000 characters are refused by the server before any endpoint (400, 414);
+    /// never a 5xx; a junk ?lang= is no language.
+    /// </summary>
+    [Theory]
+    [InlineData("{DISTRICT}", 404)]
+    [InlineData("{CLASS}", 404)]
+    [InlineData("..%2F..%2Fetc%2Fpasswd", 404)]
+    [InlineData("%3Cscript%3Ealert(1)%3C%2Fscript%3E", 404)]
+    [InlineData("O00001'%20OR%20'1'%3D'1", 404)]
+    [InlineData("%00", 400)]
+    [InlineData("{LONG}", 414)]
+    [InlineData("{SCHOOL}?lang=%3Cscript%3E", 200)]
+    public async Task Hostile_public_organization_ids_are_refused_as_not_found(string id, int status)
+    {
+        var path = id.Replace("{DISTRICT}", api.Registry.Data.Nodes.First(n => n.Kind == "district").Id)
+            .Replace("{CLASS}", api.Registry.Data.Classes[0].Id).Replace("{SCHOOL}", api.Registry.Data.Organizations.First(o => o.Kind == "school").Id)
+            .Replace("{LONG}", new string('O', 10_000));
+        var response = await api.Http.GetJsonAsync($"/api/v1/public/organizations/{path}", actor: null, acceptLanguage: "ru");
+        Assert.True(response.Status == status, $"{id}: expected {status}, got {response.Status} {response.Body}");
+        switch (status)
+        {
+            case 404:
+                Assert.Equal("application/problem+json", response.ContentType);
+                Assert.Equal(LocalizedType("not-found"), response.Body.GetProperty("type").GetString());
+                Assert.Equal("Такой организации нет.", response.Body.GetProperty("detail").GetString());
+                break;
+            case 200:
+                Assert.DoesNotContain("<script>", response.Body.GetRawText(), StringComparison.Ordinal);
+                break;
+            default:
+                Assert.Null(response.ContentType); // refused by the server before any endpoint: no body at all
+                break;
+        }
     }
 
     /// <summary>The profile page's notice comes from the address: only known fields and codes are shown, nothing comes back unescaped.</summary>

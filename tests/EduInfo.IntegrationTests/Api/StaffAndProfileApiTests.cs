@@ -183,4 +183,61 @@ public sealed class StaffAndProfileApiTests(ApiHost api) : IClassFixture<ApiHost
         Assert.Equal(404, (await api.Http.GetJsonAsync($"/api/v1/organizations/{district}/profile", Operator)).Status);
         Assert.Equal(404, (await api.Http.GetJsonAsync($"/api/v1/organizations/{api.Registry.Data.Classes[0].Id}/profile", Operator)).Status);
     }
+
+    /// <summary>
+    /// The public card (issue 21, item 4): a head publishes contacts in the forms people type them; anyone, signed in or
+    /// not, reads them normalized and in their language; a refused field writes nothing; a PUT without them clears them.
+    /// </summary>
+    [Fact]
+    public async Task A_head_publishes_contacts_that_the_public_card_shows_to_anyone_in_their_language()
+    {
+        var (organization, district) = Schools()[3];
+        var head = $"user=head-c; roles=head@{organization}";
+        var profile = new
+        {
+            nameKk = "Абай атындағы № 3 мектеп", nameRu = "Школа № 3 имени Абая", nameEn = "Abai School No. 3", languages = new[] { "kk", "ru" }, kind = "school",
+            isRural = false, addressKk = " Алматы қ., Абай даңғылы, 21 ", addressRu = "г. Алматы, пр. Абая, 21", phone = "8 (727) 123-45-67",
+            email = "School3@Edu.Almaty.KZ", website = "https://School3.edu.kz", headName = "Сәрсенбаева Гүлнар Әлиқызы",
+        };
+        Assert.Equal(204, (await api.Http.SendJsonAsync(HttpMethod.Put, $"/api/v1/organizations/{organization}/profile", profile, head)).Status);
+
+        var kk = await api.Http.GetJsonAsync($"/api/v1/public/organizations/{organization}", actor: null, acceptLanguage: "kk");
+        Assert.Equal(200, kk.Status);
+        var card = kk.Body;
+        Assert.Equal(("Абай атындағы № 3 мектеп", "Алматы қ., Абай даңғылы, 21", "Қазақ тілі"),
+            (card.GetProperty("name").GetString(), card.GetProperty("address").GetString(), card.GetProperty("languages")[0].GetProperty("name").GetString()));
+        Assert.Equal(("+77271234567", "+7 727 123 45 67", "School3@edu.almaty.kz", "https://school3.edu.kz/"),
+            (card.GetProperty("phone").GetString(), card.GetProperty("phoneDisplay").GetString(), card.GetProperty("email").GetString(), card.GetProperty("website").GetString()));
+        Assert.Equal(("Сәрсенбаева Гүлнар Әлиқызы", district), (card.GetProperty("headName").GetString(), card.GetProperty("nodeId").GetString()));
+        var ru = (await api.Http.GetJsonAsync($"/api/v1/public/organizations/{organization}?lang=ru", actor: null)).Body;
+        Assert.Equal(("Школа № 3 имени Абая", "г. Алматы, пр. Абая, 21", "Школа", "Городская", "Русский"),
+            (ru.GetProperty("name").GetString(), ru.GetProperty("address").GetString(), ru.GetProperty("kindName").GetString(),
+             ru.GetProperty("localityName").GetString(), ru.GetProperty("languages")[1].GetProperty("name").GetString()));
+        Assert.Equal(1, await api.Db.ScalarAsync<long>("""
+            SELECT count(*) FROM audit_log WHERE action = 'organization.profile' AND target_id = @o AND actor_id = 'head-c'
+              AND detail->'after'->'Contacts'->>'Phone' = '+77271234567' AND detail->'before'->'Contacts'->>'Phone' = ''
+            """, ("o", organization)));
+
+        // One refused field refuses the whole profile: nothing changes, and the field is named.
+        var refused = await api.Http.SendJsonAsync(HttpMethod.Put, $"/api/v1/organizations/{organization}/profile",
+            profile with { phone = "+7 495 123 45 67", nameEn = "Renamed" }, head, "ru");
+        Assert.Equal(400, refused.Status);
+        Assert.Equal("phone:phoneInvalid", $"{refused.Body.GetProperty("errors")[0].GetProperty("field").GetString()}:{refused.Body.GetProperty("errors")[0].GetProperty("code").GetString()}");
+        Assert.Equal(("+77271234567", "Abai School No. 3"), (await api.Db.ScalarAsync<string>("SELECT phone FROM organizations WHERE id = @o", ("o", organization)),
+            await api.Db.ScalarAsync<string>("SELECT name_en FROM organizations WHERE id = @o", ("o", organization))));
+
+        // A PUT replaces the whole profile: contacts left out are no longer given.
+        var bare = new { profile.nameKk, profile.nameRu, profile.nameEn, profile.languages, profile.kind, profile.isRural };
+        Assert.Equal(204, (await api.Http.SendJsonAsync(HttpMethod.Put, $"/api/v1/organizations/{organization}/profile", bare, head)).Status);
+        var cleared = (await api.Http.GetJsonAsync($"/api/v1/public/organizations/{organization}", actor: null, acceptLanguage: "en")).Body;
+        Assert.Equal(JsonValueKind.Null, cleared.GetProperty("phone").ValueKind);
+        Assert.Equal(JsonValueKind.Null, cleared.GetProperty("address").ValueKind);
+
+        // Only organizations have a card.
+        foreach (var id in new[] { district, api.Registry.Data.Classes[0].Id, "O99999", "..%2F..%2Fetc" })
+        {
+            var missing = await api.Http.GetJsonAsync($"/api/v1/public/organizations/{id}", actor: null);
+            Assert.True(missing.Status == 404, $"{id}: {missing.Status}");
+        }
+    }
 }

@@ -56,4 +56,57 @@ public sealed class OrganizationPagesTests(BrowserFixture browser, WebHost web, 
         await Assertions.Expect(Page.Locator("[data-notice=saved]")).ToHaveCountAsync(1);
         Session.Guards.AssertClean();
     }
+
+    /// <summary>
+    /// The public card (issue 21, item 4): the head publishes the school's contacts from the profile page (a Russian
+    /// number refused in Russian, nothing saved), then anyone, signed out, reads them on the school's open page in
+    /// Kazakh and in Russian — the address in the reader's language, the phone as a tel: link, the website opening
+    /// without an opener; axe and screenshots of both pages.
+    /// </summary>
+    [Fact]
+    public async Task The_head_publishes_contacts_and_anyone_reads_the_school_s_card_in_kazakh_and_russian()
+    {
+        var head = Web.Account("head");
+        var school = head.ScopeId;
+        await Session.SignInAsync(head.Login, head.Password);
+        await Session.OpenAsync($"/organizations/{school}/profile?lang=ru");
+        await Page.FillAsync("#org-address-kk", "Алматы қ., Абай даңғылы, 21");
+        await Page.FillAsync("#org-address-ru", "г. Алматы, пр. Абая, 21");
+        await Page.FillAsync("#org-phone", "8 (727) 123-45-67");
+        await Page.FillAsync("#org-email", "school@edu.almaty.kz");
+        await Page.FillAsync("#org-website", "https://school.edu.kz");
+        await Page.FillAsync("#org-head-name", "Сәрсенбаева Гүлнар Әлиқызы");
+        await Page.ClickAsync("form.org-form button[type=submit]");
+        await Assertions.Expect(Page.Locator("[data-notice=saved]")).ToHaveCountAsync(1);
+        await Assertions.Expect(Page.Locator("#org-phone")).ToHaveValueAsync("+7 727 123 45 67");
+        await Session.CheckPageAsync("organization-profile-contacts", Output);
+
+        await Page.FillAsync("#org-phone", "+7 495 123 45 67");
+        await Page.ClickAsync("form.org-form button[type=submit]");
+        await Assertions.Expect(Page.Locator("[data-notice=refused] li[data-field=phone]")).ToContainTextAsync("казахстанский");
+        await Assertions.Expect(Page.Locator("#org-phone")).ToHaveValueAsync("+7 727 123 45 67");
+
+        await Page.ClickAsync("a[data-link=public-page]");
+        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/open/{school}");
+        await Session.Context.ClearCookiesAsync(); // signed out: the card is public
+        await Session.OpenAsync($"/open/{school}?lang=kk");
+        var card = Page.Locator("section[data-section=organization]");
+        await Assertions.Expect(card.Locator("[data-fact=address]")).ToHaveTextAsync("Алматы қ., Абай даңғылы, 21");
+        await Assertions.Expect(card.Locator("[data-fact=head]")).ToHaveTextAsync("Сәрсенбаева Гүлнар Әлиқызы");
+        await Assertions.Expect(card.Locator("[data-fact=phone] a")).ToHaveAttributeAsync("href", "tel:+77271234567");
+        await Assertions.Expect(card.Locator("[data-fact=email] a")).ToHaveAttributeAsync("href", "mailto:school@edu.almaty.kz");
+        var website = card.Locator("[data-fact=website] a");
+        await Assertions.Expect(website).ToHaveAttributeAsync("href", "https://school.edu.kz/");
+        Assert.Contains("noopener", await website.GetAttributeAsync("rel"), StringComparison.Ordinal);
+        await Assertions.Expect(card.Locator("[data-fact=languages]")).ToContainTextAsync("Қазақ тілі");
+        await Assertions.Expect(card.Locator("h2")).ToHaveTextAsync("Ұйым туралы");
+        await Assertions.Expect(Page.Locator(".account a[href='/signin']")).ToHaveCountAsync(1);
+        await Session.CheckPageAsync("open-organization-card", Output);
+
+        await Session.OpenAsync($"/open/{school}?lang=ru");
+        await Assertions.Expect(card.Locator("[data-fact=address]")).ToHaveTextAsync("г. Алматы, пр. Абая, 21");
+        await Assertions.Expect(card.Locator("[data-fact=phone]")).ToHaveTextAsync("+7 727 123 45 67");
+        await Assertions.Expect(card.Locator("h2")).ToHaveTextAsync("Об организации");
+        Session.Guards.AssertClean();
+    }
 }
