@@ -7,8 +7,8 @@ namespace EduInfo.Domain.Registry;
 /// <summary>
 /// The contacts an organization's public page shows (issue 21, item 4), each optional: text people read (the names'
 /// rule, <see cref="OrganizationProfileValidator.IsReadable"/>), a Kazakh phone number, an e-mail address and a website
-/// a browser opens safely. Everything is published, so nothing that looks like an IIN is taken in free text, and a
-/// person's name (the head's) holds letters only.
+/// a browser opens safely. Everything is published, so nothing that looks like an IIN is taken in an address, an
+/// e-mail or a website, and a person's name (the head's) holds letters only.
 /// </summary>
 public static partial class OrganizationContactsValidator
 {
@@ -65,7 +65,7 @@ public static partial class OrganizationContactsValidator
     /// <summary>An ASCII address (a homoglyph cannot pose as another domain), its domain in lower case.</summary>
     public static string? Email(string value)
     {
-        if (value.Length > MaxEmailLength || !EmailPattern().IsMatch(value))
+        if (value.Length > MaxEmailLength || !EmailPattern().IsMatch(value) || LooksLikeIin().IsMatch(value))
         {
             return null;
         }
@@ -79,7 +79,7 @@ public static partial class OrganizationContactsValidator
     /// <summary>An absolute http or https address of a named host, without credentials; ASCII (an IDN host in its xn-- form).</summary>
     public static string? Website(string value)
     {
-        if (value.Length > MaxWebsiteLength || !value.All(c => c is > ' ' and < '\u007F')
+        if (value.Length > MaxWebsiteLength || !value.All(c => c is > ' ' and < '\u007F') || LooksLikeIin().IsMatch(value)
             || !Uri.TryCreate(value, UriKind.Absolute, out var uri)
             || uri.Scheme is not ("https" or "http") || uri.UserInfo.Length > 0 || uri.HostNameType != UriHostNameType.Dns
             || !HostPattern().IsMatch(uri.Host))

@@ -107,6 +107,16 @@ public sealed class OrganizationPagesTests(BrowserFixture browser, WebHost web, 
         await Assertions.Expect(card.Locator("[data-fact=address]")).ToHaveTextAsync("г. Алматы, пр. Абая, 21");
         await Assertions.Expect(card.Locator("[data-fact=phone]")).ToHaveTextAsync("+7 727 123 45 67");
         await Assertions.Expect(card.Locator("h2")).ToHaveTextAsync("Об организации");
+
+        // No contacts again, for the other tests of the shared host.
+        await Session.SignInAsync(head.Login, head.Password);
+        await Session.OpenAsync($"/organizations/{school}/profile?lang=ru");
+        foreach (var field in new[] { "#org-address-kk", "#org-address-ru", "#org-phone", "#org-email", "#org-website", "#org-head-name" })
+        {
+            await Page.FillAsync(field, "");
+        }
+        await Page.ClickAsync("form.org-form button[type=submit]");
+        await Assertions.Expect(Page.Locator("[data-notice=saved]")).ToHaveCountAsync(1);
         Session.Guards.AssertClean();
     }
 }

@@ -29,6 +29,8 @@ public sealed class OrganizationContactsValidatorTests
         { "an e-mail with a header injected", Good with { Email = "a@edu.kz\r\nBcc: x@y.kz" }, ["email:EmailInvalid"] },
         { "an e-mail with two dots", Good with { Email = "a..b@edu.kz" }, ["email:EmailInvalid"] },
         { "an e-mail without a top-level domain", Good with { Email = "school@localhost" }, ["email:EmailInvalid"] },
+        { "an IIN as the e-mail's name", Good with { Email = "850101300123@mail.kz" }, ["email:EmailInvalid"] },
+        { "an IIN in the website's path", Good with { Website = "https://school12.edu.kz/pupils/850101300123" }, ["website:WebsiteInvalid"] },
         { "a script website", Good with { Website = "javascript:alert(1)" }, ["website:WebsiteInvalid"] },
         { "a data website", Good with { Website = "data:text/html,<script>alert(1)</script>" }, ["website:WebsiteInvalid"] },
         { "a website with credentials", Good with { Website = "https://admin:pass@edu.kz/" }, ["website:WebsiteInvalid"] },
