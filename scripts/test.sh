@@ -78,7 +78,7 @@ ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 for trx in sorted(glob.glob(sys.argv[1] + "/*.trx")):
     for r in ET.parse(trx).getroot().iterfind(".//t:UnitTestResult[@outcome='Failed']", ns):
         message = r.find("t:Output/t:ErrorInfo/t:Message", ns)
-        first = (message.text or "").strip().splitlines()[0][:300] if message is not None and message.text else ""
+        first = (message.text or "").strip().splitlines()[0][:600] if message is not None and message.text else ""
         print(f"FAILED {r.get('testName')} ({trx.rsplit('/', 1)[-1]}): {first}")
 PY
 fi

@@ -241,7 +241,7 @@ public abstract class AggregateGrain(
             _snapshot = null;
         }
 
-        var differing = expected.Where(c => !_children.Holds(c.ChildId, c.ExpectedVersion)).ToList();
+        var differing = expected.Where(c => !_children.Holds(c.ChildId, c.ExpectedVersion, c.ExpectedOrganizations)).ToList();
         if (differing.Count == 0)
         {
             return;

@@ -39,12 +39,18 @@ public sealed class ChildSummaries
     /// <summary>The held summary of each child, by child id.</summary>
     public IReadOnlyDictionary<string, NodeSummary> Children => _children;
 
-    /// <summary>Keeps a child's summary only if it is newer than the one held; true when it changed the sums.</summary>
+    /// <summary>
+    /// Keeps a child's summary only if it is newer than the one held; true when it changed the sums. At an equal
+    /// version the one counting more organizations is newer: an organization without a class counts itself without
+    /// moving a version, so an area's snapshot answered before its reconciliation ended may lack one that its next
+    /// summary, at the same version, has.
+    /// </summary>
     public bool Accept(NodeSummary summary)
     {
         if (_children.TryGetValue(summary.NodeId, out var held))
         {
-            if (summary.Version <= held.Version)
+            if (summary.Version < held.Version
+                || summary.Version == held.Version && summary.Figures.Organizations <= held.Figures.Organizations)
             {
                 Ignored++;
                 return false;
@@ -82,9 +88,12 @@ public sealed class ChildSummaries
         return removed;
     }
 
-    /// <summary>Whether the child is held at exactly <paramref name="version"/> (else it must be pulled).</summary>
-    public bool Holds(string childId, long version) =>
-        _children.TryGetValue(childId, out var held) && held.Version == version;
+    /// <summary>
+    /// Whether the child is held at exactly <paramref name="version"/>, counting exactly <paramref name="organizations"/>
+    /// (else it must be pulled).
+    /// </summary>
+    public bool Holds(string childId, long version, long organizations) =>
+        _children.TryGetValue(childId, out var held) && held.Version == version && held.Figures.Organizations == organizations;
 
     /// <summary>The held summaries in the order of the children's ids.</summary>
     public IReadOnlyList<NodeSummary> InOrder() => _children.Values.OrderBy(c => c.NodeId, StringComparer.Ordinal).ToList();

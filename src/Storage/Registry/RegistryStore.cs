@@ -191,8 +191,14 @@ public sealed partial class RegistryStore(NpgsqlDataSource dataSource, IKazakhst
                     FROM organizations o WHERE o.path @> ARRAY[@n] AND o.id <> @n AND o.opened_seq IS NOT NULL
                 ) AS parts
                 GROUP BY 1
+            ),
+            counted AS (
+                SELECT o.path[array_position(o.path, @n) + 1] AS child_id, count(*) AS organizations
+                FROM organizations o WHERE o.path @> ARRAY[@n] AND o.id <> @n
+                GROUP BY 1
             )
-            SELECT ch.id, ch.kind, coalesce(v.version, 0) FROM children ch LEFT JOIN versions v ON v.child_id = ch.id
+            SELECT ch.id, ch.kind, coalesce(v.version, 0), coalesce(g.organizations, 0)
+            FROM children ch LEFT JOIN versions v ON v.child_id = ch.id LEFT JOIN counted g ON g.child_id = ch.id
             """;
         await using var command = dataSource.CreateCommand(sql);
         command.Parameters.AddWithValue("n", nodeId);
@@ -200,7 +206,7 @@ public sealed partial class RegistryStore(NpgsqlDataSource dataSource, IKazakhst
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            children.Add(new ChildVersion(reader.GetString(0), ParseKind(reader.GetString(1)), reader.GetInt64(2)));
+            children.Add(new ChildVersion(reader.GetString(0), ParseKind(reader.GetString(1)), reader.GetInt64(2), reader.GetInt64(3)));
         }
         return children;
     }

@@ -37,9 +37,7 @@ public sealed class InflationApiTests(InflationApiTests.Host api) : IClassFixtur
             }, $"user={t.TeacherId}; roles=teacher");
             Assert.True(ack.Status == 200, ack.Body.ToString());
         }
-        var expectedVersion = await api.Db.ScalarAsync<long>("SELECT sum(seq) FROM class_watermarks");
-        await Eventually.MatchesAsync(() => api.Http.GetJsonAsync("/api/v1/nodes/KZ/summary"),
-            r => r.Status == 200 && r.Body.GetProperty("version").GetInt64() == expectedVersion, TimeSpan.FromSeconds(60), "republic version");
+        await Convergence.RepublicCoversTheJournalAsync(api.Http, api.Db, TimeSpan.FromSeconds(60));
 
         var signal = await api.Http.GetJsonAsync($"/api/v1/nodes/{district}/signals/inflation?term=2");
 

@@ -175,13 +175,9 @@ public sealed class BackupRestoreTests(BackupApiHost api, ITestOutputHelper outp
         }
     }
 
-    /// <summary>Waits until the republic's version is the sum of the class watermarks: every class's figures have rolled up.</summary>
-    private static async Task ConvergedAsync(ApiHost host)
-    {
-        var expected = await host.Db.ScalarAsync<long>("SELECT coalesce(sum(seq), 0) FROM class_watermarks");
-        await Eventually.MatchesAsync(() => host.Http.GetJsonAsync("/api/v1/nodes/KZ/summary"),
-            r => r.Status == 200 && r.Body.GetProperty("version").GetInt64() == expected, TimeSpan.FromSeconds(60), "republic version");
-    }
+    /// <summary>Waits until the republic covers every class's figures and counts every organization.</summary>
+    private static Task ConvergedAsync(ApiHost host) =>
+        Convergence.RepublicCoversTheJournalAsync(host.Http, host.Db, TimeSpan.FromSeconds(60));
 
     /// <summary>
     /// Every summary: for each area, organization and class, the HTTP summary and the grain's whole summary (every term

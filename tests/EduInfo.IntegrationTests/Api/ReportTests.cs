@@ -72,9 +72,7 @@ public sealed class ReportTests : IClassFixture<ApiHost>
             await LessonsAsync(z, b, (2, [("sick", z.Roster[0]), ("late", z.Roster[1])]));
             await PostAsync($"/api/v1/classes/{a}/terms/2/close", new { }, head);
             await PostAsync($"/api/v1/classes/{b}/terms/2/close", new { }, head);
-            var version = await api.Db.ScalarAsync<long>("SELECT sum(seq) FROM class_watermarks");
-            await Eventually.MatchesAsync(() => api.Http.GetJsonAsync("/api/v1/nodes/KZ/summary"),
-                r => r.Status == 200 && r.Body.GetProperty("version").GetInt64() == version, TimeSpan.FromSeconds(60), "the republic has every change");
+            await Convergence.RepublicCoversTheJournalAsync(api.Http, api.Db, TimeSpan.FromSeconds(60));
         }
         finally
         {

@@ -98,9 +98,7 @@ public sealed class TimetableApiTests(ApiHost api) : IClassFixture<ApiHost>
     /// </summary>
     private async Task<Cells> SettledCellsAsync(string classId, string subjectId, string organization)
     {
-        var watermarks = await api.Db.ScalarAsync<long>("SELECT sum(seq) FROM class_watermarks");
-        await Eventually.MatchesAsync(() => api.Http.GetJsonAsync("/api/v1/nodes/KZ/summary"),
-            r => r.Status == 200 && r.Body.GetProperty("version").GetInt64() == watermarks, TimeSpan.FromSeconds(30), "the republic's version");
+        await Convergence.RepublicCoversTheJournalAsync(api.Http, api.Db, TimeSpan.FromSeconds(30));
         async Task<(long, long)> CellAsync(string node)
         {
             var response = await api.Http.GetJsonAsync($"/api/v1/nodes/{node}/summary?term=2&subjectId={subjectId}");

@@ -168,9 +168,7 @@ public sealed class JournalRecountTests : IAsyncLifetime
         await using var api = ApiHost.OnExistingDatabase(_db, new DemoRegistry { Data = new RegistryData() }, "recount-" + _db.Name);
         await api.InitializeAsync();
         var nodes = new[] { "KZ", "R1", "D1", "S1", "C1", "P1", "A", "B", "G", "K" };
-        var expectedVersion = await _db.ScalarAsync<long>("SELECT sum(seq) FROM class_watermarks");
-        await Eventually.MatchesAsync(() => api.Http.GetJsonAsync("/api/v1/nodes/KZ/summary"),
-            r => r.Status == 200 && r.Body.GetProperty("version").GetInt64() == expectedVersion, TimeSpan.FromSeconds(60), "republic version");
+        await Convergence.RepublicCoversTheJournalAsync(api.Http, _db, TimeSpan.FromSeconds(60));
 
         var expected = await JournalRecount.ForNodeCellsAsync(_db.DataSource, nodes, TestClock.Today);
         var actual = await RecountComparison.ReadCellsAsync(api.Http, expected);

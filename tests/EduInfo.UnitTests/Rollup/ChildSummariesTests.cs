@@ -117,20 +117,40 @@ public class ChildSummariesTests
         Assert.Equal(Figures(marks: 2), children.Total);
         Assert.Equal(new Dictionary<SummaryKey, SummaryFigures> { [Math1] = Figures(marks: 2) }, children.Cells);
         Assert.Equal(16, children.Version);
-        Assert.True(children.Holds("a", 9));
+        Assert.True(children.Holds("a", 9, 0));
     }
 
     [Theory]
-    [InlineData("a", 5, true)]
-    [InlineData("a", 4, false)]
-    [InlineData("a", 6, false)]
-    [InlineData("b", 0, false)]
-    public void Holds_a_child_only_at_its_exact_version(string child, long version, bool held)
+    [InlineData("a", 5, 1, true)]
+    [InlineData("a", 4, 1, false)]
+    [InlineData("a", 6, 1, false)]
+    [InlineData("a", 5, 0, false)]  // the version matches but an organization is missing (or one too many)
+    [InlineData("a", 5, 2, false)]
+    [InlineData("b", 0, 0, false)]
+    public void Holds_a_child_only_at_its_exact_version_and_organization_count(string child, long version, long organizations, bool held)
     {
         var children = new ChildSummaries();
-        children.Accept(Parse("a@5:3"));
+        children.Accept(Parse("a@5:3") with { Figures = Figures(marks: 3, organizations: 1) });
 
-        Assert.Equal(held, children.Holds(child, version));
+        Assert.Equal(held, children.Holds(child, version, organizations));
+    }
+
+    [Fact]
+    public void At_an_equal_version_a_summary_counting_more_organizations_replaces_the_held_one_and_never_the_reverse()
+    {
+        var children = new ChildSummaries();
+        // A district's snapshot answered before its reconciliation ended, then its complete summary at the same version.
+        var partial = Parse("d@5:3") with { Figures = Figures(marks: 3, organizations: 2) };
+        var complete = Parse("d@5:3") with { Figures = Figures(marks: 3, organizations: 3) };
+
+        Assert.True(children.Accept(partial));
+        Assert.True(children.Accept(complete));
+        Assert.False(children.Accept(partial)); // the partial one delivered late
+        Assert.False(children.Accept(complete)); // a repeat
+
+        Assert.Equal(Figures(marks: 3, organizations: 3), children.Total);
+        Assert.Equal(5, children.Version);
+        Assert.True(children.Holds("d", 5, 3));
     }
 
     [Fact]
