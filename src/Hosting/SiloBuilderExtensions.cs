@@ -78,6 +78,8 @@ public static class SiloBuilderExtensions
         silo.Services.Configure<JournalLimits>(configuration.GetSection("Journal"));
         silo.Services.AddSingleton<DailyCapture>();
         silo.Services.AddHostedService<RollupReconciler>();
+        silo.Services.Configure<EduInfo.Grains.EServices.EServicesOptions>(configuration.GetSection("EServices"));
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ApplicationReminderSweep>();
         return silo;
     }
 }

@@ -98,6 +98,7 @@ public static class ApiHostingExtensions
         builder.Services.AddScoped<InflationSignal>();
         builder.Services.AddScoped<CompletenessSignal>();
         builder.Services.AddScoped<DocumentRegisterRead>();
+        builder.Services.AddScoped<ApplicationRead>();
         builder.Services.AddScoped<YearEndDesk>();
         builder.Services.AddSingleton<YearArchive>();
         builder.Services.AddSingleton<StaffLoad>();
@@ -189,6 +190,7 @@ public static class ApiHostingExtensions
         api.MapPublicEndpoints();
         api.MapPublicRatingEndpoints();
         api.MapDocumentVerification();
+        api.MapPublicServiceEndpoints();
         api.MapGroup("").RequireAuthorization()
             .MapJournalEndpoints()
             .MapClassEndpoints()
@@ -214,7 +216,8 @@ public static class ApiHostingExtensions
             .MapOperationsEndpoints()
             .MapOrganizationEndpoints()
             .MapStaffEndpoints()
-            .MapOrganizationLifecycleEndpoints();
+            .MapOrganizationLifecycleEndpoints()
+            .MapApplicationEndpoints();
         app.MapEduInfoWeb();
         return app;
     }

@@ -52,7 +52,10 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
     private ProblemHttpResult Unavailable(HttpContext context, Exception exception)
     {
         logger.LogWarning("Dependency unavailable on {Method} {Route}: {Error}", context.Request.Method, Route(context),
-            exception is Npgsql.PostgresException postgres ? $"PostgresException {postgres.SqlState}" : exception.GetType().Name);
+            // The schema's names only (table, column, constraint), never a value: the message may quote personal data.
+            exception is Npgsql.PostgresException postgres
+                ? $"PostgresException {postgres.SqlState} {postgres.TableName}.{postgres.ColumnName} {postgres.ConstraintName}".TrimEnd()
+                : exception.GetType().Name);
         context.Response.Headers.RetryAfter = "5";
         return LocalizedProblems.Create(context, StatusCodes.Status503ServiceUnavailable, "unavailable", "problem.unavailable.title", "problem.unavailable.detail");
     }

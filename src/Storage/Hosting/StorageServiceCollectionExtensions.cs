@@ -62,6 +62,8 @@ public static class StorageServiceCollectionExtensions
         builder.Services.TryAddSingleton<YearEnd.AcademicYearStore>();
         builder.Services.TryAddSingleton<YearEnd.YearRollStore>();
         builder.Services.TryAddSingleton<Ratings.RatingStore>();
+        builder.Services.TryAddSingleton<EServices.ApplicationStore>();
+        builder.Services.TryAddSingleton<EServices.ServiceDesk>();
         builder.AddKazakhstanClock();
         if (migrate)
         {

@@ -74,6 +74,23 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         ["GET /api/v1/public/documents/{code}"] =          [404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404],
         // An organization's public card (issue 21): everyone, signed in or not.
         ["GET /api/v1/public/organizations/{organizationId}"] = [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        // The e-services desk (issue 22). The catalogue is public; a certificate's check of a random code finds none.
+        ["GET /api/v1/public/services"] =                  [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ["GET /api/v1/public/certificates/{code}"] =       [404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404],
+        // A parent names a child (a fresh one each time) and lists their own; nobody else has children to name.
+        ["POST /api/v1/me/children"] =                     [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 201, 201, 403, 403, 403],
+        ["GET /api/v1/me/children"] =                      [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 403, 403],
+        // A certificate of study for the target pupil: their parent gets it; another parent is told the pupil is not their child.
+        ["POST /api/v1/applications"] =                    [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 201, 400, 403, 403, 403],
+        ["GET /api/v1/applications"] =                     [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 403, 403],
+        // The target parent's application at the target school: its applicant and the school's head see it; to anyone else it is not there.
+        ["GET /api/v1/applications/{applicationId}"] =     [401, 404, 404, 404, 404, 200, 404, 404, 404, 404, 404, 404, 200, 404, 404, 404, 404],
+        // A duplicate asked of the target school: the head takes it; the applicant may not (403); nobody else finds it.
+        ["POST /api/v1/applications/{applicationId}/steps"] = [401, 404, 404, 404, 404, 200, 404, 404, 404, 404, 404, 404, 403, 404, 404, 404, 404],
+        // A child queued for a kindergarten at the target district: the district's officer confirms the link.
+        ["POST /api/v1/applications/{applicationId}/link-confirmation"] = [401, 404, 404, 404, 404, 404, 404, 200, 404, 404, 404, 404, 403, 404, 404, 404, 404],
+        // The catalogue's terms and windows: operators (the term set back to what it is).
+        ["PUT /api/v1/policies/services/{service}"] =      [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 204],
         // Closing and reopening academic years: operators. The matrix asks about a year without classes (404 for an operator),
         // so that its own year stays open for the other rows; YearCloseApiTests closes and reopens a real one.
         ["GET /api/v1/years/{academicYear}"] =             [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 404],
@@ -159,6 +176,18 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
     internal static readonly Dictionary<(string Endpoint, string Level), int[]> NodeExpected = new()
     {
         //                                                                    anon tch+ tch- ct+  ct-  hd+  hd-  do+  do-  ro+  ro-  min  par+ par- st+  st-  op
+        // The office's work queue (issue 22): a school's head at the school, the district's officer at the district; no one elsewhere.
+        [("GET /api/v1/nodes/{nodeId}/applications", "class")] =            [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+        [("GET /api/v1/nodes/{nodeId}/applications", "organization")] =     [401, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+        [("GET /api/v1/nodes/{nodeId}/applications", "district")] =         [401, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+        [("GET /api/v1/nodes/{nodeId}/applications", "region")] =           [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+        [("GET /api/v1/nodes/{nodeId}/applications", "republic")] =         [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+        // The overdue list (no person in it): the officers and analysts above the place, and the head of the school.
+        [("GET /api/v1/nodes/{nodeId}/applications/overdue", "class")] =    [401, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403],
+        [("GET /api/v1/nodes/{nodeId}/applications/overdue", "organization")] = [401, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403],
+        [("GET /api/v1/nodes/{nodeId}/applications/overdue", "district")] = [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403],
+        [("GET /api/v1/nodes/{nodeId}/applications/overdue", "region")] =   [401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403],
+        [("GET /api/v1/nodes/{nodeId}/applications/overdue", "republic")] = [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403],
         // The class: its class teacher, its school's teachers and head, and every officer above it.
         [("GET /api/v1/nodes/{nodeId}/summary", "class")] =                 [401, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         [("GET /api/v1/nodes/{nodeId}/children", "class")] =                [401, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],

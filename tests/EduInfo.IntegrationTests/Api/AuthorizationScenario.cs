@@ -161,6 +161,11 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
         {
             await PublishedRatingAsync(nodeId!);
         }
+        if (pattern.StartsWith("/api/v1/applications", StringComparison.Ordinal) || pattern.StartsWith("/api/v1/me/children", StringComparison.Ordinal)
+            || pattern == "/api/v1/policies/services/{service}")
+        {
+            return await ApplicationRequestAsync(method, pattern, s);
+        }
         var path = pattern.Replace("{nodeId}", nodeId).Replace("{metric}", "attendanceRate").Replace("{classId}", s.Class).Replace("{studentId}", s.Student)
             .Replace("{documentName}", "v1").Replace("{documentName?}", "v1")
             .Replace("{term:int}", "1").Replace("{documentId}", Guid.NewGuid().ToString())
@@ -305,6 +310,58 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
             _ => null,
         };
         return (method, path, body);
+    }
+
+    /// <summary>
+    /// A valid e-services request (issue 22): the target parent's certificate of study, a duplicate of the target school
+    /// (withdrawn again before the next, so one is open at a time), a child queued at the target district.
+    /// </summary>
+    private async Task<(string Method, string Path, object? Body)> ApplicationRequestAsync(string method, string pattern, Scope s)
+    {
+        switch (pattern)
+        {
+            case "/api/v1/me/children":
+                return method == "GET" ? (method, pattern, null) : (method, pattern, ChildClaim(out _));
+            case "/api/v1/policies/services/{service}":
+                return (method, "/api/v1/policies/services/firstGradeAdmission", new { decisionWorkingDays = 5 });
+            case "/api/v1/applications" when method == "GET":
+                return (method, pattern, null);
+            case "/api/v1/applications":
+                return (method, pattern, Certificate(s));
+            case "/api/v1/applications/{applicationId}":
+                return (method, $"/api/v1/applications/{await FiledAsync(Certificate(s))}", null);
+            case "/api/v1/applications/{applicationId}/steps":
+                foreach (var open in (await SendAsync("parent/in", HttpMethod.Get, "/api/v1/applications", null)).Body.EnumerateArray()
+                             .Where(a => a.GetProperty("service").GetString() == "documentDuplicate" && a.GetProperty("state").GetString() is "filed" or "inReview"))
+                {
+                    await SendAsync("parent/in", HttpMethod.Post, $"/api/v1/applications/{open.GetProperty("id").GetString()}/steps", new { action = "withdraw" });
+                }
+                var duplicate = await FiledAsync(new { service = "documentDuplicate", studentId = s.Student, officeId = s.Organization, documents = new[] { "photos" } });
+                return (method, $"/api/v1/applications/{duplicate}/steps", new { action = "take" });
+            default:
+                var claimed = await SendAsync("parent/in", HttpMethod.Post, "/api/v1/me/children", ChildClaim(out var certificate));
+                Assert.True(claimed.Status == 201, $"{claimed.Status} {claimed.Body}");
+                var queued = await FiledAsync(new { service = "kindergartenQueue", childLinkId = claimed.Body.GetProperty("id").GetString(), officeId = s.District,
+                    documents = new[] { "birthCertificate" } });
+                return (method, $"/api/v1/applications/{queued}/link-confirmation", new { birthCertificate = certificate });
+        }
+
+        async Task<string> FiledAsync(object body)
+        {
+            var filed = await SendAsync("parent/in", HttpMethod.Post, "/api/v1/applications", body);
+            Assert.True(filed.Status == 201, $"{filed.Status} {filed.Body}");
+            return filed.Body.GetProperty("id").GetString()!;
+        }
+    }
+
+    private static object Certificate(Scope s) => new { service = "studyCertificate", studentId = s.Student, officeId = s.Organization, documents = Array.Empty<string>() };
+
+    /// <summary>A child of two (a fresh IIN) as a parent names them.</summary>
+    private static object ChildClaim(out string certificate)
+    {
+        var iin = PupilApiTests.FreshIin("240312", '5');
+        certificate = "I-АЛ " + Random.Shared.Next(1000000, 9999999);
+        return new { iin, lastName = "Матрица", firstName = "Айару", birthDate = "2024-03-12", birthCertificate = certificate };
     }
 
     /// <summary>A rating of the area stored as published (through the store: the matrix reads it, whoever may publish).</summary>

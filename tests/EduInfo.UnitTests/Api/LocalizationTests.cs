@@ -32,7 +32,18 @@ public sealed partial class LocalizationTests
             .Concat(Enum.GetNames<AbsenceCode>().Select(n => $"absence.{n}"))
             .Concat(Enum.GetNames<MarkKind>().Select(n => $"markKind.{n}"))
             .Concat(Enum.GetNames<EduInfo.Api.Problems.BindingError>().Select(n => $"binding.error.{n}"))
+            .Concat(EServiceKeys())
             .Concat(["standing.explain.term", "standing.explain.pending", "standing.explain.nothing", "standing.explain.annual"]));
+
+    /// <summary>Every e-service enumeration a page or a problem names (issue 22), under its camelCase name.</summary>
+    private static IEnumerable<string> EServiceKeys()
+    {
+        static IEnumerable<string> Of<T>(string kind) where T : struct, Enum =>
+            Enum.GetValues<T>().Select(v => $"application.{kind}.{EduInfo.Storage.EServices.ApplicationStore.Text(v)}");
+        return Of<EduInfo.Domain.EServices.ApplicationState>("state").Concat(Of<EduInfo.Domain.EServices.ApplicationAction>("action"))
+            .Concat(Of<EduInfo.Domain.EServices.ServiceDocument>("document")).Concat(Of<EduInfo.Domain.EServices.RefusalGround>("ground"))
+            .Concat(Of<EduInfo.Domain.EServices.PriorityCategory>("priority")).Concat(Of<EduInfo.Domain.EServices.FilingError>("error"));
+    }
 
     [Theory]
     [MemberData(nameof(RequiredKeys))]

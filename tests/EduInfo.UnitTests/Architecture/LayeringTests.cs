@@ -53,6 +53,7 @@ public sealed class LayeringTests
     [InlineData("EduInfo.Storage.Registry.RegionalTargetStore")]
     [InlineData("EduInfo.Storage.Assessment.TimetableStore")]
     [InlineData("EduInfo.Storage.Assessment.AssessmentStore")]
+    [InlineData("EduInfo.Storage.EServices.ApplicationStore")]
     public void Every_store_of_data_of_record_has_its_writes_found(string store) =>
         Assert.Contains(StorageWrites.PublicStorageMethods, m => m.DeclaringType.FullName == store && StorageWrites.IsWriteOfRecord(m));
 

@@ -1,0 +1,83 @@
+using EduInfo.Domain.EServices;
+
+namespace EduInfo.Api.Contracts;
+
+/// <summary>A service of the catalogue in the request's language: who applies, the documents, the office, the term and window.</summary>
+public sealed record ServiceResponse(
+    ServiceKind Kind,
+    string Name,
+    IReadOnlyList<ApplicantKind> Applicants,
+    IReadOnlyList<DocumentRequirementResponse> Documents,
+    ResponsibleOffice Office,
+    int? DecisionWorkingDays,
+    WindowResponse? Window,
+    IReadOnlyList<NamedResponse<RefusalGround>> RefusalGrounds);
+
+public sealed record DocumentRequirementResponse(IReadOnlyList<NamedResponse<ServiceDocument>> AnyOf, bool OnlyWhereNeeded);
+
+/// <summary>A window of filing as month-day pairs ("04-01" to "08-31").</summary>
+public sealed record WindowResponse(string From, string To);
+
+/// <summary>A value of an enumeration and its name in the request's language.</summary>
+public sealed record NamedResponse<T>(T Value, string Name);
+
+/// <summary>A child a parent claimed, as the parent sees it: whether staff confirmed the link yet.</summary>
+public sealed record ChildLinkResponse(Guid Id, string LastName, string FirstName, string? MiddleName, DateOnly BirthDate, bool Confirmed);
+
+/// <summary>
+/// One application for its applicant or its office: where it stands, its term (due, overdue, escalated), the child
+/// (only to these two), the decision, what the caller may do now, and every transition of record.
+/// </summary>
+public sealed record ApplicationResponse(
+    Guid Id,
+    ServiceKind Service,
+    string ServiceName,
+    ApplicationState State,
+    string StateName,
+    DateTimeOffset ReceivedAt,
+    DateOnly CountsFrom,
+    DateOnly? DueOn,
+    bool Overdue,
+    bool Escalated,
+    DateOnly? DecidedOn,
+    string OfficeId,
+    string OfficeName,
+    ApplicationChildResponse? Child,
+    bool LinkConfirmed,
+    IReadOnlyList<NamedResponse<ServiceDocument>> Documents,
+    bool FromAssignedTerritory,
+    PriorityCategory Priority,
+    string? AdmittedYear,
+    RefusalResponse? Refusal,
+    string? VerificationCode,
+    IReadOnlyList<NamedResponse<ApplicationAction>> Actions,
+    IReadOnlyList<TransitionResponse> Transitions);
+
+public sealed record ApplicationChildResponse(Guid? ChildLinkId, string? StudentId, string LastName, string FirstName, DateOnly BirthDate);
+
+public sealed record RefusalResponse(RefusalGround Ground, string GroundName, string Reason);
+
+/// <summary>A transition of record: the step, the party that took it (never a staff member's name), when and why.</summary>
+public sealed record TransitionResponse(int Version, ApplicationAction? Action, ApplicationState? From, ApplicationState To, WorkflowActor By,
+    DateTimeOffset At, RefusalGround? Ground, string? Reason);
+
+/// <summary>An overdue application as officers above the office see it: no child, no applicant.</summary>
+public sealed record OverdueApplicationResponse(Guid Id, ServiceKind Service, string ServiceName, string OfficeId, string OfficeName, DateOnly DueOn,
+    int WorkingDaysLate, bool Escalated);
+
+/// <summary>A certificate of study checked by its code: what the public may know, nothing more.</summary>
+public sealed record PublicCertificateResponse(string Kind, string OrganizationId, string OrganizationName, DateOnly IssuedOn, string Initials, bool Valid);
+
+/// <summary>An operator's change of a service: its term in working days and its window (month-day pairs), either may be left as it is.</summary>
+public sealed record ServiceSettingRequest(int? DecisionWorkingDays, string? WindowFrom, string? WindowTo);
+
+/// <summary>The filing request with the client's idempotency key: a retry with the same id answers as the first filing did.</summary>
+public sealed record ApplicationFilingBody(
+    Guid? ApplicationId,
+    ServiceKind? Service,
+    Guid? ChildLinkId,
+    string? StudentId,
+    string? OfficeId,
+    IReadOnlyList<ServiceDocument>? Documents,
+    bool FromAssignedTerritory = false,
+    PriorityCategory Priority = PriorityCategory.None);

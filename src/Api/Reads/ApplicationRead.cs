@@ -1,0 +1,112 @@
+using EduInfo.Api.Contracts;
+using EduInfo.Api.Registry;
+using EduInfo.Domain.Calendar;
+using EduInfo.Domain.EServices;
+using EduInfo.Grains.Interfaces.Actors;
+using EduInfo.Grains.Interfaces.EServices;
+using EduInfo.Grains.Interfaces.Localization;
+using EduInfo.Storage.EServices;
+
+namespace EduInfo.Api.Reads;
+
+/// <summary>
+/// The e-services as their readers see them (issue 22): the catalogue for everyone; an application for its applicant
+/// and its office only (the child's name with it); the office's work queue; the area's overdue list without any
+/// person; a certificate's public check. Reads the rows of record; writes go through the application grains.
+/// </summary>
+public sealed class ApplicationRead(ApplicationStore store, ServiceDesk desk, NodeDirectory directory, IKazakhstanClock clock)
+{
+    public async Task<IReadOnlyList<ServiceResponse>> ServicesAsync(string language, CancellationToken cancellationToken) =>
+        [.. (await desk.CatalogueAsync(cancellationToken)).Select(s => new ServiceResponse(s.Kind, NameOf(s, language), s.Applicants,
+            [.. s.Documents.Select(r => new DocumentRequirementResponse([.. r.AnyOf.Select(d => Named(d, "document", language))], r.OnlyWhereNeeded))],
+            s.Office, s.DecisionWorkingDays, s.Window is { } w ? new WindowResponse($"{w.FromMonth:00}-{w.FromDay:00}", $"{w.ToMonth:00}-{w.ToDay:00}") : null,
+            [.. s.RefusalGrounds.Select(g => Named(g, "ground", language))]))];
+
+    /// <summary>One application with its transitions, or null when the caller is neither its applicant nor its office.</summary>
+    public async Task<ApplicationResponse?> OneAsync(Actor actor, Guid id, string language, CancellationToken cancellationToken)
+    {
+        if (await store.LoadAsync(id, cancellationToken) is not { } record || PartiesOf(actor, record).Count == 0)
+        {
+            return null;
+        }
+        var children = await store.ChildrenAsync([record], cancellationToken);
+        return await ResponseAsync(actor, record, children, await store.TransitionsAsync(id, cancellationToken), language, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ApplicationResponse>> MineAsync(Actor actor, string language, CancellationToken cancellationToken) =>
+        ServiceParties.ApplicantOf(actor) is { } applicant
+            ? await ResponsesAsync(actor, await store.OfApplicantAsync(applicant, cancellationToken), language, cancellationToken)
+            : [];
+
+    /// <summary>The office's work queue: its open applications in the order of receipt, then the latest closed ones.</summary>
+    public async Task<IReadOnlyList<ApplicationResponse>> OfficeAsync(Actor actor, string officeId, string language, CancellationToken cancellationToken) =>
+        await ResponsesAsync(actor, await store.OfOfficeAsync(officeId, cancellationToken), language, cancellationToken);
+
+    /// <summary>The area's applications past their term, the oldest deadline first, with no child or applicant.</summary>
+    public async Task<IReadOnlyList<OverdueApplicationResponse>> OverdueAsync(string areaId, string language, CancellationToken cancellationToken)
+    {
+        var (catalogue, calendar, today) = (await desk.CatalogueAsync(cancellationToken), await desk.CalendarAsync(cancellationToken), clock.Today);
+        var overdue = await store.OverdueInAsync(areaId, today, cancellationToken);
+        var responses = new List<OverdueApplicationResponse>(overdue.Count);
+        foreach (var a in overdue)
+        {
+            responses.Add(new OverdueApplicationResponse(a.Id, a.Service, NameOf(catalogue.Single(s => s.Kind == a.Service), language), a.OfficeId,
+                await OfficeNameAsync(a.OfficeId, language, cancellationToken), a.DueOn!.Value, calendar.WorkingDaysBetween(a.DueOn.Value, today),
+                a.EscalatedAt is not null));
+        }
+        return responses;
+    }
+
+    public async Task<IReadOnlyList<ChildLinkResponse>> ChildrenOfAsync(Actor actor, CancellationToken cancellationToken) =>
+        ServiceParties.ApplicantOf(actor) is { } parent
+            ? [.. (await store.ChildLinksOfAsync(parent, cancellationToken)).Select(l => new ChildLinkResponse(l.Id, l.LastName, l.FirstName, l.MiddleName, l.BirthDate, l.Confirmed))]
+            : [];
+
+    public async Task<PublicCertificateResponse?> CertificateAsync(string code, string language, CancellationToken cancellationToken) =>
+        await store.VerifyCertificateAsync(code, clock.Today, cancellationToken) is { } found
+            ? new PublicCertificateResponse(NameOf(ServiceCatalogue.Of(ServiceKind.StudyCertificate), language), found.OrganizationId,
+                await OfficeNameAsync(found.OrganizationId, language, cancellationToken), found.IssuedOn, found.Initials, found.Valid)
+            : null;
+
+    private async Task<IReadOnlyList<ApplicationResponse>> ResponsesAsync(Actor actor, IReadOnlyList<ApplicationRecord> records, string language,
+        CancellationToken cancellationToken)
+    {
+        var children = await store.ChildrenAsync(records, cancellationToken);
+        var responses = new List<ApplicationResponse>(records.Count);
+        foreach (var record in records)
+        {
+            responses.Add(await ResponseAsync(actor, record, children, [], language, cancellationToken));
+        }
+        return responses;
+    }
+
+    private async Task<ApplicationResponse> ResponseAsync(Actor actor, ApplicationRecord a, IReadOnlyDictionary<string, ApplicationChild> children,
+        IReadOnlyList<ApplicationTransition> transitions, string language, CancellationToken cancellationToken)
+    {
+        var service = (await desk.CatalogueAsync(cancellationToken)).Single(s => s.Kind == a.Service);
+        var parties = PartiesOf(actor, a);
+        var child = children.TryGetValue(a.StudentId ?? a.ChildLinkId!.Value.ToString(), out var c) && parties.Count > 0
+            ? new ApplicationChildResponse(a.ChildLinkId, a.StudentId, c.LastName, c.FirstName, c.BirthDate)
+            : null;
+        var offered = parties.SelectMany(p => ApplicationWorkflow.Offered(service, a.State, p)).Distinct().Order()
+            .Select(x => Named(x, "action", language)).ToList();
+        return new ApplicationResponse(a.Id, a.Service, NameOf(service, language), a.State, Messages.Get($"application.state.{ApplicationStore.Text(a.State)}", language),
+            a.ReceivedAt, a.CountsFrom, a.DueOn, a.State.AwaitsDecision() && a.DueOn < clock.Today, a.EscalatedAt is not null, a.DecidedOn, a.OfficeId,
+            await OfficeNameAsync(a.OfficeId, language, cancellationToken), child, a.LinkConfirmed, [.. a.Documents.Select(d => Named(d, "document", language))],
+            a.FromTerritory, a.Priority, a.AdmittedYear,
+            a.RefusalGround is { } g ? new RefusalResponse(g, Named(g, "ground", language).Name, a.RefusalReason ?? "") : null,
+            a.VerificationCode, offered,
+            [.. transitions.Select(t => new TransitionResponse(t.Version, t.Action, t.From, t.To, t.ActorKind, t.At, t.Ground, t.Reason))]);
+    }
+
+    private static IReadOnlyList<WorkflowActor> PartiesOf(Actor actor, ApplicationRecord a) =>
+        ServiceParties.Of(actor, a.Service, a.ApplicantId, a.OfficeId, a.DistrictId);
+
+    private async Task<string> OfficeNameAsync(string officeId, string language, CancellationToken cancellationToken) =>
+        NodeSummaryResponse.NameOf(await directory.FindAsync(officeId, cancellationToken), officeId, language);
+
+    private static string NameOf(ServiceDefinition service, string language) => Messages.Pick(language, service.Name.Kk, service.Name.Ru, service.Name.En);
+
+    private static NamedResponse<T> Named<T>(T value, string kind, string language) where T : struct, Enum =>
+        new(value, Messages.Get($"application.{kind}.{ApplicationStore.Text(value)}", language));
+}

@@ -1,0 +1,36 @@
+using EduInfo.Domain.EServices;
+using EduInfo.Grains.Interfaces.Actors;
+
+namespace EduInfo.Grains.Interfaces.EServices;
+
+/// <summary>
+/// Who an actor is to an application: its applicant (the parent whose grant is the applicant's id), the office (the head
+/// of the organization applied to; the district's officers for the department's services), the receiving head of a
+/// transfer. Nobody else takes a step; officers above the office read their area's figures and overdue list.
+/// </summary>
+public static class ServiceParties
+{
+    /// <summary>The parent an actor applies as: their parent grant's scope (their registry person).</summary>
+    public static string? ApplicantOf(Actor actor) =>
+        actor.Grants.FirstOrDefault(g => g.Role == Role.Parent && (actor.PersonId is null || g.ScopeId == actor.PersonId))?.ScopeId
+        ?? actor.Grants.FirstOrDefault(g => g.Role == Role.Parent)?.ScopeId;
+
+    public static IReadOnlyList<WorkflowActor> Of(Actor actor, ServiceKind service, string applicantId, string officeId, string districtId)
+    {
+        var parties = new List<WorkflowActor>();
+        var departmentOffice = officeId == districtId;
+        if (actor.Grants.Any(g => g.ScopeId == officeId && (departmentOffice ? g.Role == Role.DistrictOfficer : g.Role == Role.Head)))
+        {
+            parties.Add(service == ServiceKind.SchoolTransfer ? WorkflowActor.ReceivingHead : WorkflowActor.Office);
+        }
+        if (actor.Grants.Any(g => g.Role == Role.Parent && g.ScopeId == applicantId))
+        {
+            parties.Add(WorkflowActor.Applicant);
+        }
+        return parties;
+    }
+
+    /// <summary>Officers above an office (its district's and region's, the Ministry's analysts): the area's overdue list, no names.</summary>
+    public static bool OverseesArea(Actor actor, IReadOnlyList<string> officePath) =>
+        actor.Grants.Any(g => g.Role is Role.DistrictOfficer or Role.RegionOfficer or Role.MinistryAnalyst && officePath.Contains(g.ScopeId));
+}

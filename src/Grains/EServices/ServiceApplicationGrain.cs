@@ -1,0 +1,242 @@
+using System.Security.Cryptography;
+using EduInfo.Domain.Calendar;
+using EduInfo.Domain.EServices;
+using EduInfo.Domain.YearEnd;
+using EduInfo.Grains.Interfaces.Actors;
+using EduInfo.Grains.Interfaces.EServices;
+using EduInfo.Storage.Audit;
+using EduInfo.Storage.EServices;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EduInfo.Grains.EServices;
+
+/// <summary>
+/// One application (issue 22): its one writer, so two steps never interleave. The state machine is
+/// <see cref="ApplicationWorkflow"/>'s; the row, its transitions and the audit are written in one transaction before a
+/// step is acknowledged. The deadline is the row's: the reminder only wakes the grain, which escalates an overdue
+/// application once (the row's escalated_at guards it across silos) and drops the reminder at the decision.
+/// </summary>
+public sealed class ServiceApplicationGrain(ApplicationStore store, ServiceDesk desk, IKazakhstanClock clock, IOptions<EServicesOptions> options,
+    ILogger<ServiceApplicationGrain> logger) : Grain, IServiceApplicationGrain, IRemindable
+{
+    private const string DeadlineReminder = "deadline";
+    private ApplicationRecord? _record;
+
+    private Guid Id => this.GetPrimaryKey();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) => _record = await store.LoadAsync(Id, cancellationToken);
+
+    public async Task<ApplicationOutcome> File(Actor actor, ApplicationFilingRequest request)
+    {
+        if (ServiceParties.ApplicantOf(actor) is not { } applicant)
+        {
+            return new ApplicationOutcome(ApplicationStatus.Forbidden, []);
+        }
+        if (_record is { } existing)
+        {
+            // A retry of the same filing (the id is the client's idempotency key) answers as the first did.
+            return existing.ApplicantId == applicant ? await CompleteAtOnceAsync(actor) : ApplicationOutcome.NotFound;
+        }
+        if (Shape(request) is { } malformed)
+        {
+            return malformed;
+        }
+        var now = clock.UtcNow;
+        var catalogue = await desk.CatalogueAsync();
+        var service = catalogue.Single(s => s.Kind == request.Service);
+        DateOnly birth = default;
+        if (request.ChildLinkId is { } linkId)
+        {
+            if (await store.ChildLinkAsync(linkId) is not { } link || link.ParentId != applicant)
+            {
+                return ApplicationOutcome.Refused(ApplicationStatus.Invalid, "childLinkId", "childNotFound");
+            }
+            birth = link.BirthDate;
+        }
+        var place = await store.FilingPlaceAsync(request.OfficeId!, request.StudentId, applicant, clock.Today);
+        if (request.StudentId is not null && place.PupilOrganizationId is null)
+        {
+            // Not the applicant's child today, or not a pupil: the same answer, so nothing is learnt of another's child.
+            return ApplicationOutcome.Refused(ApplicationStatus.Invalid, "studentId", "childNotFound");
+        }
+        if (place.Office == OfficeKind.Unknown)
+        {
+            return ApplicationOutcome.Refused(ApplicationStatus.Invalid, "officeId", "officeUnknown");
+        }
+        var problems = FilingRules.Check(new Filing(service, place.PupilBirthDate ?? birth, place.PupilOrganizationId, request.OfficeId!, place.Office,
+            request.Documents!.ToHashSet(), request.Priority, now));
+        if (problems.Count > 0)
+        {
+            return new ApplicationOutcome(ApplicationStatus.Invalid, [.. problems.Select(p => new ApplicationProblem(p.Field, Code(p.Error)))]);
+        }
+        var calendar = await desk.CalendarAsync();
+        var application = new NewApplication(Id, service.Kind, applicant, request.ChildLinkId, request.StudentId, request.OfficeId!, place.DistrictId!,
+            [.. request.Documents!.Distinct().Order()], request.FromAssignedTerritory && service.Kind == ServiceKind.FirstGradeAdmission, request.Priority,
+            service.Kind == ServiceKind.FirstGradeAdmission ? FirstGradeRules.AdmittedYear(now) : null, now, calendar.FiledOn(now),
+            FilingRules.DueOn(service, now, calendar), ApplicationState.Filed,
+            service.Kind == ServiceKind.StudyCertificate ? VerificationCode.Of(RandomNumberGenerator.GetBytes(VerificationCode.RandomBytes)) : null);
+        var first = new ApplicationTransition(1, null, null, ApplicationState.Filed, actor.UserId, WorkflowActor.Applicant, now, null, null);
+        var written = await store.FileAsync(application, first, Audit(actor, "application.file", request.OfficeId!, place.DistrictId!));
+        switch (written)
+        {
+            case ApplicationWrite.AlreadyApplied:
+                return ApplicationOutcome.Refused(ApplicationStatus.Conflict, "service", "alreadyApplied");
+            case ApplicationWrite.Exists:
+                _record = await store.LoadAsync(Id);
+                return _record?.ApplicantId == applicant ? ApplicationOutcome.Done(Id) : ApplicationOutcome.NotFound;
+        }
+        _record = await store.LoadAsync(Id);
+        await EnsureReminder();
+        return await CompleteAtOnceAsync(actor);
+    }
+
+    /// <summary>A service carried out at once (a certificate of study) is completed by the system right after its filing.</summary>
+    private async Task<ApplicationOutcome> CompleteAtOnceAsync(Actor actor)
+    {
+        var record = _record!;
+        if (record.State == ApplicationState.Filed && (await desk.CatalogueAsync()).Single(s => s.Kind == record.Service).DecisionWorkingDays is null)
+        {
+            var step = new ApplicationTransition(record.Version + 1, ApplicationAction.Complete, record.State, ApplicationState.Completed, actor.UserId,
+                WorkflowActor.System, clock.UtcNow, null, null);
+            await store.TransitionAsync(Id, record.Version, step, decides: true, Audit(actor, "application.complete", record.OfficeId, record.DistrictId));
+            _record = await store.LoadAsync(Id);
+        }
+        return ApplicationOutcome.Done(Id);
+    }
+
+    public async Task<ApplicationOutcome> Act(Actor actor, ApplicationStepRequest request)
+    {
+        if (_record is not { } record || ServiceParties.Of(actor, record.Service, record.ApplicantId, record.OfficeId, record.DistrictId) is not { Count: > 0 } parties)
+        {
+            return ApplicationOutcome.NotFound;
+        }
+        if (request.Action is not { } action)
+        {
+            return ApplicationOutcome.Refused(ApplicationStatus.Invalid, "action", "required");
+        }
+        var service = (await desk.CatalogueAsync()).Single(s => s.Kind == record.Service);
+        var reason = request.Reason?.Trim();
+        var decisions = parties.Select(p => (Party: p, Outcome: ApplicationWorkflow.Decide(service, record.State, action, p, request.Ground, reason))).ToList();
+        var (party, outcome) = decisions.FirstOrDefault(d => d.Outcome.To is not null) is { Party: var found } hit && hit.Outcome.To is not null ? hit : decisions[0];
+        if (outcome.Refusal is { } refusal)
+        {
+            return Refusal(refusal);
+        }
+        if (!record.LinkConfirmed && party != WorkflowActor.Applicant && action != ApplicationAction.Refuse)
+        {
+            return ApplicationOutcome.Refused(ApplicationStatus.Conflict, "childLinkId", "linkUnconfirmed");
+        }
+        var step = new ApplicationTransition(record.Version + 1, action, record.State, outcome.To!.Value, actor.UserId, party, clock.UtcNow,
+            action == ApplicationAction.Refuse ? request.Ground : null, reason is { Length: > 0 } ? reason : null);
+        var decides = record.State.AwaitsDecision() && !outcome.To.Value.AwaitsDecision();
+        var written = await store.TransitionAsync(Id, record.Version, step, decides, Audit(actor, $"application.{ApplicationStore.Text(action)}", record.OfficeId, record.DistrictId));
+        _record = await store.LoadAsync(Id);
+        if (written == ApplicationWrite.Stale)
+        {
+            return ApplicationOutcome.Refused(ApplicationStatus.Conflict, "action", "changed");
+        }
+        await EnsureReminder();
+        return ApplicationOutcome.Done(Id);
+    }
+
+    public async Task<ApplicationOutcome> ConfirmLink(Actor actor, LinkConfirmationRequest request)
+    {
+        if (_record is not { } record || ServiceParties.Of(actor, record.Service, record.ApplicantId, record.OfficeId, record.DistrictId) is not { Count: > 0 } parties)
+        {
+            return ApplicationOutcome.NotFound;
+        }
+        if (!parties.Contains(WorkflowActor.Office) && !parties.Contains(WorkflowActor.ReceivingHead))
+        {
+            return new ApplicationOutcome(ApplicationStatus.Forbidden, []);
+        }
+        if (record.ChildLinkId is not { } linkId || record.LinkConfirmed)
+        {
+            return record.LinkConfirmed ? ApplicationOutcome.Done(Id) : ApplicationOutcome.Refused(ApplicationStatus.Conflict, "childLinkId", "noLinkToConfirm");
+        }
+        var link = await store.ChildLinkAsync(linkId);
+        if (link is null || !ChildClaimRules.SameCertificate(link.BirthCertificate, request.BirthCertificate))
+        {
+            return ApplicationOutcome.Refused(ApplicationStatus.Invalid, "birthCertificate", "certificateMismatch");
+        }
+        await store.ConfirmLinkAsync(linkId, record.OfficeId, clock.UtcNow, Audit(actor, "application.confirmLink", record.OfficeId, record.DistrictId));
+        _record = await store.LoadAsync(Id);
+        return ApplicationOutcome.Done(Id);
+    }
+
+    public async Task EnsureReminder()
+    {
+        if (_record is { DueOn: { } due } record && record.State.AwaitsDecision() && record.EscalatedAt is null)
+        {
+            // Wake at the deadline's end, or within a period, whichever comes first: the domain clock decides lateness.
+            var end = new DateTimeOffset(due.AddDays(1).ToDateTime(TimeOnly.MinValue), KazakhstanClock.Offset);
+            var period = options.Value.ReminderPeriod;
+            var wait = end - clock.UtcNow;
+            await this.RegisterOrUpdateReminder(DeadlineReminder, wait <= TimeSpan.Zero ? TimeSpan.FromSeconds(1) : wait < period ? wait : period, period);
+        }
+        else if (await this.GetReminder(DeadlineReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    public async Task Wake()
+    {
+        _record = await store.LoadAsync(Id);
+        if (_record is { DueOn: { } due } record && record.State.AwaitsDecision() && record.EscalatedAt is null && clock.Today > due)
+        {
+            var audit = new AuditEntry("system", [], null, "application.escalate", "application", Id.ToString(), record.OfficeId == record.DistrictId ? null : record.OfficeId, "committed");
+            if (await store.EscalateAsync(Id, clock.UtcNow, clock.Today, audit))
+            {
+                logger.LogInformation("Application {ApplicationId} of {Service} is overdue since {DueOn}: escalated to district {DistrictId}",
+                    Id, record.Service, due, record.DistrictId);
+            }
+            _record = await store.LoadAsync(Id);
+        }
+        await EnsureReminder();
+    }
+
+    public Task ReceiveReminder(string reminderName, Orleans.Runtime.TickStatus status) => Wake();
+
+    // The audit row names the organization applied to, so its head finds it in their log; a department's has none.
+    private AuditEntry Audit(Actor actor, string action, string officeId, string districtId) =>
+        new(actor.UserId, actor.Roles, actor.ClientAddress, action, "application", Id.ToString(), officeId == districtId ? null : officeId, "committed");
+
+    private static ApplicationOutcome? Shape(ApplicationFilingRequest request)
+    {
+        var problems = new List<ApplicationProblem>();
+        if (request.Service is not { } service || !Enum.IsDefined(service))
+        {
+            problems.Add(new("service", "required"));
+        }
+        if (string.IsNullOrWhiteSpace(request.OfficeId) || request.OfficeId.Length > 64)
+        {
+            problems.Add(new("officeId", "required"));
+        }
+        if ((request.ChildLinkId is null) == (request.StudentId is null) || request.StudentId is { Length: 0 or > 64 })
+        {
+            problems.Add(new("child", "required"));
+        }
+        if (request.Documents is null || request.Documents.Count > 20 || request.Documents.Any(d => !Enum.IsDefined(d)))
+        {
+            problems.Add(new("documents", "required"));
+        }
+        if (!Enum.IsDefined(request.Priority))
+        {
+            problems.Add(new("priority", "required"));
+        }
+        return problems.Count > 0 ? new ApplicationOutcome(ApplicationStatus.Invalid, problems) : null;
+    }
+
+    private static string Code(FilingError error) => ApplicationStore.Text(error);
+
+    private static ApplicationOutcome Refusal(WorkflowRefusal refusal) => refusal switch
+    {
+        WorkflowRefusal.ApplicationClosed => ApplicationOutcome.Refused(ApplicationStatus.Conflict, "action", "applicationClosed"),
+        WorkflowRefusal.NotAllowedNow => ApplicationOutcome.Refused(ApplicationStatus.Conflict, "action", "notAllowedNow"),
+        WorkflowRefusal.NotYourStep => new ApplicationOutcome(ApplicationStatus.Forbidden, []),
+        WorkflowRefusal.GroundRequired => ApplicationOutcome.Refused(ApplicationStatus.Invalid, "ground", "required"),
+        WorkflowRefusal.GroundNotListed => ApplicationOutcome.Refused(ApplicationStatus.Invalid, "ground", "groundNotListed"),
+        _ => ApplicationOutcome.Refused(ApplicationStatus.Invalid, "reason", "reasonRequired"),
+    };
+}

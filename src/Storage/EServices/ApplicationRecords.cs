@@ -1,0 +1,89 @@
+using EduInfo.Domain.EServices;
+
+namespace EduInfo.Storage.EServices;
+
+/// <summary>An application's row of record, with the child's link state and the office's path (who may act on it).</summary>
+public sealed record ApplicationRecord(
+    Guid Id,
+    long ReceiptSeq,
+    ServiceKind Service,
+    string ApplicantId,
+    Guid? ChildLinkId,
+    string? StudentId,
+    string OfficeId,
+    string DistrictId,
+    IReadOnlyList<string> OfficePath,
+    IReadOnlyList<ServiceDocument> Documents,
+    bool FromTerritory,
+    PriorityCategory Priority,
+    string? AdmittedYear,
+    DateTimeOffset ReceivedAt,
+    DateOnly CountsFrom,
+    DateOnly? DueOn,
+    ApplicationState State,
+    int Version,
+    DateTimeOffset? DecidedAt,
+    DateOnly? DecidedOn,
+    DateTimeOffset? EscalatedAt,
+    RefusalGround? RefusalGround,
+    string? RefusalReason,
+    string? VerificationCode,
+    bool LinkConfirmed);
+
+/// <summary>One transition of record: the version it made, the step, who (account and party), when and why.</summary>
+public sealed record ApplicationTransition(
+    int Version,
+    ApplicationAction? Action,
+    ApplicationState? From,
+    ApplicationState To,
+    string ActorId,
+    WorkflowActor ActorKind,
+    DateTimeOffset At,
+    RefusalGround? Ground,
+    string? Reason);
+
+/// <summary>A new application as the grain decided to file it.</summary>
+public sealed record NewApplication(
+    Guid Id,
+    ServiceKind Service,
+    string ApplicantId,
+    Guid? ChildLinkId,
+    string? StudentId,
+    string OfficeId,
+    string DistrictId,
+    IReadOnlyList<ServiceDocument> Documents,
+    bool FromTerritory,
+    PriorityCategory Priority,
+    string? AdmittedYear,
+    DateTimeOffset ReceivedAt,
+    DateOnly CountsFrom,
+    DateOnly? DueOn,
+    ApplicationState State,
+    string? VerificationCode);
+
+/// <summary>A child a parent claimed: who, born when, and whether staff confirmed the link.</summary>
+public sealed record ChildLink(
+    Guid Id,
+    string ParentId,
+    DateOnly BirthDate,
+    string LastName,
+    string FirstName,
+    string? MiddleName,
+    string BirthCertificate,
+    DateTimeOffset ClaimedAt,
+    bool Confirmed);
+
+/// <summary>Where a filing goes and what the child is: the office's kind, district and path; a pupil's organization.</summary>
+public sealed record FilingPlace(OfficeKind Office, string? DistrictId, IReadOnlyList<string> OfficePath, string? PupilOrganizationId, DateOnly? PupilBirthDate);
+
+/// <summary>How a write to the rows of record ended.</summary>
+public enum ApplicationWrite
+{
+    Done = 1,
+    /// <summary>The same applicant has an open application for the child and service.</summary>
+    AlreadyApplied = 2,
+    /// <summary>The row moved since it was read (another step won): read again.</summary>
+    Stale = 3,
+    /// <summary>An application of this id exists.</summary>
+    Exists = 4,
+}
