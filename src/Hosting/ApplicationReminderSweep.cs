@@ -33,7 +33,7 @@ internal sealed class ApplicationReminderSweep(IGrainFactory grains, Application
         {
             try
             {
-                var open = await store.AwaitingDecisionAsync(stopping);
+                var open = await store.WithDeadlineAsync(stopping);
                 foreach (var id in open)
                 {
                     stopping.ThrowIfCancellationRequested();

@@ -51,7 +51,25 @@ public sealed record ApplicationResponse(
     RefusalResponse? Refusal,
     string? VerificationCode,
     IReadOnlyList<NamedResponse<ApplicationAction>> Actions,
-    IReadOnlyList<TransitionResponse> Transitions);
+    IReadOnlyList<TransitionResponse> Transitions,
+    QueueResponse? Queue = null);
+
+/// <summary>
+/// A child's place in the kindergarten queue (for one application, to its applicant and office): the place now and of
+/// how many, the reference shown in the published queue, the priority that counts, a direction given, and every change of
+/// place with its cause.
+/// </summary>
+public sealed record QueueResponse(int? Place, int Of, string Reference, bool PriorityConfirmed, string? DirectedTo, DateOnly? DirectionUntil,
+    IReadOnlyList<QueueChangeResponse> Changes);
+
+public sealed record QueueChangeResponse(DateTimeOffset At, int? From, int? To, QueueChangeCause Cause, string CauseName);
+
+/// <summary>A district's published kindergarten queues: no child, no parent; each place with its reference, filing day and counting priority.</summary>
+public sealed record PublicQueueResponse(string DistrictId, string DistrictName, IReadOnlyList<PublicQueueYearResponse> Years);
+
+public sealed record PublicQueueYearResponse(int BirthYear, IReadOnlyList<PublicQueuePlaceResponse> Places);
+
+public sealed record PublicQueuePlaceResponse(int Place, string Reference, DateOnly FiledOn, PriorityCategory Priority, string PriorityName);
 
 public sealed record ApplicationChildResponse(Guid? ChildLinkId, string? StudentId, string LastName, string FirstName, DateOnly BirthDate);
 

@@ -24,6 +24,8 @@ public static class ApplicationEndpoints
         var open = api.MapGroup("/public").WithTags("E-services").AllowAnonymous();
         open.MapGet("/services", Services).WithName("ListServices")
             .WithSummary("The catalogue of e-services: who applies, the documents, the office, the term in working days, the window, the grounds of refusal");
+        open.MapGet("/queues/{districtId}", Queue).WithName("GetKindergartenQueue")
+            .WithSummary("A district's kindergarten queues by birth year, anonymized: place, reference, filing day, the priority that counts");
         open.MapGet("/certificates/{code}", VerifyCertificate).RequireRateLimiting(RateLimits.VerificationPolicy).WithName("VerifyCertificate")
             .WithSummary("Check a certificate of study by its printed code: organization, date, the pupil's initials, valid while the pupil studies there");
         return api;
@@ -68,6 +70,12 @@ public static class ApplicationEndpoints
 
     private static async Task<Ok<IReadOnlyList<ServiceResponse>>> Services(HttpContext http, ApplicationRead read, CancellationToken aborted) =>
         TypedResults.Ok(await read.ServicesAsync(RequestLanguage.Of(http), aborted));
+
+    private static async Task<Results<Ok<PublicQueueResponse>, ProblemHttpResult>> Queue(string districtId, HttpContext http, ApplicationRead read,
+        CancellationToken aborted) =>
+        await read.PublicQueueAsync(districtId, RequestLanguage.Of(http), aborted) is { } queue
+            ? TypedResults.Ok(queue)
+            : LocalizedProblems.NotFound(http, "problem.notFound.district");
 
     private static async Task<Results<Ok<PublicCertificateResponse>, ProblemHttpResult>> VerifyCertificate(string code, HttpContext http, ApplicationRead read,
         CancellationToken aborted) =>

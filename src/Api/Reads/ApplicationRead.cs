@@ -30,7 +30,33 @@ public sealed class ApplicationRead(ApplicationStore store, ServiceDesk desk, No
             return null;
         }
         var children = await store.ChildrenAsync([record], cancellationToken);
-        return await ResponseAsync(actor, record, children, await store.TransitionsAsync(id, cancellationToken), language, cancellationToken);
+        var response = await ResponseAsync(actor, record, children, await store.TransitionsAsync(id, cancellationToken), language, cancellationToken);
+        return record is { Service: ServiceKind.KindergartenQueue, BirthYear: { } year }
+            ? response with { Queue = await QueueAsync(record, year, language, cancellationToken) }
+            : response;
+    }
+
+    private async Task<QueueResponse> QueueAsync(ApplicationRecord record, int birthYear, string language, CancellationToken cancellationToken)
+    {
+        var queue = await store.QueueEntriesAsync(record.DistrictId, birthYear, cancellationToken);
+        var place = queue.Select((e, i) => (e.ApplicationId, Place: i + 1)).FirstOrDefault(p => p.ApplicationId == record.Id.ToString()).Place;
+        return new QueueResponse(place == 0 ? null : place, queue.Count, ApplicationStore.ReferenceOf(record.Id.ToString()), record.PriorityConfirmed,
+            record.DirectedTo, record.DirectionUntil,
+            [.. (await store.PositionsOfAsync(record.Id, cancellationToken)).Select(p => new QueueChangeResponse(p.At, p.From, p.To, p.Cause,
+                Messages.Get($"application.queueCause.{ApplicationStore.Text(p.Cause)}", language)))]);
+    }
+
+    /// <summary>A district's queues as published: places, references, filing days and counting priorities; null for no such district.</summary>
+    public async Task<PublicQueueResponse?> PublicQueueAsync(string districtId, string language, CancellationToken cancellationToken)
+    {
+        if (await directory.FindAsync(districtId, cancellationToken) is not { Kind: EduInfo.Domain.Registry.NodeKind.District } district)
+        {
+            return null;
+        }
+        var entries = await store.PublicQueueAsync(districtId, cancellationToken);
+        return new PublicQueueResponse(districtId, NodeSummaryResponse.NameOf(district, districtId, language),
+            [.. entries.GroupBy(e => e.BirthYear).Select(g => new PublicQueueYearResponse(g.Key,
+                [.. g.Select(e => new PublicQueuePlaceResponse(e.Place, e.Reference, e.FiledOn, e.Priority, Named(e.Priority, "priority", language).Name))]))]);
     }
 
     public async Task<IReadOnlyList<ApplicationResponse>> MineAsync(Actor actor, string language, CancellationToken cancellationToken) =>

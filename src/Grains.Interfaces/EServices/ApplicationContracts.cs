@@ -17,12 +17,17 @@ public sealed record ApplicationFilingRequest(
     [property: Id(5)] bool FromAssignedTerritory = false,
     [property: Id(6)] PriorityCategory Priority = PriorityCategory.None);
 
-/// <summary>A step asked of an application: the action, and for a refusal its listed ground and written reason.</summary>
+/// <summary>
+/// A step asked of an application: the action; for a refusal its listed ground and written reason; when enqueueing,
+/// whether the proof of the priority claimed was checked; for a direction, the kindergarten.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ApplicationStepRequest(
     [property: Id(0)] ApplicationAction? Action,
     [property: Id(1)] RefusalGround? Ground = null,
-    [property: Id(2)] string? Reason = null);
+    [property: Id(2)] string? Reason = null,
+    [property: Id(3)] bool? PriorityConfirmed = null,
+    [property: Id(4)] string? OrganizationId = null);
 
 /// <summary>The office's confirmation of the parent–child link: the birth certificate's number as staff read it.</summary>
 [GenerateSerializer, Immutable]

@@ -75,7 +75,8 @@ public sealed class ServiceApplicationGrain(ApplicationStore store, ServiceDesk 
             [.. request.Documents!.Distinct().Order()], request.FromAssignedTerritory && service.Kind == ServiceKind.FirstGradeAdmission, request.Priority,
             service.Kind == ServiceKind.FirstGradeAdmission ? FirstGradeRules.AdmittedYear(now) : null, now, calendar.FiledOn(now),
             FilingRules.DueOn(service, now, calendar), ApplicationState.Filed,
-            service.Kind == ServiceKind.StudyCertificate ? VerificationCode.Of(RandomNumberGenerator.GetBytes(VerificationCode.RandomBytes)) : null);
+            service.Kind == ServiceKind.StudyCertificate ? VerificationCode.Of(RandomNumberGenerator.GetBytes(VerificationCode.RandomBytes)) : null,
+            service.Kind == ServiceKind.KindergartenQueue ? birth.Year : null);
         var first = new ApplicationTransition(1, null, null, ApplicationState.Filed, actor.UserId, WorkflowActor.Applicant, now, null, null);
         var written = await store.FileAsync(application, first, Audit(actor, "application.file", request.OfficeId!, place.DistrictId!));
         switch (written)
@@ -127,18 +128,70 @@ public sealed class ServiceApplicationGrain(ApplicationStore store, ServiceDesk 
         {
             return ApplicationOutcome.Refused(ApplicationStatus.Conflict, "childLinkId", "linkUnconfirmed");
         }
-        var step = new ApplicationTransition(record.Version + 1, action, record.State, outcome.To!.Value, actor.UserId, party, clock.UtcNow,
-            action == ApplicationAction.Refuse ? request.Ground : null, reason is { Length: > 0 } ? reason : null);
-        var decides = record.State.AwaitsDecision() && !outcome.To.Value.AwaitsDecision();
-        var written = await store.TransitionAsync(Id, record.Version, step, decides, Audit(actor, $"application.{ApplicationStore.Text(action)}", record.OfficeId, record.DistrictId));
+        ApplicationChange? change = null;
+        if (action == ApplicationAction.Enqueue)
+        {
+            change = new ApplicationChange(PriorityConfirmed: record.Priority != PriorityCategory.None && request.PriorityConfirmed == true);
+        }
+        else if (action == ApplicationAction.Direct)
+        {
+            var (direction, refused) = await DirectionAsync(record, request.OrganizationId);
+            if (refused is not null)
+            {
+                return refused;
+            }
+            change = direction;
+        }
+        return await StepAsync(record, new ApplicationTransition(record.Version + 1, action, record.State, outcome.To!.Value, actor.UserId, party, clock.UtcNow,
+            action == ApplicationAction.Refuse ? request.Ground : null, reason is { Length: > 0 } ? reason : null), change,
+            Audit(actor, $"application.{ApplicationStore.Text(action)}", record.OfficeId, record.DistrictId));
+    }
+
+    /// <summary>
+    /// A direction goes to the first child of the queue only (the rules' order), to a kindergarten of the queue's district;
+    /// it may be used for the catalogue's working days, counted like a filing.
+    /// </summary>
+    private async Task<(ApplicationChange? Change, ApplicationOutcome? Refused)> DirectionAsync(ApplicationRecord record, string? kindergartenId)
+    {
+        if (string.IsNullOrWhiteSpace(kindergartenId) || kindergartenId.Length > 64
+            || await store.OrganizationAsync(kindergartenId) is not { Kind: "preschool" } kindergarten || kindergarten.NodeId != record.DistrictId)
+        {
+            return (null, ApplicationOutcome.Refused(ApplicationStatus.Invalid, "organizationId", "kindergartenWrong"));
+        }
+        var queue = await store.QueueEntriesAsync(record.DistrictId, record.BirthYear!.Value);
+        return queue.Count == 0 || queue[0].ApplicationId != Id.ToString()
+            ? (null, ApplicationOutcome.Refused(ApplicationStatus.Conflict, "action", "notFirstInQueue"))
+            : (new ApplicationChange(DirectedTo: kindergartenId,
+                DirectionUntil: KindergartenQueueRules.Default.DirectionUsableUntil(clock.UtcNow, await desk.CalendarAsync())), null);
+    }
+
+    /// <summary>Writes a step (stale: another step won), then the reminder and, for the kindergarten queue, its positions follow.</summary>
+    private async Task<ApplicationOutcome> StepAsync(ApplicationRecord record, ApplicationTransition step, ApplicationChange? change, AuditEntry audit)
+    {
+        var decides = record.State.AwaitsDecision() && !step.To.AwaitsDecision();
+        var written = await store.TransitionAsync(Id, record.Version, step, decides, audit, change);
         _record = await store.LoadAsync(Id);
         if (written == ApplicationWrite.Stale)
         {
             return ApplicationOutcome.Refused(ApplicationStatus.Conflict, "action", "changed");
         }
+        if (QueueCause(record.State, step.To, step.Action) is { } cause && record.BirthYear is { } year)
+        {
+            await GrainFactory.GetGrain<IKindergartenQueueGrain>(KindergartenQueueGrain.KeyOf(record.DistrictId, year)).Reconcile(cause);
+        }
         await EnsureReminder();
         return ApplicationOutcome.Done(Id);
     }
+
+    /// <summary>Why the queue's places move with this step, if they do.</summary>
+    private static QueueChangeCause? QueueCause(ApplicationState from, ApplicationState to, ApplicationAction? action) => (from, to, action) switch
+    {
+        (_, ApplicationState.Queued, ApplicationAction.Lapse) => QueueChangeCause.DirectionLapsed,
+        (_, ApplicationState.Queued, _) => QueueChangeCause.Entered,
+        (ApplicationState.Queued, ApplicationState.Directed, _) => QueueChangeCause.Directed,
+        (ApplicationState.Queued, _, _) => QueueChangeCause.Left,
+        _ => null,
+    };
 
     public async Task<ApplicationOutcome> ConfirmLink(Actor actor, LinkConfirmationRequest request)
     {
@@ -166,7 +219,7 @@ public sealed class ServiceApplicationGrain(ApplicationStore store, ServiceDesk 
 
     public async Task EnsureReminder()
     {
-        if (_record is { DueOn: { } due } record && record.State.AwaitsDecision() && record.EscalatedAt is null)
+        if (DeadlineOf(_record) is { } due)
         {
             // Wake at the deadline's end, or within a period, whichever comes first: the domain clock decides lateness.
             var end = new DateTimeOffset(due.AddDays(1).ToDateTime(TimeOnly.MinValue), KazakhstanClock.Offset);
@@ -180,9 +233,26 @@ public sealed class ServiceApplicationGrain(ApplicationStore store, ServiceDesk 
         }
     }
 
+    /// <summary>The day a running deadline ends: the office's decision (until escalated), or a direction's last day of use.</summary>
+    private static DateOnly? DeadlineOf(ApplicationRecord? record) => record switch
+    {
+        { DueOn: { } due, EscalatedAt: null } when record.State.AwaitsDecision() => due,
+        { State: ApplicationState.Directed, DirectionUntil: { } until } => until,
+        _ => null,
+    };
+
     public async Task Wake()
     {
         _record = await store.LoadAsync(Id);
+        if (_record is { State: ApplicationState.Directed, DirectionUntil: { } until } directed && clock.Today > until)
+        {
+            // Unused for its term, the direction lapses: the child returns to the place its filing gives.
+            var system = new Actor("system", [], null, null);
+            await StepAsync(directed, new ApplicationTransition(directed.Version + 1, ApplicationAction.Lapse, directed.State, ApplicationState.Queued, system.UserId,
+                WorkflowActor.System, clock.UtcNow, null, null), new ApplicationChange(EndsDirection: true),
+                Audit(system, "application.lapse", directed.OfficeId, directed.DistrictId));
+            return;
+        }
         if (_record is { DueOn: { } due } record && record.State.AwaitsDecision() && record.EscalatedAt is null && clock.Today > due)
         {
             var audit = new AuditEntry("system", [], null, "application.escalate", "application", Id.ToString(), record.OfficeId == record.DistrictId ? null : record.OfficeId, "committed");

@@ -28,7 +28,11 @@ public sealed record ApplicationRecord(
     RefusalGround? RefusalGround,
     string? RefusalReason,
     string? VerificationCode,
-    bool LinkConfirmed);
+    bool LinkConfirmed,
+    bool PriorityConfirmed,
+    int? BirthYear,
+    string? DirectedTo,
+    DateOnly? DirectionUntil);
 
 /// <summary>One transition of record: the version it made, the step, who (account and party), when and why.</summary>
 public sealed record ApplicationTransition(
@@ -59,7 +63,8 @@ public sealed record NewApplication(
     DateOnly CountsFrom,
     DateOnly? DueOn,
     ApplicationState State,
-    string? VerificationCode);
+    string? VerificationCode,
+    int? BirthYear);
 
 /// <summary>A child a parent claimed: who, born when, and whether staff confirmed the link.</summary>
 public sealed record ChildLink(
@@ -75,6 +80,15 @@ public sealed record ChildLink(
 
 /// <summary>Where a filing goes and what the child is: the office's kind, district and path; a pupil's organization.</summary>
 public sealed record FilingPlace(OfficeKind Office, string? DistrictId, IReadOnlyList<string> OfficePath, string? PupilOrganizationId, DateOnly? PupilBirthDate);
+
+/// <summary>What a step changes besides the state: the priority confirmed at enqueueing, a direction given or ended.</summary>
+public sealed record ApplicationChange(bool? PriorityConfirmed = null, string? DirectedTo = null, DateOnly? DirectionUntil = null, bool EndsDirection = false);
+
+/// <summary>A change of a child's place in a queue as the parent sees it.</summary>
+public sealed record QueuePositionRecord(DateTimeOffset At, int? From, int? To, QueueChangeCause Cause);
+
+/// <summary>A child in a published queue: its place, the filing's day, the priority that counts, a reference only its parent knows.</summary>
+public sealed record PublicQueueEntry(int BirthYear, int Place, DateOnly FiledOn, PriorityCategory Priority, string Reference);
 
 /// <summary>How a write to the rows of record ended.</summary>
 public enum ApplicationWrite

@@ -17,7 +17,7 @@ public sealed partial class ApplicationStore(NpgsqlDataSource dataSource)
         a.id, a.receipt_seq, a.service, a.applicant_id, a.child_link_id, a.student_id, a.office_id, a.district_id,
         coalesce(o.path, n.path, ARRAY[a.office_id]), a.documents, a.from_territory, a.priority, a.admitted_year, a.received_at, a.counts_from,
         a.due_on, a.state, a.version, a.decided_at, a.decided_on, a.escalated_at, a.refusal_ground, a.refusal_reason, a.verification_code,
-        (a.student_id IS NOT NULL OR l.confirmed_by IS NOT NULL)
+        (a.student_id IS NOT NULL OR l.confirmed_by IS NOT NULL), a.priority_confirmed, a.birth_year, a.directed_to, a.direction_until
         """;
 
     private const string From = """
@@ -100,10 +100,11 @@ public sealed partial class ApplicationStore(NpgsqlDataSource dataSource)
         return records;
     }
 
-    /// <summary>The ids of the applications whose office still owes a decision (the start-up sweep re-registers their reminders).</summary>
-    public async Task<IReadOnlyList<Guid>> AwaitingDecisionAsync(CancellationToken cancellationToken = default)
+    /// <summary>The ids of the applications with a deadline running: a decision owed, a direction to use (the start-up sweep re-registers their reminders).</summary>
+    public async Task<IReadOnlyList<Guid>> WithDeadlineAsync(CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("SELECT id FROM service_applications WHERE state IN ('filed', 'inReview') AND due_on IS NOT NULL");
+        await using var command = dataSource.CreateCommand(
+            "SELECT id FROM service_applications WHERE (state IN ('filed', 'inReview') AND due_on IS NOT NULL) OR (state = 'directed' AND direction_until IS NOT NULL)");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var ids = new List<Guid>();
         while (await reader.ReadAsync(cancellationToken))
@@ -123,9 +124,9 @@ public sealed partial class ApplicationStore(NpgsqlDataSource dataSource)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var insert = new NpgsqlCommand("""
             INSERT INTO service_applications (id, service, applicant_id, child_link_id, student_id, child_key, office_id, district_id, documents,
-                from_territory, priority, admitted_year, received_at, counts_from, due_on, state, version, decided_at, decided_on, verification_code)
+                from_territory, priority, admitted_year, received_at, counts_from, due_on, state, version, decided_at, decided_on, verification_code, birth_year)
             VALUES (@id, @service, @applicant, @link, @student, @child, @office, @district, @documents, @territory, @priority, @year, @at, @from,
-                @due, @state, @version, @decidedAt, @decidedOn, @code)
+                @due, @state, @version, @decidedAt, @decidedOn, @code, @birthYear)
             ON CONFLICT (id) DO NOTHING
             """, connection, transaction))
         {
@@ -150,6 +151,7 @@ public sealed partial class ApplicationStore(NpgsqlDataSource dataSource)
             insert.Parameters.AddWithValue("decidedAt", decided ? application.ReceivedAt : DBNull.Value);
             insert.Parameters.AddWithValue("decidedOn", decided ? KazakhstanClock.DateAt(application.ReceivedAt) : DBNull.Value);
             insert.Parameters.AddWithValue("code", (object?)application.VerificationCode ?? DBNull.Value);
+            insert.Parameters.AddWithValue("birthYear", (object?)application.BirthYear ?? DBNull.Value);
             try
             {
                 if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0)
@@ -173,7 +175,7 @@ public sealed partial class ApplicationStore(NpgsqlDataSource dataSource)
     /// with the transition row and the audit row. A step out of the office's term records the decision's time.
     /// </summary>
     public async Task<ApplicationWrite> TransitionAsync(Guid id, int expectedVersion, ApplicationTransition step, bool decides, AuditEntry audit,
-        CancellationToken cancellationToken = default)
+        ApplicationChange? change = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -181,7 +183,10 @@ public sealed partial class ApplicationStore(NpgsqlDataSource dataSource)
             UPDATE service_applications SET state = @state, version = @version,
                 decided_at = CASE WHEN @decides AND decided_at IS NULL THEN @at ELSE decided_at END,
                 decided_on = CASE WHEN @decides AND decided_on IS NULL THEN @on ELSE decided_on END,
-                refusal_ground = coalesce(@ground, refusal_ground), refusal_reason = coalesce(@reason, refusal_reason)
+                refusal_ground = coalesce(@ground, refusal_ground), refusal_reason = coalesce(@reason, refusal_reason),
+                priority_confirmed = coalesce(@confirmed, priority_confirmed),
+                directed_to = CASE WHEN @endsDirection THEN NULL ELSE coalesce(@directedTo, directed_to) END,
+                direction_until = CASE WHEN @endsDirection THEN NULL ELSE coalesce(@until, direction_until) END
             WHERE id = @id AND version = @expected
             """, connection, transaction))
         {
@@ -194,6 +199,10 @@ public sealed partial class ApplicationStore(NpgsqlDataSource dataSource)
             update.Parameters.AddWithValue("on", KazakhstanClock.DateAt(step.At));
             update.Parameters.AddWithValue("ground", step.Ground is { } g ? Text(g) : DBNull.Value);
             update.Parameters.AddWithValue("reason", (object?)step.Reason ?? DBNull.Value);
+            update.Parameters.Add(new NpgsqlParameter<bool?>("confirmed", NpgsqlTypes.NpgsqlDbType.Boolean) { TypedValue = change?.PriorityConfirmed });
+            update.Parameters.Add(new NpgsqlParameter<string?>("directedTo", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = change?.DirectedTo });
+            update.Parameters.Add(new NpgsqlParameter<DateOnly?>("until", NpgsqlTypes.NpgsqlDbType.Date) { TypedValue = change?.DirectionUntil });
+            update.Parameters.AddWithValue("endsDirection", change?.EndsDirection ?? false);
             if (await update.ExecuteNonQueryAsync(cancellationToken) == 0)
             {
                 return ApplicationWrite.Stale;
@@ -262,5 +271,6 @@ public sealed partial class ApplicationStore(NpgsqlDataSource dataSource)
         r.IsDBNull(15) ? null : r.GetFieldValue<DateOnly>(15), Parse<ApplicationState>(r.GetString(16)), r.GetInt32(17),
         r.IsDBNull(18) ? null : r.GetFieldValue<DateTimeOffset>(18), r.IsDBNull(19) ? null : r.GetFieldValue<DateOnly>(19),
         r.IsDBNull(20) ? null : r.GetFieldValue<DateTimeOffset>(20), r.IsDBNull(21) ? null : Parse<RefusalGround>(r.GetString(21)),
-        r.IsDBNull(22) ? null : r.GetString(22), r.IsDBNull(23) ? null : r.GetString(23), r.GetBoolean(24));
+        r.IsDBNull(22) ? null : r.GetString(22), r.IsDBNull(23) ? null : r.GetString(23), r.GetBoolean(24), r.GetBoolean(25),
+        r.IsDBNull(26) ? null : r.GetInt32(26), r.IsDBNull(27) ? null : r.GetString(27), r.IsDBNull(28) ? null : r.GetFieldValue<DateOnly>(28));
 }

@@ -46,6 +46,13 @@ CREATE TABLE IF NOT EXISTS service_applications (
     documents       text[] NOT NULL,
     from_territory  boolean NOT NULL DEFAULT false,
     priority        text NOT NULL DEFAULT 'none',
+    -- The district department checked the proof of the priority claimed: only then does it count in the queue.
+    priority_confirmed boolean NOT NULL DEFAULT false,
+    -- The kindergarten queue's key is the district and the child's year of birth.
+    birth_year      integer,
+    -- A direction to a kindergarten and the last day it may be used (it lapses when that day ends).
+    directed_to     text REFERENCES organizations (id),
+    direction_until date,
     admitted_year   text,
     received_at     timestamptz NOT NULL,
     counts_from     date NOT NULL,
@@ -68,8 +75,8 @@ CREATE UNIQUE INDEX IF NOT EXISTS service_applications_open_key ON service_appli
 CREATE INDEX IF NOT EXISTS service_applications_applicant_idx ON service_applications (applicant_id, receipt_seq);
 CREATE INDEX IF NOT EXISTS service_applications_office_idx ON service_applications (office_id, receipt_seq);
 CREATE INDEX IF NOT EXISTS service_applications_district_idx ON service_applications (district_id, state);
--- The start-up sweep reads the applications whose office still owes a decision.
-CREATE INDEX IF NOT EXISTS service_applications_awaiting_idx ON service_applications (due_on) WHERE state IN ('filed', 'inReview');
+-- The start-up sweep reads the applications with a deadline running (a decision owed, a direction to use).
+CREATE INDEX IF NOT EXISTS service_applications_deadline_idx ON service_applications (state) WHERE state IN ('filed', 'inReview', 'directed');
 
 CREATE TABLE IF NOT EXISTS application_transitions (
     application_id uuid NOT NULL REFERENCES service_applications (id),
@@ -96,3 +103,20 @@ CREATE TABLE IF NOT EXISTS service_settings (
     changed_at            timestamptz NOT NULL,
     CHECK ((window_from IS NULL) = (window_to IS NULL))
 );
+
+-- Every change of a child's place in a kindergarten queue, with its cause, shown to the parent. Written by the queue's
+-- grain only (one writer per district and birth year), never updated. NULL: not in the queue.
+CREATE TABLE IF NOT EXISTS queue_positions (
+    id             bigserial PRIMARY KEY,
+    application_id uuid NOT NULL REFERENCES service_applications (id),
+    district_id    text NOT NULL,
+    birth_year     integer NOT NULL,
+    at             timestamptz NOT NULL,
+    from_place     integer,
+    to_place       integer,
+    cause          text NOT NULL,
+    CHECK (from_place IS DISTINCT FROM to_place)
+);
+CREATE INDEX IF NOT EXISTS queue_positions_application_idx ON queue_positions (application_id, id);
+CREATE INDEX IF NOT EXISTS queue_positions_queue_idx ON queue_positions (district_id, birth_year, id);
+CREATE INDEX IF NOT EXISTS service_applications_queue_idx ON service_applications (district_id, birth_year) WHERE service = 'kindergartenQueue';

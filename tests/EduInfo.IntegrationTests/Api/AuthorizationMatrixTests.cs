@@ -76,6 +76,7 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         ["GET /api/v1/public/organizations/{organizationId}"] = [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
         // The e-services desk (issue 22). The catalogue is public; a certificate's check of a random code finds none.
         ["GET /api/v1/public/services"] =                  [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ["GET /api/v1/public/queues/{districtId}"] =       [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
         ["GET /api/v1/public/certificates/{code}"] =       [404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404],
         // A parent names a child (a fresh one each time) and lists their own; nobody else has children to name.
         ["POST /api/v1/me/children"] =                     [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 201, 201, 403, 403, 403],

@@ -167,7 +167,7 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
             return await ApplicationRequestAsync(method, pattern, s);
         }
         var path = pattern.Replace("{nodeId}", nodeId).Replace("{metric}", "attendanceRate").Replace("{classId}", s.Class).Replace("{studentId}", s.Student)
-            .Replace("{documentName}", "v1").Replace("{documentName?}", "v1")
+            .Replace("{documentName}", "v1").Replace("{districtId}", s.District).Replace("{documentName?}", "v1")
             .Replace("{term:int}", "1").Replace("{documentId}", Guid.NewGuid().ToString())
             .Replace("{code}", EduInfo.Domain.YearEnd.VerificationCode.Of(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20)))
             .Replace("{PathCode}", EduInfo.Domain.YearEnd.VerificationCode.Of(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20))).Replace("{organizationKind}", "school").Replace("{academicYear}", "2026-2027");

@@ -48,6 +48,8 @@ public sealed class ApplicationHostileInputTests(ApiHost api) : IClassFixture<Ap
         { "a step of a random id", "POST /api/v1/applications/6f1c8c1e-8d0e-4a51-9d3c-2b1d3c4e5f60/steps {\"action\":\"take\"}", 404, "" },
         { "an action that is not one", "POST /api/v1/applications/6f1c8c1e-8d0e-4a51-9d3c-2b1d3c4e5f60/steps {\"action\":\"delete\"}", 400, "action" },
         { "a ground that is not one", "POST /api/v1/applications/6f1c8c1e-8d0e-4a51-9d3c-2b1d3c4e5f60/steps {\"action\":\"refuse\",\"ground\":\"dislike\"}", 400, "ground" },
+        { "a direction to a kindergarten that is SQL", "POST /api/v1/applications/6f1c8c1e-8d0e-4a51-9d3c-2b1d3c4e5f60/steps {\"action\":\"direct\",\"organizationId\":\"' OR 1=1\"}", 404, "" },
+        { "a priority confirmation that is a string", "POST /api/v1/applications/6f1c8c1e-8d0e-4a51-9d3c-2b1d3c4e5f60/steps {\"action\":\"enqueue\",\"priorityConfirmed\":\"yes\"}", 400, "priorityConfirmed" },
         { "a confirmation of a markup id", "POST /api/v1/applications/%3Cscript%3E/link-confirmation {\"birthCertificate\":\"x\"}", 404, "" },
     };
 
@@ -102,6 +104,9 @@ public sealed class ApplicationHostileInputTests(ApiHost api) : IClassFixture<Ap
     [InlineData("/api/v1/applications/%3Cscript%3Ealert(1)%3C%2Fscript%3E")]
     [InlineData("/api/v1/public/certificates/'%20OR%201=1")]
     [InlineData("/api/v1/public/certificates/%3Cscript%3E")]
+    [InlineData("/api/v1/public/queues/%00")]
+    [InlineData("/api/v1/public/queues/'%20OR%201=1")]
+    [InlineData("/api/v1/public/queues/%3Cscript%3E")]
     [InlineData("/api/v1/nodes/'%20OR%201=1/applications")]
     [InlineData("/api/v1/nodes/%3Cscript%3E/applications/overdue")]
     public async Task Hostile_ids_are_refused_or_not_found_never_a_5xx(string path)

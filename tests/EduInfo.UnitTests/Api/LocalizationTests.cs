@@ -42,7 +42,8 @@ public sealed partial class LocalizationTests
             Enum.GetValues<T>().Select(v => $"application.{kind}.{EduInfo.Storage.EServices.ApplicationStore.Text(v)}");
         return Of<EduInfo.Domain.EServices.ApplicationState>("state").Concat(Of<EduInfo.Domain.EServices.ApplicationAction>("action"))
             .Concat(Of<EduInfo.Domain.EServices.ServiceDocument>("document")).Concat(Of<EduInfo.Domain.EServices.RefusalGround>("ground"))
-            .Concat(Of<EduInfo.Domain.EServices.PriorityCategory>("priority")).Concat(Of<EduInfo.Domain.EServices.FilingError>("error"));
+            .Concat(Of<EduInfo.Domain.EServices.PriorityCategory>("priority")).Concat(Of<EduInfo.Domain.EServices.FilingError>("error"))
+            .Concat(Of<EduInfo.Domain.EServices.QueueChangeCause>("queueCause"));
     }
 
     [Theory]

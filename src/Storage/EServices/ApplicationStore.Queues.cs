@@ -1,0 +1,129 @@
+using EduInfo.Domain.EServices;
+using Npgsql;
+
+namespace EduInfo.Storage.EServices;
+
+public sealed partial class ApplicationStore
+{
+    /// <summary>The children in a district's queue of a birth year (state queued), as the queue's rules order them.</summary>
+    public async Task<IReadOnlyList<QueueEntry>> QueueEntriesAsync(string districtId, int birthYear, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT id, priority, priority_confirmed, receipt_seq FROM service_applications
+            WHERE service = 'kindergartenQueue' AND district_id = @d AND birth_year = @y AND state = 'queued'
+            """);
+        command.Parameters.AddWithValue("d", districtId);
+        command.Parameters.AddWithValue("y", birthYear);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var entries = new List<QueueEntry>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(new QueueEntry(reader.GetGuid(0).ToString(), Parse<PriorityCategory>(reader.GetString(1)), reader.GetBoolean(2), reader.GetInt64(3)));
+        }
+        return KindergartenQueueRules.Default.Order(entries);
+    }
+
+    /// <summary>The queue as its positions table last recorded it: each child's latest place (those who left are absent).</summary>
+    public async Task<IReadOnlyDictionary<string, int>> RecordedPlacesAsync(string districtId, int birthYear, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT DISTINCT ON (application_id) application_id, to_place FROM queue_positions
+            WHERE district_id = @d AND birth_year = @y ORDER BY application_id, id DESC
+            """);
+        command.Parameters.AddWithValue("d", districtId);
+        command.Parameters.AddWithValue("y", birthYear);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var places = new Dictionary<string, int>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (!reader.IsDBNull(1))
+            {
+                places[reader.GetGuid(0).ToString()] = reader.GetInt32(1);
+            }
+        }
+        return places;
+    }
+
+    /// <summary>Records the changes of places of one queue, all at one instant, in one transaction.</summary>
+    public async Task RecordPositionsAsync(string districtId, int birthYear, IReadOnlyList<PositionChange> changes, DateTimeOffset at,
+        CancellationToken cancellationToken = default)
+    {
+        if (changes.Count == 0)
+        {
+            return;
+        }
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var change in changes)
+        {
+            var command = new NpgsqlBatchCommand("""
+                INSERT INTO queue_positions (application_id, district_id, birth_year, at, from_place, to_place, cause) VALUES (@a, @d, @y, @at, @from, @to, @cause)
+                """);
+            command.Parameters.AddWithValue("a", Guid.Parse(change.ApplicationId));
+            command.Parameters.AddWithValue("d", districtId);
+            command.Parameters.AddWithValue("y", birthYear);
+            command.Parameters.AddWithValue("at", at);
+            command.Parameters.AddWithValue("from", (object?)change.From ?? DBNull.Value);
+            command.Parameters.AddWithValue("to", (object?)change.To ?? DBNull.Value);
+            command.Parameters.AddWithValue("cause", Text(change.Cause));
+            batch.BatchCommands.Add(command);
+        }
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        batch.Transaction = transaction;
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Every change of an application's place, oldest first.</summary>
+    public async Task<IReadOnlyList<QueuePositionRecord>> PositionsOfAsync(Guid applicationId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT at, from_place, to_place, cause FROM queue_positions WHERE application_id = @a ORDER BY id");
+        command.Parameters.AddWithValue("a", applicationId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var positions = new List<QueuePositionRecord>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            positions.Add(new QueuePositionRecord(reader.GetFieldValue<DateTimeOffset>(0), reader.IsDBNull(1) ? null : reader.GetInt32(1),
+                reader.IsDBNull(2) ? null : reader.GetInt32(2), Parse<QueueChangeCause>(reader.GetString(3))));
+        }
+        return positions;
+    }
+
+    /// <summary>
+    /// A district's queues as published: per birth year, each child's place, the day its filing counts from, the
+    /// priority that counts (a confirmed one) and a reference of eight characters shown on the parent's application.
+    /// </summary>
+    public async Task<IReadOnlyList<PublicQueueEntry>> PublicQueueAsync(string districtId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT birth_year, id, priority, priority_confirmed, receipt_seq, counts_from FROM service_applications
+            WHERE service = 'kindergartenQueue' AND district_id = @d AND state = 'queued'
+            """);
+        command.Parameters.AddWithValue("d", districtId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<(int Year, QueueEntry Entry, DateOnly Filed)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add((reader.GetInt32(0), new QueueEntry(reader.GetGuid(1).ToString(), Parse<PriorityCategory>(reader.GetString(2)), reader.GetBoolean(3),
+                reader.GetInt64(4)), reader.GetFieldValue<DateOnly>(5)));
+        }
+        return [.. rows.GroupBy(r => r.Year).OrderBy(g => g.Key).SelectMany(g =>
+        {
+            var filed = g.ToDictionary(r => r.Entry.ApplicationId, r => r.Filed, StringComparer.Ordinal);
+            return KindergartenQueueRules.Default.Order(g.Select(r => r.Entry)).Select((e, i) => new PublicQueueEntry(g.Key, i + 1, filed[e.ApplicationId],
+                e.PriorityConfirmed ? e.Priority : PriorityCategory.None, ReferenceOf(e.ApplicationId)));
+        })];
+    }
+
+    /// <summary>The application's reference in a published queue: the first eight hex digits of its id, in capitals.</summary>
+    public static string ReferenceOf(string applicationId) => Guid.Parse(applicationId).ToString("N")[..8].ToUpperInvariant();
+
+    /// <summary>An organization's kind and node (a kindergarten a child is directed to must be one of the district's).</summary>
+    public async Task<(string Kind, string NodeId)?> OrganizationAsync(string organizationId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT kind, node_id FROM organizations WHERE id = @o");
+        command.Parameters.AddWithValue("o", organizationId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetString(0), reader.GetString(1)) : null;
+    }
+}
