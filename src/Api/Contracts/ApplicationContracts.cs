@@ -99,3 +99,19 @@ public sealed record ApplicationFilingBody(
     IReadOnlyList<ServiceDocument>? Documents,
     bool FromAssignedTerritory = false,
     PriorityCategory Priority = PriorityCategory.None);
+
+/// <summary>
+/// How well a place is served by the e-services (issue 22, item 9), open data: its figures, by service, and for each
+/// area or organization directly below it.
+/// </summary>
+public sealed record ServiceFiguresResponse(string NodeId, string Name, DateOnly Today, FiguresResponse Total,
+    IReadOnlyList<ServiceFiguresRow> ByService, IReadOnlyList<ChildFiguresRow> Children);
+
+public sealed record FiguresResponse(int Received, int Decided, int DecidedOnTime, int Overdue, double? MedianWorkingDaysToDecision)
+{
+    public static FiguresResponse Of(EduInfo.Domain.EServices.ServiceFigures f) => new(f.Received, f.Decided, f.DecidedOnTime, f.Overdue, f.MedianWorkingDaysToDecision);
+}
+
+public sealed record ServiceFiguresRow(ServiceKind Service, string Name, FiguresResponse Figures);
+
+public sealed record ChildFiguresRow(string NodeId, string Name, FiguresResponse Figures);

@@ -24,6 +24,8 @@ public static class ApplicationEndpoints
         var open = api.MapGroup("/public").WithTags("E-services").AllowAnonymous();
         open.MapGet("/services", Services).WithName("ListServices")
             .WithSummary("The catalogue of e-services: who applies, the documents, the office, the term in working days, the window, the grounds of refusal");
+        open.MapGet("/nodes/{nodeId}/services", Figures).WithName("GetServiceFigures")
+            .WithSummary("How well an area or organization is served: received, decided, decided on time, overdue, median working days to decision; by service and below");
         open.MapGet("/queues/{districtId}", Queue).WithName("GetKindergartenQueue")
             .WithSummary("A district's kindergarten queues by birth year, anonymized: place, reference, filing day, the priority that counts");
         open.MapGet("/certificates/{code}", VerifyCertificate).RequireRateLimiting(RateLimits.VerificationPolicy).WithName("VerifyCertificate")
@@ -70,6 +72,12 @@ public static class ApplicationEndpoints
 
     private static async Task<Ok<IReadOnlyList<ServiceResponse>>> Services(HttpContext http, ApplicationRead read, CancellationToken aborted) =>
         TypedResults.Ok(await read.ServicesAsync(RequestLanguage.Of(http), aborted));
+
+    private static async Task<Results<Ok<ServiceFiguresResponse>, ProblemHttpResult>> Figures(string nodeId, HttpContext http, ApplicationRead read,
+        CancellationToken aborted) =>
+        await read.FiguresAsync(nodeId, RequestLanguage.Of(http), aborted) is { } figures
+            ? TypedResults.Ok(figures)
+            : LocalizedProblems.NotFound(http, "problem.notFound.node");
 
     private static async Task<Results<Ok<PublicQueueResponse>, ProblemHttpResult>> Queue(string districtId, HttpContext http, ApplicationRead read,
         CancellationToken aborted) =>

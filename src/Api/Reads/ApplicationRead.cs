@@ -83,6 +83,39 @@ public sealed class ApplicationRead(ApplicationStore store, ServiceDesk desk, No
         return responses;
     }
 
+    /// <summary>How well a node (an area or an organization) is served: null for a class or no such node.</summary>
+    public async Task<ServiceFiguresResponse?> FiguresAsync(string nodeId, string language, CancellationToken cancellationToken)
+    {
+        if (await directory.FindAsync(nodeId, cancellationToken) is not { } node || node.Kind == EduInfo.Domain.Registry.NodeKind.Class)
+        {
+            return null;
+        }
+        var (catalogue, calendar, today) = (await desk.CatalogueAsync(cancellationToken), await desk.CalendarAsync(cancellationToken), clock.Today);
+        var rows = await store.CountedInAsync(nodeId, cancellationToken);
+        FiguresResponse Of(IEnumerable<CountedApplication> applications) => FiguresResponse.Of(ServiceFigures.Of(applications, today, calendar));
+        var children = new List<ChildFiguresRow>();
+        // The area or organization right below the node on each office's path; a department's own applications count in the total only.
+        static string? Below(IReadOnlyList<string> path, string node)
+        {
+            for (var at = 0; at + 1 < path.Count; at++)
+            {
+                if (path[at] == node)
+                {
+                    return path[at + 1];
+                }
+            }
+            return null;
+        }
+        foreach (var group in rows.Where(r => Below(r.OfficePath, nodeId) is not null).GroupBy(r => Below(r.OfficePath, nodeId)!)
+                     .OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            children.Add(new ChildFiguresRow(group.Key, await OfficeNameAsync(group.Key, language, cancellationToken), Of(group.Select(r => r.Application))));
+        }
+        return new ServiceFiguresResponse(nodeId, NodeSummaryResponse.NameOf(node, nodeId, language), today, Of(rows.Select(r => r.Application)),
+            [.. catalogue.Select(s => new ServiceFiguresRow(s.Kind, NameOf(s, language), Of(rows.Select(r => r.Application).Where(a => a.Service == s.Kind))))],
+            children);
+    }
+
     public async Task<IReadOnlyList<ChildLinkResponse>> ChildrenOfAsync(Actor actor, CancellationToken cancellationToken) =>
         ServiceParties.ApplicantOf(actor) is { } parent
             ? [.. (await store.ChildLinksOfAsync(parent, cancellationToken)).Select(l => new ChildLinkResponse(l.Id, l.LastName, l.FirstName, l.MiddleName, l.BirthDate, l.Confirmed))]

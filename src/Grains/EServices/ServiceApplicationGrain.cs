@@ -168,7 +168,8 @@ public sealed class ServiceApplicationGrain(ApplicationStore store, ServiceDesk 
     /// <summary>Writes a step (stale: another step won), then the reminder and, for the kindergarten queue, its positions follow.</summary>
     private async Task<ApplicationOutcome> StepAsync(ApplicationRecord record, ApplicationTransition step, ApplicationChange? change, AuditEntry audit)
     {
-        var decides = record.State.AwaitsDecision() && !step.To.AwaitsDecision();
+        // The office's decision ends its term; an applicant's withdrawal is none.
+        var decides = record.State.AwaitsDecision() && !step.To.AwaitsDecision() && step.To != ApplicationState.Withdrawn;
         var written = await store.TransitionAsync(Id, record.Version, step, decides, audit, change);
         _record = await store.LoadAsync(Id);
         if (written == ApplicationWrite.Stale)

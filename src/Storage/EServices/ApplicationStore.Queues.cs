@@ -127,3 +127,27 @@ public sealed partial class ApplicationStore
         return await reader.ReadAsync(cancellationToken) ? (reader.GetString(0), reader.GetString(1)) : null;
     }
 }
+
+public sealed partial class ApplicationStore
+{
+    /// <summary>Every application of the offices at or below a node, with its office's path, as the Ministry's figures count them.</summary>
+    public async Task<IReadOnlyList<(IReadOnlyList<string> OfficePath, CountedApplication Application)>> CountedInAsync(string nodeId,
+        CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT coalesce(o.path, n.path), a.service, a.counts_from, a.due_on, a.decided_on, a.state
+            FROM service_applications a LEFT JOIN organizations o ON o.id = a.office_id LEFT JOIN nodes n ON n.id = a.office_id
+            WHERE @node = ANY (coalesce(o.path, n.path))
+            """);
+        command.Parameters.AddWithValue("node", nodeId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<(IReadOnlyList<string>, CountedApplication)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add((reader.GetFieldValue<string[]>(0), new CountedApplication(Parse<ServiceKind>(reader.GetString(1)), reader.GetFieldValue<DateOnly>(2),
+                reader.IsDBNull(3) ? null : reader.GetFieldValue<DateOnly>(3), reader.IsDBNull(4) ? null : reader.GetFieldValue<DateOnly>(4),
+                Parse<ApplicationState>(reader.GetString(5)))));
+        }
+        return rows;
+    }
+}

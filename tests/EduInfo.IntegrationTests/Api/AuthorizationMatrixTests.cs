@@ -177,6 +177,12 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
     internal static readonly Dictionary<(string Endpoint, string Level), int[]> NodeExpected = new()
     {
         //                                                                    anon tch+ tch- ct+  ct-  hd+  hd-  do+  do-  ro+  ro-  min  par+ par- st+  st-  op
+        // How well a place is served (issue 22): open data for areas and organizations; a class has none.
+        [("GET /api/v1/public/nodes/{nodeId}/services", "class")] =         [404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404],
+        [("GET /api/v1/public/nodes/{nodeId}/services", "organization")] =  [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        [("GET /api/v1/public/nodes/{nodeId}/services", "district")] =      [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        [("GET /api/v1/public/nodes/{nodeId}/services", "region")] =        [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        [("GET /api/v1/public/nodes/{nodeId}/services", "republic")] =      [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
         // The office's work queue (issue 22): a school's head at the school, the district's officer at the district; no one elsewhere.
         [("GET /api/v1/nodes/{nodeId}/applications", "class")] =            [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
         [("GET /api/v1/nodes/{nodeId}/applications", "organization")] =     [401, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],

@@ -61,6 +61,11 @@ public sealed class KindergartenQueueApiTests(ApiHost api) : IClassFixture<ApiHo
         var a = await QueuedAsync(0, "none", confirmPriority: false);
         var c = await QueuedAsync(2, "none", confirmPriority: false);
         var b = await QueuedAsync(1, "largeFamily", confirmPriority: true);
+        // d is filed and left untaken past its deadline (Monday 30 November).
+        var (dLink, _, _) = await ApplicationApiTests.ClaimAsync(api.Http, ParentId(3), birth: "240501");
+        var d = await api.Http.PostJsonAsync("/api/v1/applications", new { service = "kindergartenQueue", childLinkId = dLink, officeId = District,
+            documents = new[] { "birthCertificate" } }, ApplicationApiTests.Parent(ParentId(3)));
+        Assert.True(d.Status == 201, $"{d.Status} {d.Body}");
         var queueOfA = await QueueOfAsync(a, 0);
         Assert.Equal((2, 3), (queueOfA.GetProperty("place").GetInt32(), queueOfA.GetProperty("of").GetInt32()));
         Assert.Equal("->1:entered 1>2:entered", Changes(queueOfA));
@@ -99,6 +104,22 @@ public sealed class KindergartenQueueApiTests(ApiHost api) : IClassFixture<ApiHo
         Assert.Equal(200, (await StepAsync(b, new { action = "withdraw" }, ApplicationApiTests.Parent(ParentId(1)))).Status);
         Assert.Equal("->1:entered 1>2:entered 2>1:directed 1>2:directionLapsed 2>1:left", Changes(await QueueOfAsync(a, 0)));
         Assert.Equal(2, (await QueueOfAsync(c, 2)).GetProperty("place").GetInt32());
+
+        // The Ministry's view on 7 December: four received in the district, three decided the day they were filed, d overdue.
+        var region = api.Registry.Data.Nodes.Single(n => n.Id == District).ParentId!;
+        var figures = await api.Http.GetJsonAsync($"/api/v1/public/nodes/{region}/services", actor: null, acceptLanguage: "kk");
+        Assert.True(figures.Status == 200, $"{figures.Status} {figures.Body}");
+        static string F(JsonElement f) => $"{f.GetProperty("received").GetInt32()} {f.GetProperty("decided").GetInt32()} {f.GetProperty("decidedOnTime").GetInt32()} "
+            + $"{f.GetProperty("overdue").GetInt32()} {f.GetProperty("medianWorkingDaysToDecision").GetDouble()}";
+        Assert.Equal("4 3 3 1 0", F(figures.Body.GetProperty("total")));
+        Assert.Equal("4 3 3 1 0", F(figures.Body.GetProperty("children").EnumerateArray().Single(x => x.GetProperty("nodeId").GetString() == District).GetProperty("figures")));
+        Assert.Equal("4 3 3 1 0", F(figures.Body.GetProperty("byService").EnumerateArray().Single(x => x.GetProperty("service").GetString() == "kindergartenQueue").GetProperty("figures")));
+        var officers = await api.Http.GetJsonAsync($"/api/v1/nodes/{region}/applications/overdue", $"user=queue-ro; roles=region_officer@{region}", "ru");
+        var overdue = officers.Body.EnumerateArray().Single();
+        Assert.Equal((d.Body.GetProperty("id").GetString(), 5, false), (overdue.GetProperty("id").GetString(), overdue.GetProperty("workingDaysLate").GetInt32(),
+            overdue.GetProperty("escalated").GetBoolean()));
+        Assert.DoesNotContain("Сәрсенова", officers.Body.GetRawText());
+        Assert.Equal(404, (await api.Http.GetJsonAsync($"/api/v1/public/nodes/{api.Registry.Data.Classes[0].Id}/services", actor: null)).Status);
     }
 
     private static string Ref(string id) => Guid.Parse(id).ToString("N")[..8].ToUpperInvariant();
