@@ -19,7 +19,8 @@ public sealed record ApplicationFilingRequest(
 
 /// <summary>
 /// A step asked of an application: the action; for a refusal its listed ground and written reason; when enqueueing,
-/// whether the proof of the priority claimed was checked; for a direction, the kindergarten.
+/// whether the proof of the priority claimed was checked; for a direction, the kindergarten; to carry out a transfer,
+/// the receiving school's class and the first day in it.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ApplicationStepRequest(
@@ -27,7 +28,9 @@ public sealed record ApplicationStepRequest(
     [property: Id(1)] RefusalGround? Ground = null,
     [property: Id(2)] string? Reason = null,
     [property: Id(3)] bool? PriorityConfirmed = null,
-    [property: Id(4)] string? OrganizationId = null);
+    [property: Id(4)] string? OrganizationId = null,
+    [property: Id(5)] string? ClassId = null,
+    [property: Id(6)] DateOnly? Date = null);
 
 /// <summary>The office's confirmation of the parent–child link: the birth certificate's number as staff read it.</summary>
 [GenerateSerializer, Immutable]

@@ -4,6 +4,8 @@ using EduInfo.Domain.EServices;
 using EduInfo.Domain.YearEnd;
 using EduInfo.Grains.Interfaces.Actors;
 using EduInfo.Grains.Interfaces.EServices;
+using EduInfo.Grains.Interfaces.Registry;
+using EduInfo.Domain.Registry;
 using EduInfo.Storage.Audit;
 using EduInfo.Storage.EServices;
 using Microsoft.Extensions.Logging;
@@ -142,6 +144,11 @@ public sealed class ServiceApplicationGrain(ApplicationStore store, ServiceDesk 
             }
             change = direction;
         }
+        else if (action == ApplicationAction.Complete && record.Service == ServiceKind.SchoolTransfer
+                 && await TransferAsync(actor, record, request) is { } refusedTransfer)
+        {
+            return refusedTransfer;
+        }
         return await StepAsync(record, new ApplicationTransition(record.Version + 1, action, record.State, outcome.To!.Value, actor.UserId, party, clock.UtcNow,
             action == ApplicationAction.Refuse ? request.Ground : null, reason is { Length: > 0 } ? reason : null), change,
             Audit(actor, $"application.{ApplicationStore.Text(action)}", record.OfficeId, record.DistrictId));
@@ -163,6 +170,27 @@ public sealed class ServiceApplicationGrain(ApplicationStore store, ServiceDesk 
             ? (null, ApplicationOutcome.Refused(ApplicationStatus.Conflict, "action", "notFirstInQueue"))
             : (new ApplicationChange(DirectedTo: kindergartenId,
                 DirectionUntil: KindergartenQueueRules.Default.DirectionUsableUntil(clock.UtcNow, await desk.CalendarAsync())), null);
+    }
+
+    /// <summary>
+    /// A transfer is carried out through the journal's one transfer write path (the pupil's enrolment grain) into a class of
+    /// the receiving school, before the step is recorded; a retry after the transfer committed finds the pupil there already.
+    /// </summary>
+    private async Task<ApplicationOutcome?> TransferAsync(Actor actor, ApplicationRecord record, ApplicationStepRequest request)
+    {
+        if (string.IsNullOrWhiteSpace(request.ClassId) || request.ClassId.Length > 64 || request.Date is null
+            || await store.ClassOrganizationAsync(request.ClassId) != record.OfficeId)
+        {
+            return ApplicationOutcome.Refused(ApplicationStatus.Invalid, "classId", "classWrong");
+        }
+        if (await store.CurrentClassAsync(record.StudentId!, clock.Today) == request.ClassId)
+        {
+            return null;
+        }
+        var moved = await GrainFactory.GetGrain<IEnrolmentGrain>(record.StudentId!).Transfer(actor,
+            new TransferRequest(request.ClassId, request.Date, $"e-service application {Id}"));
+        return moved.Accepted ? null : new ApplicationOutcome(ApplicationStatus.Invalid,
+            [.. moved.Problems.Select(p => new ApplicationProblem(p.Field, ApplicationStore.Text(p.Error), $"transfer.error.{ApplicationStore.Text(p.Error)}"))]);
     }
 
     /// <summary>Writes a step (stale: another step won), then the reminder and, for the kindergarten queue, its positions follow.</summary>

@@ -151,3 +151,26 @@ public sealed partial class ApplicationStore
         return rows;
     }
 }
+
+public sealed partial class ApplicationStore
+{
+    /// <summary>The organization a class belongs to, or null.</summary>
+    public async Task<string?> ClassOrganizationAsync(string classId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT organization_id FROM classes WHERE id = @c");
+        command.Parameters.AddWithValue("c", classId);
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    /// <summary>The class a pupil is enrolled in on a day, or null.</summary>
+    public async Task<string?> CurrentClassAsync(string studentId, DateOnly day, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT class_id FROM enrolments WHERE student_id = @s AND from_date <= @d AND (to_date IS NULL OR to_date >= @d)
+            ORDER BY from_date DESC, seq DESC LIMIT 1
+            """);
+        command.Parameters.AddWithValue("s", studentId);
+        command.Parameters.AddWithValue("d", day);
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+}

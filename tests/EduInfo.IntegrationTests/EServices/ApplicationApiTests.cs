@@ -174,6 +174,33 @@ public sealed class ApplicationApiTests(ApiHost api) : IClassFixture<ApiHost>
         Assert.Equal((400, "studentId:childNotFound"), (notTheirs.Status, Errors(notTheirs.Body)));
     }
 
+    [Fact]
+    public async Task A_transfer_agreed_by_the_receiving_head_is_carried_out_through_the_transfer_write_path()
+    {
+        // A pupil of one school and their parent; the receiving school is another school with a class of the same grade.
+        var link = api.Registry.Data.StudentParents.OrderBy(p => p.StudentId).Skip(7).First();
+        var pupil = link.StudentId;
+        var from = api.Registry.Data.Classes.Single(c => c.Id == api.Registry.Data.Enrolments.First(e => e.StudentId == pupil).ClassId);
+        var to = api.Registry.Data.Classes.First(c => c.Grade == from.Grade && c.OrganizationId != from.OrganizationId
+            && api.Registry.Data.Organizations.Single(o => o.Id == c.OrganizationId).Kind == "school");
+        var receiving = $"user=desk-receiving; roles=head@{to.OrganizationId}";
+        var filed = await api.Http.PostJsonAsync("/api/v1/applications", new { service = "schoolTransfer", studentId = pupil, officeId = to.OrganizationId,
+            documents = new[] { "birthCertificate" } }, Parent(link.ParentId));
+        Assert.True(filed.Status == 201, $"{filed.Status} {filed.Body}");
+        var id = filed.Body.GetProperty("id").GetString()!;
+        // The sending school's head is no party to it.
+        Assert.Equal(404, (await api.Http.PostJsonAsync($"/api/v1/applications/{id}/steps", new { action = "approve" }, $"user=desk-sending; roles=head@{from.OrganizationId}")).Status);
+        Assert.Equal(200, (await api.Http.PostJsonAsync($"/api/v1/applications/{id}/steps", new { action = "approve" }, receiving)).Status);
+        var noClass = await api.Http.PostJsonAsync($"/api/v1/applications/{id}/steps", new { action = "complete", classId = from.Id, date = "2026-11-27" }, receiving);
+        Assert.Equal((400, "classId:classWrong"), (noClass.Status, Errors(noClass.Body)));
+        var done = await api.Http.PostJsonAsync($"/api/v1/applications/{id}/steps", new { action = "complete", classId = to.Id, date = "2026-11-27" }, receiving);
+        Assert.True(done.Status == 200, $"{done.Status} {done.Body}");
+        Assert.Equal("completed", done.Body.GetProperty("state").GetString());
+        Assert.Equal(to.Id, await api.Db.ScalarAsync<string>(
+            "SELECT class_id FROM enrolments WHERE student_id = @s AND to_date IS NULL ORDER BY from_date DESC, seq DESC LIMIT 1", ("s", pupil)));
+        Assert.Equal(1L, await api.Db.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'student.transfer' AND target_id = @s", ("s", pupil)));
+    }
+
     [Theory]
     [InlineData("{\"service\":\"noSuchService\",\"officeId\":\"X\",\"documents\":[]}", "service")]
     [InlineData("{\"service\":1,\"officeId\":\"X\",\"documents\":[]}", "service")]
