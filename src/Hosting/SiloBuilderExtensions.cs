@@ -80,6 +80,7 @@ public static class SiloBuilderExtensions
         silo.Services.AddHostedService<RollupReconciler>();
         silo.Services.Configure<EduInfo.Grains.EServices.EServicesOptions>(configuration.GetSection("EServices"));
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ApplicationReminderSweep>();
+        silo.Services.AddHostedService<UploadRetention>();
         return silo;
     }
 }

@@ -115,3 +115,9 @@ public sealed record FiguresResponse(int Received, int Decided, int DecidedOnTim
 public sealed record ServiceFiguresRow(ServiceKind Service, string Name, FiguresResponse Figures);
 
 public sealed record ChildFiguresRow(string NodeId, string Name, FiguresResponse Figures);
+
+/// <summary>A document attached: its id, kind and size.</summary>
+public sealed record UploadResponse(Guid Id, ServiceDocument Document, int SizeBytes);
+
+/// <summary>A document of an application as listed: never its content.</summary>
+public sealed record UploadListItem(Guid Id, ServiceDocument Document, string DocumentName, string ContentType, int SizeBytes, DateTimeOffset UploadedAt);

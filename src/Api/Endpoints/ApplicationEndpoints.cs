@@ -8,6 +8,7 @@ using EduInfo.Domain.YearEnd;
 using EduInfo.Grains.Interfaces.Actors;
 using EduInfo.Grains.Interfaces.EServices;
 using EduInfo.Grains.Interfaces.Localization;
+using ApplicationStoreNames = EduInfo.Storage.EServices.ApplicationStore;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EduInfo.Api.Endpoints;
@@ -53,6 +54,14 @@ public static class ApplicationEndpoints
             .WithDescription("A step that does not follow from the state, or on a closed application, is a 409; another party's step is a 403.");
         desk.MapPost("/applications/{applicationId}/link-confirmation", ConfirmLink).RequireCaller().WithName("ConfirmChildLink")
             .WithSummary("The office confirms the parent–child link with the birth certificate's number it read (audited)");
+        desk.MapPost("/applications/{applicationId}/uploads", Upload).RequireCaller(IsParent).WithName("UploadApplicationDocument")
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(UploadRules.MaxBytes + 1))
+            .Accepts<byte[]>("application/pdf", "image/png", "image/jpeg", "application/octet-stream")
+            .WithSummary("The applicant attaches a document (?document=healthForm065): PDF, PNG or JPEG by its bytes, at most 5 MiB (audited)");
+        desk.MapGet("/applications/{applicationId}/uploads", Uploads).RequireCaller().WithName("ListApplicationDocuments")
+            .WithSummary("The documents attached: kind, type, size, when (its applicant and its office)");
+        desk.MapGet("/applications/{applicationId}/uploads/{uploadId}", Download).RequireCaller().WithName("DownloadApplicationDocument")
+            .WithSummary("One document, as an attachment: the office's staff only, every read audited (health data)");
         desk.MapGet("/nodes/{nodeId}/applications", Office).RequireNode(IsOffice).WithName("ListOfficeApplications")
             .WithSummary("The office's work queue: a school's head at the school, the district's officers at the district (deadlines, overdue first)");
         desk.MapGet("/nodes/{nodeId}/applications/overdue", Overdue).RequireNode(OverseesOrHeads).WithName("ListOverdueApplications")
@@ -144,6 +153,54 @@ public static class ApplicationEndpoints
         return outcome.Status == ApplicationStatus.Done && await read.OneAsync(call.Actor, id, RequestLanguage.Of(call.Http), call.Aborted) is { } application
             ? TypedResults.Ok(application)
             : Refused(call.Http, outcome);
+    }
+
+    private static async Task<Results<Created<UploadResponse>, ProblemHttpResult>> Upload(string applicationId, string? document, [AsParameters] EndpointCall call)
+    {
+        if (!Guid.TryParse(applicationId, out var id))
+        {
+            return LocalizedProblems.NotFound(call.Http, "problem.notFound.application");
+        }
+        if (document is null || int.TryParse(document, out _) || document.Contains(',') || !Enum.TryParse<ServiceDocument>(document, ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
+        {
+            return Refused(call.Http, ApplicationOutcome.Refused(ApplicationStatus.Invalid, "document", "required"));
+        }
+        if (await PupilImports.ReadAsync(call.Http.Request.Body, UploadRules.MaxBytes, call.Aborted) is not { } content)
+        {
+            return LocalizedProblems.Create(call.Http, StatusCodes.Status413PayloadTooLarge, "too-large", "problem.uploadTooLarge.title", "problem.uploadTooLarge.detail");
+        }
+        var outcome = await call.Grains.GetGrain<IServiceApplicationGrain>(id).Attach(call.Actor, kind, content);
+        return outcome is { Status: ApplicationStatus.Done, ApplicationId: { } upload }
+            ? TypedResults.Created($"/api/v1/applications/{id}/uploads/{upload}", new UploadResponse(upload, kind, content.Length))
+            : Refused(call.Http, outcome);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<UploadListItem>>, ProblemHttpResult>> Uploads(string applicationId, [AsParameters] EndpointCall call,
+        ApplicationRead read) =>
+        Guid.TryParse(applicationId, out var id) && await read.UploadsAsync(call.Actor, id, RequestLanguage.Of(call.Http), call.Aborted) is { } uploads
+            ? TypedResults.Ok(uploads)
+            : LocalizedProblems.NotFound(call.Http, "problem.notFound.application");
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Download(string applicationId, string uploadId, [AsParameters] EndpointCall call,
+        ApplicationRead read)
+    {
+        if (!Guid.TryParse(applicationId, out var id) || !Guid.TryParse(uploadId, out var upload))
+        {
+            return LocalizedProblems.NotFound(call.Http, "problem.notFound.upload");
+        }
+        var (found, forbidden) = await read.DownloadAsync(call.Actor, id, upload, call.Aborted);
+        if (forbidden)
+        {
+            return LocalizedProblems.Forbidden(call.Http);
+        }
+        if (found is not { } file)
+        {
+            return LocalizedProblems.NotFound(call.Http, "problem.notFound.upload");
+        }
+        // Served as an attachment the browser never renders nor sniffs into something else.
+        call.Http.Response.Headers.XContentTypeOptions = "nosniff";
+        return TypedResults.File(file.Content, file.Upload.ContentType,
+            $"{ApplicationStoreNames.Text(file.Upload.Document)}.{UploadRules.ExtensionOf(file.Upload.ContentType)}");
     }
 
     private static async Task<Ok<IReadOnlyList<ApplicationResponse>>> Office(string nodeId, [AsParameters] EndpointCall call, ApplicationRead read) =>

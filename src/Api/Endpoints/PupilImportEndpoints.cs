@@ -60,7 +60,10 @@ public static class PupilImportEndpoints
 public static class PupilImports
 {
     /// <summary>The file's bytes, or null when it is over <see cref="PupilUpload.MaxBytes"/>.</summary>
-    public static async Task<byte[]?> ReadAsync(Stream body, CancellationToken cancellationToken)
+    public static Task<byte[]?> ReadAsync(Stream body, CancellationToken cancellationToken) => ReadAsync(body, PupilUpload.MaxBytes, cancellationToken);
+
+    /// <summary>A body's bytes, or null when it is over <paramref name="maxBytes"/> (an application's document shares this).</summary>
+    public static async Task<byte[]?> ReadAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
@@ -68,7 +71,7 @@ public static class PupilImports
         while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
         {
             buffer.Write(chunk, 0, read);
-            if (buffer.Length > PupilUpload.MaxBytes)
+            if (buffer.Length > maxBytes)
             {
                 return null;
             }

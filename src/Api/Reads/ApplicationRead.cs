@@ -36,6 +36,32 @@ public sealed class ApplicationRead(ApplicationStore store, ServiceDesk desk, No
             : response;
     }
 
+    /// <summary>The documents of an application for its applicant and its office; null for anyone else.</summary>
+    public async Task<IReadOnlyList<UploadListItem>?> UploadsAsync(Actor actor, Guid id, string language, CancellationToken cancellationToken) =>
+        await store.LoadAsync(id, cancellationToken) is { } record && PartiesOf(actor, record).Count > 0
+            ? [.. (await store.UploadsOfAsync(id, cancellationToken)).Select(u => new UploadListItem(u.Id, u.Document, Named(u.Document, "document", language).Name,
+                u.ContentType, u.SizeBytes, u.UploadedAt))]
+            : null;
+
+    /// <summary>
+    /// A document's content for the office's staff only, its read audited with the content (health data); the applicant
+    /// is refused (forbidden), anyone else finds nothing.
+    /// </summary>
+    public async Task<((UploadRecord Upload, byte[] Content)? File, bool Forbidden)> DownloadAsync(Actor actor, Guid id, Guid uploadId, CancellationToken cancellationToken)
+    {
+        if (await store.LoadAsync(id, cancellationToken) is not { } record || PartiesOf(actor, record) is not { Count: > 0 } parties)
+        {
+            return (null, false);
+        }
+        if (!parties.Contains(WorkflowActor.Office) && !parties.Contains(WorkflowActor.ReceivingHead))
+        {
+            return (null, true);
+        }
+        var audit = new EduInfo.Storage.Audit.AuditEntry(actor.UserId, actor.Roles, actor.ClientAddress, "application.upload.read", "application", id.ToString(),
+            record.OfficeId == record.DistrictId ? null : record.OfficeId, "committed");
+        return (await store.ReadUploadAsync(id, uploadId, audit, cancellationToken), false);
+    }
+
     private async Task<QueueResponse> QueueAsync(ApplicationRecord record, int birthYear, string language, CancellationToken cancellationToken)
     {
         var queue = await store.QueueEntriesAsync(record.DistrictId, birthYear, cancellationToken);

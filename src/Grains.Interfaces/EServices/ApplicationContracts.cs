@@ -86,6 +86,9 @@ public interface IServiceApplicationGrain : IGrainWithGuidKey
     /// <summary>The office confirms the parent–child link against the birth certificate.</summary>
     Task<ApplicationOutcome> ConfirmLink(Actors.Actor actor, LinkConfirmationRequest request);
 
+    /// <summary>The applicant attaches a document (health data) while the office still owes its decision; the upload's id, or why not.</summary>
+    Task<ApplicationOutcome> Attach(Actors.Actor actor, ServiceDocument document, byte[] content);
+
     /// <summary>Registers the deadline's reminder if the office still owes a decision (the start-up sweep), else drops it.</summary>
     Task EnsureReminder();
 

@@ -9,4 +9,7 @@ public sealed class EServicesOptions
     /// MinimumReminderPeriod with it).
     /// </summary>
     public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>How many months after the decision an application's uploaded documents (health data) are deleted.</summary>
+    public int UploadRetentionMonths { get; set; } = 12;
 }

@@ -246,6 +246,32 @@ public sealed class ServiceApplicationGrain(ApplicationStore store, ServiceDesk 
         return ApplicationOutcome.Done(Id);
     }
 
+    public async Task<ApplicationOutcome> Attach(Actor actor, ServiceDocument document, byte[] content)
+    {
+        if (_record is not { } record || ServiceParties.Of(actor, record.Service, record.ApplicantId, record.OfficeId, record.DistrictId) is not { Count: > 0 } parties)
+        {
+            return ApplicationOutcome.NotFound;
+        }
+        if (!parties.Contains(WorkflowActor.Applicant))
+        {
+            return new ApplicationOutcome(ApplicationStatus.Forbidden, []);
+        }
+        if (!Enum.IsDefined(document))
+        {
+            return ApplicationOutcome.Refused(ApplicationStatus.Invalid, "document", "required");
+        }
+        var uploaded = (await store.UploadsOfAsync(Id)).Count;
+        if (UploadRules.Check(content, record.State, uploaded) is { } refused)
+        {
+            return ApplicationOutcome.Refused(refused is UploadError.NotNow or UploadError.TooMany ? ApplicationStatus.Conflict : ApplicationStatus.Invalid,
+                "file", ApplicationStore.Text(refused));
+        }
+        var uploadId = Guid.NewGuid();
+        await store.AttachAsync(Id, uploadId, document, UploadRules.ContentTypeOf(UploadRules.Sniff(content)!.Value), content, clock.UtcNow,
+            Audit(actor, "application.upload", record.OfficeId, record.DistrictId));
+        return new ApplicationOutcome(ApplicationStatus.Done, [], uploadId);
+    }
+
     public async Task EnsureReminder()
     {
         if (DeadlineOf(_record) is { } due)

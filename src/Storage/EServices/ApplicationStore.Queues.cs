@@ -1,4 +1,5 @@
 using EduInfo.Domain.EServices;
+using EduInfo.Storage.Audit;
 using Npgsql;
 
 namespace EduInfo.Storage.EServices;
@@ -172,5 +173,95 @@ public sealed partial class ApplicationStore
         command.Parameters.AddWithValue("s", studentId);
         command.Parameters.AddWithValue("d", day);
         return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+}
+
+/// <summary>An uploaded document's description (its content is read only by the office, audited).</summary>
+public sealed record UploadRecord(Guid Id, ServiceDocument Document, string ContentType, int SizeBytes, DateTimeOffset UploadedAt);
+
+public sealed partial class ApplicationStore
+{
+    /// <summary>Stores an uploaded document with its audit row (the audit names the document's kind and size, never its content).</summary>
+    public async Task AttachAsync(Guid applicationId, Guid uploadId, ServiceDocument document, string contentType, byte[] content, DateTimeOffset at,
+        AuditEntry audit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var insert = new NpgsqlCommand("""
+            INSERT INTO application_uploads (id, application_id, document, content_type, size_bytes, content, uploaded_by, uploaded_at)
+            VALUES (@id, @a, @document, @type, @size, @content, @by, @at)
+            """, connection, transaction))
+        {
+            insert.Parameters.AddWithValue("id", uploadId);
+            insert.Parameters.AddWithValue("a", applicationId);
+            insert.Parameters.AddWithValue("document", Text(document));
+            insert.Parameters.AddWithValue("type", contentType);
+            insert.Parameters.AddWithValue("size", content.Length);
+            insert.Parameters.AddWithValue("content", content);
+            insert.Parameters.AddWithValue("by", audit.ActorId);
+            insert.Parameters.AddWithValue("at", at);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await AuditAsync(audit, new { applicationId, uploadId, document = Text(document), contentType, size = content.Length }, connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<UploadRecord>> UploadsOfAsync(Guid applicationId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT id, document, content_type, size_bytes, uploaded_at FROM application_uploads WHERE application_id = @a ORDER BY uploaded_at, id");
+        command.Parameters.AddWithValue("a", applicationId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var uploads = new List<UploadRecord>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            uploads.Add(new UploadRecord(reader.GetGuid(0), Parse<ServiceDocument>(reader.GetString(1)), reader.GetString(2), reader.GetInt32(3),
+                reader.GetFieldValue<DateTimeOffset>(4)));
+        }
+        return uploads;
+    }
+
+    /// <summary>One document's content, its read audited in the same transaction (health data: no read without its row).</summary>
+    public async Task<(UploadRecord Upload, byte[] Content)?> ReadUploadAsync(Guid applicationId, Guid uploadId, AuditEntry audit,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("""
+            SELECT id, document, content_type, size_bytes, uploaded_at, content FROM application_uploads WHERE application_id = @a AND id = @id
+            """, connection, transaction);
+        command.Parameters.AddWithValue("a", applicationId);
+        command.Parameters.AddWithValue("id", uploadId);
+        (UploadRecord, byte[])? found = null;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                found = (new UploadRecord(reader.GetGuid(0), Parse<ServiceDocument>(reader.GetString(1)), reader.GetString(2), reader.GetInt32(3),
+                    reader.GetFieldValue<DateTimeOffset>(4)), reader.GetFieldValue<byte[]>(5));
+            }
+        }
+        if (found is null)
+        {
+            return null;
+        }
+        await AuditAsync(audit, new { applicationId, uploadId }, connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return found;
+    }
+
+    /// <summary>
+    /// Deletes the documents of applications decided (or closed: their last step's day in Kazakhstan) before
+    /// <paramref name="decidedBefore"/>: the number removed.
+    /// </summary>
+    public async Task<int> PurgeUploadsAsync(DateOnly decidedBefore, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            DELETE FROM application_uploads u USING service_applications a
+            WHERE a.id = u.application_id AND a.state NOT IN ('filed', 'inReview')
+              AND coalesce(a.decided_on, ((SELECT max(t.at) FROM application_transitions t WHERE t.application_id = a.id) AT TIME ZONE 'UTC' + interval '5 hours')::date) < @before
+            """);
+        command.Parameters.AddWithValue("before", decidedBefore);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -120,3 +120,17 @@ CREATE TABLE IF NOT EXISTS queue_positions (
 CREATE INDEX IF NOT EXISTS queue_positions_application_idx ON queue_positions (application_id, id);
 CREATE INDEX IF NOT EXISTS queue_positions_queue_idx ON queue_positions (district_id, birth_year, id);
 CREATE INDEX IF NOT EXISTS service_applications_queue_idx ON service_applications (district_id, birth_year) WHERE service = 'kindergartenQueue';
+
+-- Documents a parent uploads to an application are health data (the medical forms): staff of the office read them,
+-- every read audited; the type is the one sniffed from the bytes; the row goes N months after the decision.
+CREATE TABLE IF NOT EXISTS application_uploads (
+    id             uuid PRIMARY KEY,
+    application_id uuid NOT NULL REFERENCES service_applications (id),
+    document       text NOT NULL,
+    content_type   text NOT NULL CHECK (content_type IN ('application/pdf', 'image/png', 'image/jpeg')),
+    size_bytes     integer NOT NULL CHECK (size_bytes BETWEEN 1 AND 5242880),
+    content        bytea NOT NULL,
+    uploaded_by    text NOT NULL,
+    uploaded_at    timestamptz NOT NULL
+);
+CREATE INDEX IF NOT EXISTS application_uploads_application_idx ON application_uploads (application_id);

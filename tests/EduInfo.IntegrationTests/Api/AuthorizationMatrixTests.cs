@@ -88,6 +88,11 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         ["GET /api/v1/applications/{applicationId}"] =     [401, 404, 404, 404, 404, 200, 404, 404, 404, 404, 404, 404, 200, 404, 404, 404, 404],
         // A duplicate asked of the target school: the head takes it; the applicant may not (403); nobody else finds it.
         ["POST /api/v1/applications/{applicationId}/steps"] = [401, 404, 404, 404, 404, 200, 404, 404, 404, 404, 404, 404, 403, 404, 404, 404, 404],
+        // Documents of an application (health data): the applicant attaches to an open one (only parents get that far; another
+        // parent finds nothing); its applicant and office list them; the office's staff alone read one (the applicant: 403).
+        ["POST /api/v1/applications/{applicationId}/uploads"] = [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 201, 404, 403, 403, 403],
+        ["GET /api/v1/applications/{applicationId}/uploads"] = [401, 404, 404, 404, 404, 200, 404, 404, 404, 404, 404, 404, 200, 404, 404, 404, 404],
+        ["GET /api/v1/applications/{applicationId}/uploads/{uploadId}"] = [401, 404, 404, 404, 404, 200, 404, 404, 404, 404, 404, 404, 403, 404, 404, 404, 404],
         // A child queued for a kindergarten at the target district: the district's officer confirms the link.
         ["POST /api/v1/applications/{applicationId}/link-confirmation"] = [401, 404, 404, 404, 404, 404, 404, 200, 404, 404, 404, 404, 403, 404, 404, 404, 404],
         // The catalogue's terms and windows: operators (the term set back to what it is).

@@ -331,19 +331,40 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
             case "/api/v1/applications/{applicationId}":
                 return (method, $"/api/v1/applications/{await FiledAsync(Certificate(s))}", null);
             case "/api/v1/applications/{applicationId}/steps":
-                foreach (var open in (await SendAsync("parent/in", HttpMethod.Get, "/api/v1/applications", null)).Body.EnumerateArray()
-                             .Where(a => a.GetProperty("service").GetString() == "documentDuplicate" && a.GetProperty("state").GetString() is "filed" or "inReview"))
-                {
-                    await SendAsync("parent/in", HttpMethod.Post, $"/api/v1/applications/{open.GetProperty("id").GetString()}/steps", new { action = "withdraw" });
-                }
-                var duplicate = await FiledAsync(new { service = "documentDuplicate", studentId = s.Student, officeId = s.Organization, documents = new[] { "photos" } });
-                return (method, $"/api/v1/applications/{duplicate}/steps", new { action = "take" });
+                return (method, $"/api/v1/applications/{await OpenDuplicateAsync()}/steps", new { action = "take" });
+            case "/api/v1/applications/{applicationId}/uploads" when method == "POST":
+                return (method, $"/api/v1/applications/{await OpenDuplicateAsync()}/uploads?document=photos", Pdf());
+            case "/api/v1/applications/{applicationId}/uploads":
+                return (method, $"/api/v1/applications/{await FiledAsync(Certificate(s))}/uploads", null);
+            case "/api/v1/applications/{applicationId}/uploads/{uploadId}":
+                var withUpload = await OpenDuplicateAsync();
+                var uploaded = await SendAsync("parent/in", HttpMethod.Post, $"/api/v1/applications/{withUpload}/uploads?document=photos", Pdf());
+                Assert.True(uploaded.Status == 201, $"{uploaded.Status} {uploaded.Body}");
+                return (method, $"/api/v1/applications/{withUpload}/uploads/{uploaded.Body.GetProperty("id").GetString()}", null);
             default:
                 var claimed = await SendAsync("parent/in", HttpMethod.Post, "/api/v1/me/children", ChildClaim(out var certificate));
                 Assert.True(claimed.Status == 201, $"{claimed.Status} {claimed.Body}");
                 var queued = await FiledAsync(new { service = "kindergartenQueue", childLinkId = claimed.Body.GetProperty("id").GetString(), officeId = s.District,
                     documents = new[] { "birthCertificate" } });
                 return (method, $"/api/v1/applications/{queued}/link-confirmation", new { birthCertificate = certificate });
+        }
+
+        // One open duplicate at a time: the target parent's earlier one is withdrawn first.
+        async Task<string> OpenDuplicateAsync()
+        {
+            foreach (var open in (await SendAsync("parent/in", HttpMethod.Get, "/api/v1/applications", null)).Body.EnumerateArray()
+                         .Where(a => a.GetProperty("service").GetString() == "documentDuplicate" && a.GetProperty("state").GetString() is "filed" or "inReview"))
+            {
+                await SendAsync("parent/in", HttpMethod.Post, $"/api/v1/applications/{open.GetProperty("id").GetString()}/steps", new { action = "withdraw" });
+            }
+            return await FiledAsync(new { service = "documentDuplicate", studentId = s.Student, officeId = s.Organization, documents = new[] { "photos" } });
+        }
+
+        static HttpContent Pdf()
+        {
+            var content = new ByteArrayContent("%PDF-1.7\n%%EOF\n"u8.ToArray());
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+            return content;
         }
 
         async Task<string> FiledAsync(object body)

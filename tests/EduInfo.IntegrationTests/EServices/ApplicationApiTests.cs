@@ -175,6 +175,77 @@ public sealed class ApplicationApiTests(ApiHost api) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task Uploaded_documents_are_sniffed_capped_read_only_by_the_office_every_read_audited_and_deleted_after_the_decision()
+    {
+        var (school, parent) = (School(2), ParentId(3));
+        var head = $"user=upload-head; roles=head@{school}";
+        await OpenFirstGradeWindowAsync(api.Http);
+        var (link, _, _) = await ClaimAsync(api.Http, parent, birth: "200601");
+        var filed = await api.Http.PostJsonAsync("/api/v1/applications", new { service = "firstGradeAdmission", childLinkId = link, officeId = school, documents = FirstGradeDocuments }, Parent(parent));
+        Assert.True(filed.Status == 201, $"{filed.Status} {filed.Body}");
+        var id = filed.Body.GetProperty("id").GetString()!;
+        var pdf = System.Text.Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+
+        async Task<(int Status, JsonElement Body)> UploadAsync(string document, byte[] content, string contentType = "application/pdf", string? who = null)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/applications/{id}/uploads?document={document}") { Content = new ByteArrayContent(content) };
+            request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+            request.Headers.Add(HttpExtensions.ActorHeader, who ?? Parent(parent));
+            request.Headers.AcceptLanguage.ParseAdd("ru");
+            using var response = await api.Http.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            return ((int)response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+        }
+
+        var stored = await UploadAsync("healthForm065", pdf);
+        Assert.True(stored.Status == 201, $"{stored.Status} {stored.Body}");
+        var upload = stored.Body.GetProperty("id").GetString()!;
+        Assert.Equal(201, (await UploadAsync("photos", Convert.FromHexString("89504E470D0A1A0A0000000D494844520000000100000001"), "image/png")).Status);
+        // An HTML page sent as a PDF, an SVG, nothing, 5 MiB and a byte, a kind that is not one: refused, nothing stored.
+        var html = await UploadAsync("healthForm026", System.Text.Encoding.UTF8.GetBytes("<!DOCTYPE html><script>alert(document.cookie)</script>"));
+        Assert.Equal((400, "file:typeNotAllowed"), (html.Status, Errors(html.Body)));
+        Assert.Equal("Принимаются только файлы PDF, PNG или JPEG.", html.Body.GetProperty("errors")[0].GetProperty("message").GetString());
+        Assert.Equal(415, (await UploadAsync("photos", System.Text.Encoding.UTF8.GetBytes("<svg onload=alert(1)/>"), "image/svg+xml")).Status);
+        Assert.Equal(400, (await UploadAsync("photos", System.Text.Encoding.UTF8.GetBytes("<svg onload=alert(1)/>"), "image/png")).Status);
+        Assert.Equal((400, "file:empty"), await UploadAsync("photos", []) is var empty ? (empty.Status, Errors(empty.Body)) : default);
+        var big = new byte[EduInfo.Domain.EServices.UploadRules.MaxBytes + 1];
+        pdf.CopyTo(big, 0);
+        Assert.Equal(413, (await UploadAsync("healthForm065", big)).Status);
+        Assert.Equal((400, "document:required"), await UploadAsync("1", pdf) is var kind ? (kind.Status, Errors(kind.Body)) : default);
+        // Only the applicant attaches; the head may not, a stranger finds nothing.
+        Assert.Equal(403, (await UploadAsync("photos", pdf, who: head)).Status);
+        Assert.Equal(404, (await UploadAsync("photos", pdf, who: Parent(ParentId(4)))).Status);
+
+        var listed = await api.Http.GetJsonAsync($"/api/v1/applications/{id}/uploads", Parent(parent), "kk");
+        Assert.Equal("healthForm065:application/pdf photos:image/png", string.Join(" ", listed.Body.EnumerateArray().Select(u => $"{u.GetProperty("document").GetString()}:{u.GetProperty("contentType").GetString()}")));
+
+        // The office's staff read it as an attachment that is never sniffed; the applicant may not download health data back; each read audited.
+        Assert.Equal(403, (await api.Http.GetJsonAsync($"/api/v1/applications/{id}/uploads/{upload}", Parent(parent))).Status);
+        Assert.Equal(404, (await api.Http.GetJsonAsync($"/api/v1/applications/{id}/uploads/{upload}", $"user=upload-other; roles=head@{School(0)}")).Status);
+        using (var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/applications/{id}/uploads/{upload}"))
+        {
+            request.Headers.Add(HttpExtensions.ActorHeader, head);
+            using var response = await api.Http.SendAsync(request);
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+            Assert.Equal("healthForm065.pdf", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+            Assert.Contains("nosniff", response.Headers.GetValues("X-Content-Type-Options"));
+            Assert.Equal(pdf, await response.Content.ReadAsByteArrayAsync());
+        }
+        Assert.Equal(1L, await api.Db.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'application.upload.read' AND target_id = @id AND actor_id = 'upload-head'", ("id", id)));
+
+        // Decided: no more documents; the documents go once the retention after the decision has passed.
+        Assert.Equal(200, (await api.Http.PostJsonAsync($"/api/v1/applications/{id}/steps", new { action = "refuse", ground = "noPlaces", reason = "Орын жоқ" }, head)).Status);
+        var late = await UploadAsync("photos", pdf);
+        Assert.Equal((409, "file:notNow"), (late.Status, Errors(late.Body)));
+        var store = new EduInfo.Storage.EServices.ApplicationStore(api.Db.DataSource);
+        Assert.Equal(0, await store.PurgeUploadsAsync(TestClock.Today));
+        Assert.Equal(2, await store.PurgeUploadsAsync(TestClock.Today.AddDays(1)));
+        Assert.Equal(0, (await api.Http.GetJsonAsync($"/api/v1/applications/{id}/uploads", Parent(parent))).Body.GetArrayLength());
+    }
+
+    [Fact]
     public async Task A_transfer_agreed_by_the_receiving_head_is_carried_out_through_the_transfer_write_path()
     {
         // A pupil of one school and their parent; the receiving school is another school with a class of the same grade.

@@ -99,6 +99,28 @@ public sealed class ApplicationHostileInputTests(ApiHost api) : IClassFixture<Ap
     }
 
     [Theory]
+    [InlineData("6f1c8c1e-8d0e-4a51-9d3c-2b1d3c4e5f60/uploads?document=photos,birthCertificate", 400)]
+    [InlineData("6f1c8c1e-8d0e-4a51-9d3c-2b1d3c4e5f60/uploads?document=1", 400)]
+    [InlineData("6f1c8c1e-8d0e-4a51-9d3c-2b1d3c4e5f60/uploads?document=%00", 400)]
+    [InlineData("6f1c8c1e-8d0e-4a51-9d3c-2b1d3c4e5f60/uploads?document=photos%27%3B--", 400)]
+    [InlineData("6f1c8c1e-8d0e-4a51-9d3c-2b1d3c4e5f60/uploads", 400)]
+    [InlineData("6f1c8c1e-8d0e-4a51-9d3c-2b1d3c4e5f60/uploads?document=photos", 404)]
+    [InlineData("%3Cscript%3E/uploads?document=photos", 404)]
+    public async Task A_hostile_upload_is_refused_and_nothing_is_stored(string path, int status)
+    {
+        var before = await api.Db.ScalarAsync<long>("SELECT count(*) FROM application_uploads");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/applications/" + path) { Content = new ByteArrayContent("%PDF-1.7\n%%EOF"u8.ToArray()) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        request.Headers.Add(HttpExtensions.ActorHeader, Parent);
+        using var response = await api.Http.SendAsync(request);
+        Assert.True((int)response.StatusCode == status, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(before, await api.Db.ScalarAsync<long>("SELECT count(*) FROM application_uploads"));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/applications/6f1c8c1e-8d0e-4a51-9d3c-2b1d3c4e5f60/uploads/'%20OR%201=1")]
+    [InlineData("/api/v1/applications/6f1c8c1e-8d0e-4a51-9d3c-2b1d3c4e5f60/uploads/%00")]
     [InlineData("/api/v1/applications/%00")]
     [InlineData("/api/v1/applications/'%20OR%201=1")]
     [InlineData("/api/v1/applications/%3Cscript%3Ealert(1)%3C%2Fscript%3E")]

@@ -43,7 +43,7 @@ public sealed partial class LocalizationTests
         return Of<EduInfo.Domain.EServices.ApplicationState>("state").Concat(Of<EduInfo.Domain.EServices.ApplicationAction>("action"))
             .Concat(Of<EduInfo.Domain.EServices.ServiceDocument>("document")).Concat(Of<EduInfo.Domain.EServices.RefusalGround>("ground"))
             .Concat(Of<EduInfo.Domain.EServices.PriorityCategory>("priority")).Concat(Of<EduInfo.Domain.EServices.FilingError>("error"))
-            .Concat(Of<EduInfo.Domain.EServices.QueueChangeCause>("queueCause"));
+            .Concat(Of<EduInfo.Domain.EServices.QueueChangeCause>("queueCause")).Concat(Of<EduInfo.Domain.EServices.UploadError>("error"));
     }
 
     [Theory]
