@@ -121,3 +121,9 @@ public sealed record UploadResponse(Guid Id, ServiceDocument Document, int SizeB
 
 /// <summary>A document of an application as listed: never its content.</summary>
 public sealed record UploadListItem(Guid Id, ServiceDocument Document, string DocumentName, string ContentType, int SizeBytes, DateTimeOffset UploadedAt);
+
+/// <summary>The caller's in-app inbox: how many unread, and the latest messages (a status and a link, never a person).</summary>
+public sealed record NotificationsResponse(int Unread, IReadOnlyList<NotificationResponse> Items);
+
+public sealed record NotificationResponse(long Id, string Kind, string Text, string Link, DateTimeOffset CreatedAt, bool Read, Guid? ApplicationId,
+    ApplicationState? State);

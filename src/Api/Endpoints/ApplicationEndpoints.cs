@@ -41,6 +41,10 @@ public static class ApplicationEndpoints
             .WithSummary("A parent names a child from the birth certificate; staff of the office applied to confirm the link (audited)");
         desk.MapGet("/me/children", Children).RequireCaller(IsParent).WithName("ListMyChildren")
             .WithSummary("The children the parent claimed, each confirmed or not");
+        desk.MapGet("/me/notifications", Notifications).RequireCaller().WithName("ListMyNotifications")
+            .WithSummary("The caller's in-app inbox: the unread count and the latest 50 messages (a status and a link, never a name)");
+        desk.MapPost("/me/notifications/{notificationId}/read", MarkRead).RequireCaller(IsParent).WithName("MarkNotificationRead")
+            .WithSummary("Mark one of the caller's messages read");
         desk.MapPost("/applications", File).RequireCaller(IsParent).WithName("FileApplication")
             .WithSummary("File an application (a parent); the id in the body makes a retry answer as the first filing did")
             .WithDescription("The deadline counts working days of the labour calendar from the filing (after 18:30 or on a day off, from the next working day). "
@@ -125,6 +129,15 @@ public static class ApplicationEndpoints
             ? TypedResults.Created($"/api/v1/applications/{id}", filed)
             : Refused(call.Http, outcome);
     }
+
+    private static async Task<Ok<NotificationsResponse>> Notifications([AsParameters] EndpointCall call, ApplicationRead read) =>
+        TypedResults.Ok(await read.NotificationsAsync(call.Actor, RequestLanguage.Of(call.Http), call.Aborted));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> MarkRead(string notificationId, [AsParameters] EndpointCall call) =>
+        long.TryParse(notificationId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+        && await call.Grains.GetGrain<IInboxGrain>(ServiceParties.ApplicantOf(call.Actor)!).MarkRead(call.Actor, id)
+            ? TypedResults.NoContent()
+            : LocalizedProblems.NotFound(call.Http, "problem.notFound.notification");
 
     private static async Task<Ok<IReadOnlyList<ApplicationResponse>>> Mine([AsParameters] EndpointCall call, ApplicationRead read) =>
         TypedResults.Ok(await read.MineAsync(call.Actor, RequestLanguage.Of(call.Http), call.Aborted));

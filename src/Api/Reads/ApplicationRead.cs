@@ -14,8 +14,27 @@ namespace EduInfo.Api.Reads;
 /// and its office only (the child's name with it); the office's work queue; the area's overdue list without any
 /// person; a certificate's public check. Reads the rows of record; writes go through the application grains.
 /// </summary>
-public sealed class ApplicationRead(ApplicationStore store, ServiceDesk desk, NodeDirectory directory, IKazakhstanClock clock)
+public sealed class ApplicationRead(ApplicationStore store, ServiceDesk desk, NodeDirectory directory, IKazakhstanClock clock, InboxStore inbox)
 {
+    /// <summary>The caller's inbox (a parent's messages); empty for a caller with none.</summary>
+    public async Task<NotificationsResponse> NotificationsAsync(Actor actor, string language, CancellationToken cancellationToken)
+    {
+        if (ServiceParties.ApplicantOf(actor) is not { } recipient)
+        {
+            return new NotificationsResponse(0, []);
+        }
+        var catalogue = await desk.CatalogueAsync(cancellationToken);
+        var (unread, messages) = await inbox.ReadAsync([recipient], 50, cancellationToken);
+        return new NotificationsResponse(unread, [.. messages.Select(m =>
+        {
+            var service = m.Service is { } s ? catalogue.Single(d => d.Kind == ApplicationStore.Parse<ServiceKind>(s)) : null;
+            var state = m.State is { } t ? ApplicationStore.Parse<ApplicationState>(t) : (ApplicationState?)null;
+            var text = Messages.Get($"notification.{m.Kind}", language, service is null ? "" : NameOf(service, language),
+                state is { } st ? Messages.Get($"application.state.{ApplicationStore.Text(st)}", language) : "");
+            return new NotificationResponse(m.Id, m.Kind, text, m.Link, m.CreatedAt, m.Read, m.ApplicationId, state);
+        })]);
+    }
+
     public async Task<IReadOnlyList<ServiceResponse>> ServicesAsync(string language, CancellationToken cancellationToken) =>
         [.. (await desk.CatalogueAsync(cancellationToken)).Select(s => new ServiceResponse(s.Kind, NameOf(s, language), s.Applicants,
             [.. s.Documents.Select(r => new DocumentRequirementResponse([.. r.AnyOf.Select(d => Named(d, "document", language))], r.OnlyWhereNeeded))],

@@ -43,3 +43,10 @@ public interface IKindergartenQueueGrain : IGrainWithStringKey
 {
     Task Reconcile(Domain.EServices.QueueChangeCause cause);
 }
+
+/// <summary>A recipient's in-app inbox, keyed by the recipient (a parent's person id): the one writer of its read marks.</summary>
+public interface IInboxGrain : IGrainWithStringKey
+{
+    /// <summary>Marks a message read; false when it is not this recipient's.</summary>
+    Task<bool> MarkRead(Actor actor, long messageId);
+}

@@ -102,7 +102,8 @@ public sealed class ServiceApplicationGrain(ApplicationStore store, ServiceDesk 
         {
             var step = new ApplicationTransition(record.Version + 1, ApplicationAction.Complete, record.State, ApplicationState.Completed, actor.UserId,
                 WorkflowActor.System, clock.UtcNow, null, null);
-            await store.TransitionAsync(Id, record.Version, step, decides: true, Audit(actor, "application.complete", record.OfficeId, record.DistrictId));
+            await store.TransitionAsync(Id, record.Version, step, decides: true, Audit(actor, "application.complete", record.OfficeId, record.DistrictId),
+                notify: record.ApplicantId);
             _record = await store.LoadAsync(Id);
         }
         return ApplicationOutcome.Done(Id);
@@ -198,7 +199,8 @@ public sealed class ServiceApplicationGrain(ApplicationStore store, ServiceDesk 
     {
         // The office's decision ends its term; an applicant's withdrawal is none.
         var decides = record.State.AwaitsDecision() && !step.To.AwaitsDecision() && step.To != ApplicationState.Withdrawn;
-        var written = await store.TransitionAsync(Id, record.Version, step, decides, audit, change);
+        var written = await store.TransitionAsync(Id, record.Version, step, decides, audit, change,
+            notify: step.ActorKind == WorkflowActor.Applicant ? null : record.ApplicantId);
         _record = await store.LoadAsync(Id);
         if (written == ApplicationWrite.Stale)
         {

@@ -175,7 +175,7 @@ public sealed partial class ApplicationStore(NpgsqlDataSource dataSource)
     /// with the transition row and the audit row. A step out of the office's term records the decision's time.
     /// </summary>
     public async Task<ApplicationWrite> TransitionAsync(Guid id, int expectedVersion, ApplicationTransition step, bool decides, AuditEntry audit,
-        ApplicationChange? change = null, CancellationToken cancellationToken = default)
+        ApplicationChange? change = null, string? notify = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -210,6 +210,18 @@ public sealed partial class ApplicationStore(NpgsqlDataSource dataSource)
         }
         await InsertTransitionAsync(id, step, connection, transaction, cancellationToken);
         await AuditAsync(audit, new { applicationId = id, action = step.Action is { } a ? Text(a) : null, to = Text(step.To) }, connection, transaction, cancellationToken);
+        if (notify is not null)
+        {
+            // The applicant learns of every step not their own, in the same transaction: never lost, never sent for a step not taken.
+            await using var message = new NpgsqlCommand("""
+                INSERT INTO notifications (recipient, kind, application_id, service, state, link, created_at)
+                SELECT @recipient, 'applicationChanged', id, service, state, '/applications/' || id, @at FROM service_applications WHERE id = @id
+                """, connection, transaction);
+            message.Parameters.AddWithValue("recipient", notify);
+            message.Parameters.AddWithValue("id", id);
+            message.Parameters.AddWithValue("at", step.At);
+            await message.ExecuteNonQueryAsync(cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
         return ApplicationWrite.Done;
     }

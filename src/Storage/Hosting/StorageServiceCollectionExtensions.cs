@@ -64,6 +64,7 @@ public static class StorageServiceCollectionExtensions
         builder.Services.TryAddSingleton<Ratings.RatingStore>();
         builder.Services.TryAddSingleton<EServices.ApplicationStore>();
         builder.Services.TryAddSingleton<EServices.ServiceDesk>();
+        builder.Services.TryAddSingleton<EServices.InboxStore>();
         builder.AddKazakhstanClock();
         if (migrate)
         {

@@ -134,3 +134,19 @@ CREATE TABLE IF NOT EXISTS application_uploads (
     uploaded_at    timestamptz NOT NULL
 );
 CREATE INDEX IF NOT EXISTS application_uploads_application_idx ON application_uploads (application_id);
+
+-- The in-app inbox: a message per event for its recipient (a parent's person id, or an account), written in the same
+-- transaction as the event. A message carries a kind, a state and a link — never a name or an IIN.
+CREATE TABLE IF NOT EXISTS notifications (
+    id             bigserial PRIMARY KEY,
+    recipient      text NOT NULL,
+    kind           text NOT NULL,
+    application_id uuid REFERENCES service_applications (id),
+    service        text,
+    state          text,
+    link           text NOT NULL CHECK (link ~ '^/[A-Za-z0-9/_-]*$'),
+    created_at     timestamptz NOT NULL,
+    read_at        timestamptz
+);
+CREATE INDEX IF NOT EXISTS notifications_recipient_idx ON notifications (recipient, id DESC);
+CREATE INDEX IF NOT EXISTS notifications_unread_idx ON notifications (recipient) WHERE read_at IS NULL;

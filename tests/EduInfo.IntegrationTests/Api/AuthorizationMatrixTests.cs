@@ -81,6 +81,9 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         // A parent names a child (a fresh one each time) and lists their own; nobody else has children to name.
         ["POST /api/v1/me/children"] =                     [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 201, 201, 403, 403, 403],
         ["GET /api/v1/me/children"] =                      [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 403, 403],
+        // The in-app inbox: every signed-in caller reads their own (empty but for parents); a parent marks their own message read.
+        ["GET /api/v1/me/notifications"] =                 [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ["POST /api/v1/me/notifications/{notificationId}/read"] = [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 204, 404, 403, 403, 403],
         // A certificate of study for the target pupil: their parent gets it; another parent is told the pupil is not their child.
         ["POST /api/v1/applications"] =                    [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 201, 400, 403, 403, 403],
         ["GET /api/v1/applications"] =                     [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 403, 403],

@@ -162,6 +162,7 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
             await PublishedRatingAsync(nodeId!);
         }
         if (pattern.StartsWith("/api/v1/applications", StringComparison.Ordinal) || pattern.StartsWith("/api/v1/me/children", StringComparison.Ordinal)
+            || pattern.StartsWith("/api/v1/me/notifications", StringComparison.Ordinal)
             || pattern == "/api/v1/policies/services/{service}")
         {
             return await ApplicationRequestAsync(method, pattern, s);
@@ -324,6 +325,13 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
                 return method == "GET" ? (method, pattern, null) : (method, pattern, ChildClaim(out _));
             case "/api/v1/policies/services/{service}":
                 return (method, "/api/v1/policies/services/firstGradeAdmission", new { decisionWorkingDays = 5 });
+            case "/api/v1/me/notifications":
+                return (method, pattern, null);
+            case "/api/v1/me/notifications/{notificationId}/read":
+                // A certificate completed at once leaves a message in the target parent's inbox.
+                await FiledAsync(Certificate(s));
+                var newest = (await SendAsync("parent/in", HttpMethod.Get, "/api/v1/me/notifications", null)).Body.GetProperty("items")[0].GetProperty("id").GetInt64();
+                return (method, $"/api/v1/me/notifications/{newest}/read", null);
             case "/api/v1/applications" when method == "GET":
                 return (method, pattern, null);
             case "/api/v1/applications":

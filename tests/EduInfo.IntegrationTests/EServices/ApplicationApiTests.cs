@@ -119,6 +119,19 @@ public sealed class ApplicationApiTests(ApiHost api) : IClassFixture<ApiHost>
         var approved = await StepAsync(head, new { action = "approve" });
         Assert.Equal((200, "approved", "2026-11-27"), (approved.Status, approved.Body.GetProperty("state").GetString(), approved.Body.GetProperty("decidedOn").GetString()));
 
+        // The parent's inbox: a message for each of the office's steps, newest first, a status and a link, no name.
+        var inbox = await api.Http.GetJsonAsync("/api/v1/me/notifications", Parent(parent), "ru");
+        var messages = inbox.Body.GetProperty("items").EnumerateArray().Where(m => m.GetProperty("applicationId").GetString() == id).ToList();
+        Assert.Equal(["Заявление «Приём в первый класс»: Одобрено", "Заявление «Приём в первый класс»: На рассмотрении"],
+            messages.Select(m => m.GetProperty("text").GetString()));
+        Assert.All(messages, m => Assert.Equal($"/applications/{id}", m.GetProperty("link").GetString()));
+        Assert.DoesNotContain("Сәрсенова", inbox.Body.GetRawText());
+        var unread = inbox.Body.GetProperty("unread").GetInt32();
+        var first = messages[0].GetProperty("id").GetInt64();
+        Assert.Equal(404, (await api.Http.PostJsonAsync($"/api/v1/me/notifications/{first}/read", null, Parent(stranger))).Status);
+        Assert.Equal(204, (await api.Http.PostJsonAsync($"/api/v1/me/notifications/{first}/read", null, Parent(parent))).Status);
+        Assert.Equal(unread - 1, (await api.Http.GetJsonAsync("/api/v1/me/notifications", Parent(parent))).Body.GetProperty("unread").GetInt32());
+
         // The parent withdraws; nothing moves it again.
         Assert.Equal(200, (await StepAsync(Parent(parent), new { action = "withdraw" })).Status);
         var closedNow = await StepAsync(head, new { action = "take" });

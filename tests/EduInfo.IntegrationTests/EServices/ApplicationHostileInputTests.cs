@@ -50,6 +50,9 @@ public sealed class ApplicationHostileInputTests(ApiHost api) : IClassFixture<Ap
         { "a ground that is not one", "POST /api/v1/applications/6f1c8c1e-8d0e-4a51-9d3c-2b1d3c4e5f60/steps {\"action\":\"refuse\",\"ground\":\"dislike\"}", 400, "ground" },
         { "a direction to a kindergarten that is SQL", "POST /api/v1/applications/6f1c8c1e-8d0e-4a51-9d3c-2b1d3c4e5f60/steps {\"action\":\"direct\",\"organizationId\":\"' OR 1=1\"}", 404, "" },
         { "a priority confirmation that is a string", "POST /api/v1/applications/6f1c8c1e-8d0e-4a51-9d3c-2b1d3c4e5f60/steps {\"action\":\"enqueue\",\"priorityConfirmed\":\"yes\"}", 400, "priorityConfirmed" },
+        { "a message id that is SQL", "POST /api/v1/me/notifications/1%20OR%201=1/read {}", 404, "" },
+        { "a message id that is negative", "POST /api/v1/me/notifications/-1/read {}", 404, "" },
+        { "a message id past a long", "POST /api/v1/me/notifications/99999999999999999999/read {}", 404, "" },
         { "a confirmation of a markup id", "POST /api/v1/applications/%3Cscript%3E/link-confirmation {\"birthCertificate\":\"x\"}", 404, "" },
     };
 
