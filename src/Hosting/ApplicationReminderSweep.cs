@@ -6,9 +6,10 @@ using Orleans.Runtime;
 namespace EduInfo.Hosting;
 
 /// <summary>
-/// When a silo becomes active, every application whose office still owes a decision is asked to make sure of its
-/// deadline's reminder. A backup keeps the reminder table's schema only, so after a restore this is what brings the
-/// reminders back; on a running cluster it registers what is there already (idempotent).
+/// When a silo becomes active, and then once a day, every application with a deadline running is asked to make sure
+/// of its reminder. A backup keeps the reminder table's schema only, so after a restore this is what brings the
+/// reminders back; a registration that failed after its step committed is made good within a day; on a running
+/// cluster it registers what is there already (idempotent).
 /// </summary>
 internal sealed class ApplicationReminderSweep(IGrainFactory grains, ApplicationStore store, ILogger<ApplicationReminderSweep> logger)
     : ILifecycleParticipant<ISiloLifecycle>
@@ -28,6 +29,15 @@ internal sealed class ApplicationReminderSweep(IGrainFactory grains, Application
         });
 
     private async Task SweepAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            await SweepOnceAsync(stopping);
+            await Task.Delay(TimeSpan.FromDays(1), stopping).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    private async Task SweepOnceAsync(CancellationToken stopping)
     {
         for (var attempt = 1; attempt <= 5 && !stopping.IsCancellationRequested; attempt++)
         {

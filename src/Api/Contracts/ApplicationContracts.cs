@@ -64,12 +64,12 @@ public sealed record QueueResponse(int? Place, int Of, string Reference, bool Pr
 
 public sealed record QueueChangeResponse(DateTimeOffset At, int? From, int? To, QueueChangeCause Cause, string CauseName);
 
-/// <summary>A district's published kindergarten queues: no child, no parent; each place with its reference, filing day and counting priority.</summary>
+/// <summary>A district's published kindergarten queues: no child, no parent; each place with its reference, filing month and whether a priority counts.</summary>
 public sealed record PublicQueueResponse(string DistrictId, string DistrictName, IReadOnlyList<PublicQueueYearResponse> Years);
 
 public sealed record PublicQueueYearResponse(int BirthYear, IReadOnlyList<PublicQueuePlaceResponse> Places);
 
-public sealed record PublicQueuePlaceResponse(int Place, string Reference, DateOnly FiledOn, PriorityCategory Priority, string PriorityName);
+public sealed record PublicQueuePlaceResponse(int Place, string Reference, string FiledMonth, bool Priority);
 
 public sealed record ApplicationChildResponse(Guid? ChildLinkId, string? StudentId, string LastName, string FirstName, DateOnly BirthDate);
 

@@ -85,7 +85,7 @@ public sealed class ApplicationRead(ApplicationStore store, ServiceDesk desk, No
     {
         var queue = await store.QueueEntriesAsync(record.DistrictId, birthYear, cancellationToken);
         var place = queue.Select((e, i) => (e.ApplicationId, Place: i + 1)).FirstOrDefault(p => p.ApplicationId == record.Id.ToString()).Place;
-        return new QueueResponse(place == 0 ? null : place, queue.Count, ApplicationStore.ReferenceOf(record.Id.ToString()), record.PriorityConfirmed,
+        return new QueueResponse(place == 0 ? null : place, queue.Count, ApplicationStore.ReferenceOf(record.Id.ToString(), record.ReceiptSeq), record.PriorityConfirmed,
             record.DirectedTo, record.DirectionUntil,
             [.. (await store.PositionsOfAsync(record.Id, cancellationToken)).Select(p => new QueueChangeResponse(p.At, p.From, p.To, p.Cause,
                 Messages.Get($"application.queueCause.{ApplicationStore.Text(p.Cause)}", language)))]);
@@ -101,7 +101,7 @@ public sealed class ApplicationRead(ApplicationStore store, ServiceDesk desk, No
         var entries = await store.PublicQueueAsync(districtId, cancellationToken);
         return new PublicQueueResponse(districtId, NodeSummaryResponse.NameOf(district, districtId, language),
             [.. entries.GroupBy(e => e.BirthYear).Select(g => new PublicQueueYearResponse(g.Key,
-                [.. g.Select(e => new PublicQueuePlaceResponse(e.Place, e.Reference, e.FiledOn, e.Priority, Named(e.Priority, "priority", language).Name))]))]);
+                [.. g.Select(e => new PublicQueuePlaceResponse(e.Place, e.Reference, e.FiledMonth, e.Priority))]))]);
     }
 
     public async Task<IReadOnlyList<ApplicationResponse>> MineAsync(Actor actor, string language, CancellationToken cancellationToken) =>

@@ -6,7 +6,8 @@ namespace EduInfo.Grains.Interfaces.EServices;
 /// <summary>
 /// Who an actor is to an application: its applicant (the parent whose grant is the applicant's id), the office (the head
 /// of the organization applied to; the district's officers for the department's services), the receiving head of a
-/// transfer. Nobody else takes a step; officers above the office read their area's figures and overdue list.
+/// transfer. Nobody else takes a step, and nobody is the office of their own child's application; officers above the
+/// office read their area's figures and overdue list.
 /// </summary>
 public static class ServiceParties
 {
@@ -23,11 +24,8 @@ public static class ServiceParties
         {
             parties.Add(service == ServiceKind.SchoolTransfer ? WorkflowActor.ReceivingHead : WorkflowActor.Office);
         }
-        if (actor.Grants.Any(g => g.Role == Role.Parent && g.ScopeId == applicantId))
-        {
-            parties.Add(WorkflowActor.Applicant);
-        }
-        return parties;
+        // Nobody decides their own child's application: a head or officer who is its applicant acts as the applicant only.
+        return actor.Grants.Any(g => g.Role == Role.Parent && g.ScopeId == applicantId) ? [WorkflowActor.Applicant] : parties;
     }
 
     /// <summary>Officers above an office (its district's and region's, the Ministry's analysts): the area's overdue list, no names.</summary>

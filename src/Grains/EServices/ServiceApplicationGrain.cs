@@ -38,7 +38,12 @@ public sealed class ServiceApplicationGrain(ApplicationStore store, ServiceDesk 
         if (_record is { } existing)
         {
             // A retry of the same filing (the id is the client's idempotency key) answers as the first did.
-            return existing.ApplicantId == applicant ? await CompleteAtOnceAsync(actor) : ApplicationOutcome.NotFound;
+            if (existing.ApplicantId != applicant)
+            {
+                return ApplicationOutcome.NotFound;
+            }
+            await AfterCommitAsync(null);
+            return await CompleteAtOnceAsync(actor);
         }
         if (Shape(request) is { } malformed)
         {
@@ -90,7 +95,7 @@ public sealed class ServiceApplicationGrain(ApplicationStore store, ServiceDesk 
                 return _record?.ApplicantId == applicant ? ApplicationOutcome.Done(Id) : ApplicationOutcome.NotFound;
         }
         _record = await store.LoadAsync(Id);
-        await EnsureReminder();
+        await AfterCommitAsync(null);
         return await CompleteAtOnceAsync(actor);
     }
 
@@ -111,6 +116,8 @@ public sealed class ServiceApplicationGrain(ApplicationStore store, ServiceDesk 
 
     public async Task<ApplicationOutcome> Act(Actor actor, ApplicationStepRequest request)
     {
+        // Read afresh: the child's link may have been confirmed through another application of the same child.
+        _record = await store.LoadAsync(Id);
         if (_record is not { } record || ServiceParties.Of(actor, record.Service, record.ApplicantId, record.OfficeId, record.DistrictId) is not { Count: > 0 } parties)
         {
             return ApplicationOutcome.NotFound;
@@ -121,6 +128,10 @@ public sealed class ServiceApplicationGrain(ApplicationStore store, ServiceDesk 
         }
         var service = (await desk.CatalogueAsync()).Single(s => s.Kind == record.Service);
         var reason = request.Reason?.Trim();
+        if (reason?.Length > ApplicationWorkflow.MaxReasonLength)
+        {
+            return ApplicationOutcome.Refused(ApplicationStatus.Invalid, "reason", "reasonRequired");
+        }
         var decisions = parties.Select(p => (Party: p, Outcome: ApplicationWorkflow.Decide(service, record.State, action, p, request.Ground, reason))).ToList();
         var (party, outcome) = decisions.FirstOrDefault(d => d.Outcome.To is not null) is { Party: var found } hit && hit.Outcome.To is not null ? hit : decisions[0];
         if (outcome.Refusal is { } refusal)
@@ -206,12 +217,31 @@ public sealed class ServiceApplicationGrain(ApplicationStore store, ServiceDesk 
         {
             return ApplicationOutcome.Refused(ApplicationStatus.Conflict, "action", "changed");
         }
-        if (QueueCause(record.State, step.To, step.Action) is { } cause && record.BirthYear is { } year)
-        {
-            await GrainFactory.GetGrain<IKindergartenQueueGrain>(KindergartenQueueGrain.KeyOf(record.DistrictId, year)).Reconcile(cause);
-        }
-        await EnsureReminder();
+        await AfterCommitAsync(QueueCause(record.State, step.To, step.Action) is { } cause && record.BirthYear is { } year
+            ? (KindergartenQueueGrain.KeyOf(record.DistrictId, year), cause)
+            : null);
         return ApplicationOutcome.Done(Id);
+    }
+
+    /// <summary>
+    /// What follows a committed step: the queue's places and the deadline's reminder. The step stands whatever happens
+    /// here, so a failure is logged, not answered: the queue records the difference at its next change, and the daily
+    /// sweep registers a missing reminder.
+    /// </summary>
+    private async Task AfterCommitAsync((string Queue, QueueChangeCause Cause)? queue)
+    {
+        try
+        {
+            if (queue is { } q)
+            {
+                await GrainFactory.GetGrain<IKindergartenQueueGrain>(q.Queue).Reconcile(q.Cause);
+            }
+            await EnsureReminder();
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Application {ApplicationId}: the step is committed, but its queue or reminder was not updated", Id);
+        }
     }
 
     /// <summary>Why the queue's places move with this step, if they do.</summary>
@@ -226,6 +256,7 @@ public sealed class ServiceApplicationGrain(ApplicationStore store, ServiceDesk 
 
     public async Task<ApplicationOutcome> ConfirmLink(Actor actor, LinkConfirmationRequest request)
     {
+        _record = await store.LoadAsync(Id);
         if (_record is not { } record || ServiceParties.Of(actor, record.Service, record.ApplicantId, record.OfficeId, record.DistrictId) is not { Count: > 0 } parties)
         {
             return ApplicationOutcome.NotFound;
@@ -250,6 +281,7 @@ public sealed class ServiceApplicationGrain(ApplicationStore store, ServiceDesk 
 
     public async Task<ApplicationOutcome> Attach(Actor actor, ServiceDocument document, byte[] content)
     {
+        _record = await store.LoadAsync(Id);
         if (_record is not { } record || ServiceParties.Of(actor, record.Service, record.ApplicantId, record.OfficeId, record.DistrictId) is not { Count: > 0 } parties)
         {
             return ApplicationOutcome.NotFound;

@@ -87,8 +87,11 @@ public sealed record ApplicationChange(bool? PriorityConfirmed = null, string? D
 /// <summary>A change of a child's place in a queue as the parent sees it.</summary>
 public sealed record QueuePositionRecord(DateTimeOffset At, int? From, int? To, QueueChangeCause Cause);
 
-/// <summary>A child in a published queue: its place, the filing's day, the priority that counts, a reference only its parent knows.</summary>
-public sealed record PublicQueueEntry(int BirthYear, int Place, DateOnly FiledOn, PriorityCategory Priority, string Reference);
+/// <summary>
+/// A child in a published queue: its place, the month of filing, whether a confirmed priority counts (never which: a
+/// disability or a lost parent is nobody's business), and a reference only its parent is shown.
+/// </summary>
+public sealed record PublicQueueEntry(int BirthYear, int Place, string FiledMonth, bool Priority, string Reference);
 
 /// <summary>How a write to the rows of record ended.</summary>
 public enum ApplicationWrite

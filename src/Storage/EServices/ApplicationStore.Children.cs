@@ -117,7 +117,7 @@ public sealed partial class ApplicationStore
                    (SELECT n.kind FROM nodes n WHERE n.id = @office),
                    (SELECT n.path FROM nodes n WHERE n.id = @office),
                    (SELECT c.organization_id FROM enrolments e JOIN classes c ON c.id = e.class_id
-                    WHERE e.student_id = @student AND (e.to_date IS NULL OR e.to_date >= @today)
+                    WHERE e.student_id = @student AND e.from_date <= @today AND (e.to_date IS NULL OR e.to_date >= @today)
                       AND EXISTS (SELECT 1 FROM student_parents sp WHERE sp.student_id = @student AND sp.parent_id = @applicant
                                   AND (sp.from_date IS NULL OR sp.from_date <= @today) AND (sp.to_date IS NULL OR sp.to_date >= @today))
                     ORDER BY e.from_date DESC, e.seq DESC LIMIT 1),
@@ -202,7 +202,8 @@ public sealed partial class ApplicationStore
         await using var command = dataSource.CreateCommand("""
             SELECT a.office_id, a.decided_on, left(s.last_name, 1) || '. ' || left(s.first_name, 1) || '.',
                    EXISTS (SELECT 1 FROM enrolments e JOIN classes c ON c.id = e.class_id
-                           WHERE e.student_id = a.student_id AND c.organization_id = a.office_id AND (e.to_date IS NULL OR e.to_date >= @today))
+                           WHERE e.student_id = a.student_id AND c.organization_id = a.office_id AND e.from_date <= @today
+                             AND (e.to_date IS NULL OR e.to_date >= @today))
             FROM service_applications a JOIN students s ON s.id = a.student_id
             WHERE a.verification_code = @code AND a.service = 'studyCertificate' AND a.state = 'completed'
             """);

@@ -91,8 +91,8 @@ public sealed partial class ApplicationStore
     }
 
     /// <summary>
-    /// A district's queues as published: per birth year, each child's place, the day its filing counts from, the
-    /// priority that counts (a confirmed one) and a reference of eight characters shown on the parent's application.
+    /// A district's queues as published: per birth year, each child's place, the month its filing counts from, whether a
+    /// confirmed priority counts, and a reference of eight characters shown on the parent's application.
     /// </summary>
     public async Task<IReadOnlyList<PublicQueueEntry>> PublicQueueAsync(string districtId, CancellationToken cancellationToken = default)
     {
@@ -111,13 +111,18 @@ public sealed partial class ApplicationStore
         return [.. rows.GroupBy(r => r.Year).OrderBy(g => g.Key).SelectMany(g =>
         {
             var filed = g.ToDictionary(r => r.Entry.ApplicationId, r => r.Filed, StringComparer.Ordinal);
-            return KindergartenQueueRules.Default.Order(g.Select(r => r.Entry)).Select((e, i) => new PublicQueueEntry(g.Key, i + 1, filed[e.ApplicationId],
-                e.PriorityConfirmed ? e.Priority : PriorityCategory.None, ReferenceOf(e.ApplicationId)));
+            return KindergartenQueueRules.Default.Order(g.Select(r => r.Entry)).Select((e, i) => new PublicQueueEntry(g.Key, i + 1,
+                filed[e.ApplicationId].ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+                e.PriorityConfirmed && e.Priority != PriorityCategory.None, ReferenceOf(e.ApplicationId, e.ReceiptSeq)));
         })];
     }
 
-    /// <summary>The application's reference in a published queue: the first eight hex digits of its id, in capitals.</summary>
-    public static string ReferenceOf(string applicationId) => Guid.Parse(applicationId).ToString("N")[..8].ToUpperInvariant();
+    /// <summary>
+    /// The application's reference in a published queue: eight hex digits of a digest of its id and the server's receipt
+    /// number, so a client that chose its application's id cannot choose the reference another family is shown.
+    /// </summary>
+    public static string ReferenceOf(string applicationId, long receiptSeq) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes($"{applicationId}:{receiptSeq}")))[..8];
 
     /// <summary>An organization's kind and node (a kindergarten a child is directed to must be one of the district's).</summary>
     public async Task<(string Kind, string NodeId)?> OrganizationAsync(string organizationId, CancellationToken cancellationToken = default)
@@ -209,7 +214,7 @@ public sealed partial class ApplicationStore
     public async Task<IReadOnlyList<UploadRecord>> UploadsOfAsync(Guid applicationId, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand(
-            "SELECT id, document, content_type, size_bytes, uploaded_at FROM application_uploads WHERE application_id = @a ORDER BY uploaded_at, id");
+            "SELECT id, document, content_type, size_bytes, uploaded_at FROM application_uploads WHERE application_id = @a ORDER BY seq");
         command.Parameters.AddWithValue("a", applicationId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var uploads = new List<UploadRecord>();

@@ -10,7 +10,10 @@ namespace EduInfo.Storage.EServices;
 public sealed class ServiceDesk(ApplicationStore store, TimeProvider time)
 {
     private static readonly TimeSpan Freshness = TimeSpan.FromMinutes(1);
-    private (DateTimeOffset At, IReadOnlyList<ServiceDefinition> Catalogue, LabourCalendar Calendar)? _cached;
+    private sealed record Snapshot(DateTimeOffset At, IReadOnlyList<ServiceDefinition> Catalogue, LabourCalendar Calendar);
+
+    // Replaced whole, never changed in place: a reader sees one snapshot or another, never half of one.
+    private Snapshot? _cached;
 
     public async Task<IReadOnlyList<ServiceDefinition>> CatalogueAsync(CancellationToken cancellationToken = default) =>
         (await LoadAsync(cancellationToken)).Catalogue;
@@ -19,19 +22,19 @@ public sealed class ServiceDesk(ApplicationStore store, TimeProvider time)
         (await LoadAsync(cancellationToken)).Calendar;
 
     /// <summary>Forgets what was read, so the next call reads the change just written (the writer's own process).</summary>
-    public void Invalidate() => _cached = null;
+    public void Invalidate() => Volatile.Write(ref _cached, null);
 
-    private async Task<(DateTimeOffset At, IReadOnlyList<ServiceDefinition> Catalogue, LabourCalendar Calendar)> LoadAsync(CancellationToken cancellationToken)
+    private async Task<Snapshot> LoadAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (_cached is { } cached && now - cached.At < Freshness)
+        if (Volatile.Read(ref _cached) is { } cached && now - cached.At < Freshness)
         {
             return cached;
         }
         var settings = (await store.SettingsAsync(cancellationToken)).ToDictionary(s => s.Service);
         IReadOnlyList<ServiceDefinition> catalogue = [.. ServiceCatalogue.Default.Select(s => settings.TryGetValue(s.Kind, out var change) ? Apply(s, change) : s)];
-        var loaded = (now, catalogue, new LabourCalendar(await store.LabourDaysAsync(cancellationToken)));
-        _cached = loaded;
+        var loaded = new Snapshot(now, catalogue, new LabourCalendar(await store.LabourDaysAsync(cancellationToken)));
+        Volatile.Write(ref _cached, loaded);
         return loaded;
     }
 

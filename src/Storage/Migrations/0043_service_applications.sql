@@ -125,6 +125,8 @@ CREATE INDEX IF NOT EXISTS service_applications_queue_idx ON service_application
 -- every read audited; the type is the one sniffed from the bytes; the row goes N months after the decision.
 CREATE TABLE IF NOT EXISTS application_uploads (
     id             uuid PRIMARY KEY,
+    -- The order of upload (the instants may be equal under a pinned clock; the ids are random).
+    seq            bigserial NOT NULL,
     application_id uuid NOT NULL REFERENCES service_applications (id),
     document       text NOT NULL,
     content_type   text NOT NULL CHECK (content_type IN ('application/pdf', 'image/png', 'image/jpeg')),

@@ -75,8 +75,11 @@ public sealed class KindergartenQueueApiTests(ApiHost api) : IClassFixture<ApiHo
         var published = await api.Http.GetJsonAsync($"/api/v1/public/queues/{District}", actor: null, acceptLanguage: "ru");
         Assert.True(published.Status == 200, $"{published.Status} {published.Body}");
         var year = published.Body.GetProperty("years").EnumerateArray().Single(y => y.GetProperty("birthYear").GetInt32() == 2024);
-        Assert.Equal($"1:{Ref(b)}:largeFamily 2:{Ref(a)}:none 3:{Ref(c)}:none", string.Join(" ", year.GetProperty("places").EnumerateArray().Select(p =>
-            $"{p.GetProperty("place").GetInt32()}:{p.GetProperty("reference").GetString()}:{p.GetProperty("priority").GetString()}")));
+        async Task<string> RefAsync(string id, int parent) => (await QueueOfAsync(id, parent)).GetProperty("reference").GetString()!;
+        Assert.Equal($"1:{await RefAsync(b, 1)}:True:2026-11 2:{await RefAsync(a, 0)}:False:2026-11 3:{await RefAsync(c, 2)}:False:2026-11",
+            string.Join(" ", year.GetProperty("places").EnumerateArray().Select(p =>
+            $"{p.GetProperty("place").GetInt32()}:{p.GetProperty("reference").GetString()}:{p.GetProperty("priority").GetBoolean()}:{p.GetProperty("filedMonth").GetString()}")));
+        Assert.DoesNotContain("largeFamily", published.Body.GetRawText());
         Assert.DoesNotContain("Сәрсенова", published.Body.GetRawText());
         Assert.Equal(404, (await api.Http.GetJsonAsync("/api/v1/public/queues/KZ", actor: null)).Status);
 
@@ -122,5 +125,4 @@ public sealed class KindergartenQueueApiTests(ApiHost api) : IClassFixture<ApiHo
         Assert.Equal(404, (await api.Http.GetJsonAsync($"/api/v1/public/nodes/{api.Registry.Data.Classes[0].Id}/services", actor: null)).Status);
     }
 
-    private static string Ref(string id) => Guid.Parse(id).ToString("N")[..8].ToUpperInvariant();
 }
