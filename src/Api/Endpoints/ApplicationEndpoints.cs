@@ -68,7 +68,7 @@ public static class ApplicationEndpoints
             .WithSummary("One document, as an attachment: the office's staff only, every read audited (health data)");
         desk.MapGet("/nodes/{nodeId}/applications", Office).RequireNode(IsOffice).WithName("ListOfficeApplications")
             .WithSummary("The office's work queue: a school's head at the school, the district's officers at the district (deadlines, overdue first)");
-        desk.MapGet("/nodes/{nodeId}/applications/overdue", Overdue).RequireNode(OverseesOrHeads).WithName("ListOverdueApplications")
+        desk.MapGet("/nodes/{nodeId}/applications/overdue", Overdue).RequireNode(ServiceParties.ReadsOverdue).WithName("ListOverdueApplications")
             .WithSummary("The area's applications past their term, with working days late and whether escalated; no child, no applicant");
         desk.MapPut("/policies/services/{service}", ChangeService).RequireCaller(a => a.Grants.Any(g => g.Role == Role.Operator)).WithName("ChangeService")
             .WithSummary("Change a service's term in working days or its window of filing (operators; audited)");
@@ -79,9 +79,6 @@ public static class ApplicationEndpoints
 
     private static bool IsOffice(Actor actor, IReadOnlyList<string> path) =>
         path.Count > 0 && actor.Grants.Any(g => g.ScopeId == path[^1] && g.Role is Role.Head or Role.DistrictOfficer);
-
-    private static bool OverseesOrHeads(Actor actor, IReadOnlyList<string> path) =>
-        ServiceParties.OverseesArea(actor, path) || actor.Grants.Any(g => g.Role == Role.Head && path.Contains(g.ScopeId));
 
     private static async Task<Ok<IReadOnlyList<ServiceResponse>>> Services(HttpContext http, ApplicationRead read, CancellationToken aborted) =>
         TypedResults.Ok(await read.ServicesAsync(RequestLanguage.Of(http), aborted));

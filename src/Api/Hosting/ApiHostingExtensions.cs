@@ -184,6 +184,7 @@ public static class ApiHostingExtensions
         app.MapPupilForms();
         app.MapPupilImportForm();
         app.MapStaffForms();
+        app.MapApplicationForms();
         app.MapOrganizationLifecycleForms();
         var api = app.MapGroup("/api/v1");
         api.MapAuthEndpoints();

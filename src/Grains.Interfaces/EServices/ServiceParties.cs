@@ -31,4 +31,8 @@ public static class ServiceParties
     /// <summary>Officers above an office (its district's and region's, the Ministry's analysts): the area's overdue list, no names.</summary>
     public static bool OverseesArea(Actor actor, IReadOnlyList<string> officePath) =>
         actor.Grants.Any(g => g.Role is Role.DistrictOfficer or Role.RegionOfficer or Role.MinistryAnalyst && officePath.Contains(g.ScopeId));
+
+    /// <summary>Who reads an area's (or organization's) overdue list: officers over it, and the head of an organization in it.</summary>
+    public static bool ReadsOverdue(Actor actor, IReadOnlyList<string> path) =>
+        OverseesArea(actor, path) || actor.Grants.Any(g => g.Role == Role.Head && path.Contains(g.ScopeId));
 }

@@ -161,6 +161,13 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
         {
             await PublishedRatingAsync(nodeId!);
         }
+        if (pattern.StartsWith("/applications/{applicationId}", StringComparison.Ordinal))
+        {
+            // The pages' own: the target parent's certificate at the target school to read; a form (refused for its token first) to anything.
+            return (method, pattern.Replace("{applicationId}", method == "GET"
+                ? (await ApplicationRequestAsync(method, "/api/v1/applications/{applicationId}", s)).Path["/api/v1/applications/".Length..]
+                : Guid.NewGuid().ToString()), null);
+        }
         if (pattern.StartsWith("/api/v1/applications", StringComparison.Ordinal) || pattern.StartsWith("/api/v1/me/children", StringComparison.Ordinal)
             || pattern.StartsWith("/api/v1/me/notifications", StringComparison.Ordinal)
             || pattern == "/api/v1/policies/services/{service}")

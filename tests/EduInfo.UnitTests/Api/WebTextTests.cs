@@ -52,7 +52,17 @@ public sealed partial class WebTextTests
         ["web.yearEnd.notice."] = Enum.GetNames<YearEndNotice>(),
         ["council."] = Enum.GetValues<EduInfo.Domain.YearEnd.CouncilDecision>().Select(EduInfo.Domain.YearEnd.CouncilValidator.NameOf),
         ["document."] = Enum.GetValues<EduInfo.Domain.YearEnd.EducationDocumentKind>().Select(EduInfo.Domain.YearEnd.DocumentValidator.NameOf),
+        ["web.applications.notice."] = Enum.GetNames<ApplicationNotice>(),
+        ["web.apply.office."] = Enum.GetNames<EduInfo.Domain.EServices.ResponsibleOffice>(),
+        ["web.application.party."] = Enum.GetNames<EduInfo.Domain.EServices.WorkflowActor>(),
+        ["application.priority."] = Camel<EduInfo.Domain.EServices.PriorityCategory>(),
+        ["application.action."] = Camel<EduInfo.Domain.EServices.ApplicationAction>(),
+        ["application.state."] = Camel<EduInfo.Domain.EServices.ApplicationState>(),
+        ["application.ground."] = Camel<EduInfo.Domain.EServices.RefusalGround>(),
     };
+
+    private static IEnumerable<string> Camel<TEnum>() where TEnum : struct, Enum =>
+        Enum.GetValues<TEnum>().Select(EduInfo.Storage.EServices.ApplicationStore.Text);
 
     private static IEnumerable<string> PageSources()
     {
