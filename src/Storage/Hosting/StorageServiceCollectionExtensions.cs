@@ -66,6 +66,7 @@ public static class StorageServiceCollectionExtensions
         builder.Services.TryAddSingleton<EServices.ServiceDesk>();
         builder.Services.TryAddSingleton<EServices.InboxStore>();
         builder.AddKazakhstanClock();
+        builder.Services.AddHostedService<DatabaseRestartWatch>();
         if (migrate)
         {
             builder.Services.AddHostedService<SchemaMigrationService>();
