@@ -1,3 +1,4 @@
+using EduInfo.Hosting.Notifications;
 using EduInfo.Domain.Journal;
 using EduInfo.Grains.Interfaces.Summaries;
 using EduInfo.Grains.Rollup;
@@ -81,6 +82,7 @@ public static class SiloBuilderExtensions
         silo.Services.Configure<EduInfo.Grains.EServices.EServicesOptions>(configuration.GetSection("EServices"));
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ApplicationReminderSweep>();
         silo.Services.AddHostedService<UploadRetention>();
+        silo.Services.AddNotificationDelivery(configuration);
         return silo;
     }
 }

@@ -127,3 +127,13 @@ public sealed record NotificationsResponse(int Unread, IReadOnlyList<Notificatio
 
 public sealed record NotificationResponse(long Id, string Kind, string Text, string Link, DateTimeOffset CreatedAt, bool Read, Guid? ApplicationId,
     ApplicationState? State);
+
+/// <summary>A parent's own channels as saved (shown to them only): addresses, each channel on or off, quiet hours hh:mm, the messages' language.</summary>
+public sealed record NotificationChannelsResponse(string? Email, string? Phone, bool EmailOn, bool SmsOn, string? QuietFrom, string? QuietTo, string? Language)
+{
+    public static NotificationChannelsResponse Of(Storage.Notifications.SavedChannels? saved) => saved is null
+        ? new(null, null, false, false, null, null, null)
+        : new(saved.Settings.Email, saved.Settings.Phone, saved.Settings.EmailOn, saved.Settings.SmsOn,
+            saved.Settings.Quiet.IsNone ? null : saved.Settings.Quiet.From.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            saved.Settings.Quiet.IsNone ? null : saved.Settings.Quiet.To.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), saved.Language);
+}

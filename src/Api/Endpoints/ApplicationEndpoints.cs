@@ -1,3 +1,4 @@
+using EduInfo.Storage.Notifications;
 using EduInfo.Api.Contracts;
 using EduInfo.Api.Localization;
 using EduInfo.Api.Problems;
@@ -45,6 +46,11 @@ public static class ApplicationEndpoints
             .WithSummary("The caller's in-app inbox: the unread count and the latest 50 messages (a status and a link, never a name)");
         desk.MapPost("/me/notifications/{notificationId}/read", MarkRead).RequireCaller(IsParent).WithName("MarkNotificationRead")
             .WithSummary("Mark one of the caller's messages read");
+        desk.MapGet("/me/notification-channels", Channels).RequireCaller(IsParent).WithName("GetMyNotificationChannels")
+            .WithSummary("The parent's e-mail and SMS channels and quiet hours (their own contacts, shown to them only)");
+        desk.MapPut("/me/notification-channels", SaveChannels).RequireCaller(IsParent).WithName("SaveMyNotificationChannels")
+            .WithSummary("Send the inbox's messages also by e-mail or SMS (a Kazakhstan mobile), never within the quiet hours (audited without the addresses)")
+            .WithDescription("Messages are written in the request's language. A channel switched on needs its address; quiet hours are hh:mm in Kazakhstan time and may cross midnight.");
         desk.MapPost("/applications", File).RequireCaller(IsParent).WithName("FileApplication")
             .WithSummary("File an application (a parent); the id in the body makes a retry answer as the first filing did")
             .WithDescription("The deadline counts working days of the labour calendar from the filing (after 18:30 or on a day off, from the next working day). "
@@ -135,6 +141,16 @@ public static class ApplicationEndpoints
         && await call.Grains.GetGrain<IInboxGrain>(ServiceParties.ApplicantOf(call.Actor)!).MarkRead(call.Actor, id)
             ? TypedResults.NoContent()
             : LocalizedProblems.NotFound(call.Http, "problem.notFound.notification");
+
+    private static async Task<Ok<NotificationChannelsResponse>> Channels([AsParameters] EndpointCall call, DeliveryStore delivery) =>
+        TypedResults.Ok(NotificationChannelsResponse.Of(await delivery.ChannelsAsync(ServiceParties.ApplicantOf(call.Actor)!, call.Aborted)));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> SaveChannels(NotificationChannelsRequest request, [AsParameters] EndpointCall call)
+    {
+        var outcome = await call.Grains.GetGrain<IInboxGrain>(ServiceParties.ApplicantOf(call.Actor)!)
+            .SaveChannels(call.Actor, request, RequestLanguage.Of(call.Http));
+        return outcome.Status == ApplicationStatus.Done ? TypedResults.NoContent() : Refused(call.Http, outcome);
+    }
 
     private static async Task<Ok<IReadOnlyList<ApplicationResponse>>> Mine([AsParameters] EndpointCall call, ApplicationRead read) =>
         TypedResults.Ok(await read.MineAsync(call.Actor, RequestLanguage.Of(call.Http), call.Aborted));

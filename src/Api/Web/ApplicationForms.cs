@@ -1,5 +1,6 @@
 using System.Globalization;
 using EduInfo.Api.Actors;
+using EduInfo.Api.Localization;
 using EduInfo.Api.Problems;
 using EduInfo.Api.Security;
 using EduInfo.Domain.EServices;
@@ -20,6 +21,7 @@ public enum ApplicationNotice
     Stepped,
     Confirmed,
     Uploaded,
+    ChannelsSaved,
     Refused,
 }
 
@@ -35,6 +37,7 @@ public static class ApplicationForms
     {
         var forms = app.MapGroup("/applications").WithTags("Browser session").ExcludeFromDescription().RequireAuthorization();
         forms.MapPost("/children", Claim);
+        forms.MapPost("/notification-channels", SaveChannels);
         forms.MapPost("/new", File);
         forms.MapPost("/{applicationId}/steps", Step);
         forms.MapPost("/{applicationId}/link-confirmation", ConfirmLink);
@@ -72,6 +75,28 @@ public static class ApplicationForms
         var outcome = await call.Grains.GetGrain<IApplicantGrain>(ServiceParties.ApplicantOf(actor)!).ClaimChild(actor,
             new ChildClaimRequest(form.Iin, form.LastName, form.FirstName, Blank(form.MiddleName), birth, form.BirthCertificate));
         return Back("/applications", outcome.Status == ApplicationStatus.Done ? ApplicationNotice.Claimed : ApplicationNotice.Refused, outcome);
+    }
+
+    public sealed record ChannelsForm(
+        [FromForm(Name = "email")] string? Email,
+        [FromForm(Name = "emailOn")] string? EmailOn,
+        [FromForm(Name = "phone")] string? Phone,
+        [FromForm(Name = "smsOn")] string? SmsOn,
+        [FromForm(Name = "quietFrom")] string? QuietFrom,
+        [FromForm(Name = "quietTo")] string? QuietTo);
+
+    /// <summary>The parent's e-mail and SMS channels and quiet hours; the messages' language is the page's.</summary>
+    private static async Task<Results<SeeOther, ProblemHttpResult>> SaveChannels([AsParameters] ChannelsForm form, [AsParameters] FormCall call)
+    {
+        if (Admit(call, parentOnly: true) is { } refusal)
+        {
+            return refusal;
+        }
+        var actor = call.Actors.Resolve(call.Http)!;
+        var outcome = await call.Grains.GetGrain<IInboxGrain>(ServiceParties.ApplicantOf(actor)!).SaveChannels(actor,
+            new NotificationChannelsRequest(Blank(form.Email), Blank(form.Phone), form.EmailOn == "on", form.SmsOn == "on", Blank(form.QuietFrom), Blank(form.QuietTo)),
+            RequestLanguage.Of(call.Http));
+        return Back("/applications", outcome.Status == ApplicationStatus.Done ? ApplicationNotice.ChannelsSaved : ApplicationNotice.Refused, outcome);
     }
 
     /// <summary>
@@ -221,7 +246,8 @@ public static class ApplicationForms
     /// </summary>
     public static IReadOnlyList<string> ErrorTexts(IEnumerable<string>? codes, string language) =>
         [.. (codes ?? []).Take(5).Where(c => c.Length <= 40 && c.All(char.IsAsciiLetter)).Distinct(StringComparer.Ordinal)
-            .Select(c => $"application.error.{c}").Where(Messages.Catalog.ContainsKey).Select(k => Messages.Get(k, language))];
+            .Select(c => new[] { $"application.error.{c}", $"notification.error.{c}" }.FirstOrDefault(Messages.Catalog.ContainsKey))
+            .OfType<string>().Select(k => Messages.Get(k, language))];
 
     /// <summary>An enumeration's value from its camelCase name as the pages send it; null for anything else (a number included).</summary>
     public static T? EnumOf<T>(string? text) where T : struct, Enum =>

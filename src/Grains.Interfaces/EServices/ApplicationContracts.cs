@@ -33,6 +33,16 @@ public sealed record ApplicationStepRequest(
     [property: Id(6)] DateOnly? Date = null);
 
 /// <summary>The office's confirmation of the parent–child link: the birth certificate's number as staff read it.</summary>
+/// <summary>A recipient's channels as typed: an e-mail, a mobile number, each channel on or off, quiet hours as hh:mm (Kazakhstan time).</summary>
+[GenerateSerializer, Immutable]
+public sealed record NotificationChannelsRequest(
+    [property: Id(0)] string? Email,
+    [property: Id(1)] string? Phone,
+    [property: Id(2)] bool EmailOn,
+    [property: Id(3)] bool SmsOn,
+    [property: Id(4)] string? QuietFrom,
+    [property: Id(5)] string? QuietTo);
+
 [GenerateSerializer, Immutable]
 public sealed record LinkConfirmationRequest([property: Id(0)] string? BirthCertificate);
 

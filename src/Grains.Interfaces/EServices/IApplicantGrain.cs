@@ -49,4 +49,10 @@ public interface IInboxGrain : IGrainWithStringKey
 {
     /// <summary>Marks a message read; false when it is not this recipient's.</summary>
     Task<bool> MarkRead(Actor actor, long messageId);
+
+    /// <summary>
+    /// Saves the recipient's e-mail and SMS channels and quiet hours (the recipient only; audited without the addresses);
+    /// messages are written in <paramref name="language"/>.
+    /// </summary>
+    Task<ApplicationOutcome> SaveChannels(Actor actor, NotificationChannelsRequest request, string language);
 }

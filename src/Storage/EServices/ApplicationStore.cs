@@ -216,11 +216,14 @@ public sealed partial class ApplicationStore(NpgsqlDataSource dataSource)
             await using var message = new NpgsqlCommand("""
                 INSERT INTO notifications (recipient, kind, application_id, service, state, link, created_at)
                 SELECT @recipient, 'applicationChanged', id, service, state, '/applications/' || id, @at FROM service_applications WHERE id = @id
+                RETURNING id
                 """, connection, transaction);
             message.Parameters.AddWithValue("recipient", notify);
             message.Parameters.AddWithValue("id", id);
             message.Parameters.AddWithValue("at", step.At);
-            await message.ExecuteNonQueryAsync(cancellationToken);
+            var notification = (long)(await message.ExecuteScalarAsync(cancellationToken))!;
+            // And by e-mail or SMS where the recipient asked for it: the outbox rows are part of the same transaction.
+            await Notifications.DeliveryStore.EnqueueAsync(notification, notify, step.At, connection, transaction, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return ApplicationWrite.Done;

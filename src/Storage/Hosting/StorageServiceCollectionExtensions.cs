@@ -65,6 +65,7 @@ public static class StorageServiceCollectionExtensions
         builder.Services.TryAddSingleton<EServices.ApplicationStore>();
         builder.Services.TryAddSingleton<EServices.ServiceDesk>();
         builder.Services.TryAddSingleton<EServices.InboxStore>();
+        builder.Services.TryAddSingleton<Notifications.DeliveryStore>();
         builder.AddKazakhstanClock();
         builder.Services.AddHostedService<DatabaseRestartWatch>();
         if (migrate)

@@ -84,6 +84,9 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         // The in-app inbox: every signed-in caller reads their own (empty but for parents); a parent marks their own message read.
         ["GET /api/v1/me/notifications"] =                 [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
         ["POST /api/v1/me/notifications/{notificationId}/read"] = [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 204, 404, 403, 403, 403],
+        // A parent's own channels (e-mail, SMS, quiet hours): parents only, each their own; nobody reads or sets another's.
+        ["GET /api/v1/me/notification-channels"] =         [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 403, 403],
+        ["PUT /api/v1/me/notification-channels"] =         [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 204, 204, 403, 403, 403],
         // A certificate of study for the target pupil: their parent gets it; another parent is told the pupil is not their child.
         ["POST /api/v1/applications"] =                    [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 201, 400, 403, 403, 403],
         ["GET /api/v1/applications"] =                     [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 403, 403],

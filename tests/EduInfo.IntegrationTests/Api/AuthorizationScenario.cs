@@ -169,7 +169,7 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
                 : Guid.NewGuid().ToString()), null);
         }
         if (pattern.StartsWith("/api/v1/applications", StringComparison.Ordinal) || pattern.StartsWith("/api/v1/me/children", StringComparison.Ordinal)
-            || pattern.StartsWith("/api/v1/me/notifications", StringComparison.Ordinal)
+            || pattern.StartsWith("/api/v1/me/notification", StringComparison.Ordinal)
             || pattern == "/api/v1/policies/services/{service}")
         {
             return await ApplicationRequestAsync(method, pattern, s);
@@ -334,6 +334,8 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
                 return (method, "/api/v1/policies/services/firstGradeAdmission", new { decisionWorkingDays = 5 });
             case "/api/v1/me/notifications":
                 return (method, pattern, null);
+            case "/api/v1/me/notification-channels":
+                return (method, pattern, method == "GET" ? null : new { email = "parent@example.kz", emailOn = true, quietFrom = "22:00", quietTo = "07:00" });
             case "/api/v1/me/notifications/{notificationId}/read":
                 // A certificate completed at once leaves a message in the target parent's inbox.
                 await FiledAsync(Certificate(s));

@@ -54,6 +54,16 @@ public sealed class ApplicationHostileInputTests(ApiHost api) : IClassFixture<Ap
         { "a message id that is negative", "POST /api/v1/me/notifications/-1/read {}", 404, "" },
         { "a message id past a long", "POST /api/v1/me/notifications/99999999999999999999/read {}", 404, "" },
         { "a confirmation of a markup id", "POST /api/v1/applications/%3Cscript%3E/link-confirmation {\"birthCertificate\":\"x\"}", 404, "" },
+        // The channels of notifications: an address that would inject a header, a number abroad, channels without addresses, odd types.
+        { "an e-mail carrying a Bcc header", "PUT /api/v1/me/notification-channels {\"email\":\"a@b.kz\\r\\nBcc: all@evil.example\",\"emailOn\":true}", 400, "email:emailInvalid" },
+        { "an e-mail of 10 000 characters", $"PUT /api/v1/me/notification-channels {{\"email\":\"{new string('a', 10000)}@b.kz\",\"emailOn\":true}}", 400, "email:emailInvalid" },
+        { "an e-mail that is markup", "PUT /api/v1/me/notification-channels {\"email\":\"<script>@x.kz\"}", 400, "email:emailInvalid" },
+        { "a phone that is SQL", "PUT /api/v1/me/notification-channels {\"phone\":\"+7 701'; DROP TABLE notification_outbox;--\",\"smsOn\":true}", 400, "phone:phoneInvalid" },
+        { "a premium-rate number abroad", "PUT /api/v1/me/notification-channels {\"phone\":\"+44 909 879 0000\",\"smsOn\":true}", 400, "phone:phoneInvalid" },
+        { "SMS on without a phone", "PUT /api/v1/me/notification-channels {\"smsOn\":true}", 400, "phone:addressMissing" },
+        { "quiet hours that are a script", "PUT /api/v1/me/notification-channels {\"quietFrom\":\"<b>\",\"quietTo\":\"07:00\"}", 400, "quietFrom:quietHoursInvalid" },
+        { "a channel switch that is a string", "PUT /api/v1/me/notification-channels {\"emailOn\":\"yes\"}", 400, "emailOn" },
+        { "channels as an array", "PUT /api/v1/me/notification-channels [1]", 400, "" },
     };
 
     [Theory]
@@ -79,7 +89,7 @@ public sealed class ApplicationHostileInputTests(ApiHost api) : IClassFixture<Ap
         Assert.Equal(before, await CountAsync());
     }
 
-    private Task<long> CountAsync() => api.Db.ScalarAsync<long>("SELECT (SELECT count(*) FROM service_applications) + (SELECT count(*) FROM child_links) + (SELECT count(*) FROM application_transitions)");
+    private Task<long> CountAsync() => api.Db.ScalarAsync<long>("SELECT (SELECT count(*) FROM service_applications) + (SELECT count(*) FROM child_links) + (SELECT count(*) FROM application_transitions) + (SELECT count(*) FROM notification_channels)");
 
     [Theory]
     [InlineData("noSuchService", "{\"decisionWorkingDays\":5}", 404)]

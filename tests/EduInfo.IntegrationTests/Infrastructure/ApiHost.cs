@@ -138,7 +138,7 @@ public class ApiHost : IApiHost, IAsyncLifetime
     {
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Http?.Dispose();
         if (_app is not null)

@@ -283,6 +283,42 @@ public sealed class EServicePagesTests(BrowserFixture browser, WebHost web, ITes
     }
 
     [Fact]
+    public async Task A_parent_asks_for_email_and_sms_with_quiet_hours_in_Russian_and_reads_them_back_in_Kazakh()
+    {
+        await SignInAsAsync("parent");
+        await Session.OpenAsync("/applications?lang=ru");
+        await Page.FillAsync("#channels-email", "mother@example.kz");
+        await Page.CheckAsync("form[action$='/notification-channels'] input[name=emailOn]");
+        await Page.FillAsync("#channels-phone", "+7 727 234 56 78"); // a landline of Almaty: no SMS
+        await Page.CheckAsync("form[action$='/notification-channels'] input[name=smsOn]");
+        await Page.FillAsync("#channels-from", "22:00");
+        await Page.FillAsync("#channels-to", "07:00");
+        await Page.ClickAsync("form[action$='/notification-channels'] button[type=submit]");
+        await Assertions.Expect(Page.Locator("[data-notice=refused] .refusals li")).ToHaveTextAsync("Нужен мобильный номер Казахстана: +7 7xx xxx xx xx.");
+        Assert.Null(await Web.Db.ScalarAsync<string?>("SELECT email FROM notification_channels WHERE recipient = @r", ("r", Web.Account("parent").ScopeId)));
+
+        await Page.FillAsync("#channels-email", "mother@example.kz");
+        await Page.CheckAsync("form[action$='/notification-channels'] input[name=emailOn]");
+        await Page.FillAsync("#channels-phone", "8 701 234 56 78");
+        await Page.CheckAsync("form[action$='/notification-channels'] input[name=smsOn]");
+        await Page.FillAsync("#channels-from", "22:00");
+        await Page.FillAsync("#channels-to", "07:00");
+        await Page.ClickAsync("form[action$='/notification-channels'] button[type=submit]");
+        await Assertions.Expect(Page.Locator("[data-notice=channelssaved]")).ToHaveTextAsync("Каналы уведомлений сохранены.");
+        await CheckAsync("applications-channels", "ru");
+
+        await Session.OpenAsync("/applications?lang=kk");
+        await Assertions.Expect(Page.Locator("#channels-title")).ToHaveTextAsync("Хабарламалар поштаға және SMS-ке");
+        await Assertions.Expect(Page.Locator("#channels-phone")).ToHaveValueAsync("+77012345678");
+        await Assertions.Expect(Page.Locator("#channels-email")).ToHaveValueAsync("mother@example.kz");
+        await Assertions.Expect(Page.Locator("#channels-from")).ToHaveValueAsync("22:00");
+        await Assertions.Expect(Page.Locator("form[action$='/notification-channels'] input[name=smsOn]")).ToBeCheckedAsync();
+        // The messages go out in the language of the page the parent saved them from.
+        Assert.Equal("ru", await Web.Db.ScalarAsync<string>("SELECT language FROM notification_channels WHERE recipient = @r", ("r", Web.Account("parent").ScopeId)));
+        Session.Guards.AssertClean();
+    }
+
+    [Fact]
     public async Task The_pages_refuse_who_is_not_a_party_and_show_no_words_from_the_address()
     {
         await SignInAsAsync("teacher");

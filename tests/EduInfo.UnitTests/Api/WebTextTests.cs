@@ -59,6 +59,7 @@ public sealed partial class WebTextTests
         ["application.action."] = Camel<EduInfo.Domain.EServices.ApplicationAction>(),
         ["application.state."] = Camel<EduInfo.Domain.EServices.ApplicationState>(),
         ["application.ground."] = Camel<EduInfo.Domain.EServices.RefusalGround>(),
+        ["notification.error."] = Camel<EduInfo.Domain.Notifications.ContactError>(),
     };
 
     private static IEnumerable<string> Camel<TEnum>() where TEnum : struct, Enum =>

@@ -1,0 +1,31 @@
+namespace EduInfo.Hosting.Notifications;
+
+/// <summary>Settings of the e-mail and SMS outbox (configuration section <c>Notifications</c>; docs/e-services.md).</summary>
+public sealed class NotificationOptions
+{
+    /// <summary>The site's public address, put before a message's link (a message names no person: its link is the way in).</summary>
+    public string PublicBaseUrl { get; set; } = "https://eduinfo.kz";
+
+    /// <summary>How often a silo looks for due messages.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a claimed message is another dispatcher's to skip; a dispatcher that died mid-send frees it after this.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+
+    public int BatchSize { get; set; } = 50;
+
+    public SmtpOptions Smtp { get; set; } = new();
+}
+
+/// <summary>The mail relay. Without a host, e-mail is not sent: messages wait in the outbox until one is configured.</summary>
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+    public int Port { get; set; } = 587;
+    /// <summary>None, StartTls (required), StartTlsWhenAvailable, SslOnConnect, Auto (MailKit's SecureSocketOptions).</summary>
+    public string Security { get; set; } = "StartTls";
+    public string? User { get; set; }
+    public string? Password { get; set; }
+    public string From { get; set; } = "EduInfo <noreply@eduinfo.kz>";
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+}
