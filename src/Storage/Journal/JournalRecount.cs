@@ -196,32 +196,35 @@ public static class JournalRecount
             JOIN teaching_groups g ON g.id = m.group_id AND g.class_id IS NULL JOIN assignments a ON a.group_id = g.id),
         -- Who is assessed in a term and subject: the subject is assessed when anyone of the class has work in it; then
         -- every student of the class if the class is taught it, else those who bring work in it.
+        -- (Outer joins, not EXISTS under OR or in a select list: those run as a subplan per row, minutes on a year's journal.
+        -- taught, work, held, excused and exempt are unique on the joined columns, so no row is doubled.)
         candidate AS (
             SELECT s.class_id, s.term, s.subject_id, e.student_id
             FROM (SELECT DISTINCT class_id, term, subject_id FROM work) s
             JOIN enrolled e ON e.class_id = s.class_id
-            WHERE EXISTS (SELECT 1 FROM taught x WHERE x.class_id = s.class_id AND x.subject_id = s.subject_id)
-               OR EXISTS (SELECT 1 FROM work w WHERE (w.class_id, w.term, w.subject_id, w.student_id) = (s.class_id, s.term, s.subject_id, e.student_id))),
+            LEFT JOIN taught x ON x.class_id = s.class_id AND x.subject_id = s.subject_id
+            LEFT JOIN work w ON w.class_id = s.class_id AND w.term = s.term AND w.subject_id = s.subject_id AND w.student_id = e.student_id
+            WHERE x.class_id IS NOT NULL OR w.class_id IS NOT NULL),
         component AS (
             SELECT k.class_id, k.term, k.subject_id, k.student_id, p.bands, p.descriptive, coalesce(z.closed, false) AS closed,
                    cls.org_kind = 'college' AS college,
                    p.wf > 0 AND coalesce(w.fc, 0) > 0 AS f_counted, p.ws > 0 AND coalesce(w.sc, 0) > 0 AS s_counted,
                    p.wt > 0 AND coalesce(w.tc, 0) > 0 AS t_counted,
-                   p.ws > 0 AND coalesce(w.sc, 0) = 0 AND w.student_id IS NOT NULL
-                     AND EXISTS (SELECT 1 FROM held h WHERE (h.class_id, h.term, h.subject_id, h.mark_kind) = (k.class_id, k.term, k.subject_id, 'section'))
-                     AND NOT EXISTS (SELECT 1 FROM excused x WHERE (x.class_id, x.term, x.student_id, x.subject_id, x.mark_kind)
-                                                                 = (k.class_id, k.term, k.student_id, k.subject_id, 'section')) AS s_pending,
-                   p.wt > 0 AND coalesce(w.tc, 0) = 0 AND w.student_id IS NOT NULL
-                     AND EXISTS (SELECT 1 FROM held h WHERE (h.class_id, h.term, h.subject_id, h.mark_kind) = (k.class_id, k.term, k.subject_id, 'term'))
-                     AND NOT EXISTS (SELECT 1 FROM excused x WHERE (x.class_id, x.term, x.student_id, x.subject_id, x.mark_kind)
-                                                                 = (k.class_id, k.term, k.student_id, k.subject_id, 'term')) AS t_pending,
+                   p.ws > 0 AND coalesce(w.sc, 0) = 0 AND w.student_id IS NOT NULL AND hs.class_id IS NOT NULL AND xs.class_id IS NULL AS s_pending,
+                   p.wt > 0 AND coalesce(w.tc, 0) = 0 AND w.student_id IS NOT NULL AND ht.class_id IS NOT NULL AND xt.class_id IS NULL AS t_pending,
                    p.wf::numeric AS wf, p.ws::numeric AS ws, p.wt::numeric AS wt,
                    coalesce(w.fs, 0)::numeric AS fs, greatest(coalesce(w.fm, 0), 1)::numeric AS fm,
                    coalesce(w.ss, 0)::numeric AS ss, greatest(coalesce(w.sm, 0), 1)::numeric AS sm,
                    coalesce(w.ts, 0)::numeric AS ts, greatest(coalesce(w.tm, 0), 1)::numeric AS tm
             FROM candidate k JOIN cls ON cls.id = k.class_id
             JOIN policy p ON p.class_id = k.class_id AND p.term = k.term
-            LEFT JOIN work w ON (w.class_id, w.term, w.subject_id, w.student_id) = (k.class_id, k.term, k.subject_id, k.student_id)
+            LEFT JOIN work w ON w.class_id = k.class_id AND w.term = k.term AND w.subject_id = k.subject_id AND w.student_id = k.student_id
+            LEFT JOIN held hs ON hs.class_id = k.class_id AND hs.term = k.term AND hs.subject_id = k.subject_id AND hs.mark_kind = 'section'
+            LEFT JOIN held ht ON ht.class_id = k.class_id AND ht.term = k.term AND ht.subject_id = k.subject_id AND ht.mark_kind = 'term'
+            LEFT JOIN excused xs ON xs.class_id = k.class_id AND xs.term = k.term AND xs.student_id = k.student_id AND xs.subject_id = k.subject_id
+                 AND xs.mark_kind = 'section'
+            LEFT JOIN excused xt ON xt.class_id = k.class_id AND xt.term = k.term AND xt.student_id = k.student_id AND xt.subject_id = k.subject_id
+                 AND xt.mark_kind = 'term'
             LEFT JOIN closed z ON z.class_id = k.class_id AND z.term = k.term),
         -- Term % exactly: with W = Σ w over the counted components and D = W·M_F·M_S·M_T (M of a component not counted
         -- taken as 1), term % = N / D where N = Σ wᵢ·100·Sᵢ·D / (W·Mᵢ); half-up is ⌊(2N + D) / 2D⌋ (numeric is exact
@@ -234,8 +237,7 @@ public static class JournalRecount
             FROM component c),
         outcome AS (
             SELECT f.class_id, f.term, f.subject_id, f.student_id, f.college, f.bands,
-                   CASE WHEN EXISTS (SELECT 1 FROM exempt x WHERE (x.class_id, x.term, x.student_id, x.subject_id)
-                                                          = (f.class_id, f.term, f.student_id, f.subject_id)) THEN 'exempt'
+                   CASE WHEN x.class_id IS NOT NULL THEN 'exempt'
                         WHEN f.descriptive THEN 'descriptive'
                         WHEN f.s_pending OR f.t_pending THEN CASE WHEN f.closed THEN 'na' ELSE 'pending' END
                         WHEN NOT (f.f_counted OR f.s_counted OR f.t_counted) THEN CASE WHEN f.closed THEN 'na' ELSE 'none' END
@@ -244,7 +246,8 @@ public static class JournalRecount
                           CASE WHEN f.f_counted THEN f.wf * 100 * f.fs * div(f.m, f.fm) ELSE 0 END
                         + CASE WHEN f.s_counted THEN f.ws * 100 * f.ss * div(f.m, f.sm) ELSE 0 END
                         + CASE WHEN f.t_counted THEN f.wt * 100 * f.ts * div(f.m, f.tm) ELSE 0 END) + f.w * f.m, 2 * f.w * f.m)::int END AS percent
-            FROM fraction f),
+            FROM fraction f
+            LEFT JOIN exempt x ON x.class_id = f.class_id AND x.term = f.term AND x.student_id = f.student_id AND x.subject_id = f.subject_id),
         result AS (
             SELECT o.class_id, o.term, o.subject_id, o.student_id, o.college, o.outcome,
                    CASE WHEN o.outcome = 'marked' THEN o.percent END AS percent,
