@@ -160,6 +160,7 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         // Their forms: a post without the page's antiforgery token is refused before anything is read.
         ["POST /applications/children"] =                  [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
         ["POST /applications/new"] =                       [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+        ["POST /applications/notification-channels"] =    [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
         ["POST /applications/{applicationId}/steps"] =     [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
         ["POST /applications/{applicationId}/link-confirmation"] = [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
         ["POST /applications/{applicationId}/uploads"] =   [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],

@@ -86,8 +86,10 @@ public sealed class LiveFanOutTests(PushOnlyApiHost api) : IClassFixture<PushOnl
             {
                 streams.Add(await LiveWrites.OpenNodeAsync(api, organization));
             }
+            // The viewers may open on either side of a version still rolling up from another test's mark (CI saw 16 and 24):
+            // each starts from the latest it was sent; what they share is the one watch, and what follows must reach them all.
             var first = await Task.WhenAll(streams.Select(s => s.NextOfTypeAsync("summary", _ => true, timeout.Token)));
-            Assert.All(first, e => Assert.Equal(first[0].Version, e.Version));
+            Assert.All(first, e => Assert.Equal(first[0].FormativeMarks, e.FormativeMarks));
             Assert.Equal(1, api.Calls.Count(nameof(ISummaryNode.Watch), organization));
             // Streams other tests closed may take a moment to end on the server.
             await Eventually.MatchesAsync(() => Task.FromResult(api.Live.Report().Viewers), n => n == Viewers, TimeSpan.FromSeconds(10), "the viewers counted");
@@ -96,7 +98,7 @@ public sealed class LiveFanOutTests(PushOnlyApiHost api) : IClassFixture<PushOnl
             await LiveWrites.MarkAsync(api, t);
             var pushed = await Task.WhenAll(streams.Select(s => s.NextOfTypeAsync("summary", e => e.FormativeMarks == first[0].FormativeMarks + 1, timeout.Token)));
             Assert.True(posted.Elapsed <= LiveWrites.PushBound, $"the mark reached the viewers after {posted.Elapsed.TotalSeconds:F1} s");
-            Assert.All(pushed, e => Assert.True(e.Version > first[0].Version));
+            Assert.All(pushed, e => Assert.True(e.Version > first.Max(f => f.Version)));
 
             // Pushed: the one watch was not renewed, and no viewer read the grain.
             Assert.Equal(1, api.Calls.Count(nameof(ISummaryNode.Watch), organization));

@@ -39,6 +39,10 @@ public sealed class ApplicationFormHostileTests(ApiHost api) : IClassFixture<Api
         { "a date that is no date", "/applications/{id}/steps", "action=complete&date=yesterday", 303, "error=required" },
         { "a confirmation on no GUID", "/applications/%3Cscript%3E/link-confirmation", "birthCertificate=x", 404, "" },
         { "a confirmation by the applicant", "/applications/{id}/link-confirmation", "birthCertificate=I-AL%201", 303, "notice=refused" },
+        { "an e-mail carrying a Bcc header", "/applications/notification-channels", "email=a%40b.kz%0D%0ABcc%3A%20all%40evil.example&emailOn=on", 303, "error=emailInvalid" },
+        { "a phone that is SQL", "/applications/notification-channels", "phone=%2B7%20701'%3B%20DROP%20TABLE%20notification_outbox%3B--&smsOn=on", 303, "error=phoneInvalid" },
+        { "SMS on without a phone", "/applications/notification-channels", "smsOn=on", 303, "error=addressMissing" },
+        { "quiet hours that are markup", "/applications/notification-channels", "quietFrom=%3Cb%3E&quietTo=07%3A00", 303, "error=quietHoursInvalid" },
     };
 
     [Theory]
@@ -148,9 +152,10 @@ public sealed class ApplicationFormHostileTests(ApiHost api) : IClassFixture<Api
         return filed.Body.GetProperty("id").GetString()!;
     }
 
-    private async Task<(long Applications, long Transitions, long Links, long Uploads)> CountsAsync() => (
+    private async Task<(long Applications, long Transitions, long Links, long Uploads, long Channels)> CountsAsync() => (
         await api.Db.ScalarAsync<long>("SELECT count(*) FROM service_applications"),
         await api.Db.ScalarAsync<long>("SELECT count(*) FROM application_transitions"),
         await api.Db.ScalarAsync<long>("SELECT count(*) FROM child_links"),
-        await api.Db.ScalarAsync<long>("SELECT count(*) FROM application_uploads"));
+        await api.Db.ScalarAsync<long>("SELECT count(*) FROM application_uploads"),
+        await api.Db.ScalarAsync<long>("SELECT count(*) FROM notification_channels"));
 }
