@@ -248,6 +248,13 @@ public sealed class EServicePagesTests(BrowserFixture browser, WebHost web, ITes
             Assert.DoesNotContain("Омарова", await Page.InnerTextAsync("main"));
             await Assertions.Expect(Page.Locator("table.service-figures tr[data-row=kindergartenQueue] td").First).Not.ToHaveTextAsync("0");
             await CheckAsync("overdue-list", "ru");
+            // The monitoring dashboard carries the same figures (item 9): the overdue one counted there too, no person.
+            await Session.OpenAsync($"/nodes/{district}?lang=kk");
+            var figures = Page.Locator($"section.service-figures[data-node='{district}']");
+            await Assertions.Expect(figures.Locator("tr[data-row=kindergartenQueue] td").Nth(3)).Not.ToHaveTextAsync("0");
+            Assert.DoesNotContain("Омарова", await Page.InnerTextAsync("main"));
+            await Assertions.Expect(Page.Locator("a[data-link=open-services]")).ToHaveAttributeAsync("href", $"/open/{district}/services");
+            await CheckAsync("dashboard-services", "kk");
         }
         finally
         {
