@@ -51,7 +51,7 @@ public static class ApplicationEndpoints
         desk.MapPut("/me/notification-channels", SaveChannels).RequireCaller(IsParent).WithName("SaveMyNotificationChannels")
             .WithSummary("Send the inbox's messages also by e-mail or SMS (a Kazakhstan mobile), never within the quiet hours (audited without the addresses)")
             .WithDescription("Messages are written in the request's language. A channel switched on needs its address; quiet hours are hh:mm in Kazakhstan time and may cross midnight.");
-        desk.MapPost("/applications", File).RequireCaller(IsParent).WithName("FileApplication")
+        desk.MapPost("/applications", File).RequireCaller(IsParent).RequireAdmission(AdmissionPool.Filings).WithName("FileApplication")
             .WithSummary("File an application (a parent); the id in the body makes a retry answer as the first filing did")
             .WithDescription("The deadline counts working days of the labour calendar from the filing (after 18:30 or on a day off, from the next working day). "
                 + "A second open application of the same applicant for the same child and service is a 409.");

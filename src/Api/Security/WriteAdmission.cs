@@ -21,14 +21,23 @@ public sealed class AdmissionOptions
     public int RetryAfterSeconds { get; set; } = 2;
 }
 
-/// <summary>Marks an endpoint as a journal write that passes <see cref="WriteAdmission"/>.</summary>
+/// <summary>The writes that share one admission: the journal's, and the filings of e-service applications.</summary>
+public enum AdmissionPool
+{
+    Journal = 1,
+    /// <summary>Filings of applications: when a window opens a whole city applies at once; shed apart from the journal.</summary>
+    Filings = 2,
+}
+
+/// <summary>Marks an endpoint as a write that passes the <see cref="WriteAdmission"/> of its pool.</summary>
 public sealed class WriteAdmissionMetadata
 {
-    public static readonly WriteAdmissionMetadata Instance = new();
+    public static readonly WriteAdmissionMetadata Journal = new(AdmissionPool.Journal);
+    public static readonly WriteAdmissionMetadata Filings = new(AdmissionPool.Filings);
 
-    private WriteAdmissionMetadata()
-    {
-    }
+    private WriteAdmissionMetadata(AdmissionPool pool) => Pool = pool;
+
+    public AdmissionPool Pool { get; }
 }
 
 /// <summary>
@@ -37,11 +46,14 @@ public sealed class WriteAdmissionMetadata
 /// <see cref="AdmissionOptions.QueueLimit"/> more wait, each at most <see cref="AdmissionOptions.QueueTimeout"/>;
 /// anything beyond is refused at once with a localized 503 and Retry-After, before its body is read. So what the
 /// service holds under overload is bounded by configuration, not by the offered load, and nothing waits for the long
-/// request timeout. Reads (dashboards, diaries) do not pass here and stay live while writes are shed.
+/// request timeout. Reads (dashboards, diaries) do not pass here and stay live while writes are shed. Each
+/// <see cref="AdmissionPool"/> has its own admission: an opening minute of filings is shed without shedding the journal.
 /// </summary>
 public sealed class WriteAdmission : IDisposable
 {
     public const string MeterName = "EduInfo.Admission";
+
+    private readonly AdmissionPool _pool;
 
     private readonly ConcurrencyLimiter? _limiter;
     private readonly Meter _meter = new(MeterName);
@@ -50,9 +62,10 @@ public sealed class WriteAdmission : IDisposable
     private int _peakRunning;
     private int _peakQueued;
 
-    public WriteAdmission(AdmissionOptions options)
+    public WriteAdmission(AdmissionOptions options, AdmissionPool pool = AdmissionPool.Journal)
     {
         Options = options;
+        _pool = pool;
         if (options.MaxConcurrentWrites > 0)
         {
             _limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
@@ -62,10 +75,13 @@ public sealed class WriteAdmission : IDisposable
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             });
         }
-        _decisions = _meter.CreateCounter<long>("eduinfo.admission.writes", description: "Journal writes by admission outcome (admitted, queue_full, queue_timeout)");
-        _meter.CreateObservableGauge("eduinfo.admission.running", () => Volatile.Read(ref _running), description: "Journal writes running");
-        _meter.CreateObservableGauge("eduinfo.admission.queued", () => _limiter?.GetStatistics()?.CurrentQueuedCount ?? 0,
-            description: "Journal writes waiting for a slot");
+        // The journal's instruments keep their names (dashboards and alerts use them); the filings' have their own.
+        var (name, what) = pool == AdmissionPool.Journal ? ("eduinfo.admission", "Journal writes") : ("eduinfo.admission.filings", "Application filings");
+        _decisions = _meter.CreateCounter<long>(pool == AdmissionPool.Journal ? $"{name}.writes" : name,
+            description: $"{what} by admission outcome (admitted, queue_full, queue_timeout)");
+        _meter.CreateObservableGauge($"{name}.running", () => Volatile.Read(ref _running), description: $"{what} running");
+        _meter.CreateObservableGauge($"{name}.queued", () => _limiter?.GetStatistics()?.CurrentQueuedCount ?? 0,
+            description: $"{what} waiting for a slot");
     }
 
     public AdmissionOptions Options { get; }
@@ -79,7 +95,7 @@ public sealed class WriteAdmission : IDisposable
     /// <summary>Runs <paramref name="next"/> when a slot is free (after a bounded wait), else answers a 503 at once.</summary>
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        if (_limiter is null || context.GetEndpoint()?.Metadata.GetMetadata<WriteAdmissionMetadata>() is null)
+        if (_limiter is null || context.GetEndpoint()?.Metadata.GetMetadata<WriteAdmissionMetadata>()?.Pool != _pool)
         {
             await next(context);
             return;
@@ -184,21 +200,30 @@ public static class WriteAdmissionExtensions
 {
     public static WebApplicationBuilder AddEduInfoWriteAdmission(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection("Admission").Get<AdmissionOptions>() ?? new AdmissionOptions();
-        builder.Services.AddSingleton(_ => new WriteAdmission(options));
+        var journal = builder.Configuration.GetSection("Admission").Get<AdmissionOptions>() ?? new AdmissionOptions();
+        // Filings: a few run at once (each is one short transaction), a deeper queue, a longer Retry-After.
+        var filings = builder.Configuration.GetSection("Admission:Filings").Get<AdmissionOptions>()
+            ?? new AdmissionOptions { MaxConcurrentWrites = 8, QueueLimit = 64, QueueTimeout = TimeSpan.FromSeconds(1), RetryAfterSeconds = 5 };
+        builder.Services.AddSingleton(_ => new WriteAdmission(journal));
+        builder.Services.AddKeyedSingleton(AdmissionPool.Filings, (_, _) => new WriteAdmission(filings, AdmissionPool.Filings));
         return builder;
     }
 
     /// <summary>After authentication and authorization: only signed-in callers take a slot or a queue place.</summary>
     public static WebApplication UseEduInfoWriteAdmission(this WebApplication app)
     {
-        var admission = app.Services.GetRequiredService<WriteAdmission>();
-        app.Use((context, next) => admission.InvokeAsync(context, next));
+        var journal = app.Services.GetRequiredService<WriteAdmission>();
+        var filings = app.Services.GetRequiredKeyedService<WriteAdmission>(AdmissionPool.Filings);
+        app.Use((context, next) => journal.InvokeAsync(context, next));
+        app.Use((context, next) => filings.InvokeAsync(context, next));
         return app;
     }
 
     /// <summary>Puts endpoints behind the journal write admission (and says so in the OpenAPI document: a possible 503).</summary>
     public static TBuilder RequireWriteAdmission<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(WriteAdmissionMetadata.Instance,
+        builder.RequireAdmission(AdmissionPool.Journal);
+
+    public static TBuilder RequireAdmission<TBuilder>(this TBuilder builder, AdmissionPool pool) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(pool == AdmissionPool.Journal ? WriteAdmissionMetadata.Journal : WriteAdmissionMetadata.Filings,
             new ProducesResponseTypeMetadata(StatusCodes.Status503ServiceUnavailable, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
 }
