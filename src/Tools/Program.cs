@@ -16,6 +16,7 @@ using Npgsql;
 // eduinfo bench-term-end URL NAIVE_URL [seconds] [clients] [dashboards] [teachers] [overload seconds]   docs/benchmarks.md
 // eduinfo bench-live POLL_URL POLL_DB PUSH_URL PUSH_DB [viewers] [seconds] [warm-up] [batches/s] [quiet] [refresh viewers]   bench/live.sh: SSE viewers, polling build against push (POLL_URL - : none), then page refresh against shared sections
 // eduinfo bench-analysis URL [reads=200] [sql runs=3]   bench/analysis.sh: breakdowns and a trend of the republic against the equivalent SQL
+// eduinfo bench-opening URL [applications=10000] [clients=200] [seconds=60] [journal clients=16] [dashboards=8] [teachers=200]   bench/opening-minute.sh
 // eduinfo import FOLDER [--lang kk|ru|en]        import a registry from CSV files, all or nothing (docs/import.md)
 // eduinfo year-roll YEAR [--force]              roll a closed year into the next with the cluster stopped (docs/operations.md; online: POST /api/v1/years/{year}/roll)
 // eduinfo rebuild [--force]                     drop derived state (roll-up cache, class versions) so a cluster started next rebuilds all from the journal (docs/operations.md)
@@ -119,6 +120,15 @@ switch (args[0])
             args[1] == "-" ? null : new("poll", new Uri(args[1]), pollDatabase), new("push", new Uri(args[3]), pushDatabase), options, CancellationToken.None);
         Console.WriteLine(report);
         return report.Sound ? 0 : 1;
+    }
+    case "bench-opening" when args.Length > 1:
+    {
+        int Count(int index, int otherwise) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : otherwise;
+        var options = new EduInfo.Tools.Benchmark.OpeningMinuteBenchmark.Options(Applications: Count(2, 10_000), Clients: Count(3, 200),
+            Minute: TimeSpan.FromSeconds(Count(4, 60)), JournalClients: Count(5, 16), Pollers: Count(6, 8), Teachers: Count(7, 200));
+        var report = await new EduInfo.Tools.Benchmark.OpeningMinuteBenchmark(dataSource, new Uri(args[1]), clock, Console.Out).RunAsync(options, CancellationToken.None);
+        Console.WriteLine(report);
+        return report.EndsWith("PASSED", StringComparison.Ordinal) ? 0 : 1;
     }
     case "bench-analysis" when args.Length > 1:
     {

@@ -126,7 +126,11 @@ public sealed class TermEndBenchmark(NpgsqlDataSource dataSource, Uri eduInfo, U
         return read;
     }
 
-    private async Task<IReadOnlyList<DateOnly>> TermDaysAsync(string year, DateOnly today, CancellationToken cancellationToken)
+    private Task<IReadOnlyList<DateOnly>> TermDaysAsync(string year, DateOnly today, CancellationToken cancellationToken) =>
+        TermDaysAsync(dataSource, year, today, cancellationToken);
+
+    /// <summary>The school days of the term in progress up to today: the days the load writes lessons and marks on.</summary>
+    internal static async Task<IReadOnlyList<DateOnly>> TermDaysAsync(NpgsqlDataSource dataSource, string year, DateOnly today, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
             SELECT starts_on FROM academic_terms WHERE academic_year = @year AND org_kind = 'school' AND starts_on <= @today AND ends_on >= @today
