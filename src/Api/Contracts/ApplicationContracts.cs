@@ -128,12 +128,17 @@ public sealed record NotificationsResponse(int Unread, IReadOnlyList<Notificatio
 public sealed record NotificationResponse(long Id, string Kind, string Text, string Link, DateTimeOffset CreatedAt, bool Read, Guid? ApplicationId,
     ApplicationState? State);
 
-/// <summary>A parent's own channels as saved (shown to them only): addresses, each channel on or off, quiet hours hh:mm, the messages' language.</summary>
-public sealed record NotificationChannelsResponse(string? Email, string? Phone, bool EmailOn, bool SmsOn, string? QuietFrom, string? QuietTo, string? Language)
+/// <summary>
+/// A parent's own channels as saved (shown to them only): addresses, each channel on or off, quiet hours hh:mm, the
+/// messages' language, and which of their children's journal events they follow.
+/// </summary>
+public sealed record NotificationChannelsResponse(string? Email, string? Phone, bool EmailOn, bool SmsOn, string? QuietFrom, string? QuietTo, string? Language,
+    bool MarksOn, bool AbsencesOn, bool TermMarksOn)
 {
     public static NotificationChannelsResponse Of(Storage.Notifications.SavedChannels? saved) => saved is null
-        ? new(null, null, false, false, null, null, null)
+        ? new(null, null, false, false, null, null, null, false, false, false)
         : new(saved.Settings.Email, saved.Settings.Phone, saved.Settings.EmailOn, saved.Settings.SmsOn,
             saved.Settings.Quiet.IsNone ? null : saved.Settings.Quiet.From.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
-            saved.Settings.Quiet.IsNone ? null : saved.Settings.Quiet.To.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), saved.Language);
+            saved.Settings.Quiet.IsNone ? null : saved.Settings.Quiet.To.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), saved.Language,
+            saved.Follows.Marks, saved.Follows.Absences, saved.Follows.TermMarks);
 }

@@ -27,6 +27,10 @@ public sealed class ApplicationRead(ApplicationStore store, ServiceDesk desk, No
         var (unread, messages) = await inbox.ReadAsync([recipient], 50, cancellationToken);
         return new NotificationsResponse(unread, [.. messages.Select(m =>
         {
+            if (m.Journal is { } journal)
+            {
+                return new NotificationResponse(m.Id, m.Kind, journal.Render(language), m.Link, m.CreatedAt, m.Read, null, null);
+            }
             var service = m.Service is { } s ? catalogue.Single(d => d.Kind == ApplicationStore.Parse<ServiceKind>(s)) : null;
             var state = m.State is { } t ? ApplicationStore.Parse<ApplicationState>(t) : (ApplicationState?)null;
             var text = Messages.Get($"notification.{m.Kind}", language, service is null ? "" : NameOf(service, language),

@@ -83,9 +83,12 @@ public static class ApplicationForms
         [FromForm(Name = "phone")] string? Phone,
         [FromForm(Name = "smsOn")] string? SmsOn,
         [FromForm(Name = "quietFrom")] string? QuietFrom,
-        [FromForm(Name = "quietTo")] string? QuietTo);
+        [FromForm(Name = "quietTo")] string? QuietTo,
+        [FromForm(Name = "marksOn")] string? MarksOn,
+        [FromForm(Name = "absencesOn")] string? AbsencesOn,
+        [FromForm(Name = "termMarksOn")] string? TermMarksOn);
 
-    /// <summary>The parent's e-mail and SMS channels and quiet hours; the messages' language is the page's.</summary>
+    /// <summary>The parent's e-mail and SMS channels, quiet hours and journal subscriptions; the messages' language is the page's.</summary>
     private static async Task<Results<SeeOther, ProblemHttpResult>> SaveChannels([AsParameters] ChannelsForm form, [AsParameters] FormCall call)
     {
         if (Admit(call, parentOnly: true) is { } refusal)
@@ -94,7 +97,8 @@ public static class ApplicationForms
         }
         var actor = call.Actors.Resolve(call.Http)!;
         var outcome = await call.Grains.GetGrain<IInboxGrain>(ServiceParties.ApplicantOf(actor)!).SaveChannels(actor,
-            new NotificationChannelsRequest(Blank(form.Email), Blank(form.Phone), form.EmailOn == "on", form.SmsOn == "on", Blank(form.QuietFrom), Blank(form.QuietTo)),
+            new NotificationChannelsRequest(Blank(form.Email), Blank(form.Phone), form.EmailOn == "on", form.SmsOn == "on", Blank(form.QuietFrom), Blank(form.QuietTo),
+                form.MarksOn == "on", form.AbsencesOn == "on", form.TermMarksOn == "on"),
             RequestLanguage.Of(call.Http));
         return Back("/applications", outcome.Status == ApplicationStatus.Done ? ApplicationNotice.ChannelsSaved : ApplicationNotice.Refused, outcome);
     }

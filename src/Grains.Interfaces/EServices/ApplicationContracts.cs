@@ -33,7 +33,10 @@ public sealed record ApplicationStepRequest(
     [property: Id(6)] DateOnly? Date = null);
 
 /// <summary>The office's confirmation of the parent–child link: the birth certificate's number as staff read it.</summary>
-/// <summary>A recipient's channels as typed: an e-mail, a mobile number, each channel on or off, quiet hours as hh:mm (Kazakhstan time).</summary>
+/// <summary>
+/// A recipient's channels as typed: an e-mail, a mobile number, each channel on or off, quiet hours as hh:mm (Kazakhstan
+/// time), and which of their children's journal events they follow (new marks, absences, term marks; off unless sent).
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record NotificationChannelsRequest(
     [property: Id(0)] string? Email,
@@ -41,7 +44,10 @@ public sealed record NotificationChannelsRequest(
     [property: Id(2)] bool EmailOn,
     [property: Id(3)] bool SmsOn,
     [property: Id(4)] string? QuietFrom,
-    [property: Id(5)] string? QuietTo);
+    [property: Id(5)] string? QuietTo,
+    [property: Id(6)] bool MarksOn = false,
+    [property: Id(7)] bool AbsencesOn = false,
+    [property: Id(8)] bool TermMarksOn = false);
 
 [GenerateSerializer, Immutable]
 public sealed record LinkConfirmationRequest([property: Id(0)] string? BirthCertificate);

@@ -31,7 +31,8 @@ public sealed class InboxGrain(InboxStore store, DeliveryStore delivery, IKazakh
         {
             return new ApplicationOutcome(ApplicationStatus.Invalid, [.. problems.Select(p => Problem(p.Field, p.Error))]);
         }
-        await delivery.SaveChannelsAsync(recipient, settings, Languages.Contains(language) ? language : "kk", clock.UtcNow,
+        var follows = new JournalSubscriptions(request.MarksOn, request.AbsencesOn, request.TermMarksOn);
+        await delivery.SaveChannelsAsync(recipient, settings, follows, Languages.Contains(language) ? language : "kk", clock.UtcNow,
             new AuditEntry(actor.UserId, actor.Roles, actor.ClientAddress, "notification.channels", "parent", recipient, null, "committed"));
         return new ApplicationOutcome(ApplicationStatus.Done, []);
     }

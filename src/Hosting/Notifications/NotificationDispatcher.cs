@@ -83,7 +83,7 @@ public sealed class NotificationDispatcher(DeliveryStore store, IEnumerable<INot
     }
 }
 
-/// <summary>Registers the outbox's dispatcher and senders on a silo.</summary>
+/// <summary>Registers the outbox's dispatcher and senders, and the journal's feed of notices, on a silo.</summary>
 public static class NotificationHosting
 {
     public static IServiceCollection AddNotificationDelivery(this IServiceCollection services, IConfiguration configuration)
@@ -95,6 +95,8 @@ public static class NotificationHosting
         services.AddSingleton<MessageRenderer>();
         services.AddSingleton<NotificationDispatcher>();
         services.AddHostedService(s => s.GetRequiredService<NotificationDispatcher>());
+        services.AddSingleton<JournalFeed>();
+        services.AddHostedService(s => s.GetRequiredService<JournalFeed>());
         return services;
     }
 }

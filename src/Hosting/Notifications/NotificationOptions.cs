@@ -14,6 +14,12 @@ public sealed class NotificationOptions
 
     public int BatchSize { get; set; } = 50;
 
+    /// <summary>How often a silo's journal feed looks for new journal rows to tell parents of (also the grace a row's writer gets to take its transaction id).</summary>
+    public TimeSpan FeedInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How many journal sequence numbers one pass of the feed covers at most (one transaction).</summary>
+    public long FeedSpan { get; set; } = 20_000;
+
     public SmtpOptions Smtp { get; set; } = new();
 }
 

@@ -66,6 +66,7 @@ public static class StorageServiceCollectionExtensions
         builder.Services.TryAddSingleton<EServices.ServiceDesk>();
         builder.Services.TryAddSingleton<EServices.InboxStore>();
         builder.Services.TryAddSingleton<Notifications.DeliveryStore>();
+        builder.Services.TryAddSingleton<Notifications.JournalFeedStore>();
         builder.AddKazakhstanClock();
         builder.Services.AddHostedService<DatabaseRestartWatch>();
         if (migrate)

@@ -7,10 +7,10 @@ namespace EduInfo.Storage.Notifications;
 
 /// <summary>A message claimed for sending: where to, in which language, what it says (a kind, a service, a state, a link; never a name).</summary>
 public sealed record OutgoingMessage(long Id, long NotificationId, DeliveryChannel Channel, string Address, string Language, QuietHours Quiet,
-    int Attempts, string Kind, string? Service, string? State, string Link);
+    int Attempts, string Kind, string? Service, string? State, string Link, JournalNoticeFacts? Journal = null);
 
-/// <summary>A recipient's saved channels.</summary>
-public sealed record SavedChannels(ContactSettings Settings, string Language, DateTimeOffset UpdatedAt);
+/// <summary>A recipient's saved channels and what of their children's journal they follow.</summary>
+public sealed record SavedChannels(ContactSettings Settings, JournalSubscriptions Follows, string Language, DateTimeOffset UpdatedAt);
 
 /// <summary>The outbox's counts for the operators: waiting, sent, given up (per channel).</summary>
 public sealed record OutboxCounts(DeliveryChannel Channel, long Waiting, long Sent, long GivenUp);
@@ -42,7 +42,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
     public async Task<SavedChannels?> ChannelsAsync(string recipient, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand(
-            "SELECT email, phone, email_on, sms_on, quiet_from, quiet_to, language, updated_at FROM notification_channels WHERE recipient = @r");
+            "SELECT email, phone, email_on, sms_on, quiet_from, quiet_to, language, updated_at, marks_on, absences_on, term_marks_on FROM notification_channels WHERE recipient = @r");
         command.Parameters.AddWithValue("r", recipient);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
@@ -51,21 +51,24 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         }
         var settings = new ContactSettings(reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1),
             reader.GetBoolean(2), reader.GetBoolean(3), new QuietHours(reader.GetFieldValue<TimeOnly>(4), reader.GetFieldValue<TimeOnly>(5)));
-        return new SavedChannels(settings, reader.GetString(6), reader.GetFieldValue<DateTimeOffset>(7));
+        var follows = new JournalSubscriptions(reader.GetBoolean(8), reader.GetBoolean(9), reader.GetBoolean(10));
+        return new SavedChannels(settings, follows, reader.GetString(6), reader.GetFieldValue<DateTimeOffset>(7));
     }
 
-    /// <summary>Saves a recipient's channels with the audit row (which names the channels switched on, never an address).</summary>
-    public async Task SaveChannelsAsync(string recipient, ContactSettings settings, string language, DateTimeOffset at, AuditEntry audit,
+    /// <summary>Saves a recipient's channels and subscriptions with the audit row (which names the switches, never an address).</summary>
+    public async Task SaveChannelsAsync(string recipient, ContactSettings settings, JournalSubscriptions follows, string language, DateTimeOffset at, AuditEntry audit,
         CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var upsert = new NpgsqlCommand("""
-            INSERT INTO notification_channels (recipient, email, phone, email_on, sms_on, quiet_from, quiet_to, language, updated_at)
-            VALUES (@r, @email, @phone, @emailOn, @smsOn, @from, @to, @language, @at)
+            INSERT INTO notification_channels (recipient, email, phone, email_on, sms_on, quiet_from, quiet_to, language, updated_at,
+                                               marks_on, absences_on, term_marks_on)
+            VALUES (@r, @email, @phone, @emailOn, @smsOn, @from, @to, @language, @at, @marks, @absences, @termMarks)
             ON CONFLICT (recipient) DO UPDATE SET email = excluded.email, phone = excluded.phone, email_on = excluded.email_on,
                 sms_on = excluded.sms_on, quiet_from = excluded.quiet_from, quiet_to = excluded.quiet_to, language = excluded.language,
-                updated_at = excluded.updated_at
+                updated_at = excluded.updated_at, marks_on = excluded.marks_on, absences_on = excluded.absences_on,
+                term_marks_on = excluded.term_marks_on
             """, connection, transaction))
         {
             upsert.Parameters.AddWithValue("r", recipient);
@@ -77,9 +80,12 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
             upsert.Parameters.AddWithValue("to", settings.Quiet.To);
             upsert.Parameters.AddWithValue("language", language);
             upsert.Parameters.AddWithValue("at", at);
+            upsert.Parameters.AddWithValue("marks", follows.Marks);
+            upsert.Parameters.AddWithValue("absences", follows.Absences);
+            upsert.Parameters.AddWithValue("termMarks", follows.TermMarks);
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
-        var detail = new { emailOn = settings.EmailOn, smsOn = settings.SmsOn, quiet = settings.Quiet.IsNone ? null : $"{settings.Quiet.From:HH\\:mm}-{settings.Quiet.To:HH\\:mm}" };
+        var detail = new { emailOn = settings.EmailOn, smsOn = settings.SmsOn, marks = follows.Marks, absences = follows.Absences, termMarks = follows.TermMarks, quiet = settings.Quiet.IsNone ? null : $"{settings.Quiet.From:HH\\:mm}-{settings.Quiet.To:HH\\:mm}" };
         await using (var record = AuditLog.InsertCommand(audit with { DetailJson = JsonSerializer.Serialize(detail) }, connection, transaction))
         {
             await record.ExecuteNonQueryAsync(cancellationToken);
@@ -93,14 +99,15 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task<IReadOnlyList<OutgoingMessage>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var command = dataSource.CreateCommand($"""
             WITH due AS (
                 SELECT id FROM notification_outbox
                 WHERE sent_at IS NULL AND given_up_at IS NULL AND next_attempt_at <= @now AND (claimed_until IS NULL OR claimed_until <= @now)
                 ORDER BY next_attempt_at, id LIMIT @limit FOR UPDATE SKIP LOCKED)
-            UPDATE notification_outbox o SET claimed_until = @until FROM due, notifications n
+            UPDATE notification_outbox o SET claimed_until = @until FROM due, notifications n LEFT JOIN subjects su ON su.id = n.subject_id
             WHERE o.id = due.id AND n.id = o.notification_id
-            RETURNING o.id, o.notification_id, o.channel, o.address, o.language, o.quiet_from, o.quiet_to, o.attempts, n.kind, n.service, n.state, n.link
+            RETURNING o.id, o.notification_id, o.channel, o.address, o.language, o.quiet_from, o.quiet_to, o.attempts, n.kind, n.service, n.state, n.link,
+                      {JournalNoticeFacts.Columns}
             """);
         command.Parameters.AddWithValue("now", now);
         command.Parameters.AddWithValue("until", now + lease);
@@ -112,7 +119,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
             claimed.Add(new OutgoingMessage(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2) == "sms" ? DeliveryChannel.Sms : DeliveryChannel.Email,
                 reader.GetString(3), reader.GetString(4), new QuietHours(reader.GetFieldValue<TimeOnly>(5), reader.GetFieldValue<TimeOnly>(6)),
                 reader.GetInt32(7), reader.GetString(8), reader.IsDBNull(9) ? null : reader.GetString(9), reader.IsDBNull(10) ? null : reader.GetString(10),
-                reader.GetString(11)));
+                reader.GetString(11), JournalNoticeFacts.Read(reader, reader.GetString(8), 12)));
         }
         return claimed.OrderBy(m => m.Id).ToList();
     }

@@ -18,6 +18,7 @@ public sealed class NotificationHost : ApiHost
         settings["Notifications:Smtp:Port"] = Relay.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["Notifications:Smtp:Security"] = "None";
         settings["Notifications:PollInterval"] = "00:00:00.200";
+        settings["Notifications:FeedInterval"] = "00:00:00.200";
         settings["Notifications:PublicBaseUrl"] = "https://eduinfo.example.kz";
     }
 

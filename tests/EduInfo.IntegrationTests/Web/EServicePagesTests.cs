@@ -310,6 +310,9 @@ public sealed class EServicePagesTests(BrowserFixture browser, WebHost web, ITes
         await Page.CheckAsync("form[action$='/notification-channels'] input[name=smsOn]");
         await Page.FillAsync("#channels-from", "22:00");
         await Page.FillAsync("#channels-to", "07:00");
+        // The diary's news: marks and absences, not term marks.
+        await Page.CheckAsync("form[action$='/notification-channels'] input[name=marksOn]");
+        await Page.CheckAsync("form[action$='/notification-channels'] input[name=absencesOn]");
         await Page.ClickAsync("form[action$='/notification-channels'] button[type=submit]");
         await Assertions.Expect(Page.Locator("[data-notice=channelssaved]")).ToHaveTextAsync("Каналы уведомлений сохранены.");
         await CheckAsync("applications-channels", "ru");
@@ -320,6 +323,10 @@ public sealed class EServicePagesTests(BrowserFixture browser, WebHost web, ITes
         await Assertions.Expect(Page.Locator("#channels-email")).ToHaveValueAsync("mother@example.kz");
         await Assertions.Expect(Page.Locator("#channels-from")).ToHaveValueAsync("22:00");
         await Assertions.Expect(Page.Locator("form[action$='/notification-channels'] input[name=smsOn]")).ToBeCheckedAsync();
+        await Assertions.Expect(Page.Locator("[data-journal-subscriptions] legend")).ToHaveTextAsync("Балаларымның күнделігінен хабарламалар");
+        await Assertions.Expect(Page.Locator("form[action$='/notification-channels'] input[name=marksOn]")).ToBeCheckedAsync();
+        await Assertions.Expect(Page.Locator("form[action$='/notification-channels'] input[name=absencesOn]")).ToBeCheckedAsync();
+        await Assertions.Expect(Page.Locator("form[action$='/notification-channels'] input[name=termMarksOn]")).Not.ToBeCheckedAsync();
         // The messages go out in the language of the page the parent saved them from.
         Assert.Equal("ru", await Web.Db.ScalarAsync<string>("SELECT language FROM notification_channels WHERE recipient = @r", ("r", Web.Account("parent").ScopeId)));
         Session.Guards.AssertClean();

@@ -1,0 +1,60 @@
+using EduInfo.Domain.Calendar;
+using EduInfo.Domain.Notifications;
+using EduInfo.Storage.Notifications;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EduInfo.Hosting.Notifications;
+
+/// <summary>
+/// Turns the journal into parents' notices (issue 22), behind the write path: every poll it reads the journal's newest
+/// sequence number with the database's snapshot, and passes over the rows whose writers have all ended
+/// (<see cref="FeedHorizon"/>), a span at a time. A teacher's write waits for none of this; a silo that stops leaves the
+/// cursor where the last committed pass put it, and the next pass (on any silo) goes on from there.
+/// </summary>
+public sealed class JournalFeed(JournalFeedStore store, IKazakhstanClock clock, IOptions<NotificationOptions> options, ILogger<JournalFeed> logger)
+    : BackgroundService
+{
+    private readonly FeedHorizon _horizon = new();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(options.Value.FeedInterval, stoppingToken);
+                await PollAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning("Journal feed poll failed ({Error}); the next poll retries", ex.GetType().Name);
+            }
+        }
+    }
+
+    /// <summary>One poll: the passes it made up to the settled horizon (none while it is not settled or another silo holds the cursor).</summary>
+    public async Task<int> PollAsync(CancellationToken cancellationToken)
+    {
+        var (newest, oldestRunning, next) = await store.SnapshotAsync(cancellationToken);
+        if (_horizon.Poll(newest, oldestRunning, next) is not { } upTo)
+        {
+            return 0;
+        }
+        var passes = 0;
+        while (await store.PassAsync(upTo, options.Value.FeedSpan, clock.Today, clock.UtcNow, cancellationToken) is { } pass)
+        {
+            passes++;
+            if (pass.Notices > 0)
+            {
+                logger.LogDebug("Journal feed {From}–{To}: {Notices} notices, {Outgoing} to send", pass.From, pass.To, pass.Notices, pass.Outgoing);
+            }
+        }
+        return passes;
+    }
+}
