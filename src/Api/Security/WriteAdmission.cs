@@ -100,36 +100,55 @@ public sealed class WriteAdmission : IDisposable
             await next(context);
             return;
         }
-
-        RateLimitLease lease;
-        var immediate = _limiter.AttemptAcquire();
-        if (immediate.IsAcquired)
+        using var slot = await EnterAsync(context.RequestAborted);
+        if (slot is null)
         {
-            lease = immediate;
+            await RefuseAsync(context);
+            return;
         }
-        else
-        {
-            immediate.Dispose();
-            lease = await WaitAsync(context.RequestAborted);
-        }
+        await next(context);
+    }
 
-        using (lease)
+    /// <summary>
+    /// Takes a slot (after the bounded wait), or null when refused, counted with its reason; the slot is given back when
+    /// disposed. For a write that answers a refusal its own way (a page's form sends the parent back with a notice).
+    /// </summary>
+    public async Task<IDisposable?> EnterAsync(CancellationToken requestAborted)
+    {
+        if (_limiter is null)
         {
-            if (!lease.IsAcquired)
+            return new Slot(this, null);
+        }
+        var lease = _limiter.AttemptAcquire();
+        if (!lease.IsAcquired)
+        {
+            lease.Dispose();
+            lease = await WaitAsync(requestAborted);
+        }
+        if (!lease.IsAcquired)
+        {
+            _decisions.Add(1, new KeyValuePair<string, object?>("outcome", lease is TimedOut ? "queue_timeout" : "queue_full"));
+            lease.Dispose();
+            return null;
+        }
+        _decisions.Add(1, new KeyValuePair<string, object?>("outcome", "admitted"));
+        Raise(ref _peakRunning, Interlocked.Increment(ref _running));
+        return new Slot(this, lease);
+    }
+
+    /// <summary>A slot taken: gives the lease back once.</summary>
+    private sealed class Slot(WriteAdmission owner, RateLimitLease? lease) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (lease is null || Interlocked.Exchange(ref _disposed, 1) == 1)
             {
-                await RefuseAsync(context, lease is TimedOut ? "queue_timeout" : "queue_full");
                 return;
             }
-            _decisions.Add(1, new KeyValuePair<string, object?>("outcome", "admitted"));
-            Raise(ref _peakRunning, Interlocked.Increment(ref _running));
-            try
-            {
-                await next(context);
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _running);
-            }
+            Interlocked.Decrement(ref owner._running);
+            lease.Dispose();
         }
     }
 
@@ -154,9 +173,8 @@ public sealed class WriteAdmission : IDisposable
         }
     }
 
-    private async Task RefuseAsync(HttpContext context, string reason)
+    private async Task RefuseAsync(HttpContext context)
     {
-        _decisions.Add(1, new KeyValuePair<string, object?>("outcome", reason));
         context.Response.Headers.RetryAfter = Math.Max(1, Options.RetryAfterSeconds).ToString(CultureInfo.InvariantCulture);
         await LocalizedProblems.Create(context, StatusCodes.Status503ServiceUnavailable, "overloaded",
             "problem.overloaded.title", "problem.overloaded.detail").ExecuteAsync(context);

@@ -23,6 +23,8 @@ public enum ApplicationNotice
     Uploaded,
     ChannelsSaved,
     Refused,
+    /// <summary>The filings admission was full: nothing filed; the wizard says when to send again.</summary>
+    Busy,
 }
 
 /// <summary>
@@ -108,7 +110,7 @@ public static class ApplicationForms
     /// filing), the service, the child (a claimed link or a pupil), the office, the documents ticked, the territory and priority.
     /// </summary>
     private static async Task<Results<SeeOther, ProblemHttpResult>> File(IFormCollection form, [AsParameters] FormCall call,
-        EduInfo.Storage.Registry.RegistryStore registry)
+        EduInfo.Storage.Registry.RegistryStore registry, [FromKeyedServices(AdmissionPool.Filings)] WriteAdmission admission)
     {
         if (Admit(call, parentOnly: true) is { } refusal)
         {
@@ -124,6 +126,18 @@ public static class ApplicationForms
         {
             var field = service is null ? "service" : priority is null ? "priority" : "documents";
             return Back(wizard, ApplicationNotice.Refused, ApplicationOutcome.Refused(ApplicationStatus.Invalid, field, "required"));
+        }
+        // The same admission as the API's filings: when a window opens and it is full, nothing is filed and the parent is
+        // sent back at once to the wizard with their choices kept, to send it again.
+        using var slot = await admission.EnterAsync(call.Http.RequestAborted);
+        if (slot is null)
+        {
+            call.Http.Response.Headers.RetryAfter = admission.Options.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            var kept = QueryString.Create([
+                new("child", form["child"].ToString()), new("officeId", form["officeId"].ToString()), new("priority", form["priority"].ToString()),
+                new("fromTerritory", form["fromTerritory"].ToString()), .. form["documents"].Select(d => new KeyValuePair<string, string?>("documents", d)),
+            ]);
+            return Back(wizard + "&" + kept.Value![1..], ApplicationNotice.Busy, ApplicationOutcome.Done(id));
         }
         var child = form["child"].ToString();
         Guid? link = child.StartsWith("link:", StringComparison.Ordinal) && Guid.TryParse(child.AsSpan(5), out var l) ? l : null;

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using EduInfo.IntegrationTests.Api;
 using EduInfo.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EduInfo.IntegrationTests.EServices;
 
@@ -85,6 +86,54 @@ public sealed class FilingAdmissionTests(FilingAdmissionHost api) : IClassFixtur
         Assert.Equal(filings.Count, await api.Db.ScalarAsync<long>("SELECT count(*) FROM service_applications WHERE id = ANY (@ids)", ("ids", ids)));
         Assert.Equal(filings.Count, await api.Db.ScalarAsync<long>(
             "SELECT count(*) FROM application_transitions WHERE application_id = ANY (@ids) AND action IS NULL", ("ids", ids)));
+    }
+
+    [Fact]
+    public async Task The_wizards_filing_is_sent_back_at_once_with_its_choices_kept_when_the_admission_is_full_and_filed_once_when_sent_again()
+    {
+        using var browser = new Security.BrowserClient(api);
+        await browser.SignInAsync("parent", "demo-parent");
+        var parent = api.Registry.Credentials.Single(c => c.Login == "parent").ScopeId;
+        var child = api.Registry.Data.StudentParents.First(p => p.ParentId == parent).StudentId;
+        var id = Guid.NewGuid();
+        var form = $"applicationId={id}&service=studyCertificate&district=&child=pupil%3A{child}&officeId=";
+        var admission = api.Services.GetRequiredKeyedService<EduInfo.Api.Security.WriteAdmission>(EduInfo.Api.Security.AdmissionPool.Filings);
+
+        // The only slot is taken (an API filing in flight): the form waits out the 100 ms queue and is sent back unfiled.
+        using (var held = await admission.EnterAsync(CancellationToken.None))
+        {
+            Assert.NotNull(held);
+            var busy = await PostFormAsync(browser, form);
+            Assert.True(busy.Status == 303, $"{busy.Status} {busy.Body}");
+            var location = Uri.UnescapeDataString(busy.Location!);
+            Assert.StartsWith("/applications/new?service=studyCertificate", location, StringComparison.Ordinal);
+            Assert.Contains("notice=busy", location, StringComparison.Ordinal);
+            Assert.Contains($"child=pupil:{child}", location, StringComparison.Ordinal);
+            Assert.Equal("3", Assert.Single(busy.Headers.GetValues("Retry-After")));
+            Assert.Equal(0L, await api.Db.ScalarAsync<long>("SELECT count(*) FROM service_applications WHERE id = @id", ("id", id)));
+
+            // The wizard says so and keeps the child chosen.
+            var page = await browser.SendAsync(HttpMethod.Get, busy.Location! + "&lang=ru");
+            Assert.Equal(200, page.Status);
+            Assert.Contains("data-notice=\"busy\"", page.Body, StringComparison.Ordinal);
+            Assert.Contains("Сейчас подаётся слишком много заявлений", page.Body, StringComparison.Ordinal);
+            Assert.Matches($"<option value=\"pupil:{child}\" selected", page.Body);
+        }
+
+        // The slot free again: the same form is filed, once.
+        var filed = await PostFormAsync(browser, form);
+        Assert.True(filed.Status == 303, $"{filed.Status} {filed.Body}");
+        Assert.StartsWith($"/applications/{id}", filed.Location!, StringComparison.Ordinal);
+        Assert.Equal(1L, await api.Db.ScalarAsync<long>("SELECT count(*) FROM service_applications WHERE id = @id", ("id", id)));
+        Assert.Equal(303, (await PostFormAsync(browser, form)).Status);
+        Assert.Equal(1L, await api.Db.ScalarAsync<long>("SELECT count(*) FROM service_applications WHERE applicant_id = @p AND received_at >= '2026-11-27'", ("p", parent)));
+    }
+
+    private static Task<Security.BrowserClient.Response> PostFormAsync(Security.BrowserClient browser, string form)
+    {
+        var body = new StringContent($"{form}&{EduInfo.Api.Security.ApiAntiforgery.FormFieldName}={Uri.EscapeDataString(browser.FormToken("U-parent"))}");
+        body.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        return browser.SendAsync(HttpMethod.Post, "/applications/new", body);
     }
 
     private readonly HashSet<Guid> _filed = [];
