@@ -64,7 +64,10 @@ public static class ApplicationForms
         [FromForm(Name = "priorityConfirmed")] string? PriorityConfirmed,
         [FromForm(Name = "organizationId")] string? OrganizationId,
         [FromForm(Name = "classId")] string? ClassId,
-        [FromForm(Name = "date")] string? Date);
+        [FromForm(Name = "date")] string? Date,
+        [FromForm(Name = "documentId")] string? DocumentId,
+        [FromForm(Name = "series")] string? Series,
+        [FromForm(Name = "number")] string? Number);
 
     private static async Task<Results<SeeOther, ProblemHttpResult>> Claim([AsParameters] ClaimForm form, [AsParameters] FormCall call)
     {
@@ -175,7 +178,8 @@ public static class ApplicationForms
         }
         var actor = call.Actors.Resolve(call.Http)!;
         var outcome = await call.Grains.GetGrain<IServiceApplicationGrain>(id).Act(actor, new ApplicationStepRequest(action, ground, Blank(form.Reason),
-            form.PriorityConfirmed is null ? null : form.PriorityConfirmed == "true", Blank(form.OrganizationId), Blank(form.ClassId), date));
+            form.PriorityConfirmed is null ? null : form.PriorityConfirmed == "true", Blank(form.OrganizationId), Blank(form.ClassId), date,
+            Guid.TryParse(form.DocumentId, out var document) ? document : null, Blank(form.Series), Blank(form.Number)));
         return Answer(call.Http, id, ApplicationNotice.Stepped, outcome);
     }
 

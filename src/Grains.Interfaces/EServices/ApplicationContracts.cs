@@ -30,7 +30,10 @@ public sealed record ApplicationStepRequest(
     [property: Id(3)] bool? PriorityConfirmed = null,
     [property: Id(4)] string? OrganizationId = null,
     [property: Id(5)] string? ClassId = null,
-    [property: Id(6)] DateOnly? Date = null);
+    [property: Id(6)] DateOnly? Date = null,
+    [property: Id(7)] Guid? DocumentId = null,
+    [property: Id(8)] string? Series = null,
+    [property: Id(9)] string? Number = null);
 
 /// <summary>The office's confirmation of the parent–child link: the birth certificate's number as staff read it.</summary>
 /// <summary>

@@ -3,7 +3,9 @@ using EduInfo.Domain.Calendar;
 using EduInfo.Domain.EServices;
 using EduInfo.Domain.YearEnd;
 using EduInfo.Grains.Interfaces.Actors;
+using EduInfo.Domain.Journal;
 using EduInfo.Grains.Interfaces.EServices;
+using EduInfo.Grains.Interfaces.Journal;
 using EduInfo.Grains.Interfaces.Registry;
 using EduInfo.Domain.Registry;
 using EduInfo.Storage.Audit;
@@ -161,6 +163,11 @@ public sealed class ServiceApplicationGrain(ApplicationStore store, ServiceDesk 
         {
             return refusedTransfer;
         }
+        else if (action == ApplicationAction.Complete && record.Service == ServiceKind.DocumentDuplicate
+                 && await DuplicateAsync(actor, record, request) is { } refusedDuplicate)
+        {
+            return refusedDuplicate;
+        }
         return await StepAsync(record, new ApplicationTransition(record.Version + 1, action, record.State, outcome.To!.Value, actor.UserId, party, clock.UtcNow,
             action == ApplicationAction.Refuse ? request.Ground : null, reason is { Length: > 0 } ? reason : null), change,
             Audit(actor, $"application.{ApplicationStore.Text(action)}", record.OfficeId, record.DistrictId));
@@ -203,6 +210,34 @@ public sealed class ServiceApplicationGrain(ApplicationStore store, ServiceDesk 
             new TransferRequest(request.ClassId, request.Date, $"e-service application {Id}"));
         return moved.Accepted ? null : new ApplicationOutcome(ApplicationStatus.Invalid,
             [.. moved.Problems.Select(p => new ApplicationProblem(p.Field, ApplicationStore.Text(p.Error), $"transfer.error.{ApplicationStore.Text(p.Error)}"))]);
+    }
+
+    /// <summary>
+    /// A duplicate is issued into the register through the class's write path (a new blank, the original revoked as
+    /// replaced) before the step is recorded; a retry after the issue committed finds the application's duplicate there.
+    /// The original must be a document of this pupil from this school.
+    /// </summary>
+    private async Task<ApplicationOutcome?> DuplicateAsync(Actor actor, ApplicationRecord record, ApplicationStepRequest request)
+    {
+        if (request.DocumentId is not { } documentId || await store.DocumentPlaceAsync(documentId) is not { } original
+            || original.StudentId != record.StudentId || original.OrganizationId != record.OfficeId)
+        {
+            return ApplicationOutcome.Refused(ApplicationStatus.Invalid, "documentId", "documentWrong");
+        }
+        var issued = await GrainFactory.GetGrain<IClassGrain>(original.ClassId).IssueDuplicate(actor,
+            new DuplicateRequest(Id, documentId, request.Series, request.Number));
+        if (issued.Outcome.Accepted)
+        {
+            return null;
+        }
+        var problem = issued.Outcome.Problems[0];
+        return problem.Error switch
+        {
+            JournalError.DocumentNumberTaken => ApplicationOutcome.Refused(ApplicationStatus.Conflict, "number", "blankTaken"),
+            JournalError.DocumentSeriesInvalid or JournalError.DocumentNumberInvalid => ApplicationOutcome.Refused(ApplicationStatus.Invalid, problem.Field, "blankInvalid"),
+            JournalError.NotAllowed => new ApplicationOutcome(ApplicationStatus.Forbidden, []),
+            _ => ApplicationOutcome.Refused(ApplicationStatus.Conflict, "documentId", "documentWrong"),
+        };
     }
 
     /// <summary>Writes a step (stale: another step won), then the reminder and, for the kindergarten queue, its positions follow.</summary>

@@ -123,6 +123,90 @@ public sealed partial class AssessmentStore
         return DocumentWrite.Done;
     }
 
+    /// <summary>
+    /// Issues a duplicate of a valid document of the class for an e-service application (issue 22): a new document on a new
+    /// blank with the original's kind, distinction and marks, the original revoked as replaced, audited — one transaction.
+    /// The application's duplicate already issued (a retried completion) answers Done with its id; a blank already used
+    /// writes nothing.
+    /// </summary>
+    public async Task<(DocumentWrite Write, Guid Id)> IssueDuplicateAsync(Guid id, string verificationCode, Guid originalId, string classId, string series,
+        string number, DateOnly on, Guid applicationId, AuditEntry audit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var issued = new NpgsqlCommand("SELECT id FROM education_documents WHERE application_id = @a", connection, transaction))
+        {
+            issued.Parameters.AddWithValue("a", applicationId);
+            if (await issued.ExecuteScalarAsync(cancellationToken) is Guid existing)
+            {
+                return (DocumentWrite.Done, existing);
+            }
+        }
+        await using (var original = new NpgsqlCommand(
+            "SELECT revoked_on IS NULL FROM education_documents WHERE id = @id AND class_id = @c FOR UPDATE", connection, transaction))
+        {
+            original.Parameters.AddWithValue("id", originalId);
+            original.Parameters.AddWithValue("c", classId);
+            switch (await original.ExecuteScalarAsync(cancellationToken))
+            {
+                case null:
+                    return (DocumentWrite.NotFound, Guid.Empty);
+                case false:
+                    return (DocumentWrite.AlreadyRevoked, Guid.Empty);
+            }
+        }
+        await using (var write = new NpgsqlCommand($"""
+            WITH replaced AS (
+                UPDATE education_documents SET revoked_on = @on, revoked_reason = @reason, revoked_by = @by WHERE id = @original
+                RETURNING kind, with_distinction, academic_year, student_id, class_id, organization_id, marks)
+            INSERT INTO education_documents ({DocumentColumns}, issued_by, duplicate_of, application_id)
+            SELECT @id, @code, kind, with_distinction, @series, @number, @on, academic_year, student_id, class_id, organization_id, marks,
+                   NULL, NULL, @by, @original, @a
+            FROM replaced
+            """, connection, transaction))
+        {
+            write.Parameters.AddWithValue("id", id);
+            write.Parameters.AddWithValue("code", verificationCode);
+            write.Parameters.AddWithValue("series", series);
+            write.Parameters.AddWithValue("number", number);
+            write.Parameters.AddWithValue("on", on);
+            write.Parameters.AddWithValue("reason", DuplicateReason);
+            write.Parameters.AddWithValue("by", audit.ActorId);
+            write.Parameters.AddWithValue("original", originalId);
+            write.Parameters.AddWithValue("a", applicationId);
+            try
+            {
+                await write.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "education_documents_number_key")
+            {
+                return (DocumentWrite.NumberTaken, Guid.Empty);
+            }
+        }
+        var detail = JsonSerializer.Serialize(new { documentId = id, duplicateOf = originalId, applicationId });
+        await using (var record = AuditLog.InsertCommand(audit with { DetailJson = detail }, connection, transaction))
+        {
+            await record.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return (DocumentWrite.Done, id);
+    }
+
+    /// <summary>The reason an original replaced by its duplicate is revoked with (the register shows it as written).</summary>
+    public const string DuplicateReason = "Телнұсқа берілді / Выдан дубликат";
+
+    /// <summary>A pupil's documents in the register of an organization, valid first (the office picks the one a duplicate replaces).</summary>
+    public async Task<IReadOnlyList<RegisteredDocument>> PupilDocumentsAsync(string studentId, string organizationId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {DocumentColumns} FROM education_documents WHERE student_id = @s AND organization_id = @o
+            ORDER BY revoked_on IS NOT NULL, issued_on DESC, series, number
+            """);
+        command.Parameters.AddWithValue("s", studentId);
+        command.Parameters.AddWithValue("o", organizationId);
+        return await ReadDocumentsAsync(command, cancellationToken);
+    }
+
     /// <summary>The documents a class issued (a class is one academic year's), by date, series and number.</summary>
     public async Task<IReadOnlyList<RegisteredDocument>> ReadDocumentsAsync(string classId, CancellationToken cancellationToken = default)
     {

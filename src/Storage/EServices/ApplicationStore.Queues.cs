@@ -168,6 +168,15 @@ public sealed partial class ApplicationStore
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
+    /// <summary>Whose document of the register this is: its pupil, class and organization, or null.</summary>
+    public async Task<(string StudentId, string ClassId, string OrganizationId)?> DocumentPlaceAsync(Guid documentId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT student_id, class_id, organization_id FROM education_documents WHERE id = @d");
+        command.Parameters.AddWithValue("d", documentId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetString(0), reader.GetString(1), reader.GetString(2)) : null;
+    }
+
     /// <summary>The class a pupil is enrolled in on a day, or null.</summary>
     public async Task<string?> CurrentClassAsync(string studentId, DateOnly day, CancellationToken cancellationToken = default)
     {

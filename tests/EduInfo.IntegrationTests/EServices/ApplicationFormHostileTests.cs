@@ -37,6 +37,7 @@ public sealed class ApplicationFormHostileTests(ApiHost api) : IClassFixture<Api
         { "a step on no GUID", "/applications/'%20OR%201=1/steps", "action=withdraw", 404, "" },
         { "a ground that is not one", "/applications/{id}/steps", "action=refuse&ground=%3Cb%3E&reason=x", 303, "error=required" },
         { "a date that is no date", "/applications/{id}/steps", "action=complete&date=yesterday", 303, "error=required" },
+        { "a duplicate's original and blank that are markup", "/applications/{id}/steps", "action=complete&documentId=%3Cscript%3E&series=%3Cb%3E&number=1%27--", 303, "error=" },
         { "a confirmation on no GUID", "/applications/%3Cscript%3E/link-confirmation", "birthCertificate=x", 404, "" },
         { "a confirmation by the applicant", "/applications/{id}/link-confirmation", "birthCertificate=I-AL%201", 303, "notice=refused" },
         { "an e-mail carrying a Bcc header", "/applications/notification-channels", "email=a%40b.kz%0D%0ABcc%3A%20all%40evil.example&emailOn=on", 303, "error=emailInvalid" },

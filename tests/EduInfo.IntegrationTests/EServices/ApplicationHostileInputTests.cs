@@ -50,6 +50,8 @@ public sealed class ApplicationHostileInputTests(ApiHost api) : IClassFixture<Ap
         { "a ground that is not one", "POST /api/v1/applications/6f1c8c1e-8d0e-4a51-9d3c-2b1d3c4e5f60/steps {\"action\":\"refuse\",\"ground\":\"dislike\"}", 400, "ground" },
         { "a direction to a kindergarten that is SQL", "POST /api/v1/applications/6f1c8c1e-8d0e-4a51-9d3c-2b1d3c4e5f60/steps {\"action\":\"direct\",\"organizationId\":\"' OR 1=1\"}", 404, "" },
         { "a priority confirmation that is a string", "POST /api/v1/applications/6f1c8c1e-8d0e-4a51-9d3c-2b1d3c4e5f60/steps {\"action\":\"enqueue\",\"priorityConfirmed\":\"yes\"}", 400, "priorityConfirmed" },
+        { "a duplicate's original that is no GUID", "POST /api/v1/applications/6f1c8c1e-8d0e-4a51-9d3c-2b1d3c4e5f60/steps {\"action\":\"complete\",\"documentId\":\"' OR 1=1\"}", 400, "documentId" },
+        { "a duplicate's blank number that is an array", "POST /api/v1/applications/6f1c8c1e-8d0e-4a51-9d3c-2b1d3c4e5f60/steps {\"action\":\"complete\",\"number\":[1]}", 400, "number" },
         { "a message id that is SQL", "POST /api/v1/me/notifications/1%20OR%201=1/read {}", 404, "" },
         { "a message id that is negative", "POST /api/v1/me/notifications/-1/read {}", 404, "" },
         { "a message id past a long", "POST /api/v1/me/notifications/99999999999999999999/read {}", 404, "" },

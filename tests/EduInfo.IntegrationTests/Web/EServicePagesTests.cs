@@ -333,6 +333,66 @@ public sealed class EServicePagesTests(BrowserFixture browser, WebHost web, ITes
     }
 
     [Fact]
+    public async Task The_head_issues_a_duplicate_into_the_register_from_the_application_page_in_Russian()
+    {
+        var head = Web.Account("head");
+        var data = Web.Registry.Data;
+        bool HasParent(string student) => data.StudentParents.Any(p => p.StudentId == student);
+        var klass = data.Classes.First(c => c.OrganizationId == head.ScopeId && c.Grade == 9 && data.Enrolments.Any(e => e.ClassId == c.Id && HasParent(e.StudentId)));
+        var pupil = data.Enrolments.First(e => e.ClassId == klass.Id && HasParent(e.StudentId)).StudentId;
+        var parent = ApplicationApiTests.Parent(data.StudentParents.First(p => p.StudentId == pupil).ParentId);
+        var headActor = $"user=page-duplicate-head; roles=head@{head.ScopeId}";
+        // The certificate the pupil earned, issued through the API: every subject marked, the examination, the council.
+        var teachings = Web.Registry.Teachings().Where(t => t.ClassId == klass.Id).ToList();
+        foreach (var t in teachings)
+        {
+            await PostAsync($"/api/v1/classes/{klass.Id}/marks", new
+            {
+                entries = new[] { "2026-10-01", "2026-11-19" }.Select(date => new { entryId = Guid.NewGuid(), studentId = pupil, subjectId = t.SubjectId, date, kind = "formative", score = 9 }).ToArray(),
+            }, $"user={t.TeacherId}; roles=teacher");
+        }
+        await PostAsync($"/api/v1/classes/{klass.Id}/exams", new { subjectId = teachings[0].SubjectId, marks = new object[] { new { studentId = pupil, mark = 5 } } }, headActor);
+        await PostAsync($"/api/v1/classes/{klass.Id}/council", new { decisions = new[] { new { studentId = pupil, decision = "promoted" } } }, headActor);
+        var taken = Random.Shared.Next(1_000_000, 4_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await PostAsync($"/api/v1/classes/{klass.Id}/documents", new { studentId = pupil, series = "ЖОБ", number = taken, issuedOn = "2026-11-27" }, headActor);
+        var filed = await Web.Http.PostJsonAsync("/api/v1/applications",
+            new { service = "documentDuplicate", studentId = pupil, officeId = head.ScopeId, documents = new[] { "photos" } }, parent);
+        Assert.True(filed.Status == 201, $"{filed.Status} {filed.Body}");
+        var id = filed.Body.GetProperty("id").GetString()!;
+
+        await SignInAsAsync("head");
+        await Session.OpenAsync($"/applications/{id}?lang=ru");
+        await StepAsync("take");
+        await StepAsync("approve");
+        var complete = Page.Locator("form.step-form[data-action=complete]");
+        await Assertions.Expect(complete.Locator("#duplicate-original option")).ToHaveCountAsync(1);
+        await Assertions.Expect(complete.Locator("#duplicate-original option")).ToContainTextAsync($"ЖОБ {taken}");
+        await Page.FillAsync("#duplicate-series", "ЖОБ");
+        await Page.FillAsync("#duplicate-number", "0099" + taken[..3]);
+        await CheckAsync("application-duplicate", "ru");
+        // The original's own blank: refused in Russian, nothing issued.
+        await Page.FillAsync("#duplicate-series", "ЖОБ");
+        await Page.FillAsync("#duplicate-number", taken);
+        await complete.Locator("button[type=submit]").ClickAsync();
+        await Assertions.Expect(Page.Locator("[data-notice=refused] .refusals li")).ToHaveTextAsync("Бланк с такой серией и номером уже есть в реестре.");
+        await Page.FillAsync("#duplicate-series", "жоб");
+        await Page.FillAsync("#duplicate-number", "0099" + taken[..3]);
+        await Page.ClickAsync("form.step-form[data-action=complete] button[type=submit]");
+        await Assertions.Expect(Page.Locator("[data-notice=stepped]")).ToBeVisibleAsync();
+        await Assertions.Expect(Page.Locator("section.application")).ToHaveAttributeAsync("data-state", "completed");
+        Assert.Equal(("ЖОБ", "0099" + taken[..3]), (await Web.Db.ScalarAsync<string>("SELECT series FROM education_documents WHERE application_id = @a", ("a", Guid.Parse(id))),
+            await Web.Db.ScalarAsync<string>("SELECT number FROM education_documents WHERE application_id = @a", ("a", Guid.Parse(id)))));
+        Assert.True(await Web.Db.ScalarAsync<bool>("SELECT revoked_on IS NOT NULL FROM education_documents WHERE student_id = @s AND number = @n", ("s", pupil), ("n", taken)));
+        Session.Guards.AssertClean();
+    }
+
+    private async Task PostAsync(string path, object body, string actor)
+    {
+        var response = await Web.Http.PostJsonAsync(path, body, actor);
+        Assert.True(response.Status is 200 or 201, $"{path}: {response.Status} {response.Body}");
+    }
+
+    [Fact]
     public async Task The_pages_refuse_who_is_not_a_party_and_show_no_words_from_the_address()
     {
         await SignInAsAsync("teacher");
