@@ -75,18 +75,22 @@ public sealed record KindergartenQueueRules(IReadOnlyList<PriorityCategory> Prec
     }
 
     /// <summary>Every child whose place differs between two orders of one queue (1-based places), with the cause.</summary>
-    public static IReadOnlyList<PositionChange> Changes(IReadOnlyList<QueueEntry> before, IReadOnlyList<QueueEntry> after, QueueChangeCause cause)
+    public static IReadOnlyList<PositionChange> Changes(IReadOnlyList<QueueEntry> before, IReadOnlyList<QueueEntry> after, QueueChangeCause cause) =>
+        Changes(Places(before), after, cause);
+
+    /// <summary>Every child whose place in <paramref name="after"/> differs from the place recorded last (absent: not in the queue), with the cause.</summary>
+    public static IReadOnlyList<PositionChange> Changes(IReadOnlyDictionary<string, int> recorded, IReadOnlyList<QueueEntry> after, QueueChangeCause cause)
     {
-        var was = Places(before);
+        var was = recorded;
         var now = Places(after);
         return was.Keys.Union(now.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal)
             .Select(id => new PositionChange(id, was.TryGetValue(id, out var w) ? w : null, now.TryGetValue(id, out var n) ? n : null, cause))
             .Where(c => c.From != c.To)
             .ToList();
-
-        static Dictionary<string, int> Places(IReadOnlyList<QueueEntry> order) =>
-            order.Select((e, i) => (e.ApplicationId, Place: i + 1)).ToDictionary(p => p.ApplicationId, p => p.Place, StringComparer.Ordinal);
     }
+
+    private static Dictionary<string, int> Places(IReadOnlyList<QueueEntry> order) =>
+        order.Select((e, i) => (e.ApplicationId, Place: i + 1)).ToDictionary(p => p.ApplicationId, p => p.Place, StringComparer.Ordinal);
 
     /// <summary>The last day a direction given at that instant may be used; it lapses when that day ends.</summary>
     public DateOnly DirectionUsableUntil(DateTimeOffset directedAt, LabourCalendar calendar) => calendar.Deadline(directedAt, DirectionWorkingDays);

@@ -34,16 +34,6 @@ public interface IServiceCatalogueGrain : IGrainWithStringKey
     Task<ApplicationOutcome> Change(Actor actor, Domain.EServices.ServiceKind service, ServiceSettingChange change);
 }
 
-/// <summary>
-/// One kindergarten queue, keyed "{districtId}/{birthYear}": the one writer of its positions. After any change of its
-/// children (entered, priority confirmed, directed, left, a direction lapsed) it compares the order the rules give now
-/// with the places last recorded and stores every difference with the cause.
-/// </summary>
-public interface IKindergartenQueueGrain : IGrainWithStringKey
-{
-    Task Reconcile(Domain.EServices.QueueChangeCause cause);
-}
-
 /// <summary>A recipient's in-app inbox, keyed by the recipient (a parent's person id): the one writer of its read marks.</summary>
 public interface IInboxGrain : IGrainWithStringKey
 {

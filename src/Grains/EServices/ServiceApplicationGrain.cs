@@ -44,7 +44,7 @@ public sealed class ServiceApplicationGrain(ApplicationStore store, ServiceDesk 
             {
                 return ApplicationOutcome.NotFound;
             }
-            await AfterCommitAsync(null);
+            await AfterCommitAsync();
             return await CompleteAtOnceAsync(actor);
         }
         if (Shape(request) is { } malformed)
@@ -97,7 +97,7 @@ public sealed class ServiceApplicationGrain(ApplicationStore store, ServiceDesk 
                 return _record?.ApplicantId == applicant ? ApplicationOutcome.Done(Id) : ApplicationOutcome.NotFound;
         }
         _record = await store.LoadAsync(Id);
-        await AfterCommitAsync(null);
+        await AfterCommitAsync();
         return await CompleteAtOnceAsync(actor);
     }
 
@@ -240,42 +240,41 @@ public sealed class ServiceApplicationGrain(ApplicationStore store, ServiceDesk 
         };
     }
 
-    /// <summary>Writes a step (stale: another step won), then the reminder and, for the kindergarten queue, its positions follow.</summary>
+    /// <summary>Writes a step (stale: another step won; a kindergarten queue's places move in its transaction), then its reminder follows.</summary>
     private async Task<ApplicationOutcome> StepAsync(ApplicationRecord record, ApplicationTransition step, ApplicationChange? change, AuditEntry audit)
     {
         // The office's decision ends its term; an applicant's withdrawal is none.
         var decides = record.State.AwaitsDecision() && !step.To.AwaitsDecision() && step.To != ApplicationState.Withdrawn;
+        var queue = QueueCause(record.State, step.To, step.Action) is { } cause && record.BirthYear is { } year
+            ? new QueueMove(record.DistrictId, year, cause, MustHeadQueue: step.Action == ApplicationAction.Direct)
+            : null;
         var written = await store.TransitionAsync(Id, record.Version, step, decides, audit, change,
-            notify: step.ActorKind == WorkflowActor.Applicant ? null : record.ApplicantId);
+            notify: step.ActorKind == WorkflowActor.Applicant ? null : record.ApplicantId, queue: queue);
         _record = await store.LoadAsync(Id);
-        if (written == ApplicationWrite.Stale)
+        switch (written)
         {
-            return ApplicationOutcome.Refused(ApplicationStatus.Conflict, "action", "changed");
+            case ApplicationWrite.Stale:
+                return ApplicationOutcome.Refused(ApplicationStatus.Conflict, "action", "changed");
+            case ApplicationWrite.NotFirstInQueue:
+                return ApplicationOutcome.Refused(ApplicationStatus.Conflict, "action", "notFirstInQueue");
         }
-        await AfterCommitAsync(QueueCause(record.State, step.To, step.Action) is { } cause && record.BirthYear is { } year
-            ? (KindergartenQueueGrain.KeyOf(record.DistrictId, year), cause)
-            : null);
+        await AfterCommitAsync();
         return ApplicationOutcome.Done(Id);
     }
 
     /// <summary>
-    /// What follows a committed step: the queue's places and the deadline's reminder. The step stands whatever happens
-    /// here, so a failure is logged, not answered: the queue records the difference at its next change, and the daily
-    /// sweep registers a missing reminder.
+    /// What follows a committed step: the deadline's reminder. The step stands whatever happens here, so a failure is
+    /// logged, not answered: the daily sweep registers a missing reminder.
     /// </summary>
-    private async Task AfterCommitAsync((string Queue, QueueChangeCause Cause)? queue)
+    private async Task AfterCommitAsync()
     {
         try
         {
-            if (queue is { } q)
-            {
-                await GrainFactory.GetGrain<IKindergartenQueueGrain>(q.Queue).Reconcile(q.Cause);
-            }
             await EnsureReminder();
         }
         catch (Exception ex)
         {
-            logger.LogWarning(ex, "Application {ApplicationId}: the step is committed, but its queue or reminder was not updated", Id);
+            logger.LogWarning(ex, "Application {ApplicationId}: the step is committed, but its reminder was not registered", Id);
         }
     }
 

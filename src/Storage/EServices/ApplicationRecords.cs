@@ -103,4 +103,12 @@ public enum ApplicationWrite
     Stale = 3,
     /// <summary>An application of this id exists.</summary>
     Exists = 4,
+    /// <summary>A direction for a child who no longer heads the queue (another step moved it first).</summary>
+    NotFirstInQueue = 5,
 }
+
+/// <summary>
+/// A step that moves a district's kindergarten queue of a birth year: why, and whether its application must head the
+/// queue (a direction). Its places are recorded in the step's own transaction, one step of a queue at a time.
+/// </summary>
+public sealed record QueueMove(string DistrictId, int BirthYear, EduInfo.Domain.EServices.QueueChangeCause Cause, bool MustHeadQueue);

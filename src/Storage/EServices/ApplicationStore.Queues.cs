@@ -9,10 +9,17 @@ public sealed partial class ApplicationStore
     /// <summary>The children in a district's queue of a birth year (state queued), as the queue's rules order them.</summary>
     public async Task<IReadOnlyList<QueueEntry>> QueueEntriesAsync(string districtId, int birthYear, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await QueueEntriesAsync(districtId, birthYear, connection, null, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<QueueEntry>> QueueEntriesAsync(string districtId, int birthYear, NpgsqlConnection connection,
+        NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
             SELECT id, priority, priority_confirmed, receipt_seq FROM service_applications
             WHERE service = 'kindergartenQueue' AND district_id = @d AND birth_year = @y AND state = 'queued'
-            """);
+            """, connection, transaction);
         command.Parameters.AddWithValue("d", districtId);
         command.Parameters.AddWithValue("y", birthYear);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -27,10 +34,17 @@ public sealed partial class ApplicationStore
     /// <summary>The queue as its positions table last recorded it: each child's latest place (those who left are absent).</summary>
     public async Task<IReadOnlyDictionary<string, int>> RecordedPlacesAsync(string districtId, int birthYear, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await RecordedPlacesAsync(districtId, birthYear, connection, null, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyDictionary<string, int>> RecordedPlacesAsync(string districtId, int birthYear, NpgsqlConnection connection,
+        NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
             SELECT DISTINCT ON (application_id) application_id, to_place FROM queue_positions
             WHERE district_id = @d AND birth_year = @y ORDER BY application_id, id DESC
-            """);
+            """, connection, transaction);
         command.Parameters.AddWithValue("d", districtId);
         command.Parameters.AddWithValue("y", birthYear);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -45,34 +59,48 @@ public sealed partial class ApplicationStore
         return places;
     }
 
-    /// <summary>Records the changes of places of one queue, all at one instant, in one transaction.</summary>
-    public async Task RecordPositionsAsync(string districtId, int birthYear, IReadOnlyList<PositionChange> changes, DateTimeOffset at,
-        CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Takes the queue's lock for the rest of the transaction (one step of a queue at a time) and, for a direction, checks
+    /// that the application heads the queue now.
+    /// </summary>
+    private static async Task<bool> EnterQueueAsync(Guid id, QueueMove queue, NpgsqlConnection connection, NpgsqlTransaction transaction,
+        CancellationToken cancellationToken)
     {
+        await using (var gate = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))", connection, transaction))
+        {
+            gate.Parameters.AddWithValue("key", $"kindergarten-queue/{queue.DistrictId}/{queue.BirthYear}");
+            await gate.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return !queue.MustHeadQueue
+            || (await QueueEntriesAsync(queue.DistrictId, queue.BirthYear, connection, transaction, cancellationToken)) is [var first, ..] && first.ApplicationId == id.ToString();
+    }
+
+    /// <summary>Records, in the step's transaction, every child whose place now differs from the place last recorded, with the step's cause.</summary>
+    private static async Task RecordQueueMovesAsync(QueueMove queue, DateTimeOffset at, NpgsqlConnection connection, NpgsqlTransaction transaction,
+        CancellationToken cancellationToken)
+    {
+        var changes = KindergartenQueueRules.Changes(await RecordedPlacesAsync(queue.DistrictId, queue.BirthYear, connection, transaction, cancellationToken),
+            await QueueEntriesAsync(queue.DistrictId, queue.BirthYear, connection, transaction, cancellationToken), queue.Cause);
         if (changes.Count == 0)
         {
             return;
         }
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var batch = new NpgsqlBatch(connection);
+        await using var batch = new NpgsqlBatch(connection, transaction);
         foreach (var change in changes)
         {
             var command = new NpgsqlBatchCommand("""
                 INSERT INTO queue_positions (application_id, district_id, birth_year, at, from_place, to_place, cause) VALUES (@a, @d, @y, @at, @from, @to, @cause)
                 """);
             command.Parameters.AddWithValue("a", Guid.Parse(change.ApplicationId));
-            command.Parameters.AddWithValue("d", districtId);
-            command.Parameters.AddWithValue("y", birthYear);
+            command.Parameters.AddWithValue("d", queue.DistrictId);
+            command.Parameters.AddWithValue("y", queue.BirthYear);
             command.Parameters.AddWithValue("at", at);
             command.Parameters.AddWithValue("from", (object?)change.From ?? DBNull.Value);
             command.Parameters.AddWithValue("to", (object?)change.To ?? DBNull.Value);
             command.Parameters.AddWithValue("cause", Text(change.Cause));
             batch.BatchCommands.Add(command);
         }
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        batch.Transaction = transaction;
         await batch.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Every change of an application's place, oldest first.</summary>

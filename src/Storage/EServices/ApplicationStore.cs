@@ -172,13 +172,18 @@ public sealed partial class ApplicationStore(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Moves an application one step if it is still at <paramref name="expectedVersion"/> (else <see cref="ApplicationWrite.Stale"/>),
-    /// with the transition row and the audit row. A step out of the office's term records the decision's time.
+    /// with the transition row and the audit row. A step out of the office's term records the decision's time. A step of a
+    /// kindergarten queue (<paramref name="queue"/>) holds the queue's lock and records its moves in the same transaction.
     /// </summary>
     public async Task<ApplicationWrite> TransitionAsync(Guid id, int expectedVersion, ApplicationTransition step, bool decides, AuditEntry audit,
-        ApplicationChange? change = null, string? notify = null, CancellationToken cancellationToken = default)
+        ApplicationChange? change = null, string? notify = null, QueueMove? queue = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (queue is not null && !await EnterQueueAsync(id, queue, connection, transaction, cancellationToken))
+        {
+            return ApplicationWrite.NotFirstInQueue;
+        }
         await using (var update = new NpgsqlCommand("""
             UPDATE service_applications SET state = @state, version = @version,
                 decided_at = CASE WHEN @decides AND decided_at IS NULL THEN @at ELSE decided_at END,
@@ -209,6 +214,10 @@ public sealed partial class ApplicationStore(NpgsqlDataSource dataSource)
             }
         }
         await InsertTransitionAsync(id, step, connection, transaction, cancellationToken);
+        if (queue is not null)
+        {
+            await RecordQueueMovesAsync(queue, step.At, connection, transaction, cancellationToken);
+        }
         await AuditAsync(audit, new { applicationId = id, action = step.Action is { } a ? Text(a) : null, to = Text(step.To) }, connection, transaction, cancellationToken);
         if (notify is not null)
         {
