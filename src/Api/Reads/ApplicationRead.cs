@@ -141,27 +141,15 @@ public sealed class ApplicationRead(ApplicationStore store, ServiceDesk desk, No
         }
         var (catalogue, calendar, today) = (await desk.CatalogueAsync(cancellationToken), await desk.CalendarAsync(cancellationToken), clock.Today);
         var rows = await store.CountedInAsync(nodeId, cancellationToken);
-        FiguresResponse Of(IEnumerable<CountedApplication> applications) => FiguresResponse.Of(ServiceFigures.Of(applications, today, calendar));
+        FiguresResponse Of(IEnumerable<CountedGroup> groups) => FiguresResponse.Of(ServiceFigures.Of(groups, today, calendar));
         var children = new List<ChildFiguresRow>();
         // The area or organization right below the node on each office's path; a department's own applications count in the total only.
-        static string? Below(IReadOnlyList<string> path, string node)
+        foreach (var group in rows.Where(r => r.Below is not null).GroupBy(r => r.Below!).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            for (var at = 0; at + 1 < path.Count; at++)
-            {
-                if (path[at] == node)
-                {
-                    return path[at + 1];
-                }
-            }
-            return null;
+            children.Add(new ChildFiguresRow(group.Key, await OfficeNameAsync(group.Key, language, cancellationToken), Of(group.Select(r => r.Group))));
         }
-        foreach (var group in rows.Where(r => Below(r.OfficePath, nodeId) is not null).GroupBy(r => Below(r.OfficePath, nodeId)!)
-                     .OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            children.Add(new ChildFiguresRow(group.Key, await OfficeNameAsync(group.Key, language, cancellationToken), Of(group.Select(r => r.Application))));
-        }
-        return new ServiceFiguresResponse(nodeId, NodeSummaryResponse.NameOf(node, nodeId, language), today, Of(rows.Select(r => r.Application)),
-            [.. catalogue.Select(s => new ServiceFiguresRow(s.Kind, NameOf(s, language), Of(rows.Select(r => r.Application).Where(a => a.Service == s.Kind))))],
+        return new ServiceFiguresResponse(nodeId, NodeSummaryResponse.NameOf(node, nodeId, language), today, Of(rows.Select(r => r.Group)),
+            [.. catalogue.Select(s => new ServiceFiguresRow(s.Kind, NameOf(s, language), Of(rows.Select(r => r.Group).Where(g => g.Application.Service == s.Kind))))],
             children);
     }
 

@@ -164,23 +164,28 @@ public sealed partial class ApplicationStore
 
 public sealed partial class ApplicationStore
 {
-    /// <summary>Every application of the offices at or below a node, with its office's path, as the Ministry's figures count them.</summary>
-    public async Task<IReadOnlyList<(IReadOnlyList<string> OfficePath, CountedApplication Application)>> CountedInAsync(string nodeId,
-        CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The applications of the offices at or below a node as the Ministry's figures count them, grouped in the database by
+    /// the area or organization right below the node on the office's path (null: the node's own office), the service, the
+    /// days the term counts from, is due and was decided on, and the state — with how many of each.
+    /// </summary>
+    public async Task<IReadOnlyList<(string? Below, CountedGroup Group)>> CountedInAsync(string nodeId, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT coalesce(o.path, n.path), a.service, a.counts_from, a.due_on, a.decided_on, a.state
+            SELECT p.path[array_position(p.path, @node) + 1], a.service, a.counts_from, a.due_on, a.decided_on, a.state, count(*)
             FROM service_applications a LEFT JOIN organizations o ON o.id = a.office_id LEFT JOIN nodes n ON n.id = a.office_id
-            WHERE @node = ANY (coalesce(o.path, n.path))
+            CROSS JOIN LATERAL (SELECT coalesce(o.path, n.path) AS path) p
+            WHERE @node = ANY (p.path)
+            GROUP BY 1, 2, 3, 4, 5, 6
             """);
         command.Parameters.AddWithValue("node", nodeId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<(IReadOnlyList<string>, CountedApplication)>();
+        var rows = new List<(string?, CountedGroup)>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add((reader.GetFieldValue<string[]>(0), new CountedApplication(Parse<ServiceKind>(reader.GetString(1)), reader.GetFieldValue<DateOnly>(2),
-                reader.IsDBNull(3) ? null : reader.GetFieldValue<DateOnly>(3), reader.IsDBNull(4) ? null : reader.GetFieldValue<DateOnly>(4),
-                Parse<ApplicationState>(reader.GetString(5)))));
+            rows.Add((reader.IsDBNull(0) ? null : reader.GetString(0), new CountedGroup(new CountedApplication(Parse<ServiceKind>(reader.GetString(1)),
+                reader.GetFieldValue<DateOnly>(2), reader.IsDBNull(3) ? null : reader.GetFieldValue<DateOnly>(3),
+                reader.IsDBNull(4) ? null : reader.GetFieldValue<DateOnly>(4), Parse<ApplicationState>(reader.GetString(5))), (int)reader.GetInt64(6))));
         }
         return rows;
     }

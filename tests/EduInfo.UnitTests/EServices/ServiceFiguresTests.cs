@@ -38,4 +38,35 @@ public sealed class ServiceFiguresTests
         var f = ServiceFigures.Of(applications, Today, new LabourCalendar([]));
         Assert.Equal(expected, $"{f.Received} {f.Decided} {f.DecidedOnTime} {f.Overdue} {f.MedianWorkingDaysToDecision?.ToString(CultureInfo.InvariantCulture) ?? "-"}");
     }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Counted_in_groups_of_alike_applications_the_figures_are_the_same(string because, CountedApplication[] applications, string expected)
+    {
+        _ = because;
+        var groups = applications.GroupBy(a => a).Select(g => new CountedGroup(g.Key, g.Count()));
+        var f = ServiceFigures.Of(groups, Today, new LabourCalendar([]));
+        Assert.Equal(expected, $"{f.Received} {f.Decided} {f.DecidedOnTime} {f.Overdue} {f.MedianWorkingDaysToDecision?.ToString(CultureInfo.InvariantCulture) ?? "-"}");
+    }
+
+    public static TheoryData<string, (int WorkingDays, int Count)[], string> Groups => new()
+    {
+        { "three at 0 days and one at 4: the median is 0", [(0, 3), (4, 1)], "4 0" },
+        { "0, 2, 5, 5: the mean of 2 and 5", [(0, 1), (2, 1), (5, 2)], "4 3.5" },
+        { "a thousand at 1 day, one at 4", [(1, 1000), (4, 1)], "1001 1" },
+        { "an empty group counts nothing", [(3, 0), (1, 1)], "1 1" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Groups))]
+    public void The_median_weighs_each_group_by_its_count(string because, (int WorkingDays, int Count)[] groups, string expected)
+    {
+        _ = because;
+        // Counting from Monday 30 November: 0–4 working days end on Monday to Friday; 5 on Monday 7 December.
+        var from = new DateOnly(2026, 11, 30);
+        DateOnly After(int days) => days < 5 ? from.AddDays(days) : from.AddDays(days + 2);
+        var f = ServiceFigures.Of(groups.Select(g => new CountedGroup(new CountedApplication(ServiceKind.DocumentDuplicate, from, from.AddDays(30), After(g.WorkingDays),
+            ApplicationState.Completed), g.Count)), Today, new LabourCalendar([]));
+        Assert.Equal(expected, $"{f.Decided} {f.MedianWorkingDaysToDecision?.ToString(CultureInfo.InvariantCulture)}");
+    }
 }
