@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using EduInfo.Api.Problems;
+using EduInfo.Domain.Admission;
 
 namespace EduInfo.Api.Security;
 
@@ -17,8 +19,17 @@ public sealed class AdmissionOptions
     /// <summary>How long a queued write waits for a slot before it is refused.</summary>
     public TimeSpan QueueTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>The Retry-After of a refusal, in seconds.</summary>
+    /// <summary>The Retry-After of a refusal, in seconds (the least one when refusals are spread).</summary>
     public int RetryAfterSeconds { get; set; } = 2;
+
+    /// <summary>
+    /// Gives each refusal the next free turn at the rate writes are taken (<see cref="EduInfo.Domain.Admission.RetrySchedule"/>)
+    /// instead of the same Retry-After to all, so a crowd refused together does not come back together.
+    /// </summary>
+    public bool SpreadRetries { get; set; }
+
+    /// <summary>The longest Retry-After a spread refusal is given, in seconds.</summary>
+    public int MaxRetryAfterSeconds { get; set; } = 30;
 }
 
 /// <summary>The writes that share one admission: the journal's, and the filings of e-service applications.</summary>
@@ -58,6 +69,9 @@ public sealed class WriteAdmission : IDisposable
     private readonly ConcurrencyLimiter? _limiter;
     private readonly Meter _meter = new(MeterName);
     private readonly Counter<long> _decisions;
+    private readonly RetrySchedule? _schedule;
+    // The schedule's clock: a monotonic one (turns are intervals, not dates).
+    private readonly long _started = Stopwatch.GetTimestamp();
     private int _running;
     private int _peakRunning;
     private int _peakQueued;
@@ -66,6 +80,12 @@ public sealed class WriteAdmission : IDisposable
     {
         Options = options;
         _pool = pool;
+        if (options.MaxConcurrentWrites > 0 && options.SpreadRetries)
+        {
+            var least = Math.Max(1, options.RetryAfterSeconds);
+            _schedule = new RetrySchedule(options.MaxConcurrentWrites, TimeSpan.FromSeconds(least),
+                TimeSpan.FromSeconds(Math.Max(least, options.MaxRetryAfterSeconds)), Random.Shared);
+        }
         if (options.MaxConcurrentWrites > 0)
         {
             _limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
@@ -136,9 +156,14 @@ public sealed class WriteAdmission : IDisposable
         return new Slot(this, lease);
     }
 
-    /// <summary>A slot taken: gives the lease back once.</summary>
+    /// <summary>The Retry-After of a refusal now: the next free turn when refusals are spread, else the configured one.</summary>
+    public int RetryAfterSeconds() =>
+        _schedule?.RetryAfterSeconds(DateTimeOffset.UnixEpoch + Stopwatch.GetElapsedTime(_started)) ?? Math.Max(1, Options.RetryAfterSeconds);
+
+    /// <summary>A slot taken: gives the lease back once, and tells the schedule how long the write ran.</summary>
     private sealed class Slot(WriteAdmission owner, RateLimitLease? lease) : IDisposable
     {
+        private readonly long _admitted = Stopwatch.GetTimestamp();
         private int _disposed;
 
         public void Dispose()
@@ -147,6 +172,7 @@ public sealed class WriteAdmission : IDisposable
             {
                 return;
             }
+            owner._schedule?.Finished(Stopwatch.GetElapsedTime(_admitted));
             Interlocked.Decrement(ref owner._running);
             lease.Dispose();
         }
@@ -175,7 +201,7 @@ public sealed class WriteAdmission : IDisposable
 
     private async Task RefuseAsync(HttpContext context)
     {
-        context.Response.Headers.RetryAfter = Math.Max(1, Options.RetryAfterSeconds).ToString(CultureInfo.InvariantCulture);
+        context.Response.Headers.RetryAfter = RetryAfterSeconds().ToString(CultureInfo.InvariantCulture);
         await LocalizedProblems.Create(context, StatusCodes.Status503ServiceUnavailable, "overloaded",
             "problem.overloaded.title", "problem.overloaded.detail").ExecuteAsync(context);
     }
@@ -219,9 +245,10 @@ public static class WriteAdmissionExtensions
     public static WebApplicationBuilder AddEduInfoWriteAdmission(this WebApplicationBuilder builder)
     {
         var journal = builder.Configuration.GetSection("Admission").Get<AdmissionOptions>() ?? new AdmissionOptions();
-        // Filings: a few run at once (each is one short transaction), a deeper queue, a longer Retry-After.
-        var filings = builder.Configuration.GetSection("Admission:Filings").Get<AdmissionOptions>()
-            ?? new AdmissionOptions { MaxConcurrentWrites = 8, QueueLimit = 64, QueueTimeout = TimeSpan.FromSeconds(1), RetryAfterSeconds = 5 };
+        // Filings: a few run at once (each is one short transaction), a deeper queue, a longer Retry-After, refusals spread;
+        // what is configured replaces these one setting at a time.
+        var filings = new AdmissionOptions { MaxConcurrentWrites = 8, QueueLimit = 64, QueueTimeout = TimeSpan.FromSeconds(1), RetryAfterSeconds = 5, SpreadRetries = true };
+        builder.Configuration.GetSection("Admission:Filings").Bind(filings);
         builder.Services.AddSingleton(_ => new WriteAdmission(journal));
         builder.Services.AddKeyedSingleton(AdmissionPool.Filings, (_, _) => new WriteAdmission(filings, AdmissionPool.Filings));
         return builder;

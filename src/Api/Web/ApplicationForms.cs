@@ -135,7 +135,7 @@ public static class ApplicationForms
         using var slot = await admission.EnterAsync(call.Http.RequestAborted);
         if (slot is null)
         {
-            call.Http.Response.Headers.RetryAfter = admission.Options.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            call.Http.Response.Headers.RetryAfter = admission.RetryAfterSeconds().ToString(CultureInfo.InvariantCulture);
             var kept = QueryString.Create([
                 new("child", form["child"].ToString()), new("officeId", form["officeId"].ToString()), new("priority", form["priority"].ToString()),
                 new("fromTerritory", form["fromTerritory"].ToString()), .. form["documents"].Select(d => new KeyValuePair<string, string?>("documents", d)),
