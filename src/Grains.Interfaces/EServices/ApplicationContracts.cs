@@ -38,7 +38,8 @@ public sealed record ApplicationStepRequest(
 /// <summary>The office's confirmation of the parent–child link: the birth certificate's number as staff read it.</summary>
 /// <summary>
 /// A recipient's channels as typed: an e-mail, a mobile number, each channel on or off, quiet hours as hh:mm (Kazakhstan
-/// time), and which of their children's journal events they follow (new marks, absences, term marks; off unless sent).
+/// time), and which of their children's journal events they follow (new marks, absences, term marks; one not sent keeps
+/// what was saved, off at first).
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record NotificationChannelsRequest(
@@ -48,9 +49,9 @@ public sealed record NotificationChannelsRequest(
     [property: Id(3)] bool SmsOn,
     [property: Id(4)] string? QuietFrom,
     [property: Id(5)] string? QuietTo,
-    [property: Id(6)] bool MarksOn = false,
-    [property: Id(7)] bool AbsencesOn = false,
-    [property: Id(8)] bool TermMarksOn = false);
+    [property: Id(6)] bool? MarksOn = null,
+    [property: Id(7)] bool? AbsencesOn = null,
+    [property: Id(8)] bool? TermMarksOn = null);
 
 [GenerateSerializer, Immutable]
 public sealed record LinkConfirmationRequest([property: Id(0)] string? BirthCertificate);

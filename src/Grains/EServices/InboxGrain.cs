@@ -31,7 +31,11 @@ public sealed class InboxGrain(InboxStore store, DeliveryStore delivery, IKazakh
         {
             return new ApplicationOutcome(ApplicationStatus.Invalid, [.. problems.Select(p => Problem(p.Field, p.Error))]);
         }
-        var follows = new JournalSubscriptions(request.MarksOn, request.AbsencesOn, request.TermMarksOn);
+        // A client that does not know the subscriptions (sends none of them) keeps what the parent saved.
+        var saved = request.MarksOn is null || request.AbsencesOn is null || request.TermMarksOn is null
+            ? (await delivery.ChannelsAsync(recipient))?.Follows ?? JournalSubscriptions.None
+            : JournalSubscriptions.None;
+        var follows = new JournalSubscriptions(request.MarksOn ?? saved.Marks, request.AbsencesOn ?? saved.Absences, request.TermMarksOn ?? saved.TermMarks);
         await delivery.SaveChannelsAsync(recipient, settings, follows, Languages.Contains(language) ? language : "kk", clock.UtcNow,
             new AuditEntry(actor.UserId, actor.Roles, actor.ClientAddress, "notification.channels", "parent", recipient, null, "committed"));
         return new ApplicationOutcome(ApplicationStatus.Done, []);

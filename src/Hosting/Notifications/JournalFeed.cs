@@ -41,8 +41,8 @@ public sealed class JournalFeed(JournalFeedStore store, IKazakhstanClock clock, 
     /// <summary>One poll: the passes it made up to the settled horizon (none while it is not settled or another silo holds the cursor).</summary>
     public async Task<int> PollAsync(CancellationToken cancellationToken)
     {
-        var (newest, oldestRunning, next) = await store.SnapshotAsync(cancellationToken);
-        if (_horizon.Poll(newest, oldestRunning, next) is not { } upTo)
+        var (newest, oldestRunning, boundary) = await store.SnapshotAsync(cancellationToken);
+        if (_horizon.Poll(newest, oldestRunning, boundary) is not { } upTo)
         {
             return 0;
         }

@@ -134,13 +134,9 @@ public sealed partial class AssessmentStore
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var issued = new NpgsqlCommand("SELECT id FROM education_documents WHERE application_id = @a", connection, transaction))
+        if (await DuplicateOfAsync(applicationId, connection, transaction, cancellationToken) is { } existing)
         {
-            issued.Parameters.AddWithValue("a", applicationId);
-            if (await issued.ExecuteScalarAsync(cancellationToken) is Guid existing)
-            {
-                return (DocumentWrite.Done, existing);
-            }
+            return (DocumentWrite.Done, existing);
         }
         await using (var original = new NpgsqlCommand(
             "SELECT revoked_on IS NULL FROM education_documents WHERE id = @id AND class_id = @c FOR UPDATE", connection, transaction))
@@ -152,7 +148,10 @@ public sealed partial class AssessmentStore
                 case null:
                     return (DocumentWrite.NotFound, Guid.Empty);
                 case false:
-                    return (DocumentWrite.AlreadyRevoked, Guid.Empty);
+                    // Revoked while this call waited for the lock: by this application's own duplicate (a call at once), or another's.
+                    return await DuplicateOfAsync(applicationId, connection, transaction, cancellationToken) is { } issued
+                        ? (DocumentWrite.Done, issued)
+                        : (DocumentWrite.AlreadyRevoked, Guid.Empty);
             }
         }
         await using (var write = new NpgsqlCommand($"""
@@ -182,6 +181,11 @@ public sealed partial class AssessmentStore
             {
                 return (DocumentWrite.NumberTaken, Guid.Empty);
             }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+            {
+                // The pupil holds another valid document of the kind, or the application's duplicate was issued meanwhile.
+                return (DocumentWrite.AlreadyIssued, Guid.Empty);
+            }
         }
         var detail = JsonSerializer.Serialize(new { documentId = id, duplicateOf = originalId, applicationId });
         await using (var record = AuditLog.InsertCommand(audit with { DetailJson = detail }, connection, transaction))
@@ -190,6 +194,14 @@ public sealed partial class AssessmentStore
         }
         await transaction.CommitAsync(cancellationToken);
         return (DocumentWrite.Done, id);
+    }
+
+    private static async Task<Guid?> DuplicateOfAsync(Guid applicationId, NpgsqlConnection connection, NpgsqlTransaction transaction,
+        CancellationToken cancellationToken)
+    {
+        await using var issued = new NpgsqlCommand("SELECT id FROM education_documents WHERE application_id = @a", connection, transaction);
+        issued.Parameters.AddWithValue("a", applicationId);
+        return await issued.ExecuteScalarAsync(cancellationToken) as Guid?;
     }
 
     /// <summary>The reason an original replaced by its duplicate is revoked with (the register shows it as written).</summary>

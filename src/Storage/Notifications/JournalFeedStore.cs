@@ -54,11 +54,14 @@ public sealed record FeedPass(long From, long To, int Notices, int Outgoing);
 /// </summary>
 public sealed class JournalFeedStore(NpgsqlDataSource dataSource)
 {
-    /// <summary>The newest number of the journal's sequence and the snapshot's oldest running and next transaction ids.</summary>
-    public async Task<(long NewestSeq, ulong OldestRunning, ulong NextTransaction)> SnapshotAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The newest number of the journal's sequence, the snapshot's oldest running transaction id, and an id this poll takes
+    /// for itself: above every id given out before it (the snapshot's xmax is not: a writer may hold a higher id).
+    /// </summary>
+    public async Task<(long NewestSeq, ulong OldestRunning, ulong Boundary)> SnapshotAsync(CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand(
-            "SELECT (SELECT last_value FROM journal_seq), pg_snapshot_xmin(s), pg_snapshot_xmax(s) FROM pg_current_snapshot() s");
+            "SELECT (SELECT last_value FROM journal_seq), pg_snapshot_xmin(pg_current_snapshot()), pg_current_xact_id()");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return (reader.GetInt64(0), reader.GetFieldValue<ulong>(1), reader.GetFieldValue<ulong>(2));

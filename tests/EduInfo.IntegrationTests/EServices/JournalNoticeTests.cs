@@ -70,7 +70,10 @@ public sealed class JournalNoticeTests(NotificationHost api) : IClassFixture<Not
         Assert.All(inboxA, m => Assert.Equal($"/students/{a}/diary", m.Link));
         Assert.Empty(await JournalInboxAsync(parentB, "kk"));
 
-        // Marks switched off: the next mark tells nothing; the term's close tells the parent who follows term marks.
+        // A client that sends no subscriptions keeps them; then marks switched off: the next mark tells nothing, and the
+        // term's close tells the parent who follows term marks.
+        await SaveAsync(parentA, "ru", new { email = emailA, emailOn = true });
+        Assert.True((await api.Http.GetJsonAsync("/api/v1/me/notification-channels", ApplicationApiTests.Parent(parentA))).Body.GetProperty("marksOn").GetBoolean());
         await SaveAsync(parentA, "ru", new { email = emailA, emailOn = true, marksOn = false, absencesOn = true });
         await PostAsync($"/api/v1/classes/{t.ClassId}/marks", new
         {
