@@ -167,6 +167,10 @@ public sealed class BackupRestoreTests(BackupApiHost api, ITestOutputHelper outp
             await ConvergedAsync(api);
             // The cache is written a moment after the roll-up settles; wait for it so that there is derived state to lose.
             await Eventually.MatchesAsync(() => api.Db.ScalarAsync<long>("SELECT count(*) FROM orleansstorage"), n => n > 0, TimeSpan.FromSeconds(30), "cache rows");
+            // The journal's feed of notices passes the new rows a few polls later, moving its cursor: wait for it, so that
+            // nothing of record moves while the backup is taken.
+            var newest = await api.Db.ScalarAsync<long>("SELECT greatest((SELECT coalesce(max(seq), 0) FROM journal), (SELECT coalesce(max(seq), 0) FROM term_events))");
+            await Eventually.MatchesAsync(() => api.Db.ScalarAsync<long>("SELECT seq FROM journal_feed"), seq => seq >= newest, TimeSpan.FromSeconds(30), "the feed's cursor");
             api.TrafficDone = true;
         }
         finally
