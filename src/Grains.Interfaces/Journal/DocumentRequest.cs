@@ -15,17 +15,6 @@ public sealed record DocumentRequest(
 [GenerateSerializer, Immutable]
 public sealed record DocumentRevocationRequest([property: Id(0)] string? Reason);
 
-/// <summary>
-/// Issuing a duplicate of a document of the register for an e-service application (issue 22): the original replaced, the
-/// new blank's series and number; the kind, the distinction and the marks are the original's, the day is today.
-/// </summary>
-[GenerateSerializer, Immutable]
-public sealed record DuplicateRequest(
-    [property: Id(0)] Guid ApplicationId,
-    [property: Id(1)] Guid OriginalId,
-    [property: Id(2)] string? Series,
-    [property: Id(3)] string? Number);
-
 /// <summary>How issuing or revoking ended: the outcome, and the document's id once issued.</summary>
 [GenerateSerializer, Immutable]
 public sealed record DocumentOutcome([property: Id(0)] BatchOutcome Outcome, [property: Id(1)] Guid? DocumentId = null);

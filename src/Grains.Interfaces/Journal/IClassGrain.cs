@@ -60,12 +60,6 @@ public interface IClassGrain : ISummaryNode
     /// <summary>The head revokes a document the class issued, with a reason; it stays in the register as revoked. Audited.</summary>
     Task<DocumentOutcome> RevokeDocument(Actor actor, Guid documentId, DocumentRevocationRequest revocation);
 
-    /// <summary>
-    /// The head issues a duplicate of a valid document the class issued (an e-service's completion): a new blank, the
-    /// original revoked as replaced; once per application. Audited.
-    /// </summary>
-    Task<DocumentOutcome> IssueDuplicate(Actor actor, DuplicateRequest duplicate);
-
     /// <summary>The year's close (true) or reopening (false): a closed year's class refuses every journal write at once.</summary>
     Task SetYearClosed(bool closed);
 

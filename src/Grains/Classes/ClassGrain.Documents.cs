@@ -64,34 +64,5 @@ public sealed partial class ClassGrain
         };
     }
 
-    public async Task<DocumentOutcome> IssueDuplicate(Actor actor, DuplicateRequest request)
-    {
-        if (_class is null)
-        {
-            return new DocumentOutcome(NotFound());
-        }
-        await RefreshRulesAsync();
-        if (!WriterOf(actor).IsHeadOf(Rules.Class))
-        {
-            return Refused("documentId", JournalError.NotAllowed);
-        }
-        var series = DocumentValidator.NormalSeries(request.Series);
-        var number = DocumentValidator.NormalNumber(request.Number);
-        if (series is null || number is null)
-        {
-            return Refused(series is null ? "series" : "number", series is null ? JournalError.DocumentSeriesInvalid : JournalError.DocumentNumberInvalid);
-        }
-        var (written, id) = await assessment.IssueDuplicateAsync(Guid.NewGuid(), VerificationCode.Of(RandomNumberGenerator.GetBytes(VerificationCode.RandomBytes)),
-            request.OriginalId, ClassId, series, number, Today, request.ApplicationId,
-            new AuditEntry(actor.UserId, actor.Roles, actor.ClientAddress, "document.duplicate", "class", ClassId, _class.OrganizationId, "committed"));
-        return written switch
-        {
-            DocumentWrite.Done => new DocumentOutcome(new BatchOutcome(true, [], [], _watermark), id),
-            DocumentWrite.NumberTaken => Refused("number", JournalError.DocumentNumberTaken),
-            DocumentWrite.NotFound => Refused("documentId", JournalError.DocumentNotFound),
-            _ => Refused("documentId", JournalError.DocumentAlreadyRevoked),
-        };
-    }
-
     private static DocumentOutcome Refused(string field, JournalError error) => new(BatchOutcome.Rejected([EntryRules.Problem(field, error)]));
 }

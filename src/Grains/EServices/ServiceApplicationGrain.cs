@@ -8,6 +8,7 @@ using EduInfo.Grains.Interfaces.EServices;
 using EduInfo.Grains.Interfaces.Journal;
 using EduInfo.Grains.Interfaces.Registry;
 using EduInfo.Domain.Registry;
+using EduInfo.Storage.Assessment;
 using EduInfo.Storage.Audit;
 using EduInfo.Storage.EServices;
 using Microsoft.Extensions.Logging;
@@ -163,14 +164,20 @@ public sealed class ServiceApplicationGrain(ApplicationStore store, ServiceDesk 
         {
             return refusedTransfer;
         }
-        else if (action == ApplicationAction.Complete && record.Service == ServiceKind.DocumentDuplicate
-                 && await DuplicateAsync(actor, record, request) is { } refusedDuplicate)
+        DocumentDuplicate? duplicate = null;
+        if (action == ApplicationAction.Complete && record.Service == ServiceKind.DocumentDuplicate)
         {
-            return refusedDuplicate;
+            (duplicate, var refusedDuplicate) = await DuplicateAsync(record, request);
+            if (refusedDuplicate is not null)
+            {
+                return refusedDuplicate;
+            }
         }
         return await StepAsync(record, new ApplicationTransition(record.Version + 1, action, record.State, outcome.To!.Value, actor.UserId, party, clock.UtcNow,
             action == ApplicationAction.Refuse ? request.Ground : null, reason is { Length: > 0 } ? reason : null), change,
-            Audit(actor, $"application.{ApplicationStore.Text(action)}", record.OfficeId, record.DistrictId));
+            Audit(actor, $"application.{ApplicationStore.Text(action)}", record.OfficeId, record.DistrictId), duplicate,
+            duplicate is null ? null : new AuditEntry(actor.UserId, actor.Roles, actor.ClientAddress, "document.duplicate", "class", duplicate.ClassId,
+                record.OfficeId, "committed"));
     }
 
     /// <summary>
@@ -213,35 +220,30 @@ public sealed class ServiceApplicationGrain(ApplicationStore store, ServiceDesk 
     }
 
     /// <summary>
-    /// A duplicate is issued into the register through the class's write path (a new blank, the original revoked as
-    /// replaced) before the step is recorded; a retry after the issue committed finds the application's duplicate there.
-    /// The original must be a document of this pupil from this school.
+    /// A duplicate is issued into the register by the completion step itself (a new blank, the original revoked as
+    /// replaced, in the step's transaction): the original must be a valid document of this pupil from this school — the
+    /// office completing is its head — and the blank well formed.
     /// </summary>
-    private async Task<ApplicationOutcome?> DuplicateAsync(Actor actor, ApplicationRecord record, ApplicationStepRequest request)
+    private async Task<(DocumentDuplicate? Duplicate, ApplicationOutcome? Refused)> DuplicateAsync(ApplicationRecord record, ApplicationStepRequest request)
     {
         if (request.DocumentId is not { } documentId || await store.DocumentPlaceAsync(documentId) is not { } original
             || original.StudentId != record.StudentId || original.OrganizationId != record.OfficeId)
         {
-            return ApplicationOutcome.Refused(ApplicationStatus.Invalid, "documentId", "documentWrong");
+            return (null, ApplicationOutcome.Refused(ApplicationStatus.Invalid, "documentId", "documentWrong"));
         }
-        var issued = await GrainFactory.GetGrain<IClassGrain>(original.ClassId).IssueDuplicate(actor,
-            new DuplicateRequest(Id, documentId, request.Series, request.Number));
-        if (issued.Outcome.Accepted)
+        var series = DocumentValidator.NormalSeries(request.Series);
+        var number = DocumentValidator.NormalNumber(request.Number);
+        if (series is null || number is null)
         {
-            return null;
+            return (null, ApplicationOutcome.Refused(ApplicationStatus.Invalid, series is null ? "series" : "number", "blankInvalid"));
         }
-        var problem = issued.Outcome.Problems[0];
-        return problem.Error switch
-        {
-            JournalError.DocumentNumberTaken => ApplicationOutcome.Refused(ApplicationStatus.Conflict, "number", "blankTaken"),
-            JournalError.DocumentSeriesInvalid or JournalError.DocumentNumberInvalid => ApplicationOutcome.Refused(ApplicationStatus.Invalid, problem.Field, "blankInvalid"),
-            JournalError.NotAllowed => new ApplicationOutcome(ApplicationStatus.Forbidden, []),
-            _ => ApplicationOutcome.Refused(ApplicationStatus.Conflict, "documentId", "documentWrong"),
-        };
+        return (new DocumentDuplicate(Guid.NewGuid(), VerificationCode.Of(RandomNumberGenerator.GetBytes(VerificationCode.RandomBytes)), documentId,
+            original.ClassId, series, number, clock.Today, Id), null);
     }
 
     /// <summary>Writes a step (stale: another step won; a kindergarten queue's places move in its transaction), then its reminder follows.</summary>
-    private async Task<ApplicationOutcome> StepAsync(ApplicationRecord record, ApplicationTransition step, ApplicationChange? change, AuditEntry audit)
+    private async Task<ApplicationOutcome> StepAsync(ApplicationRecord record, ApplicationTransition step, ApplicationChange? change, AuditEntry audit,
+        DocumentDuplicate? duplicate = null, AuditEntry? duplicateAudit = null)
     {
         // The office's decision ends its term; an applicant's withdrawal is none.
         var decides = record.State.AwaitsDecision() && !step.To.AwaitsDecision() && step.To != ApplicationState.Withdrawn;
@@ -249,7 +251,7 @@ public sealed class ServiceApplicationGrain(ApplicationStore store, ServiceDesk 
             ? new QueueMove(record.DistrictId, year, cause, MustHeadQueue: step.Action == ApplicationAction.Direct)
             : null;
         var written = await store.TransitionAsync(Id, record.Version, step, decides, audit, change,
-            notify: step.ActorKind == WorkflowActor.Applicant ? null : record.ApplicantId, queue: queue);
+            notify: step.ActorKind == WorkflowActor.Applicant ? null : record.ApplicantId, queue: queue, duplicate: duplicate, duplicateAudit: duplicateAudit);
         _record = await store.LoadAsync(Id);
         switch (written)
         {
@@ -257,6 +259,10 @@ public sealed class ServiceApplicationGrain(ApplicationStore store, ServiceDesk 
                 return ApplicationOutcome.Refused(ApplicationStatus.Conflict, "action", "changed");
             case ApplicationWrite.NotFirstInQueue:
                 return ApplicationOutcome.Refused(ApplicationStatus.Conflict, "action", "notFirstInQueue");
+            case ApplicationWrite.BlankTaken:
+                return ApplicationOutcome.Refused(ApplicationStatus.Conflict, "number", "blankTaken");
+            case ApplicationWrite.DocumentWrong:
+                return ApplicationOutcome.Refused(ApplicationStatus.Conflict, "documentId", "documentWrong");
         }
         await AfterCommitAsync();
         return ApplicationOutcome.Done(Id);

@@ -32,6 +32,10 @@ public sealed record RegisteredDocument(
     DateOnly? RevokedOn,
     string? RevokedReason);
 
+/// <summary>A duplicate to issue: its id and code, the original it replaces (of this class), the new blank, the day, the application.</summary>
+public sealed record DocumentDuplicate(Guid Id, string VerificationCode, Guid OriginalId, string ClassId, string Series, string Number, DateOnly On,
+    Guid ApplicationId);
+
 /// <summary>What the public checks page shows of a document: no marks, and the holder by initials only.</summary>
 public sealed record VerifiedDocument(EducationDocumentKind Kind, bool WithDistinction, string Series, string Number, DateOnly IssuedOn,
     string OrganizationId, string Initials, DateOnly? RevokedOn);
@@ -124,34 +128,25 @@ public sealed partial class AssessmentStore
     }
 
     /// <summary>
-    /// Issues a duplicate of a valid document of the class for an e-service application (issue 22): a new document on a new
-    /// blank with the original's kind, distinction and marks, the original revoked as replaced, audited — one transaction.
-    /// The application's duplicate already issued (a retried completion) answers Done with its id; a blank already used
-    /// writes nothing.
+    /// Issues a duplicate of a valid document of the class for an e-service application (issue 22), in the caller's
+    /// transaction (the application's completion step, so the issue and the step commit together or not at all): a new
+    /// document on a new blank with the original's kind, distinction and marks, the original revoked as replaced, audited.
+    /// Anything but Done leaves the transaction to be rolled back (a unique violation has aborted it).
     /// </summary>
-    public async Task<(DocumentWrite Write, Guid Id)> IssueDuplicateAsync(Guid id, string verificationCode, Guid originalId, string classId, string series,
-        string number, DateOnly on, Guid applicationId, AuditEntry audit, CancellationToken cancellationToken = default)
+    public static async Task<DocumentWrite> IssueDuplicateAsync(DocumentDuplicate duplicate, AuditEntry audit, NpgsqlConnection connection,
+        NpgsqlTransaction transaction, CancellationToken cancellationToken = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (await DuplicateOfAsync(applicationId, connection, transaction, cancellationToken) is { } existing)
-        {
-            return (DocumentWrite.Done, existing);
-        }
         await using (var original = new NpgsqlCommand(
             "SELECT revoked_on IS NULL FROM education_documents WHERE id = @id AND class_id = @c FOR UPDATE", connection, transaction))
         {
-            original.Parameters.AddWithValue("id", originalId);
-            original.Parameters.AddWithValue("c", classId);
+            original.Parameters.AddWithValue("id", duplicate.OriginalId);
+            original.Parameters.AddWithValue("c", duplicate.ClassId);
             switch (await original.ExecuteScalarAsync(cancellationToken))
             {
                 case null:
-                    return (DocumentWrite.NotFound, Guid.Empty);
+                    return DocumentWrite.NotFound;
                 case false:
-                    // Revoked while this call waited for the lock: by this application's own duplicate (a call at once), or another's.
-                    return await DuplicateOfAsync(applicationId, connection, transaction, cancellationToken) is { } issued
-                        ? (DocumentWrite.Done, issued)
-                        : (DocumentWrite.AlreadyRevoked, Guid.Empty);
+                    return DocumentWrite.AlreadyRevoked;
             }
         }
         await using (var write = new NpgsqlCommand($"""
@@ -164,44 +159,35 @@ public sealed partial class AssessmentStore
             FROM replaced
             """, connection, transaction))
         {
-            write.Parameters.AddWithValue("id", id);
-            write.Parameters.AddWithValue("code", verificationCode);
-            write.Parameters.AddWithValue("series", series);
-            write.Parameters.AddWithValue("number", number);
-            write.Parameters.AddWithValue("on", on);
+            write.Parameters.AddWithValue("id", duplicate.Id);
+            write.Parameters.AddWithValue("code", duplicate.VerificationCode);
+            write.Parameters.AddWithValue("series", duplicate.Series);
+            write.Parameters.AddWithValue("number", duplicate.Number);
+            write.Parameters.AddWithValue("on", duplicate.On);
             write.Parameters.AddWithValue("reason", DuplicateReason);
             write.Parameters.AddWithValue("by", audit.ActorId);
-            write.Parameters.AddWithValue("original", originalId);
-            write.Parameters.AddWithValue("a", applicationId);
+            write.Parameters.AddWithValue("original", duplicate.OriginalId);
+            write.Parameters.AddWithValue("a", duplicate.ApplicationId);
             try
             {
                 await write.ExecuteNonQueryAsync(cancellationToken);
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "education_documents_number_key")
             {
-                return (DocumentWrite.NumberTaken, Guid.Empty);
+                return DocumentWrite.NumberTaken;
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
             {
-                // The pupil holds another valid document of the kind, or the application's duplicate was issued meanwhile.
-                return (DocumentWrite.AlreadyIssued, Guid.Empty);
+                // The pupil holds another valid document of the kind, or the application's duplicate exists.
+                return DocumentWrite.AlreadyIssued;
             }
         }
-        var detail = JsonSerializer.Serialize(new { documentId = id, duplicateOf = originalId, applicationId });
+        var detail = JsonSerializer.Serialize(new { documentId = duplicate.Id, duplicateOf = duplicate.OriginalId, applicationId = duplicate.ApplicationId });
         await using (var record = AuditLog.InsertCommand(audit with { DetailJson = detail }, connection, transaction))
         {
             await record.ExecuteNonQueryAsync(cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
-        return (DocumentWrite.Done, id);
-    }
-
-    private static async Task<Guid?> DuplicateOfAsync(Guid applicationId, NpgsqlConnection connection, NpgsqlTransaction transaction,
-        CancellationToken cancellationToken)
-    {
-        await using var issued = new NpgsqlCommand("SELECT id FROM education_documents WHERE application_id = @a", connection, transaction);
-        issued.Parameters.AddWithValue("a", applicationId);
-        return await issued.ExecuteScalarAsync(cancellationToken) as Guid?;
+        return DocumentWrite.Done;
     }
 
     /// <summary>The reason an original replaced by its duplicate is revoked with (the register shows it as written).</summary>

@@ -105,6 +105,10 @@ public enum ApplicationWrite
     Exists = 4,
     /// <summary>A direction for a child who no longer heads the queue (another step moved it first).</summary>
     NotFirstInQueue = 5,
+    /// <summary>A duplicate's new blank is used already: nothing written.</summary>
+    BlankTaken = 6,
+    /// <summary>A duplicate's original is no longer a valid document of the class (revoked meanwhile): nothing written.</summary>
+    DocumentWrong = 7,
 }
 
 /// <summary>

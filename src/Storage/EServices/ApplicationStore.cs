@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EduInfo.Domain.Calendar;
 using EduInfo.Domain.EServices;
+using EduInfo.Storage.Assessment;
 using EduInfo.Storage.Audit;
 using Npgsql;
 
@@ -173,10 +174,13 @@ public sealed partial class ApplicationStore(NpgsqlDataSource dataSource)
     /// <summary>
     /// Moves an application one step if it is still at <paramref name="expectedVersion"/> (else <see cref="ApplicationWrite.Stale"/>),
     /// with the transition row and the audit row. A step out of the office's term records the decision's time. A step of a
-    /// kindergarten queue (<paramref name="queue"/>) holds the queue's lock and records its moves in the same transaction.
+    /// kindergarten queue (<paramref name="queue"/>) holds the queue's lock and records its moves in the same transaction; a
+    /// completion that issues a duplicate (<paramref name="duplicate"/>, audited by <paramref name="duplicateAudit"/>)
+    /// writes it to the register in the same transaction too, so the register and the application never disagree.
     /// </summary>
     public async Task<ApplicationWrite> TransitionAsync(Guid id, int expectedVersion, ApplicationTransition step, bool decides, AuditEntry audit,
-        ApplicationChange? change = null, string? notify = null, QueueMove? queue = null, CancellationToken cancellationToken = default)
+        ApplicationChange? change = null, string? notify = null, QueueMove? queue = null, DocumentDuplicate? duplicate = null,
+        AuditEntry? duplicateAudit = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -211,6 +215,18 @@ public sealed partial class ApplicationStore(NpgsqlDataSource dataSource)
             if (await update.ExecuteNonQueryAsync(cancellationToken) == 0)
             {
                 return ApplicationWrite.Stale;
+            }
+        }
+        if (duplicate is not null)
+        {
+            switch (await AssessmentStore.IssueDuplicateAsync(duplicate, duplicateAudit!, connection, transaction, cancellationToken))
+            {
+                case DocumentWrite.Done:
+                    break;
+                case DocumentWrite.NumberTaken:
+                    return ApplicationWrite.BlankTaken;
+                default:
+                    return ApplicationWrite.DocumentWrong;
             }
         }
         await InsertTransitionAsync(id, step, connection, transaction, cancellationToken);
