@@ -20,6 +20,12 @@ public sealed class NotificationOptions
     /// <summary>How many journal sequence numbers one pass of the feed covers at most (one transaction).</summary>
     public long FeedSpan { get; set; } = 20_000;
 
+    /// <summary>Every how many polls the feed rechecks its recent segments for rows written late (a writer that stalled).</summary>
+    public int FeedRecheckEvery { get; set; } = 15;
+
+    /// <summary>How many polls back the recheck reads: a writer stalled longer than this many intervals is still missed.</summary>
+    public int FeedRecheckPolls { get; set; } = 30;
+
     public SmtpOptions Smtp { get; set; } = new();
 }
 

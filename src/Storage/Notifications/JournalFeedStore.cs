@@ -55,16 +55,51 @@ public sealed record FeedPass(long From, long To, int Notices, int Outgoing);
 public sealed class JournalFeedStore(NpgsqlDataSource dataSource)
 {
     /// <summary>
-    /// The newest number of the journal's sequence, the snapshot's oldest running transaction id, and an id this poll takes
-    /// for itself: above every id given out before it (the snapshot's xmax is not: a writer may hold a higher id).
+    /// The feed's cursor, the newest number of the journal's sequence, the snapshot's oldest running transaction id, and an
+    /// id this poll takes for itself: above every id given out before it (the snapshot's xmax is not: a writer may hold a
+    /// higher id).
     /// </summary>
-    public async Task<(long NewestSeq, ulong OldestRunning, ulong Boundary)> SnapshotAsync(CancellationToken cancellationToken = default)
+    public async Task<(long Cursor, long NewestSeq, ulong OldestRunning, ulong Boundary)> SnapshotAsync(CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand(
-            "SELECT (SELECT last_value FROM journal_seq), pg_snapshot_xmin(pg_current_snapshot()), pg_current_xact_id()");
+            "SELECT (SELECT seq FROM journal_feed), (SELECT last_value FROM journal_seq), pg_snapshot_xmin(pg_current_snapshot()), pg_current_xact_id()");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return (reader.GetInt64(0), reader.GetFieldValue<ulong>(1), reader.GetFieldValue<ulong>(2));
+        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetFieldValue<ulong>(2), reader.GetFieldValue<ulong>(3));
+    }
+
+    /// <summary>
+    /// Reads the recent settled segments again for rows a pass could not see: those whose writer took its number and
+    /// stalled past the horizon, so that its transaction id is at or above the segment's boundary. Nothing else is read
+    /// (the filter is on the row's own id), and a row already told writes nothing (the notices' unique index). Returns
+    /// the notices written.
+    /// </summary>
+    public async Task<int> RecheckAsync(IReadOnlyList<FeedSegment> segments, DateOnly today, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var written = 0;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        foreach (var segment in segments)
+        {
+            await using var write = new NpgsqlCommand(FeedSql, connection);
+            Bind(write, segment.After, segment.UpTo, today, at, (long)(segment.Boundary % XidModulus));
+            await using var reader = await write.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            written += (int)reader.GetInt64(0);
+        }
+        return written;
+    }
+
+    private const ulong XidModulus = 1UL << 32;
+
+    private static void Bind(NpgsqlCommand command, long from, long to, DateOnly today, DateTimeOffset at, long? late)
+    {
+        var year = Domain.Calendar.AcademicCalendar.YearOf(today);
+        command.Parameters.AddWithValue("from", from);
+        command.Parameters.AddWithValue("to", to);
+        command.Parameters.AddWithValue("years", new[] { Domain.Calendar.AcademicCalendar.YearOf(today.AddYears(-1)), year, Domain.Calendar.AcademicCalendar.Next(year) });
+        command.Parameters.AddWithValue("today", today);
+        command.Parameters.AddWithValue("at", at);
+        command.Parameters.Add(new NpgsqlParameter<long?>("late", NpgsqlTypes.NpgsqlDbType.Bigint) { TypedValue = late });
     }
 
     public async Task<long> CursorAsync(CancellationToken cancellationToken = default)
@@ -92,16 +127,10 @@ public sealed class JournalFeedStore(NpgsqlDataSource dataSource)
             from = seq;
         }
         var to = Math.Min(upTo, from + span);
-        var year = Domain.Calendar.AcademicCalendar.YearOf(today);
-        var years = new[] { Domain.Calendar.AcademicCalendar.YearOf(today.AddYears(-1)), year, Domain.Calendar.AcademicCalendar.Next(year) };
         int notices, outgoing;
         await using (var write = new NpgsqlCommand(FeedSql, connection, transaction))
         {
-            write.Parameters.AddWithValue("from", from);
-            write.Parameters.AddWithValue("to", to);
-            write.Parameters.AddWithValue("years", years);
-            write.Parameters.AddWithValue("today", today);
-            write.Parameters.AddWithValue("at", at);
+            Bind(write, from, to, today, at, late: null);
             await using var reader = await write.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             (notices, outgoing) = ((int)reader.GetInt64(0), (int)reader.GetInt64(1));
@@ -119,22 +148,26 @@ public sealed class JournalFeedStore(NpgsqlDataSource dataSource)
     // A mark (new or corrected; a voided one tells nothing), an absence new to the row (a corrected roll-call tells only
     // of pupils it newly marks absent), a term close (to the pupils enrolled in the class today). A parent is told while
     // their link to the pupil holds today and they follow that kind. The link opens the pupil's diary (the parents'
-    // page of their children for an id a link cannot carry as it is).
+    // page of their children for an id a link cannot carry as it is). A recheck (@late: a segment's boundary modulo 2^32)
+    // reads only rows whose transaction id is at or after it, compared on the 32-bit circle the row's xmin lives on.
     private const string FeedSql = """
         WITH marks AS (
             SELECT j.seq, j.student_id, j.subject_id, j.score || '/' || j.max_score AS detail, j.lesson_date
             FROM journal j
             WHERE j.academic_year = ANY (@years) AND j.seq > @from AND j.seq <= @to AND j.entry_kind = 'mark'
+              AND (@late IS NULL OR ((j.xmin::text::bigint - @late) % 4294967296 + 4294967296) % 4294967296 < 2147483648)
         ), absences AS (
             SELECT j.seq, a.student_id, j.subject_id, a.code AS detail, j.lesson_date
             FROM journal j CROSS JOIN LATERAL unnest(j.absent_ids, j.absent_codes) AS a (student_id, code)
             WHERE j.academic_year = ANY (@years) AND j.seq > @from AND j.seq <= @to AND j.entry_kind = 'lesson'
+              AND (@late IS NULL OR ((j.xmin::text::bigint - @late) % 4294967296 + 4294967296) % 4294967296 < 2147483648)
               AND NOT EXISTS (SELECT 1 FROM journal o WHERE o.academic_year = j.academic_year AND o.seq = j.supersedes
                                                         AND o.absent_ids @> ARRAY[a.student_id] AND o.absent_codes[array_position(o.absent_ids, a.student_id)] = a.code)
         ), closes AS (
             SELECT t.seq, e.student_id, t.term::text AS detail
             FROM term_events t JOIN enrolments e ON e.class_id = t.class_id AND e.from_date <= @today AND (e.to_date IS NULL OR e.to_date >= @today)
             WHERE t.seq > @from AND t.seq <= @to AND t.action = 'close'
+              AND (@late IS NULL OR ((t.xmin::text::bigint - @late) % 4294967296 + 4294967296) % 4294967296 < 2147483648)
         ), notices AS (
             SELECT seq, student_id, 'journalMark' AS kind, subject_id, detail, lesson_date AS on_date FROM marks
             UNION ALL SELECT seq, student_id, 'journalAbsence', subject_id, detail, lesson_date FROM absences

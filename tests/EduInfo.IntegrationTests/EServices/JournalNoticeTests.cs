@@ -85,8 +85,9 @@ public sealed class JournalNoticeTests(NotificationHost api) : IClassFixture<Not
         var inboxB = await JournalInboxAsync(parentB, "kk");
         Assert.Equal(("termMarks", "2-кезең жабылды: қорытынды бағалар қойылды", $"/students/{b}/diary"), Assert.Single(inboxB));
         // A parent who follows nothing hears nothing: the other parents of both pupils saved no subscription.
-        Assert.Equal(0L, await api.Db.ScalarAsync<long>("SELECT count(*) FROM notifications WHERE journal_seq IS NOT NULL AND NOT (recipient = ANY (@r))",
-            ("r", new[] { parentA, parentB })));
+        Assert.Equal(0L, await api.Db.ScalarAsync<long>(
+            "SELECT count(*) FROM notifications WHERE journal_seq IS NOT NULL AND student_id = ANY (@s) AND NOT (recipient = ANY (@r))",
+            ("s", new[] { a, b }), ("r", new[] { parentA, parentB })));
 
         // Parent A's e-mail: one per notice, the link to the diary, no name or IIN in any message.
         var mails = await Eventually.MatchesAsync(() => Task.FromResult(api.Relay.Received.Where(m => m.Recipient == emailA).Select(m => m.Data).ToList()),
@@ -121,6 +122,39 @@ public sealed class JournalNoticeTests(NotificationHost api) : IClassFixture<Not
         await FeedCoversTheJournalAsync();
         Assert.Equal(0, passes.Sum());
         Assert.Equal((notices, outgoing), await CountsAsync());
+    }
+
+    [Fact]
+    public async Task A_row_whose_writer_stalled_past_the_feeds_horizon_is_told_by_the_recheck()
+    {
+        var data = api.Registry.Data;
+        var t = api.Registry.InSchoolClass(1);
+        var pupil = t.Roster.First(s => data.StudentParents.Any(p => p.StudentId == s));
+        var parent = data.StudentParents.First(p => p.StudentId == pupil).ParentId;
+        await SaveAsync(parent, "en", new { marksOn = true });
+        var model = await PostAsync($"/api/v1/classes/{t.ClassId}/marks", new
+        {
+            entries = new[] { new { entryId = Guid.NewGuid(), studentId = pupil, subjectId = t.SubjectId, date = "2026-11-20", kind = "formative", score = 9 } },
+        }, $"user={t.TeacherId}; roles=teacher");
+        var modelSeq = model.GetProperty("entries")[0].GetProperty("sequence").GetInt64();
+
+        // A writer takes its number, then stalls (a lock wait) until the feed's horizon and cursor have gone past it;
+        // its row commits afterwards with a transaction id above the boundary of the segment that held its number.
+        var stalled = await api.Db.ScalarAsync<long>("SELECT nextval('journal_seq')");
+        await Eventually.MatchesAsync(() => api.Db.ScalarAsync<long>("SELECT seq FROM journal_feed"), seq => seq >= stalled, Patience, "the feed passed the number");
+        await api.Db.ExecuteAsync("""
+            INSERT INTO journal (seq, academic_year, entry_id, entry_kind, class_id, group_id, organization_id, subject_id, lesson_date, student_id,
+                                 mark_kind, score, max_score, author_id, payload_hash)
+            SELECT @n, academic_year, gen_random_uuid(), entry_kind, class_id, group_id, organization_id, subject_id, DATE '2026-11-23', student_id,
+                   mark_kind, 4, max_score, author_id, payload_hash
+            FROM journal WHERE seq = @m
+            """, ("n", stalled), ("m", modelSeq));
+
+        // The pass never comes back below its cursor; the recheck of the recent segments tells of it, once.
+        var told = await Eventually.MatchesAsync(() => JournalInboxAsync(parent, "en"), inbox => inbox.Any(m => m.Text.Contains("(23.11.2026)")),
+            Patience, "the stalled row told");
+        Assert.Single(told, m => m.Text.Contains("(23.11.2026)"));
+        Assert.Equal(1L, await api.Db.ScalarAsync<long>("SELECT count(*) FROM notifications WHERE journal_seq = @n", ("n", stalled)));
     }
 
     private async Task SaveAsync(string parent, string language, object channels)

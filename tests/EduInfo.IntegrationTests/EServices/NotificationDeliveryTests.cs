@@ -19,6 +19,9 @@ public sealed class NotificationHost : ApiHost
         settings["Notifications:Smtp:Security"] = "None";
         settings["Notifications:PollInterval"] = "00:00:00.200";
         settings["Notifications:FeedInterval"] = "00:00:00.200";
+        // The recheck every second over the last 30 s: a stalled writer's row is found while the test waits.
+        settings["Notifications:FeedRecheckEvery"] = "5";
+        settings["Notifications:FeedRecheckPolls"] = "150";
         settings["Notifications:PublicBaseUrl"] = "https://eduinfo.example.kz";
     }
 
