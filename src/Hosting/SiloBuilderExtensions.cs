@@ -80,6 +80,7 @@ public static class SiloBuilderExtensions
         silo.Services.AddSingleton<DailyCapture>();
         silo.Services.AddHostedService<RollupReconciler>();
         silo.Services.Configure<EduInfo.Grains.EServices.EServicesOptions>(configuration.GetSection("EServices"));
+        silo.Services.Configure<EduInfo.Domain.Forums.ForumLimits>(configuration.GetSection("Forums"));
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ApplicationReminderSweep>();
         silo.Services.AddHostedService<UploadRetention>();
         silo.Services.AddNotificationDelivery(configuration);

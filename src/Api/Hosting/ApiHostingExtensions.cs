@@ -99,6 +99,8 @@ public static class ApiHostingExtensions
         builder.Services.AddScoped<CompletenessSignal>();
         builder.Services.AddScoped<DocumentRegisterRead>();
         builder.Services.AddScoped<ApplicationRead>();
+        builder.Services.AddScoped<ForumRead>();
+        builder.Services.Configure<EduInfo.Domain.Forums.ForumLimits>(builder.Configuration.GetSection("Forums"));
         builder.Services.AddScoped<YearEndDesk>();
         builder.Services.AddSingleton<YearArchive>();
         builder.Services.AddSingleton<StaffLoad>();
@@ -192,6 +194,7 @@ public static class ApiHostingExtensions
         api.MapPublicRatingEndpoints();
         api.MapDocumentVerification();
         api.MapPublicServiceEndpoints();
+        api.MapPublicForumEndpoints();
         api.MapGroup("").RequireAuthorization()
             .MapJournalEndpoints()
             .MapClassEndpoints()
@@ -218,7 +221,8 @@ public static class ApiHostingExtensions
             .MapOrganizationEndpoints()
             .MapStaffEndpoints()
             .MapOrganizationLifecycleEndpoints()
-            .MapApplicationEndpoints();
+            .MapApplicationEndpoints()
+            .MapForumEndpoints();
         app.MapEduInfoWeb();
         return app;
     }

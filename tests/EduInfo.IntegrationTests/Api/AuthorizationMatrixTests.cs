@@ -191,6 +191,18 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         ["POST /organizations/{organizationId}/closing"] = [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
         // The early-warning list (issue 19; names): readers of the pupils' diaries — a teacher of the class, the class teacher, the head.
         ["GET /api/v1/classes/{classId}/warnings"] =       [401, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+        // The forums (issue 23), at the target school's forum: anyone reads; anyone signed in with a role in education asks,
+        // replies and reports (an operator posts nothing); the school's head or the officers over it close a thread; the
+        // officers over it moderate, block and switch its moderation.
+        ["GET /api/v1/forums/{forumId}"] =                 [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ["GET /api/v1/forums/{forumId}/threads/{threadId:guid}"] = [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ["POST /api/v1/forums/{forumId}/threads"] =        [401, 201, 201, 201, 201, 201, 201, 201, 201, 201, 201, 201, 201, 201, 201, 201, 403],
+        ["POST /api/v1/forums/{forumId}/threads/{threadId:guid}/posts"] = [401, 201, 201, 201, 201, 201, 201, 201, 201, 201, 201, 201, 201, 201, 201, 201, 403],
+        ["POST /api/v1/forums/{forumId}/threads/{threadId:guid}/close"] = [401, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403],
+        ["POST /api/v1/forums/{forumId}/posts/{postId:guid}/reports"] = [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ["POST /api/v1/forums/{forumId}/posts/{postId:guid}/moderation"] = [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403],
+        ["POST /api/v1/forums/{forumId}/posts/{postId:guid}/block"] = [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403],
+        ["PUT /api/v1/forums/{forumId}/settings"] =        [401, 403, 403, 403, 403, 403, 403, 204, 403, 204, 403, 403, 403, 403, 403, 403, 403],
     };
 
     // Rows: (endpoint taking a {nodeId}, the level of that node on the target class's path) → expected status per caller.
@@ -239,6 +251,17 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         [("GET /api/v1/nodes/{nodeId}/applications/overdue", "district")] = [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403],
         [("GET /api/v1/nodes/{nodeId}/applications/overdue", "region")] =   [401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403],
         [("GET /api/v1/nodes/{nodeId}/applications/overdue", "republic")] = [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403],
+        // The forums' moderation queue and unanswered questions (issue 23): the officers over the area; a class has no forum (404 to them).
+        [("GET /api/v1/nodes/{nodeId}/forum-queue", "class")] = [401, 403, 403, 403, 403, 403, 403, 404, 403, 404, 403, 403, 403, 403, 403, 403, 403],
+        [("GET /api/v1/nodes/{nodeId}/forum-queue", "organization")] = [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403],
+        [("GET /api/v1/nodes/{nodeId}/forum-queue", "district")] = [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403],
+        [("GET /api/v1/nodes/{nodeId}/forum-queue", "region")] = [401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403],
+        [("GET /api/v1/nodes/{nodeId}/forum-queue", "republic")] = [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+        [("GET /api/v1/nodes/{nodeId}/forum-unanswered", "class")] = [401, 403, 403, 403, 403, 403, 403, 404, 403, 404, 403, 403, 403, 403, 403, 403, 403],
+        [("GET /api/v1/nodes/{nodeId}/forum-unanswered", "organization")] = [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403],
+        [("GET /api/v1/nodes/{nodeId}/forum-unanswered", "district")] = [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403],
+        [("GET /api/v1/nodes/{nodeId}/forum-unanswered", "region")] = [401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403],
+        [("GET /api/v1/nodes/{nodeId}/forum-unanswered", "republic")] = [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
         // The class: its class teacher, its school's teachers and head, and every officer above it.
         [("GET /api/v1/nodes/{nodeId}/summary", "class")] =                 [401, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         [("GET /api/v1/nodes/{nodeId}/children", "class")] =                [401, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],

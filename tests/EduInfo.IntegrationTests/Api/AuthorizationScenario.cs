@@ -77,6 +77,8 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
         "student/in" => new("student-in", s.Student, [$"student@{s.Student}"]),
         "student/out" => new("student-out", s.OtherStudent, [$"student@{s.OtherStudent}"]),
         "operator/in" => new("operator", null, ["operator@KZ"]),
+        // An author of the scenario's own forum posts (one per post, so no author reaches the rate of posting).
+        _ when caller.StartsWith("forum-author/", StringComparison.Ordinal) => new($"matrix-{caller.Replace('/', '-')}", null, [$"teacher@{s.Organization}"]),
         _ => throw new ArgumentOutOfRangeException(nameof(caller)),
     };
 
@@ -167,6 +169,10 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
             return (method, pattern.Replace("{applicationId}", method == "GET"
                 ? (await ApplicationRequestAsync(method, "/api/v1/applications/{applicationId}", s)).Path["/api/v1/applications/".Length..]
                 : Guid.NewGuid().ToString()), null);
+        }
+        if (pattern.StartsWith("/api/v1/forums/{forumId}", StringComparison.Ordinal))
+        {
+            return await ForumRequestAsync(method, pattern, s);
         }
         if (pattern.StartsWith("/api/v1/applications", StringComparison.Ordinal) || pattern.StartsWith("/api/v1/me/children", StringComparison.Ordinal)
             || pattern.StartsWith("/api/v1/me/notification", StringComparison.Ordinal)
@@ -389,6 +395,57 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
             var filed = await SendAsync("parent/in", HttpMethod.Post, "/api/v1/applications", body);
             Assert.True(filed.Status == 201, $"{filed.Status} {filed.Body}");
             return filed.Body.GetProperty("id").GetString()!;
+        }
+    }
+
+    private Guid? _forumThread;
+    private int _forumAuthors;
+
+    /// <summary>
+    /// A valid forum request (issue 23) at the target school's forum: a published thread shared by the reads, replies and
+    /// reports; a fresh waiting question for each moderation and close, asked by an author of its own (the rate of posting
+    /// is per author).
+    /// </summary>
+    private async Task<(string Method, string Path, object? Body)> ForumRequestAsync(string method, string pattern, Scope s)
+    {
+        var forum = $"/api/v1/forums/{s.Organization}";
+        switch (pattern)
+        {
+            case "/api/v1/forums/{forumId}":
+                return (method, forum, null);
+            case "/api/v1/forums/{forumId}/threads":
+                return (method, forum + "/threads", new { threadId = Guid.NewGuid(), title = "Matrix question", body = "Is there a robotics club?" });
+            case "/api/v1/forums/{forumId}/settings":
+                return (method, forum + "/settings", new { moderation = "pre" });
+        }
+        _forumThread ??= await PublishedAsync();
+        return pattern switch
+        {
+            "/api/v1/forums/{forumId}/threads/{threadId:guid}" => (method, $"{forum}/threads/{_forumThread}", null),
+            "/api/v1/forums/{forumId}/threads/{threadId:guid}/posts" => (method, $"{forum}/threads/{_forumThread}/posts",
+                new { postId = Guid.NewGuid(), body = "Thank you." }),
+            "/api/v1/forums/{forumId}/threads/{threadId:guid}/close" => (method, $"{forum}/threads/{await AskedAsync()}/close", null),
+            "/api/v1/forums/{forumId}/posts/{postId:guid}/reports" => (method, $"{forum}/posts/{_forumThread}/reports", new { reason = "spam" }),
+            "/api/v1/forums/{forumId}/posts/{postId:guid}/moderation" => (method, $"{forum}/posts/{await AskedAsync()}/moderation", new { action = "approve" }),
+            // Unblocking the shared thread's author: a moderator's 200 that blocks nobody.
+            "/api/v1/forums/{forumId}/posts/{postId:guid}/block" => (method, $"{forum}/posts/{_forumThread}/block", new { blocked = false, reason = "matrix" }),
+            _ => throw new ArgumentOutOfRangeException(nameof(pattern), pattern),
+        };
+
+        async Task<Guid> AskedAsync()
+        {
+            var author = $"forum-author/{Interlocked.Increment(ref _forumAuthors)}";
+            var asked = await SendAsync(author, HttpMethod.Post, forum + "/threads", new { threadId = Guid.NewGuid(), title = "Matrix", body = "A question." });
+            Assert.True(asked.Status == 201, $"{asked.Status} {asked.Body}");
+            return asked.Body.GetProperty("id").GetGuid();
+        }
+
+        async Task<Guid> PublishedAsync()
+        {
+            var id = await AskedAsync();
+            var approved = await SendAsync("district_officer/in", HttpMethod.Post, $"{forum}/posts/{id}/moderation", new { action = "approve" });
+            Assert.True(approved.Status == 200, $"{approved.Status} {approved.Body}");
+            return id;
         }
     }
 

@@ -355,4 +355,50 @@ public sealed class AuditTests(ApiHost api) : IClassFixture<ApiHost>
         Assert.Equal(0, await api.Db.ScalarAsync<long>(
             "SELECT count(*) FROM audit_log WHERE actor_id = ANY (@l) OR target_id = ANY (@l)", ("l", loginNames)));
     }
+
+    // ---- forums (issue 23) -------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Every forum write records one audit row — who, which action, the forum — in the write's own transaction; a
+    /// moderator's edit names the post and the version replaced, never the text; no name or IIN of the author.
+    /// </summary>
+    [Fact]
+    public async Task Every_forum_write_records_one_row_in_its_own_transaction_without_the_authors_name()
+    {
+        var school = api.Registry.Data.Organizations.Where(o => o.Kind == "school").OrderBy(o => o.Id).Last().Id;
+        var officer = $"user=audit-forum-officer; roles=district_officer@{api.Registry.Data.Organizations.Single(o => o.Id == school).NodeId}";
+        var parentId = api.Registry.Data.StudentParents.OrderBy(p => p.ParentId).Last().ParentId;
+        var parent = $"user=audit-forum-parent; person={parentId}; roles=parent@{parentId}";
+        var forum = $"/api/v1/forums/{school}";
+        var thread = Guid.NewGuid();
+        async Task Expect(int status, Task<(int Status, JsonElement Body, string? ContentType)> call)
+        {
+            var response = await call;
+            Assert.True(response.Status == status, $"{response.Status} {response.Body}");
+        }
+        await Expect(201, api.Http.PostJsonAsync($"{forum}/threads", new { threadId = thread, title = "Аудит", body = "Сұрақ" }, parent));
+        await Expect(200, api.Http.PostJsonAsync($"{forum}/posts/{thread}/moderation", new { action = "approve" }, officer));
+        var reply = Guid.NewGuid();
+        await Expect(201, api.Http.PostJsonAsync($"{forum}/threads/{thread}/posts", new { postId = reply, body = "Тағы бір сұрақ" }, parent));
+        await Expect(200, api.Http.PostJsonAsync($"{forum}/posts/{thread}/reports", new { reason = "other" }, officer));
+        await Expect(200, api.Http.PostJsonAsync($"{forum}/posts/{reply}/moderation", new { action = "edit", reason = "Түзету", body = "Түзетілген" }, officer));
+        await Expect(200, api.Http.PostJsonAsync($"{forum}/posts/{reply}/block", new { blocked = true, reason = "Сынақ" }, officer));
+        await Expect(204, api.Http.SendJsonAsync(HttpMethod.Put, $"{forum}/settings", new { moderation = "post" }, officer));
+        await Expect(200, api.Http.PostJsonAsync($"{forum}/threads/{thread}/close", new { }, officer));
+
+        var rows = await AuditRowsAsync("target_kind = 'forum' AND target_id = @f", ("f", school));
+        Assert.Equal(["forum.ask", "forum.approve", "forum.reply", "forum.report", "forum.edit", "forum.block", "forum.settings", "forum.close"],
+            rows.Select(r => r.Action));
+        Assert.All(rows, r => Assert.Equal((school, "committed", "127.0.0.1"), (r.OrganizationId, r.Outcome, r.ClientAddress)));
+        Assert.Equal(["audit-forum-parent", "audit-forum-officer", "audit-forum-parent"], rows.Take(3).Select(r => r.ActorId));
+        // The close and its audit row in one transaction (the thread's last change), the edit and its revision too.
+        Assert.Equal(rows[7].Transaction, await api.Db.ScalarAsync<string>("SELECT xmin::text FROM forum_threads WHERE id = @t", ("t", thread)));
+        Assert.Equal(rows[4].Transaction, await api.Db.ScalarAsync<string>("SELECT xmin::text FROM forum_post_revisions WHERE post_id = @p", ("p", reply)));
+        Assert.Equal((reply.ToString(), 1L), (rows[4].Detail.GetProperty("postId").GetString(), rows[4].Detail.GetProperty("version").GetInt64()));
+        var text = string.Join('\n', rows.Select(r => r.Detail.ToString()));
+        var person = api.Registry.Data.Parents.Single(p => p.Id == parentId);
+        Assert.DoesNotContain(person.LastName, text);
+        Assert.DoesNotContain(person.Iin, text);
+        Assert.DoesNotContain("Тағы бір сұрақ", text);
+    }
 }

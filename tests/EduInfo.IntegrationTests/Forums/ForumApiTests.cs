@@ -1,0 +1,262 @@
+using System.Text.Json;
+using EduInfo.IntegrationTests.EServices;
+using EduInfo.IntegrationTests.Infrastructure;
+
+namespace EduInfo.IntegrationTests.Forums;
+
+/// <summary>
+/// Issue 23 through the real HTTP pipeline and PostgreSQL: a parent asks a school's head; the question waits for the
+/// district's moderators (pre-moderation), is approved and answered officially; a student's post always waits; personal
+/// data holds a post with the reason told to its author; reports reach the queue once per reader; a moderator's edit
+/// keeps the original for the audit only; a blocked author cannot post; the rate of posting is limited; questions left
+/// unanswered past the working days are counted for the area's officers; a closed thread takes no post. No account id,
+/// IIN or full name reaches a public response or the audit.
+/// </summary>
+public sealed class ForumApiTests(ApiHost api) : IClassFixture<ApiHost>
+{
+    private string School(int index) => api.Registry.Data.Organizations.Where(o => o.Kind == "school").OrderBy(o => o.Id).ElementAt(index).Id;
+
+    private string DistrictOf(string school) => api.Registry.Data.Organizations.Single(o => o.Id == school).NodeId;
+
+    private string Officer(string school) => $"user=forum-officer; roles=district_officer@{DistrictOf(school)}";
+
+    private static string Head(string school) => $"user=forum-head-{school}; roles=head@{school}";
+
+    /// <summary>A parent of the registry, a different one for each index (each test posts as its own, so rates do not mix).</summary>
+    private (string Parent, string Child) ParentOf(int index)
+    {
+        var parent = api.Registry.Data.StudentParents.Select(p => p.ParentId).Distinct().Order(StringComparer.Ordinal).ElementAt(index);
+        return (parent, api.Registry.Data.StudentParents.First(p => p.ParentId == parent).StudentId);
+    }
+
+    private static string StudentActor(string studentId) => $"user=student-{studentId}; person={studentId}; roles=student@{studentId}";
+
+    [Fact]
+    public async Task A_parents_question_waits_is_approved_and_answered_by_the_head_with_no_account_in_public()
+    {
+        var school = School(0);
+        var (parentId, _) = ParentOf(0);
+        var parent = ApplicationApiTests.Parent(parentId);
+        var threadId = Guid.NewGuid();
+        var asked = await api.Http.PostJsonAsync($"/api/v1/forums/{school}/threads",
+            new { threadId, title = "Мектеп формасы туралы", body = "Қыстағы **форма** қандай болады? [Ереже](https://edu.gov.kz/rules)" }, parent, "kk");
+        Assert.True(asked.Status == 201, $"{asked.Status} {asked.Body}");
+        Assert.Equal(("pending", "Хабарлама модератор тексергеннен кейін жарияланады."),
+            (asked.Body.GetProperty("state").GetString(), asked.Body.GetProperty("notice").GetString()));
+        // A retry with the same id answers as the first did and writes nothing twice.
+        Assert.Equal(201, (await api.Http.PostJsonAsync($"/api/v1/forums/{school}/threads", new { threadId, title = "x", body = "y" }, parent)).Status);
+        Assert.Equal(1L, await api.Db.ScalarAsync<long>("SELECT count(*) FROM forum_posts WHERE thread_id = @t", ("t", threadId)));
+
+        // Not shown to the public while it waits; its author sees it and why; the district's officer has it in the queue.
+        Assert.DoesNotContain(await ThreadIdsAsync(school, null), id => id == threadId);
+        Assert.Contains(await ThreadIdsAsync(school, parent), id => id == threadId);
+        Assert.Equal(404, (await api.Http.GetJsonAsync($"/api/v1/forums/{school}/threads/{threadId}", actor: null)).Status);
+        var queue = await api.Http.GetJsonAsync($"/api/v1/nodes/{DistrictOf(school)}/forum-queue", Officer(school), "ru");
+        Assert.Equal(200, queue.Status);
+        Assert.Contains(queue.Body.GetProperty("items").EnumerateArray(), i => i.GetProperty("postId").GetGuid() == threadId);
+        Assert.Equal(403, (await api.Http.GetJsonAsync($"/api/v1/nodes/{DistrictOf(school)}/forum-queue", Head(school))).Status);
+        Assert.Equal(403, (await Moderate(school, threadId, Head(school), new { action = "approve" })).Status);
+
+        Assert.Equal(200, (await Moderate(school, threadId, Officer(school), new { action = "approve" })).Status);
+        var answer = await api.Http.PostJsonAsync($"/api/v1/forums/{school}/threads/{threadId}/posts",
+            new { postId = Guid.NewGuid(), body = "Форма өзгермейді." }, Head(school), "kk");
+        Assert.True(answer.Status == 201, $"{answer.Status} {answer.Body}");
+        Assert.Equal("published", answer.Body.GetProperty("state").GetString());
+
+        var thread = await api.Http.GetJsonAsync($"/api/v1/forums/{school}/threads/{threadId}", actor: null, "ru");
+        Assert.Equal(200, thread.Status);
+        Assert.True(thread.Body.GetProperty("answered").GetBoolean());
+        var posts = thread.Body.GetProperty("posts").EnumerateArray().ToList();
+        Assert.Equal(["question", "answer"], posts.Select(p => p.GetProperty("kind").GetString()));
+        var head = posts[1];
+        Assert.True(head.GetProperty("official").GetBoolean());
+        var schoolRu = api.Registry.Data.Organizations.Single(o => o.Id == school).NameRu;
+        Assert.Equal($"Руководитель организации · {schoolRu}", head.GetProperty("author").GetString());
+        var question = posts[0];
+        Assert.Contains("<strong>форма</strong>", question.GetProperty("html").GetString());
+        Assert.Contains("rel=\"nofollow ugc noopener\"", question.GetProperty("html").GetString());
+        var parentRecord = api.Registry.Data.Parents.Single(p => p.Id == parentId);
+        Assert.Equal($"{parentRecord.FirstName} {parentRecord.LastName[0]}. · родитель", question.GetProperty("author").GetString());
+        var text = thread.Body.ToString();
+        foreach (var secret in new[] { parentId, $"parent-{parentId}", $"forum-head-{school}", parentRecord.Iin, parentRecord.LastName })
+        {
+            Assert.DoesNotContain(secret, text);
+        }
+        var audit = await api.Db.ScalarAsync<string>("SELECT string_agg(action || detail::text, ' ') FROM audit_log WHERE target_kind = 'forum' AND target_id = @f",
+            ("f", school));
+        Assert.Contains("forum.ask", audit);
+        Assert.Contains("forum.approve", audit);
+        Assert.Contains("forum.reply", audit);
+        Assert.DoesNotContain(parentRecord.LastName, audit);
+    }
+
+    [Fact]
+    public async Task A_students_post_always_waits_and_personal_data_holds_a_post_telling_its_author_why()
+    {
+        var school = School(1);
+        Assert.Equal(204, (await api.Http.SendJsonAsync(HttpMethod.Put, $"/api/v1/forums/{school}/settings", new { moderation = "post" }, Officer(school))).Status);
+        var student = api.Registry.Data.Enrolments.First(e => api.Registry.Data.Classes.Single(c => c.Id == e.ClassId).OrganizationId == school).StudentId;
+        var studentAsked = await api.Http.PostJsonAsync($"/api/v1/forums/{school}/threads",
+            new { threadId = Guid.NewGuid(), title = "Үйірмелер", body = "Робототехника үйірмесі бар ма?" }, StudentActor(student));
+        Assert.Equal((201, "pending"), (studentAsked.Status, studentAsked.Body.GetProperty("state").GetString()));
+        var pupil = api.Registry.Data.Students.Single(s => s.Id == student);
+        var thread = await api.Http.GetJsonAsync($"/api/v1/forums/{school}/threads/{studentAsked.Body.GetProperty("id").GetGuid()}", StudentActor(student), "ru");
+        Assert.Equal($"{pupil.FirstName} {pupil.LastName[0]}. · ученик", thread.Body.GetProperty("posts")[0].GetProperty("author").GetString());
+
+        var (parentId, _) = ParentOf(1);
+        var parent = ApplicationApiTests.Parent(parentId);
+        var open = await api.Http.PostJsonAsync($"/api/v1/forums/{school}/threads",
+            new { threadId = Guid.NewGuid(), title = "Асхана", body = "Асханада не береді?" }, parent);
+        Assert.Equal((201, "published"), (open.Status, open.Body.GetProperty("state").GetString()));
+
+        var iin = api.Registry.Data.Students.First().Iin;
+        var held = await api.Http.PostJsonAsync($"/api/v1/forums/{school}/threads",
+            new { threadId = Guid.NewGuid(), title = "Анықтама", body = $"Балам ЖСН {iin[..6]} {iin[6..]}, тел. +7 701 234 56 78" }, parent, "kk");
+        Assert.Equal((201, "held"), (held.Status, held.Body.GetProperty("state").GetString()));
+        var heldId = held.Body.GetProperty("id").GetGuid();
+        var mine = await api.Http.GetJsonAsync($"/api/v1/forums/{school}/threads/{heldId}", parent, "kk");
+        var post = mine.Body.GetProperty("posts")[0];
+        Assert.Equal(["iin", "phone"], post.GetProperty("heldFor").EnumerateArray().Select(k => k.GetString()));
+        Assert.Contains("ЖСН, телефон нөмірі", post.GetProperty("notice").GetString());
+        Assert.Equal(404, (await api.Http.GetJsonAsync($"/api/v1/forums/{school}/threads/{heldId}", actor: null)).Status);
+        Assert.DoesNotContain(iin, (await api.Http.GetJsonAsync($"/api/v1/forums/{school}", actor: null)).Body.ToString());
+        var queue = await api.Http.GetJsonAsync($"/api/v1/nodes/{DistrictOf(school)}/forum-queue", Officer(school));
+        var item = queue.Body.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("postId").GetGuid() == heldId);
+        Assert.Equal("held", item.GetProperty("state").GetString());
+    }
+
+    [Theory]
+    [InlineData("title", "Директор\u202Eтерсі", "title:directionOverride")]
+    [InlineData("body", "Дирeктор жауап берсін", "body:mixedScript")]
+    [InlineData("body", "жасырын\u200Bмәтін", "body:invisibleCharacter")]
+    [InlineData("body", "бас\u0007қару", "body:controlCharacter")]
+    [InlineData("title", "", "title:required")]
+    public async Task Hostile_text_is_refused_with_a_localized_400_and_nothing_written(string field, string text, string expected)
+    {
+        var school = School(2);
+        var (parentId, _) = ParentOf(2);
+        var threadId = Guid.NewGuid();
+        var body = field == "title" ? new { threadId, title = text, body = "Сұрақ" } : new { threadId, title = "Сұрақ", body = text };
+        var refused = await api.Http.PostJsonAsync($"/api/v1/forums/{school}/threads", body, ApplicationApiTests.Parent(parentId), "ru");
+        Assert.Equal((400, expected), (refused.Status, ApplicationApiTests.Errors(refused.Body)));
+        Assert.False(string.IsNullOrWhiteSpace(refused.Body.GetProperty("errors")[0].GetProperty("message").GetString()));
+        Assert.Equal(0L, await api.Db.ScalarAsync<long>("SELECT count(*) FROM forum_threads WHERE id = @t", ("t", threadId)));
+    }
+
+    [Fact]
+    public async Task Stored_markup_is_inert_reports_reach_the_queue_once_and_an_edit_keeps_the_original_for_the_audit_only()
+    {
+        var school = School(3);
+        var (parentId, _) = ParentOf(3);
+        var parent = ApplicationApiTests.Parent(parentId);
+        Assert.Equal(204, (await api.Http.SendJsonAsync(HttpMethod.Put, $"/api/v1/forums/{school}/settings", new { moderation = "post" }, Officer(school))).Status);
+        var asked = await api.Http.PostJsonAsync($"/api/v1/forums/{school}/threads", new
+        {
+            threadId = Guid.NewGuid(), title = "<script>alert(1)</script>",
+            body = "<img src=x onerror=alert(1)> [click](javascript:alert(1)) <a href=\"https://evil.example\" onclick=\"x()\">a</a>",
+        }, parent);
+        Assert.Equal(201, asked.Status);
+        var id = asked.Body.GetProperty("id").GetGuid();
+        var thread = await api.Http.GetJsonAsync($"/api/v1/forums/{school}/threads/{id}", actor: null);
+        var html = thread.Body.GetProperty("posts")[0].GetProperty("html").GetString()!;
+        // Raw HTML is shown as text (escaped), never as markup: no element but the allow-list's, no handler, no script link.
+        Assert.DoesNotContain("<img", html);
+        Assert.DoesNotContain("<script", html);
+        Assert.DoesNotMatch("<[^>]*(onclick|onerror)", html);
+        Assert.DoesNotMatch("href=\"(?!https?:)", html);
+        Assert.Contains("&lt;img", html);
+        // The title is text: JSON carries it as written and the pages encode it.
+        Assert.Equal("<script>alert(1)</script>", thread.Body.GetProperty("title").GetString());
+
+        var (readerId, _) = ParentOf(4);
+        var reader = ApplicationApiTests.Parent(readerId);
+        Assert.Equal(200, (await api.Http.PostJsonAsync($"/api/v1/forums/{school}/posts/{id}/reports", new { reason = "abuse" }, reader)).Status);
+        Assert.Equal(200, (await api.Http.PostJsonAsync($"/api/v1/forums/{school}/posts/{id}/reports", new { reason = "spam" }, reader)).Status);
+        var queued = (await api.Http.GetJsonAsync($"/api/v1/nodes/{DistrictOf(school)}/forum-queue", Officer(school))).Body.GetProperty("items")
+            .EnumerateArray().Single(i => i.GetProperty("postId").GetGuid() == id);
+        Assert.Equal(1, queued.GetProperty("reports").GetInt32());
+
+        var edited = await Moderate(school, id, Officer(school), new { action = "edit", reason = "Сілтеме алынды", body = "Сұрақ түзетілді." });
+        Assert.True(edited.Status == 200, $"{edited.Status} {edited.Body}");
+        var after = await api.Http.GetJsonAsync($"/api/v1/forums/{school}/threads/{id}", actor: null);
+        Assert.Equal("<p>Сұрақ түзетілді.</p>", after.Body.GetProperty("posts")[0].GetProperty("html").GetString()!.Trim());
+        Assert.True(after.Body.GetProperty("posts")[0].GetProperty("edited").GetBoolean());
+        Assert.DoesNotContain("evil.example", after.Body.ToString());
+        Assert.Contains("evil.example", await api.Db.ScalarAsync<string>("SELECT body FROM forum_post_revisions WHERE post_id = @p", ("p", id)));
+        Assert.DoesNotContain((await api.Http.GetJsonAsync($"/api/v1/nodes/{DistrictOf(school)}/forum-queue", Officer(school))).Body
+            .GetProperty("items").EnumerateArray(), i => i.GetProperty("postId").GetGuid() == id);
+
+        Assert.Equal(200, (await Moderate(school, id, Officer(school), new { action = "delete", reason = "Тақырыптан тыс" })).Status);
+        Assert.Equal(404, (await api.Http.GetJsonAsync($"/api/v1/forums/{school}/threads/{id}", actor: null)).Status);
+        var again = await Moderate(school, id, Officer(school), new { action = "approve" });
+        Assert.Equal((409, "action:stateForbids"), (again.Status, ApplicationApiTests.Errors(again.Body)));
+    }
+
+    [Fact]
+    public async Task A_blocked_author_cannot_post_and_the_rate_of_posting_is_limited()
+    {
+        var school = School(4);
+        var (parentId, _) = ParentOf(5);
+        var parent = ApplicationApiTests.Parent(parentId);
+        var first = await api.Http.PostJsonAsync($"/api/v1/forums/{school}/threads", new { threadId = Guid.NewGuid(), title = "Бірінші", body = "Сұрақ" }, parent);
+        Assert.Equal(201, first.Status);
+        var blocked = await api.Http.PostJsonAsync($"/api/v1/forums/{school}/posts/{first.Body.GetProperty("id").GetGuid()}/block",
+            new { blocked = true, reason = "Спам" }, Officer(school));
+        Assert.Equal(200, blocked.Status);
+        var refused = await api.Http.PostJsonAsync($"/api/v1/forums/{school}/threads", new { threadId = Guid.NewGuid(), title = "Екінші", body = "Сұрақ" }, parent, "ru");
+        Assert.Equal((403, "forum:blocked"), (refused.Status, ApplicationApiTests.Errors(refused.Body)));
+        Assert.Equal("Модератор запретил вам писать на этом форуме.", refused.Body.GetProperty("detail").GetString());
+        // Another forum is not this one's to block.
+        Assert.Equal(201, (await api.Http.PostJsonAsync($"/api/v1/forums/{School(5)}/threads", new { threadId = Guid.NewGuid(), title = "Басқа", body = "Сұрақ" }, parent)).Status);
+
+        // Five posts in ten minutes across forums, then a 429 until the window passes.
+        var (busyId, _) = ParentOf(6);
+        var busy = ApplicationApiTests.Parent(busyId);
+        var statuses = new List<int>();
+        for (var i = 0; i < 6; i++)
+        {
+            statuses.Add((await api.Http.PostJsonAsync($"/api/v1/forums/{School(i % 2 == 0 ? 4 : 5)}/threads",
+                new { threadId = Guid.NewGuid(), title = $"Сұрақ {i}", body = "Мәтін" }, busy)).Status);
+        }
+        Assert.Equal([201, 201, 201, 201, 201, 429], statuses);
+    }
+
+    [Fact]
+    public async Task Questions_unanswered_past_the_working_days_are_counted_for_the_areas_officers_and_a_closed_thread_takes_no_post()
+    {
+        var school = School(6);
+        var (parentId, _) = ParentOf(7);
+        var parent = ApplicationApiTests.Parent(parentId);
+        Assert.Equal(204, (await api.Http.SendJsonAsync(HttpMethod.Put, $"/api/v1/forums/{school}/settings", new { moderation = "post" }, Officer(school))).Status);
+        var old = (await api.Http.PostJsonAsync($"/api/v1/forums/{school}/threads", new { threadId = Guid.NewGuid(), title = "Ескі сұрақ", body = "Жауап жоқ" }, parent))
+            .Body.GetProperty("id").GetGuid();
+        var fresh = (await api.Http.PostJsonAsync($"/api/v1/forums/{school}/threads", new { threadId = Guid.NewGuid(), title = "Жаңа сұрақ", body = "Күтемін" }, parent))
+            .Body.GetProperty("id").GetGuid();
+        // Asked on Monday 23 November (the clock is Friday the 27th): three working days have passed by today; the other counts from today.
+        await api.Db.ExecuteAsync("UPDATE forum_threads SET counts_from = '2026-11-23' WHERE id = @t", ("t", old));
+
+        var unanswered = await api.Http.GetJsonAsync($"/api/v1/nodes/{DistrictOf(school)}/forum-unanswered", Officer(school), "ru");
+        Assert.Equal(200, unanswered.Status);
+        Assert.Equal((3, "2026-11-24"), (unanswered.Body.GetProperty("workingDays").GetInt32(), unanswered.Body.GetProperty("countingBy").GetString()));
+        var forum = unanswered.Body.GetProperty("forums").EnumerateArray().Single(f => f.GetProperty("forumId").GetString() == school);
+        Assert.Equal((1, "2026-11-23"), (forum.GetProperty("questions").GetInt32(), forum.GetProperty("oldest").GetString()));
+        Assert.Equal(403, (await api.Http.GetJsonAsync($"/api/v1/nodes/{DistrictOf(school)}/forum-unanswered", parent)).Status);
+
+        Assert.Equal(200, (await api.Http.PostJsonAsync($"/api/v1/forums/{school}/threads/{old}/close", new { }, Head(school))).Status);
+        var late = await api.Http.PostJsonAsync($"/api/v1/forums/{school}/threads/{old}/posts", new { postId = Guid.NewGuid(), body = "Әлі де күтемін" }, parent, "kk");
+        Assert.Equal((409, "threadId:threadClosed"), (late.Status, ApplicationApiTests.Errors(late.Body)));
+        Assert.Equal(403, (await api.Http.PostJsonAsync($"/api/v1/forums/{school}/threads/{fresh}/close", new { }, parent)).Status);
+        var counted = await api.Http.GetJsonAsync($"/api/v1/nodes/{DistrictOf(school)}/forum-unanswered", Officer(school));
+        Assert.DoesNotContain(counted.Body.GetProperty("forums").EnumerateArray(), f => f.GetProperty("forumId").GetString() == school);
+    }
+
+    private Task<(int Status, JsonElement Body, string? ContentType)> Moderate(string school, Guid postId, string actor, object decision) =>
+        api.Http.PostJsonAsync($"/api/v1/forums/{school}/posts/{postId}/moderation", decision, actor, "ru");
+
+    private async Task<List<Guid>> ThreadIdsAsync(string school, string? actor)
+    {
+        var forum = await api.Http.GetJsonAsync($"/api/v1/forums/{school}", actor);
+        Assert.Equal(200, forum.Status);
+        return [.. forum.Body.GetProperty("threads").EnumerateArray().Select(t => t.GetProperty("id").GetGuid())];
+    }
+}
