@@ -23,7 +23,8 @@ public sealed record ForumPostResponse(Guid Id, ForumPostKind Kind, ForumAuthorK
 /// <summary>What a write answers: the thread's or post's id and the state it is in, with what it means for its author.</summary>
 public sealed record ForumWriteResponse(Guid Id, ForumPostState? State, string? Notice);
 
-public sealed record ModerationQueueResponse(IReadOnlyList<ModerationItemResponse> Items);
+/// <summary>A page of the queue, oldest first; <c>Next</c> is the <c>after</c> of the next page (null on the last).</summary>
+public sealed record ModerationQueueResponse(IReadOnlyList<ModerationItemResponse> Items, Guid? Next = null);
 
 public sealed record ModerationItemResponse(Guid PostId, Guid ThreadId, string ForumId, string ForumName, string ThreadTitle, ForumPostKind Kind,
     ForumAuthorKind AuthorKind, string Author, string Body, string Html, ForumPostState State, IReadOnlyList<PersonalDataKind> HeldFor, int Reports,

@@ -47,7 +47,7 @@ public static class ForumEndpoints
             .WithSummary("The officers over the forum switch it between pre- and post-moderation (audited)");
         var area = api.MapGroup("/nodes/{nodeId}").WithTags("Forums");
         area.MapGet("/forum-queue", Queue).RequireNode(ForumParties.OverseesArea).WithName("ListForumModerationQueue")
-            .WithSummary("Posts waiting for the area's moderators: pending, held for personal data, or reported");
+            .WithSummary("Posts waiting for the area's moderators: pending, held for personal data, or reported; oldest first, a page after ?after={postId}");
         area.MapGet("/forum-unanswered", Unanswered).RequireNode(ForumParties.OverseesArea).WithName("ListUnansweredForumQuestions")
             .WithSummary("Questions without an official answer after the term in working days, per organization or office of the area");
         return api;
@@ -104,10 +104,11 @@ public static class ForumEndpoints
     }
 
     // A class has no forum and lies in no forum's area.
-    private static async Task<Results<Ok<ModerationQueueResponse>, ProblemHttpResult>> Queue(string nodeId, ForumRead read, [AsParameters] EndpointCall call) =>
+    private static async Task<Results<Ok<ModerationQueueResponse>, ProblemHttpResult>> Queue(string nodeId, Guid? after, ForumRead read,
+        [AsParameters] EndpointCall call) =>
         call.Caller.Node.Kind == NodeKind.Class
             ? LocalizedProblems.NotFound(call.Http, "problem.notFound.forum")
-            : TypedResults.Ok(await read.QueueAsync(nodeId, RequestLanguage.Of(call.Http), call.Aborted));
+            : TypedResults.Ok(await read.QueueAsync(nodeId, RequestLanguage.Of(call.Http), call.Aborted, after));
 
     private static async Task<Results<Ok<UnansweredResponse>, ProblemHttpResult>> Unanswered(string nodeId, ForumRead read, [AsParameters] EndpointCall call) =>
         call.Caller.Node.Kind == NodeKind.Class
@@ -118,7 +119,7 @@ public static class ForumEndpoints
         outcome.Status == ForumStatus.Done ? TypedResults.Ok(Written(http, outcome)) : Refused(http, outcome);
 
     private static ForumWriteResponse Written(HttpContext http, ForumOutcome outcome) =>
-        new(outcome.Id ?? Guid.Empty, outcome.State, outcome.State is { } state ? ForumRead.Notice(state, [], RequestLanguage.Of(http)) : null);
+        new(outcome.Id ?? Guid.Empty, outcome.State, outcome.State is { } state ? ForumRead.Notice(state, outcome.HeldFor ?? [], RequestLanguage.Of(http)) : null);
 
     internal static ProblemHttpResult Refused(HttpContext http, ForumOutcome outcome)
     {

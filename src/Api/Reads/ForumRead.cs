@@ -63,18 +63,19 @@ public sealed class ForumRead(ForumStore store, NodeDirectory directory, Service
                 p.Mine || moderates ? Notice(p.State, p.HeldFor, language) : null, p.Reason, p.Mine, p.Edited))]);
     }
 
-    public async Task<ModerationQueueResponse> QueueAsync(string nodeId, string language, CancellationToken cancellationToken)
+    /// <summary>A page of the area's queue after the post <paramref name="after"/>; Next names the last item when more may follow.</summary>
+    public async Task<ModerationQueueResponse> QueueAsync(string nodeId, string language, CancellationToken cancellationToken, Guid? after = null)
     {
-        var rows = await store.QueueAsync(nodeId, QueueShown, cancellationToken);
+        var rows = await store.QueueAsync(nodeId, QueueShown + 1, after, cancellationToken);
         var items = new List<ModerationItemResponse>(rows.Count);
-        foreach (var r in rows)
+        foreach (var r in rows.Take(QueueShown))
         {
             var forum = await directory.FindAsync(r.ForumId, cancellationToken);
             items.Add(new ModerationItemResponse(r.PostId, r.ThreadId, r.ForumId, forum is null ? r.ForumId : NameOf(forum, language), r.ThreadTitle, r.Kind,
                 r.AuthorKind, forum is null ? Messages.Get($"forum.author.{ApplicationStore.Text(r.AuthorKind)}", language) : Author(r.AuthorKind, r.AuthorShown, forum, language),
                 r.Body, r.BodyHtml, r.State, r.HeldFor, r.Reports, r.ReportReasons, r.PostedAt));
         }
-        return new ModerationQueueResponse(items);
+        return new ModerationQueueResponse(items, rows.Count > QueueShown ? items[^1].PostId : null);
     }
 
     public async Task<UnansweredResponse> UnansweredAsync(string nodeId, string language, CancellationToken cancellationToken)

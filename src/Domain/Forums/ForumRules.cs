@@ -94,6 +94,15 @@ public static class ForumRules
         _ => null,
     };
 
+    /// <summary>
+    /// Whether a reader sees a post: published, their own, or theirs to moderate — in a thread whose question they see by
+    /// the same rule. A deleted post or thread is no one's to see (its text is kept for the audit only).
+    /// </summary>
+    public static bool Sees(ForumPostState post, bool wrotePost, ForumPostState question, bool askedQuestion, bool moderates) =>
+        post != ForumPostState.Deleted && question != ForumPostState.Deleted
+        && (post == ForumPostState.Published || wrotePost || moderates)
+        && (question == ForumPostState.Published || askedQuestion || moderates);
+
     /// <summary>Every action but approval is explained: the reason goes to the audit and, for a rejection, to the author.</summary>
     public static bool NeedsReason(ModerationAction action) => action != ModerationAction.Approve;
 

@@ -10,16 +10,23 @@ public sealed record AskRequest([property: Id(0)] Guid ThreadId, [property: Id(1
 [GenerateSerializer, Immutable]
 public sealed record ReplyRequest([property: Id(0)] Guid PostId, [property: Id(1)] string? Body);
 
-/// <summary>A moderator's decision on a post; the reason is required but for an approval, the text only for an edit.</summary>
+/// <summary>
+/// A moderator's decision on a post; the reason is required but for an approval; for an edit the text, and for a question
+/// optionally its title (a title with personal data is edited before the question is approved).
+/// </summary>
 [GenerateSerializer, Immutable]
-public sealed record ModerationRequest([property: Id(0)] ModerationAction? Action, [property: Id(1)] string? Reason, [property: Id(2)] string? Body);
+public sealed record ModerationRequest(
+    [property: Id(0)] ModerationAction? Action,
+    [property: Id(1)] string? Reason,
+    [property: Id(2)] string? Body,
+    [property: Id(3)] string? Title = null);
 
 [GenerateSerializer, Immutable]
 public sealed record ReportRequest([property: Id(0)] ReportReason? Reason);
 
-/// <summary>Blocking (or unblocking) a post's author from posting in the forum, with a reason.</summary>
+/// <summary>Blocking (or unblocking) a post's author from posting in the forum, with a reason; <c>blocked</c> is required (a missing field unblocks no one).</summary>
 [GenerateSerializer, Immutable]
-public sealed record BlockRequest([property: Id(0)] bool Blocked, [property: Id(1)] string? Reason);
+public sealed record BlockRequest([property: Id(0)] bool? Blocked, [property: Id(1)] string? Reason);
 
 [GenerateSerializer, Immutable]
 public sealed record ForumSettingsRequest([property: Id(0)] ForumModeration? Moderation);
@@ -44,15 +51,17 @@ public enum ForumStatus
 [GenerateSerializer, Immutable]
 public sealed record ForumProblem([property: Id(0)] string Field, [property: Id(1)] string Code);
 
-/// <summary>The answer of a write: its status, the problems, the thread's or post's id and the state it is in.</summary>
+/// <summary>The answer of a write: its status, the problems, the thread's or post's id, the state it is in and what holds it.</summary>
 [GenerateSerializer, Immutable]
 public sealed record ForumOutcome(
     [property: Id(0)] ForumStatus Status,
     [property: Id(1)] IReadOnlyList<ForumProblem> Problems,
     [property: Id(2)] Guid? Id = null,
-    [property: Id(3)] ForumPostState? State = null)
+    [property: Id(3)] ForumPostState? State = null,
+    [property: Id(4)] IReadOnlyList<PersonalDataKind>? HeldFor = null)
 {
-    public static ForumOutcome Done(Guid id, ForumPostState? state = null) => new(ForumStatus.Done, [], id, state);
+    public static ForumOutcome Done(Guid id, ForumPostState? state = null, IReadOnlyList<PersonalDataKind>? heldFor = null) =>
+        new(ForumStatus.Done, [], id, state, heldFor);
     public static ForumOutcome Refused(ForumStatus status, string field, string code) => new(status, [new(field, code)]);
     public static readonly ForumOutcome NotFound = new(ForumStatus.NotFound, []);
     public static readonly ForumOutcome Forbidden = new(ForumStatus.Forbidden, []);

@@ -19,83 +19,83 @@ public sealed class ForumGrain(ForumStore store, ServiceDesk desk, IKazakhstanCl
 {
     private const int MaxReasonLength = 500;
     private ForumPlace? _place;
-    private ForumSettings _settings = new(ForumModeration.Pre, new HashSet<string>());
+    private ForumSettings? _settings;
 
     private string ForumId => this.GetPrimaryKeyString();
 
     private ForumRate Rate => new(options.Value.PostsPerWindow, options.Value.RateWindow);
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        _place = await store.PlaceAsync(ForumId, cancellationToken);
-        if (_place is not null)
-        {
-            _settings = await store.SettingsAsync(ForumId, cancellationToken);
-        }
-    }
-
     public async Task<ForumOutcome> Ask(Actor actor, AskRequest request)
     {
-        if (MayNotPost(actor) is { } refused)
+        if (await MayNotPostAsync(actor) is { } refused)
         {
             return refused;
         }
-        if (await store.AuthorOfAsync(request.ThreadId) is { } author)
+        if (request.ThreadId == Guid.Empty)
         {
-            // The id is the client's idempotency key: its own retry answers as the first did; another's id is taken.
-            return author == actor.UserId ? ForumOutcome.Done(request.ThreadId) : ForumOutcome.Refused(ForumStatus.Conflict, "threadId", "idTaken");
+            return ForumOutcome.Refused(ForumStatus.Invalid, "threadId", "idRequired");
         }
-        var title = ForumText.Check("title", request.Title, ForumText.MaxTitleLength, multiline: false);
-        var body = ForumText.Check("body", request.Body, ForumText.MaxBodyLength, multiline: true);
+        if (await store.OwnerOfAsync(request.ThreadId) is { } owner)
+        {
+            // The id is the client's idempotency key: its own retry (same author, forum and thread) answers as the first did.
+            return Retried(owner, actor, request.ThreadId, request.ThreadId, "threadId");
+        }
+        var title = Problems(ForumText.Check("title", request.Title, ForumText.MaxTitleLength, multiline: false));
+        var body = CheckBody("body", request.Body);
         if (title.Problems.Count + body.Problems.Count > 0)
         {
             return Invalid([.. title.Problems, .. body.Problems]);
         }
         var now = clock.UtcNow;
-        var question = await PostOfAsync(actor, request.ThreadId, request.ThreadId, ForumPostKind.Question, title.Text + "\n" + body.Text, body.Text!, now);
+        var question = await PostOfAsync(actor, request.ThreadId, request.ThreadId, ForumPostKind.Question, title.Text, body, now);
         var written = await store.AskAsync(question, title.Text!, (await desk.CalendarAsync()).FiledOn(now), Rate, Audit(actor, "forum.ask"));
-        return Written(written, question);
+        return await WrittenAsync(written, question, actor, "threadId");
     }
 
     public async Task<ForumOutcome> Reply(Actor actor, Guid threadId, ReplyRequest request)
     {
-        if (MayNotPost(actor) is { } refused)
+        if (await MayNotPostAsync(actor) is { } refused)
         {
             return refused;
         }
-        if (await store.AuthorOfAsync(request.PostId) is { } author)
+        if (request.PostId == Guid.Empty)
         {
-            return author == actor.UserId ? ForumOutcome.Done(request.PostId) : ForumOutcome.Refused(ForumStatus.Conflict, "postId", "idTaken");
+            return ForumOutcome.Refused(ForumStatus.Invalid, "postId", "idRequired");
         }
-        var body = ForumText.Check("body", request.Body, ForumText.MaxBodyLength, multiline: true);
+        if (await store.OwnerOfAsync(request.PostId) is { } owner)
+        {
+            return Retried(owner, actor, threadId, request.PostId, "postId");
+        }
+        var body = CheckBody("body", request.Body);
         if (body.Problems.Count > 0)
         {
             return Invalid(body.Problems);
         }
         var kind = ForumParties.Answers(actor, _place!.Kind, ForumId) ? ForumPostKind.Answer : ForumPostKind.Reply;
-        var post = await PostOfAsync(actor, request.PostId, threadId, kind, body.Text!, body.Text!, clock.UtcNow);
-        return Written(await store.ReplyAsync(post, ForumParties.Moderates(actor, _place.Path), Rate, Audit(actor, "forum.reply")), post);
+        var post = await PostOfAsync(actor, request.PostId, threadId, kind, null, body, clock.UtcNow);
+        var written = await store.ReplyAsync(post, ForumParties.Moderates(actor, _place.Path), Rate, Audit(actor, "forum.reply"));
+        return await WrittenAsync(written, post, actor, "postId");
     }
 
     public async Task<ForumOutcome> Close(Actor actor, Guid threadId)
     {
-        if (_place is null || await store.ThreadClosedAsync(ForumId, threadId) is not { } closed)
+        // A thread is its question's post: one the caller cannot see (waiting, or deleted) is not there to close.
+        if (await SeenAsync(actor, threadId) is not { Kind: ForumPostKind.Question } question)
         {
             return ForumOutcome.NotFound;
         }
-        if (!ForumParties.Answers(actor, _place.Kind, ForumId) && !ForumParties.Moderates(actor, _place.Path))
+        if (!ForumParties.Answers(actor, _place!.Kind, ForumId) && !ForumParties.Moderates(actor, _place.Path))
         {
             return ForumOutcome.Forbidden;
         }
-        return closed || await store.CloseAsync(ForumId, threadId, actor.UserId, clock.UtcNow, Audit(actor, "forum.close")) != ForumWrite.Done
+        return question.ThreadClosed || await store.CloseAsync(ForumId, threadId, actor.UserId, clock.UtcNow, Audit(actor, "forum.close")) != ForumWrite.Done
             ? ForumOutcome.Refused(ForumStatus.Conflict, "threadId", "threadClosed")
             : ForumOutcome.Done(threadId);
     }
 
     public async Task<ForumOutcome> Report(Actor actor, Guid postId, ReportRequest request)
     {
-        if (_place is null || await store.PostAsync(ForumId, postId) is not { } post
-            || (post.State != ForumPostState.Published && post.AuthorId != actor.UserId))
+        if (await SeenAsync(actor, postId) is not { } post)
         {
             return ForumOutcome.NotFound;
         }
@@ -109,11 +109,11 @@ public sealed class ForumGrain(ForumStore store, ServiceDesk desk, IKazakhstanCl
 
     public async Task<ForumOutcome> Moderate(Actor actor, Guid postId, ModerationRequest request)
     {
-        if (_place is null || await store.PostAsync(ForumId, postId) is not { } post)
+        if (await PlaceAsync() is not { } place || await store.PostAsync(ForumId, postId) is not { } post)
         {
             return ForumOutcome.NotFound;
         }
-        if (!ForumParties.Moderates(actor, _place.Path))
+        if (!ForumParties.Moderates(actor, place.Path))
         {
             return ForumOutcome.Forbidden;
         }
@@ -121,44 +121,48 @@ public sealed class ForumGrain(ForumStore store, ServiceDesk desk, IKazakhstanCl
         {
             return ForumOutcome.Refused(ForumStatus.Invalid, "action", "actionRequired");
         }
-        var reason = ForumRules.NeedsReason(action) || request.Reason is not null
-            ? ForumText.Check("reason", request.Reason, MaxReasonLength, multiline: false)
-            : ("", []);
-        (string? Text, IReadOnlyList<ForumTextProblem> Problems) body = action == ModerationAction.Edit
-            ? ForumText.Check("body", request.Body, ForumText.MaxBodyLength, multiline: true)
-            : (null, []);
-        if (reason.Problems.Count + body.Problems.Count > 0)
+        var reason = ForumRules.NeedsReason(action) || request.Reason is not null ? CheckReason(request.Reason) : ("", []);
+        var edit = action == ModerationAction.Edit;
+        var body = edit ? CheckBody("body", request.Body) : (null, null, []);
+        (string? Text, IReadOnlyList<ForumProblem> Problems) title = request.Title is null ? (null, [])
+            : edit && post.Kind == ForumPostKind.Question ? Problems(ForumText.Check("title", request.Title, ForumText.MaxTitleLength, multiline: false))
+            : (null, [new ForumProblem("title", "titleOnlyForQuestion")]);
+        if (reason.Problems.Count + body.Problems.Count + title.Problems.Count > 0)
         {
-            return Invalid([.. reason.Problems, .. body.Problems]);
+            return new ForumOutcome(ForumStatus.Invalid, [.. reason.Problems, .. body.Problems, .. title.Problems]);
         }
         if (ForumRules.After(post.State, action) is not { } to)
         {
             return ForumOutcome.Refused(ForumStatus.Conflict, "action", "stateForbids");
         }
-        var written = await store.ModerateAsync(post, to, body.Text, body.Text is { } edited ? ForumMarkup.Render(edited) : null, reason.Text!,
-            actor.UserId, clock.UtcNow, Audit(actor, $"forum.{ApplicationStore.Text(action)}"));
+        var now = clock.UtcNow;
+        var decision = new ForumDecision(to, reason.Text!, body.Text, body.Html, title.Text, (await desk.CalendarAsync()).FiledOn(now), actor.UserId, now);
+        var written = await store.ModerateAsync(post, decision, Audit(actor, $"forum.{ApplicationStore.Text(action)}"));
         return written == ForumWrite.Done ? ForumOutcome.Done(postId, to) : ForumOutcome.Refused(ForumStatus.Conflict, "action", "changed");
     }
 
     public async Task<ForumOutcome> Block(Actor actor, Guid postId, BlockRequest request)
     {
-        if (_place is null || await store.PostAsync(ForumId, postId) is not { } post)
+        if (await PlaceAsync() is not { } place || await store.PostAsync(ForumId, postId) is not { } post)
         {
             return ForumOutcome.NotFound;
         }
-        if (!ForumParties.Moderates(actor, _place.Path))
+        if (!ForumParties.Moderates(actor, place.Path))
         {
             return ForumOutcome.Forbidden;
         }
-        var reason = ForumText.Check("reason", request.Reason, MaxReasonLength, multiline: false);
-        if (reason.Problems.Count > 0)
+        var reason = CheckReason(request.Reason);
+        IReadOnlyList<ForumProblem> missing = request.Blocked is null ? [new ForumProblem("blocked", "blockedRequired")] : [];
+        if (reason.Problems.Count + missing.Count > 0)
         {
-            return Invalid(reason.Problems);
+            return new ForumOutcome(ForumStatus.Invalid, [.. missing, .. reason.Problems]);
         }
-        await store.BlockAsync(ForumId, post.AuthorId, request.Blocked, reason.Text!, actor.UserId, clock.UtcNow, postId,
-            Audit(actor, request.Blocked ? "forum.block" : "forum.unblock"));
-        var blocked = new HashSet<string>(_settings.Blocked, StringComparer.Ordinal);
-        if (request.Blocked)
+        var blocking = request.Blocked!.Value;
+        await store.BlockAsync(ForumId, post.AuthorId, blocking, reason.Text!, actor.UserId, clock.UtcNow, postId,
+            Audit(actor, blocking ? "forum.block" : "forum.unblock"));
+        var settings = await SettingsAsync();
+        var blocked = new HashSet<string>(settings.Blocked, StringComparer.Ordinal);
+        if (blocking)
         {
             blocked.Add(post.AuthorId);
         }
@@ -166,17 +170,17 @@ public sealed class ForumGrain(ForumStore store, ServiceDesk desk, IKazakhstanCl
         {
             blocked.Remove(post.AuthorId);
         }
-        _settings = _settings with { Blocked = blocked };
+        _settings = settings with { Blocked = blocked };
         return ForumOutcome.Done(postId);
     }
 
     public async Task<ForumOutcome> ChangeSettings(Actor actor, ForumSettingsRequest request)
     {
-        if (_place is null)
+        if (await PlaceAsync() is not { } place)
         {
             return ForumOutcome.NotFound;
         }
-        if (!ForumParties.Moderates(actor, _place.Path))
+        if (!ForumParties.Moderates(actor, place.Path))
         {
             return ForumOutcome.Forbidden;
         }
@@ -185,18 +189,71 @@ public sealed class ForumGrain(ForumStore store, ServiceDesk desk, IKazakhstanCl
             return ForumOutcome.Refused(ForumStatus.Invalid, "moderation", "moderationRequired");
         }
         await store.SetModerationAsync(ForumId, moderation, actor.UserId, clock.UtcNow, Audit(actor, "forum.settings"));
-        _settings = _settings with { Moderation = moderation };
+        _settings = await SettingsAsync() with { Moderation = moderation };
         return new ForumOutcome(ForumStatus.Done, []);
     }
 
-    private ForumOutcome? MayNotPost(Actor actor) =>
-        _place is null ? ForumOutcome.NotFound
+    /// <summary>
+    /// The forum's place, read again for every write: an organization closed (or moved) meanwhile takes no more posts. The
+    /// settings and blocks are this grain's own writes and stay in memory.
+    /// </summary>
+    private async Task<ForumPlace?> PlaceAsync() => _place = await store.PlaceAsync(ForumId);
+
+    private async Task<ForumSettings> SettingsAsync() => _settings ??= await store.SettingsAsync(ForumId);
+
+    private async Task<ForumOutcome?> MayNotPostAsync(Actor actor) =>
+        await PlaceAsync() is null ? ForumOutcome.NotFound
         : !ForumParties.MayPost(actor) ? ForumOutcome.Forbidden
-        : _settings.Blocked.Contains(actor.UserId) ? ForumOutcome.Refused(ForumStatus.Forbidden, "forum", "blocked")
+        : (await SettingsAsync()).Blocked.Contains(actor.UserId) ? ForumOutcome.Refused(ForumStatus.Forbidden, "forum", "blocked")
         : null;
 
-    /// <summary>The post as it will be written: who is shown, the state it arrives in (personal data holds it), the inert HTML.</summary>
-    private async Task<NewForumPost> PostOfAsync(Actor actor, Guid id, Guid threadId, ForumPostKind kind, string scanned, string body, DateTimeOffset at)
+    /// <summary>A post of this forum as the caller may see it (<see cref="ForumRules.Sees"/>), or null: a hidden one is not there.</summary>
+    private async Task<ForumPostRecord?> SeenAsync(Actor actor, Guid postId) =>
+        await PlaceAsync() is { } place && await store.PostAsync(ForumId, postId) is { } post
+            && ForumRules.Sees(post.State, post.AuthorId == actor.UserId, post.QuestionState, post.QuestionAuthorId == actor.UserId,
+                ForumParties.Moderates(actor, place.Path))
+            ? post
+            : null;
+
+    private ForumOutcome Retried(ForumIdOwner owner, Actor actor, Guid threadId, Guid id, string field) =>
+        owner == new ForumIdOwner(actor.UserId, ForumId, threadId)
+            ? ForumOutcome.Done(id)
+            : ForumOutcome.Refused(ForumStatus.Conflict, field, "idTaken");
+
+    /// <summary>
+    /// A body checked as typed and as it will be read: the rules run on the Markdown and again on the rendered text, where
+    /// character references are decoded and emphasis no longer splits a word.
+    /// </summary>
+    private static (string? Text, string? Html, IReadOnlyList<ForumProblem> Problems) CheckBody(string field, string? text)
+    {
+        var typed = ForumText.Check(field, text, ForumText.MaxBodyLength, multiline: true);
+        if (typed.Text is null)
+        {
+            return (null, null, Problems(typed).Problems);
+        }
+        var html = ForumMarkup.Render(typed.Text);
+        var shown = ForumText.Check(field, ForumMarkup.TextOf(html), int.MaxValue, multiline: true);
+        return shown.Problems.Count == 0 ? (typed.Text, html, []) : (null, null, Problems(shown).Problems);
+    }
+
+    /// <summary>A moderator's reason goes to the author and the audit: it is checked like a title and may hold no personal data.</summary>
+    private static (string? Text, IReadOnlyList<ForumProblem> Problems) CheckReason(string? text)
+    {
+        var reason = Problems(ForumText.Check("reason", text, MaxReasonLength, multiline: false));
+        return reason.Text is { } checkedText && PersonalDataScan.Find(checkedText).Count > 0
+            ? (null, [new ForumProblem("reason", "personalData")])
+            : reason;
+    }
+
+    private static (string? Text, IReadOnlyList<ForumProblem> Problems) Problems((string? Text, IReadOnlyList<ForumTextProblem> Problems) check) =>
+        (check.Text, [.. check.Problems.Select(p => new ForumProblem(p.Field, ApplicationStore.Text(p.Error)))]);
+
+    /// <summary>
+    /// The post as it will be written: who is shown, the state it arrives in (personal data in the title, the Markdown or
+    /// its rendered text holds it), the inert HTML.
+    /// </summary>
+    private async Task<NewForumPost> PostOfAsync(Actor actor, Guid id, Guid threadId, ForumPostKind kind, string? title,
+        (string? Text, string? Html, IReadOnlyList<ForumProblem> _) body, DateTimeOffset at)
     {
         var authorKind = ForumParties.AuthorOf(actor, _place!.Kind, ForumId);
         string? shown = null;
@@ -204,21 +261,24 @@ public sealed class ForumGrain(ForumStore store, ServiceDesk desk, IKazakhstanCl
         {
             shown = ForumNames.StudentShown(name.FirstName, name.LastName);
         }
-        var personal = PersonalDataScan.Find(scanned);
-        var state = ForumRules.Arriving(_settings.Moderation, authorKind, kind == ForumPostKind.Answer, [.. personal]);
-        return new NewForumPost(id, threadId, ForumId, kind, actor.UserId, authorKind, shown, body, ForumMarkup.Render(body), state, personal, at);
+        var personal = PersonalDataScan.Find(string.Join('\n', title, body.Text, ForumMarkup.TextOf(body.Html!)));
+        var state = ForumRules.Arriving((await SettingsAsync()).Moderation, authorKind, kind == ForumPostKind.Answer, [.. personal]);
+        return new NewForumPost(id, threadId, ForumId, kind, actor.UserId, authorKind, shown, body.Text!, body.Html!, state, personal, at);
     }
 
-    private static ForumOutcome Written(ForumWrite written, NewForumPost post) => written switch
+    private async Task<ForumOutcome> WrittenAsync(ForumWrite written, NewForumPost post, Actor actor, string field) => written switch
     {
-        ForumWrite.Done or ForumWrite.Exists => ForumOutcome.Done(post.Kind == ForumPostKind.Question ? post.ThreadId : post.Id, post.State),
+        ForumWrite.Done => ForumOutcome.Done(post.Id, post.State, post.HeldFor),
+        // A write of this id got in between the check and the insert: the first one stands, the caller's own retry or another's id.
+        ForumWrite.Exists => await store.OwnerOfAsync(post.Id) is { } owner
+            ? Retried(owner, actor, post.ThreadId, post.Id, field)
+            : ForumOutcome.Refused(ForumStatus.Conflict, field, "idTaken"),
         ForumWrite.RateLimited => ForumOutcome.Refused(ForumStatus.TooMany, "body", "rateLimited"),
         ForumWrite.NotFound => ForumOutcome.NotFound,
         _ => ForumOutcome.Refused(ForumStatus.Conflict, "threadId", "threadClosed"),
     };
 
-    private static ForumOutcome Invalid(IEnumerable<ForumTextProblem> problems) =>
-        new(ForumStatus.Invalid, [.. problems.Select(p => new ForumProblem(p.Field, ApplicationStore.Text(p.Error)))]);
+    private static ForumOutcome Invalid(IEnumerable<ForumProblem> problems) => new(ForumStatus.Invalid, [.. problems]);
 
     private AuditEntry Audit(Actor actor, string action) =>
         new(actor.UserId, actor.Roles, actor.ClientAddress, action, "forum", ForumId, _place?.Kind == ForumKind.Organization ? ForumId : null, "committed");

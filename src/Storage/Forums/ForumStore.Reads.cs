@@ -106,8 +106,11 @@ public sealed partial class ForumStore
         return thread with { Posts = rows };
     }
 
-    /// <summary>The posts waiting for moderators in the forums at or below a node (its path): pending, held, or reported; oldest first.</summary>
-    public async Task<IReadOnlyList<ModerationRow>> QueueAsync(string nodeId, int limit, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The posts waiting for moderators in the open forums at or below a node (its path): pending, held, or reported; oldest
+    /// first, a page of <paramref name="limit"/> after the post <paramref name="after"/> (keyset: a decision meanwhile moves nothing).
+    /// </summary>
+    public async Task<IReadOnlyList<ModerationRow>> QueueAsync(string nodeId, int limit, Guid? after = null, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
             SELECT p.id, p.thread_id, p.forum_id, t.title, p.kind, p.author_kind, p.author_shown, p.body, p.body_html, p.state, p.held_for, p.reports,
@@ -115,11 +118,14 @@ public sealed partial class ForumStore
                    p.posted_at
             FROM forum_posts p JOIN forum_threads t ON t.id = p.thread_id
             WHERE (p.state IN ('pending', 'held') OR (p.reports > 0 AND p.state = 'published'))
-              AND p.forum_id IN (SELECT id FROM organizations WHERE @node = ANY (path) UNION ALL SELECT id FROM nodes WHERE @node = ANY (path))
+              AND p.forum_id IN (SELECT id FROM organizations WHERE @node = ANY (path) AND closed_on IS NULL
+                                 UNION ALL SELECT id FROM nodes WHERE @node = ANY (path) AND kind IN ('district', 'region'))
+              AND (@after::uuid IS NULL OR (p.posted_at, p.id) > (SELECT posted_at, id FROM forum_posts WHERE id = @after))
             ORDER BY p.posted_at, p.id LIMIT @limit
             """);
         command.Parameters.AddWithValue("node", nodeId);
         command.Parameters.AddWithValue("limit", limit);
+        command.Parameters.Add(new NpgsqlParameter<Guid?>("after", NpgsqlTypes.NpgsqlDbType.Uuid) { TypedValue = after });
         var rows = new List<ModerationRow>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -133,14 +139,18 @@ public sealed partial class ForumStore
         return rows;
     }
 
-    /// <summary>The forums at or below a node with published questions neither answered nor closed that count from <paramref name="countingBy"/> or earlier.</summary>
+    /// <summary>
+    /// The open forums at or below a node with published questions without a published official answer that count from
+    /// <paramref name="countingBy"/> or earlier; a thread closed unanswered still counts (closing is not answering).
+    /// </summary>
     public async Task<IReadOnlyList<UnansweredRow>> UnansweredAsync(string nodeId, DateOnly countingBy, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
             SELECT t.forum_id, count(*), min(t.counts_from)
             FROM forum_threads t JOIN forum_posts q ON q.id = t.id AND q.state = 'published'
-            WHERE t.answered_at IS NULL AND t.closed_at IS NULL AND t.counts_from <= @by
-              AND t.forum_id IN (SELECT id FROM organizations WHERE @node = ANY (path) UNION ALL SELECT id FROM nodes WHERE @node = ANY (path))
+            WHERE t.answered_at IS NULL AND t.counts_from <= @by
+              AND t.forum_id IN (SELECT id FROM organizations WHERE @node = ANY (path) AND closed_on IS NULL
+                                 UNION ALL SELECT id FROM nodes WHERE @node = ANY (path) AND kind IN ('district', 'region'))
             GROUP BY t.forum_id ORDER BY count(*) DESC, t.forum_id
             """);
         command.Parameters.AddWithValue("node", nodeId);

@@ -16,9 +16,16 @@ public sealed record ForumSettings(ForumModeration Moderation, IReadOnlySet<stri
 public sealed record NewForumPost(Guid Id, Guid ThreadId, string ForumId, ForumPostKind Kind, string AuthorId, ForumAuthorKind AuthorKind,
     string? AuthorShown, string Body, string BodyHtml, ForumPostState State, IReadOnlyList<PersonalDataKind> HeldFor, DateTimeOffset At);
 
-/// <summary>A post as the grain checks it: its thread, kind, author, state and version.</summary>
+/// <summary>A post as the grain checks it: its thread, kind, author, state and version, and its thread's question's state and author.</summary>
 public sealed record ForumPostRecord(Guid Id, Guid ThreadId, string ForumId, ForumPostKind Kind, string AuthorId, ForumPostState State, int Version,
-    bool ThreadClosed);
+    bool ThreadClosed, ForumPostState QuestionState, string QuestionAuthorId);
+
+/// <summary>Whose a thread's or post's id is: its author, forum and thread (a retry matches all three).</summary>
+public sealed record ForumIdOwner(string AuthorId, string ForumId, Guid ThreadId);
+
+/// <summary>A moderator's decision as written: the new state and reason, an edited text (and a question's title), the day an approved question counts from.</summary>
+public sealed record ForumDecision(ForumPostState To, string Reason, string? Body, string? BodyHtml, string? Title, DateOnly CountsFrom, string By,
+    DateTimeOffset At);
 
 /// <summary>How a forum write ended.</summary>
 public enum ForumWrite
@@ -91,35 +98,30 @@ public sealed partial class ForumStore(NpgsqlDataSource dataSource)
     public async Task<ForumPostRecord?> PostAsync(string forumId, Guid postId, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT p.id, p.thread_id, p.forum_id, p.kind, p.author_id, p.state, p.version, t.closed_at IS NOT NULL
-            FROM forum_posts p JOIN forum_threads t ON t.id = p.thread_id WHERE p.id = @id AND p.forum_id = @f
+            SELECT p.id, p.thread_id, p.forum_id, p.kind, p.author_id, p.state, p.version, t.closed_at IS NOT NULL, q.state, q.author_id
+            FROM forum_posts p JOIN forum_threads t ON t.id = p.thread_id JOIN forum_posts q ON q.id = t.id
+            WHERE p.id = @id AND p.forum_id = @f
             """);
         command.Parameters.AddWithValue("id", postId);
         command.Parameters.AddWithValue("f", forumId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
             ? new ForumPostRecord(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), ApplicationStore.Parse<ForumPostKind>(reader.GetString(3)),
-                reader.GetString(4), ApplicationStore.Parse<ForumPostState>(reader.GetString(5)), reader.GetInt32(6), reader.GetBoolean(7))
+                reader.GetString(4), ApplicationStore.Parse<ForumPostState>(reader.GetString(5)), reader.GetInt32(6), reader.GetBoolean(7),
+                ApplicationStore.Parse<ForumPostState>(reader.GetString(8)), reader.GetString(9))
             : null;
     }
 
-    /// <summary>A thread of the forum: whether it is there and closed, or null.</summary>
-    public async Task<bool?> ThreadClosedAsync(string forumId, Guid threadId, CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand("SELECT closed_at IS NOT NULL FROM forum_threads WHERE id = @id AND forum_id = @f");
-        command.Parameters.AddWithValue("id", threadId);
-        command.Parameters.AddWithValue("f", forumId);
-        return await command.ExecuteScalarAsync(cancellationToken) as bool?;
-    }
-
-    /// <summary>The author of a thread or post of this id, if it exists (a retried write answers as the first did).</summary>
-    public async Task<string?> AuthorOfAsync(Guid id, CancellationToken cancellationToken = default)
+    /// <summary>Whose a thread or post of this id is, if it exists (a retried write answers as the first did).</summary>
+    public async Task<ForumIdOwner?> OwnerOfAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT author_id FROM forum_posts WHERE id = @id UNION ALL SELECT author_id FROM forum_threads WHERE id = @id LIMIT 1
+            SELECT author_id, forum_id, thread_id FROM forum_posts WHERE id = @id
+            UNION ALL SELECT author_id, forum_id, id FROM forum_threads WHERE id = @id LIMIT 1
             """);
         command.Parameters.AddWithValue("id", id);
-        return await command.ExecuteScalarAsync(cancellationToken) as string;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new ForumIdOwner(reader.GetString(0), reader.GetString(1), reader.GetGuid(2)) : null;
     }
 
     /// <summary>A new thread with its question: the thread row, the post, the audit, within the author's rate.</summary>
@@ -155,7 +157,7 @@ public sealed partial class ForumStore(NpgsqlDataSource dataSource)
         return ForumWrite.Done;
     }
 
-    /// <summary>A post in an open thread, within the author's rate; an official answer published marks the thread answered.</summary>
+    /// <summary>A post in an open thread (an official answer in a closed one too), within the author's rate; an official answer published marks the thread answered.</summary>
     public async Task<ForumWrite> ReplyAsync(NewForumPost post, bool moderator, ForumRate rate, AuditEntry audit, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -175,7 +177,8 @@ public sealed partial class ForumStore(NpgsqlDataSource dataSource)
             {
                 case null:
                     return ForumWrite.NotFound;
-                case true:
+                // Closing ends the discussion, not the duty to answer: the forum's own still answers a closed question.
+                case true when post.Kind != ForumPostKind.Answer:
                     return ForumWrite.Conflict;
             }
         }
@@ -222,24 +225,27 @@ public sealed partial class ForumStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// A moderator's decision, if the post is still at the version read: the new state (its reason), an edited text (the
-    /// earlier one kept as a revision), the reports resolved; a post published marks its thread (answered by an answer).
-    /// A deleted post's text is kept as a revision too and replaced by nothing shown.
+    /// A moderator's decision, if the post is still at the version read: the new state (its reason), an edited text and
+    /// title (the earlier ones kept as a revision), the reports resolved. A question approved starts counting for
+    /// "unanswered" from the decision's day; a thread's answered time follows its published answers. A deleted post's text
+    /// is kept as a revision too and replaced by nothing shown. The audit carries the reason: who decided what, and why.
     /// </summary>
-    public async Task<ForumWrite> ModerateAsync(ForumPostRecord post, ForumPostState to, string? body, string? bodyHtml, string reason, string by,
-        DateTimeOffset at, AuditEntry audit, CancellationToken cancellationToken = default)
+    public async Task<ForumWrite> ModerateAsync(ForumPostRecord post, ForumDecision decision, AuditEntry audit, CancellationToken cancellationToken = default)
     {
+        var (to, reason, body, bodyHtml, title, countsFrom, by, at) = decision;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var keepsRevision = body is not null || to == ForumPostState.Deleted;
+        var keepsRevision = body is not null || title is not null || to == ForumPostState.Deleted;
         if (keepsRevision)
         {
             await using var revision = new NpgsqlCommand("""
-                INSERT INTO forum_post_revisions (post_id, version, body, replaced_by, replaced_at)
-                SELECT id, version, body, @by, @at FROM forum_posts WHERE id = @id AND version = @v
+                INSERT INTO forum_post_revisions (post_id, version, body, title, replaced_by, replaced_at)
+                SELECT p.id, p.version, p.body, CASE WHEN @titled THEN t.title END, @by, @at
+                FROM forum_posts p JOIN forum_threads t ON t.id = p.thread_id WHERE p.id = @id AND p.version = @v
                 """, connection, transaction);
             revision.Parameters.AddWithValue("id", post.Id);
             revision.Parameters.AddWithValue("v", post.Version);
+            revision.Parameters.AddWithValue("titled", title is not null);
             revision.Parameters.AddWithValue("by", by);
             revision.Parameters.AddWithValue("at", at);
             if (await revision.ExecuteNonQueryAsync(cancellationToken) == 0)
@@ -283,13 +289,26 @@ public sealed partial class ForumStore(NpgsqlDataSource dataSource)
         {
             await TouchThreadAsync(post.ThreadId, post.Kind, at, connection, transaction, cancellationToken);
         }
+        await using (var thread = new NpgsqlCommand("""
+            UPDATE forum_threads SET title = coalesce(@title, title),
+                counts_from = CASE WHEN @approved THEN greatest(counts_from, @from) ELSE counts_from END,
+                answered_at = (SELECT min(posted_at) FROM forum_posts WHERE thread_id = @t AND kind = 'answer' AND state = 'published')
+            WHERE id = @t
+            """, connection, transaction))
+        {
+            thread.Parameters.AddWithValue("t", post.ThreadId);
+            thread.Parameters.Add(new NpgsqlParameter<string?>("title", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = title });
+            thread.Parameters.AddWithValue("approved", post.Kind == ForumPostKind.Question && to == ForumPostState.Published && post.State != ForumPostState.Published);
+            thread.Parameters.AddWithValue("from", countsFrom);
+            await thread.ExecuteNonQueryAsync(cancellationToken);
+        }
         await AuditAsync(audit, new { postId = post.Id, threadId = post.ThreadId, from = ApplicationStore.Text(post.State), to = ApplicationStore.Text(to),
-            version = post.Version }, connection, transaction, cancellationToken);
+            version = post.Version, reason, titled = title is not null }, connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return ForumWrite.Done;
     }
 
-    /// <summary>One report per reader and post; a second from the same reader changes nothing (Exists).</summary>
+    /// <summary>One open report per reader and post; a second from the same reader changes nothing (Exists) until a moderator decides.</summary>
     public async Task<ForumWrite> ReportAsync(Guid postId, string reporter, ReportReason reason, DateTimeOffset at, AuditEntry audit,
         CancellationToken cancellationToken = default)
     {
@@ -298,7 +317,7 @@ public sealed partial class ForumStore(NpgsqlDataSource dataSource)
         await using (var report = new NpgsqlCommand("""
             WITH reported AS (
                 INSERT INTO forum_reports (post_id, reporter_id, reason, reported_at) VALUES (@id, @by, @reason, @at)
-                ON CONFLICT (post_id, reporter_id) DO NOTHING RETURNING post_id)
+                ON CONFLICT (post_id, reporter_id) WHERE resolved_at IS NULL DO NOTHING RETURNING post_id)
             UPDATE forum_posts SET reports = reports + 1 WHERE id IN (SELECT post_id FROM reported)
             """, connection, transaction))
         {

@@ -17,7 +17,8 @@ CREATE TABLE IF NOT EXISTS forum_threads (
     author_id      text NOT NULL,
     asked_at       timestamptz NOT NULL,
     -- The day the question counts from for "unanswered after N working days" (the labour calendar's next working day
-    -- when asked after hours or on a day off), and the first official answer's time.
+    -- when asked after hours or on a day off; under pre-moderation, the day it was approved), and the first published
+    -- official answer's time (recomputed when an answer is rejected or deleted).
     counts_from    date NOT NULL,
     answered_at    timestamptz,
     closed_at      timestamptz,
@@ -25,7 +26,8 @@ CREATE TABLE IF NOT EXISTS forum_threads (
     last_post_at   timestamptz NOT NULL
 );
 CREATE INDEX IF NOT EXISTS forum_threads_forum_idx ON forum_threads (forum_id, last_post_at DESC);
-CREATE INDEX IF NOT EXISTS forum_threads_unanswered_idx ON forum_threads (forum_id, counts_from) WHERE answered_at IS NULL AND closed_at IS NULL;
+-- A thread closed without an answer still counts as unanswered: closing is not answering.
+CREATE INDEX IF NOT EXISTS forum_threads_unanswered_idx ON forum_threads (forum_id, counts_from) WHERE answered_at IS NULL;
 
 -- A post: the thread's question (the first), an official answer (the forum's head or office) or a reply. The shown
 -- author is decided at posting (a student: first name and initial; staff by role) and never the account id.
@@ -53,25 +55,27 @@ CREATE INDEX IF NOT EXISTS forum_posts_thread_idx ON forum_posts (thread_id, pos
 CREATE INDEX IF NOT EXISTS forum_posts_queue_idx ON forum_posts (forum_id, posted_at) WHERE state IN ('pending', 'held') OR reports > 0;
 CREATE INDEX IF NOT EXISTS forum_posts_author_idx ON forum_posts (author_id, posted_at);
 
--- Every earlier text of an edited or deleted post, kept for the audit and never shown.
+-- Every earlier text of an edited or deleted post (and a question's earlier title), kept for the audit and never shown.
 CREATE TABLE IF NOT EXISTS forum_post_revisions (
     post_id        uuid NOT NULL REFERENCES forum_posts (id),
     version        int NOT NULL,
     body           text NOT NULL,
+    title          text,
     replaced_by    text NOT NULL,
     replaced_at    timestamptz NOT NULL,
     PRIMARY KEY (post_id, version)
 );
 
--- One report per reader and post; a moderator's decision on the post clears its reports.
+-- One open report per reader and post; a moderator's decision on the post resolves its reports, after which a reader
+-- may report it again (an edited post is a new text).
 CREATE TABLE IF NOT EXISTS forum_reports (
     post_id        uuid NOT NULL REFERENCES forum_posts (id),
     reporter_id    text NOT NULL,
     reason         text NOT NULL CHECK (reason IN ('abuse', 'spam', 'personalData', 'other')),
     reported_at    timestamptz NOT NULL,
-    resolved_at    timestamptz,
-    PRIMARY KEY (post_id, reporter_id)
+    resolved_at    timestamptz
 );
+CREATE UNIQUE INDEX IF NOT EXISTS forum_reports_open_idx ON forum_reports (post_id, reporter_id) WHERE resolved_at IS NULL;
 
 -- A user blocked from posting in a forum (the post that led to it names the author; the account id is never shown).
 CREATE TABLE IF NOT EXISTS forum_blocks (

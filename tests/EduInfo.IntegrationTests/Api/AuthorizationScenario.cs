@@ -424,7 +424,8 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
             "/api/v1/forums/{forumId}/threads/{threadId:guid}" => (method, $"{forum}/threads/{_forumThread}", null),
             "/api/v1/forums/{forumId}/threads/{threadId:guid}/posts" => (method, $"{forum}/threads/{_forumThread}/posts",
                 new { postId = Guid.NewGuid(), body = "Thank you." }),
-            "/api/v1/forums/{forumId}/threads/{threadId:guid}/close" => (method, $"{forum}/threads/{await AskedAsync()}/close", null),
+            // A published thread of its own each time: a waiting one is not there for the head to close (404), and a thread closes once.
+            "/api/v1/forums/{forumId}/threads/{threadId:guid}/close" => (method, $"{forum}/threads/{await PublishedAsync()}/close", null),
             "/api/v1/forums/{forumId}/posts/{postId:guid}/reports" => (method, $"{forum}/posts/{_forumThread}/reports", new { reason = "spam" }),
             "/api/v1/forums/{forumId}/posts/{postId:guid}/moderation" => (method, $"{forum}/posts/{await AskedAsync()}/moderation", new { action = "approve" }),
             // Unblocking the shared thread's author: a moderator's 200 that blocks nobody.

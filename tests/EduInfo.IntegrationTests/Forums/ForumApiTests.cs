@@ -53,7 +53,12 @@ public sealed class ForumApiTests(ApiHost api) : IClassFixture<ApiHost>
         Assert.Equal(404, (await api.Http.GetJsonAsync($"/api/v1/forums/{school}/threads/{threadId}", actor: null)).Status);
         var queue = await api.Http.GetJsonAsync($"/api/v1/nodes/{DistrictOf(school)}/forum-queue", Officer(school), "ru");
         Assert.Equal(200, queue.Status);
-        Assert.Contains(queue.Body.GetProperty("items").EnumerateArray(), i => i.GetProperty("postId").GetGuid() == threadId);
+        var queued = queue.Body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("postId").GetGuid()).ToList();
+        Assert.Contains(threadId, queued);
+        // The next page starts after the item named: the queue's keyset, unmoved by decisions meanwhile.
+        var next = await api.Http.GetJsonAsync($"/api/v1/nodes/{DistrictOf(school)}/forum-queue?after={queued[0]}", Officer(school));
+        Assert.Equal(queued.Skip(1), next.Body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("postId").GetGuid()));
+        Assert.Equal(JsonValueKind.Null, queue.Body.GetProperty("next").ValueKind);
         Assert.Equal(403, (await api.Http.GetJsonAsync($"/api/v1/nodes/{DistrictOf(school)}/forum-queue", Head(school))).Status);
         Assert.Equal(403, (await Moderate(school, threadId, Head(school), new { action = "approve" })).Status);
 
@@ -111,18 +116,37 @@ public sealed class ForumApiTests(ApiHost api) : IClassFixture<ApiHost>
 
         var iin = api.Registry.Data.Students.First().Iin;
         var held = await api.Http.PostJsonAsync($"/api/v1/forums/{school}/threads",
-            new { threadId = Guid.NewGuid(), title = "Анықтама", body = $"Балам ЖСН {iin[..6]} {iin[6..]}, тел. +7 701 234 56 78" }, parent, "kk");
+            new { threadId = Guid.NewGuid(), title = $"Анықтама {iin}", body = "Балам үшін анықтама керек, тел. +7 701 234 56 78" }, parent, "kk");
         Assert.Equal((201, "held"), (held.Status, held.Body.GetProperty("state").GetString()));
+        Assert.Contains("ЖСН, телефон нөмірі", held.Body.GetProperty("notice").GetString());
         var heldId = held.Body.GetProperty("id").GetGuid();
         var mine = await api.Http.GetJsonAsync($"/api/v1/forums/{school}/threads/{heldId}", parent, "kk");
         var post = mine.Body.GetProperty("posts")[0];
         Assert.Equal(["iin", "phone"], post.GetProperty("heldFor").EnumerateArray().Select(k => k.GetString()));
         Assert.Contains("ЖСН, телефон нөмірі", post.GetProperty("notice").GetString());
         Assert.Equal(404, (await api.Http.GetJsonAsync($"/api/v1/forums/{school}/threads/{heldId}", actor: null)).Status);
+        // The title holds the IIN: the public list would show it if the held thread were listed.
+        Assert.DoesNotContain(heldId, await ThreadIdsAsync(school, null));
         Assert.DoesNotContain(iin, (await api.Http.GetJsonAsync($"/api/v1/forums/{school}", actor: null)).Body.ToString());
         var queue = await api.Http.GetJsonAsync($"/api/v1/nodes/{DistrictOf(school)}/forum-queue", Officer(school));
         var item = queue.Body.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("postId").GetGuid() == heldId);
         Assert.Equal("held", item.GetProperty("state").GetString());
+
+        // The moderator takes the IIN out of the title and the phone out of the text, then approves: the earlier ones are kept for the audit only.
+        var edited = await Moderate(school, heldId, Officer(school), new { action = "edit", reason = "Жеке деректер алынды", title = "Анықтама", body = "Балам үшін анықтама керек." });
+        Assert.True(edited.Status == 200, $"{edited.Status} {edited.Body}");
+        Assert.Equal(200, (await Moderate(school, heldId, Officer(school), new { action = "approve" })).Status);
+        var shown = await api.Http.GetJsonAsync($"/api/v1/forums/{school}/threads/{heldId}", actor: null);
+        Assert.Equal((200, "Анықтама"), (shown.Status, shown.Body.GetProperty("title").GetString()));
+        Assert.DoesNotContain(iin, shown.Body.ToString());
+        Assert.DoesNotContain("701", shown.Body.ToString());
+        Assert.Equal($"Анықтама {iin}", await api.Db.ScalarAsync<string>("SELECT title FROM forum_post_revisions WHERE post_id = @p", ("p", heldId)));
+
+        // An IIN spelled with a character reference is read as the page shows it, and holds the post.
+        var spelled = await api.Http.PostJsonAsync($"/api/v1/forums/{school}/threads/{heldId}/posts",
+            new { postId = Guid.NewGuid(), body = $"ЖСН &#{(int)iin[0]};{iin[1..]}" }, parent, "ru");
+        Assert.Equal((201, "held"), (spelled.Status, spelled.Body.GetProperty("state").GetString()));
+        Assert.Contains("ИИН", spelled.Body.GetProperty("notice").GetString());
     }
 
     [Theory]
@@ -185,6 +209,12 @@ public sealed class ForumApiTests(ApiHost api) : IClassFixture<ApiHost>
         Assert.Contains("evil.example", await api.Db.ScalarAsync<string>("SELECT body FROM forum_post_revisions WHERE post_id = @p", ("p", id)));
         Assert.DoesNotContain((await api.Http.GetJsonAsync($"/api/v1/nodes/{DistrictOf(school)}/forum-queue", Officer(school))).Body
             .GetProperty("items").EnumerateArray(), i => i.GetProperty("postId").GetGuid() == id);
+        // The decision's reason is in its audit row; a reader may report the edited text anew.
+        Assert.Contains("Сілтеме алынды", await api.Db.ScalarAsync<string>(
+            "SELECT detail::text FROM audit_log WHERE action = 'forum.edit' AND target_id = @f AND detail->>'postId' = @p", ("f", school), ("p", id.ToString())));
+        Assert.Equal(200, (await api.Http.PostJsonAsync($"/api/v1/forums/{school}/posts/{id}/reports", new { reason = "spam" }, reader)).Status);
+        Assert.Equal(1, (await api.Http.GetJsonAsync($"/api/v1/nodes/{DistrictOf(school)}/forum-queue", Officer(school))).Body.GetProperty("items")
+            .EnumerateArray().Single(i => i.GetProperty("postId").GetGuid() == id).GetProperty("reports").GetInt32());
 
         Assert.Equal(200, (await Moderate(school, id, Officer(school), new { action = "delete", reason = "Тақырыптан тыс" })).Status);
         Assert.Equal(404, (await api.Http.GetJsonAsync($"/api/v1/forums/{school}/threads/{id}", actor: null)).Status);
@@ -246,8 +276,50 @@ public sealed class ForumApiTests(ApiHost api) : IClassFixture<ApiHost>
         var late = await api.Http.PostJsonAsync($"/api/v1/forums/{school}/threads/{old}/posts", new { postId = Guid.NewGuid(), body = "Әлі де күтемін" }, parent, "kk");
         Assert.Equal((409, "threadId:threadClosed"), (late.Status, ApplicationApiTests.Errors(late.Body)));
         Assert.Equal(403, (await api.Http.PostJsonAsync($"/api/v1/forums/{school}/threads/{fresh}/close", new { }, parent)).Status);
+        // Closing is not answering: the question still counts; the head's answer (a closed thread still takes it) does.
+        Assert.Equal(1, await UnansweredAsync(school));
+        var answerId = Guid.NewGuid();
+        Assert.Equal(201, (await api.Http.PostJsonAsync($"/api/v1/forums/{school}/threads/{old}/posts", new { postId = answerId, body = "Жауап берілді." }, Head(school))).Status);
+        Assert.Equal(0, await UnansweredAsync(school));
+        // An answer rejected by a moderator answers nothing: the question counts again.
+        Assert.Equal(200, (await Moderate(school, answerId, Officer(school), new { action = "reject", reason = "Жауап емес" })).Status);
+        Assert.Equal(1, await UnansweredAsync(school));
+        Assert.False((await api.Http.GetJsonAsync($"/api/v1/forums/{school}/threads/{old}", actor: null)).Body.GetProperty("answered").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_write_without_its_id_is_refused_and_an_id_is_its_authors_in_its_own_thread_only()
+    {
+        var school = School(7);
+        var (parentId, _) = ParentOf(8);
+        var parent = ApplicationApiTests.Parent(parentId);
+        var noId = await api.Http.PostJsonAsync($"/api/v1/forums/{school}/threads", new { title = "Сұрақ", body = "Мәтін" }, parent, "ru");
+        Assert.Equal((400, "threadId:idRequired"), (noId.Status, ApplicationApiTests.Errors(noId.Body)));
+        Assert.Equal(204, (await api.Http.SendJsonAsync(HttpMethod.Put, $"/api/v1/forums/{school}/settings", new { moderation = "post" }, Officer(school))).Status);
+        var first = (await api.Http.PostJsonAsync($"/api/v1/forums/{school}/threads", new { threadId = Guid.NewGuid(), title = "Бірінші", body = "Мәтін" }, parent))
+            .Body.GetProperty("id").GetGuid();
+        var second = (await api.Http.PostJsonAsync($"/api/v1/forums/{school}/threads", new { threadId = Guid.NewGuid(), title = "Екінші", body = "Мәтін" }, parent))
+            .Body.GetProperty("id").GetGuid();
+        var noPostId = await api.Http.PostJsonAsync($"/api/v1/forums/{school}/threads/{first}/posts", new { body = "Жауап" }, parent, "ru");
+        Assert.Equal((400, "postId:idRequired"), (noPostId.Status, ApplicationApiTests.Errors(noPostId.Body)));
+
+        var postId = Guid.NewGuid();
+        Assert.Equal(201, (await api.Http.PostJsonAsync($"/api/v1/forums/{school}/threads/{first}/posts", new { postId, body = "Бір" }, parent)).Status);
+        Assert.Equal(201, (await api.Http.PostJsonAsync($"/api/v1/forums/{school}/threads/{first}/posts", new { postId, body = "Бір" }, parent)).Status);
+        // The same id in another thread, or a thread's id reused as a post's, is not a retry: a 409, nothing written.
+        var elsewhere = await api.Http.PostJsonAsync($"/api/v1/forums/{school}/threads/{second}/posts", new { postId, body = "Бір" }, parent);
+        Assert.Equal((409, "postId:idTaken"), (elsewhere.Status, ApplicationApiTests.Errors(elsewhere.Body)));
+        var threadAsPost = await api.Http.PostJsonAsync($"/api/v1/forums/{school}/threads/{first}/posts", new { postId = second, body = "Бір" }, parent);
+        Assert.Equal((409, "postId:idTaken"), (threadAsPost.Status, ApplicationApiTests.Errors(threadAsPost.Body)));
+        Assert.Equal(3L, await api.Db.ScalarAsync<long>("SELECT count(*) FROM forum_posts WHERE thread_id IN (@a, @b)", ("a", first), ("b", second)));
+    }
+
+    private async Task<int> UnansweredAsync(string school)
+    {
         var counted = await api.Http.GetJsonAsync($"/api/v1/nodes/{DistrictOf(school)}/forum-unanswered", Officer(school));
-        Assert.DoesNotContain(counted.Body.GetProperty("forums").EnumerateArray(), f => f.GetProperty("forumId").GetString() == school);
+        Assert.Equal(200, counted.Status);
+        return counted.Body.GetProperty("forums").EnumerateArray().Where(f => f.GetProperty("forumId").GetString() == school)
+            .Select(f => f.GetProperty("questions").GetInt32()).SingleOrDefault();
     }
 
     private Task<(int Status, JsonElement Body, string? ContentType)> Moderate(string school, Guid postId, string actor, object decision) =>

@@ -41,13 +41,26 @@ public sealed class ForumHostileInputTests(ApiHost api) : IClassFixture<ApiHost>
         { "the word head with a Latin e and o", "POST /api/v1/forums/{school}/threads " + Ask("Сұрақ", "Дирeктoр: бәрі жабық"), 400, "body:mixedScript" },
         { "a reply of 10 001 characters", $"POST /api/v1/forums/{{school}}/threads/{Id}/posts {{\"postId\":\"{Id}\",\"body\":\"{new string('a', 10_001)}\"}}", 400, "body:tooLong" },
         { "a reply to a thread that is no GUID", "POST /api/v1/forums/{school}/threads/'%20OR%201=1/posts {\"postId\":\"" + Id + "\",\"body\":\"x\"}", 404, "" },
-        { "a reply to a thread that is not there", $"POST /api/v1/forums/{{school}}/threads/{Id}/posts {{\"postId\":\"{Guid.Empty}\",\"body\":\"x\"}}", 404, "" },
+        { "a reply to a thread that is not there", $"POST /api/v1/forums/{{school}}/threads/{Id}/posts {{\"postId\":\"{Id}\",\"body\":\"x\"}}", 404, "" },
+        { "a question without its id", "POST /api/v1/forums/{school}/threads {\"title\":\"Сұрақ\",\"body\":\"x\"}", 400, "threadId:idRequired" },
+        { "a question with the empty id", $"POST /api/v1/forums/{{school}}/threads {{\"threadId\":\"{Guid.Empty}\",\"title\":\"Сұрақ\",\"body\":\"x\"}}", 400, "threadId:idRequired" },
+        { "a reply without its id", "POST /api/v1/forums/{school}/threads/{post}/posts {\"body\":\"x\"}", 400, "postId:idRequired" },
+        // Markdig decodes character references and emphasis joins letters: what readers would see is checked too.
+        { "a head's name with a Latin a as a reference", "POST /api/v1/forums/{school}/threads " + Ask("Сұрақ", "Ив&#97;нов жауап берсін"), 400, "body:mixedScript" },
+        { "a head's name with Latin letters in emphasis", "POST /api/v1/forums/{school}/threads " + Ask("Сұрақ", "Ив*an*ов жауап берсін"), 400, "body:mixedScript" },
+        { "a right-to-left override as a reference", "POST /api/v1/forums/{school}/threads " + Ask("Сұрақ", "Жауап &#x202E;рыбид"), 400, "body:directionOverride" },
+        { "a zero-width space as a named reference", "POST /api/v1/forums/{school}/threads " + Ask("Сұрақ", "Дирек&ZeroWidthSpace;тор"), 400, "body:invisibleCharacter" },
+        { "a soft hyphen as a decimal reference", "POST /api/v1/forums/{school}/threads " + Ask("Сұрақ", "Дирек&#173;тор"), 400, "body:invisibleCharacter" },
+        { "a body of references to nothing", "POST /api/v1/forums/{school}/threads " + Ask("Сұрақ", "&nbsp; &#32;"), 400, "body:required" },
         { "a forum that is markup", "POST /api/v1/forums/%3Cscript%3E/threads " + Ask("Сұрақ", "x"), 404, "" },
         { "a forum that is a class", "POST /api/v1/forums/{class}/threads " + Ask("Сұрақ", "x"), 404, "" },
         { "a forum that is the republic", "POST /api/v1/forums/KZ/threads " + Ask("Сұрақ", "x"), 404, "" },
         { "a report reason that is not one", $"POST /api/v1/forums/{{school}}/posts/{Id}/reports {{\"reason\":\"dislike\"}}", 400, "reason" },
         { "a report of a post that is not there", $"POST /api/v1/forums/{{school}}/posts/{Id}/reports {{\"reason\":\"spam\"}}", 404, "" },
-        { "a moderation by a parent", $"POST /api/v1/forums/{{school}}/posts/{Id}/moderation {{\"action\":\"approve\"}}", 404, "" },
+        { "a moderation by a parent", "POST /api/v1/forums/{school}/posts/{post}/moderation {\"action\":\"approve\"}", 403, "" },
+        { "a block by a parent", "POST /api/v1/forums/{school}/posts/{post}/block {\"blocked\":true,\"reason\":\"x\"}", 403, "" },
+        { "a close by a parent", "POST /api/v1/forums/{school}/threads/{post}/close {}", 403, "" },
+        { "a report of a waiting post of another", "POST /api/v1/forums/{school}/posts/{waiting}/reports {\"reason\":\"spam\"}", 404, "" },
         { "a moderation that is not one", $"POST /api/v1/forums/{{school}}/posts/{Id}/moderation {{\"action\":\"publishEverything\"}}", 400, "action" },
         { "a setting by a parent", "PUT /api/v1/forums/{school}/settings {\"moderation\":\"post\"}", 403, "" },
         { "a setting that is not one", "PUT /api/v1/forums/{school}/settings {\"moderation\":\"none\"}", 400, "moderation" },
@@ -61,6 +74,14 @@ public sealed class ForumHostileInputTests(ApiHost api) : IClassFixture<ApiHost>
         var (method, rest) = (request[..request.IndexOf(' ')], request[(request.IndexOf(' ') + 1)..]);
         var (path, body) = (rest[..rest.IndexOf(' ')], rest[(rest.IndexOf(' ') + 1)..]);
         path = path.Replace("{school}", School).Replace("{class}", api.Registry.Data.Classes.First().Id);
+        if (path.Contains("{post}", StringComparison.Ordinal))
+        {
+            path = path.Replace("{post}", (await PublishedAsync()).ToString());
+        }
+        if (path.Contains("{waiting}", StringComparison.Ordinal))
+        {
+            path = path.Replace("{waiting}", (await AskedAsync()).ToString());
+        }
         var before = await CountAsync();
         var response = await api.Http.SendJsonAsync(new HttpMethod(method), path, actor: Parent, acceptLanguage: "kk", rawBody: body);
         Assert.True(response.Status == status, $"{because}: {response.Status} {response.Body}");
@@ -86,19 +107,46 @@ public sealed class ForumHostileInputTests(ApiHost api) : IClassFixture<ApiHost>
     [InlineData("{\"action\":\"edit\",\"reason\":\"түзету\"}", "body:required")]
     [InlineData("{\"action\":\"edit\",\"reason\":\"түзету\",\"body\":\"Дирeктор\"}", "body:mixedScript")]
     [InlineData("{\"action\":\"delete\",\"reason\":\"\"}", "reason:required")]
+    [InlineData("{\"action\":\"reject\",\"reason\":\"ЖСН 900101300126 жазылған\"}", "reason:personalData")]
+    [InlineData("{\"action\":\"approve\",\"title\":\"Жаңа тақырып\"}", "title:titleOnlyForQuestion")]
+    [InlineData("{\"action\":\"edit\",\"reason\":\"түзету\",\"body\":\"Ив&#97;нов\"}", "body:mixedScript")]
+    [InlineData("{\"action\":\"edit\",\"reason\":\"түзету\",\"body\":\"мәтін\",\"title\":\"Бірінші\\nекінші\"}", "title:controlCharacter")]
+    [InlineData("block:{\"reason\":\"спам\"}", "blocked:blockedRequired")]
+    [InlineData("block:{\"blocked\":true}", "reason:required")]
     public async Task A_moderators_hostile_decision_is_refused_and_the_post_stays(string decision, string error)
+    {
+        var id = await AskedAsync();
+        var (endpoint, body) = decision.StartsWith("block:", StringComparison.Ordinal) ? ("block", decision["block:".Length..]) : ("moderation", decision);
+        var before = await CountAsync();
+        var response = await api.Http.SendJsonAsync(HttpMethod.Post, $"/api/v1/forums/{School}/posts/{id}/{endpoint}", actor: Officer, acceptLanguage: "ru",
+            rawBody: body);
+        Assert.Equal((400, error), (response.Status, ApplicationApiTests.Errors(response.Body)));
+        Assert.Equal(("pending", 1), (await api.Db.ScalarAsync<string>("SELECT state FROM forum_posts WHERE id = @p", ("p", id)),
+            await api.Db.ScalarAsync<int>("SELECT version FROM forum_posts WHERE id = @p", ("p", id))));
+        Assert.Equal(before, await CountAsync());
+    }
+
+    /// <summary>A question of a teacher of its own (its own rate), waiting for moderation.</summary>
+    private async Task<Guid> AskedAsync()
     {
         var asked = await api.Http.PostJsonAsync($"/api/v1/forums/{School}/threads", new { threadId = Guid.NewGuid(), title = "Сұрақ", body = "Мәтін" },
             $"user=hostile-author-{Guid.NewGuid():N}; roles=teacher@{School}");
         Assert.Equal(201, asked.Status);
-        var id = asked.Body.GetProperty("id").GetGuid();
-        var response = await api.Http.SendJsonAsync(HttpMethod.Post, $"/api/v1/forums/{School}/posts/{id}/moderation", actor: Officer, acceptLanguage: "ru",
-            rawBody: decision);
-        Assert.Equal((400, error), (response.Status, ApplicationApiTests.Errors(response.Body)));
-        Assert.Equal(("pending", 1), (await api.Db.ScalarAsync<string>("SELECT state FROM forum_posts WHERE id = @p", ("p", id)),
-            await api.Db.ScalarAsync<int>("SELECT version FROM forum_posts WHERE id = @p", ("p", id))));
+        return asked.Body.GetProperty("id").GetGuid();
     }
 
-    private Task<long> CountAsync() => api.Db.ScalarAsync<long>(
-        "SELECT (SELECT count(*) FROM forum_threads) + (SELECT count(*) FROM forum_posts) + (SELECT count(*) FROM forum_reports) + (SELECT count(*) FROM forums)");
+    private async Task<Guid> PublishedAsync()
+    {
+        var id = await AskedAsync();
+        Assert.Equal(200, (await api.Http.PostJsonAsync($"/api/v1/forums/{School}/posts/{id}/moderation", new { action = "approve" }, Officer)).Status);
+        return id;
+    }
+
+    /// <summary>Every row a forum write could leave: threads, posts, revisions, reports, blocks, settings, and the audit's forum rows.</summary>
+    private Task<long> CountAsync() => api.Db.ScalarAsync<long>("""
+        SELECT (SELECT count(*) FROM forum_threads) + (SELECT count(*) FROM forum_posts) + (SELECT count(*) FROM forum_post_revisions)
+             + (SELECT count(*) FROM forum_reports) + (SELECT count(*) FROM forum_blocks) + (SELECT count(*) FROM forums)
+             + (SELECT count(*) FROM audit_log WHERE target_kind = 'forum')
+             + (SELECT coalesce(sum(version + reports), 0) FROM forum_posts)
+        """);
 }

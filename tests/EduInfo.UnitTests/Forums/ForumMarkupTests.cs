@@ -91,6 +91,18 @@ public sealed class ForumMarkupTests
     }
 
     [Theory]
+    // What a reader sees of a post: references decoded, emphasis no longer splitting a word, blocks on their own lines.
+    [InlineData("Ив&#97;нов", "Ив\u0061нов")] // a Latin a
+    [InlineData("Ив*an*ов", "Ивanов")]
+    [InlineData("a&#x202E;b", "a\u202Eb")]
+    [InlineData("Дирек&ZeroWidthSpace;тор", "Дирек\u200Bтор")]
+    [InlineData("&#57;00101300126", "900101300126")]
+    [InlineData("Бірінші абзац\n\nSecond paragraph", "Бірінші абзац\nSecond paragraph")]
+    [InlineData("`<b>код</b>`", "<b>код</b>")]
+    public void The_text_of_a_post_is_what_its_reader_sees(string markdown, string text) =>
+        Assert.Equal(text, ForumMarkup.TextOf(ForumMarkup.Render(markdown)).Trim());
+
+    [Theory]
     [InlineData("**қалың**", "<p><strong>қалың</strong></p>")]
     [InlineData("_көлбеу_", "<p><em>көлбеу</em></p>")]
     [InlineData("- бір\n- екі", "<ul>\n<li>бір</li>\n<li>екі</li>\n</ul>")]

@@ -48,6 +48,24 @@ public sealed class ForumRulesTests
         Assert.Equal(expected, ForumRules.After(state, action)?.ToString() ?? "-");
 
     [Theory]
+    // post state, wrote it, question state, asked it, moderates → sees
+    [InlineData(ForumPostState.Published, false, ForumPostState.Published, false, false, true)]
+    [InlineData(ForumPostState.Pending, false, ForumPostState.Published, false, false, false)]
+    [InlineData(ForumPostState.Pending, true, ForumPostState.Published, false, false, true)]
+    [InlineData(ForumPostState.Held, false, ForumPostState.Published, false, true, true)]
+    [InlineData(ForumPostState.Rejected, true, ForumPostState.Published, false, false, true)]
+    // A published reply in a thread whose question waits is hidden with its thread, but from the question's author and the moderators.
+    [InlineData(ForumPostState.Published, false, ForumPostState.Pending, false, false, false)]
+    [InlineData(ForumPostState.Published, true, ForumPostState.Held, false, false, false)]
+    [InlineData(ForumPostState.Published, false, ForumPostState.Pending, true, false, true)]
+    [InlineData(ForumPostState.Published, false, ForumPostState.Rejected, false, true, true)]
+    // Deleted is no one's to see, not even its author's or a moderator's.
+    [InlineData(ForumPostState.Deleted, true, ForumPostState.Published, false, true, false)]
+    [InlineData(ForumPostState.Published, true, ForumPostState.Deleted, true, true, false)]
+    public void A_post_is_seen_only_with_its_thread(ForumPostState post, bool wrote, ForumPostState question, bool asked, bool moderates, bool sees) =>
+        Assert.Equal(sees, ForumRules.Sees(post, wrote, question, asked, moderates));
+
+    [Theory]
     [InlineData(ModerationAction.Approve, false)]
     [InlineData(ModerationAction.Reject, true)]
     [InlineData(ModerationAction.Edit, true)]
