@@ -37,7 +37,7 @@ public sealed class ForumRead(ForumStore store, NodeDirectory directory, Service
         {
             return null;
         }
-        var moderates = viewer is not null && ForumParties.Moderates(viewer, node.Path);
+        var moderates = viewer is not null && ForumParties.Moderates(viewer, kind, node.Path);
         var threads = await store.ThreadsAsync(forumId, viewer?.UserId, moderates, ThreadsShown, cancellationToken);
         var settings = await store.SettingsAsync(forumId, cancellationToken);
         return new ForumResponse(forumId, kind, NameOf(node, language), settings.Moderation,
@@ -52,7 +52,7 @@ public sealed class ForumRead(ForumStore store, NodeDirectory directory, Service
         {
             return null;
         }
-        var moderates = viewer is not null && ForumParties.Moderates(viewer, node.Path);
+        var moderates = viewer is not null && ForumParties.Moderates(viewer, kind, node.Path);
         if (await store.ThreadAsync(forumId, threadId, viewer?.UserId, moderates, cancellationToken) is not { } thread)
         {
             return null;

@@ -18,12 +18,20 @@ public static class ForumParties
         _ => Role.RegionOfficer,
     });
 
-    /// <summary>Officers over the forum: a district or region officer whose scope is on its path.</summary>
-    public static bool Moderates(Actor actor, IReadOnlyList<string> forumPath) =>
-        actor.Grants.Any(g => g.Role is Role.DistrictOfficer or Role.RegionOfficer && forumPath.Contains(g.ScopeId));
+    /// <summary>
+    /// Officers over the forum: a district or region officer whose scope is on its path. An organization under the
+    /// republic itself (a republican school) has no district or region office over it: the Ministry's own moderate it.
+    /// </summary>
+    public static bool Moderates(Actor actor, ForumKind kind, IReadOnlyList<string> forumPath) =>
+        OverseesArea(actor, forumPath)
+        || kind == ForumKind.Organization && forumPath.Count == 2 && actor.Grants.Any(g => g.Role == Role.MinistryAnalyst && g.ScopeId == forumPath[0]);
 
-    /// <summary>Who reads an area's moderation queue and unanswered questions: its officers (a Ministry analyst reads the figures).</summary>
-    public static bool OverseesArea(Actor actor, IReadOnlyList<string> path) => Moderates(actor, path);
+    /// <summary>
+    /// Who reads an area's moderation queue and unanswered questions: the district and region officers over it. (The
+    /// Ministry moderates the few republican schools' forums from the forums themselves.)
+    /// </summary>
+    public static bool OverseesArea(Actor actor, IReadOnlyList<string> path) =>
+        actor.Grants.Any(g => g.Role is Role.DistrictOfficer or Role.RegionOfficer && path.Contains(g.ScopeId));
 
     public static bool MayPost(Actor actor) => actor.Grants.Any(g => g.Role != Role.Operator);
 

@@ -73,7 +73,7 @@ public sealed class ForumGrain(ForumStore store, ServiceDesk desk, IKazakhstanCl
         }
         var kind = ForumParties.Answers(actor, _place!.Kind, ForumId) ? ForumPostKind.Answer : ForumPostKind.Reply;
         var post = await PostOfAsync(actor, request.PostId, threadId, kind, null, body, clock.UtcNow);
-        var written = await store.ReplyAsync(post, ForumParties.Moderates(actor, _place.Path), Rate, Audit(actor, "forum.reply"));
+        var written = await store.ReplyAsync(post, ForumParties.Moderates(actor, _place.Kind, _place.Path), Rate, Audit(actor, "forum.reply"));
         return await WrittenAsync(written, post, actor, "postId");
     }
 
@@ -84,7 +84,7 @@ public sealed class ForumGrain(ForumStore store, ServiceDesk desk, IKazakhstanCl
         {
             return ForumOutcome.NotFound;
         }
-        if (!ForumParties.Answers(actor, _place!.Kind, ForumId) && !ForumParties.Moderates(actor, _place.Path))
+        if (!ForumParties.Answers(actor, _place!.Kind, ForumId) && !ForumParties.Moderates(actor, _place.Kind, _place.Path))
         {
             return ForumOutcome.Forbidden;
         }
@@ -113,7 +113,7 @@ public sealed class ForumGrain(ForumStore store, ServiceDesk desk, IKazakhstanCl
         {
             return ForumOutcome.NotFound;
         }
-        if (!ForumParties.Moderates(actor, place.Path))
+        if (!ForumParties.Moderates(actor, place.Kind, place.Path))
         {
             return ForumOutcome.Forbidden;
         }
@@ -147,7 +147,7 @@ public sealed class ForumGrain(ForumStore store, ServiceDesk desk, IKazakhstanCl
         {
             return ForumOutcome.NotFound;
         }
-        if (!ForumParties.Moderates(actor, place.Path))
+        if (!ForumParties.Moderates(actor, place.Kind, place.Path))
         {
             return ForumOutcome.Forbidden;
         }
@@ -180,7 +180,7 @@ public sealed class ForumGrain(ForumStore store, ServiceDesk desk, IKazakhstanCl
         {
             return ForumOutcome.NotFound;
         }
-        if (!ForumParties.Moderates(actor, place.Path))
+        if (!ForumParties.Moderates(actor, place.Kind, place.Path))
         {
             return ForumOutcome.Forbidden;
         }
@@ -211,7 +211,7 @@ public sealed class ForumGrain(ForumStore store, ServiceDesk desk, IKazakhstanCl
     private async Task<ForumPostRecord?> SeenAsync(Actor actor, Guid postId) =>
         await PlaceAsync() is { } place && await store.PostAsync(ForumId, postId) is { } post
             && ForumRules.Sees(post.State, post.AuthorId == actor.UserId, post.QuestionState, post.QuestionAuthorId == actor.UserId,
-                ForumParties.Moderates(actor, place.Path))
+                ForumParties.Moderates(actor, place.Kind, place.Path))
             ? post
             : null;
 

@@ -314,6 +314,27 @@ public sealed class ForumApiTests(ApiHost api) : IClassFixture<ApiHost>
         Assert.Equal(3L, await api.Db.ScalarAsync<long>("SELECT count(*) FROM forum_posts WHERE thread_id IN (@a, @b)", ("a", first), ("b", second)));
     }
 
+    [Fact]
+    public async Task A_republican_schools_forum_is_moderated_by_the_Ministry_having_no_office_between()
+    {
+        var republic = await api.Db.ScalarAsync<string>("SELECT id FROM nodes WHERE kind = 'republic'");
+        var school = api.Registry.Data.Organizations.First(o => o.NodeId == republic).Id;
+        var student = api.Registry.Data.Enrolments.First(e => api.Registry.Data.Classes.Single(c => c.Id == e.ClassId).OrganizationId == school).StudentId;
+        var asked = await api.Http.PostJsonAsync($"/api/v1/forums/{school}/threads",
+            new { threadId = Guid.NewGuid(), title = "Олимпиада", body = "Олимпиадаға қалай жазыламыз?" }, StudentActor(student));
+        Assert.Equal((201, "pending"), (asked.Status, asked.Body.GetProperty("state").GetString()));
+        var id = asked.Body.GetProperty("id").GetGuid();
+        var region = await api.Db.ScalarAsync<string>("SELECT id FROM nodes WHERE kind = 'region' ORDER BY id LIMIT 1");
+        Assert.Equal(403, (await Moderate(school, id, $"user=forum-region; roles=region_officer@{region}", new { action = "approve" })).Status);
+        var ministry = $"user=forum-ministry; roles=ministry_analyst@{republic}";
+        var forum = await api.Http.GetJsonAsync($"/api/v1/forums/{school}", ministry);
+        Assert.True(forum.Body.GetProperty("moderates").GetBoolean());
+        Assert.Contains(forum.Body.GetProperty("threads").EnumerateArray(), t => t.GetProperty("id").GetGuid() == id);
+        Assert.False((await api.Http.GetJsonAsync($"/api/v1/forums/{school}", Officer(School(0)))).Body.GetProperty("moderates").GetBoolean());
+        Assert.Equal(200, (await Moderate(school, id, ministry, new { action = "approve" })).Status);
+        Assert.Contains(id, await ThreadIdsAsync(school, null));
+    }
+
     private async Task<int> UnansweredAsync(string school)
     {
         var counted = await api.Http.GetJsonAsync($"/api/v1/nodes/{DistrictOf(school)}/forum-unanswered", Officer(school));
