@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EduInfo.IntegrationTests.EServices;
 using EduInfo.IntegrationTests.Infrastructure;
+using EduInfo.IntegrationTests.Registry;
 
 namespace EduInfo.IntegrationTests.Forums;
 
@@ -333,6 +334,23 @@ public sealed class ForumApiTests(ApiHost api) : IClassFixture<ApiHost>
         Assert.False((await api.Http.GetJsonAsync($"/api/v1/forums/{school}", Officer(School(0)))).Body.GetProperty("moderates").GetBoolean());
         Assert.Equal(200, (await Moderate(school, id, ministry, new { action = "approve" })).Status);
         Assert.Contains(id, await ThreadIdsAsync(school, null));
+    }
+
+    [Fact]
+    public async Task A_closed_organizations_forum_takes_no_more_posts_though_its_grain_was_live()
+    {
+        var district = DistrictOf(School(0));
+        var officer = $"user=forum-officer; roles=district_officer@{district}";
+        Assert.Equal(201, (await api.Http.PostJsonAsync($"/api/v1/nodes/{district}/organizations", OrganizationLifecycleApiTests.School("FORUM-CLOSING-1"), officer)).Status);
+        var (parentId, _) = ParentOf(9);
+        var parent = ApplicationApiTests.Parent(parentId);
+        Assert.Equal(201, (await api.Http.PostJsonAsync("/api/v1/forums/FORUM-CLOSING-1/threads", new { threadId = Guid.NewGuid(), title = "Ашылу", body = "Қашан ашылады?" }, parent)).Status);
+        var close = new { date = TestClock.Today.ToString("yyyy-MM-dd"), reason = "Ашылмады", pupils = "end" };
+        var closed = await api.Http.PostJsonAsync("/api/v1/organizations/FORUM-CLOSING-1/closing", close, officer);
+        Assert.True(closed.Status == 200, $"{closed.Status} {closed.Body}");
+        var late = await api.Http.PostJsonAsync("/api/v1/forums/FORUM-CLOSING-1/threads", new { threadId = Guid.NewGuid(), title = "Тағы", body = "Жабылды ма?" }, parent);
+        Assert.Equal(404, late.Status);
+        Assert.Equal(1L, await api.Db.ScalarAsync<long>("SELECT count(*) FROM forum_threads WHERE forum_id = 'FORUM-CLOSING-1'"));
     }
 
     private async Task<int> UnansweredAsync(string school)

@@ -22,7 +22,7 @@ public sealed class OrganizationLifecycleApiTests(ApiHost api) : IClassFixture<A
 
     private static string Officer(string district) => $"user=lc-officer-{district}; roles=district_officer@{district}";
 
-    private static object School(string id, string kind = "school", string openedOn = "2026-11-02") => new
+    internal static object School(string id, string kind = "school", string openedOn = "2026-11-02") => new
     {
         id, nameKk = "№ 77 мектеп-гимназия", nameRu = "Школа-гимназия № 77", nameEn = "School-gymnasium No. 77", languages = new[] { "kk", "ru" }, kind,
         isRural = false, openedOn,
