@@ -14,7 +14,7 @@ public sealed class SummaryYearTests(SummaryYearTests.NewYearHost api) : IClassF
     {
         protected override DateTimeOffset PinnedAt => new(2027, 9, 2, 5, 0, 0, TimeSpan.Zero);
 
-        protected override Task<DemoRegistry> SeedAsync() => DemoRegistry.SeedAsync(Db, CountryOptions with { AcademicYear = "2026-2027" });
+        protected override Task<DemoRegistry> CreateDatabaseAsync() => DemoRegistry.CreateAsync(Db, CountryOptions with { AcademicYear = "2026-2027" });
     }
 
     [Theory]

@@ -22,8 +22,9 @@ public sealed class DemoOnAnyDateTests(ITestOutputHelper output)
 
         public DemoSeed.Result Seeded { get; private set; } = null!;
 
-        protected override async Task<DemoRegistry> SeedAsync()
+        protected override async Task<DemoRegistry> CreateDatabaseAsync()
         {
+            await Db.InitializeAsync();
             using var log = new StringWriter();
             Seeded = await DemoSeed.RunAsync(Db.DataSource, DemoCountryOptions.Tiny, Clock, log);
             output.WriteLine(log.ToString());

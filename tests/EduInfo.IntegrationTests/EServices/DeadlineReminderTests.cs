@@ -23,8 +23,7 @@ public sealed class DeadlineReminderTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await _db.InitializeAsync();
-        _registry = await DemoRegistry.SeedAsync(_db);
+        _registry = await DemoRegistry.CreateAsync(_db);
     }
 
     public Task DisposeAsync() => _db.DisposeAsync();

@@ -31,8 +31,7 @@ public sealed class DayRollTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await _db.InitializeAsync();
-        _registry = await DemoRegistry.SeedAsync(_db);
+        _registry = await DemoRegistry.CreateAsync(_db);
         _to = _registry.InSchoolClass(0);
         _from = _registry.InSchoolClass(1);
         _mover = _from.Roster[0];

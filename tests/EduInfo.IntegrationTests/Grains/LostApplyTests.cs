@@ -34,8 +34,7 @@ public sealed class LostApplyTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await _db.InitializeAsync();
-        _registry = await DemoRegistry.SeedAsync(_db);
+        _registry = await DemoRegistry.CreateAsync(_db);
         _cluster = await EduInfoTestCluster.StartAsync(_db, "lost-apply-tests", configureSilo: silo => silo.AddIncomingGrainCallFilter(async call =>
         {
             var student = _faults.LoseCallsToStudent;

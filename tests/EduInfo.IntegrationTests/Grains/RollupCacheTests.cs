@@ -20,8 +20,7 @@ public sealed class RollupCacheTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await _db.InitializeAsync();
-        _registry = await DemoRegistry.SeedAsync(_db);
+        _registry = await DemoRegistry.CreateAsync(_db);
     }
 
     public Task DisposeAsync() => _db.DisposeAsync();

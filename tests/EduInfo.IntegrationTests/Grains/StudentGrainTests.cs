@@ -16,8 +16,7 @@ public sealed class StudentGrainTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await _db.InitializeAsync();
-        _registry = await DemoRegistry.SeedAsync(_db);
+        _registry = await DemoRegistry.CreateAsync(_db);
         _cluster = await EduInfoTestCluster.StartAsync(_db, "student-tests");
     }
 

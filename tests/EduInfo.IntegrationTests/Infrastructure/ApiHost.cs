@@ -70,8 +70,7 @@ public class ApiHost : IApiHost, IAsyncLifetime
     {
         if (!_existingDatabase)
         {
-            await Db.InitializeAsync();
-            Registry = await SeedAsync();
+            Registry = await CreateDatabaseAsync();
         }
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -116,9 +115,9 @@ public class ApiHost : IApiHost, IAsyncLifetime
         Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
     }
 
-    /// <summary>Loads the registry before the Api starts: the demo country of the clock's academic year, with no journal.</summary>
-    protected virtual Task<DemoRegistry> SeedAsync() =>
-        DemoRegistry.SeedAsync(Db, CountryOptions with { AcademicYear = AcademicCalendar.YearOf(Clock.Today) });
+    /// <summary>Creates the database before the Api starts: the demo country of the clock's academic year, with no journal.</summary>
+    protected virtual Task<DemoRegistry> CreateDatabaseAsync() =>
+        DemoRegistry.CreateAsync(Db, CountryOptions with { AcademicYear = AcademicCalendar.YearOf(Clock.Today) });
 
     /// <summary>The demo country the host loads (tiny: schools and colleges, no kindergartens).</summary>
     protected virtual EduInfo.Tools.Demo.DemoCountryOptions CountryOptions => EduInfo.Tools.Demo.DemoCountryOptions.Tiny;

@@ -37,8 +37,7 @@ public sealed class ClusterApiHost : IApiHost, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await Db.InitializeAsync();
-        Registry = await DemoRegistry.SeedAsync(Db);
+        Registry = await DemoRegistry.CreateAsync(Db);
 
         _common = new Dictionary<string, string>
         {

@@ -4,6 +4,7 @@ using EduInfo.Storage.Registry;
 using EduInfo.Storage.Registry.Model;
 using EduInfo.Storage.Security;
 using EduInfo.Tools.Demo;
+using Npgsql;
 
 namespace EduInfo.IntegrationTests.Infrastructure;
 
@@ -15,14 +16,32 @@ public sealed class DemoRegistry
     /// <summary>The demo logins, one per role (teachers log in with their id and <see cref="DemoAccounts.TeacherPassword"/>).</summary>
     public IReadOnlyList<DemoAccounts.Credential> Credentials { get; init; } = [];
 
-    public static async Task<DemoRegistry> SeedAsync(TestDatabase db, DemoCountryOptions? options = null)
+    /// <summary>
+    /// Creates <paramref name="db"/> holding the demo country of <paramref name="options"/> (tiny by default): a copy of the
+    /// run's template for those options (<see cref="DatabaseTemplates"/>), made on first use.
+    /// </summary>
+    public static async Task<DemoRegistry> CreateAsync(TestDatabase db, DemoCountryOptions? options = null)
     {
-        var data = DemoCountry.Generate(options ?? DemoCountryOptions.Tiny);
-        await new RegistryWriter(db.DataSource).WriteAsync(data);
+        options ??= DemoCountryOptions.Tiny;
+        if (!db.OnSharedServer)
+        {
+            await db.InitializeAsync();
+            return await WriteAsync(db.DataSource, options);
+        }
+        var (template, registry) = await DatabaseTemplates.DemoCountryAsync(db.Admin, options);
+        await db.CreateAsync(template);
+        return registry;
+    }
+
+    /// <summary>Loads the demo country into a migrated database: its registry, accounts, calendar and timetable.</summary>
+    public static async Task<DemoRegistry> WriteAsync(NpgsqlDataSource dataSource, DemoCountryOptions options)
+    {
+        var data = DemoCountry.Generate(options);
+        await new RegistryWriter(dataSource).WriteAsync(data);
         var (accounts, credentials) = DemoAccounts.Create(data);
-        await new AccountStore(db.DataSource).CreateAsync(accounts);
-        await DemoCalendar.WriteAsync(new AssessmentStore(db.DataSource), data.Classes[0].AcademicYear);
-        await DemoTimetable.WriteAsync(db.DataSource, data.Classes[0].AcademicYear);
+        await new AccountStore(dataSource).CreateAsync(accounts);
+        await DemoCalendar.WriteAsync(new AssessmentStore(dataSource), data.Classes[0].AcademicYear);
+        await DemoTimetable.WriteAsync(dataSource, data.Classes[0].AcademicYear);
         return new DemoRegistry { Data = data, Credentials = credentials };
     }
 

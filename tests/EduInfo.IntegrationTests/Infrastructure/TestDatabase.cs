@@ -24,20 +24,33 @@ public sealed class TestDatabase : IAsyncLifetime
     /// <summary>When false, the database is created empty (for tests of the migrations themselves).</summary>
     public bool Migrate { get; init; } = true;
 
+    /// <summary>
+    /// On the test script's shared server, where a run's templates live (<see cref="DatabaseTemplates"/>); a test's own
+    /// server (stopped, restarted, replaced by the fault tests) migrates and loads each database itself.
+    /// </summary>
+    public bool OnSharedServer => _admin is null;
+
+    /// <summary>Creates the database: migrated (a copy of the migrated schema's template on the shared server), or empty when <see cref="Migrate"/> is off.</summary>
     public async Task InitializeAsync()
+    {
+        await CreateAsync(Migrate && OnSharedServer ? await DatabaseTemplates.MigratedAsync(Admin) : null);
+        if (Migrate && !OnSharedServer)
+        {
+            await new SchemaMigrator(DataSource).MigrateAsync();
+        }
+    }
+
+    /// <summary>Creates the database as a copy of <paramref name="template"/> (<see cref="DatabaseTemplates"/>), or empty.</summary>
+    public async Task CreateAsync(string? template)
     {
         await using (var admin = new NpgsqlConnection(Admin))
         {
             await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {Name}", admin);
+            await using var create = new NpgsqlCommand(template is null ? $"CREATE DATABASE {Name}" : $"CREATE DATABASE {Name} TEMPLATE {template}", admin);
             await create.ExecuteNonQueryAsync();
         }
         ConnectionString = new NpgsqlConnectionStringBuilder(Admin) { Database = Name, MaxPoolSize = 50 }.ConnectionString;
         DataSource = NpgsqlDataSource.Create(ConnectionString);
-        if (Migrate)
-        {
-            await new SchemaMigrator(DataSource).MigrateAsync();
-        }
     }
 
     public async Task DisposeAsync()

@@ -14,8 +14,7 @@ public sealed class JournalStoreTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await _db.InitializeAsync();
-        _registry = await DemoRegistry.SeedAsync(_db);
+        _registry = await DemoRegistry.CreateAsync(_db);
         _journal = new JournalStore(_db.DataSource);
     }
 
