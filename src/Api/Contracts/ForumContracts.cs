@@ -15,10 +15,12 @@ public sealed record ForumThreadDetailResponse(Guid Id, string ForumId, string F
 
 /// <summary>
 /// A post: who wrote it by kind and the name shown (a student or parent by first name and initial, the forum's own by
-/// role — <c>Official</c>), its text as inert HTML, and for its author why it waits or was rejected.
+/// role — <c>Official</c>), its text as inert HTML, and for its author why it waits or was rejected; a moderator also
+/// gets its Markdown, to edit.
 /// </summary>
 public sealed record ForumPostResponse(Guid Id, ForumPostKind Kind, ForumAuthorKind AuthorKind, string Author, bool Official, string Html,
-    DateTimeOffset PostedAt, ForumPostState State, IReadOnlyList<PersonalDataKind> HeldFor, string? Notice, string? Reason, bool Mine, bool Edited);
+    DateTimeOffset PostedAt, ForumPostState State, IReadOnlyList<PersonalDataKind> HeldFor, string? Notice, string? Reason, bool Mine, bool Edited,
+    string? Markdown = null);
 
 /// <summary>What a write answers: the thread's or post's id and the state it is in, with what it means for its author.</summary>
 public sealed record ForumWriteResponse(Guid Id, ForumPostState? State, string? Notice);

@@ -188,6 +188,7 @@ public static class ApiHostingExtensions
         app.MapStaffForms();
         app.MapApplicationForms();
         app.MapOrganizationLifecycleForms();
+        app.MapForumForms();
         var api = app.MapGroup("/api/v1");
         api.MapAuthEndpoints();
         api.MapPublicEndpoints();

@@ -60,7 +60,7 @@ public sealed class ForumRead(ForumStore store, NodeDirectory directory, Service
         return new ForumThreadDetailResponse(thread.Id, forumId, NameOf(node, language), thread.Title, thread.AskedAt, thread.Answered, thread.Closed,
             [.. thread.Posts.Select(p => new ForumPostResponse(p.Id, p.Kind, p.AuthorKind, Author(p.AuthorKind, p.AuthorShown, node, language),
                 p.AuthorKind is ForumAuthorKind.Head or ForumAuthorKind.Office, p.BodyHtml, p.PostedAt, p.State, p.HeldFor,
-                p.Mine || moderates ? Notice(p.State, p.HeldFor, language) : null, p.Reason, p.Mine, p.Edited))]);
+                p.Mine || moderates ? Notice(p.State, p.HeldFor, language) : null, p.Reason, p.Mine, p.Edited, p.Body))]);
     }
 
     /// <summary>A page of the area's queue after the post <paramref name="after"/>; Next names the last item when more may follow.</summary>

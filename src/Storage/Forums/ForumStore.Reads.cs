@@ -8,9 +8,9 @@ namespace EduInfo.Storage.Forums;
 public sealed record ForumThreadRow(Guid Id, string Title, DateTimeOffset AskedAt, bool Answered, bool Closed, int Posts, DateTimeOffset LastPostAt,
     ForumPostState QuestionState, bool Mine);
 
-/// <summary>A post as a reader sees it: never the account; the text as rendered inert at writing.</summary>
+/// <summary>A post as a reader sees it: never the account; the text as rendered inert at writing (and its Markdown for a moderator, to edit).</summary>
 public sealed record ForumPostRow(Guid Id, ForumPostKind Kind, ForumAuthorKind AuthorKind, string? AuthorShown, string BodyHtml, DateTimeOffset PostedAt,
-    ForumPostState State, IReadOnlyList<PersonalDataKind> HeldFor, string? Reason, bool Mine, bool Edited);
+    ForumPostState State, IReadOnlyList<PersonalDataKind> HeldFor, string? Reason, bool Mine, bool Edited, string? Body = null);
 
 public sealed record ForumThreadDetail(Guid Id, string ForumId, string Title, DateTimeOffset AskedAt, bool Answered, bool Closed, IReadOnlyList<ForumPostRow> Posts);
 
@@ -81,7 +81,8 @@ public sealed partial class ForumStore
                 reader.GetBoolean(4), reader.GetBoolean(5), []);
         }
         await using var posts = new NpgsqlCommand("""
-            SELECT id, kind, author_kind, author_shown, body_html, posted_at, state, held_for, reason, author_id = @viewer, version > 1
+            SELECT id, kind, author_kind, author_shown, body_html, posted_at, state, held_for, reason, author_id = @viewer, version > 1,
+                   CASE WHEN @moderator THEN body END
             FROM forum_posts
             WHERE thread_id = @t AND state <> 'deleted' AND (state = 'published' OR author_id = @viewer OR @moderator)
             ORDER BY kind <> 'question', posted_at, id
@@ -100,7 +101,8 @@ public sealed partial class ForumStore
                     ApplicationStore.Parse<ForumAuthorKind>(reader.GetString(2)), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetString(4),
                     reader.GetFieldValue<DateTimeOffset>(5), state, [.. reader.GetFieldValue<string[]>(7).Select(ApplicationStore.Parse<PersonalDataKind>)],
                     // The reason of a rejection is its author's and the moderators' to read, never the public's.
-                    (mine || moderator) && !reader.IsDBNull(8) ? reader.GetString(8) : null, mine, reader.GetBoolean(10)));
+                    (mine || moderator) && !reader.IsDBNull(8) ? reader.GetString(8) : null, mine, reader.GetBoolean(10),
+                    reader.IsDBNull(11) ? null : reader.GetString(11)));
             }
         }
         return thread with { Posts = rows };

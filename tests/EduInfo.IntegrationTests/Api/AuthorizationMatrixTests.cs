@@ -203,6 +203,17 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         ["POST /api/v1/forums/{forumId}/posts/{postId:guid}/moderation"] = [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403],
         ["POST /api/v1/forums/{forumId}/posts/{postId:guid}/block"] = [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403],
         ["PUT /api/v1/forums/{forumId}/settings"] =        [401, 403, 403, 403, 403, 403, 403, 204, 403, 204, 403, 403, 403, 403, 403, 403, 403],
+        // The forum pages (issue 23): anyone reads the school's forum and a published thread; their forms without the page's
+        // antiforgery token are a 400 for everyone signed in, before anything is read.
+        ["GET /forums/{forumId}"] =                        [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ["GET /forums/{forumId}/threads/{threadId}"] =     [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ["POST /forums/{forumId}/threads"] =               [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+        ["POST /forums/{forumId}/threads/{threadId:guid}/posts"] = [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+        ["POST /forums/{forumId}/threads/{threadId:guid}/close"] = [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+        ["POST /forums/{forumId}/posts/{postId:guid}/reports"] = [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+        ["POST /forums/{forumId}/posts/{postId:guid}/moderation"] = [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+        ["POST /forums/{forumId}/posts/{postId:guid}/block"] = [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+        ["POST /forums/{forumId}/settings"] =              [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
     };
 
     // Rows: (endpoint taking a {nodeId}, the level of that node on the target class's path) → expected status per caller.
@@ -252,6 +263,17 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         [("GET /api/v1/nodes/{nodeId}/applications/overdue", "region")] =   [401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403],
         [("GET /api/v1/nodes/{nodeId}/applications/overdue", "republic")] = [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403],
         // The forums' moderation queue and unanswered questions (issue 23): the officers over the area; a class has no forum (404 to them).
+        // Their pages: the same officers; a class has no forum (a page's 404 to everyone signed in).
+        [("GET /nodes/{nodeId}/forum-queue", "class")] =                     [302, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404],
+        [("GET /nodes/{nodeId}/forum-queue", "organization")] =              [302, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403],
+        [("GET /nodes/{nodeId}/forum-queue", "district")] =                  [302, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403],
+        [("GET /nodes/{nodeId}/forum-queue", "region")] =                    [302, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403],
+        [("GET /nodes/{nodeId}/forum-queue", "republic")] =                  [302, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+        [("GET /nodes/{nodeId}/forum-unanswered", "class")] =                [302, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404],
+        [("GET /nodes/{nodeId}/forum-unanswered", "organization")] =         [302, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403],
+        [("GET /nodes/{nodeId}/forum-unanswered", "district")] =             [302, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403],
+        [("GET /nodes/{nodeId}/forum-unanswered", "region")] =               [302, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403],
+        [("GET /nodes/{nodeId}/forum-unanswered", "republic")] =             [302, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
         [("GET /api/v1/nodes/{nodeId}/forum-queue", "class")] = [401, 403, 403, 403, 403, 403, 403, 404, 403, 404, 403, 403, 403, 403, 403, 403, 403],
         [("GET /api/v1/nodes/{nodeId}/forum-queue", "organization")] = [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403],
         [("GET /api/v1/nodes/{nodeId}/forum-queue", "district")] = [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403],

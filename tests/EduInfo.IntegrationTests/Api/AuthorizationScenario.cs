@@ -170,7 +170,7 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
                 ? (await ApplicationRequestAsync(method, "/api/v1/applications/{applicationId}", s)).Path["/api/v1/applications/".Length..]
                 : Guid.NewGuid().ToString()), null);
         }
-        if (pattern.StartsWith("/api/v1/forums/{forumId}", StringComparison.Ordinal))
+        if (pattern.StartsWith("/api/v1/forums/{forumId}", StringComparison.Ordinal) || pattern.StartsWith("/forums/{forumId}", StringComparison.Ordinal))
         {
             return await ForumRequestAsync(method, pattern, s);
         }
@@ -409,6 +409,16 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
     private async Task<(string Method, string Path, object? Body)> ForumRequestAsync(string method, string pattern, Scope s)
     {
         var forum = $"/api/v1/forums/{s.Organization}";
+        if (pattern.StartsWith("/forums/", StringComparison.Ordinal))
+        {
+            // The pages' own: the school's forum and its published thread to read; a form (refused for its token first) to anything.
+            if (pattern.Contains("{threadId}", StringComparison.Ordinal))
+            {
+                _forumThread ??= await PublishedAsync();
+            }
+            return (method, pattern.Replace("{forumId}", s.Organization).Replace("{threadId}", _forumThread?.ToString() ?? "")
+                .Replace("{threadId:guid}", Guid.NewGuid().ToString()).Replace("{postId:guid}", Guid.NewGuid().ToString()), null);
+        }
         switch (pattern)
         {
             case "/api/v1/forums/{forumId}":

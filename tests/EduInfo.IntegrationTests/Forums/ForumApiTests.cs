@@ -80,6 +80,10 @@ public sealed class ForumApiTests(ApiHost api) : IClassFixture<ApiHost>
         Assert.Equal($"Руководитель организации · {schoolRu}", head.GetProperty("author").GetString());
         var question = posts[0];
         Assert.Contains("<strong>форма</strong>", question.GetProperty("html").GetString());
+        // The Markdown is a moderator's, to edit from the thread; the public reads the rendered text only.
+        Assert.Equal(JsonValueKind.Null, question.GetProperty("markdown").ValueKind);
+        var moderated = await api.Http.GetJsonAsync($"/api/v1/forums/{school}/threads/{threadId}", Officer(school));
+        Assert.StartsWith("Қыстағы **форма**", moderated.Body.GetProperty("posts")[0].GetProperty("markdown").GetString());
         Assert.Contains("rel=\"nofollow ugc noopener\"", question.GetProperty("html").GetString());
         var parentRecord = api.Registry.Data.Parents.Single(p => p.Id == parentId);
         Assert.Equal($"{parentRecord.FirstName} {parentRecord.LastName[0]}. · родитель", question.GetProperty("author").GetString());

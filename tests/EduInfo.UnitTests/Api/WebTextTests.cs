@@ -60,6 +60,13 @@ public sealed partial class WebTextTests
         ["application.state."] = Camel<EduInfo.Domain.EServices.ApplicationState>(),
         ["application.ground."] = Camel<EduInfo.Domain.EServices.RefusalGround>(),
         ["notification.error."] = Camel<EduInfo.Domain.Notifications.ContactError>(),
+        ["forum.page.state."] = Camel<EduInfo.Domain.Forums.ForumPostState>(),
+        ["forum.page.reason."] = Camel<EduInfo.Domain.Forums.ReportReason>(),
+        ["forum.page.moderation."] = Camel<EduInfo.Domain.Forums.ForumModeration>(),
+        ["forum.page.switchTo."] = Camel<EduInfo.Domain.Forums.ForumModeration>(),
+        ["forum.page.action."] = Camel<EduInfo.Domain.Forums.ModerationAction>(),
+        ["forum.page.notice."] = Enum.GetNames<EduInfo.Api.Web.ForumNotice>().Select(n => n.ToLowerInvariant()),
+        ["forum.personal."] = Camel<EduInfo.Domain.Forums.PersonalDataKind>(),
     };
 
     private static IEnumerable<string> Camel<TEnum>() where TEnum : struct, Enum =>

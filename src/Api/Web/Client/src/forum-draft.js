@@ -1,0 +1,48 @@
+// A question or reply being typed is kept in this tab (sessionStorage) until the forum takes it: a refused post sends
+// its writer back to the page with the reason, and the page gives the text back instead of an empty box. The draft
+// goes once the post is taken (the form's data-draft-done notice) and with the tab.
+const PREFIX = 'eduinfo-forum-draft:';
+
+function read(key) {
+  try {
+    return JSON.parse(sessionStorage.getItem(key) ?? 'null');
+  } catch {
+    return null; // storage off, or not ours: no draft
+  }
+}
+
+function write(key, value) {
+  try {
+    if (value === null) sessionStorage.removeItem(key);
+    else sessionStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    // Storage full or off: the form still works, without a kept draft.
+  }
+}
+
+export function keepForumDrafts(doc, search = location.search) {
+  const notice = new URLSearchParams(search).get('notice');
+  // A question taken lands on its new thread, where the form it was typed in is not: its drafts go here.
+  if (notice === 'asked') {
+    try {
+      Object.keys(sessionStorage).filter((k) => k.startsWith(PREFIX + 'ask:')).forEach((k) => sessionStorage.removeItem(k));
+    } catch {
+      // Storage off: nothing was kept.
+    }
+  }
+  for (const form of doc.querySelectorAll('form[data-draft]')) {
+    const key = PREFIX + form.dataset.draft;
+    const fields = [...form.querySelectorAll('textarea[name], input[name]:not([type=hidden]):not([type=submit])')];
+    if (notice === form.dataset.draftDone) {
+      write(key, null);
+    } else if (notice === 'refused') {
+      const saved = read(key);
+      for (const field of fields) {
+        if (saved && typeof saved[field.name] === 'string' && field.value === '') field.value = saved[field.name];
+      }
+    }
+    const save = () => write(key, Object.fromEntries(fields.map((f) => [f.name, f.value])));
+    form.addEventListener('input', save);
+    form.addEventListener('submit', save);
+  }
+}
