@@ -103,14 +103,17 @@ public static class ForumForms
     }
 
     private static async Task<Results<SeeOther, ProblemHttpResult>> Moderate(Guid postId, [FromForm(Name = "action")] string? action,
-        [FromForm(Name = "reason")] string? reason, [FromForm(Name = "body")] string? body, [AsParameters] Return back, [AsParameters] FormCall call)
+        [FromForm(Name = "reason")] string? reason, [FromForm(Name = "body")] string? body, [FromForm(Name = "title")] string? title,
+        [AsParameters] Return back, [AsParameters] FormCall call)
     {
         if (Admit(call) is { } refusal)
         {
             return refusal;
         }
+        var decided = ApplicationForms.EnumOf<ModerationAction>(action);
+        // The form carries a question's title whatever the action: it is a change only with an edit.
         var outcome = await Grain(call).Moderate(Actor(call), postId,
-            new ModerationRequest(ApplicationForms.EnumOf<ModerationAction>(action), Blank(reason), Blank(body)));
+            new ModerationRequest(decided, Blank(reason), Blank(body), decided == ModerationAction.Edit ? Blank(title) : null));
         return Answer(call, BackTo(call, back), ForumNotice.Moderated, outcome);
     }
 

@@ -73,7 +73,7 @@ public sealed class ForumPagesTests(BrowserFixture browser, WebHost web, ITestOu
         await Assertions.Expect(Post(id)).ToHaveCountAsync(0);
     }
 
-    private async Task DecideAsync(Guid id, string action, string reason, string? text = null)
+    private async Task DecideAsync(Guid id, string action, string reason, string? text = null, string? title = null)
     {
         var post = Post(id);
         await post.Locator("details.post-action:not(.report) > summary").ClickAsync();
@@ -82,6 +82,10 @@ public sealed class ForumPagesTests(BrowserFixture browser, WebHost web, ITestOu
         if (text is not null)
         {
             await post.Locator("form.moderate-form textarea[name=body]").FillAsync(text);
+        }
+        if (title is not null)
+        {
+            await post.Locator("form.moderate-form input[name=title]").FillAsync(title);
         }
         await post.Locator("form.moderate-form button[type=submit]").ClickAsync();
         await Assertions.Expect(Page.Locator("[data-notice=moderated]")).ToBeVisibleAsync();
@@ -179,12 +183,16 @@ public sealed class ForumPagesTests(BrowserFixture browser, WebHost web, ITestOu
         await Session.OpenAsync($"/nodes/{District}/forum-queue?lang=ru");
         await Assertions.Expect(Post(question)).ToHaveAttributeAsync("data-reports", "1");
         await Assertions.Expect(Post(question).Locator("[data-report-reasons]")).ToContainTextAsync("Оскорбление");
-        await DecideAsync(question, "edit", "Сілтеме алынды", "Қыстағы форма қандай болады?");
+        // The question's form offers its title (a reply's does not): the officer edits both.
+        await Assertions.Expect(Post(question).Locator("form.moderate-form input[name=title]")).ToHaveValueAsync("Қысқы мектеп формасы");
+        await Assertions.Expect(Post(studentPost).Locator("form.moderate-form input[name=title]")).ToHaveCountAsync(0);
+        await DecideAsync(question, "edit", "Сілтеме алынды", "Қыстағы форма қандай болады?", "Қысқы мектеп формасы туралы");
         await DecideAsync(held, "delete", "Жеке деректер жарияланбайды");
         await Assertions.Expect(Post(held)).ToHaveCountAsync(0);
         await ApproveInQueueAsync(studentPost);
         await Session.OpenAsync($"/forums/{School}/threads/{question}?lang=ru");
         await Assertions.Expect(Post(question).Locator(".edited")).ToHaveTextAsync("изменено модератором");
+        await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("Қысқы мектеп формасы туралы");
         await Assertions.Expect(Post(question).Locator(".post-body a")).ToHaveCountAsync(0);
         await Assertions.Expect(Post(studentPost)).ToHaveAttributeAsync("data-state", "published");
         // An edit from the thread starts from the post's Markdown, not from an empty box.
