@@ -142,6 +142,9 @@ public static class JournalRecount
                  AND s.valid_from <= d.day AND (s.valid_to IS NULL OR s.valid_to >= d.day)
             GROUP BY 1, 2, 3),
         enrolled AS (SELECT DISTINCT e.class_id, e.student_id FROM enrolments e WHERE e.class_id IN (SELECT id FROM cls)),
+        -- A pupil's rows are found by the pupil: joined to the class first, the planner (blind to a CTE's size) paired
+        -- every class with every row of its year on the year alone, 20 million rows for a tiny country's year.
+        enrolled_year AS (SELECT e.class_id, e.student_id, c.academic_year FROM enrolled e JOIN cls c ON c.id = e.class_id),
         -- The policy of each started term: the version in force on its first day.
         policy AS (
             SELECT DISTINCT ON (t.class_id, t.term) t.class_id, t.term,
@@ -167,8 +170,8 @@ public static class JournalRecount
                    count(*) FILTER (WHERE j.mark_kind = 'term') AS tc,
                    coalesce(sum(j.score) FILTER (WHERE j.mark_kind = 'term'), 0) AS ts,
                    coalesce(sum(j.max_score) FILTER (WHERE j.mark_kind = 'term'), 0) AS tm
-            FROM enrolled e JOIN cls c ON c.id = e.class_id
-            JOIN live j ON j.student_id = e.student_id AND j.academic_year = c.academic_year
+            FROM enrolled_year e
+            JOIN live j ON j.student_id = e.student_id AND j.academic_year = e.academic_year
                  AND j.entry_kind = 'mark' AND j.mark_kind IN ('formative', 'section', 'term')
             JOIN started t ON t.class_id = e.class_id AND j.lesson_date BETWEEN t.starts_on AND t.ends_on
             GROUP BY 1, 2, 3, 4),
@@ -177,14 +180,14 @@ public static class JournalRecount
             WHERE entry_kind = 'mark' AND mark_kind IN ('section', 'term') AND term > 0),
         excused AS (
             SELECT DISTINCT e.class_id, t.term, j.student_id, j.subject_id, j.mark_kind
-            FROM enrolled e JOIN cls c ON c.id = e.class_id
-            JOIN live j ON j.student_id = e.student_id AND j.academic_year = c.academic_year AND j.entry_kind = 'excusal'
+            FROM enrolled_year e
+            JOIN live j ON j.student_id = e.student_id AND j.academic_year = e.academic_year AND j.entry_kind = 'excusal'
             JOIN started t ON t.class_id = e.class_id AND j.lesson_date BETWEEN t.starts_on AND t.ends_on),
         -- A head's exemption of a pupil from a subject: its term, or every term of the year.
         exempt AS (
             SELECT DISTINCT e.class_id, t.term, j.student_id, j.subject_id
-            FROM enrolled e JOIN cls c ON c.id = e.class_id
-            JOIN live j ON j.student_id = e.student_id AND j.academic_year = c.academic_year AND j.entry_kind = 'exemption'
+            FROM enrolled_year e
+            JOIN live j ON j.student_id = e.student_id AND j.academic_year = e.academic_year AND j.entry_kind = 'exemption'
             JOIN started t ON t.class_id = e.class_id AND (j.exempt_year OR j.lesson_date BETWEEN t.starts_on AND t.ends_on)),
         -- Subjects the class is taught: assignments of its groups, or of a profile group one of its students is in.
         taught AS (
