@@ -44,7 +44,7 @@ public static class ApplicationEndpoints
             .WithSummary("The children the parent claimed, each confirmed or not");
         desk.MapGet("/me/notifications", Notifications).RequireCaller().WithName("ListMyNotifications")
             .WithSummary("The caller's in-app inbox: the unread count and the latest 50 messages (a status and a link, never a name)");
-        desk.MapPost("/me/notifications/{notificationId}/read", MarkRead).RequireCaller(IsParent).WithName("MarkNotificationRead")
+        desk.MapPost("/me/notifications/{notificationId}/read", MarkRead).RequireCaller(a => ServiceParties.InboxOf(a) is not null).WithName("MarkNotificationRead")
             .WithSummary("Mark one of the caller's messages read");
         desk.MapGet("/me/notification-channels", Channels).RequireCaller(IsParent).WithName("GetMyNotificationChannels")
             .WithSummary("The parent's e-mail and SMS channels and quiet hours (their own contacts, shown to them only)");
@@ -138,7 +138,7 @@ public static class ApplicationEndpoints
 
     private static async Task<Results<NoContent, ProblemHttpResult>> MarkRead(string notificationId, [AsParameters] EndpointCall call) =>
         long.TryParse(notificationId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
-        && await call.Grains.GetGrain<IInboxGrain>(ServiceParties.ApplicantOf(call.Actor)!).MarkRead(call.Actor, id)
+        && await call.Grains.GetGrain<IInboxGrain>(ServiceParties.InboxOf(call.Actor)!).MarkRead(call.Actor, id)
             ? TypedResults.NoContent()
             : LocalizedProblems.NotFound(call.Http, "problem.notFound.notification");
 

@@ -100,6 +100,7 @@ public static class ApiHostingExtensions
         builder.Services.AddScoped<DocumentRegisterRead>();
         builder.Services.AddScoped<ApplicationRead>();
         builder.Services.AddScoped<ForumRead>();
+        builder.Services.AddScoped<SeminarRead>();
         builder.Services.Configure<EduInfo.Domain.Forums.ForumLimits>(builder.Configuration.GetSection("Forums"));
         builder.Services.AddScoped<YearEndDesk>();
         builder.Services.AddSingleton<YearArchive>();
@@ -196,6 +197,7 @@ public static class ApiHostingExtensions
         api.MapDocumentVerification();
         api.MapPublicServiceEndpoints();
         api.MapPublicForumEndpoints();
+        api.MapPublicSeminarEndpoints();
         api.MapGroup("").RequireAuthorization()
             .MapJournalEndpoints()
             .MapClassEndpoints()
@@ -223,7 +225,8 @@ public static class ApiHostingExtensions
             .MapStaffEndpoints()
             .MapOrganizationLifecycleEndpoints()
             .MapApplicationEndpoints()
-            .MapForumEndpoints();
+            .MapForumEndpoints()
+            .MapSeminarEndpoints();
         app.MapEduInfoWeb();
         return app;
     }

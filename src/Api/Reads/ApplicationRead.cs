@@ -16,10 +16,10 @@ namespace EduInfo.Api.Reads;
 /// </summary>
 public sealed class ApplicationRead(ApplicationStore store, ServiceDesk desk, NodeDirectory directory, IKazakhstanClock clock, InboxStore inbox)
 {
-    /// <summary>The caller's inbox (a parent's messages); empty for a caller with none.</summary>
+    /// <summary>The caller's inbox (a parent's messages, a staff member's own); empty for a caller with none.</summary>
     public async Task<NotificationsResponse> NotificationsAsync(Actor actor, string language, CancellationToken cancellationToken)
     {
-        if (ServiceParties.ApplicantOf(actor) is not { } recipient)
+        if (ServiceParties.InboxOf(actor) is not { } recipient)
         {
             return new NotificationsResponse(0, []);
         }

@@ -16,6 +16,12 @@ public static class ServiceParties
         actor.Grants.FirstOrDefault(g => g.Role == Role.Parent && (actor.PersonId is null || g.ScopeId == actor.PersonId))?.ScopeId
         ?? actor.Grants.FirstOrDefault(g => g.Role == Role.Parent)?.ScopeId;
 
+    /// <summary>
+    /// Whose inbox the caller reads: a parent's (their applications, their children's journal), else their own registry
+    /// person's (a teacher told of a seminar seat that came free).
+    /// </summary>
+    public static string? InboxOf(Actor actor) => ApplicantOf(actor) ?? actor.PersonId;
+
     public static IReadOnlyList<WorkflowActor> Of(Actor actor, ServiceKind service, string applicantId, string officeId, string districtId)
     {
         var parties = new List<WorkflowActor>();
