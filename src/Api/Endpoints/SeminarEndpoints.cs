@@ -23,10 +23,9 @@ public static class SeminarEndpoints
 {
     public static RouteGroupBuilder MapPublicSeminarEndpoints(this RouteGroupBuilder api)
     {
-        var open = api.MapGroup("/seminars").WithTags("Seminars").AllowAnonymous();
-        open.MapGet("", Catalogue).WithName("ListSeminars")
+        api.MapGet("/seminars", Catalogue).WithTags("Seminars").AllowAnonymous().WithName("ListSeminars")
             .WithSummary("Seminars that have not ended, soonest first (?organizerId=, ?audience=teachers|heads): how full, never who");
-        open.MapGet("/{seminarId:guid}", One).WithName("GetSeminar")
+        api.MapGet("/seminars/{seminarId:guid}", One).WithTags("Seminars").AllowAnonymous().WithName("GetSeminar")
             .WithSummary("A seminar and how full it is; a signed-in participant also reads their own seat or place on the waiting list");
         api.MapGet("/public/seminar-certificates/{code}", Verify).AllowAnonymous().RequireRateLimiting(RateLimits.VerificationPolicy)
             .WithTags("Seminars").WithName("VerifySeminarCertificate")
@@ -36,9 +35,9 @@ public static class SeminarEndpoints
 
     public static RouteGroupBuilder MapSeminarEndpoints(this RouteGroupBuilder api)
     {
-        var seminars = api.MapGroup("/seminars").WithTags("Seminars");
-        seminars.MapPost("", Create).RequireCaller().WithName("AnnounceSeminar")
+        api.MapPost("/seminars", Create).RequireCaller().WithTags("Seminars").WithName("AnnounceSeminar")
             .WithSummary("Announce a seminar from an office or organization the caller organizes for (?seminarId is the client's key: a retry is the same seminar)");
+        var seminars = api.MapGroup("/seminars").WithTags("Seminars");
         seminars.MapPost("/{seminarId:guid}/registrations", Register).RequireCaller().WithName("RegisterForSeminar")
             .WithSummary("Register the caller: a seat while there is one, else the end of the waiting list (201; 200 when already registered)");
         seminars.MapDelete("/{seminarId:guid}/registrations/me", Withdraw).RequireCaller().WithName("WithdrawFromSeminar")

@@ -111,8 +111,9 @@ public static class SeminarRules
         }
         if (problems.Count == 0)
         {
-            facts = new SeminarFacts(topic!, description, draft.Audience!.Value, draft.Language!, draft.StartsAt!.Value, draft.EndsAt!.Value, place, link,
-                draft.Capacity!.Value);
+            // Instants are kept in UTC whatever offset they were written with (+05:00 from a form in Kazakhstan).
+            facts = new SeminarFacts(topic!, description, draft.Audience!.Value, draft.Language!, draft.StartsAt!.Value.ToUniversalTime(),
+                draft.EndsAt!.Value.ToUniversalTime(), place, link, draft.Capacity!.Value);
         }
         return problems;
     }

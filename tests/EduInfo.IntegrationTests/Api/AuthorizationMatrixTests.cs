@@ -83,7 +83,8 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         ["GET /api/v1/me/children"] =                      [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 403, 403],
         // The in-app inbox: every signed-in caller reads their own (empty but for parents); a parent marks their own message read.
         ["GET /api/v1/me/notifications"] =                 [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
-        ["POST /api/v1/me/notifications/{notificationId}/read"] = [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 204, 404, 403, 403, 403],
+        // Everyone with an inbox (a parent's, or their own person's: a teacher told of a seminar seat) marks only their own messages read.
+        ["POST /api/v1/me/notifications/{notificationId}/read"] = [401, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 204, 404, 404, 404, 404],
         // A parent's own channels (e-mail, SMS, quiet hours): parents only, each their own; nobody reads or sets another's.
         ["GET /api/v1/me/notification-channels"] =         [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 403, 403],
         ["PUT /api/v1/me/notification-channels"] =         [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 204, 204, 403, 403, 403],
@@ -203,6 +204,16 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         ["POST /api/v1/forums/{forumId}/posts/{postId:guid}/moderation"] = [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403],
         ["POST /api/v1/forums/{forumId}/posts/{postId:guid}/block"] = [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403],
         ["PUT /api/v1/forums/{forumId}/settings"] =        [401, 403, 403, 403, 403, 403, 403, 204, 403, 204, 403, 403, 403, 403, 403, 403, 403],
+        // Seminars (issue 24) of the target district: anyone reads the catalogue, a seminar and a certificate's check; the district's
+        // officers and those above announce, read the participants and take attendance; its teachers register and withdraw.
+        ["GET /api/v1/seminars"] =                         [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ["GET /api/v1/seminars/{seminarId:guid}"] =        [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ["GET /api/v1/public/seminar-certificates/{code}"] = [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ["POST /api/v1/seminars"] =                        [401, 403, 403, 403, 403, 403, 403, 201, 403, 201, 403, 201, 403, 403, 403, 403, 403],
+        ["POST /api/v1/seminars/{seminarId:guid}/registrations"] = [401, 201, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+        ["DELETE /api/v1/seminars/{seminarId:guid}/registrations/me"] = [401, 204, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+        ["GET /api/v1/seminars/{seminarId:guid}/participants"] = [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403],
+        ["PUT /api/v1/seminars/{seminarId:guid}/attendance"] = [401, 403, 403, 403, 403, 403, 403, 204, 403, 204, 403, 204, 403, 403, 403, 403, 403],
         // The forum pages (issue 23): anyone reads the school's forum and a published thread; their forms without the page's
         // antiforgery token are a 400 for everyone signed in, before anything is read.
         ["GET /forums/{forumId}"] =                        [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
@@ -284,6 +295,13 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         [("GET /api/v1/nodes/{nodeId}/forum-unanswered", "district")] = [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403],
         [("GET /api/v1/nodes/{nodeId}/forum-unanswered", "region")] = [401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403],
         [("GET /api/v1/nodes/{nodeId}/forum-unanswered", "republic")] = [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+        // Seminar participation by organization (issue 24): the area's officers and the Ministry's analysts; a head for their own
+        // school; a class takes part as its school (404 to those who may read above it).
+        [("GET /api/v1/nodes/{nodeId}/seminar-participation", "class")] = [401, 403, 403, 403, 403, 403, 403, 404, 403, 404, 403, 404, 403, 403, 403, 403, 403],
+        [("GET /api/v1/nodes/{nodeId}/seminar-participation", "organization")] = [401, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403],
+        [("GET /api/v1/nodes/{nodeId}/seminar-participation", "district")] = [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403],
+        [("GET /api/v1/nodes/{nodeId}/seminar-participation", "region")] = [401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403],
+        [("GET /api/v1/nodes/{nodeId}/seminar-participation", "republic")] = [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403],
         // The class: its class teacher, its school's teachers and head, and every officer above it.
         [("GET /api/v1/nodes/{nodeId}/summary", "class")] =                 [401, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         [("GET /api/v1/nodes/{nodeId}/children", "class")] =                [401, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],

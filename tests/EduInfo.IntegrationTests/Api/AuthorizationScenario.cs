@@ -174,6 +174,10 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
         {
             return await ForumRequestAsync(method, pattern, s);
         }
+        if (pattern.StartsWith("/api/v1/seminars", StringComparison.Ordinal) || pattern == "/api/v1/public/seminar-certificates/{code}")
+        {
+            return await SeminarRequestAsync(method, pattern, s);
+        }
         if (pattern.StartsWith("/api/v1/applications", StringComparison.Ordinal) || pattern.StartsWith("/api/v1/me/children", StringComparison.Ordinal)
             || pattern.StartsWith("/api/v1/me/notification", StringComparison.Ordinal)
             || pattern == "/api/v1/policies/services/{service}")
@@ -459,6 +463,63 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
             return id;
         }
     }
+
+    private Guid? _seminar;
+    private Guid? _seminarToday;
+    private string? _seminarCertificate;
+
+    /// <summary>
+    /// A valid seminar request (issue 24): a seminar of the target district ten days on for the catalogue, registrations,
+    /// withdrawals and participants; one this afternoon with the target teacher seated for attendance; and that teacher's
+    /// certificate for the public check.
+    /// </summary>
+    private async Task<(string Method, string Path, object? Body)> SeminarRequestAsync(string method, string pattern, Scope s)
+    {
+        switch (pattern)
+        {
+            case "/api/v1/seminars":
+                return (method, pattern, method == "POST" ? SeminarBody(s, api.Clock.UtcNow.AddDays(10)) : null);
+            case "/api/v1/public/seminar-certificates/{code}":
+                _seminarCertificate ??= await CertificateOfTheDayAsync();
+                return (method, $"/api/v1/public/seminar-certificates/{_seminarCertificate}", null);
+            case "/api/v1/seminars/{seminarId:guid}/attendance":
+                _seminarToday ??= await TodaysSeminarAsync();
+                return (method, $"/api/v1/seminars/{_seminarToday}/attendance", new { marks = new[] { new { personId = s.Teacher, attended = true } } });
+        }
+        _seminar ??= await AnnounceAsync(api.Clock.UtcNow.AddDays(10));
+        return (method, pattern.Replace("{seminarId:guid}", _seminar.ToString()), null);
+
+        async Task<Guid> AnnounceAsync(DateTimeOffset startsAt)
+        {
+            var created = await SendAsync("district_officer/in", HttpMethod.Post, "/api/v1/seminars", SeminarBody(s, startsAt));
+            Assert.True(created.Status == 201, $"{created.Status} {created.Body}");
+            return created.Body.GetProperty("id").GetGuid();
+        }
+
+        async Task<Guid> TodaysSeminarAsync()
+        {
+            // 15:00 in Kazakhstan on the clock's day: open to registration now, open to attendance today.
+            var id = await AnnounceAsync(new DateTimeOffset(api.Clock.Today.ToDateTime(new TimeOnly(15, 0)), TimeSpan.FromHours(5)));
+            var registered = await SendAsync("teacher/in", HttpMethod.Post, $"/api/v1/seminars/{id}/registrations", null);
+            Assert.True(registered.Status == 201, $"{registered.Status} {registered.Body}");
+            return id;
+        }
+
+        async Task<string> CertificateOfTheDayAsync()
+        {
+            _seminarToday ??= await TodaysSeminarAsync();
+            var marked = await SendAsync("district_officer/in", HttpMethod.Put, $"/api/v1/seminars/{_seminarToday}/attendance",
+                new { marks = new[] { new { personId = s.Teacher, attended = true } } });
+            Assert.True(marked.Status == 204, $"{marked.Status} {marked.Body}");
+            return (await SendAsync("teacher/in", HttpMethod.Get, $"/api/v1/seminars/{_seminarToday}", null)).Body.GetProperty("mine").GetProperty("certificateCode").GetString()!;
+        }
+    }
+
+    private static object SeminarBody(Scope s, DateTimeOffset startsAt) => new
+    {
+        organizerId = s.District, topic = "Matrix seminar", audience = "teachers", language = "ru", startsAt, endsAt = startsAt.AddHours(2),
+        place = "Кабинет 12", capacity = 30,
+    };
 
     private static object Certificate(Scope s) => new { service = "studyCertificate", studentId = s.Student, officeId = s.Organization, documents = Array.Empty<string>() };
 

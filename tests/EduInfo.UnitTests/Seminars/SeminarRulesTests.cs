@@ -57,6 +57,16 @@ public sealed class SeminarRulesTests
         Assert.Equal(("Сабақ жоспары", null, "https://meet.example.kz/room?id=7"), (facts!.Topic, facts.Place, facts.OnlineLink));
     }
 
+    [Fact]
+    public void Instants_written_at_Kazakhstans_offset_are_kept_in_UTC()
+    {
+        var at = new DateTimeOffset(2026, 12, 1, 15, 0, 0, TimeSpan.FromHours(5));
+
+        Assert.Empty(SeminarRules.Check(Good with { StartsAt = at, EndsAt = at.AddHours(2) }, Now, out var facts));
+        Assert.Equal((TimeSpan.Zero, at.UtcDateTime), (facts!.StartsAt.Offset, facts.StartsAt.UtcDateTime));
+        Assert.Equal(TimeSpan.Zero, facts.EndsAt.Offset);
+    }
+
     [Theory]
     [InlineData(0, 10, SeatState.Seated, null)]
     [InlineData(9, 10, SeatState.Seated, null)]
