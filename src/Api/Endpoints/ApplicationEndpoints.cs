@@ -44,7 +44,7 @@ public static class ApplicationEndpoints
             .WithSummary("The children the parent claimed, each confirmed or not");
         desk.MapGet("/me/notifications", Notifications).RequireCaller().WithName("ListMyNotifications")
             .WithSummary("The caller's in-app inbox: the unread count and the latest 50 messages (a status and a link, never a name)");
-        desk.MapPost("/me/notifications/{notificationId}/read", MarkRead).RequireCaller(a => ServiceParties.InboxOf(a) is not null).WithName("MarkNotificationRead")
+        desk.MapPost("/me/notifications/{notificationId}/read", MarkRead).RequireCaller(a => ServiceParties.InboxesOf(a).Count > 0).WithName("MarkNotificationRead")
             .WithSummary("Mark one of the caller's messages read");
         desk.MapGet("/me/notification-channels", Channels).RequireCaller(IsParent).WithName("GetMyNotificationChannels")
             .WithSummary("The parent's e-mail and SMS channels and quiet hours (their own contacts, shown to them only)");
@@ -136,11 +136,20 @@ public static class ApplicationEndpoints
     private static async Task<Ok<NotificationsResponse>> Notifications([AsParameters] EndpointCall call, ApplicationRead read) =>
         TypedResults.Ok(await read.NotificationsAsync(call.Actor, RequestLanguage.Of(call.Http), call.Aborted));
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> MarkRead(string notificationId, [AsParameters] EndpointCall call) =>
-        long.TryParse(notificationId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
-        && await call.Grains.GetGrain<IInboxGrain>(ServiceParties.InboxOf(call.Actor)!).MarkRead(call.Actor, id)
-            ? TypedResults.NoContent()
-            : LocalizedProblems.NotFound(call.Http, "problem.notFound.notification");
+    private static async Task<Results<NoContent, ProblemHttpResult>> MarkRead(string notificationId, [AsParameters] EndpointCall call)
+    {
+        if (long.TryParse(notificationId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+        {
+            foreach (var inbox in ServiceParties.InboxesOf(call.Actor))
+            {
+                if (await call.Grains.GetGrain<IInboxGrain>(inbox).MarkRead(call.Actor, id))
+                {
+                    return TypedResults.NoContent();
+                }
+            }
+        }
+        return LocalizedProblems.NotFound(call.Http, "problem.notFound.notification");
+    }
 
     private static async Task<Ok<NotificationChannelsResponse>> Channels([AsParameters] EndpointCall call, DeliveryStore delivery) =>
         TypedResults.Ok(NotificationChannelsResponse.Of(await delivery.ChannelsAsync(ServiceParties.ApplicantOf(call.Actor)!, call.Aborted)));

@@ -190,6 +190,7 @@ public static class ApiHostingExtensions
         app.MapApplicationForms();
         app.MapOrganizationLifecycleForms();
         app.MapForumForms();
+        app.MapSeminarForms();
         var api = app.MapGroup("/api/v1");
         api.MapAuthEndpoints();
         api.MapPublicEndpoints();

@@ -19,12 +19,12 @@ public sealed class ApplicationRead(ApplicationStore store, ServiceDesk desk, No
     /// <summary>The caller's inbox (a parent's messages, a staff member's own); empty for a caller with none.</summary>
     public async Task<NotificationsResponse> NotificationsAsync(Actor actor, string language, CancellationToken cancellationToken)
     {
-        if (ServiceParties.InboxOf(actor) is not { } recipient)
+        if (ServiceParties.InboxesOf(actor) is not { Count: > 0 } recipients)
         {
             return new NotificationsResponse(0, []);
         }
         var catalogue = await desk.CatalogueAsync(cancellationToken);
-        var (unread, messages) = await inbox.ReadAsync([recipient], 50, cancellationToken);
+        var (unread, messages) = await inbox.ReadAsync(recipients, 50, cancellationToken);
         return new NotificationsResponse(unread, [.. messages.Select(m =>
         {
             if (m.Journal is { } journal)

@@ -16,7 +16,7 @@ namespace EduInfo.Api.Reads;
 /// participant); the caller's own seat; the participants for the organizers; an area's participation by organization;
 /// a certificate's public check. Reads the rows of record; writes go through the seminar grains.
 /// </summary>
-public sealed class SeminarRead(SeminarStore store, NodeDirectory directory, IKazakhstanClock clock)
+public sealed class SeminarRead(SeminarStore store, NodeDirectory directory, IKazakhstanClock clock, EduInfo.Storage.Audit.AuditLog audit)
 {
     public const int CatalogueLimit = 200;
 
@@ -45,11 +45,14 @@ public sealed class SeminarRead(SeminarStore store, NodeDirectory directory, IKa
     /// <summary>The participants, or null when the caller does not organize the seminar (or there is none).</summary>
     public async Task<IReadOnlyList<SeminarParticipantResponse>?> ParticipantsAsync(Guid id, Actor actor, string language, CancellationToken cancellationToken)
     {
-        if (await store.SeminarAsync(id, cancellationToken) is not { } seminar || await store.OrganizerAsync(seminar.OrganizerId, cancellationToken) is not { } organizer
+        if (await store.SeminarAsync(id, cancellationToken) is not { } seminar || await store.OrganizerAsync(seminar.OrganizerId, cancellationToken: cancellationToken) is not { } organizer
             || !SeminarParties.Organizes(actor, organizer.Path, organizer.IsOrganization))
         {
             return null;
         }
+        // A list of names: its opening is an audit row before the names leave (docs/security.md).
+        await audit.RecordAsync(new EduInfo.Storage.Audit.AuditEntry(actor.UserId, actor.Roles, actor.ClientAddress, "seminar.participants.read", "seminar",
+            id.ToString(), organizer.IsOrganization ? organizer.Id : null, "ok"), cancellationToken);
         var participants = await store.ParticipantsAsync(id, cancellationToken);
         var responses = new List<SeminarParticipantResponse>(participants.Count);
         foreach (var p in participants)
@@ -59,6 +62,11 @@ public sealed class SeminarRead(SeminarStore store, NodeDirectory directory, IKa
         }
         return responses;
     }
+
+    /// <summary>Whether the organizers may take attendance now (<see cref="SeminarRules.AttendanceOpen"/>).</summary>
+    public async Task<bool> AttendanceOpenAsync(Guid id, CancellationToken cancellationToken) =>
+        await store.SeminarAsync(id, cancellationToken) is { } seminar
+        && SeminarRules.AttendanceOpen(seminar.Facts.StartsAt, seminar.HeldOn, clock.UtcNow, clock.Today);
 
     /// <summary>Per organization of the area, seminars held from <paramref name="from"/> (by default the academic year's first day).</summary>
     public async Task<SeminarParticipationResponse> ParticipationAsync(string nodeId, DateOnly? from, string language, CancellationToken cancellationToken)

@@ -130,8 +130,12 @@ public static class SeminarRules
     /// <summary>Registration is open until the seminar starts.</summary>
     public static bool RegistrationOpen(DateTimeOffset startsAt, DateTimeOffset now) => now < startsAt;
 
-    /// <summary>Attendance is taken from the seminar's day (in Kazakhstan) on, for 30 days.</summary>
-    public static bool AttendanceOpen(DateOnly seminarDay, DateOnly today) => today >= seminarDay && today <= seminarDay.AddDays(30);
+    /// <summary>
+    /// Attendance is taken once the seminar has started (registration and withdrawal are closed then, so a certificate
+    /// cannot outlive its seat), until 30 days after its day in Kazakhstan.
+    /// </summary>
+    public static bool AttendanceOpen(DateTimeOffset startsAt, DateOnly seminarDay, DateTimeOffset now, DateOnly today) =>
+        now >= startsAt && today <= seminarDay.AddDays(30);
 
     private static string? Text(string field, string? text, int max, bool multiline, bool required, List<SeminarProblem> problems)
     {
@@ -153,6 +157,12 @@ public static class SeminarRules
         // An absolute https address only: no javascript:, data: or http: links on a page teachers trust.
         if (link.Length > MaxLinkLength || !Uri.TryCreate(link.Trim(), UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps
             || !string.IsNullOrEmpty(uri.UserInfo) || link.Trim().Any(char.IsControl) || link.Trim().Any(char.IsWhiteSpace))
+        {
+            problems.Add(new("onlineLink", "linkInvalid"));
+            return null;
+        }
+        // What is stored is the normalized address, which can be longer than what was typed (escapes, a slash before "?").
+        if (uri.AbsoluteUri.Length > MaxLinkLength)
         {
             problems.Add(new("onlineLink", "linkInvalid"));
             return null;

@@ -17,10 +17,12 @@ public static class ServiceParties
         ?? actor.Grants.FirstOrDefault(g => g.Role == Role.Parent)?.ScopeId;
 
     /// <summary>
-    /// Whose inbox the caller reads: a parent's (their applications, their children's journal), else their own registry
-    /// person's (a teacher told of a seminar seat that came free).
+    /// The inboxes the caller reads: a parent's (their applications, their children's journal) and, for staff (teachers,
+    /// class teachers, heads), their own registry person's (a seminar seat that came free) — both for a teacher who is a parent.
     /// </summary>
-    public static string? InboxOf(Actor actor) => ApplicantOf(actor) ?? actor.PersonId;
+    public static IReadOnlyList<string> InboxesOf(Actor actor) =>
+        [.. new[] { ApplicantOf(actor), actor.Grants.Any(g => g.Role is Role.Teacher or Role.ClassTeacher or Role.Head) ? actor.PersonId : null }
+            .OfType<string>().Distinct(StringComparer.Ordinal)];
 
     public static IReadOnlyList<WorkflowActor> Of(Actor actor, ServiceKind service, string applicantId, string officeId, string districtId)
     {

@@ -23,6 +23,9 @@ public static class SeminarParties
         _ => actor.Grants.Any(g => g.Role == Role.Head && g.ScopeId == participantOrganization),
     };
 
+    /// <summary>Staff who attend seminars at all: teachers, class teachers, heads.</summary>
+    public static bool MayAttend(Actor actor) => actor.Grants.Any(g => g.Role is Role.Teacher or Role.ClassTeacher or Role.Head);
+
     /// <summary>Who reads an area's participation by organization: its officers and the Ministry's analysts, and a head for their own organization.</summary>
     public static bool ReadsParticipation(Actor actor, IReadOnlyList<string> path) =>
         actor.Grants.Any(g => g.Role is Role.DistrictOfficer or Role.RegionOfficer or Role.MinistryAnalyst && path.Contains(g.ScopeId))

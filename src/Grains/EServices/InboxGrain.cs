@@ -16,7 +16,7 @@ public sealed class InboxGrain(InboxStore store, DeliveryStore delivery, IKazakh
     public async Task<bool> MarkRead(Actor actor, long messageId)
     {
         var recipient = this.GetPrimaryKeyString();
-        return ServiceParties.InboxOf(actor) == recipient && await store.MarkReadAsync(recipient, messageId, clock.UtcNow);
+        return ServiceParties.InboxesOf(actor).Contains(recipient) && await store.MarkReadAsync(recipient, messageId, clock.UtcNow);
     }
 
     public async Task<ApplicationOutcome> SaveChannels(Actor actor, NotificationChannelsRequest request, string language)

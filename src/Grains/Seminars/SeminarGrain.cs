@@ -26,7 +26,7 @@ public sealed class SeminarGrain(SeminarStore store, IKazakhstanClock clock) : G
         {
             return SeminarOutcome.Refused(SeminarStatus.Invalid, "organizerId", "organizerRequired");
         }
-        if (await store.OrganizerAsync(request.OrganizerId) is not { } organizer)
+        if (await store.OrganizerAsync(request.OrganizerId, openOnly: true) is not { } organizer)
         {
             return SeminarOutcome.Refused(SeminarStatus.Invalid, "organizerId", "organizerUnknown");
         }
@@ -65,17 +65,21 @@ public sealed class SeminarGrain(SeminarStore store, IKazakhstanClock clock) : G
 
     public async Task<SeminarOutcome> Withdraw(Actor actor)
     {
-        var found = await ParticipantAsync(actor);
-        if (found.Refusal is { } refusal)
+        // Withdrawing needs only the registration: one who moved away or changed role still frees their seat.
+        if (await store.SeminarAsync(SeminarId) is not { } seminar)
         {
-            return refusal;
+            return SeminarOutcome.NotFound;
         }
-        if (!SeminarRules.RegistrationOpen(found.Seminar!.Facts.StartsAt, clock.UtcNow))
+        if (actor.PersonId is not { } personId || !SeminarParties.MayAttend(actor))
+        {
+            return SeminarOutcome.Refused(SeminarStatus.Forbidden, "seminarId", "notStaff");
+        }
+        if (!SeminarRules.RegistrationOpen(seminar.Facts.StartsAt, clock.UtcNow))
         {
             return SeminarOutcome.Refused(SeminarStatus.Conflict, "seminarId", "registrationClosed");
         }
         // Withdrawing what is not there leaves it not there: the answer is the same, nothing is written.
-        await store.WithdrawAsync(SeminarId, found.Person!.PersonId, actor.UserId, clock.UtcNow, Audit(actor, "seminar.withdraw", found.Person.OrganizationId));
+        await store.WithdrawAsync(SeminarId, personId, actor.UserId, clock.UtcNow, Audit(actor, "seminar.withdraw", null));
         return SeminarOutcome.Done;
     }
 
@@ -89,7 +93,7 @@ public sealed class SeminarGrain(SeminarStore store, IKazakhstanClock clock) : G
         {
             return SeminarOutcome.Forbidden;
         }
-        if (!SeminarRules.AttendanceOpen(seminar.HeldOn, clock.Today))
+        if (!SeminarRules.AttendanceOpen(seminar.Facts.StartsAt, seminar.HeldOn, clock.UtcNow, clock.Today))
         {
             return SeminarOutcome.Refused(SeminarStatus.Conflict, "seminarId", "attendanceNotOpen");
         }
@@ -98,7 +102,7 @@ public sealed class SeminarGrain(SeminarStore store, IKazakhstanClock clock) : G
             return SeminarOutcome.Refused(SeminarStatus.Invalid, "marks", "marksRequired");
         }
         var problems = marks.Select((m, i) => (m, i))
-            .Where(x => string.IsNullOrWhiteSpace(x.m.PersonId) || x.m.PersonId.Length > 64 || x.m.Attended is null)
+            .Where(x => x.m is null || string.IsNullOrWhiteSpace(x.m.PersonId) || x.m.PersonId.Length > 64 || x.m.Attended is null)
             .Select(x => new SeminarRefusal($"marks[{x.i}]", "markInvalid")).ToList();
         if (problems.Count == 0 && marks.Select(m => m.PersonId).Distinct(StringComparer.Ordinal).Count() != marks.Count)
         {
@@ -128,7 +132,7 @@ public sealed class SeminarGrain(SeminarStore store, IKazakhstanClock clock) : G
         {
             return Refuse(SeminarOutcome.NotFound);
         }
-        if (actor.PersonId is not { } personId || await store.PersonAsync(personId) is not { } person)
+        if (actor.PersonId is not { } personId || await store.PersonAsync(personId, clock.Today) is not { } person)
         {
             return Refuse(SeminarOutcome.Refused(SeminarStatus.Forbidden, "seminarId", "notStaff"));
         }

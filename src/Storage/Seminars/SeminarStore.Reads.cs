@@ -108,7 +108,8 @@ public sealed partial class SeminarStore
         await using var command = dataSource.CreateCommand("""
             SELECT o.id,
                    count(r.*) FILTER (WHERE r.state = 'seated'), count(r.*) FILTER (WHERE r.state = 'waiting'),
-                   count(r.*) FILTER (WHERE r.attended), count(r.*) FILTER (WHERE r.certificate_code IS NOT NULL AND r.certificate_revoked_at IS NULL)
+                   count(r.*) FILTER (WHERE r.state = 'seated' AND r.attended),
+                   count(r.*) FILTER (WHERE r.state = 'seated' AND r.certificate_code IS NOT NULL AND r.certificate_revoked_at IS NULL)
             FROM organizations o
             LEFT JOIN (seminar_registrations r JOIN seminars s ON s.id = r.seminar_id AND s.held_on >= @from) ON r.organization_id = o.id
             WHERE @node = ANY (o.path) AND o.closed_on IS NULL
@@ -128,7 +129,8 @@ public sealed partial class SeminarStore
     public async Task<SeminarCertificateFacts?> CertificateAsync(string code, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT s.topic, s.organizer_id, s.held_on, t.last_name, t.first_name, t.middle_name, r.certificate_revoked_at IS NULL
+            SELECT s.topic, s.organizer_id, s.held_on, t.last_name, t.first_name, t.middle_name,
+                   r.certificate_revoked_at IS NULL AND r.state = 'seated' AND r.attended IS TRUE
             FROM seminar_registrations r JOIN seminars s ON s.id = r.seminar_id JOIN teachers t ON t.id = r.person_id
             WHERE r.certificate_code = @code
             """);

@@ -33,24 +33,28 @@ public enum SeminarWrite
 /// </summary>
 public sealed partial class SeminarStore(NpgsqlDataSource dataSource)
 {
-    public async Task<SeminarOrganizer?> OrganizerAsync(string id, CancellationToken cancellationToken = default)
+    /// <summary>The organizer's place; a closed organization announces nothing new (<paramref name="openOnly"/>) but its seminars stay managed.</summary>
+    public async Task<SeminarOrganizer?> OrganizerAsync(string id, bool openOnly = false, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
             SELECT false, path FROM nodes WHERE id = @id
-            UNION ALL SELECT true, path FROM organizations WHERE id = @id AND closed_on IS NULL
+            UNION ALL SELECT true, path FROM organizations WHERE id = @id AND (NOT @open OR closed_on IS NULL)
             """);
         command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("open", openOnly);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? new SeminarOrganizer(id, reader.GetBoolean(0), reader.GetFieldValue<string[]>(1)) : null;
     }
 
-    /// <summary>The person as a teacher of the registry (heads are staff too), or null.</summary>
-    public async Task<SeminarPerson?> PersonAsync(string personId, CancellationToken cancellationToken = default)
+    /// <summary>The person as employed staff of an open organization (heads are staff too), or null.</summary>
+    public async Task<SeminarPerson?> PersonAsync(string personId, DateOnly today, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT t.organization_id, o.path FROM teachers t JOIN organizations o ON o.id = t.organization_id WHERE t.id = @id
+            SELECT t.organization_id, o.path FROM teachers t JOIN organizations o ON o.id = t.organization_id
+            WHERE t.id = @id AND o.closed_on IS NULL AND (t.left_on IS NULL OR t.left_on >= @today)
             """);
         command.Parameters.AddWithValue("id", personId);
+        command.Parameters.AddWithValue("today", today);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? new SeminarPerson(personId, reader.GetString(0), reader.GetFieldValue<string[]>(1)) : null;
     }
@@ -146,7 +150,9 @@ public sealed partial class SeminarStore(NpgsqlDataSource dataSource)
             VALUES (@s, @p, @account, @org, @arrival, @state, @at, @seated)
             ON CONFLICT (seminar_id, person_id) DO UPDATE SET account_id = excluded.account_id, organization_id = excluded.organization_id,
                 arrival = excluded.arrival, state = excluded.state, registered_at = excluded.registered_at, seated_at = excluded.seated_at,
-                withdrawn_at = NULL, attended = NULL, attendance_by = NULL, attendance_at = NULL
+                withdrawn_at = NULL, attended = NULL, attendance_by = NULL, attendance_at = NULL,
+                certificate_revoked_at = CASE WHEN seminar_registrations.certificate_code IS NULL THEN NULL
+                                              ELSE coalesce(seminar_registrations.certificate_revoked_at, excluded.registered_at) END
             """, connection, transaction))
         {
             write.Parameters.AddWithValue("s", seminarId);
@@ -176,7 +182,8 @@ public sealed partial class SeminarStore(NpgsqlDataSource dataSource)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await LockAsync(seminarId, connection, transaction, cancellationToken);
         await using var withdraw = new NpgsqlCommand("""
-            UPDATE seminar_registrations r SET state = 'withdrawn', withdrawn_at = @at, seated_at = NULL
+            UPDATE seminar_registrations r SET state = 'withdrawn', withdrawn_at = @at, seated_at = NULL, attended = NULL,
+                certificate_revoked_at = CASE WHEN r.certificate_code IS NULL THEN NULL ELSE coalesce(r.certificate_revoked_at, @at) END
             FROM (SELECT state FROM seminar_registrations WHERE seminar_id = @s AND person_id = @p) before
             WHERE r.seminar_id = @s AND r.person_id = @p AND r.state <> 'withdrawn'
             RETURNING before.state

@@ -83,8 +83,8 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         ["GET /api/v1/me/children"] =                      [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 403, 403],
         // The in-app inbox: every signed-in caller reads their own (empty but for parents); a parent marks their own message read.
         ["GET /api/v1/me/notifications"] =                 [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
-        // Everyone with an inbox (a parent's, or their own person's: a teacher told of a seminar seat) marks only their own messages read.
-        ["POST /api/v1/me/notifications/{notificationId}/read"] = [401, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 204, 404, 404, 404, 404],
+        // Parents and staff (teachers, heads: told of a seminar seat) have an inbox and mark only their own messages read.
+        ["POST /api/v1/me/notifications/{notificationId}/read"] = [401, 404, 404, 404, 404, 404, 404, 403, 403, 403, 403, 403, 204, 404, 403, 403, 403],
         // A parent's own channels (e-mail, SMS, quiet hours): parents only, each their own; nobody reads or sets another's.
         ["GET /api/v1/me/notification-channels"] =         [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 403, 403],
         ["PUT /api/v1/me/notification-channels"] =         [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 204, 204, 403, 403, 403],
@@ -211,9 +211,16 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         ["GET /api/v1/public/seminar-certificates/{code}"] = [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
         ["POST /api/v1/seminars"] =                        [401, 403, 403, 403, 403, 403, 403, 201, 403, 201, 403, 201, 403, 403, 403, 403, 403],
         ["POST /api/v1/seminars/{seminarId:guid}/registrations"] = [401, 201, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
-        ["DELETE /api/v1/seminars/{seminarId:guid}/registrations/me"] = [401, 204, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+        // Withdrawing needs only the caller's own registration (one who moved away still frees the seat): any staff member, 204 also when none.
+        ["DELETE /api/v1/seminars/{seminarId:guid}/registrations/me"] = [401, 204, 204, 204, 204, 204, 204, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
         ["GET /api/v1/seminars/{seminarId:guid}/participants"] = [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403],
         ["PUT /api/v1/seminars/{seminarId:guid}/attendance"] = [401, 403, 403, 403, 403, 403, 403, 204, 403, 204, 403, 204, 403, 403, 403, 403, 403],
+        // The seminar pages (issue 24): anyone reads the catalogue and a seminar; their forms without the page's token are refused first.
+        ["GET /seminars"] =                                [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ["GET /seminars/{SeminarId}"] =                    [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ["POST /seminars/{seminarId:guid}/register"] =     [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+        ["POST /seminars/{seminarId:guid}/withdraw"] =     [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+        ["POST /seminars/{seminarId:guid}/attendance"] =   [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
         // The forum pages (issue 23): anyone reads the school's forum and a published thread; their forms without the page's
         // antiforgery token are a 400 for everyone signed in, before anything is read.
         ["GET /forums/{forumId}"] =                        [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
@@ -302,6 +309,11 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         [("GET /api/v1/nodes/{nodeId}/seminar-participation", "district")] = [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403],
         [("GET /api/v1/nodes/{nodeId}/seminar-participation", "region")] = [401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403],
         [("GET /api/v1/nodes/{nodeId}/seminar-participation", "republic")] = [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403],
+        [("GET /nodes/{nodeId}/seminar-participation", "class")] =          [302, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404],
+        [("GET /nodes/{nodeId}/seminar-participation", "organization")] =   [302, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403],
+        [("GET /nodes/{nodeId}/seminar-participation", "district")] =       [302, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403],
+        [("GET /nodes/{nodeId}/seminar-participation", "region")] =         [302, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403],
+        [("GET /nodes/{nodeId}/seminar-participation", "republic")] =       [302, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403],
         // The class: its class teacher, its school's teachers and head, and every officer above it.
         [("GET /api/v1/nodes/{nodeId}/summary", "class")] =                 [401, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],
         [("GET /api/v1/nodes/{nodeId}/children", "class")] =                [401, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 200],

@@ -178,6 +178,14 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
         {
             return await SeminarRequestAsync(method, pattern, s);
         }
+        if (pattern.StartsWith("/seminars/", StringComparison.Ordinal))
+        {
+            // The pages' own: the district's seminar to read; a form (refused for its token first) to any seminar.
+            var seminar = pattern.Contains("{SeminarId}", StringComparison.Ordinal)
+                ? (await SeminarRequestAsync("GET", "/api/v1/seminars/{seminarId:guid}", s)).Path["/api/v1/seminars/".Length..]
+                : Guid.NewGuid().ToString();
+            return (method, pattern.Replace("{SeminarId}", seminar).Replace("{seminarId:guid}", seminar), null);
+        }
         if (pattern.StartsWith("/api/v1/applications", StringComparison.Ordinal) || pattern.StartsWith("/api/v1/me/children", StringComparison.Ordinal)
             || pattern.StartsWith("/api/v1/me/notification", StringComparison.Ordinal)
             || pattern == "/api/v1/policies/services/{service}")
@@ -470,7 +478,7 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
 
     /// <summary>
     /// A valid seminar request (issue 24): a seminar of the target district ten days on for the catalogue, registrations,
-    /// withdrawals and participants; one this afternoon with the target teacher seated for attendance; and that teacher's
+    /// withdrawals and participants; one just started with the target teacher seated for attendance; and that teacher's
     /// certificate for the public check.
     /// </summary>
     private async Task<(string Method, string Path, object? Body)> SeminarRequestAsync(string method, string pattern, Scope s)
@@ -498,10 +506,13 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
 
         async Task<Guid> TodaysSeminarAsync()
         {
-            // 15:00 in Kazakhstan on the clock's day: open to registration now, open to attendance today.
-            var id = await AnnounceAsync(new DateTimeOffset(api.Clock.Today.ToDateTime(new TimeOnly(15, 0)), TimeSpan.FromHours(5)));
+            // A seminar starting in a minute, the target teacher registered; then the clock two minutes on: it has started,
+            // so attendance is open (the matrix's other rows do not mind two minutes).
+            var startsAt = api.Clock.UtcNow.AddMinutes(1);
+            var id = await AnnounceAsync(startsAt);
             var registered = await SendAsync("teacher/in", HttpMethod.Post, $"/api/v1/seminars/{id}/registrations", null);
             Assert.True(registered.Status == 201, $"{registered.Status} {registered.Body}");
+            api.Time.SetUtcNow(startsAt.AddMinutes(1));
             return id;
         }
 

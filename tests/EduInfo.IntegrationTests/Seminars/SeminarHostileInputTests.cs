@@ -16,6 +16,7 @@ public sealed class SeminarHostileInputTests(ApiHost api) : IClassFixture<ApiHos
 
     private string Officer => $"user=hostile-seminar-officer; roles=district_officer@{District}";
 
+    // The class's clock moves forward by minutes (attendance opens at a seminar's start): five days on stays ahead.
     private static readonly DateTimeOffset Start = TestClock.Pinned.AddDays(5);
 
     private static string Announce(Func<Dictionary<string, object?>, Dictionary<string, object?>> change) => JsonSerializer.Serialize(change(new()
@@ -57,6 +58,8 @@ public sealed class SeminarHostileInputTests(ApiHost api) : IClassFixture<ApiHos
         { "a registration for a seminar id that is SQL", "POST /api/v1/seminars/'%20OR%201=1/registrations {}", 404, "" },
         { "attendance with no marks", "PUT /api/v1/seminars/{seminar}/attendance {\"marks\":[]}", 400, "marks:marksRequired" },
         { "attendance that is not a list", "PUT /api/v1/seminars/{seminar}/attendance {\"marks\":\"all\"}", 400, "marks" },
+        { "a mark that is null", "PUT /api/v1/seminars/{seminar}/attendance {\"marks\":[null]}", 400, "marks[0]:markInvalid" },
+        { "a link that grows past 500 when normalized", "POST /api/v1/seminars " + Announce(d => With(d, "onlineLink", "https://meet.example.kz?" + new string('a', 476))), 400, "onlineLink:linkInvalid" },
         { "a mark without a person", "PUT /api/v1/seminars/{seminar}/attendance {\"marks\":[{\"attended\":true}]}", 400, "marks[0]:markInvalid" },
         { "a mark without attended", "PUT /api/v1/seminars/{seminar}/attendance {\"marks\":[{\"personId\":\"T1\"}]}", 400, "marks[0]:markInvalid" },
         { "a person marked twice", "PUT /api/v1/seminars/{seminar}/attendance {\"marks\":[{\"personId\":\"{teacher}\",\"attended\":true},{\"personId\":\"{teacher}\",\"attended\":false}]}", 400, "marks:markRepeated" },
@@ -82,10 +85,10 @@ public sealed class SeminarHostileInputTests(ApiHost api) : IClassFixture<ApiHos
         Assert.Equal(before, await CountAsync());
     }
 
-    /// <summary>A seminar this afternoon (attendance open) with one teacher seated.</summary>
+    /// <summary>A seminar starting in a minute with one teacher seated, then the clock past its start (attendance open).</summary>
     private async Task<Guid> TodaysSeminarAsync(string teacherId)
     {
-        var startsAt = new DateTimeOffset(api.Clock.Today.ToDateTime(new TimeOnly(15, 0)), TimeSpan.FromHours(5));
+        var startsAt = api.Clock.UtcNow.AddMinutes(1);
         var created = await api.Http.PostJsonAsync("/api/v1/seminars", new
         {
             organizerId = District, topic = "Бүгінгі семинар", audience = "teachers", language = "kk", startsAt, endsAt = startsAt.AddHours(2),
@@ -95,6 +98,7 @@ public sealed class SeminarHostileInputTests(ApiHost api) : IClassFixture<ApiHos
         var id = created.Body.GetProperty("id").GetGuid();
         Assert.Equal(201, (await api.Http.PostJsonAsync($"/api/v1/seminars/{id}/registrations", null,
             $"user=U-{teacherId}; person={teacherId}; roles=teacher@{School}")).Status);
+        api.Time.SetUtcNow(startsAt.AddMinutes(1));
         return id;
     }
 

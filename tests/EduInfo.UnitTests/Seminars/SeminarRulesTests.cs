@@ -33,6 +33,8 @@ public sealed class SeminarRulesTests
         { "a link with a password", Good with { OnlineLink = "https://user:pw@meet.example.kz/a" }, "onlineLink:linkInvalid" },
         { "a relative link", Good with { OnlineLink = "/seminars/1" }, "onlineLink:linkInvalid" },
         { "a link with a space", Good with { OnlineLink = "https://meet.example.kz/a b" }, "onlineLink:linkInvalid" },
+        { "a link that grows past 500 when normalized", Good with { OnlineLink = "https://meet.example.kz?" + new string('a', 476) }, "onlineLink:linkInvalid" },
+        { "a link of escapes", Good with { OnlineLink = "https://meet.example.kz/" + new string('ә', 200) }, "onlineLink:linkInvalid" },
         { "no capacity", Good with { Capacity = null }, "capacity:capacityOutOfRange" },
         { "no seat", Good with { Capacity = 0 }, "capacity:capacityOutOfRange" },
         { "2001 seats", Good with { Capacity = 2001 }, "capacity:capacityOutOfRange" },
@@ -81,12 +83,13 @@ public sealed class SeminarRulesTests
     }
 
     [Theory]
-    [InlineData("2026-12-01", "2026-11-30", false)]
-    [InlineData("2026-12-01", "2026-12-01", true)]
-    [InlineData("2026-12-01", "2026-12-31", true)]
-    [InlineData("2026-12-01", "2027-01-01", false)]
-    public void Attendance_is_taken_from_the_seminars_day_for_thirty_days(string day, string today, bool open) =>
-        Assert.Equal(open, SeminarRules.AttendanceOpen(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture),
+    [InlineData("2026-12-01T09:59:59Z", "2026-12-01", false)] // the seminar's day, before it starts
+    [InlineData("2026-12-01T10:00:00Z", "2026-12-01", true)]
+    [InlineData("2026-12-31T10:00:00Z", "2026-12-31", true)]
+    [InlineData("2027-01-01T10:00:00Z", "2027-01-01", false)]
+    public void Attendance_is_taken_from_the_start_for_thirty_days(string now, string today, bool open) =>
+        Assert.Equal(open, SeminarRules.AttendanceOpen(DateTimeOffset.Parse("2026-12-01T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
+            new DateOnly(2026, 12, 1), DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture),
             DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
 
     [Fact]
