@@ -66,6 +66,8 @@ public sealed partial class WebTextTests
         ["forum.page.switchTo."] = Camel<EduInfo.Domain.Forums.ForumModeration>(),
         ["forum.page.action."] = Camel<EduInfo.Domain.Forums.ModerationAction>(),
         ["forum.page.notice."] = Enum.GetNames<EduInfo.Api.Web.ForumNotice>().Select(n => n.ToLowerInvariant()),
+        ["seminar.page.notice."] = Enum.GetNames<EduInfo.Api.Web.SeminarNotice>().Select(n => n.ToLowerInvariant()),
+        ["seminar.page.language."] = EduInfo.Domain.Seminars.SeminarRules.Languages,
         ["forum.personal."] = Camel<EduInfo.Domain.Forums.PersonalDataKind>(),
     };
 
