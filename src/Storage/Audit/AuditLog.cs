@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Npgsql;
 
 namespace EduInfo.Storage.Audit;
@@ -33,6 +34,14 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("outcome", entry.Outcome);
         command.Parameters.AddWithValue("detail", entry.DetailJson);
         return command;
+    }
+
+    /// <summary>Writes one record with <paramref name="detail"/> as its JSON detail inside the caller's transaction.</summary>
+    public static async Task WriteAsync(AuditEntry entry, object detail, NpgsqlConnection connection, NpgsqlTransaction transaction,
+        CancellationToken cancellationToken)
+    {
+        await using var command = InsertCommand(entry with { DetailJson = JsonSerializer.Serialize(detail) }, connection, transaction);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<AuditRecord>> QueryAsync(AuditQuery query, CancellationToken cancellationToken = default)

@@ -49,7 +49,7 @@ public sealed partial class ApplicationStore
                 return ChildClaimWrite.AlreadyClaimed;
             }
         }
-        await AuditAsync(audit, new { childLinkId = id }, connection, transaction, cancellationToken);
+        await AuditLog.WriteAsync(audit, new { childLinkId = id }, connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return ChildClaimWrite.Done;
     }
@@ -98,7 +98,7 @@ public sealed partial class ApplicationStore
                 return false;
             }
         }
-        await AuditAsync(audit, new { childLinkId = linkId }, connection, transaction, cancellationToken);
+        await AuditLog.WriteAsync(audit, new { childLinkId = linkId }, connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -187,7 +187,7 @@ public sealed partial class ApplicationStore
             upsert.Parameters.AddWithValue("at", at);
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
-        await AuditAsync(audit, new { service = Text(setting.Service), setting.DecisionWorkingDays, window = setting.Window?.ToString() }, connection, transaction,
+        await AuditLog.WriteAsync(audit, new { service = Text(setting.Service), setting.DecisionWorkingDays, window = setting.Window?.ToString() }, connection, transaction,
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

@@ -249,7 +249,7 @@ public sealed partial class ApplicationStore
             insert.Parameters.AddWithValue("at", at);
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
-        await AuditAsync(audit, new { applicationId, uploadId, document = Text(document), contentType, size = content.Length }, connection, transaction, cancellationToken);
+        await AuditLog.WriteAsync(audit, new { applicationId, uploadId, document = Text(document), contentType, size = content.Length }, connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -292,7 +292,7 @@ public sealed partial class ApplicationStore
         {
             return null;
         }
-        await AuditAsync(audit, new { applicationId, uploadId }, connection, transaction, cancellationToken);
+        await AuditLog.WriteAsync(audit, new { applicationId, uploadId }, connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return found;
     }

@@ -166,7 +166,7 @@ public sealed partial class ApplicationStore(NpgsqlDataSource dataSource)
             }
         }
         await InsertTransitionAsync(application.Id, first, connection, transaction, cancellationToken);
-        await AuditAsync(audit, new { applicationId = application.Id, service = Text(application.Service), state = Text(application.State) }, connection, transaction, cancellationToken);
+        await AuditLog.WriteAsync(audit, new { applicationId = application.Id, service = Text(application.Service), state = Text(application.State) }, connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return ApplicationWrite.Done;
     }
@@ -234,7 +234,7 @@ public sealed partial class ApplicationStore(NpgsqlDataSource dataSource)
         {
             await RecordQueueMovesAsync(queue, step.At, connection, transaction, cancellationToken);
         }
-        await AuditAsync(audit, new { applicationId = id, action = step.Action is { } a ? Text(a) : null, to = Text(step.To) }, connection, transaction, cancellationToken);
+        await AuditLog.WriteAsync(audit, new { applicationId = id, action = step.Action is { } a ? Text(a) : null, to = Text(step.To) }, connection, transaction, cancellationToken);
         if (notify is not null)
         {
             // The applicant learns of every step not their own, in the same transaction: never lost, never sent for a step not taken.
@@ -272,7 +272,7 @@ public sealed partial class ApplicationStore(NpgsqlDataSource dataSource)
                 return false;
             }
         }
-        await AuditAsync(audit, new { applicationId = id }, connection, transaction, cancellationToken);
+        await AuditLog.WriteAsync(audit, new { applicationId = id }, connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -295,12 +295,6 @@ public sealed partial class ApplicationStore(NpgsqlDataSource dataSource)
         insert.Parameters.AddWithValue("ground", step.Ground is { } g ? Text(g) : DBNull.Value);
         insert.Parameters.AddWithValue("reason", (object?)step.Reason ?? DBNull.Value);
         await insert.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static async Task AuditAsync(AuditEntry audit, object detail, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
-    {
-        await using var record = AuditLog.InsertCommand(audit with { DetailJson = JsonSerializer.Serialize(detail) }, connection, transaction);
-        await record.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static ApplicationRecord Read(NpgsqlDataReader r) => new(

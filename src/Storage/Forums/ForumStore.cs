@@ -151,7 +151,7 @@ public sealed partial class ForumStore(NpgsqlDataSource dataSource)
             }
         }
         await InsertPostAsync(question, connection, transaction, cancellationToken);
-        await AuditAsync(audit, new { threadId = question.ThreadId, postId = question.Id, state = ApplicationStore.Text(question.State) }, connection, transaction,
+        await AuditLog.WriteAsync(audit, new { threadId = question.ThreadId, postId = question.Id, state = ApplicationStore.Text(question.State) }, connection, transaction,
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return ForumWrite.Done;
@@ -195,7 +195,7 @@ public sealed partial class ForumStore(NpgsqlDataSource dataSource)
         {
             await TouchThreadAsync(post.ThreadId, post.Kind, post.At, connection, transaction, cancellationToken);
         }
-        await AuditAsync(audit, new { threadId = post.ThreadId, postId = post.Id, state = ApplicationStore.Text(post.State) }, connection, transaction,
+        await AuditLog.WriteAsync(audit, new { threadId = post.ThreadId, postId = post.Id, state = ApplicationStore.Text(post.State) }, connection, transaction,
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return ForumWrite.Done;
@@ -219,7 +219,7 @@ public sealed partial class ForumStore(NpgsqlDataSource dataSource)
                 return ForumWrite.Conflict;
             }
         }
-        await AuditAsync(audit, new { threadId }, connection, transaction, cancellationToken);
+        await AuditLog.WriteAsync(audit, new { threadId }, connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return ForumWrite.Done;
     }
@@ -302,7 +302,7 @@ public sealed partial class ForumStore(NpgsqlDataSource dataSource)
             thread.Parameters.AddWithValue("from", countsFrom);
             await thread.ExecuteNonQueryAsync(cancellationToken);
         }
-        await AuditAsync(audit, new { postId = post.Id, threadId = post.ThreadId, from = ApplicationStore.Text(post.State), to = ApplicationStore.Text(to),
+        await AuditLog.WriteAsync(audit, new { postId = post.Id, threadId = post.ThreadId, from = ApplicationStore.Text(post.State), to = ApplicationStore.Text(to),
             version = post.Version, reason, titled = title is not null }, connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return ForumWrite.Done;
@@ -330,7 +330,7 @@ public sealed partial class ForumStore(NpgsqlDataSource dataSource)
                 return ForumWrite.Exists;
             }
         }
-        await AuditAsync(audit, new { postId, reason = ApplicationStore.Text(reason) }, connection, transaction, cancellationToken);
+        await AuditLog.WriteAsync(audit, new { postId, reason = ApplicationStore.Text(reason) }, connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return ForumWrite.Done;
     }
@@ -355,7 +355,7 @@ public sealed partial class ForumStore(NpgsqlDataSource dataSource)
             block.Parameters.AddWithValue("at", at);
             await block.ExecuteNonQueryAsync(cancellationToken);
         }
-        await AuditAsync(audit, new { postId, blocked, reason }, connection, transaction, cancellationToken);
+        await AuditLog.WriteAsync(audit, new { postId, blocked, reason }, connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -375,7 +375,7 @@ public sealed partial class ForumStore(NpgsqlDataSource dataSource)
             set.Parameters.AddWithValue("at", at);
             await set.ExecuteNonQueryAsync(cancellationToken);
         }
-        await AuditAsync(audit, new { moderation = ApplicationStore.Text(moderation) }, connection, transaction, cancellationToken);
+        await AuditLog.WriteAsync(audit, new { moderation = ApplicationStore.Text(moderation) }, connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -434,12 +434,6 @@ public sealed partial class ForumStore(NpgsqlDataSource dataSource)
         touch.Parameters.AddWithValue("at", at);
         touch.Parameters.AddWithValue("answer", kind == ForumPostKind.Answer);
         await touch.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static async Task AuditAsync(AuditEntry audit, object detail, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
-    {
-        await using var record = AuditLog.InsertCommand(audit with { DetailJson = JsonSerializer.Serialize(detail) }, connection, transaction);
-        await record.ExecuteNonQueryAsync(cancellationToken);
     }
 }
 

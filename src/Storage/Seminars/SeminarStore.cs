@@ -102,7 +102,7 @@ public sealed partial class SeminarStore(NpgsqlDataSource dataSource)
                 return (bool)(await owner.ExecuteScalarAsync(cancellationToken))! ? SeminarWrite.Done : SeminarWrite.Exists;
             }
         }
-        await AuditAsync(audit, new { seminarId = id, organizerId, capacity = facts.Capacity }, connection, transaction, cancellationToken);
+        await AuditLog.WriteAsync(audit, new { seminarId = id, organizerId, capacity = facts.Capacity }, connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return SeminarWrite.Done;
     }
@@ -166,7 +166,7 @@ public sealed partial class SeminarStore(NpgsqlDataSource dataSource)
             await write.ExecuteNonQueryAsync(cancellationToken);
         }
         await MoveAsync(seminarId, person.PersonId, seat == SeatState.Seated ? "seated" : "waiting", position, accountId, at, connection, transaction, cancellationToken);
-        await AuditAsync(audit, new { seminarId, seat = ApplicationStore.Text(seat), position }, connection, transaction, cancellationToken);
+        await AuditLog.WriteAsync(audit, new { seminarId, seat = ApplicationStore.Text(seat), position }, connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new SeatTaken(seat, position, true);
     }
@@ -221,7 +221,7 @@ public sealed partial class SeminarStore(NpgsqlDataSource dataSource)
                 await Notifications.DeliveryStore.EnqueueAsync(notification, movedUp, at, connection, transaction, cancellationToken);
             }
         }
-        await AuditAsync(audit, new { seminarId, was, movedUp = movedUp is not null }, connection, transaction, cancellationToken);
+        await AuditLog.WriteAsync(audit, new { seminarId, was, movedUp = movedUp is not null }, connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -258,7 +258,7 @@ public sealed partial class SeminarStore(NpgsqlDataSource dataSource)
             }
             await MoveAsync(seminarId, personId, attended ? "attended" : "absent", null, accountId, at, connection, transaction, cancellationToken);
         }
-        await AuditAsync(audit, new { seminarId, attended = marks.Count(m => m.Attended), absent = marks.Count(m => !m.Attended) }, connection, transaction,
+        await AuditLog.WriteAsync(audit, new { seminarId, attended = marks.Count(m => m.Attended), absent = marks.Count(m => !m.Attended) }, connection, transaction,
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (SeminarWrite.Done, null);
@@ -294,12 +294,6 @@ public sealed partial class SeminarStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("by", by);
         command.Parameters.AddWithValue("at", at);
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static async Task AuditAsync(AuditEntry audit, object detail, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
-    {
-        await using var record = AuditLog.InsertCommand(audit with { DetailJson = JsonSerializer.Serialize(detail) }, connection, transaction);
-        await record.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private const string SeminarColumns =
