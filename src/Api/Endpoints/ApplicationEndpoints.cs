@@ -103,11 +103,8 @@ public static class ApplicationEndpoints
 
     private static async Task<Results<Ok<PublicCertificateResponse>, ProblemHttpResult>> VerifyCertificate(string code, HttpContext http, ApplicationRead read,
         CancellationToken aborted) =>
-        !VerificationCode.TryParse(code, out var canonical)
-            ? LocalizedProblems.Invalid(http, [("code", "malformed")], "document.error")
-            : await read.CertificateAsync(canonical, RequestLanguage.Of(http), aborted) is { } found
-                ? TypedResults.Ok(found)
-                : LocalizedProblems.NotFound(http, "problem.notFound.certificate");
+        await PublicCodeCheck.RunAsync(code, http, "problem.notFound.certificate",
+            canonical => read.CertificateAsync(canonical, RequestLanguage.Of(http), aborted));
 
     private static async Task<Results<Created<ChildLinkResponse>, ProblemHttpResult>> ClaimChild(ChildClaimRequest claim, [AsParameters] EndpointCall call,
         ApplicationRead read)

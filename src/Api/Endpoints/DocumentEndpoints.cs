@@ -79,18 +79,15 @@ public static class DocumentEndpoints
     }
 
     private static async Task<Results<Ok<PublicDocumentResponse>, ProblemHttpResult>> Verify(string code, HttpContext http, AssessmentStore store,
-        NodeDirectory directory, CancellationToken aborted)
-    {
-        if (!VerificationCode.TryParse(code, out var canonical))
+        NodeDirectory directory, CancellationToken aborted) =>
+        await PublicCodeCheck.RunAsync(code, http, "problem.notFound.document", async canonical =>
         {
-            return LocalizedProblems.Invalid(http, [("code", "malformed")], "document.error");
-        }
-        if (await store.VerifyDocumentAsync(canonical, aborted) is not { } document)
-        {
-            return LocalizedProblems.NotFound(http, "problem.notFound.document");
-        }
-        var language = RequestLanguage.Of(http);
-        var organization = await directory.FindAsync(document.OrganizationId, aborted);
-        return TypedResults.Ok(PublicDocumentResponse.Of(document, NodeSummaryResponse.NameOf(organization, document.OrganizationId, language), language));
-    }
+            if (await store.VerifyDocumentAsync(canonical, aborted) is not { } document)
+            {
+                return null;
+            }
+            var language = RequestLanguage.Of(http);
+            var organization = await directory.FindAsync(document.OrganizationId, aborted);
+            return PublicDocumentResponse.Of(document, NodeSummaryResponse.NameOf(organization, document.OrganizationId, language), language);
+        });
 }

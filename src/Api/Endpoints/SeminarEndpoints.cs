@@ -113,11 +113,8 @@ public static class SeminarEndpoints
 
     private static async Task<Results<Ok<PublicSeminarCertificateResponse>, ProblemHttpResult>> Verify(string code, HttpContext http, SeminarRead read,
         CancellationToken aborted) =>
-        !VerificationCode.TryParse(code, out var canonical)
-            ? LocalizedProblems.Invalid(http, [("code", "malformed")], "document.error")
-            : await read.CertificateAsync(canonical, RequestLanguage.Of(http), aborted) is { } found
-                ? TypedResults.Ok(found)
-                : LocalizedProblems.NotFound(http, "problem.notFound.certificate");
+        await PublicCodeCheck.RunAsync(code, http, "problem.notFound.certificate",
+            canonical => read.CertificateAsync(canonical, RequestLanguage.Of(http), aborted));
 
     internal static ProblemHttpResult Refused(HttpContext http, SeminarOutcome outcome)
     {
