@@ -233,16 +233,9 @@ public static class ApplicationForms
     }
 
     /// <summary>The one gate, in this order: a valid antiforgery token (400), then, for a parent's form, a parent (403).</summary>
-    private static ProblemHttpResult? Admit(FormCall call, bool parentOnly)
-    {
-        if (call.Http.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
-        {
-            return LocalizedProblems.Antiforgery(call.Http, StatusCodes.Status400BadRequest);
-        }
-        return call.Actors.Resolve(call.Http) is not { } actor ? LocalizedProblems.Unauthorized(call.Http)
-            : parentOnly && ServiceParties.ApplicantOf(actor) is null ? LocalizedProblems.Forbidden(call.Http)
-            : null;
-    }
+    private static ProblemHttpResult? Admit(FormCall call, bool parentOnly) =>
+        PageForms.Gate(call.Http, call.Actors)
+            ?? (parentOnly && ServiceParties.ApplicantOf(call.Actors.Resolve(call.Http)!) is null ? LocalizedProblems.Forbidden(call.Http) : null);
 
     /// <summary>Back to the application, except that an application the caller may not see is the same 404 as none.</summary>
     private static Results<SeeOther, ProblemHttpResult> Answer(HttpContext http, Guid id, ApplicationNotice done, ApplicationOutcome outcome) =>
@@ -253,23 +246,11 @@ public static class ApplicationForms
             _ => Back($"/applications/{id}", ApplicationNotice.Refused, outcome),
         };
 
-    private static SeeOther Back(string path, ApplicationNotice notice, ApplicationOutcome outcome)
-    {
-        var query = QueryString.Create([
-            new("notice", notice.ToString().ToLowerInvariant()),
-            .. notice != ApplicationNotice.Refused ? [] : outcome.Problems.Select(p => new KeyValuePair<string, string?>("error", p.Code)),
-        ]);
-        return new SeeOther(path + (path.Contains('?') ? "&" + query.Value![1..] : query.Value));
-    }
+    private static SeeOther Back(string path, ApplicationNotice notice, ApplicationOutcome outcome) =>
+        PageForms.Back(path, notice, notice == ApplicationNotice.Refused ? outcome.Problems.Select(p => p.Code) : []);
 
-    /// <summary>
-    /// The texts a page shows for the codes of a refusal in its address: only codes whose message exists (so the address
-    /// cannot put words on the page), each once.
-    /// </summary>
     public static IReadOnlyList<string> ErrorTexts(IEnumerable<string>? codes, string language) =>
-        [.. (codes ?? []).Take(5).Where(c => c.Length <= 40 && c.All(char.IsAsciiLetter)).Distinct(StringComparer.Ordinal)
-            .Select(c => new[] { $"application.error.{c}", $"notification.error.{c}" }.FirstOrDefault(Messages.Catalog.ContainsKey))
-            .OfType<string>().Select(k => Messages.Get(k, language))];
+        PageForms.ErrorTexts(codes, language, "application.error", "notification.error");
 
     /// <summary>An enumeration's value from its camelCase name as the pages send it; null for anything else (a number included).</summary>
     public static T? EnumOf<T>(string? text) where T : struct, Enum =>

@@ -141,10 +141,7 @@ public static class ForumForms
 
     /// <summary>The one gate, in this order: a valid antiforgery token (400), a signed-in caller (401), a well-formed forum id (404).</summary>
     private static ProblemHttpResult? Admit(FormCall call) =>
-        call.Http.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true } ? LocalizedProblems.Antiforgery(call.Http, StatusCodes.Status400BadRequest)
-        : call.Actors.Resolve(call.Http) is null ? LocalizedProblems.Unauthorized(call.Http)
-        : !RegistryIds.IsWellFormed(call.ForumId) ? LocalizedProblems.NotFound(call.Http, "problem.notFound.forum")
-        : null;
+        PageForms.Gate(call.Http, call.Actors) ?? (!RegistryIds.IsWellFormed(call.ForumId) ? LocalizedProblems.NotFound(call.Http, "problem.notFound.forum") : null);
 
     private static IForumGrain Grain(FormCall call) => call.Grains.GetGrain<IForumGrain>(call.ForumId);
 
@@ -169,19 +166,10 @@ public static class ForumForms
         _ => Back(back, ForumNotice.Refused, outcome),
     };
 
-    private static SeeOther Back(string path, ForumNotice notice, ForumOutcome outcome)
-    {
-        var query = QueryString.Create([
-            new("notice", notice.ToString().ToLowerInvariant()),
-            .. notice != ForumNotice.Refused ? [] : outcome.Problems.Select(p => new KeyValuePair<string, string?>("error", p.Code)),
-        ]);
-        return new SeeOther(path + query.Value);
-    }
+    private static SeeOther Back(string path, ForumNotice notice, ForumOutcome outcome) =>
+        PageForms.Back(path, notice, notice == ForumNotice.Refused ? outcome.Problems.Select(p => p.Code) : []);
 
-    /// <summary>The texts a page shows for the codes of a refusal in its address: only codes whose message exists, each once.</summary>
-    public static IReadOnlyList<string> ErrorTexts(IEnumerable<string>? codes, string language) =>
-        [.. (codes ?? []).Take(5).Where(c => c.Length <= 40 && c.All(char.IsAsciiLetter)).Distinct(StringComparer.Ordinal)
-            .Select(c => $"forum.error.{c}").Where(Messages.Catalog.ContainsKey).Select(k => Messages.Get(k, language))];
+    public static IReadOnlyList<string> ErrorTexts(IEnumerable<string>? codes, string language) => PageForms.ErrorTexts(codes, language, "forum.error");
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 }

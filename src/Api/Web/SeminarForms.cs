@@ -71,11 +71,7 @@ public static class SeminarForms
         return Answer(call, SeminarNotice.Marked, await Grain(call).TakeAttendance(Actor(call), new AttendanceRequest(marks)));
     }
 
-    /// <summary>The one gate, in this order: a valid antiforgery token (400), a signed-in caller (401).</summary>
-    private static ProblemHttpResult? Admit(FormCall call) =>
-        call.Http.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true } ? LocalizedProblems.Antiforgery(call.Http, StatusCodes.Status400BadRequest)
-        : call.Actors.Resolve(call.Http) is null ? LocalizedProblems.Unauthorized(call.Http)
-        : null;
+    private static ProblemHttpResult? Admit(FormCall call) => PageForms.Gate(call.Http, call.Actors);
 
     private static ISeminarGrain Grain(FormCall call) => call.Grains.GetGrain<ISeminarGrain>(call.SeminarId);
 
@@ -90,17 +86,8 @@ public static class SeminarForms
         _ => Back(call, SeminarNotice.Refused, outcome),
     };
 
-    private static SeeOther Back(FormCall call, SeminarNotice notice, SeminarOutcome outcome)
-    {
-        var query = QueryString.Create([
-            new("notice", notice.ToString().ToLowerInvariant()),
-            .. notice != SeminarNotice.Refused ? [] : outcome.Problems.Select(p => new KeyValuePair<string, string?>("error", p.Code)),
-        ]);
-        return new SeeOther($"/seminars/{call.SeminarId}{query.Value}");
-    }
+    private static SeeOther Back(FormCall call, SeminarNotice notice, SeminarOutcome outcome) =>
+        PageForms.Back($"/seminars/{call.SeminarId}", notice, notice == SeminarNotice.Refused ? outcome.Problems.Select(p => p.Code) : []);
 
-    /// <summary>The texts a page shows for the codes of a refusal in its address: only codes whose message exists, each once.</summary>
-    public static IReadOnlyList<string> ErrorTexts(IEnumerable<string>? codes, string language) =>
-        [.. (codes ?? []).Take(5).Where(c => c.Length <= 40 && c.All(char.IsAsciiLetter)).Distinct(StringComparer.Ordinal)
-            .Select(c => $"seminar.error.{c}").Where(Messages.Catalog.ContainsKey).Select(k => Messages.Get(k, language))];
+    public static IReadOnlyList<string> ErrorTexts(IEnumerable<string>? codes, string language) => PageForms.ErrorTexts(codes, language, "seminar.error");
 }
