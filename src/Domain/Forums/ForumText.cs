@@ -55,6 +55,10 @@ public static class ForumText
             : (null, found.Select(e => new ForumTextProblem(field, e)).ToList());
     }
 
+    /// <summary>A problem's code as the API names it (camelCase: <c>required</c>, <c>tooLong</c>, …).</summary>
+    public static string Code(ForumTextError error) =>
+        error.ToString() is var name ? char.ToLowerInvariant(name[0]) + name[1..] : "";
+
     private static bool HasLoneSurrogate(string text)
     {
         for (var i = 0; i < text.Length; i++)

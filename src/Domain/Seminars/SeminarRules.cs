@@ -144,7 +144,7 @@ public static class SeminarRules
             return null;
         }
         var (checkedText, found) = ForumText.Check(field, text, max, multiline);
-        problems.AddRange(found.Select(p => new SeminarProblem(p.Field, Code(p.Error))));
+        problems.AddRange(found.Select(p => new SeminarProblem(p.Field, ForumText.Code(p.Error))));
         return checkedText;
     }
 
@@ -169,14 +169,4 @@ public static class SeminarRules
         }
         return uri.AbsoluteUri;
     }
-
-    private static string Code(ForumTextError error) => error switch
-    {
-        ForumTextError.Required => "required",
-        ForumTextError.TooLong => "tooLong",
-        ForumTextError.ControlCharacter => "controlCharacter",
-        ForumTextError.DirectionOverride => "directionOverride",
-        ForumTextError.InvisibleCharacter => "invisibleCharacter",
-        _ => "mixedScript",
-    };
 }

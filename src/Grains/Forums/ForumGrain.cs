@@ -17,7 +17,6 @@ namespace EduInfo.Grains.Forums;
 /// </summary>
 public sealed class ForumGrain(ForumStore store, ServiceDesk desk, IKazakhstanClock clock, IOptions<ForumLimits> options) : Grain, IForumGrain
 {
-    private const int MaxReasonLength = 500;
     private ForumPlace? _place;
     private ForumSettings? _settings;
 
@@ -40,8 +39,8 @@ public sealed class ForumGrain(ForumStore store, ServiceDesk desk, IKazakhstanCl
             // The id is the client's idempotency key: its own retry (same author, forum and thread) answers as the first did.
             return Retried(owner, actor, request.ThreadId, request.ThreadId, "threadId");
         }
-        var title = Problems(ForumText.Check("title", request.Title, ForumText.MaxTitleLength, multiline: false));
-        var body = CheckBody("body", request.Body);
+        var title = ForumChecks.Problems(ForumText.Check("title", request.Title, ForumText.MaxTitleLength, multiline: false));
+        var body = ForumChecks.Body("body", request.Body);
         if (title.Problems.Count + body.Problems.Count > 0)
         {
             return Invalid([.. title.Problems, .. body.Problems]);
@@ -66,7 +65,7 @@ public sealed class ForumGrain(ForumStore store, ServiceDesk desk, IKazakhstanCl
         {
             return Retried(owner, actor, threadId, request.PostId, "postId");
         }
-        var body = CheckBody("body", request.Body);
+        var body = ForumChecks.Body("body", request.Body);
         if (body.Problems.Count > 0)
         {
             return Invalid(body.Problems);
@@ -121,11 +120,11 @@ public sealed class ForumGrain(ForumStore store, ServiceDesk desk, IKazakhstanCl
         {
             return ForumOutcome.Refused(ForumStatus.Invalid, "action", "actionRequired");
         }
-        var reason = ForumRules.NeedsReason(action) || request.Reason is not null ? CheckReason(request.Reason) : ("", []);
+        var reason = ForumRules.NeedsReason(action) || request.Reason is not null ? ForumChecks.Reason(request.Reason) : ("", []);
         var edit = action == ModerationAction.Edit;
-        var body = edit ? CheckBody("body", request.Body) : (null, null, []);
+        var body = edit ? ForumChecks.Body("body", request.Body) : (null, null, []);
         (string? Text, IReadOnlyList<ForumProblem> Problems) title = request.Title is null ? (null, [])
-            : edit && post.Kind == ForumPostKind.Question ? Problems(ForumText.Check("title", request.Title, ForumText.MaxTitleLength, multiline: false))
+            : edit && post.Kind == ForumPostKind.Question ? ForumChecks.Problems(ForumText.Check("title", request.Title, ForumText.MaxTitleLength, multiline: false))
             : (null, [new ForumProblem("title", "titleOnlyForQuestion")]);
         if (reason.Problems.Count + body.Problems.Count + title.Problems.Count > 0)
         {
@@ -151,7 +150,7 @@ public sealed class ForumGrain(ForumStore store, ServiceDesk desk, IKazakhstanCl
         {
             return ForumOutcome.Forbidden;
         }
-        var reason = CheckReason(request.Reason);
+        var reason = ForumChecks.Reason(request.Reason);
         IReadOnlyList<ForumProblem> missing = request.Blocked is null ? [new ForumProblem("blocked", "blockedRequired")] : [];
         if (reason.Problems.Count + missing.Count > 0)
         {
@@ -219,34 +218,6 @@ public sealed class ForumGrain(ForumStore store, ServiceDesk desk, IKazakhstanCl
         owner == new ForumIdOwner(actor.UserId, ForumId, threadId)
             ? ForumOutcome.Done(id)
             : ForumOutcome.Refused(ForumStatus.Conflict, field, "idTaken");
-
-    /// <summary>
-    /// A body checked as typed and as it will be read: the rules run on the Markdown and again on the rendered text, where
-    /// character references are decoded and emphasis no longer splits a word.
-    /// </summary>
-    private static (string? Text, string? Html, IReadOnlyList<ForumProblem> Problems) CheckBody(string field, string? text)
-    {
-        var typed = ForumText.Check(field, text, ForumText.MaxBodyLength, multiline: true);
-        if (typed.Text is null)
-        {
-            return (null, null, Problems(typed).Problems);
-        }
-        var html = ForumMarkup.Render(typed.Text);
-        var shown = ForumText.Check(field, ForumMarkup.TextOf(html), int.MaxValue, multiline: true);
-        return shown.Problems.Count == 0 ? (typed.Text, html, []) : (null, null, Problems(shown).Problems);
-    }
-
-    /// <summary>A moderator's reason goes to the author and the audit: it is checked like a title and may hold no personal data.</summary>
-    private static (string? Text, IReadOnlyList<ForumProblem> Problems) CheckReason(string? text)
-    {
-        var reason = Problems(ForumText.Check("reason", text, MaxReasonLength, multiline: false));
-        return reason.Text is { } checkedText && PersonalDataScan.Find(checkedText).Count > 0
-            ? (null, [new ForumProblem("reason", "personalData")])
-            : reason;
-    }
-
-    private static (string? Text, IReadOnlyList<ForumProblem> Problems) Problems((string? Text, IReadOnlyList<ForumTextProblem> Problems) check) =>
-        (check.Text, [.. check.Problems.Select(p => new ForumProblem(p.Field, ApplicationStore.Text(p.Error)))]);
 
     /// <summary>
     /// The post as it will be written: who is shown, the state it arrives in (personal data in the title, the Markdown or
