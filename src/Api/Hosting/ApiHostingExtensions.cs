@@ -101,6 +101,7 @@ public static class ApiHostingExtensions
         builder.Services.AddScoped<ApplicationRead>();
         builder.Services.AddScoped<ForumRead>();
         builder.Services.AddScoped<SeminarRead>();
+        builder.Services.AddScoped<MaterialRead>();
         builder.Services.Configure<EduInfo.Domain.Forums.ForumLimits>(builder.Configuration.GetSection("Forums"));
         builder.Services.AddScoped<YearEndDesk>();
         builder.Services.AddSingleton<YearArchive>();
@@ -199,6 +200,7 @@ public static class ApiHostingExtensions
         api.MapPublicServiceEndpoints();
         api.MapPublicForumEndpoints();
         api.MapPublicSeminarEndpoints();
+        api.MapPublicMaterialEndpoints();
         api.MapGroup("").RequireAuthorization()
             .MapJournalEndpoints()
             .MapClassEndpoints()
@@ -227,7 +229,8 @@ public static class ApiHostingExtensions
             .MapOrganizationLifecycleEndpoints()
             .MapApplicationEndpoints()
             .MapForumEndpoints()
-            .MapSeminarEndpoints();
+            .MapSeminarEndpoints()
+            .MapMaterialEndpoints();
         app.MapEduInfoWeb();
         return app;
     }

@@ -12,9 +12,9 @@ public static class ForumChecks
     /// A body checked as typed and as it will be read: the rules run on the Markdown and again on the rendered text, where
     /// character references are decoded and emphasis no longer splits a word.
     /// </summary>
-    public static (string? Text, string? Html, IReadOnlyList<ForumProblem> Problems) Body(string field, string? text)
+    public static (string? Text, string? Html, IReadOnlyList<ForumProblem> Problems) Body(string field, string? text, int maxLength = ForumText.MaxBodyLength)
     {
-        var typed = ForumText.Check(field, text, ForumText.MaxBodyLength, multiline: true);
+        var typed = ForumText.Check(field, text, maxLength, multiline: true);
         if (typed.Text is null)
         {
             return (null, null, Problems(typed).Problems);

@@ -65,6 +65,7 @@ public static class StorageServiceCollectionExtensions
         builder.Services.TryAddSingleton<EServices.ApplicationStore>();
         builder.Services.TryAddSingleton<Forums.ForumStore>();
         builder.Services.TryAddSingleton<Seminars.SeminarStore>();
+        builder.Services.TryAddSingleton<Materials.MaterialStore>();
         builder.Services.TryAddSingleton<EServices.ServiceDesk>();
         builder.Services.TryAddSingleton<EServices.InboxStore>();
         builder.Services.TryAddSingleton<Notifications.DeliveryStore>();

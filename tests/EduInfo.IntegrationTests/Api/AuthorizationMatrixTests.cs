@@ -215,6 +215,24 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         ["DELETE /api/v1/seminars/{seminarId:guid}/registrations/me"] = [401, 204, 204, 204, 204, 204, 204, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
         ["GET /api/v1/seminars/{seminarId:guid}/participants"] = [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403, 403, 403],
         ["PUT /api/v1/seminars/{seminarId:guid}/attendance"] = [401, 403, 403, 403, 403, 403, 403, 204, 403, 204, 403, 204, 403, 403, 403, 403, 403],
+        // Materials (issue 24) of the target teacher: anyone finds, reads and downloads what is published; teachers and heads
+        // with a person in the staff register write (a class teacher "nobody" and a head without a person are refused); the
+        // author alone edits, attaches, removes and submits (another's draft is not there: 404); the district's and region's
+        // officers review and moderate (the Ministry only for republican schools); staff of education comment and rate,
+        // not the author their own.
+        ["GET /api/v1/materials"] =                        [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ["GET /api/v1/materials/{materialId:guid}"] =      [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ["GET /api/v1/materials/{materialId:guid}/attachments/{attachmentId:guid}"] = [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ["POST /api/v1/materials"] =                       [401, 201, 201, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+        ["PUT /api/v1/materials/{materialId:guid}"] =      [401, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404],
+        ["POST /api/v1/materials/{materialId:guid}/attachments"] = [401, 201, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404],
+        ["DELETE /api/v1/materials/{materialId:guid}/attachments/{attachmentId:guid}"] = [401, 204, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404],
+        ["POST /api/v1/materials/{materialId:guid}/submission"] = [401, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404],
+        ["POST /api/v1/materials/{materialId:guid}/review"] = [401, 403, 404, 404, 404, 404, 404, 200, 404, 200, 404, 404, 404, 404, 404, 404, 404],
+        ["POST /api/v1/materials/{materialId:guid}/comments"] = [401, 201, 201, 201, 201, 201, 201, 201, 201, 201, 201, 201, 403, 403, 403, 403, 403],
+        ["POST /api/v1/materials/{materialId:guid}/comments/{commentId:guid}/moderation"] = [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403],
+        ["PUT /api/v1/materials/{materialId:guid}/rating"] = [401, 403, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403],
+        ["GET /api/v1/me/materials"] =                     [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
         // The seminar pages (issue 24): anyone reads the catalogue and a seminar; their forms without the page's token are refused first.
         ["GET /seminars"] =                                [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
         ["GET /seminars/{SeminarId}"] =                    [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
@@ -302,6 +320,12 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         [("GET /api/v1/nodes/{nodeId}/forum-unanswered", "district")] = [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403],
         [("GET /api/v1/nodes/{nodeId}/forum-unanswered", "region")] = [401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403],
         [("GET /api/v1/nodes/{nodeId}/forum-unanswered", "republic")] = [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+        // Materials waiting for a review (issue 24): the district's and region's officers over the area; a class is no unit (404).
+        [("GET /api/v1/nodes/{nodeId}/material-reviews", "class")] = [401, 403, 403, 403, 403, 403, 403, 404, 403, 404, 403, 403, 403, 403, 403, 403, 403],
+        [("GET /api/v1/nodes/{nodeId}/material-reviews", "organization")] = [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403],
+        [("GET /api/v1/nodes/{nodeId}/material-reviews", "district")] = [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403],
+        [("GET /api/v1/nodes/{nodeId}/material-reviews", "region")] = [401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403],
+        [("GET /api/v1/nodes/{nodeId}/material-reviews", "republic")] = [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
         // Seminar participation by organization (issue 24): the area's officers and the Ministry's analysts; a head for their own
         // school; a class takes part as its school (404 to those who may read above it).
         [("GET /api/v1/nodes/{nodeId}/seminar-participation", "class")] = [401, 403, 403, 403, 403, 403, 403, 404, 403, 404, 403, 404, 403, 403, 403, 403, 403],

@@ -178,6 +178,10 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
         {
             return await SeminarRequestAsync(method, pattern, s);
         }
+        if (pattern.StartsWith("/api/v1/materials", StringComparison.Ordinal))
+        {
+            return await MaterialRequestAsync(method, pattern, s);
+        }
         if (pattern.StartsWith("/seminars/", StringComparison.Ordinal))
         {
             // The pages' own: the district's seminar to read; a form (refused for its token first) to any seminar.
@@ -525,6 +529,95 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
             return (await SendAsync("teacher/in", HttpMethod.Get, $"/api/v1/seminars/{_seminarToday}", null)).Body.GetProperty("mine").GetProperty("certificateCode").GetString()!;
         }
     }
+
+    private (Guid Material, Guid Attachment)? _publishedMaterial;
+
+    /// <summary>
+    /// A valid material request (issue 24): the target teacher's material, published by the district, with an attachment,
+    /// for reading, downloading, commenting and rating; a fresh draft of theirs for each edit, attachment, removal and
+    /// submission; a fresh one in review for each review; a fresh comment (written through the store, past the rate of
+    /// posting) for each moderation.
+    /// </summary>
+    private async Task<(string Method, string Path, object? Body)> MaterialRequestAsync(string method, string pattern, Scope s)
+    {
+        if (pattern == "/api/v1/materials")
+        {
+            return (method, pattern, method == "POST" ? MaterialBody(s) : null);
+        }
+        _publishedMaterial ??= await PublishedAsync();
+        var (published, attachment) = _publishedMaterial.Value;
+        switch (pattern)
+        {
+            case "/api/v1/materials/{materialId:guid}" when method == "PUT":
+                return (method, $"/api/v1/materials/{await DraftAsync()}", MaterialBody(s));
+            case "/api/v1/materials/{materialId:guid}/attachments":
+                return (method, $"/api/v1/materials/{await DraftAsync()}/attachments?name=plan.pdf", new ByteArrayContent("%PDF-1.7\n%%EOF\n"u8.ToArray()));
+            case "/api/v1/materials/{materialId:guid}/attachments/{attachmentId:guid}" when method == "DELETE":
+            {
+                var draft = await DraftAsync();
+                return (method, $"/api/v1/materials/{draft}/attachments/{await AttachAsync(draft)}", null);
+            }
+            case "/api/v1/materials/{materialId:guid}/submission":
+                return (method, $"/api/v1/materials/{await DraftAsync()}/submission", null);
+            case "/api/v1/materials/{materialId:guid}/review":
+            {
+                var draft = await DraftAsync();
+                Assert.Equal(200, (await SendAsync("teacher/in", HttpMethod.Post, $"/api/v1/materials/{draft}/submission", null)).Status);
+                return (method, $"/api/v1/materials/{draft}/review", new { action = "publish" });
+            }
+            case "/api/v1/materials/{materialId:guid}/comments":
+                return (method, pattern.Replace("{materialId:guid}", published.ToString()), new { commentId = Guid.NewGuid(), body = "Пайдалы материал, рақмет!" });
+            case "/api/v1/materials/{materialId:guid}/comments/{commentId:guid}/moderation":
+            {
+                var comment = Guid.NewGuid();
+                var written = await new EduInfo.Storage.Materials.MaterialStore(api.Db.DataSource).CommentAsync(
+                    new(comment, published, "matrix-commenter", EduInfo.Domain.Forums.ForumAuthorKind.Teacher, "Түсінікті жазылған.", "<p>Түсінікті жазылған.</p>",
+                        EduInfo.Domain.Forums.ForumPostState.Published, [], api.Clock.UtcNow), int.MaxValue, TimeSpan.FromMinutes(1),
+                    new EduInfo.Storage.Audit.AuditEntry("matrix-commenter", [], null, "material.comment", "material", published.ToString(), null, "committed"));
+                Assert.Equal(EduInfo.Storage.Materials.MaterialWrite.Done, written);
+                return (method, $"/api/v1/materials/{published}/comments/{comment}/moderation", new { action = "reject", reason = "Тақырыпқа қатысы жоқ" });
+            }
+            case "/api/v1/materials/{materialId:guid}/rating":
+                return (method, $"/api/v1/materials/{published}/rating", new { stars = 4 });
+        }
+        return (method, pattern.Replace("{materialId:guid}", published.ToString()).Replace("{attachmentId:guid}", attachment.ToString()), null);
+
+        async Task<Guid> DraftAsync()
+        {
+            var created = await SendAsync("teacher/in", HttpMethod.Post, "/api/v1/materials", MaterialBody(s));
+            Assert.True(created.Status == 201, $"{created.Status} {created.Body}");
+            return created.Body.GetProperty("material").GetProperty("id").GetGuid();
+        }
+
+        async Task<Guid> AttachAsync(Guid material)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/materials/{material}/attachments?name=plan.pdf")
+            {
+                Content = new ByteArrayContent("%PDF-1.7\n%%EOF\n"u8.ToArray()),
+            };
+            authenticate(request, "teacher/in", s);
+            using var response = await api.Http.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, text);
+            return System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("id").GetGuid();
+        }
+
+        async Task<(Guid, Guid)> PublishedAsync()
+        {
+            var draft = await DraftAsync();
+            var file = await AttachAsync(draft);
+            Assert.Equal(200, (await SendAsync("teacher/in", HttpMethod.Post, $"/api/v1/materials/{draft}/submission", null)).Status);
+            var reviewed = await SendAsync("district_officer/in", HttpMethod.Post, $"/api/v1/materials/{draft}/review", new { action = "publish" });
+            Assert.True(reviewed.Status == 200, $"{reviewed.Status} {reviewed.Body}");
+            return (draft, file);
+        }
+    }
+
+    private static object MaterialBody(Scope s) => new
+    {
+        title = "Бөлшектерді қосу: сабақ жоспары", summary = "5-сынып, математика", body = "## Мақсаты\nОқушылар бөлшектерді қосады.",
+        subjectId = s.Subject, grade = 5, language = "kk",
+    };
 
     private static object SeminarBody(Scope s, DateTimeOffset startsAt) => new
     {
