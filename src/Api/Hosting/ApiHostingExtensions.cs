@@ -192,6 +192,7 @@ public static class ApiHostingExtensions
         app.MapOrganizationLifecycleForms();
         app.MapForumForms();
         app.MapSeminarForms();
+        app.MapMaterialForms();
         var api = app.MapGroup("/api/v1");
         api.MapAuthEndpoints();
         api.MapPublicEndpoints();

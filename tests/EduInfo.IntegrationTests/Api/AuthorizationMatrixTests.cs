@@ -233,6 +233,22 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         ["POST /api/v1/materials/{materialId:guid}/comments/{commentId:guid}/moderation"] = [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403],
         ["PUT /api/v1/materials/{materialId:guid}/rating"] = [401, 403, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403],
         ["GET /api/v1/me/materials"] =                     [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        // The material pages (issue 24): anyone searches and reads a published material; writing is for teachers and heads
+        // of the staff register (as the grain checks), editing for the author; the
+        // forms without the page's token are refused first.
+        ["GET /materials"] =                               [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ["GET /materials/{MaterialId:guid}"] =             [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ["GET /materials/new"] =                           [302, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+        ["GET /materials/{MaterialId:guid}/edit"] =        [302, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404],
+        ["POST /materials/new"] =                          [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+        ["POST /materials/{materialId:guid}/edit"] =       [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+        ["POST /materials/{materialId:guid}/attachments"] = [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+        ["POST /materials/{materialId:guid}/attachments/{attachmentId:guid}/remove"] = [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+        ["POST /materials/{materialId:guid}/submit"] =     [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+        ["POST /materials/{materialId:guid}/review"] =     [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+        ["POST /materials/{materialId:guid}/comments"] =   [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+        ["POST /materials/{materialId:guid}/comments/{commentId:guid}/moderation"] = [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+        ["POST /materials/{materialId:guid}/rating"] =     [302, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
         // The seminar pages (issue 24): anyone reads the catalogue and a seminar; their forms without the page's token are refused first.
         ["GET /seminars"] =                                [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
         ["GET /seminars/{SeminarId}"] =                    [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
@@ -321,6 +337,11 @@ public sealed class AuthorizationMatrixTests : IClassFixture<ApiHost>
         [("GET /api/v1/nodes/{nodeId}/forum-unanswered", "region")] = [401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403],
         [("GET /api/v1/nodes/{nodeId}/forum-unanswered", "republic")] = [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
         // Materials waiting for a review (issue 24): the district's and region's officers over the area; a class is no unit (404).
+        [("GET /nodes/{nodeId}/material-reviews", "class")] =          [302, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404],
+        [("GET /nodes/{nodeId}/material-reviews", "organization")] =   [302, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403],
+        [("GET /nodes/{nodeId}/material-reviews", "district")] =       [302, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403],
+        [("GET /nodes/{nodeId}/material-reviews", "region")] =         [302, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403],
+        [("GET /nodes/{nodeId}/material-reviews", "republic")] =       [302, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
         [("GET /api/v1/nodes/{nodeId}/material-reviews", "class")] = [401, 403, 403, 403, 403, 403, 403, 404, 403, 404, 403, 403, 403, 403, 403, 403, 403],
         [("GET /api/v1/nodes/{nodeId}/material-reviews", "organization")] = [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403],
         [("GET /api/v1/nodes/{nodeId}/material-reviews", "district")] = [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403],

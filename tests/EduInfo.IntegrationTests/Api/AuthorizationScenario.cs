@@ -182,6 +182,17 @@ internal sealed class AuthorizationScenario(ApiHost api, Action<HttpRequestMessa
         {
             return await MaterialRequestAsync(method, pattern, s);
         }
+        if (pattern.StartsWith("/materials/", StringComparison.Ordinal))
+        {
+            // The pages' own: the published material to read, the target teacher's draft to edit; a form (refused for its
+            // token first) to any material.
+            var material = method != "GET" ? Guid.NewGuid().ToString()
+                : pattern.EndsWith("/edit", StringComparison.Ordinal)
+                    ? (await MaterialRequestAsync("PUT", "/api/v1/materials/{materialId:guid}", s)).Path["/api/v1/materials/".Length..]
+                    : (await MaterialRequestAsync("GET", "/api/v1/materials/{materialId:guid}", s)).Path["/api/v1/materials/".Length..];
+            return (method, pattern.Replace("{MaterialId:guid}", material).Replace("{materialId:guid}", material)
+                .Replace("{attachmentId:guid}", Guid.NewGuid().ToString()).Replace("{commentId:guid}", Guid.NewGuid().ToString()), null);
+        }
         if (pattern.StartsWith("/seminars/", StringComparison.Ordinal))
         {
             // The pages' own: the district's seminar to read; a form (refused for its token first) to any seminar.

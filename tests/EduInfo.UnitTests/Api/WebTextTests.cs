@@ -69,6 +69,10 @@ public sealed partial class WebTextTests
         ["seminar.page.notice."] = Enum.GetNames<EduInfo.Api.Web.SeminarNotice>().Select(n => n.ToLowerInvariant()),
         ["seminar.page.language."] = EduInfo.Domain.Seminars.SeminarRules.Languages,
         ["forum.personal."] = Camel<EduInfo.Domain.Forums.PersonalDataKind>(),
+        ["material.language."] = Camel<EduInfo.Domain.Materials.MaterialLanguage>(),
+        ["material.state."] = Camel<EduInfo.Domain.Materials.MaterialState>(),
+        ["material.page.action."] = Camel<EduInfo.Domain.Materials.ReviewAction>(),
+        ["material.page.notice."] = Enum.GetNames<EduInfo.Api.Web.MaterialNotice>().Select(n => n.ToLowerInvariant()),
     };
 
     private static IEnumerable<string> Camel<TEnum>() where TEnum : struct, Enum =>
