@@ -237,26 +237,39 @@ public sealed partial class SeminarStore(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await LockAsync(seminarId, connection, transaction, cancellationToken);
-        foreach (var (personId, attended) in marks)
+        // One statement for the whole sheet: every mark's person must hold a seat (else nothing is written and the first
+        // who does not is named); each mark updates its registration and records its move. Only those who came get a code.
+        await using (var sheet = new NpgsqlCommand("""
+            WITH marks AS (
+                SELECT * FROM unnest(@persons::text[], @attended::bool[], @codes::text[]) WITH ORDINALITY AS m (person_id, attended, code, n)
+            ), missing AS (
+                SELECT m.person_id FROM marks m
+                WHERE NOT EXISTS (SELECT 1 FROM seminar_registrations r WHERE r.seminar_id = @s AND r.person_id = m.person_id AND r.state = 'seated')
+                ORDER BY m.n LIMIT 1
+            ), marked AS (
+                UPDATE seminar_registrations r SET attended = m.attended, attendance_by = @by, attendance_at = @at,
+                    certificate_code = CASE WHEN m.attended THEN coalesce(r.certificate_code, m.code) ELSE r.certificate_code END,
+                    certificate_revoked_at = CASE WHEN m.attended THEN NULL WHEN r.certificate_code IS NULL THEN NULL ELSE coalesce(r.certificate_revoked_at, @at) END
+                FROM marks m
+                WHERE NOT EXISTS (SELECT 1 FROM missing) AND r.seminar_id = @s AND r.person_id = m.person_id AND r.state = 'seated'
+                RETURNING r.person_id, m.attended, m.n
+            ), moved AS (
+                INSERT INTO seminar_moves (seminar_id, person_id, move, by_account, at)
+                SELECT @s, person_id, CASE WHEN attended THEN 'attended' ELSE 'absent' END, @by, @at FROM marked ORDER BY n
+            )
+            SELECT person_id FROM missing
+            """, connection, transaction))
         {
-            await using var mark = new NpgsqlCommand("""
-                UPDATE seminar_registrations SET attended = @attended, attendance_by = @by, attendance_at = @at,
-                    certificate_code = CASE WHEN @attended THEN coalesce(certificate_code, @code) ELSE certificate_code END,
-                    certificate_revoked_at = CASE WHEN @attended THEN NULL WHEN certificate_code IS NULL THEN NULL ELSE coalesce(certificate_revoked_at, @at) END
-                WHERE seminar_id = @s AND person_id = @p AND state = 'seated'
-                RETURNING 1
-                """, connection, transaction);
-            mark.Parameters.AddWithValue("s", seminarId);
-            mark.Parameters.AddWithValue("p", personId);
-            mark.Parameters.AddWithValue("attended", attended);
-            mark.Parameters.AddWithValue("by", accountId);
-            mark.Parameters.AddWithValue("at", at);
-            mark.Parameters.AddWithValue("code", newCode());
-            if (await mark.ExecuteScalarAsync(cancellationToken) is null)
+            sheet.Parameters.AddWithValue("s", seminarId);
+            sheet.Parameters.AddWithValue("persons", marks.Select(m => m.PersonId).ToArray());
+            sheet.Parameters.AddWithValue("attended", marks.Select(m => m.Attended).ToArray());
+            sheet.Parameters.AddWithValue("codes", marks.Select(m => m.Attended ? newCode() : null).ToArray());
+            sheet.Parameters.AddWithValue("by", accountId);
+            sheet.Parameters.AddWithValue("at", at);
+            if (await sheet.ExecuteScalarAsync(cancellationToken) is string notSeated)
             {
-                return (SeminarWrite.NotSeated, personId);
+                return (SeminarWrite.NotSeated, notSeated);
             }
-            await MoveAsync(seminarId, personId, attended ? "attended" : "absent", null, accountId, at, connection, transaction, cancellationToken);
         }
         await AuditLog.WriteAsync(audit, new { seminarId, attended = marks.Count(m => m.Attended), absent = marks.Count(m => !m.Attended) }, connection, transaction,
             cancellationToken);
