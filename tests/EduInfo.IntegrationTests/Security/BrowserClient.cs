@@ -50,6 +50,37 @@ internal sealed class BrowserClient(ApiHost api) : IDisposable
     public Task<Response> PostFormAsync(string path, Dictionary<string, string?> fields) =>
         SendAsync(HttpMethod.Post, path, new FormUrlEncodedContent(fields.Where(f => f.Value is not null).Select(f => KeyValuePair.Create(f.Key, f.Value!))));
 
+    /// <summary>A page's form as typed by hand (<paramref name="form"/> URL-encoded already), with a valid token for the account.</summary>
+    public Task<Response> PostRawFormAsync(string path, string form, string userId)
+    {
+        var body = new StringContent($"{form}&{ApiAntiforgery.FormFieldName}={Uri.EscapeDataString(FormToken(userId))}");
+        body.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        return SendAsync(HttpMethod.Post, path, body);
+    }
+
+    /// <summary>
+    /// The answer of a page's form to a hostile value: the status expected; a 303 goes back within <paramref name="home"/>
+    /// with <paramref name="expected"/> in its address, to a page that shows nothing of the value; anything else is a problem.
+    /// </summary>
+    public async Task AssertFormAnswerAsync(Response response, string because, int status, string expected, string home)
+    {
+        Assert.True(response.Status == status, $"{because}: expected {status}, got {response.Status} {response.Location} {response.Body}");
+        if (status != 303)
+        {
+            Assert.Equal("application/problem+json", response.ContentType);
+            return;
+        }
+        var location = Uri.UnescapeDataString(response.Location!);
+        Assert.Contains(expected, location, StringComparison.Ordinal);
+        Assert.StartsWith(home, location, StringComparison.Ordinal);
+        var page = await SendAsync(HttpMethod.Get, response.Location!);
+        Assert.Equal(200, page.Status);
+        Assert.DoesNotContain("<script>alert", page.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"><script", page.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("evil.example", page.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("OR 1=1", page.Body, StringComparison.Ordinal);
+    }
+
     public async Task<Response> SendAsync(HttpMethod method, string path, HttpContent? content = null, IReadOnlyDictionary<string, string>? headers = null)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
