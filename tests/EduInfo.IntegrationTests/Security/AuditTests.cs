@@ -401,4 +401,45 @@ public sealed class AuditTests(ApiHost api) : IClassFixture<ApiHost>
         Assert.DoesNotContain(person.Iin, text);
         Assert.DoesNotContain("Тағы бір сұрақ", text);
     }
+
+    /// <summary>
+    /// Every material write records one audit row — who, which action, the material — in the write's own transaction;
+    /// ids, states and counts only: no name of the author, no text of a comment.
+    /// </summary>
+    [Fact]
+    public async Task Every_material_write_records_one_row_in_its_own_transaction_without_the_authors_name()
+    {
+        var teacher = api.Registry.Data.Teachers.OrderBy(t => t.Id, StringComparer.Ordinal).Skip(5).First();
+        var district = api.Registry.Data.Organizations.Single(o => o.Id == teacher.OrganizationId).NodeId;
+        var author = $"user=audit-material-author; person={teacher.Id}; roles=teacher@{teacher.OrganizationId}";
+        var officer = $"user=audit-material-officer; roles=district_officer@{district}";
+        var material = Guid.NewGuid();
+        var comment = Guid.NewGuid();
+        async Task Expect(int status, Task<(int Status, JsonElement Body, string? ContentType)> call)
+        {
+            var response = await call;
+            Assert.True(response.Status == status, $"{response.Status} {response.Body}");
+        }
+        await Expect(201, api.Http.PostJsonAsync($"/api/v1/materials?materialId={material}",
+            new { title = "Аудит жоспары", summary = "Қысқаша", body = "Мәтін", subjectId = "MAT", grade = 5, language = "kk" }, author));
+        await Expect(200, api.Http.PostJsonAsync($"/api/v1/materials/{material}/submission", null, author));
+        await Expect(200, api.Http.PostJsonAsync($"/api/v1/materials/{material}/review", new { action = "publish" }, officer));
+        await Expect(201, api.Http.PostJsonAsync($"/api/v1/materials/{material}/comments", new { commentId = comment, body = "Аудиттің пікірі" }, officer));
+        await Expect(200, api.Http.SendJsonAsync(HttpMethod.Put, $"/api/v1/materials/{material}/rating", new { stars = 4 }, officer));
+        await Expect(200, api.Http.PostJsonAsync($"/api/v1/materials/{material}/comments/{comment}/moderation", new { action = "reject", reason = "Сынақ" }, officer));
+
+        var rows = await AuditRowsAsync("target_kind = 'material' AND target_id = @m", ("m", material.ToString()));
+        Assert.Equal(["material.create", "material.submit", "material.publish", "material.comment", "material.rate", "material.moderate"], rows.Select(r => r.Action));
+        Assert.All(rows, r => Assert.Equal(("committed", "127.0.0.1"), (r.Outcome, r.ClientAddress)));
+        Assert.Equal(["audit-material-author", "audit-material-author", "audit-material-officer"], rows.Take(3).Select(r => r.ActorId));
+        Assert.All(rows.Take(3), r => Assert.Equal(teacher.OrganizationId, r.OrganizationId));
+        // The publication, the rating and the moderation each with its audit row in one transaction.
+        Assert.Equal(rows[2].Transaction, await api.Db.ScalarAsync<string>("SELECT xmin::text FROM materials WHERE id = @m", ("m", material)));
+        Assert.Equal(rows[4].Transaction, await api.Db.ScalarAsync<string>("SELECT xmin::text FROM material_ratings WHERE material_id = @m", ("m", material)));
+        Assert.Equal(rows[5].Transaction, await api.Db.ScalarAsync<string>("SELECT xmin::text FROM material_comments WHERE id = @c", ("c", comment)));
+        var text = string.Join('\n', rows.Select(r => r.Detail.ToString()));
+        Assert.DoesNotContain(teacher.LastName, text);
+        Assert.DoesNotContain(teacher.Iin, text);
+        Assert.DoesNotContain("Аудиттің пікірі", text);
+    }
 }
