@@ -89,7 +89,7 @@ public static class MaterialEndpoints
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Download(Guid materialId, Guid attachmentId, HttpContext http, ActorResolver actors,
         MaterialRead read, CancellationToken aborted)
     {
-        if (await read.FileAsync(materialId, attachmentId, actors.Resolve(http), aborted) is not { } file)
+        if (await read.DownloadAsync(materialId, attachmentId, actors.Resolve(http), aborted) is not { } file)
         {
             return LocalizedProblems.NotFound(http, "problem.notFound.materialAttachment");
         }

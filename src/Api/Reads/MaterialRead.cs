@@ -60,11 +60,11 @@ public sealed class MaterialRead(MaterialStore store, NodeDirectory directory, S
     }
 
     /// <summary>An attachment's bytes when the caller sees its material, else null.</summary>
-    public async Task<MaterialFile?> FileAsync(Guid id, Guid attachmentId, Actor? actor, CancellationToken cancellationToken) =>
+    public async Task<MaterialFile?> DownloadAsync(Guid id, Guid attachmentId, Actor? actor, CancellationToken cancellationToken) =>
         await store.MaterialAsync(id, cancellationToken) is { } material
         && (material.State == MaterialState.Published || actor is not null
             && (material.AuthorAccount == actor.UserId || MaterialParties.Reviews(actor, material.OrganizationPath)))
-            ? await store.FileAsync(id, attachmentId, cancellationToken)
+            ? await store.AttachmentContentAsync(id, attachmentId, cancellationToken)
             : null;
 
     private async Task<IReadOnlyList<MaterialListItemResponse>> ItemsAsync(IReadOnlyList<MaterialListing> listings, string language, CancellationToken cancellationToken)

@@ -174,7 +174,7 @@ public sealed class MaterialGrain(MaterialStore store, SeminarStore staff, IKaza
         {
             return MaterialOutcome.Refused(MaterialStatus.Invalid, "commentId", "idRequired");
         }
-        if (await store.CommentAsync(request.CommentId) is { } earlier)
+        if (await store.FindCommentAsync(request.CommentId) is { } earlier)
         {
             return earlier.AuthorAccount == actor.UserId && earlier.MaterialId == MaterialId
                 ? new MaterialOutcome(MaterialStatus.Done, [], material.State, earlier.State)
@@ -206,7 +206,7 @@ public sealed class MaterialGrain(MaterialStore store, SeminarStore staff, IKaza
 
     public async Task<MaterialOutcome> ModerateComment(Actor actor, Guid commentId, ModerationRequest request)
     {
-        if (await store.MaterialAsync(MaterialId) is not { } material || await store.CommentAsync(commentId) is not { } comment
+        if (await store.MaterialAsync(MaterialId) is not { } material || await store.FindCommentAsync(commentId) is not { } comment
             || comment.MaterialId != MaterialId || comment.State == ForumPostState.Deleted)
         {
             return MaterialOutcome.NotFound;

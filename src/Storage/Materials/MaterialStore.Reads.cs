@@ -164,7 +164,7 @@ public sealed partial class MaterialStore
         return await command.ExecuteScalarAsync(cancellationToken) is short stars ? stars : null;
     }
 
-    public async Task<MaterialFile?> FileAsync(Guid materialId, Guid attachmentId, CancellationToken cancellationToken = default)
+    public async Task<MaterialFile?> AttachmentContentAsync(Guid materialId, Guid attachmentId, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
             SELECT name, content_type, content FROM material_attachments WHERE id = @id AND material_id = @material AND removed_at IS NULL

@@ -253,7 +253,7 @@ public sealed partial class MaterialStore(NpgsqlDataSource dataSource)
             insert.Parameters.AddWithValue("at", comment.At);
             if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0)
             {
-                return await CommentAsync(comment.Id, cancellationToken) is null ? MaterialWrite.StateChanged : MaterialWrite.Exists;
+                return await FindCommentAsync(comment.Id, cancellationToken) is null ? MaterialWrite.StateChanged : MaterialWrite.Exists;
             }
         }
         await AuditLog.WriteAsync(audit, new { materialId = comment.MaterialId, commentId = comment.Id, state = ApplicationStore.Text(comment.State) },
@@ -262,7 +262,7 @@ public sealed partial class MaterialStore(NpgsqlDataSource dataSource)
         return MaterialWrite.Done;
     }
 
-    public async Task<MaterialCommentRow?> CommentAsync(Guid commentId, CancellationToken cancellationToken = default)
+    public async Task<MaterialCommentRow?> FindCommentAsync(Guid commentId, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("SELECT id, material_id, author_account, state FROM material_comments WHERE id = @id");
         command.Parameters.AddWithValue("id", commentId);

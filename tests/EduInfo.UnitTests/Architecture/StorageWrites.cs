@@ -52,6 +52,7 @@ public static partial class StorageWrites
 
     /// <summary>A verb and then a capital or nothing: "SetAsync" and "Set", not "Settings" nor the setter "set_X".</summary>
     [GeneratedRegex("^(Append|Insert|Add|Write|Set|Replace|Transfer|Move|Enrol|Enroll|Assign|Apply|Record|Bump|Roll|Create|Update|Upsert|Merge|Copy|"
-        + "Delete|Remove|Purge|Clear|Reset|Store|Save|Close|Reopen|Import|Leave|Correct|Link|Unlink|File|Transition|Escalate|Claim|Confirm|Mark)(?![a-z])")]
+        + "Delete|Remove|Purge|Clear|Reset|Store|Save|Close|Reopen|Import|Leave|Correct|Link|Unlink|File|Transition|Escalate|Claim|Confirm|Mark|"
+        + "Register|Withdraw|Edit|Attach|Detach|Comment|Moderate|Rate)(?![a-z])")]
     private static partial Regex WriteVerb();
 }
