@@ -9,7 +9,6 @@ namespace EduInfo.IntegrationTests.Web;
 /// The signed-in dashboard (issue 16): an officer's drill-down to a class, live figures without a reload, filters in
 /// the address, the area's bounds; axe and screenshots of each view.
 /// </summary>
-[Collection(BrowserCollection.Second)]
 public sealed class DashboardPagesTests(BrowserFixture browser, WebHost web, ITestOutputHelper output) : BrowserTest(browser, web, output)
 {
     [Fact]

@@ -10,7 +10,6 @@ namespace EduInfo.IntegrationTests.Web;
 /// reopening without one is refused in the reader's language), the table reads the term events the class grain wrote,
 /// the audit trail on the same page shows both; another organization's desk is refused; axe on every view.
 /// </summary>
-[Collection(BrowserCollection.Second)]
 public sealed class DeskPagesTests(BrowserFixture browser, WebHost web, ITestOutputHelper output) : BrowserTest(browser, web, output)
 {
     [Fact]

@@ -16,7 +16,6 @@ namespace EduInfo.IntegrationTests.Web;
 /// reference, not the child) and directs it; the office's queue marks the term running out, then overdue, and the
 /// officer's overdue list shows it.
 /// </summary>
-[Collection(BrowserCollection.Second)]
 public sealed class EServicePagesTests(BrowserFixture browser, WebHost web, ITestOutputHelper output) : BrowserTest(browser, web, output)
 {
     private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray();

@@ -14,7 +14,6 @@ namespace EduInfo.IntegrationTests.Web;
 /// network back: every entry stored once, with the ids it was made with), another login on the same browser, and an
 /// entry refused on reconnect that stays with its reason. Each test has a class and a teacher of its own.
 /// </summary>
-[Collection(BrowserCollection.Second)]
 public sealed class JournalPagesTests(BrowserFixture browser, WebHost web, ITestOutputHelper output) : BrowserTest(browser, web, output)
 {
     private const string Today = "2026-11-27"; // TestClock.Today: the new column's day

@@ -11,7 +11,6 @@ namespace EduInfo.IntegrationTests.Web;
 /// queue, is told a return needs a reason, and publishes it; a head finds it by a Kazakh word, comments and rates it.
 /// axe on every page.
 /// </summary>
-[Collection(BrowserCollection.Second)]
 public sealed class MaterialPagesTests(BrowserFixture browser, WebHost web, ITestOutputHelper output) : BrowserTest(browser, web, output)
 {
     private static readonly byte[] Pdf = "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray();

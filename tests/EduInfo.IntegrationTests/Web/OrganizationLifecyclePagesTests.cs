@@ -12,7 +12,6 @@ namespace EduInfo.IntegrationTests.Web;
 /// pupil's enrolment is refused naming that pupil by id only, then the closing that ends every enrolment goes through
 /// and says what it did; the district's list marks the school closed. axe and screenshots on each view.
 /// </summary>
-[Collection(BrowserCollection.Second)]
 public sealed class OrganizationLifecyclePagesTests(BrowserFixture browser, WebHost web, ITestOutputHelper output) : BrowserTest(browser, web, output)
 {
     // Schools of their own: the district's demo school is the head's, which the other browser tests keep open. Their

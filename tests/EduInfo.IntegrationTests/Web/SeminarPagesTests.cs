@@ -10,7 +10,6 @@ namespace EduInfo.IntegrationTests.Web;
 /// its waiting list; the seated teacher withdraws and the waiting one moves up; the district's officer, in Russian, reads
 /// the participants and the waiting list and the area's participation by organization. axe on every page.
 /// </summary>
-[Collection(BrowserCollection.Second)]
 public sealed class SeminarPagesTests(BrowserFixture browser, WebHost web, ITestOutputHelper output) : BrowserTest(browser, web, output)
 {
     private async Task SignInAsAsync(string login)

@@ -5,7 +5,6 @@ using Xunit.Abstractions;
 namespace EduInfo.IntegrationTests.Web;
 
 /// <summary>Signing in through the page: every role lands on its home; the form works from the keyboard alone.</summary>
-[Collection(BrowserCollection.Second)]
 public sealed class SignInPagesTests(BrowserFixture browser, WebHost web, ITestOutputHelper output) : BrowserTest(browser, web, output)
 {
     private const int DashboardBudgetKiB = 400;
