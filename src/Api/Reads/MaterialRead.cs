@@ -38,12 +38,12 @@ public sealed class MaterialRead(MaterialStore store, NodeDirectory directory, S
         {
             return null;
         }
-        var mine = actor is not null && detail.AuthorAccount == actor.UserId;
-        var reviewer = actor is not null && MaterialParties.Reviews(actor, detail.OrganizationPath);
-        if (detail.Listing.State != MaterialState.Published && !mine && !reviewer)
+        if (!MaterialParties.Sees(actor, detail.Listing.State, detail.AuthorAccount, detail.OrganizationPath))
         {
             return null;
         }
+        var mine = actor is not null && detail.AuthorAccount == actor.UserId;
+        var reviewer = actor is not null && MaterialParties.Reviews(actor, detail.OrganizationPath);
         var comments = detail.Listing.State is MaterialState.Published or MaterialState.Withdrawn
             ? await store.CommentsAsync(id, cancellationToken)
             : [];
@@ -62,8 +62,7 @@ public sealed class MaterialRead(MaterialStore store, NodeDirectory directory, S
     /// <summary>An attachment's bytes when the caller sees its material, else null.</summary>
     public async Task<MaterialFile?> DownloadAsync(Guid id, Guid attachmentId, Actor? actor, CancellationToken cancellationToken) =>
         await store.MaterialAsync(id, cancellationToken) is { } material
-        && (material.State == MaterialState.Published || actor is not null
-            && (material.AuthorAccount == actor.UserId || MaterialParties.Reviews(actor, material.OrganizationPath)))
+        && MaterialParties.Sees(actor, material.State, material.AuthorAccount, material.OrganizationPath)
             ? await store.AttachmentContentAsync(id, attachmentId, cancellationToken)
             : null;
 

@@ -1,3 +1,4 @@
+using EduInfo.Domain.Materials;
 using EduInfo.Grains.Interfaces.Actors;
 
 namespace EduInfo.Grains.Interfaces.Materials;
@@ -20,6 +21,14 @@ public static class MaterialParties
     /// <summary>Who reads an area's materials waiting for a review: the district's and region's officers over it.</summary>
     public static bool ReviewsArea(Actor actor, IReadOnlyList<string> path) =>
         actor.Grants.Any(g => g.Role is Role.DistrictOfficer or Role.RegionOfficer && path.Contains(g.ScopeId));
+
+    /// <summary>
+    /// Who sees a material: anyone once it is published; before that (and after its withdrawal) its author and its reviewers
+    /// only — anyone else finds none (404), so a draft's existence does not leak.
+    /// </summary>
+    public static bool Sees(Actor? actor, MaterialState state, string authorAccount, IReadOnlyList<string> organizationPath) =>
+        state == MaterialState.Published
+        || actor is not null && (authorAccount == actor.UserId || Reviews(actor, organizationPath));
 
     /// <summary>Who discusses and rates: the staff of education, not parents, pupils or operators.</summary>
     public static bool MayDiscuss(Actor actor) =>
