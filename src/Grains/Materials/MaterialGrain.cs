@@ -7,7 +7,7 @@ using EduInfo.Grains.Interfaces.Forums;
 using EduInfo.Grains.Interfaces.Materials;
 using EduInfo.Storage.Audit;
 using EduInfo.Storage.Materials;
-using EduInfo.Storage.Seminars;
+using EduInfo.Storage.Registry;
 using Microsoft.Extensions.Options;
 
 namespace EduInfo.Grains.Materials;
@@ -17,13 +17,13 @@ namespace EduInfo.Grains.Materials;
 /// ratings. Authorized here (<see cref="MaterialParties"/>); texts checked by the forums' rules; comments arrive and are
 /// moderated as forum posts are (<see cref="ForumRules"/>), within the forums' rate of posting.
 /// </summary>
-public sealed class MaterialGrain(MaterialStore store, SeminarStore staff, IKazakhstanClock clock, IOptions<ForumLimits> limits) : Grain, IMaterialGrain
+public sealed class MaterialGrain(MaterialStore store, StaffStore staff, IKazakhstanClock clock, IOptions<ForumLimits> limits) : Grain, IMaterialGrain
 {
     private Guid MaterialId => this.GetPrimaryKey();
 
     public async Task<MaterialOutcome> Create(Actor actor, MaterialRequest request)
     {
-        if (!MaterialParties.MayWrite(actor) || actor.PersonId is not { } personId || await staff.PersonAsync(personId, clock.Today) is not { } person)
+        if (!MaterialParties.MayWrite(actor) || actor.PersonId is not { } personId || await staff.EmployedAsync(personId, clock.Today) is not { } person)
         {
             return MaterialOutcome.Refused(MaterialStatus.Forbidden, "materialId", "notStaff");
         }
@@ -260,9 +260,8 @@ public sealed class MaterialGrain(MaterialStore store, SeminarStore staff, IKaza
         return Moved(await store.RateAsync(MaterialId, actor.UserId, request.Stars!.Value, clock.UtcNow, Audit(actor, "material.rate", null)), material.State);
     }
 
-    /// <summary>A material is seen when published, by its author, and by its reviewers: anyone else finds none (404).</summary>
-    public static bool Sees(Actor actor, MaterialRow material) =>
-        material.State == MaterialState.Published || material.AuthorAccount == actor.UserId || MaterialParties.Reviews(actor, material.OrganizationPath);
+    private static bool Sees(Actor actor, MaterialRow material) =>
+        MaterialParties.Sees(actor, material.State, material.AuthorAccount, material.OrganizationPath);
 
     /// <summary>The caller's own material (the account that wrote it), or null: another's draft is not there.</summary>
     private async Task<MaterialRow?> OwnAsync(Actor actor) =>

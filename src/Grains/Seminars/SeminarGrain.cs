@@ -5,6 +5,7 @@ using EduInfo.Domain.YearEnd;
 using EduInfo.Grains.Interfaces.Actors;
 using EduInfo.Grains.Interfaces.Seminars;
 using EduInfo.Storage.Audit;
+using EduInfo.Storage.Registry;
 using EduInfo.Storage.Seminars;
 
 namespace EduInfo.Grains.Seminars;
@@ -14,7 +15,7 @@ namespace EduInfo.Grains.Seminars;
 /// is authorized here and written with its audit row in one transaction; the seats are counted in that transaction under
 /// a lock of the seminar's row (<see cref="SeminarStore"/>), so the count holds even if two activations ever wrote at once.
 /// </summary>
-public sealed class SeminarGrain(SeminarStore store, IKazakhstanClock clock) : Grain, ISeminarGrain
+public sealed class SeminarGrain(SeminarStore store, StaffStore staff, IKazakhstanClock clock) : Grain, ISeminarGrain
 {
     private const int MaxMarks = SeminarRules.MaxCapacity;
 
@@ -120,7 +121,7 @@ public sealed class SeminarGrain(SeminarStore store, IKazakhstanClock clock) : G
             : SeminarOutcome.Refused(SeminarStatus.Invalid, $"marks[{marks.Select(m => m.PersonId).ToList().IndexOf(person)}]", "notSeated");
     }
 
-    private sealed record Participant(SeminarRow? Seminar, SeminarPerson? Person, SeminarOutcome? Refusal);
+    private sealed record Participant(SeminarRow? Seminar, StaffMember? Person, SeminarOutcome? Refusal);
 
     /// <summary>
     /// The seminar and the caller as its participant: a registry person (a teacher or head of the staff register) of an
@@ -132,7 +133,7 @@ public sealed class SeminarGrain(SeminarStore store, IKazakhstanClock clock) : G
         {
             return Refuse(SeminarOutcome.NotFound);
         }
-        if (actor.PersonId is not { } personId || await store.PersonAsync(personId, clock.Today) is not { } person)
+        if (actor.PersonId is not { } personId || await staff.EmployedAsync(personId, clock.Today) is not { } person)
         {
             return Refuse(SeminarOutcome.Refused(SeminarStatus.Forbidden, "seminarId", "notStaff"));
         }

@@ -8,6 +8,9 @@ namespace EduInfo.Storage.Registry;
 public sealed record StaffRow(string Id, string LastName, string FirstName, string? MiddleName, StaffPost Post, DateOnly? HiredOn, DateOnly? LeftOn,
     string? Login);
 
+/// <summary>A person on the staff of an open organization on a day (heads are staff too): who may register for seminars and write materials.</summary>
+public sealed record StaffMember(string PersonId, string OrganizationId, IReadOnlyList<string> OrganizationPath);
+
 /// <summary>A member of staff to register.</summary>
 public sealed record NewStaff(string Id, string OrganizationId, string Iin, string LastName, string FirstName, string? MiddleName, StaffPost Post,
     DateOnly HiredOn);
@@ -19,6 +22,19 @@ public sealed record NewStaff(string Id, string OrganizationId, string Iin, stri
 /// </summary>
 public sealed partial class StaffStore(NpgsqlDataSource dataSource)
 {
+    /// <summary>The person as staff of an open organization still employed on the day, or null (left, closed, or not staff).</summary>
+    public async Task<StaffMember?> EmployedAsync(string personId, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT t.organization_id, o.path FROM teachers t JOIN organizations o ON o.id = t.organization_id
+            WHERE t.id = @id AND o.closed_on IS NULL AND (t.left_on IS NULL OR t.left_on >= @today)
+            """);
+        command.Parameters.AddWithValue("id", personId);
+        command.Parameters.AddWithValue("today", today);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new StaffMember(personId, reader.GetString(0), reader.GetFieldValue<string[]>(1)) : null;
+    }
+
     public async Task<IReadOnlyList<StaffRow>> ReadStaffAsync(string organizationId, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""

@@ -2,6 +2,7 @@ using System.Text.Json;
 using EduInfo.Domain.Seminars;
 using EduInfo.Storage.Audit;
 using EduInfo.Storage.EServices;
+using EduInfo.Storage.Registry;
 using Npgsql;
 
 namespace EduInfo.Storage.Seminars;
@@ -11,9 +12,6 @@ public sealed record SeminarOrganizer(string Id, bool IsOrganization, IReadOnlyL
 
 /// <summary>A seminar's row.</summary>
 public sealed record SeminarRow(Guid Id, string OrganizerId, SeminarFacts Facts, DateOnly HeldOn, string CreatedBy);
-
-/// <summary>A registry person who may register: their organization and its path.</summary>
-public sealed record SeminarPerson(string PersonId, string OrganizationId, IReadOnlyList<string> OrganizationPath);
 
 /// <summary>Where a registration stands after a write.</summary>
 public sealed record SeatTaken(SeatState State, int? WaitingPosition, bool New);
@@ -44,19 +42,6 @@ public sealed partial class SeminarStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("open", openOnly);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? new SeminarOrganizer(id, reader.GetBoolean(0), reader.GetFieldValue<string[]>(1)) : null;
-    }
-
-    /// <summary>The person as employed staff of an open organization (heads are staff too), or null.</summary>
-    public async Task<SeminarPerson?> PersonAsync(string personId, DateOnly today, CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand("""
-            SELECT t.organization_id, o.path FROM teachers t JOIN organizations o ON o.id = t.organization_id
-            WHERE t.id = @id AND o.closed_on IS NULL AND (t.left_on IS NULL OR t.left_on >= @today)
-            """);
-        command.Parameters.AddWithValue("id", personId);
-        command.Parameters.AddWithValue("today", today);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? new SeminarPerson(personId, reader.GetString(0), reader.GetFieldValue<string[]>(1)) : null;
     }
 
     public async Task<SeminarRow?> SeminarAsync(Guid id, CancellationToken cancellationToken = default)
@@ -111,7 +96,7 @@ public sealed partial class SeminarStore(NpgsqlDataSource dataSource)
     /// A seat if one is free, else the end of the waiting list (<see cref="SeminarRules.StateOf"/>: seats go by arrival);
     /// a registration already standing answers where it stands, a withdrawn one registers again at the end.
     /// </summary>
-    public async Task<SeatTaken> RegisterAsync(Guid seminarId, SeminarPerson person, string accountId, DateTimeOffset at, AuditEntry audit,
+    public async Task<SeatTaken> RegisterAsync(Guid seminarId, StaffMember person, string accountId, DateTimeOffset at, AuditEntry audit,
         CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

@@ -241,11 +241,12 @@ public sealed class SeminarApiTests(ApiHost api) : IClassFixture<ApiHost>
         // store counts seats under a lock of the seminar's row. Fifty writers straight into the store, in parallel.
         var seminar = await AnnounceAsync(Seminar("KZ", 10, Now.AddDays(20)), Analyst);
         var store = new EduInfo.Storage.Seminars.SeminarStore(api.Db.DataSource);
+        var staff = new EduInfo.Storage.Registry.StaffStore(api.Db.DataSource);
         var people = api.Registry.Data.Teachers.OrderByDescending(t => t.Id, StringComparer.Ordinal).Take(50).ToList();
         var audit = new EduInfo.Storage.Audit.AuditEntry("store-test", ["teacher"], null, "seminar.register", "seminar", seminar.ToString(), null, "committed");
         var seats = await Task.WhenAll(people.Select(async t =>
         {
-            var person = await store.PersonAsync(t.Id, api.Clock.Today);
+            var person = await staff.EmployedAsync(t.Id, api.Clock.Today);
             return await store.RegisterAsync(seminar, person!, "U-" + t.Id, Now, audit);
         }));
         Assert.Equal(10, seats.Count(x => x.State == EduInfo.Domain.Seminars.SeatState.Seated));
