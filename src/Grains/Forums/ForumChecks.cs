@@ -19,9 +19,16 @@ public static class ForumChecks
         {
             return (null, null, Problems(typed).Problems);
         }
-        var html = ForumMarkup.Render(typed.Text);
+        var (html, problems) = Rendered(field, typed.Text);
+        return (html is null ? null : typed.Text, html, problems);
+    }
+
+    /// <summary>A body already checked as typed (a material's, by its rules), rendered and checked as it will be read.</summary>
+    public static (string? Html, IReadOnlyList<ForumProblem> Problems) Rendered(string field, string typed)
+    {
+        var html = ForumMarkup.Render(typed);
         var shown = ForumText.Check(field, ForumMarkup.TextOf(html), int.MaxValue, multiline: true);
-        return shown.Problems.Count == 0 ? (typed.Text, html, []) : (null, null, Problems(shown).Problems);
+        return shown.Problems.Count == 0 ? (html, []) : (null, Problems(shown).Problems);
     }
 
     /// <summary>A moderator's reason goes to the author and the audit: it is checked like a title and may hold no personal data.</summary>

@@ -274,7 +274,7 @@ public sealed class MaterialGrain(MaterialStore store, StaffStore staff, IKazakh
         string? html = null;
         if (facts is not null)
         {
-            var rendered = ForumChecks.Body("body", facts.Body, MaterialRules.MaxBodyLength);
+            var rendered = ForumChecks.Rendered("body", facts.Body);
             html = rendered.Html;
             problems.AddRange(rendered.Problems.Select(p => new MaterialRefusal(p.Field, p.Code)));
             if (!await store.SubjectExistsAsync(facts.SubjectId))
