@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 using EduInfo.Domain.EServices;
 
 namespace EduInfo.Domain.Materials;
@@ -43,7 +44,7 @@ public static class AttachmentRules
 
     private static readonly byte[] ZipMagic = [0x50, 0x4B, 0x03, 0x04];
 
-    public static AttachmentError? Check(ReadOnlySpan<byte> content, int alreadyAttached, out AttachmentType? type)
+    public static AttachmentError? Check(ReadOnlyMemory<byte> content, int alreadyAttached, out AttachmentType? type)
     {
         type = null;
         if (content.Length == 0)
@@ -54,13 +55,13 @@ public static class AttachmentRules
         {
             return AttachmentError.TooLarge;
         }
-        if (UploadRules.Sniff(content) is { } simple)
+        if (UploadRules.Sniff(content.Span) is { } simple)
         {
             type = simple switch { UploadType.Pdf => AttachmentType.Pdf, UploadType.Png => AttachmentType.Png, _ => AttachmentType.Jpeg };
         }
-        else if (content.StartsWith(ZipMagic))
+        else if (content.Span.StartsWith(ZipMagic))
         {
-            var (office, macros) = OfficePackage(content.ToArray());
+            var (office, macros) = OfficePackage(content);
             if (macros)
             {
                 return AttachmentError.MacrosNotAllowed;
@@ -72,11 +73,15 @@ public static class AttachmentRules
             : null;
     }
 
-    private static (AttachmentType? Type, bool Macros) OfficePackage(byte[] content)
+    private static (AttachmentType? Type, bool Macros) OfficePackage(ReadOnlyMemory<byte> content)
     {
         try
         {
-            using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
+            // Read over the caller's bytes (up to 20 MiB), not a copy of them.
+            using var bytes = MemoryMarshal.TryGetArray(content, out var segment)
+                ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+                : new MemoryStream(content.ToArray(), writable: false);
+            using var zip = new ZipArchive(bytes, ZipArchiveMode.Read);
             if (zip.Entries.Count > MaxPackageEntries)
             {
                 return (null, false);

@@ -142,8 +142,20 @@ public sealed class AttachmentRulesTests
         var big = new byte[AttachmentRules.MaxBytes + 1];
         "%PDF-"u8.CopyTo(big);
         Assert.Equal(AttachmentError.TooLarge, AttachmentRules.Check(big, 0, out _));
-        Assert.Null(AttachmentRules.Check(big.AsSpan(0, AttachmentRules.MaxBytes), 0, out _));
-        Assert.Equal(AttachmentError.TooMany, AttachmentRules.Check("%PDF-"u8, AttachmentRules.MaxPerMaterial, out _));
+        Assert.Null(AttachmentRules.Check(big.AsMemory(0, AttachmentRules.MaxBytes), 0, out _));
+        Assert.Equal(AttachmentError.TooMany, AttachmentRules.Check("%PDF-"u8.ToArray(), AttachmentRules.MaxPerMaterial, out _));
+    }
+
+    [Fact]
+    public void A_package_is_read_where_it_lies_in_the_callers_bytes()
+    {
+        // The ZIP's directory is read over the caller's array, offsets included (no copy of up to 20 MiB).
+        var docx = Package("[Content_Types].xml", "word/document.xml");
+        var around = new byte[docx.Length + 10];
+        docx.CopyTo(around, 3);
+        Assert.Null(AttachmentRules.Check(around.AsMemory(3, docx.Length), 0, out var type));
+        Assert.Equal(AttachmentType.Docx, type);
+        Assert.Equal(AttachmentError.TypeNotAllowed, AttachmentRules.Check(around.AsMemory(3, docx.Length - 30), 0, out _));
     }
 
     [Theory]
