@@ -60,14 +60,17 @@ wait_for() { # url pid log
 if [ "$profile" = Cluster ]; then
   for i in 0 1; do
     ( cd "$(bin Silo)" && ASPNETCORE_ENVIRONMENT=Cluster Cluster__SiloPort=$((silo_port + i)) Cluster__GatewayPort=$((gateway_port + i)) \
-        exec dotnet EduInfo.Silo.dll --urls "http://127.0.0.1:$((port + 1 + i))" ) >".run/silo$i.log" 2>&1 &
+        Telemetry__MetricsPort=$((port + 11 + i)) \
+        exec dotnet EduInfo.Silo.dll --urls "http://127.0.0.1:$((port + 1 + i));http://127.0.0.1:$((port + 11 + i))" ) >".run/silo$i.log" 2>&1 &
     pids+=($!)
   done
   for i in 0 1; do wait_for "http://127.0.0.1:$((port + 1 + i))/health/live" "${pids[$i]}" ".run/silo$i.log"; done
 fi
 
+# /metrics is answered on a port of its own (Telemetry:MetricsPort), never on the public one.
 ( cd "$(bin Api)" && ASPNETCORE_ENVIRONMENT=$profile Cluster__SiloPort=$silo_port Cluster__GatewayPort=$gateway_port \
-    exec dotnet EduInfo.Api.dll --urls "http://127.0.0.1:$port" ) >.run/api.log 2>&1 &
+    Telemetry__MetricsPort=$((port + 10)) \
+    exec dotnet EduInfo.Api.dll --urls "http://127.0.0.1:$port;http://127.0.0.1:$((port + 10))" ) >.run/api.log 2>&1 &
 api_pid=$!
 pids+=($api_pid)
 wait_for "http://127.0.0.1:$port/health/ready" "$api_pid" .run/api.log
@@ -102,6 +105,7 @@ EduInfo is running ($profile profile; logs in .run/).
   Rating of regions  http://localhost:$port/open/KZ/rating (published a minute after the start)
   OpenAPI document   http://127.0.0.1:$port/openapi/v1.json
   Health             http://127.0.0.1:$port/health/ready
+  Metrics            http://127.0.0.1:$((port + 10))/metrics (Prometheus)
 TXT
 [ "$profile" = Cluster ] && echo "  Silo health        http://127.0.0.1:$((port + 1))/health/live  http://127.0.0.1:$((port + 2))/health/live"
 cat <<TXT

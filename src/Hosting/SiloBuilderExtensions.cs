@@ -24,6 +24,8 @@ public static class SiloBuilderExtensions
     {
         var connectionString = configuration.RequireConnectionString();
         var orleans = configuration.GetSection("Cluster");
+        silo.AddActivityPropagation(); // a trace runs from the HTTP request through the grain calls to the SQL
+        silo.Services.AddSingleton<EduInfo.Grains.Rollup.RollupMetrics>();
         silo.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = orleans["ClusterId"] ?? "eduinfo";
@@ -83,6 +85,7 @@ public static class SiloBuilderExtensions
         silo.Services.Configure<EduInfo.Domain.Forums.ForumLimits>(configuration.GetSection("Forums"));
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ApplicationReminderSweep>();
         silo.Services.AddHostedService<UploadRetention>();
+        silo.Services.AddHostedService<Telemetry.OverdueDecisions>();
         silo.Services.AddNotificationDelivery(configuration);
         return silo;
     }

@@ -1,4 +1,5 @@
 using EduInfo.Hosting;
+using EduInfo.Hosting.Telemetry;
 using EduInfo.Storage.Hosting;
 
 // A silo process of the Cluster and Kubernetes profiles (the Development profile co-hosts a silo in the Api).
@@ -13,7 +14,9 @@ builder.UseOrleans(silo =>
     silo.AddEduInfoSilo(builder.Configuration);
 });
 builder.Services.AddHealthChecks();
+builder.AddEduInfoTelemetry("eduinfo-silo");
 
 var app = builder.Build();
+app.UseEduInfoMetrics();
 app.MapHealthChecks("/health/live");
 app.Run();

@@ -2,6 +2,7 @@ using EduInfo.Domain.Journal;
 using EduInfo.Api.Contracts;
 using EduInfo.Api.Problems;
 using EduInfo.Api.Security;
+using EduInfo.Api.Telemetry;
 using EduInfo.Grains.Interfaces.Journal;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -36,22 +37,33 @@ public static class JournalEndpoints
         return api;
     }
 
-    private static Task<Results<Ok<BatchResponse>, ProblemHttpResult>> RecordMarks(string classId, MarkBatch batch, [AsParameters] EndpointCall call) =>
-        Write(call, grains => grains.GetGrain<IClassGrain>(classId).RecordMarks(call.Actor, batch));
+    private static Task<Results<Ok<BatchResponse>, ProblemHttpResult>> RecordMarks(string classId, MarkBatch batch, [AsParameters] EndpointCall call, JournalMetrics metrics) =>
+        Write(call, metrics, JournalEntryKind.Mark, grains => grains.GetGrain<IClassGrain>(classId).RecordMarks(call.Actor, batch));
 
-    private static Task<Results<Ok<BatchResponse>, ProblemHttpResult>> RecordLessons(string classId, LessonBatch batch, [AsParameters] EndpointCall call) =>
-        Write(call, grains => grains.GetGrain<IClassGrain>(classId).RecordLessons(call.Actor, batch));
+    private static Task<Results<Ok<BatchResponse>, ProblemHttpResult>> RecordLessons(string classId, LessonBatch batch, [AsParameters] EndpointCall call, JournalMetrics metrics) =>
+        Write(call, metrics, JournalEntryKind.RollCall, grains => grains.GetGrain<IClassGrain>(classId).RecordLessons(call.Actor, batch));
 
-    private static Task<Results<Ok<BatchResponse>, ProblemHttpResult>> RecordGroupMarks(string groupId, MarkBatch batch, [AsParameters] EndpointCall call) =>
-        Write(call, grains => grains.GetGrain<ITeachingGroupGrain>(groupId).RecordMarks(call.Actor, batch));
+    private static Task<Results<Ok<BatchResponse>, ProblemHttpResult>> RecordGroupMarks(string groupId, MarkBatch batch, [AsParameters] EndpointCall call, JournalMetrics metrics) =>
+        Write(call, metrics, JournalEntryKind.Mark, grains => grains.GetGrain<ITeachingGroupGrain>(groupId).RecordMarks(call.Actor, batch));
 
-    private static Task<Results<Ok<BatchResponse>, ProblemHttpResult>> RecordGroupLessons(string groupId, LessonBatch batch, [AsParameters] EndpointCall call) =>
-        Write(call, grains => grains.GetGrain<ITeachingGroupGrain>(groupId).RecordLessons(call.Actor, batch));
+    private static Task<Results<Ok<BatchResponse>, ProblemHttpResult>> RecordGroupLessons(string groupId, LessonBatch batch, [AsParameters] EndpointCall call, JournalMetrics metrics) =>
+        Write(call, metrics, JournalEntryKind.RollCall, grains => grains.GetGrain<ITeachingGroupGrain>(groupId).RecordLessons(call.Actor, batch));
 
     /// <summary>A batch is idempotent by its entry ids, so the call may be repeated through a silo loss.</summary>
-    private static async Task<Results<Ok<BatchResponse>, ProblemHttpResult>> Write(EndpointCall call, Func<IGrainFactory, Task<BatchOutcome>> write)
+    private static async Task<Results<Ok<BatchResponse>, ProblemHttpResult>> Write(EndpointCall call, JournalMetrics metrics, JournalEntryKind kind,
+        Func<IGrainFactory, Task<BatchOutcome>> write)
     {
-        var outcome = await call.IdempotentAsync(write);
+        BatchOutcome outcome;
+        try
+        {
+            outcome = await call.IdempotentAsync(write);
+        }
+        catch when (!call.Http.RequestAborted.IsCancellationRequested)
+        {
+            metrics.Failed();
+            throw;
+        }
+        metrics.Answered(kind, outcome);
         return outcome.Accepted ? TypedResults.Ok(BatchResponse.Of(outcome)) : LocalizedProblems.Rejected(call.Http, outcome);
     }
 }

@@ -10,6 +10,7 @@ using EduInfo.Api.Reads;
 using EduInfo.Api.Security;
 using EduInfo.Api.Web;
 using EduInfo.Hosting;
+using EduInfo.Hosting.Telemetry;
 using EduInfo.Storage.Hosting;
 using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
@@ -34,6 +35,7 @@ public static class ApiHostingExtensions
             var connectionString = builder.Configuration.RequireConnectionString();
             builder.UseOrleansClient(client =>
             {
+                client.AddActivityPropagation();
                 client.Services.AddDatabaseExceptionSerialization();
                 client.Services.AddSingleton<IClusterConnectionStatusObserver>(sp => sp.GetRequiredService<SiloLossSignal>());
                 client.Configure<Orleans.Configuration.ClusterOptions>(o =>
@@ -76,6 +78,8 @@ public static class ApiHostingExtensions
             o.AddOperationTransformer<OpenApi.OpenApiExamples>();
         });
         builder.Services.AddEduInfoHealthChecks();
+        builder.AddEduInfoTelemetry("eduinfo-api");
+        builder.Services.AddSingleton<EduInfo.Api.Telemetry.JournalMetrics>();
         builder.AddEduInfoAuthentication();
         builder.AddEduInfoRateLimits();
         builder.AddEduInfoWriteAdmission();
@@ -126,6 +130,7 @@ public static class ApiHostingExtensions
 
     public static WebApplication MapEduInfoApi(this WebApplication app)
     {
+        app.UseEduInfoMetrics();
         app.UseEduInfoSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages(async context =>

@@ -9,6 +9,8 @@ namespace EduInfo.Grains.Interfaces.Summaries;
 /// <see cref="Figures"/> is the whole year over all subjects; <see cref="Cells"/> breaks it down by term and
 /// subject (DESIGN.md §2, Metrics: every level, per term, overall and per subject); <see cref="Breakdowns"/> splits the
 /// all-subjects cell of each term and the year by one dimension at a time (docs/analysis.md, Breakdowns).
+/// <see cref="NewestCommit"/> is when the newest journal row written live into it was committed (a class: the newest it
+/// applied since activation; an aggregate: the newest of its children), so freshness at each level is measured, not guessed.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record NodeSummary(
@@ -19,7 +21,8 @@ public sealed record NodeSummary(
     [property: Id(4)] DateTimeOffset AsOf,
     [property: Id(5)] IReadOnlyList<SummaryCell>? Cells = null,
     [property: Id(6)] string? AcademicYear = null,
-    [property: Id(7)] IReadOnlyList<BreakdownSlice>? Breakdowns = null)
+    [property: Id(7)] IReadOnlyList<BreakdownSlice>? Breakdowns = null,
+    [property: Id(8)] DateTimeOffset? NewestCommit = null)
 {
     /// <summary>The figures of one cell (zero when nothing was recorded there).</summary>
     public SummaryFigures Cell(SummaryKey key) =>

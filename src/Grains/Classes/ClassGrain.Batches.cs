@@ -1,4 +1,5 @@
 using EduInfo.Domain.Journal;
+using EduInfo.Domain.Registry;
 using EduInfo.Grains.Interfaces.Actors;
 using EduInfo.Grains.Interfaces.Journal;
 using EduInfo.Grains.Interfaces.Students;
@@ -148,11 +149,14 @@ public sealed partial class ClassGrain
         {
             return;
         }
+        var committed = time.GetUtcNow(); // the append has returned: the rows are committed
         _snapshot = null;
         _watermark = Math.Max(_watermark, result.Inserted.Values.Max());
         try
         {
             applyToClass();
+            _newestCommit = committed;
+            _metrics!.Counted(NodeKind.Class, committed, time.GetUtcNow());
             _publisher!.Request();
         }
         catch (Exception ex)

@@ -1,4 +1,5 @@
 using EduInfo.Domain.Journal;
+using EduInfo.Domain.Registry;
 using EduInfo.Grains.Interfaces.Summaries;
 using EduInfo.Grains.Rollup;
 using Orleans.Streams;
@@ -34,6 +35,8 @@ public sealed partial class ClassGrain
         var parent = toParent
             ? this.GetStreamProvider(RollupStreams.Provider).GetStream<NodeSummary>(StreamId.Create(RollupStreams.ToOrganization, _class!.OrganizationId))
             : null;
-        return new CoalescingPublisher(this, parent, _watchers, Snapshot, rollupOptions.Value.CoalescingInterval, time, logger);
+        var metrics = _metrics!;
+        return new CoalescingPublisher(this, parent, _watchers, Snapshot, rollupOptions.Value.CoalescingInterval, time, logger,
+            () => metrics.Published(NodeKind.Class));
     }
 }

@@ -17,6 +17,7 @@ using EduInfo.Storage.Assessment;
 using EduInfo.Storage.Audit;
 using EduInfo.Storage.Journal;
 using EduInfo.Storage.Registry;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -55,6 +56,10 @@ public sealed partial class ClassGrain(
     private EduInfo.Domain.YearEnd.FinalAttestationPolicy _finalAttestation = new();
     private DateTimeOffset _rulesFetchedAt = DateTimeOffset.MinValue;
     private long _watermark;
+    // When the newest row this activation applied live was committed (null in a new activation: rows read back from the
+    // journal are not news, and would make freshness after a restart look like hours).
+    private DateTimeOffset? _newestCommit;
+    private RollupMetrics? _metrics;
     private CoalescingPublisher? _publisher;
     private readonly Watchers<ISummaryObserver> _watchers = new();
     private NodeSummary? _snapshot;
@@ -69,6 +74,7 @@ public sealed partial class ClassGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _metrics = ServiceProvider.GetRequiredService<RollupMetrics>();
         await LoadAsync(cancellationToken);
         _publisher?.Request();
     }
@@ -233,7 +239,7 @@ public sealed partial class ClassGrain(
             var slices = Breakdown.OfClass(Breakdown.PlaceOf(_class), cells, _ledger.PupilCells(today));
             cells.Remove(SummaryKey.Total, out var total);
             _snapshot = new NodeSummary(ClassId, NodeKind.Class, _watermark, total ?? SummaryFigures.Zero, clock.UtcNow, SummaryCells.ToList(cells), _class.AcademicYear,
-                BreakdownSlices.ToList(slices));
+                BreakdownSlices.ToList(slices), _newestCommit);
             _snapshotDay = today;
             return _snapshot;
         }

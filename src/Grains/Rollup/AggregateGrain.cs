@@ -73,12 +73,14 @@ public abstract class AggregateGrain(
         IAsyncStream<NodeSummary>? parent = _node?.ParentId is { } parentId
             ? provider.GetStream<NodeSummary>(StreamId.Create(RollupStreams.ToArea, parentId))
             : null;
-        _publisher = new CoalescingPublisher(this, parent, _watchers, Snapshot, options.Value.CoalescingInterval, time, logger);
+        _metrics = ServiceProvider.GetRequiredService<RollupMetrics>();
+        _publisher = new CoalescingPublisher(this, parent, _watchers, Snapshot, options.Value.CoalescingInterval, time, logger,
+            () => _metrics.Published(Kind));
 
         _loadedFromCache = cache.RecordExists && cache.State.Layout == RollupState.CurrentLayout;
         foreach (var summary in _loadedFromCache ? cache.State.Children.Values : Enumerable.Empty<NodeSummary>())
         {
-            Accept(summary);
+            _children.Accept(summary); // counted before, not news: no freshness
         }
         _cachedVersion = _children.Version;
         // Not awaited here: on a cold start the republic's reconciliation activates the whole country, which must not
@@ -213,16 +215,29 @@ public abstract class AggregateGrain(
         }
     }
 
-    /// <summary>Keeps a child's summary only if it is newer than the one held; true when it changed this node.</summary>
+    /// <summary>
+    /// Keeps a child's summary only if it is newer than the one held; true when it changed this node. A row counted here
+    /// for the first time is measured from its commit (freshness at this level).
+    /// </summary>
     private bool Accept(NodeSummary summary)
     {
-        if (!_children.Accept(summary))
+        if (!_children.Accept(summary, out var newCommit))
         {
             return false;
+        }
+        if (newCommit is { } committed)
+        {
+            _metrics!.Counted(Kind, committed, time.GetUtcNow());
         }
         _snapshot = null;
         return true;
     }
+
+    private RollupMetrics? _metrics;
+    // The first reconciliation after activation pulls every child (a cold start), which is not drift.
+    private bool _reconciledOnce;
+
+    private NodeKind Kind => _node?.Kind ?? NodeKind.Republic;
 
     /// <summary>
     /// Compares each child's held version with the version the journal says it must have, and pulls (reconciles)
@@ -242,6 +257,8 @@ public abstract class AggregateGrain(
         }
 
         var differing = expected.Where(c => !_children.Holds(c.ChildId, c.ExpectedVersion, c.ExpectedOrganizations)).ToList();
+        var drift = _reconciledOnce;
+        _reconciledOnce = true;
         if (differing.Count == 0)
         {
             return;
@@ -263,6 +280,10 @@ public abstract class AggregateGrain(
                     Accept(summary);
                 }
             }
+        }
+        if (drift)
+        {
+            _metrics!.Reconciled(Kind, differing.Count, differing.Count - failed);
         }
         if (failed > 0)
         {
@@ -333,7 +354,7 @@ public abstract class AggregateGrain(
         {
             return _snapshot with { AsOf = clock.UtcNow };
         }
-        var summary = _children.Summarize(NodeId, _node?.Kind ?? NodeKind.Republic, OwnFigures, clock.UtcNow, _ownPlace);
+        var summary = _children.Summarize(NodeId, Kind, OwnFigures, clock.UtcNow, _ownPlace);
         return _snapshot = _ownVersion == 0 ? summary : summary with { Version = summary.Version + _ownVersion };
     }
 }

@@ -45,8 +45,15 @@ public sealed class ChildSummaries
     /// moving a version, so an area's snapshot answered before its reconciliation ended may lack one that its next
     /// summary, at the same version, has.
     /// </summary>
-    public bool Accept(NodeSummary summary)
+    public bool Accept(NodeSummary summary) => Accept(summary, out _);
+
+    /// <summary>
+    /// As <see cref="Accept(NodeSummary)"/>; <paramref name="newCommit"/> is the accepted summary's newest commit when it
+    /// is newer than the one held for that child (a row this node counts for the first time), else null.
+    /// </summary>
+    public bool Accept(NodeSummary summary, out DateTimeOffset? newCommit)
     {
+        newCommit = null;
         if (_children.TryGetValue(summary.NodeId, out var held))
         {
             if (summary.Version < held.Version
@@ -56,6 +63,10 @@ public sealed class ChildSummaries
                 return false;
             }
             Subtract(held);
+            if (summary.NewestCommit is { } commit && (held.NewestCommit is not { } before || commit > before))
+            {
+                newCommit = commit;
+            }
         }
         _children[summary.NodeId] = summary;
         Total += summary.Figures;
@@ -122,7 +133,8 @@ public sealed class ChildSummaries
             slices = new Dictionary<BreakdownKey, SummaryFigures>(_slices);
             Breakdown.AddOwn(slices, place, own, cells.Keys.Where(k => k.SubjectId == SummaryKey.AllSubjects).Select(k => k.Term));
         }
-        return new NodeSummary(nodeId, kind, Version, Total + own, asOf, SummaryCells.ToList(cells), year, BreakdownSlices.ToList(slices));
+        var newest = _children.Values.Select(c => c.NewestCommit).Max();
+        return new NodeSummary(nodeId, kind, Version, Total + own, asOf, SummaryCells.ToList(cells), year, BreakdownSlices.ToList(slices), newest);
     }
 
     private void Subtract(NodeSummary held)

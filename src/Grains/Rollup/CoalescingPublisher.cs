@@ -23,7 +23,8 @@ internal sealed class CoalescingPublisher(
     Func<NodeSummary> snapshot,
     TimeSpan interval,
     TimeProvider clock,
-    ILogger logger)
+    ILogger logger,
+    Action published)
 {
     private DateTimeOffset _lastPublish = DateTimeOffset.MinValue;
     private IGrainTimer? _pending;
@@ -91,6 +92,7 @@ internal sealed class CoalescingPublisher(
             if (parentStream is not null)
             {
                 Publishes++;
+                published();
                 _ = SendAsync(parentStream, summary);
             }
         }
@@ -127,6 +129,7 @@ internal sealed class CoalescingPublisher(
         if (parentStream is not null)
         {
             Publishes++;
+            published();
             await parentStream.OnNextAsync(summary);
         }
     }

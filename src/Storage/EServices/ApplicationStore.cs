@@ -83,6 +83,14 @@ public sealed partial class ApplicationStore(NpgsqlDataSource dataSource)
         return await ReadAllAsync(command, cancellationToken);
     }
 
+    /// <summary>How many applications anywhere are past their decision's deadline on <paramref name="today"/> (the operators' gauge).</summary>
+    public async Task<long> OverdueCountAsync(DateOnly today, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT count(*) FROM service_applications WHERE state IN ('filed', 'inReview') AND due_on < @today");
+        command.Parameters.AddWithValue("today", today);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     private async Task<IReadOnlyList<ApplicationRecord>> ListAsync(string where, string key, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM {From} WHERE {where}");

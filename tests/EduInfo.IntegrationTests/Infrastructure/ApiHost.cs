@@ -99,7 +99,9 @@ public class ApiHost : IApiHost, IAsyncLifetime
         };
         Configure(settings);
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        // A host that scrapes its metrics listens on their port too (Telemetry:MetricsPort); requests go to the other one.
+        var metricsPort = settings.TryGetValue("Telemetry:MetricsPort", out var port) ? port : null;
+        builder.WebHost.UseUrls(metricsPort is null ? "http://127.0.0.1:0" : $"http://127.0.0.1:0;http://127.0.0.1:{metricsPort}");
         builder.Services.AddSingleton(Clock);
         builder.AddEduInfoApi();
         builder.AddEduInfoOrleans();
@@ -109,7 +111,8 @@ public class ApiHost : IApiHost, IAsyncLifetime
         Map(_app);
         await _app.StartAsync();
 
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First(a => metricsPort is null || !a.EndsWith(":" + metricsPort, StringComparison.Ordinal));
         BaseAddress = new Uri(address);
         // Redirects are answers to check (a page's sign-in challenge, /home), never followed behind a test's back.
         Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
