@@ -18,6 +18,14 @@ if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ]; then
 fi
 [ -x /usr/bin/chromium ] || echo "chromium is missing and cannot be installed: the browser tests will fail" >&2
 
+# The alert rules are checked and unit-tested with promtool (tests/EduInfo.UnitTests/Deployment/AlertRulesTests.cs),
+# which comes with Debian's prometheus package (the server is not started).
+if [ ! -x /usr/bin/promtool ] && [ "$(id -u)" = 0 ]; then
+  echo "Installing prometheus for promtool (apt-get)..." >&2
+  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null
+fi
+[ -x /usr/bin/promtool ] || echo "promtool is missing and cannot be installed: the alert rule tests will fail" >&2
+
 pg_start "$(free_port)" || { echo "0 passed, 1 failed"; exit 1; }
 export EDUINFO_TEST_PG="$PG_ADMIN"
 echo "PostgreSQL for tests: 127.0.0.1:$PG_PORT"

@@ -25,6 +25,7 @@ public sealed class JournalMetrics
         _batches = meter.CreateCounter<long>("eduinfo.journal.batches", "{batch}", "Journal batches answered, by outcome (acknowledged, refused, error)");
         _refused = meter.CreateCounter<long>("eduinfo.journal.batches.refused", "{batch}", "Journal batches refused, by the first problem's code");
         _errors = meter.CreateCounter<long>("eduinfo.journal.write_errors", "{batch}", "Journal writes that failed with an error (answered 5xx)");
+        _errors.Add(0); // scraped from the start, so the alert's ratio reads 0 rather than nothing before the first error
     }
 
     public void Answered(JournalEntryKind kind, BatchOutcome outcome)

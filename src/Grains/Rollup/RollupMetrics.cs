@@ -27,6 +27,12 @@ public sealed class RollupMetrics
         _driftFound = meter.CreateCounter<long>("eduinfo.rollup.drift.found", "{child}",
             "Children whose held summary differed from the journal at a periodic reconciliation (a lost or late update)");
         _driftRepaired = meter.CreateCounter<long>("eduinfo.rollup.drift.repaired", "{child}", "Of those, children pulled and repaired");
+        // Every reconciling level scraped from the start at 0, so an increase is measured from 0 and not from nothing.
+        foreach (var level in (NodeKind[])[NodeKind.Organization, NodeKind.District, NodeKind.Region, NodeKind.Republic])
+        {
+            _driftFound.Add(0, Level(level));
+            _driftRepaired.Add(0, Level(level));
+        }
     }
 
     /// <summary>A row committed at <paramref name="committed"/> is counted at <paramref name="level"/> at <paramref name="now"/>.</summary>
