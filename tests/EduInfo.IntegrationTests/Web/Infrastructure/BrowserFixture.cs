@@ -10,8 +10,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    // A broken page fails in seconds: actions and expectations wait 5 s, a navigation 15 s (a cold grain on 2 cores).
-    public static readonly TimeSpan ActionTimeout = TimeSpan.FromSeconds(5);
+    // These bound a hang, they measure nothing: a click that writes through a cold grain took over 5 s on a loaded CI
+    // machine (ForumPagesTests, 2026-12), so actions and expectations wait as long as a navigation.
+    public static readonly TimeSpan ActionTimeout = TimeSpan.FromSeconds(15);
     public static readonly TimeSpan NavigationTimeout = TimeSpan.FromSeconds(15);
 
     private IPlaywright? _playwright;
