@@ -25,6 +25,7 @@ if [ ! -x /usr/bin/promtool ] && [ "$(id -u)" = 0 ]; then
   apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null
 fi
 [ -x /usr/bin/promtool ] || echo "promtool is missing and cannot be installed: the alert rule tests will fail" >&2
+
 # The Kubernetes manifest tests render k8s/ with /usr/bin/kubectl (kustomize, offline); without it they fail, never skip.
 # Debian 12's kubernetes-client is kubectl 1.20, whose kustomize predates `labels:`: a kubectl of 1.27 or later is wanted.
 if [ ! -x /usr/bin/kubectl ] && [ "$(id -u)" = 0 ]; then
