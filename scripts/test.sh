@@ -26,6 +26,14 @@ if [ ! -x /usr/bin/promtool ] && [ "$(id -u)" = 0 ]; then
 fi
 [ -x /usr/bin/promtool ] || echo "promtool is missing and cannot be installed: the alert rule tests will fail" >&2
 
+# The Kubernetes manifest tests render k8s/ with /usr/bin/kubectl (kustomize, offline); without it they fail, never skip.
+# Debian 12's kubernetes-client is kubectl 1.20, whose kustomize predates `labels:`: a kubectl of 1.27 or later is wanted.
+if [ ! -x /usr/bin/kubectl ] && [ "$(id -u)" = 0 ]; then
+  echo "Installing kubernetes-client (apt-get; kubectl 1.20 on Debian 12, possibly too old for k8s/)..." >&2
+  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends kubernetes-client >/dev/null
+fi
+[ -x /usr/bin/kubectl ] || echo "kubectl is missing at /usr/bin/kubectl and cannot be installed: the Kubernetes manifest tests will fail (install kubectl 1.27+)" >&2
+
 pg_start "$(free_port)" || { echo "0 passed, 1 failed"; exit 1; }
 export EDUINFO_TEST_PG="$PG_ADMIN"
 echo "PostgreSQL for tests: 127.0.0.1:$PG_PORT"

@@ -93,6 +93,25 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource)
         }
     }
 
+    /// <summary>
+    /// How many of the migrations this build knows are not applied yet (all of them on an empty database): a process
+    /// that does not migrate itself waits for zero before it starts.
+    /// </summary>
+    public async Task<int> PendingAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using (var exists = new NpgsqlCommand("SELECT to_regclass('schema_migrations') IS NOT NULL", connection))
+        {
+            if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken))!)
+            {
+                return All.Count;
+            }
+        }
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM schema_migrations WHERE version = ANY(@known)", connection);
+        count.Parameters.AddWithValue("known", All.Select(m => m.Version).ToArray());
+        return All.Count - (int)(long)(await count.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     private static IReadOnlyList<Migration> LoadEmbedded()
     {
         var assembly = typeof(SchemaMigrator).Assembly;

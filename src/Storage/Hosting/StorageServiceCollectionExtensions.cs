@@ -37,8 +37,9 @@ public static class StorageServiceCollectionExtensions
     }
 
     /// <summary>
-    /// PostgreSQL for the journal and the registry, and (unless <paramref name="migrate"/> is false) the schema
-    /// migrations applied before any other hosted service starts, Orleans included.
+    /// PostgreSQL for the journal and the registry, and (unless <paramref name="migrate"/> is false: a test that
+    /// migrated itself) the schema before any other hosted service starts, Orleans included: migrated by this process,
+    /// or with <c>Schema:Migrate=false</c> (Kubernetes: a Job migrates) waited for (<see cref="SchemaGate"/>).
     /// </summary>
     public static IHostApplicationBuilder AddEduInfoStorage(this IHostApplicationBuilder builder, bool migrate = true)
     {
@@ -72,9 +73,13 @@ public static class StorageServiceCollectionExtensions
         builder.Services.TryAddSingleton<Notifications.JournalFeedStore>();
         builder.AddKazakhstanClock();
         builder.Services.AddHostedService<DatabaseRestartWatch>();
-        if (migrate)
+        if (migrate && builder.Configuration.GetValue("Schema:Migrate", true))
         {
             builder.Services.AddHostedService<SchemaMigrationService>();
+        }
+        else if (migrate)
+        {
+            builder.Services.AddHostedService<SchemaGate>();
         }
         return builder;
     }

@@ -230,7 +230,7 @@ public sealed class ClusterApiHost : IApiHost, IAsyncLifetime
     private static bool IsSilo(string log) => log.Contains("-Silo-", StringComparison.Ordinal);
 
     /// <summary>The output folder of a built project under src/, in the configuration the tests were built in.</summary>
-    private static string BuiltProject(string project)
+    internal static string BuiltProject(string project)
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "EduInfo.sln")))
