@@ -15,6 +15,7 @@ public sealed class AlertRulesTests
     private static readonly string Rules = Path.Combine(Root(), "ops", "prometheus", "eduinfo.rules.yml");
     private static readonly string RuleTests = Path.Combine(Root(), "ops", "prometheus", "eduinfo.rules.test.yml");
     private static readonly string Dashboard = Path.Combine(Root(), "ops", "grafana", "eduinfo-operations.json");
+    private static readonly string ScrapeConfig = Path.Combine(Root(), "ops", "prometheus", "prometheus.yml");
 
     [Fact]
     public async Task The_rules_pass_promtool_check()
@@ -30,6 +31,18 @@ public sealed class AlertRulesTests
         var (exit, output) = await PromtoolAsync("test", "rules", RuleTests);
         Assert.True(exit == 0, output);
         Assert.Contains("SUCCESS", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_scrape_config_is_valid_loads_the_rules_and_names_every_job_the_rules_select()
+    {
+        var (exit, output) = await PromtoolAsync("check", "config", ScrapeConfig);
+        Assert.True(exit == 0, output);
+        Assert.Contains("SUCCESS: 1 rule files found", output, StringComparison.Ordinal);
+        var jobs = Regex.Matches(File.ReadAllText(ScrapeConfig), @"- job_name: (\S+)").Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+        var selected = Regex.Matches(File.ReadAllText(Rules) + File.ReadAllText(Dashboard), @"job=\\?""(?<job>[a-z-]+)\\?""").Select(m => m.Groups["job"].Value).ToHashSet(StringComparer.Ordinal);
+        Assert.NotEmpty(selected);
+        Assert.Subset(jobs, selected);
     }
 
     [Theory]

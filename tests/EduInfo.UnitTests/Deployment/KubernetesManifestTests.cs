@@ -109,6 +109,13 @@ public sealed partial class KubernetesManifestTests
             Assert.Contains("--urls", args);
             Assert.Contains("http://0.0.0.0:9464", args[args.IndexOf("--urls") + 1].Split(';'));
             Assert.Equal("9464", Env(objects, container)["Telemetry__MetricsPort"]);
+            // ops/prometheus/prometheus.yml finds the pods through a headless Service named in its job of the same name.
+            var service = Single(objects, "Service", $"{name}-metrics");
+            Assert.Equal(("None", name), (Text(service, "spec", "clusterIP"), Text(service, "spec", "selector", "app")));
+            var port = (YamlMappingNode)Seq(service, "spec", "ports")[0];
+            Assert.Equal(("9464", "metrics"), (Text(port, "port"), Text(port, "targetPort")));
+            Assert.Matches($@"- job_name: {name}\s+dns_sd_configs:\s+- names: \[{name}-metrics\.{Text(service, "metadata", "namespace")}\.svc\.cluster\.local\]\s+type: A\s+port: 9464",
+                File.ReadAllText(Path.Combine(Root(), "ops", "prometheus", "prometheus.yml")));
         }
     }
 
