@@ -99,6 +99,11 @@ public sealed class WriteAdmission : IDisposable
         var (name, what) = pool == AdmissionPool.Journal ? ("eduinfo.admission", "Journal writes") : ("eduinfo.admission.filings", "Application filings");
         _decisions = _meter.CreateCounter<long>(pool == AdmissionPool.Journal ? $"{name}.writes" : name,
             description: $"{what} by admission outcome (admitted, queue_full, queue_timeout)");
+        // Shed outcomes exported at 0 from the start, so the shed ratio (ops/prometheus) exists before the first shed.
+        foreach (var outcome in (string[])["queue_full", "queue_timeout"])
+        {
+            _decisions.Add(0, new KeyValuePair<string, object?>("outcome", outcome));
+        }
         _meter.CreateObservableGauge($"{name}.running", () => Volatile.Read(ref _running), description: $"{what} running");
         _meter.CreateObservableGauge($"{name}.queued", () => _limiter?.GetStatistics()?.CurrentQueuedCount ?? 0,
             description: $"{what} waiting for a slot");
