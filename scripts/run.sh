@@ -6,7 +6,8 @@
 #   scripts/run.sh --cluster   Cluster profile: two silo processes (ADO.NET clustering on PostgreSQL) and the Api as a client
 # Environment: EDUINFO_PORT (5080), EDUINFO_PG_PORT (55432), EDUINFO_SIM_RATE (requests/s, 4; 0 = no traffic),
 #   EDUINFO_SILO_PORT (11111) and EDUINFO_GATEWAY_PORT (30000): Orleans ports (the second silo of --cluster adds 1),
-#   Clock__PinnedUtc (e.g. 2027-07-15T05:00:00Z): run the demo at another date (Development profile only).
+#   Clock__PinnedUtc (e.g. 2027-07-15T05:00:00Z): run the demo at another date (Development profile only),
+#   OrleansDashboard__Enabled (true here, false in a deployment): the Orleans dashboard for operators at /ops/orleans/.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -32,6 +33,8 @@ trap cleanup EXIT INT TERM
 pg_start "$pg_port"
 export ConnectionStrings__EduInfo="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres;Maximum Pool Size=60"
 export DOTNET_ENVIRONMENT=$profile # the operator commands (seed, simulate) run in the same environment as the Api
+# The demo shows the Orleans dashboard (off by default); exported, so the silos of --cluster and the Api agree.
+export OrleansDashboard__Enabled="${OrleansDashboard__Enabled:-true}"
 bin() { echo "$root/src/$1/bin/Release/net10.0"; }
 
 echo "Building..."
@@ -107,6 +110,7 @@ EduInfo is running ($profile profile; logs in .run/).
   Health             http://127.0.0.1:$port/health/ready
   Metrics            http://127.0.0.1:$((port + 10))/metrics (Prometheus)
 TXT
+[ "$OrleansDashboard__Enabled" = true ] && echo "  Orleans dashboard  http://localhost:$port/ops/orleans/ (sign in as operator)"
 [ "$profile" = Cluster ] && echo "  Silo health        http://127.0.0.1:$((port + 1))/health/live  http://127.0.0.1:$((port + 2))/health/live"
 cat <<TXT
 Demo logins (Development only; scopes in docs/demo-country.md), password = demo-<login with - for .>:

@@ -87,6 +87,7 @@ public static class SiloBuilderExtensions
         silo.Services.AddHostedService<UploadRetention>();
         silo.Services.AddHostedService<Telemetry.OverdueDecisions>();
         silo.Services.AddNotificationDelivery(configuration);
+        silo.AddEduInfoOrleansDashboard(configuration);
         return silo;
     }
 }

@@ -36,6 +36,7 @@ public static class ApiHostingExtensions
             builder.UseOrleansClient(client =>
             {
                 client.AddActivityPropagation();
+                client.AddEduInfoOrleansDashboard(builder.Configuration);
                 client.Services.AddDatabaseExceptionSerialization();
                 client.Services.AddSingleton<IClusterConnectionStatusObserver>(sp => sp.GetRequiredService<SiloLossSignal>());
                 client.Configure<Orleans.Configuration.ClusterOptions>(o =>
@@ -237,6 +238,7 @@ public static class ApiHostingExtensions
             .MapForumEndpoints()
             .MapSeminarEndpoints()
             .MapMaterialEndpoints();
+        app.MapEduInfoOrleansDashboard();
         app.MapEduInfoWeb();
         return app;
     }
