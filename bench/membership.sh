@@ -14,7 +14,7 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}
 log="$(mktemp /tmp/eduinfo-membership.XXXXXX.log)"
 status=0
 dotnet test tests/EduInfo.IntegrationTests/EduInfo.IntegrationTests.csproj -c Release --no-build \
-  --logger "console;verbosity=normal" --filter "FullyQualifiedName~MembershipChangeTests" >"$log" 2>&1 || status=$?
+  --logger "console;verbosity=detailed" --filter "FullyQualifiedName~MembershipChangeTests" >"$log" 2>&1 || status=$?
 grep -E '^\s*(\||tiny |small |large |acknowledged |Passed |Failed |Assert)' "$log" || true
 echo "full output: $log"
 exit "$status"

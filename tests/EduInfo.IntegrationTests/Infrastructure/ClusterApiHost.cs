@@ -20,6 +20,7 @@ public sealed class ClusterApiHost : IApiHost, IAsyncLifetime
     private IHost? _client;
     private readonly IReadOnlyDictionary<string, string> _overrides;
     private readonly DemoCountryOptions? _country;
+    private readonly int? _poolSize;
     private Dictionary<string, string> _common = [];
 
     public ClusterApiHost() : this(null, null)
@@ -28,13 +29,15 @@ public sealed class ClusterApiHost : IApiHost, IAsyncLifetime
 
     /// <summary>
     /// A cluster on another PostgreSQL server (<paramref name="admin"/>), with extra settings for every process, on the demo
-    /// country of <paramref name="country"/> (tiny by default).
+    /// country of <paramref name="country"/> (tiny by default); <paramref name="poolSize"/> caps each pool of each process
+    /// (the journal's data source and Orleans' ADO.NET pool), 50 otherwise.
     /// </summary>
-    internal ClusterApiHost(string? admin, IReadOnlyDictionary<string, string>? overrides, DemoCountryOptions? country = null)
+    internal ClusterApiHost(string? admin, IReadOnlyDictionary<string, string>? overrides, DemoCountryOptions? country = null, int? poolSize = null)
     {
         Db = admin is null ? new() : new() { Admin = admin };
         _overrides = overrides ?? new Dictionary<string, string>();
         _country = country;
+        _poolSize = poolSize;
     }
 
     public TestDatabase Db { get; }
@@ -48,7 +51,9 @@ public sealed class ClusterApiHost : IApiHost, IAsyncLifetime
 
         _common = new Dictionary<string, string>
         {
-            ["ConnectionStrings__EduInfo"] = Db.ConnectionString,
+            ["ConnectionStrings__EduInfo"] = _poolSize is { } size
+                ? new Npgsql.NpgsqlConnectionStringBuilder(Db.ConnectionString) { MaxPoolSize = size }.ConnectionString
+                : Db.ConnectionString,
             ["Cluster__Clustering"] = "AdoNet",
             ["Cluster__ClusterId"] = ClusterId,
             ["Cluster__ServiceId"] = ClusterId,
@@ -292,7 +297,9 @@ public sealed class ClusterApiHost : IApiHost, IAsyncLifetime
     private async Task WaitForAsync(HttpClient probe, string url)
     {
         var waited = Stopwatch.StartNew();
-        while (waited.Elapsed < TimeSpan.FromSeconds(90))
+        // Against a hang only: on the shared 2-core machine (load average up to 90) two silos started together while the
+        // journal mix ran were not live after 90 s.
+        while (waited.Elapsed < TimeSpan.FromSeconds(180))
         {
             if (Running().FirstOrDefault(p => p.Process.HasExited) is { Process: not null } dead)
             {
