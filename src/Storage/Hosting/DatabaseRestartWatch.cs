@@ -33,6 +33,13 @@ public sealed class DatabaseRestartWatch(NpgsqlDataSource dataSource, ILogger<Da
             {
                 return;
             }
+            catch (Exception ex)
+            {
+                // Any other failure of the look (a refused connection, 53300 "too many clients", a timeout) is the next
+                // look's to retry: escaping here stops the host (BackgroundServiceExceptionBehavior.StopHost) and took the
+                // last silo of a cluster down under load (MembershipChangeTests).
+                logger.LogWarning("Database restart watch could not look ({Error}); the next look retries", Describe(ex));
+            }
         }
     }
 

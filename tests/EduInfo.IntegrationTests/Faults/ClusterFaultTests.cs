@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using EduInfo.Grains.Interfaces.Calendar;
 using EduInfo.IntegrationTests.Infrastructure;
-using EduInfo.Storage.Journal;
 using Xunit.Abstractions;
 
 namespace EduInfo.IntegrationTests.Faults;
@@ -136,7 +135,7 @@ public sealed class ClusterFaultTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.True(check.None, check.ToString());
 
         var converging = Stopwatch.StartNew();
-        await SummariesEqualTheJournalAsync();
+        await _cluster.SummariesEqualTheJournalAsync(ConvergenceBound);
         output.WriteLine($"acknowledged {load.AcknowledgedCount} entries ({ledger.Count} journal rows, {load.Corrections} corrections); failed attempts retried: " +
             $"{string.Join(", ", load.Failures.Select(f => $"{f.Key}×{f.Value}"))}; killed silo declared dead after {declaredDead.TotalSeconds:F1} s; " +
             $"longest time without an acknowledgement {killGap.TotalSeconds:F1} s after the kill, for one writer {killWriterGap.TotalSeconds:F1} s; PostgreSQL down {downtime.TotalSeconds:F1} s, " +
@@ -211,42 +210,4 @@ public sealed class ClusterFaultTests(ITestOutputHelper output) : IAsyncLifetime
 
     private static Task AcknowledgedAtLeastAsync(JournalLoad load, int entries, string what) =>
         Eventually.MatchesAsync(() => Task.FromResult(load.AcknowledgedCount), n => n >= entries, ResumeBound, what);
-
-    /// <summary>
-    /// The republic's version reaches the sum of the class watermarks and every field of every cell of every node (areas,
-    /// organizations, classes) equals the journal's recount.
-    /// </summary>
-    private async Task SummariesEqualTheJournalAsync()
-    {
-        var data = _cluster.Registry.Data;
-        var nodes = data.Nodes.Select(n => n.Id).Concat(data.Organizations.Select(o => o.Id)).Concat(data.Classes.Select(c => c.Id)).ToList();
-        (long Version, IReadOnlyDictionary<string, IReadOnlyDictionary<(int Term, string SubjectId), IReadOnlyDictionary<string, long>>> Cells)? recount = null;
-        await Eventually.MatchesAsync(async () =>
-        {
-            // Read with each look, as ColdStartTests does: a day roll (at Kazakhstan midnight, had the clock not been
-            // pinned) moves every class's version, and then the figures that depend on the date.
-            var expectedVersion = await _cluster.Db.ScalarAsync<long>("SELECT sum(seq) FROM class_watermarks");
-            if (recount?.Version != expectedVersion)
-            {
-                recount = (expectedVersion, await JournalRecount.ForNodeCellsAsync(_cluster.Db.DataSource, nodes, TestClock.Today));
-            }
-            var republic = await _cluster.Http.GetJsonAsync("/api/v1/nodes/KZ/summary");
-            if (republic.Status != 200 || republic.Body.GetProperty("version").GetInt64() != expectedVersion)
-            {
-                return $"republic: {republic.Status} {(republic.Status == 200 ? republic.Body.GetProperty("version").GetInt64() : 0)} of {expectedVersion}";
-            }
-            RecountComparison.NodeCells cells;
-            try
-            {
-                cells = await RecountComparison.ReadCellsAsync(_cluster.Http, recount.Value.Cells);
-            }
-            catch (Xunit.Sdk.XunitException unanswered) when (unanswered.Message.Contains(": 503 ", StringComparison.Ordinal))
-            {
-                // A silo's pooled connection that died with the PostgreSQL restart fails its first use: a 503, retried.
-                return unanswered.Message;
-            }
-            var mismatches = RecountComparison.Compare(recount.Value.Cells, cells);
-            return mismatches.Count == 0 ? "" : $"{mismatches.Count} figures differ, e.g. {string.Join("; ", mismatches.Take(5))}";
-        }, mismatch => mismatch == "", ConvergenceBound, "every summary equal to the journal recomputation");
-    }
 }

@@ -1,4 +1,6 @@
+using EduInfo.IntegrationTests.Infrastructure;
 using EduInfo.Storage.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
@@ -49,6 +51,30 @@ public sealed class DatabaseRestartWatchTests : IAsyncLifetime
         // The look's connection is one of the dead ones: the server's end of it is reported, and the pools cleared.
         Assert.True(await watch.LookAsync(CancellationToken.None));
         Assert.Equal(0, await FailedUsesAsync(() => watched.OpenConnectionAsync().AsTask()));
+    }
+
+    [Fact]
+    public async Task A_look_that_fails_otherwise_is_retried_and_the_watch_keeps_running()
+    {
+        // Every connection of a role at its connection limit is refused with 53300, as a server at max_connections
+        // refuses one: not a lost connection, and it stopped the whole silo while the watch let it escape.
+        await using (var admin = NpgsqlDataSource.Create(_postgres.AdminConnectionString))
+        {
+            await using var create = admin.CreateCommand("CREATE ROLE refused LOGIN CONNECTION LIMIT 0");
+            await create.ExecuteNonQueryAsync();
+        }
+        await using var refused = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(_postgres.AdminConnectionString) { Username = "refused" }.ConnectionString);
+        var capture = new LogCapture(nameof(DatabaseRestartWatch));
+        using var logging = LoggerFactory.Create(builder => builder.AddProvider(capture));
+        var watch = new DatabaseRestartWatch(refused, logging.CreateLogger<DatabaseRestartWatch>());
+
+        await watch.StartAsync(CancellationToken.None);
+        // Two failed looks: the loop went on after the first.
+        await Eventually.MatchesAsync(() => Task.FromResult(capture.Entries.Count(e => e.Message.Contains("53300", StringComparison.Ordinal))),
+            failed => failed >= 2, TimeSpan.FromSeconds(60), "two failed looks logged");
+        Assert.False(watch.ExecuteTask!.IsCompleted);
+        await watch.StopAsync(CancellationToken.None);
+        Assert.DoesNotContain(capture.Entries, e => e.Message.Contains("cleared", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -21,6 +21,8 @@ public sealed class JournalLoad(Uri api, IReadOnlyList<DemoRegistry.Teaching> te
     private readonly HashSet<(string ClassId, string Subject, DateOnly Date, int Period)> _lessons = [];
     private readonly List<(string ClassId, string Actor, long Sequence)> _correctable = [];
     private readonly ConcurrentQueue<Guid> _acknowledged = new();
+    private readonly ConcurrentQueue<Attempt> _attempts = new();
+    private MarkAcknowledgement? _lastMarks;
     private int _gaveUp;
     private int _corrections;
 
@@ -36,6 +38,12 @@ public sealed class JournalLoad(Uri api, IReadOnlyList<DemoRegistry.Teaching> te
 
     /// <summary>Failed attempts that were retried, by kind ("503", "timeout", "connection", "500"...).</summary>
     public ConcurrentDictionary<string, int> Failures { get; } = new();
+
+    /// <summary>Every HTTP attempt: when it ended, how long it took, its outcome ("200", "503", "timeout"...).</summary>
+    public IReadOnlyCollection<Attempt> Attempts => _attempts;
+
+    /// <summary>The newest acknowledged mark batch: its class, its highest journal sequence and when it was acknowledged.</summary>
+    public MarkAcknowledgement? LastMarks => Volatile.Read(ref _lastMarks);
 
     /// <summary>Answers that are neither an acknowledgement nor retryable: none are expected.</summary>
     public ConcurrentQueue<string> Refusals { get; } = new();
@@ -118,16 +126,28 @@ public sealed class JournalLoad(Uri api, IReadOnlyList<DemoRegistry.Teaching> te
             return;
         }
         using var answer = System.Text.Json.JsonDocument.Parse(body);
+        var highest = 0L;
         lock (_random)
         {
             foreach (var entry in answer.RootElement.GetProperty("entries").EnumerateArray())
             {
-                _correctable.Add((request.ClassId, request.Actor, entry.GetProperty("sequence").GetInt64()));
+                var sequence = entry.GetProperty("sequence").GetInt64();
+                highest = Math.Max(highest, sequence);
+                _correctable.Add((request.ClassId, request.Actor, sequence));
             }
         }
+        Volatile.Write(ref _lastMarks, new MarkAcknowledgement(request.ClassId, highest, _clock.Elapsed));
     }
 
     private async Task<(string Outcome, string Body)> TryOnceAsync(JournalRequest request)
+    {
+        var started = _clock.Elapsed;
+        var result = await SendOnceAsync(request);
+        _attempts.Enqueue(new(_clock.Elapsed, _clock.Elapsed - started, result.Outcome));
+        return result;
+    }
+
+    private async Task<(string Outcome, string Body)> SendOnceAsync(JournalRequest request)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, request.Path) { Content = JsonContent.Create(request.Body) };
         message.Headers.Add(HttpExtensions.ActorHeader, request.Actor);
@@ -209,6 +229,12 @@ public sealed class JournalLoad(Uri api, IReadOnlyList<DemoRegistry.Teaching> te
     public void Dispose() => _http.Dispose();
 
     public enum RequestKind { Marks, Lessons, Correction }
+
+    /// <summary>One HTTP attempt, on the clock of <see cref="Elapsed"/>.</summary>
+    public sealed record Attempt(TimeSpan End, TimeSpan Took, string Outcome);
+
+    /// <summary>An acknowledged mark batch, on the clock of <see cref="Elapsed"/>: its class shows it once the class's version reaches <paramref name="Sequence"/>.</summary>
+    public sealed record MarkAcknowledgement(string ClassId, long Sequence, TimeSpan At);
 
     public sealed record JournalRequest(string Path, string Actor, object Body, Guid[] EntryIds, RequestKind Kind, string ClassId);
 }
