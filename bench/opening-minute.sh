@@ -10,16 +10,13 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 . scripts/lib/pg.sh
+. bench/lib/country.sh
 applications="${1:-10000}"; clients="${2:-200}"; seconds="${3:-60}"; writers="${4:-16}"; dashboards="${5:-8}"; teachers="${6:-200}"
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; pg_stop; }
 trap cleanup EXIT INT TERM
 
-pg_start "$(free_port)"
-export ConnectionStrings__EduInfo="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres;Maximum Pool Size=100"
-dotnet build EduInfo.sln -c Release -nologo -v:q -clp:NoSummary >/dev/null
-tools="$root/src/Tools/bin/Release/net10.0/eduinfo.dll"
-dotnet "$tools" seed small | grep -v "demo login"
+bench_small_country
 port="$(free_port)"
 log="$(mktemp /tmp/eduinfo-opening-api.XXXXXX.log)"
 ( cd src/Api/bin/Release/net10.0 && ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning Auth__DevelopmentActorHeader=true \

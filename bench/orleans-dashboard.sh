@@ -9,6 +9,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 . scripts/lib/pg.sh
+. bench/lib/country.sh
 seconds="${1:-30}"
 clients="${2:-16}"
 port="$(free_port)"
@@ -18,11 +19,7 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; pg_stop; }
 trap cleanup EXIT INT TERM
 
-pg_start "$(free_port)"
-export ConnectionStrings__EduInfo="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres;Maximum Pool Size=100"
-dotnet build EduInfo.sln -c Release -nologo -v:q -clp:NoSummary >/dev/null
-tools="$root/src/Tools/bin/Release/net10.0/eduinfo.dll"
-dotnet "$tools" seed small >/dev/null
+bench_small_country
 base="http://127.0.0.1:$port"
 results="$(mktemp /tmp/eduinfo-bench-dashboard.XXXXXX)"
 

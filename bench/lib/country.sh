@@ -13,3 +13,13 @@ bench_country() {
   dotnet "$tools" seed "$size" --no-history | grep -v "demo login"
   dotnet "$tools" bench-history "$rows"
 }
+
+# The small demo country on a fresh PostgreSQL with default settings and the Release build (the smoke-sized
+# benchmarks). Leaves PG_PORT, ConnectionStrings__EduInfo and tools set, as bench_country does.
+bench_small_country() {
+  pg_start "$(free_port)"
+  export ConnectionStrings__EduInfo="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres;Maximum Pool Size=100"
+  dotnet build EduInfo.sln -c Release -nologo -v:q -clp:NoSummary >/dev/null
+  tools="$root/src/Tools/bin/Release/net10.0/eduinfo.dll"
+  dotnet "$tools" seed small | grep -v "demo login"
+}

@@ -50,16 +50,6 @@ public sealed class ClusterFaultTests(ITestOutputHelper output) : IAsyncLifetime
     /// <summary>How long the load runs on the survivor after a kill: long enough that a 30 s stall could not hide.</summary>
     private static readonly TimeSpan WatchAfterKill = TimeSpan.FromSeconds(35);
 
-    /// <summary>Faster probes than production (docs/operations-faults.md) so the test fits its CI budget; reconciliation every 5 s.</summary>
-    private static readonly Dictionary<string, string> Tuning = new()
-    {
-        ["Cluster__Membership__ProbeTimeout"] = "00:00:02",
-        ["Cluster__Membership__NumMissedProbesLimit"] = "3",
-        ["Cluster__Membership__TableRefreshTimeout"] = "00:00:05",
-        ["Cluster__Membership__IAmAliveTablePublishTimeout"] = "00:00:05",
-        ["Cluster__GatewayListRefreshPeriod"] = "00:00:05",
-        ["Rollup__ReconcileInterval"] = "00:00:05",
-    };
 
     private PrivatePostgres _postgres = null!;
     private ClusterApiHost _cluster = null!;
@@ -67,7 +57,7 @@ public sealed class ClusterFaultTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _postgres = await PrivatePostgres.StartAsync();
-        _cluster = new ClusterApiHost(_postgres.AdminConnectionString, Tuning);
+        _cluster = new ClusterApiHost(_postgres.AdminConnectionString, FaultTuning.FastMembershipAndReconciliation);
         await _cluster.InitializeAsync();
     }
 

@@ -22,21 +22,12 @@ public sealed class LiveFailoverTests(ITestOutputHelper output) : IAsyncLifetime
     /// <summary>A membership round: the time for the survivor to declare a killed silo dead (docs/operations-faults.md).</summary>
     private static readonly TimeSpan MembershipRoundBound = TimeSpan.FromMinutes(2);
 
-    /// <summary>The fault test's faster probes (docs/operations-faults.md); the live settings are the defaults.</summary>
-    private static readonly Dictionary<string, string> Tuning = new()
-    {
-        ["Cluster__Membership__ProbeTimeout"] = "00:00:02",
-        ["Cluster__Membership__NumMissedProbesLimit"] = "3",
-        ["Cluster__Membership__TableRefreshTimeout"] = "00:00:05",
-        ["Cluster__Membership__IAmAliveTablePublishTimeout"] = "00:00:05",
-        ["Cluster__GatewayListRefreshPeriod"] = "00:00:05",
-    };
 
     private ClusterApiHost _cluster = null!;
 
     public async Task InitializeAsync()
     {
-        _cluster = new ClusterApiHost(null, Tuning);
+        _cluster = new ClusterApiHost(null, FaultTuning.FastMembership);
         await _cluster.InitializeAsync();
     }
 

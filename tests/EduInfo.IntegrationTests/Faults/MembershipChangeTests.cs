@@ -39,16 +39,6 @@ public sealed class MembershipChangeTests(ITestOutputHelper output) : IAsyncLife
     /// <summary>Guards against a lost roll-up: an acknowledged mark shows in its class's summary within this.</summary>
     private static readonly TimeSpan FreshnessBound = TimeSpan.FromSeconds(60);
 
-    /// <summary>The fault tests' faster probes and reconciliation (ClusterFaultTests), so a departure is seen within seconds.</summary>
-    private static readonly Dictionary<string, string> Tuning = new()
-    {
-        ["Cluster__Membership__ProbeTimeout"] = "00:00:02",
-        ["Cluster__Membership__NumMissedProbesLimit"] = "3",
-        ["Cluster__Membership__TableRefreshTimeout"] = "00:00:05",
-        ["Cluster__Membership__IAmAliveTablePublishTimeout"] = "00:00:05",
-        ["Cluster__GatewayListRefreshPeriod"] = "00:00:05",
-        ["Rollup__ReconcileInterval"] = "00:00:05",
-    };
 
     /// <summary>
     /// Each pool of each process (the journal's and Orleans'): up to 5 processes (4 silos and the Api) × 2 pools × 16 stay
@@ -67,7 +57,7 @@ public sealed class MembershipChangeTests(ITestOutputHelper output) : IAsyncLife
     public async Task InitializeAsync()
     {
         _postgres = await PrivatePostgres.StartAsync();
-        _cluster = new ClusterApiHost(_postgres.AdminConnectionString, Tuning, DemoCountryOptions.ForSize(Size), PoolSize);
+        _cluster = new ClusterApiHost(_postgres.AdminConnectionString, FaultTuning.FastMembershipAndReconciliation, DemoCountryOptions.ForSize(Size), PoolSize);
         var starting = Stopwatch.StartNew();
         try
         {
