@@ -66,6 +66,13 @@ public static class RateLimits
         {
             Timeout = section.GetValue("RequestTimeout", TimeSpan.FromSeconds(30)),
             TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
+            // As every other 503: retryable, with Retry-After and the localized problem (a silo that died mid-call).
+            WriteTimeoutResponse = async context =>
+            {
+                context.Response.Headers.RetryAfter = "5";
+                await LocalizedProblems.Create(context, StatusCodes.Status503ServiceUnavailable, "unavailable",
+                    "problem.unavailable.title", "problem.unavailable.detail").ExecuteAsync(context);
+            },
         });
         return builder;
     }
