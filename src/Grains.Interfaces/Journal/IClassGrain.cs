@@ -69,6 +69,15 @@ public interface IClassGrain : ISummaryNode
     /// <summary>Closes (<paramref name="close"/> true) or reopens a term for the class: the head of the organization only. Audited.</summary>
     Task<BatchOutcome> SetTermClosed(Actor actor, int term, bool close, string? reason);
 
+    /// <summary>
+    /// A loaded student asks to be sent its rows from now on (<see cref="Students.IStudentGrain.Apply"/>); students that
+    /// do not listen are not woken by writes. A hint kept in memory only: a reactivated class has forgotten it, and the
+    /// student compares its watermarks with the journal's on read.
+    /// </summary>
+    /// <remarks>Interleaves: a student listens while loading, and a write may be awaiting that very student.</remarks>
+    [Orleans.Concurrency.AlwaysInterleave]
+    Task Listen(string studentId);
+
     /// <summary>The teacher's journal grid: one subject, one term, every student's marks and roll-call marks.</summary>
     /// <remarks>Read-only, so it interleaves with writes (a write awaits its students, and a student's diary awaits its class).</remarks>
     [Orleans.Concurrency.AlwaysInterleave]

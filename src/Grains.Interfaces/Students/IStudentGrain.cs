@@ -3,16 +3,20 @@ using EduInfo.Grains.Interfaces.Actors;
 namespace EduInfo.Grains.Interfaces.Students;
 
 /// <summary>
-/// A learner's live state: per-subject counts and sums, and the watermark (highest journal sequence applied).
-/// Rebuilds from the journal on activation and never applies a row at or below its watermark.
+/// A learner's live state: per-subject counts and sums, and the watermark (highest journal sequence counted). Loaded
+/// from the journal at its first read; then it listens to its class and applies the rows the class sends.
 /// </summary>
 public interface IStudentGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Applies committed journal rows sent by class <paramref name="classId"/>, in sequence order; rows at or below
-    /// the grain's watermark for that class are skipped.
+    /// Applies the rows of one batch of class <paramref name="classId"/> that concern this student: the class's rows
+    /// from <paramref name="previous"/> (exclusive; the watermark the class last sent this student) to
+    /// <paramref name="watermark"/> (inclusive; the class's watermark after the batch). The class sends only to students
+    /// that listen (<see cref="Journal.IClassGrain.Listen"/>), so a student that heard less than
+    /// <paramref name="previous"/> from this class missed rows and reads them from the journal. False: the grain is not
+    /// loaded (a listening left behind by a deactivation) and the class should stop sending.
     /// </summary>
-    Task Apply(string classId, IReadOnlyList<StudentJournalRow> rows);
+    Task<bool> Apply(string classId, long previous, long watermark, IReadOnlyList<StudentJournalRow> rows);
 
     /// <summary>Drops the live figures and reads them again from the journal (after a correction superseded a row).</summary>
     Task Rebuild();

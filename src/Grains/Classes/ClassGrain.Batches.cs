@@ -65,6 +65,7 @@ public sealed partial class ClassGrain
 
         var inserted = validated.Rows.Where(r => result.Inserted.ContainsKey(r.EntryId)).ToList();
         var perStudent = inserted
+            .Where(m => _listeners.ContainsKey(m.StudentId))
             .GroupBy(m => m.StudentId)
             .Select(g => (g.Key, (IReadOnlyList<StudentJournalRow>)g.Select(m => new StudentJournalRow(
                 result.Inserted[m.EntryId], m.SubjectId, m.Date, m.Kind, m.Score, m.MaxScore, false, 0, null)).ToList()))
@@ -75,7 +76,7 @@ public sealed partial class ClassGrain
             {
                 _ledger!.RecordMark(mark.StudentId, mark.SubjectId, mark.Date, mark.Kind, mark.Score, mark.MaxScore);
             }
-        }, perStudent, result);
+        }, inserted.Select(m => m.StudentId), perStudent, result);
         return Accepted(validated.Rows.Select(r => r.EntryId), result);
     }
 
@@ -116,7 +117,7 @@ public sealed partial class ClassGrain
         foreach (var (lesson, codes) in lessons)
         {
             var seq = result.Inserted[lesson.EntryId];
-            foreach (var studentId in lesson.Roster)
+            foreach (var studentId in lesson.Roster.Where(_listeners.ContainsKey))
             {
                 AbsenceCode? code = codes.TryGetValue(studentId, out var c) ? c : null;
                 if (!perStudent.TryGetValue(studentId, out var rows))
@@ -132,18 +133,18 @@ public sealed partial class ClassGrain
             {
                 _ledger!.RecordLesson(lesson.SubjectId, lesson.Date, lesson.Roster, codes);
             }
-        }, perStudent.Select(p => (p.Key, (IReadOnlyList<StudentJournalRow>)p.Value)).ToList(), result);
+        }, lessons.SelectMany(l => l.Lesson.Roster), perStudent.Select(p => (p.Key, (IReadOnlyList<StudentJournalRow>)p.Value)).ToList(), result);
         return Accepted(validated.Rows.Select(r => r.EntryId), result);
     }
 
     /// <summary>
-    /// Applies committed rows to this class and its students, after the commit and before the ack. A failure here
-    /// never fails the ack (the rows are committed), and never keeps the rows from the students: a class that failed
+    /// Applies committed rows to this class and its listening students, after the commit and before the ack. A failure
+    /// here never fails the ack (the rows are committed), and never keeps the rows from the students: a class that failed
     /// to count them deactivates and rebuilds from the journal, a student that did not take them is asked to rebuild,
-    /// and a student's diary catches up from the journal on read whatever was lost on the way.
+    /// and a student's read catches up from the journal whatever was lost on the way.
     /// </summary>
-    private async Task ApplyAsync(Action applyToClass, IReadOnlyList<(string StudentId, IReadOnlyList<StudentJournalRow> Rows)> perStudent,
-        AppendResult result)
+    private async Task ApplyAsync(Action applyToClass, IEnumerable<string> concerned,
+        IReadOnlyList<(string StudentId, IReadOnlyList<StudentJournalRow> Rows)> perStudent, AppendResult result)
     {
         if (result.Inserted.Count == 0)
         {
@@ -167,37 +168,13 @@ public sealed partial class ClassGrain
 
         try
         {
-            await NotifyCurrentClassesAsync(perStudent.Select(s => s.StudentId));
+            await NotifyCurrentClassesAsync(concerned);
         }
         catch (Exception ex)
         {
             logger.LogWarning(ex, "Class {ClassId}: could not notify the classes of students who moved on", ClassId);
         }
-        var missed = new List<string>();
-        await Task.WhenAll(perStudent.Select(async s =>
-        {
-            try
-            {
-                await GrainFactory.GetGrain<IStudentGrain>(s.StudentId).Apply(ClassId, s.Rows);
-            }
-            catch (Exception ex)
-            {
-                logger.LogWarning("Class {ClassId}: a student apply failed ({Error}); asking the student to rebuild from the journal", ClassId, ex.GetType().Name);
-                missed.Add(s.StudentId);
-            }
-        }));
-        await Task.WhenAll(missed.Select(async studentId =>
-        {
-            try
-            {
-                await GrainFactory.GetGrain<IStudentGrain>(studentId).Rebuild();
-            }
-            catch (Exception ex)
-            {
-                // Its diary still catches up from the journal when it is read.
-                logger.LogWarning("Class {ClassId}: a student rebuild failed too ({Error})", ClassId, ex.GetType().Name);
-            }
-        }));
+        await SendToListenersAsync(perStudent);
     }
 
     private static async Task<AppendResult> AppendWithRetryAsync(Func<Task<AppendResult>> append)

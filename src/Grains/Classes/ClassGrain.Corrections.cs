@@ -138,8 +138,9 @@ public sealed partial class ClassGrain
         [], _watermark);
 
     /// <summary>
-    /// After a correction, an excusal or a term event: rebuild from the journal, republish, and let the students concerned
-    /// rebuild. The change is committed, so a failure here never fails the answer: the grain deactivates and rebuilds.
+    /// After a correction, an excusal or a term event: rebuild from the journal, republish, and let the listening
+    /// students concerned rebuild (the others catch up when read). The change is committed, so a failure here never
+    /// fails the answer: the grain deactivates and rebuilds.
     /// </summary>
     private async Task RebuildAfterAsync(IReadOnlyList<string> students)
     {
@@ -161,16 +162,6 @@ public sealed partial class ClassGrain
         {
             logger.LogWarning(ex, "Class {ClassId}: could not notify the classes of students who moved on", ClassId);
         }
-        await Task.WhenAll(students.Select(async s =>
-        {
-            try
-            {
-                await GrainFactory.GetGrain<IStudentGrain>(s).Rebuild();
-            }
-            catch (Exception ex)
-            {
-                logger.LogWarning(ex, "Class {ClassId}: a student rebuild failed; it rebuilds on its next activation", ClassId);
-            }
-        }));
+        await RebuildListenersAsync(students);
     }
 }

@@ -15,72 +15,122 @@ using Microsoft.Extensions.Logging;
 namespace EduInfo.Grains.Students;
 
 /// <summary>
-/// A learner's live figures per subject. Loaded from the journal when first read (the diary, the live view); afterwards
-/// it applies the rows its classes send. A write only activates the grain: a class of 25 writing a mark must not cost
-/// 25 journal reads for figures nobody may look at (docs/benchmarks.md, "Figures behind the code"), and rows
-/// sent to a grain not yet loaded are in the journal its first read loads. A class commits its rows in sequence order
-/// and applies them before acknowledging, so the grain keeps one watermark per class and skips any row at or below it:
-/// a row read at loading (or sent twice) is never counted twice, and a row committed late by another class is not
-/// mistaken for an old one.
+/// A learner's live figures per subject. Loaded from the journal when first read (the diary, the live view); from then
+/// on it listens to its class, which sends it the rows of each batch that concern it. A write wakes no student that is
+/// not loaded: a class of 25 taking a roll-call must not cost 25 activations for figures nobody may look at
+/// (docs/benchmarks.md). Listening is a hint: a reactivated class has forgotten its listeners, and a send may be lost
+/// with a silo. So the grain keeps, per class, the class watermark up to which it has counted every row of its own; a
+/// batch that says the class sent it less than that (a gap), or a read that finds the journal's class watermark above
+/// it, makes the grain count again from the journal. Nothing is counted twice: the load reads the rows and the
+/// watermarks in one snapshot, and a batch's rows at or below the heard watermark are skipped.
 /// </summary>
 [Orleans.Placement.PreferLocalPlacement]
 public sealed class StudentGrain(JournalStore journal, RegistryStore registry, IKazakhstanClock clock, TimeProvider time, ILogger<StudentGrain> logger)
     : Grain, IStudentGrain
 {
     private readonly Dictionary<string, StudentTally> _subjects = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _classWatermarks = new(StringComparer.Ordinal);
+    // Class → the class watermark up to which every row of this student from that class is counted.
+    private readonly Dictionary<string, long> _heard = new(StringComparer.Ordinal);
     private readonly Watchers<IStudentObserver> _watchers = new();
     private long _told = -1; // the watermark the watchers were last told
+    private long _newestRow; // the highest sequence number counted: the diary's version
     private string? _academicYear;
 
     private string StudentId => this.GetPrimaryKeyString();
 
-    private long Watermark => _classWatermarks.Count == 0 ? 0 : _classWatermarks.Values.Max();
+    private long Watermark => _newestRow;
 
     private bool _loaded;
 
     /// <summary>Drops the figures and, if they were loaded, reads them again (a grain not loaded reads at its first read).</summary>
-    public Task Rebuild() => _loaded ? LoadAsync(CancellationToken.None) : Task.CompletedTask;
+    public Task Rebuild()
+    {
+        if (_loaded)
+        {
+            return LoadAsync(CancellationToken.None);
+        }
+        DeactivateOnIdle(); // woken only to be told: nothing to keep in memory
+        return Task.CompletedTask;
+    }
 
-    private Task EnsureLoadedAsync() => _loaded ? Task.CompletedTask : LoadAsync(CancellationToken.None);
+    /// <summary>Loads the figures, or counts them again when a class has committed rows this grain was not sent.</summary>
+    private async Task EnsureCurrentAsync()
+    {
+        if (_loaded && _academicYear is not null)
+        {
+            var committed = await journal.ReadStudentClassWatermarksAsync(StudentId, _academicYear);
+            if (committed.All(c => c.Value <= _heard.GetValueOrDefault(c.Key)))
+            {
+                return;
+            }
+        }
+        else if (_loaded)
+        {
+            return;
+        }
+        await LoadAsync(CancellationToken.None);
+    }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         // Not loaded until the read succeeds: a failed read leaves the grain to read again, never half-counted.
         _loaded = false;
         _subjects.Clear();
-        _classWatermarks.Clear();
-        _academicYear = await registry.CurrentAcademicYearOfStudentAsync(StudentId, cancellationToken);
-        if (_academicYear is not null)
+        _heard.Clear();
+        var current = await registry.CurrentClassOfStudentAsync(StudentId, cancellationToken);
+        _academicYear = current?.AcademicYear;
+        if (current is { } c)
         {
-            CountAll(await journal.ReadStudentRowsAsync(StudentId, _academicYear, cancellationToken));
+            // Listening first: a batch committed after this is sent here, or is in the snapshot read next (or both).
+            await ListenAsync(c.ClassId);
+            CountAll(await journal.ReadStudentLedgerAsync(StudentId, c.AcademicYear, cancellationToken));
         }
         _loaded = true;
         TellWatchers();
     }
 
-    /// <summary>Replaces the figures and watermarks by a count of <paramref name="rows"/>: every row in force of the year.</summary>
-    private void CountAll(IReadOnlyList<StudentRowWithTime> rows)
+    private async Task ListenAsync(string classId)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IClassGrain>(classId).Listen(StudentId);
+        }
+        catch (Exception ex)
+        {
+            // A hint: without it the rows are still in the journal, which the next read compares with.
+            logger.LogWarning("Student grain could not listen to its class ({Error}); it catches up on read", ex.GetType().Name);
+        }
+    }
+
+    /// <summary>Replaces the figures and watermarks by a count of a snapshot: every row in force of the year.</summary>
+    private void CountAll(StudentLedgerData ledger)
     {
         _subjects.Clear();
-        _classWatermarks.Clear();
-        foreach (var row in rows)
+        _heard.Clear();
+        _newestRow = 0;
+        foreach (var (classId, watermark) in ledger.ClassWatermarks)
+        {
+            _heard[classId] = watermark;
+        }
+        foreach (var row in ledger.Rows)
         {
             Add(row.Row);
-            _classWatermarks[row.ClassId] = Math.Max(_classWatermarks.GetValueOrDefault(row.ClassId), row.Row.Sequence);
+            _newestRow = Math.Max(_newestRow, row.Row.Sequence);
+            // A row of a class outside the student's enrolments (none should be): never counted twice either.
+            _heard[row.ClassId] = Math.Max(_heard.GetValueOrDefault(row.ClassId), row.Row.Sequence);
         }
     }
 
     /// <summary>
     /// The diary reads every row of the student anyway: its figures are counted from those very rows, so they can never
-    /// disagree with the marks it lists. A live tally that differs was left behind (an apply lost between a class's
+    /// disagree with the marks it lists. A live tally that differs was left behind (a send lost between a class's
     /// commit and its acknowledgement, when a silo died) and is replaced; rows committed after this read arrive by
     /// apply above the new watermarks.
     /// </summary>
-    private void CatchUp(IReadOnlyList<StudentRowWithTime> rows)
+    private void CatchUp(StudentLedgerData ledger)
     {
         var before = Subjects();
-        CountAll(rows);
+        CountAll(ledger);
         if (!before.SequenceEqual(Subjects()))
         {
             logger.LogWarning("Student figures differed from the journal; counted again from it ({Subjects} subjects)", _subjects.Count);
@@ -88,27 +138,35 @@ public sealed class StudentGrain(JournalStore journal, RegistryStore registry, I
         TellWatchers();
     }
 
-    public Task Apply(string classId, IReadOnlyList<StudentJournalRow> rows)
+    public async Task<bool> Apply(string classId, long previous, long watermark, IReadOnlyList<StudentJournalRow> rows)
     {
         if (!_loaded)
         {
-            return Task.CompletedTask; // committed rows: the first read loads them from the journal
+            // Woken by a listening this grain's last activation left behind: the class stops sending.
+            DeactivateOnIdle();
+            return false;
         }
         try
         {
-            var watermark = _classWatermarks.GetValueOrDefault(classId);
-            foreach (var row in rows)
+            var heard = _heard.GetValueOrDefault(classId);
+            if (watermark <= heard)
             {
-                if (row.Sequence <= watermark)
-                {
-                    continue;
-                }
-                Add(row);
-                watermark = row.Sequence;
+                return true; // counted already (read in a snapshot, or sent twice)
             }
-            _classWatermarks[classId] = watermark;
+            if (previous > heard)
+            {
+                // The class sent nothing between what this grain heard and the previous send: rows may have been missed.
+                await LoadAsync(CancellationToken.None);
+                return true;
+            }
+            foreach (var row in rows.Where(r => r.Sequence > heard))
+            {
+                Add(row);
+                _newestRow = Math.Max(_newestRow, row.Sequence);
+            }
+            _heard[classId] = watermark;
             TellWatchers();
-            return Task.CompletedTask;
+            return true;
         }
         catch (Exception ex)
         {
@@ -120,13 +178,13 @@ public sealed class StudentGrain(JournalStore journal, RegistryStore registry, I
 
     public async Task<(long Watermark, IReadOnlyList<SubjectFigures> Subjects)> GetFigures()
     {
-        await EnsureLoadedAsync();
+        await EnsureCurrentAsync();
         return (Watermark, Subjects());
     }
 
     public async Task<long> Watch(IStudentObserver observer, TimeSpan lease)
     {
-        await EnsureLoadedAsync();
+        await EnsureCurrentAsync();
         _watchers.Watch(observer, lease, time.GetUtcNow());
         return _told = Watermark;
     }
@@ -157,16 +215,37 @@ public sealed class StudentGrain(JournalStore journal, RegistryStore registry, I
     public async Task<StudentDiary> GetDiary(Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        await EnsureLoadedAsync();
-        var rows = _academicYear is null ? [] : await journal.ReadStudentRowsAsync(StudentId, _academicYear);
-        CatchUp(rows);
+        var current = await registry.CurrentClassOfStudentAsync(StudentId);
+        _academicYear = current?.AcademicYear;
+        IReadOnlyList<StudentRowWithTime> rows = [];
+        if (current is { } now)
+        {
+            // Listening again costs one call and renews a listening a reactivated class forgot.
+            await ListenAsync(now.ClassId);
+            var ledger = await journal.ReadStudentLedgerAsync(StudentId, now.AcademicYear);
+            if (_loaded)
+            {
+                CatchUp(ledger);
+            }
+            else
+            {
+                CountAll(ledger);
+                _loaded = true;
+                TellWatchers();
+            }
+            rows = ledger.Rows;
+        }
+        else
+        {
+            CountAll(new StudentLedgerData([], new Dictionary<string, long>()));
+            _loaded = true;
+        }
         var marks = rows.Where(r => !r.Row.IsLesson && r.Row.MarkKind is not null)
             .Select(r => new DiaryMark(r.Row.Sequence, r.Row.SubjectId, r.Row.Date, r.Row.MarkKind!.Value, r.Row.Score, r.Row.MaxScore, r.RecordedAt))
             .ToList();
         var attendance = rows.Where(r => r.Row.IsLesson && r.Row.Attendance is not null)
             .Select(r => new DiaryAttendance(r.Row.Sequence, r.Row.SubjectId, r.Row.Date, r.Row.Period, r.Row.Attendance!.Value))
             .ToList();
-        var current = await registry.CurrentClassOfStudentAsync(StudentId);
         var standings = current is { } c ? await StandingsAsync(c.ClassId) : null;
         var corrections = _academicYear is null ? [] : (await journal.ReadStudentCorrectionsAsync(StudentId, _academicYear))
             .Select(x => Correction(x.Correction, x.Original))

@@ -1,5 +1,6 @@
 using EduInfo.Domain.Journal;
 using EduInfo.Grains.Interfaces.Students;
+using System.Data;
 using Npgsql;
 
 namespace EduInfo.Storage.Journal;
@@ -85,29 +86,90 @@ public sealed partial class JournalStore
         return rows;
     }
 
+    private const string StudentRowsSql = $"""
+        SELECT seq, subject_id, lesson_date, mark_kind, score, max_score, false, 0::smallint, NULL::text, recorded_at, class_id
+        FROM journal j WHERE j.academic_year = @y AND j.student_id = @s AND j.entry_kind = 'mark' AND {Effective}
+        UNION ALL
+        SELECT j.seq, j.subject_id, j.lesson_date, NULL, 0::smallint, 0::smallint, true, j.period,
+               j.absent_codes[array_position(j.absent_ids, @s)], j.recorded_at, j.class_id
+        FROM journal j
+        WHERE j.academic_year = @y AND j.entry_kind = 'lesson' AND @s = ANY (j.roster) AND {Effective}
+          AND j.class_id IN (SELECT e.class_id FROM enrolments e JOIN classes c ON c.id = e.class_id
+                             WHERE e.student_id = @s AND c.academic_year = @y)
+        ORDER BY 1
+        """;
+
+    // Every class the student was enrolled in this year, with its committed watermark (0 before its first row).
+    private const string StudentClassWatermarksSql = """
+        SELECT DISTINCT c.id, coalesce(w.seq, 0) FROM enrolments e JOIN classes c ON c.id = e.class_id
+        LEFT JOIN class_watermarks w ON w.class_id = c.id
+        WHERE e.student_id = @s AND c.academic_year = @y
+        """;
+
     /// <summary>
     /// Every journal row that concerns a student this academic year: their marks, and every lesson whose
     /// stored roster includes them (with their code, null = present). Read by index.
     /// </summary>
     public async Task<IReadOnlyList<StudentRowWithTime>> ReadStudentRowsAsync(string studentId, string academicYear, CancellationToken cancellationToken = default)
     {
-        const string sql = $"""
-            SELECT seq, subject_id, lesson_date, mark_kind, score, max_score, false, 0::smallint, NULL::text, recorded_at, class_id
-            FROM journal j WHERE j.academic_year = @y AND j.student_id = @s AND j.entry_kind = 'mark' AND {Effective}
-            UNION ALL
-            SELECT j.seq, j.subject_id, j.lesson_date, NULL, 0::smallint, 0::smallint, true, j.period,
-                   j.absent_codes[array_position(j.absent_ids, @s)], j.recorded_at, j.class_id
-            FROM journal j
-            WHERE j.academic_year = @y AND j.entry_kind = 'lesson' AND @s = ANY (j.roster) AND {Effective}
-              AND j.class_id IN (SELECT e.class_id FROM enrolments e JOIN classes c ON c.id = e.class_id
-                                 WHERE e.student_id = @s AND c.academic_year = @y)
-            ORDER BY 1
-            """;
-        await using var command = dataSource.CreateCommand(sql);
+        await using var command = dataSource.CreateCommand(StudentRowsSql);
         command.Parameters.AddWithValue("y", academicYear);
         command.Parameters.AddWithValue("s", studentId);
-        var rows = new List<StudentRowWithTime>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await ReadStudentRowsAsync(reader, cancellationToken);
+    }
+
+    /// <summary>
+    /// The student's rows (as <see cref="ReadStudentRowsAsync(string, string, CancellationToken)"/>) and the committed
+    /// watermark of each of their classes this year, in one snapshot: every row of a class up to its watermark is in
+    /// the rows, and none above it.
+    /// </summary>
+    public async Task<StudentLedgerData> ReadStudentLedgerAsync(string studentId, string academicYear, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        await using var batch = new NpgsqlBatch(connection, transaction)
+        {
+            BatchCommands = { new NpgsqlBatchCommand(StudentClassWatermarksSql), new NpgsqlBatchCommand(StudentRowsSql) },
+        };
+        foreach (NpgsqlBatchCommand command in batch.BatchCommands)
+        {
+            command.Parameters.AddWithValue("y", academicYear);
+            command.Parameters.AddWithValue("s", studentId);
+        }
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        var watermarks = await ReadWatermarksAsync(reader, cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
+        var rows = await ReadStudentRowsAsync(reader, cancellationToken);
+        await reader.DisposeAsync();
+        await transaction.CommitAsync(cancellationToken);
+        return new StudentLedgerData(rows, watermarks);
+    }
+
+    /// <summary>The committed watermark of each class the student was enrolled in this year (a student's check on read).</summary>
+    public async Task<IReadOnlyDictionary<string, long>> ReadStudentClassWatermarksAsync(string studentId, string academicYear,
+        CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(StudentClassWatermarksSql);
+        command.Parameters.AddWithValue("y", academicYear);
+        command.Parameters.AddWithValue("s", studentId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await ReadWatermarksAsync(reader, cancellationToken);
+    }
+
+    private static async Task<Dictionary<string, long>> ReadWatermarksAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        var watermarks = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            watermarks[reader.GetString(0)] = reader.GetInt64(1);
+        }
+        return watermarks;
+    }
+
+    private static async Task<IReadOnlyList<StudentRowWithTime>> ReadStudentRowsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        var rows = new List<StudentRowWithTime>();
         while (await reader.ReadAsync(cancellationToken))
         {
             MarkKind? kind = reader.IsDBNull(3) ? null : JournalColumns.MarkKind(reader.GetString(3));

@@ -33,6 +33,10 @@ public sealed record TermEndReport(
         }
     }
 
+    /// <summary>Student grains the load's writes woke, per acknowledged batch (only loaded students listen: issue #26.2).</summary>
+    public double StudentActivationsPerBatch =>
+        (After.Of("StudentGrain") - Before.Of("StudentGrain")) / (double)Math.Max(1, Ours.AckedRequests);
+
     /// <summary>Heap growth over the student grains loaded by reading their diaries after the load: a live student's cost.</summary>
     public double BytesPerLoadedStudent => DiariesRead > 0 ? (Loaded.ManagedHeapBytes - After.ManagedHeapBytes) / (double)DiariesRead : double.NaN;
 
@@ -73,6 +77,7 @@ public sealed record TermEndReport(
         Line($"  one COPY of all rows: {Ceiling.SingleStreamRowsPerSecond:F0} rows/s; EduInfo = {OursRows / Ceiling.SingleStreamRowsPerSecond:P1} of it");
         s.AppendLine();
         Line($"memory: managed heap {Before.ManagedHeapBytes / 1048576.0:F0} → {After.ManagedHeapBytes / 1048576.0:F0} MiB (after a full collection) while student grains went {Before.Of("StudentGrain"):N0} → {After.Of("StudentGrain"):N0}");
+        Line($"  student grains woken per acknowledged batch: {StudentActivationsPerBatch:F2} ({After.Of("StudentGrain") - Before.Of("StudentGrain"):N0} over {Ours.AckedRequests:N0} batches)");
         Line($"  {BytesPerStudentGrain:F0} bytes per student grain the writes activated (not loaded until read; upper bound: includes the new marks in the class ledgers); class grains {After.Of("ClassGrain"):N0}, working set {After.WorkingSetBytes / 1048576.0:F0} MiB; silo co-hosted: {After.SiloCoHosted}");
         Line($"  {BytesPerLoadedStudent:F0} bytes per loaded (live) student grain: {DiariesRead:N0} diaries read, heap {After.ManagedHeapBytes / 1048576.0:F0} → {Loaded.ManagedHeapBytes / 1048576.0:F0} MiB");
         s.AppendLine();
