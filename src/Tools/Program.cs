@@ -17,10 +17,19 @@ using Npgsql;
 // eduinfo bench-live POLL_URL POLL_DB PUSH_URL PUSH_DB [viewers] [seconds] [warm-up] [batches/s] [quiet] [refresh viewers]   bench/live.sh: SSE viewers, polling build against push (POLL_URL - : none), then page refresh against shared sections
 // eduinfo bench-analysis URL [reads=200] [sql runs=3]   bench/analysis.sh: breakdowns and a trend of the republic against the equivalent SQL
 // eduinfo bench-opening URL [applications=10000] [clients=200] [seconds=60] [journal clients=16] [dashboards=8] [teachers=200]   bench/opening-minute.sh
+// eduinfo bench-ledger-memory [classes=2000] [through=2027-05-25]   bench/grain-memory.sh: bytes per class ledger with its history to a day (no database)
 // eduinfo import FOLDER [--lang kk|ru|en]        import a registry from CSV files, all or nothing (docs/import.md)
 // eduinfo year-roll YEAR [--force]              roll a closed year into the next with the cluster stopped (docs/operations.md; online: POST /api/v1/years/{year}/roll)
 // eduinfo rebuild [--force]                     drop derived state (roll-up cache, class versions) so a cluster started next rebuilds all from the journal (docs/operations.md)
 // The connection string comes from ConnectionStrings__EduInfo; Clock__PinnedUtc pins the date (Development only).
+if (args is ["bench-ledger-memory", ..])
+{
+    var ledgers = EduInfo.Tools.Benchmark.LedgerMemory.Measure(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000,
+        args.Length > 2 ? DateOnly.Parse(args[2], CultureInfo.InvariantCulture) : new DateOnly(2027, 5, 25));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"ledger memory: {ledgers.Classes:N0} classes of 25 pupils through {ledgers.Through:yyyy-MM-dd} ({ledgers.SchoolDays} school days, {ledgers.SeatsPerClass:N0} seats and {ledgers.MarksPerClass:N0} marks each): {ledgers.BytesPerClass:N0} bytes per class ledger ({ledgers.Elapsed.TotalSeconds:F0} s)"));
+    return 0;
+}
 var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__EduInfo");
 if (args.Length == 0 || string.IsNullOrEmpty(connectionString))
 {

@@ -17,12 +17,12 @@ public sealed partial class ClassLedger
             return [];
         }
         var seats = new Dictionary<string, (int Seats, int Missed)>(StringComparer.Ordinal);
-        foreach (var ((studentId, date), day) in _days)
+        foreach (var (studentId, date, held, missed) in _days.All())
         {
             if (date >= dates.Starts && date <= dates.Ends)
             {
                 var sum = seats.GetValueOrDefault(studentId);
-                seats[studentId] = (sum.Seats + day.Seats, sum.Missed + day.Missed);
+                seats[studentId] = (sum.Seats + held, sum.Missed + missed);
             }
         }
         var policy = PolicyOf(term);

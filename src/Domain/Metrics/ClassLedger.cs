@@ -21,7 +21,7 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
 
     private readonly Dictionary<SummaryKey, SummaryFigures> _recorded = new();
     private readonly Dictionary<(int Term, string Subject), Dictionary<string, TermWork>> _work = new();
-    private readonly Dictionary<(string Student, DateOnly Date), (int Seats, int Missed)> _days = new();
+    private readonly StudentDays _days = new(rules.Class.AcademicYear);
     private readonly Dictionary<(int Term, string Subject), IReadOnlyDictionary<string, TermResult>> _results = new();
     // Which components were held for the class (recorded here) in a term and subject: a student lacking one has it pending.
     private readonly HashSet<(int Term, string Subject, MarkKind Kind)> _heldHere = new();
@@ -169,9 +169,9 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
     /// </summary>
     public void AddSeats(string studentId, DateOnly date, SummaryFigures seats)
     {
-        var held = _days.GetValueOrDefault((studentId, date));
+        var held = _days[studentId, date];
         var now = (Seats: held.Seats + (int)seats.SeatsHeld, Missed: held.Missed + (int)(seats.SeatsHeld - seats.Attended));
-        _days[(studentId, date)] = now;
+        _days[studentId, date] = now;
         var wasFull = held.Seats > 0 && held.Missed == held.Seats;
         var isFull = now.Seats > 0 && now.Missed == now.Seats;
         var term = TermOf(date);

@@ -10,22 +10,43 @@ namespace EduInfo.Domain.Metrics;
 /// </summary>
 public sealed class TermWork
 {
-    private readonly long[] _count = new long[3];
-    private readonly long[] _score = new long[3];
-    private readonly long[] _max = new long[3];
+    // Three components' sums inline (88 bytes an object, not 184 with three arrays): a class keeps one per pupil, subject
+    // and term, 1,200 of them for a class of 25 with 12 subjects over a year (issue 26.3).
+    private Sums _formative, _section, _term;
+
+    private struct Sums
+    {
+        public long Count, Score, Max;
+    }
+
+    private ref Sums Of(int kind)
+    {
+        switch (kind)
+        {
+            case (int)MarkKind.Formative: return ref _formative;
+            case (int)MarkKind.Section: return ref _section;
+            case (int)MarkKind.Term: return ref _term;
+            default: throw new ArgumentOutOfRangeException(nameof(kind), kind, "A term's work has formative, section and term marks only.");
+        }
+    }
 
     public void Add(MarkKind kind, long count, long scoreSum, long maxSum)
     {
-        _count[(int)kind] += count;
-        _score[(int)kind] += scoreSum;
-        _max[(int)kind] += maxSum;
+        ref var sums = ref Of((int)kind);
+        sums.Count += count;
+        sums.Score += scoreSum;
+        sums.Max += maxSum;
     }
 
-    public bool Has(MarkKind kind) => _count[(int)kind] > 0;
+    public bool Has(MarkKind kind) => Of((int)kind).Count > 0;
 
-    public bool IsEmpty => _count.All(c => c == 0);
+    public bool IsEmpty => _formative.Count == 0 && _section.Count == 0 && _term.Count == 0;
 
-    public (long Count, long ScoreSum, long MaxSum) Of(MarkKind kind) => (_count[(int)kind], _score[(int)kind], _max[(int)kind]);
+    public (long Count, long ScoreSum, long MaxSum) Of(MarkKind kind)
+    {
+        var sums = Of((int)kind);
+        return (sums.Count, sums.Score, sums.Max);
+    }
 
     /// <summary>
     /// The three components for <see cref="TermMark.Compute"/>: a component this student has is counted; one held
@@ -40,10 +61,10 @@ public sealed class TermWork
 
     private StudentComponent Component(ComponentKind component, MarkKind kind, Func<MarkKind, bool> heldForGroup, Func<MarkKind, bool>? excused)
     {
-        var i = (int)kind;
-        if (_count[i] > 0)
+        var sums = Of((int)kind);
+        if (sums.Count > 0)
         {
-            return new StudentComponent(component, [((int)_score[i], (int)_max[i])]);
+            return new StudentComponent(component, [((int)sums.Score, (int)sums.Max)]);
         }
         // A missing formative mark never blocks a term mark: only summatives are written "as an event" and pending.
         var held = heldForGroup(kind) && kind != MarkKind.Formative;

@@ -12,7 +12,7 @@ public sealed class OperationsApiTests(ApiHost api) : IClassFixture<ApiHost>
             .Where(a => a.GetProperty("grainType").GetString() == grainType).Sum(a => a.GetProperty("activations").GetInt64());
 
     [Fact]
-    public async Task Runtime_figures_count_the_student_grains_a_batch_activates()
+    public async Task Runtime_figures_count_the_student_grains_their_diaries_load()
     {
         var before = await api.Http.GetJsonAsync("/api/v1/ops/runtime?collect=true", Operator);
         Assert.Equal(200, before.Status);
@@ -24,10 +24,16 @@ public sealed class OperationsApiTests(ApiHost api) : IClassFixture<ApiHost>
         var write = await api.Http.PostJsonAsync($"/api/v1/classes/{t.ClassId}/marks", new { entries }, $"user={t.TeacherId}; roles=teacher");
         Assert.True(write.Status == 200, write.Body.ToString());
 
+        // A write wakes no student grain (StudentGrainTests); reading the diaries loads them.
+        foreach (var student in t.Roster)
+        {
+            Assert.Equal(200, (await api.Http.GetJsonAsync($"/api/v1/students/{student}/diary", $"user={t.TeacherId}; roles=teacher")).Status);
+        }
+
         var after = await api.Http.GetJsonAsync("/api/v1/ops/runtime?collect=true", Operator);
         Assert.Equal(200, after.Status);
         Assert.True(Activations(after.Body, "StudentGrain") - Activations(before.Body, "StudentGrain") >= t.Roster.Length,
-            $"every marked student's grain is active: {after.Body}");
+            $"every read student's grain is active: {after.Body}");
         Assert.True(Activations(after.Body, "ClassGrain") >= 1);
         // Both in bytes and plausible. Not "heap ≤ working set": other test classes allocate in this process between the
         // collection and the two readings, and heap pages need not be resident (seen: 805 MB heap, 746 MB working set).

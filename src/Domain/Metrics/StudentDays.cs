@@ -1,0 +1,82 @@
+using EduInfo.Domain.Calendar;
+
+namespace EduInfo.Domain.Metrics;
+
+/// <summary>
+/// Each pupil's seats and missed seats per day of the academic year: what a full day missed is counted from. Packed in
+/// one array per pupil (a year of a class of 25 in about 37 KB) instead of a dictionary entry per pupil and day (about
+/// 250 KB; issue 26.3). A day outside the year, or a count beyond 16 bits, is kept aside in a dictionary.
+/// </summary>
+public sealed class StudentDays
+{
+    private readonly DateOnly _first;
+    private readonly int _length;
+    private readonly Dictionary<string, uint[]> _byStudent = new(StringComparer.Ordinal);
+    private Dictionary<(string Student, DateOnly Date), (int Seats, int Missed)>? _aside;
+
+    public StudentDays(string academicYear)
+    {
+        if (academicYear.Length >= 4 && int.TryParse(academicYear.AsSpan(0, 4), System.Globalization.CultureInfo.InvariantCulture, out _))
+        {
+            var (first, last) = AcademicCalendar.Bounds(academicYear);
+            (_first, _length) = (first, last.DayNumber - first.DayNumber + 1);
+        }
+    }
+
+    public (int Seats, int Missed) this[string studentId, DateOnly date]
+    {
+        get
+        {
+            if (_aside?.TryGetValue((studentId, date), out var aside) == true)
+            {
+                return aside;
+            }
+            var day = IndexOf(date);
+            var packed = day >= 0 && _byStudent.TryGetValue(studentId, out var days) ? days[day] : 0u;
+            return ((int)(packed & 0xFFFF), (int)(packed >> 16));
+        }
+        set
+        {
+            var day = IndexOf(date);
+            if (day < 0 || value.Seats is < 0 or > ushort.MaxValue || value.Missed is < 0 or > ushort.MaxValue || _aside?.ContainsKey((studentId, date)) == true)
+            {
+                (_aside ??= [])[(studentId, date)] = value;
+                if (day >= 0 && _byStudent.TryGetValue(studentId, out var packed))
+                {
+                    packed[day] = 0; // kept aside from now on: never listed twice
+                }
+                return;
+            }
+            if (!_byStudent.TryGetValue(studentId, out var days))
+            {
+                _byStudent[studentId] = days = new uint[_length];
+            }
+            days[day] = (uint)value.Seats | ((uint)value.Missed << 16);
+        }
+    }
+
+    /// <summary>Every pupil's days with a seat, as (pupil, date, seats, missed).</summary>
+    public IEnumerable<(string StudentId, DateOnly Date, int Seats, int Missed)> All()
+    {
+        foreach (var (studentId, days) in _byStudent)
+        {
+            for (var i = 0; i < days.Length; i++)
+            {
+                if (days[i] != 0)
+                {
+                    yield return (studentId, _first.AddDays(i), (int)(days[i] & 0xFFFF), (int)(days[i] >> 16));
+                }
+            }
+        }
+        foreach (var ((studentId, date), (seats, missed)) in _aside ?? [])
+        {
+            yield return (studentId, date, seats, missed);
+        }
+    }
+
+    private int IndexOf(DateOnly date)
+    {
+        var day = date.DayNumber - _first.DayNumber;
+        return day >= 0 && day < _length ? day : -1;
+    }
+}

@@ -1,0 +1,53 @@
+using EduInfo.Domain.Metrics;
+
+namespace EduInfo.UnitTests.Rules;
+
+/// <summary>The packed per-day seats of a class's pupils keep exactly what a dictionary would, inside the year and out.</summary>
+public sealed class StudentDaysTests
+{
+    public static TheoryData<string, int, int> Days => new()
+    {
+        { "2026-09-01", 5, 1 },       // the year's first day
+        { "2027-08-31", 1, 1 },       // its last
+        { "2026-08-31", 3, 2 },       // the day before: kept aside
+        { "2027-09-01", 2, 0 },       // the day after: kept aside
+        { "2026-11-27", 70_000, 3 },  // a count beyond 16 bits: kept aside
+        { "2026-11-30", 4, 70_000 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Days))]
+    public void A_day_reads_back_what_was_written_and_is_listed_once(string date, int seats, int missed)
+    {
+        var days = new StudentDays("2026-2027");
+        var day = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal((0, 0), days["S1", day]);
+        days["S1", day] = (seats, missed);
+        days["S2", day] = (1, 0);
+        Assert.Equal((seats, missed), days["S1", day]);
+        Assert.Equal((1, 0), days["S2", day]);
+        Assert.Equal((0, 0), days["S1", day.AddDays(1)]);
+        Assert.Equal([("S1", day, seats, missed), ("S2", day, 1, 0)], days.All().OrderBy(d => d.StudentId, StringComparer.Ordinal).ToList());
+    }
+
+    [Fact]
+    public void A_day_that_outgrows_the_packing_moves_aside_and_is_still_listed_once()
+    {
+        var days = new StudentDays("2026-2027");
+        var day = new DateOnly(2026, 10, 5);
+        days["S1", day] = (6, 6);
+        days["S1", day] = (65_536, 0);
+        days["S1", day] = (7, 1); // stays aside once there
+        Assert.Equal((7, 1), days["S1", day]);
+        Assert.Equal([("S1", day, 7, 1)], days.All().ToList());
+    }
+
+    [Fact]
+    public void A_year_that_cannot_be_read_keeps_every_day_aside()
+    {
+        var days = new StudentDays("");
+        days["S1", new DateOnly(2026, 10, 5)] = (2, 1);
+        Assert.Equal((2, 1), days["S1", new DateOnly(2026, 10, 5)]);
+        Assert.Single(days.All());
+    }
+}
