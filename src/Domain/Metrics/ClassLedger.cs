@@ -23,6 +23,9 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
     private readonly Dictionary<(int Term, string Subject), Dictionary<string, TermWork>> _work = new();
     private readonly StudentDays _days = new(rules.Class.AcademicYear);
     private readonly Dictionary<(int Term, string Subject), IReadOnlyDictionary<string, TermResult>> _results = new();
+    // Pupils share results (the same mark, percent and weights): one instance of each, not one per pupil, subject and
+    // term, which were most of a year's ledger (docs/benchmarks.md, issue 26.3). Bounded by the distinct values.
+    private readonly Dictionary<TermResult, TermResult> _sharedResults = new(TermResultComparer.Instance);
     // Which components were held for the class (recorded here) in a term and subject: a student lacking one has it pending.
     private readonly HashSet<(int Term, string Subject, MarkKind Kind)> _heldHere = new();
     private readonly HashSet<(string Student, int Term, string Subject, MarkKind Kind)> _excused = new();
@@ -289,18 +292,28 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
                 }
                 if (IsExempt(studentId, term, subjectId))
                 {
-                    results[studentId] = new TermResult(TermOutcome.Exempt, null, null, null, new Dictionary<ComponentKind, Fraction>());
+                    results[studentId] = Shared(new TermResult(TermOutcome.Exempt, null, null, null, new Dictionary<ComponentKind, Fraction>()));
                     continue;
                 }
                 var result = TermMark.Compute(policy, rules.Class.Grade, ComponentsOf(studentId, term, subjectId), closed);
                 // At close a still-pending summative leaves the subject not attested (docs/assessment.md).
-                results[studentId] = closed && result.Outcome == TermOutcome.Pending
+                results[studentId] = Shared(closed && result.Outcome == TermOutcome.Pending
                     ? result with { Outcome = TermOutcome.NotAttested }
-                    : result;
+                    : result);
             }
         }
         _results[(term, subjectId)] = results;
         return results;
+    }
+
+    private TermResult Shared(TermResult result)
+    {
+        if (_sharedResults.TryGetValue(result, out var shared))
+        {
+            return shared;
+        }
+        _sharedResults[result] = result;
+        return result;
     }
 
     /// <summary>Every cell of the class on <paramref name="today"/>: recorded figures, headcounts and term metrics.</summary>
