@@ -56,19 +56,20 @@ public sealed class StudentGrain(JournalStore journal, RegistryStore registry, I
     /// <summary>Loads the figures, or counts them again when a class has committed rows this grain was not sent.</summary>
     private async Task EnsureCurrentAsync()
     {
-        if (_loaded && _academicYear is not null)
+        if (!_loaded)
         {
-            var committed = await journal.ReadStudentClassWatermarksAsync(StudentId, _academicYear);
-            if (committed.All(c => c.Value <= _heard.GetValueOrDefault(c.Key)))
-            {
-                return;
-            }
+            await LoadAsync(CancellationToken.None);
+            return;
         }
-        else if (_loaded)
+        if (_academicYear is null)
         {
             return;
         }
-        await LoadAsync(CancellationToken.None);
+        var committed = await journal.ReadStudentClassWatermarksAsync(StudentId, _academicYear);
+        if (committed.Any(c => c.Value > _heard.GetValueOrDefault(c.Key)))
+        {
+            await LoadAsync(CancellationToken.None);
+        }
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

@@ -107,22 +107,9 @@ public sealed partial class JournalStore
         """;
 
     /// <summary>
-    /// Every journal row that concerns a student this academic year: their marks, and every lesson whose
-    /// stored roster includes them (with their code, null = present). Read by index.
-    /// </summary>
-    public async Task<IReadOnlyList<StudentRowWithTime>> ReadStudentRowsAsync(string studentId, string academicYear, CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand(StudentRowsSql);
-        command.Parameters.AddWithValue("y", academicYear);
-        command.Parameters.AddWithValue("s", studentId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await ReadStudentRowsAsync(reader, cancellationToken);
-    }
-
-    /// <summary>
-    /// The student's rows (as <see cref="ReadStudentRowsAsync(string, string, CancellationToken)"/>) and the committed
-    /// watermark of each of their classes this year, in one snapshot: every row of a class up to its watermark is in
-    /// the rows, and none above it.
+    /// Every journal row that concerns a student this academic year (their marks, and every lesson whose stored roster
+    /// includes them, with their code, null = present; read by index) and the committed watermark of each of their
+    /// classes this year, in one snapshot: every row of a class up to its watermark is in the rows, and none above it.
     /// </summary>
     public async Task<StudentLedgerData> ReadStudentLedgerAsync(string studentId, string academicYear, CancellationToken cancellationToken = default)
     {
