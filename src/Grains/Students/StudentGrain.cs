@@ -156,7 +156,8 @@ public sealed class StudentGrain(JournalStore journal, RegistryStore registry, I
             }
             if (previous > heard)
             {
-                // The class sent nothing between what this grain heard and the previous send: rows may have been missed.
+                // The class's last send to this grain is past what it heard: sends in between were lost (a forgotten
+                // listening, a dead silo), so count again from the journal rather than add this batch on a gap.
                 await LoadAsync(CancellationToken.None);
                 return true;
             }
