@@ -16,6 +16,9 @@ public sealed class RequestTimeoutTests(RequestTimeoutTests.SlowHost api) : ICla
     {
         public volatile string? SlowClass;
 
+        // Set when the slow write is inside the class grain, i.e. holds the only write slot.
+        public volatile TaskCompletionSource Holding = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         protected override void Configure(IDictionary<string, string?> settings)
         {
             // One write at once and a patient queue: a second write waits for the first until its request times out.
@@ -36,6 +39,7 @@ public sealed class RequestTimeoutTests(RequestTimeoutTests.SlowHost api) : ICla
                 if (call.InterfaceMethod?.DeclaringType == typeof(IClassGrain) && call.InterfaceMethod.Name == nameof(IClassGrain.RecordMarks)
                     && call.TargetContext.GrainId.Key.ToString() == host.SlowClass)
                 {
+                    host.Holding.TrySetResult();
                     await Task.Delay(TimeSpan.FromSeconds(4));
                 }
                 await call.Invoke();
@@ -51,10 +55,13 @@ public sealed class RequestTimeoutTests(RequestTimeoutTests.SlowHost api) : ICla
     {
         var slow = api.Registry.InSchoolClass(4);
         var t = api.Registry.InSchoolClass(5);
+        api.Holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         api.SlowClass = slow.ClassId;
         using var holding = Write(slow, language);
         var first = api.Http.SendAsync(holding);
-        await Task.Delay(TimeSpan.FromMilliseconds(300)); // the slow write holds the slot
+        // Send the second write only once the slow one holds the slot: a fixed pause raced the first activation on a
+        // loaded machine, and the second write then took the slot itself.
+        await api.Holding.Task.WaitAsync(TimeSpan.FromSeconds(30));
         using var request = Write(t, language);
         using var response = await api.Http.SendAsync(request);
         // The slot's holder still succeeds: only a request that waits on something cancellable is cut at its timeout.
