@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using EduInfo.Domain.Assessment;
 using EduInfo.Domain.Calendar;
 using EduInfo.Domain.Journal;
@@ -20,14 +21,11 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
 {
 
     private readonly Dictionary<SummaryKey, SummaryFigures> _recorded = new();
-    private readonly Dictionary<(int Term, string Subject), Dictionary<string, TermWork>> _work = new();
+    // Per-pupil state lives in arrays indexed by the pupil's slot (the enrolled first, in the roster's order), not in a
+    // dictionary per term and subject: a year of a class is 1,200 pupils' works and results (issue 26.3).
+    private readonly PupilSlots _slots = new(rules.Class.Enrolments.Select(e => e.StudentId));
+    private readonly Dictionary<(int Term, string Subject), SubjectTerm> _subjects = new();
     private readonly StudentDays _days = new(rules.Class.AcademicYear);
-    private readonly Dictionary<(int Term, string Subject), IReadOnlyDictionary<string, TermResult>> _results = new();
-    // Pupils share results (the same mark, percent and weights): one instance of each, not one per pupil, subject and
-    // term, which were most of a year's ledger (docs/benchmarks.md, issue 26.3). Bounded by the distinct values.
-    private readonly Dictionary<TermResult, TermResult> _sharedResults = new(TermResultComparer.Instance);
-    // Which components were held for the class (recorded here) in a term and subject: a student lacking one has it pending.
-    private readonly HashSet<(int Term, string Subject, MarkKind Kind)> _heldHere = new();
     private readonly HashSet<(string Student, int Term, string Subject, MarkKind Kind)> _excused = new();
     // Exemptions by (pupil, term, subject); term 0 is the whole year.
     private readonly HashSet<(string Student, int Term, string Subject)> _exempt = new();
@@ -105,7 +103,7 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
     public void AddRecordedMarks(string subjectId, int term, MarkKind kind, long count, long scoreSum, long maxSum)
     {
         AddRecorded(subjectId, term, JournalFigures.ForMarks(kind, count, scoreSum, maxSum));
-        if (term > 0 && count > 0 && kind != MarkKind.Development && _heldHere.Add((term, subjectId, kind)))
+        if (term > 0 && count > 0 && kind != MarkKind.Development && SubjectOf(term, subjectId).Hold(kind))
         {
             Invalidate(term, subjectId);
         }
@@ -119,21 +117,16 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
         {
             return;
         }
-        if (!_work.TryGetValue((term, subjectId), out var students))
-        {
-            _work[(term, subjectId)] = students = new Dictionary<string, TermWork>(StringComparer.Ordinal);
-        }
-        if (!students.TryGetValue(studentId, out var work))
-        {
-            students[studentId] = work = new TermWork();
-        }
-        work.Add(kind, count, scoreSum, maxSum);
+        SubjectOf(term, subjectId).AddWork(_slots.Add(studentId), _slots.Count, kind, count, scoreSum, maxSum);
         Invalidate(term, subjectId);
     }
 
     private void Invalidate(int term, string subjectId)
     {
-        _results.Remove((term, subjectId));
+        if (_subjects.TryGetValue((term, subjectId), out var subject))
+        {
+            subject.Results = null;
+        }
         _termCache.Remove(term);
         _yearCache = null;
     }
@@ -250,10 +243,21 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
 
     /// <summary>A student's result in a subject and term (null when the student has none there: left out).</summary>
     public TermResult? ResultOf(string studentId, int term, string subjectId) =>
-        Results(term, subjectId).GetValueOrDefault(studentId);
+        _slots.IsEnrolled(studentId) && PolicyOf(term) is { } policy && HasWork(term, subjectId)
+            ? Compute(studentId, term, subjectId, policy)
+            : null;
 
     /// <summary>The subjects assessed in a term: those where anyone in the class's ledger has work.</summary>
-    public IEnumerable<string> SubjectsOf(int term) => _work.Keys.Where(k => k.Term == term).Select(k => k.Subject).Order(StringComparer.Ordinal);
+    public IEnumerable<string> SubjectsOf(int term) =>
+        _subjects.Where(s => s.Key.Term == term && s.Value.HasWork).Select(s => s.Key.Subject).Order(StringComparer.Ordinal);
+
+    private bool HasWork(int term, string subjectId) => _subjects.GetValueOrDefault((term, subjectId))?.HasWork == true;
+
+    private SubjectTerm SubjectOf(int term, string subjectId)
+    {
+        ref var subject = ref CollectionsMarshal.GetValueRefOrAddDefault(_subjects, (term, subjectId), out _);
+        return subject ??= new SubjectTerm();
+    }
 
     /// <summary>
     /// A student's three components in a subject and term. A summative is held for the group when one was recorded in
@@ -262,59 +266,60 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
     /// </summary>
     public IReadOnlyList<StudentComponent> ComponentsOf(string studentId, int term, string subjectId)
     {
-        var work = _work.GetValueOrDefault((term, subjectId))?.GetValueOrDefault(studentId) ?? new TermWork();
+        var work = WorkOf(studentId, term, subjectId) ?? new TermWork();
         // A student with no assessment at all in the subject is not yet assessed (н/а once closed), not pending (DESIGN.md §2).
-        return work.Components(kind => !work.IsEmpty && _heldHere.Contains((term, subjectId, kind)),
+        var held = _subjects.GetValueOrDefault((term, subjectId));
+        return work.Components(kind => !work.IsEmpty && held?.IsHeld(kind) == true,
             kind => _excused.Contains((studentId, term, subjectId, kind)));
     }
 
+    /// <summary>A student's work in a subject and term; null when they have none there (or all of it was corrected away).</summary>
     public TermWork? WorkOf(string studentId, int term, string subjectId) =>
-        _work.TryGetValue((term, subjectId), out var students) ? students.GetValueOrDefault(studentId) : null;
+        _subjects.GetValueOrDefault((term, subjectId)) is { } subject && _slots.Find(studentId) is { } slot && subject.WorkAt(slot) is { IsEmpty: false } work
+            ? work
+            : null;
 
-    private IReadOnlyDictionary<string, TermResult> Results(int term, string subjectId)
+    /// <summary>An enrolled student's result under the term's policy; null for a subject the class does not teach and the student has no work in.</summary>
+    private TermResult? Compute(string studentId, int term, string subjectId, AssessmentPolicy policy)
     {
-        if (_results.TryGetValue((term, subjectId), out var cached))
+        // A subject the class does not teach concerns only students who bring work in it (a transfer): nobody else is н/а in it.
+        if (!(taughtSubjects?.Contains(subjectId) ?? true) && WorkOf(studentId, term, subjectId) is null)
+        {
+            return null;
+        }
+        if (IsExempt(studentId, term, subjectId))
+        {
+            return new TermResult(TermOutcome.Exempt, null, null, null, new Dictionary<ComponentKind, Fraction>());
+        }
+        var closed = rules.ClosedTerms.Contains(term);
+        var result = TermMark.Compute(policy, rules.Class.Grade, ComponentsOf(studentId, term, subjectId), closed);
+        // At close a still-pending summative leaves the subject not attested (docs/assessment.md).
+        return closed && result.Outcome == TermOutcome.Pending ? result with { Outcome = TermOutcome.NotAttested } : result;
+    }
+
+    /// <summary>The enrolled pupils' results in a subject and term by slot (<see cref="Brief.None"/>: none there), cached until the subject changes.</summary>
+    private int[] Results(int term, string subjectId)
+    {
+        if (!_subjects.TryGetValue((term, subjectId), out var subject) || !subject.HasWork || PolicyOf(term) is not { } policy)
+        {
+            return [];
+        }
+        if (subject.Results is { } cached)
         {
             return cached;
         }
-        var results = new Dictionary<string, TermResult>(StringComparer.Ordinal);
-        if (PolicyOf(term) is { } policy && _work.ContainsKey((term, subjectId)))
+        var results = new int[_slots.Enrolled];
+        for (var slot = 0; slot < results.Length; slot++)
         {
-            var closed = rules.ClosedTerms.Contains(term);
-            var taught = taughtSubjects?.Contains(subjectId) ?? true;
-            foreach (var studentId in rules.Class.Enrolments.Select(e => e.StudentId).Distinct(StringComparer.Ordinal))
-            {
-                // A subject the class does not teach concerns only students who bring work in it (a transfer): nobody
-                // else is н/а in it.
-                if (!taught && WorkOf(studentId, term, subjectId) is null)
-                {
-                    continue;
-                }
-                if (IsExempt(studentId, term, subjectId))
-                {
-                    results[studentId] = Shared(new TermResult(TermOutcome.Exempt, null, null, null, new Dictionary<ComponentKind, Fraction>()));
-                    continue;
-                }
-                var result = TermMark.Compute(policy, rules.Class.Grade, ComponentsOf(studentId, term, subjectId), closed);
-                // At close a still-pending summative leaves the subject not attested (docs/assessment.md).
-                results[studentId] = Shared(closed && result.Outcome == TermOutcome.Pending
-                    ? result with { Outcome = TermOutcome.NotAttested }
-                    : result);
-            }
+            results[slot] = Brief.Pack(Compute(_slots[slot], term, subjectId, policy));
         }
-        _results[(term, subjectId)] = results;
-        return results;
+        return subject.Results = results;
     }
 
-    private TermResult Shared(TermResult result)
-    {
-        if (_sharedResults.TryGetValue(result, out var shared))
-        {
-            return shared;
-        }
-        _sharedResults[result] = result;
-        return result;
-    }
+    private Brief BriefOf(string studentId, int term, string subjectId) =>
+        _slots.IsEnrolled(studentId) && Results(term, subjectId) is { Length: > 0 } results
+            ? Brief.Unpack(results[_slots.Find(studentId)!.Value])
+            : Brief.Unpack(Brief.None);
 
     /// <summary>Every cell of the class on <paramref name="today"/>: recorded figures, headcounts and term metrics.</summary>
     public Dictionary<SummaryKey, SummaryFigures> Cells(DateOnly today)
@@ -423,18 +428,17 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
         var all = new SummaryKey(term, SummaryKey.AllSubjects);
         var cells = new Dictionary<SummaryKey, SummaryFigures> { [all] = WithKind(new SummaryFigures { Students = roster.Count, Classes = 1 }) };
         var bySex = new Dictionary<PupilSex, SummaryFigures>();
-        var perStudent = roster.ToDictionary(s => s, _ => new List<TermResult>(), StringComparer.Ordinal);
+        var perStudent = roster.ToDictionary(s => s, _ => new List<Brief>(), StringComparer.Ordinal);
         foreach (var studentId in roster)
         {
             AddBySex(bySex, studentId, WithKind(new SummaryFigures { Students = 1 }));
         }
         foreach (var subjectId in SubjectsOf(term).ToList())
         {
-            var results = Results(term, subjectId);
             var subjectCell = SummaryFigures.Zero;
             foreach (var studentId in roster)
             {
-                if (results.GetValueOrDefault(studentId) is not { } result)
+                if (BriefOf(studentId, term, subjectId) is not { IsSome: true } result)
                 {
                     continue;
                 }
@@ -473,18 +477,18 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
         foreach (var studentId in RosterOn(today))
         {
             AddBySex(bySex, studentId, WithKind(new SummaryFigures { Students = 1 }));
-            var annualResults = new List<TermResult>();
+            var annualResults = new List<Brief>();
             foreach (var subjectId in subjects)
             {
                 var terms = started
-                    .Select(term => ResultOf(studentId, term, subjectId))
-                    .Where(r => r?.Outcome is TermOutcome.Marked or TermOutcome.NotAttested)
-                    .Select(r => r!)
+                    .Select(term => BriefOf(studentId, term, subjectId))
+                    .Where(r => r.IsSome && r.Outcome is TermOutcome.Marked or TermOutcome.NotAttested)
                     .ToList();
-                if (Annual(terms) is not { } result)
+                if (Annual(terms) is not { } annual)
                 {
                     continue;
                 }
+                var result = annual.Brief;
                 var figures = Figures(result);
                 Add(new SummaryKey(SummaryKey.Year, subjectId), figures);
                 Add(SummaryKey.Total, WithoutStudentRates(figures));
@@ -504,26 +508,30 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
     /// The annual result of a subject: the rounded mean of the term marks; н/а when no term was marked but one was not
     /// attested; exempt when every term with a result was exempt (a term exempt among marked ones just does not count).
     /// </summary>
-    public TermResult? Annual(IReadOnlyList<TermResult> terms)
+    public TermResult? Annual(IReadOnlyList<TermResult> terms) => Annual([.. terms.Select(Brief.Of)]) switch
+    {
+        null => null,
+        { From: >= 0 } annual => terms[annual.From],
+        var annual => new TermResult(TermOutcome.Marked, null, annual.Value.Brief.Percent, annual.Value.Brief.Mark, new Dictionary<ComponentKind, Fraction>()),
+    };
+
+    /// <summary>The annual result, and the term it is when it is one of them (н/а or exempt; -1 for a mean of marks).</summary>
+    private (Brief Brief, int From)? Annual(IReadOnlyList<Brief> terms)
     {
         var marked = terms.Where(t => t.Outcome == TermOutcome.Marked).ToList();
         if (marked.Count == 0)
         {
-            return terms.FirstOrDefault(t => t.Outcome == TermOutcome.NotAttested)
-                ?? (terms.Count > 0 && terms.All(t => t.Outcome == TermOutcome.Exempt) ? terms[0] : null);
+            var notAttested = terms.ToList().FindIndex(t => t.Outcome == TermOutcome.NotAttested);
+            return notAttested >= 0 ? (terms[notAttested], notAttested)
+                : terms.Count > 0 && terms.All(t => t.Outcome == TermOutcome.Exempt) ? (terms[0], 0) : null;
         }
-        if (IsCollege)
-        {
-            var percent = new Fraction(marked.Sum(t => (long)t.Percent!.Value), marked.Count).RoundHalfUp();
-            return new TermResult(TermOutcome.Marked, null, percent, null, new Dictionary<ComponentKind, Fraction>());
-        }
-        var mark = TermMark.Annual(marked.Select(t => t.Mark!.Value).ToList());
-        var meanPercent = new Fraction(marked.Sum(t => (long)t.Percent!.Value), marked.Count).RoundHalfUp();
-        return new TermResult(TermOutcome.Marked, null, meanPercent, mark, new Dictionary<ComponentKind, Fraction>());
+        var percent = (int)new Fraction(marked.Sum(t => (long)t.Percent!.Value), marked.Count).RoundHalfUp();
+        var mark = IsCollege ? (int?)null : TermMark.Annual(marked.Select(t => t.Mark!.Value).ToList());
+        return (new Brief(TermOutcome.Marked, percent, mark), -1);
     }
 
     /// <summary>What one student's result in one subject adds to a subject cell (success and quality per subject).</summary>
-    private SummaryFigures Figures(TermResult result)
+    private SummaryFigures Figures(Brief result)
     {
         switch (result.Outcome)
         {
@@ -565,7 +573,7 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
     }
 
     /// <summary>One student over all subjects: assessed, succeeding (no 2, no н/а), qualified (all 4 or 5) and, in a school, the progress report's group.</summary>
-    private SummaryFigures StudentFigures(IReadOnlyList<TermResult> results)
+    private SummaryFigures StudentFigures(IReadOnlyList<Brief> results)
     {
         var assessed = results.Where(r => r.Outcome is TermOutcome.Marked or TermOutcome.NotAttested).ToList();
         if (assessed.Count == 0)
@@ -589,7 +597,7 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
 
     // Schools: success = no 2, quality = 4 or 5. Colleges (the project's choice, docs/assessment.md): success = D or
     // better (≥ 50 %), quality = B− or better (≥ 75 %).
-    private bool Succeeds(TermResult r) => r.Outcome == TermOutcome.Marked && (IsCollege ? r.Percent >= 50 : r.Mark >= 3);
+    private bool Succeeds(Brief r) => r.Outcome == TermOutcome.Marked && (IsCollege ? r.Percent >= 50 : r.Mark >= 3);
 
-    private bool Qualifies(TermResult r) => r.Outcome == TermOutcome.Marked && (IsCollege ? r.Percent >= 75 : r.Mark >= 4);
+    private bool Qualifies(Brief r) => r.Outcome == TermOutcome.Marked && (IsCollege ? r.Percent >= 75 : r.Mark >= 4);
 }

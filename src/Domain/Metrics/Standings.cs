@@ -42,11 +42,11 @@ public static class Standings
 
     private static decimal? Percent(TermWork? work, MarkKind kind)
     {
-        if (work is null || !work.Has(kind))
+        if (work is not { } w || !w.Has(kind))
         {
             return null;
         }
-        var (_, score, max) = work.Of(kind);
+        var (_, score, max) = w.Of(kind);
         return Math.Round(100m * score / max, 2, MidpointRounding.AwayFromZero);
     }
 }

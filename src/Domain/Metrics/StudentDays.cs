@@ -4,14 +4,15 @@ namespace EduInfo.Domain.Metrics;
 
 /// <summary>
 /// Each pupil's seats and missed seats per day of the academic year: what a full day missed is counted from. Packed in
-/// one array per pupil (a year of a class of 25 in about 37 KB) instead of a dictionary entry per pupil and day (about
-/// 250 KB; issue 26.3). A day outside the year, or a count beyond 16 bits, is kept aside in a dictionary.
+/// a byte per pupil and day (a year of a class of 25 in about 9 KB; a dictionary entry per pupil and day was about
+/// 250 KB, issue 26.3): a school day has fewer than 16 lessons. A day outside the year, or a count beyond 15, is kept
+/// aside in a dictionary.
 /// </summary>
 public sealed class StudentDays
 {
     private readonly DateOnly _first;
     private readonly int _length;
-    private readonly Dictionary<string, uint[]> _byStudent = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, byte[]> _byStudent = new(StringComparer.Ordinal);
     private Dictionary<(string Student, DateOnly Date), (int Seats, int Missed)>? _aside;
 
     public StudentDays(string academicYear)
@@ -32,13 +33,13 @@ public sealed class StudentDays
                 return aside;
             }
             var day = IndexOf(date);
-            var packed = day >= 0 && _byStudent.TryGetValue(studentId, out var days) ? days[day] : 0u;
-            return ((int)(packed & 0xFFFF), (int)(packed >> 16));
+            var packed = day >= 0 && _byStudent.TryGetValue(studentId, out var days) ? days[day] : 0;
+            return (packed & 0xF, packed >> 4);
         }
         set
         {
             var day = IndexOf(date);
-            if (day < 0 || value.Seats is < 0 or > ushort.MaxValue || value.Missed is < 0 or > ushort.MaxValue || _aside?.ContainsKey((studentId, date)) == true)
+            if (day < 0 || value.Seats is < 0 or > 15 || value.Missed is < 0 or > 15 || _aside?.ContainsKey((studentId, date)) == true)
             {
                 (_aside ??= [])[(studentId, date)] = value;
                 if (day >= 0 && _byStudent.TryGetValue(studentId, out var packed))
@@ -49,9 +50,9 @@ public sealed class StudentDays
             }
             if (!_byStudent.TryGetValue(studentId, out var days))
             {
-                _byStudent[studentId] = days = new uint[_length];
+                _byStudent[studentId] = days = new byte[_length];
             }
-            days[day] = (uint)value.Seats | ((uint)value.Missed << 16);
+            days[day] = (byte)(value.Seats | (value.Missed << 4));
         }
     }
 
@@ -64,7 +65,7 @@ public sealed class StudentDays
             {
                 if (days[i] != 0)
                 {
-                    yield return (studentId, _first.AddDays(i), (int)(days[i] & 0xFFFF), (int)(days[i] >> 16));
+                    yield return (studentId, _first.AddDays(i), days[i] & 0xF, days[i] >> 4);
                 }
             }
         }

@@ -11,8 +11,10 @@ public sealed class StudentDaysTests
         { "2027-08-31", 1, 1 },       // its last
         { "2026-08-31", 3, 2 },       // the day before: kept aside
         { "2027-09-01", 2, 0 },       // the day after: kept aside
-        { "2026-11-27", 70_000, 3 },  // a count beyond 16 bits: kept aside
-        { "2026-11-30", 4, 70_000 },
+        { "2026-11-27", 16, 3 },      // a count beyond 4 bits: kept aside
+        { "2026-11-30", 4, 16 },
+        { "2026-12-01", 15, 15 },     // the most a packed day holds
+        { "2026-12-02", 70_000, 3 },
     };
 
     [Theory]
@@ -36,7 +38,7 @@ public sealed class StudentDaysTests
         var days = new StudentDays("2026-2027");
         var day = new DateOnly(2026, 10, 5);
         days["S1", day] = (6, 6);
-        days["S1", day] = (65_536, 0);
+        days["S1", day] = (16, 0);
         days["S1", day] = (7, 1); // stays aside once there
         Assert.Equal((7, 1), days["S1", day]);
         Assert.Equal([("S1", day, 7, 1)], days.All().ToList());
