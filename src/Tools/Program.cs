@@ -27,7 +27,7 @@ if (args is ["bench-ledger-memory", ..])
     var ledgers = EduInfo.Tools.Benchmark.LedgerMemory.Measure(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000,
         args.Length > 2 ? DateOnly.Parse(args[2], CultureInfo.InvariantCulture) : new DateOnly(2027, 5, 25));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"ledger memory: {ledgers.Classes:N0} classes of 25 pupils through {ledgers.Through:yyyy-MM-dd} ({ledgers.SchoolDays} school days, {ledgers.SeatsPerClass:N0} seats and {ledgers.MarksPerClass:N0} marks each): {ledgers.BytesPerClass:N0} bytes per class ledger ({ledgers.Elapsed.TotalSeconds:F0} s)"));
+        $"ledger memory: {ledgers.Classes:N0} classes of 25 pupils through {ledgers.Through:yyyy-MM-dd} ({ledgers.SchoolDays} school days, {ledgers.SeatsPerClass:N0} seats and {ledgers.MarksPerClass:N0} marks each): {ledgers.BytesPerClass:N0} bytes per class ledger, and {ledgers.BytesPerSummary:N0} per class summary beside it ({ledgers.Elapsed.TotalSeconds:F0} s)"));
     return 0;
 }
 var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__EduInfo");

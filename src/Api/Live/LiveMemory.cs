@@ -13,11 +13,19 @@ public static class LiveMemory
     private const long Header = 16;
     private const long Reference = 8;
 
-    /// <summary>A <see cref="SummaryFigures"/>: its header and one long per figure.</summary>
-    private static readonly long Figures = Header + 8L * typeof(SummaryFigures).GetProperties().Count(p => p.PropertyType == typeof(long));
+    /// <summary>A <see cref="SummaryFigures"/>: its header, a bit mask and an array of its non-zero figures (none: the shared empty one).</summary>
+    public static long Of(SummaryFigures figures)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        var stored = figures.CountNonZero();
+        return Header + 8 + Reference + (stored == 0 ? 0 : Header + 8 + 8L * stored);
+    }
 
-    /// <summary>A <see cref="NodeSummary"/> object: two strings, the figures and the cells by reference, the version, the kind, the instant.</summary>
-    private const long SummaryObject = Header + 4 * Reference + 8 + 8 + 16;
+    /// <summary>
+    /// A <see cref="NodeSummary"/> object: two strings, the figures, the cells and the breakdowns by reference, the
+    /// version, the instant (16 bytes), the newest commit (a nullable instant, 24) and the kind (padded to 8).
+    /// </summary>
+    private const long SummaryObject = Header + 5 * Reference + 8 + 16 + 24 + 8;
 
     /// <summary>A <see cref="SummaryCell"/> object: the term, the subject id and figures by reference.</summary>
     private const long CellObject = Header + 8 + 2 * Reference;
@@ -28,12 +36,12 @@ public static class LiveMemory
     public static long Of(NodeSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        var bytes = SummaryObject + Of(summary.NodeId) + Of(summary.AcademicYear) + Figures;
+        var bytes = SummaryObject + Of(summary.NodeId) + Of(summary.AcademicYear) + Of(summary.Figures);
         if (summary.Cells is { } cells)
         {
             // The list and its array, then each cell.
             bytes += Header + Reference + 8 + Round(Header + 8 + Reference * cells.Count);
-            bytes += cells.Sum(c => CellObject + Of(c.SubjectId) + Figures);
+            bytes += cells.Sum(c => CellObject + Of(c.SubjectId) + Of(c.Figures));
         }
         return bytes;
     }

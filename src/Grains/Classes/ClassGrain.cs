@@ -234,12 +234,7 @@ public sealed partial class ClassGrain(
         var today = Today;
         if (_snapshot is null || _snapshotDay != today || _snapshot.Version != _watermark)
         {
-            var cells = _ledger.Cells(today);
-            // Breakdowns from the same cells and the ledger's cached passes: no second pass over the year per publish.
-            var slices = Breakdown.OfClass(Breakdown.PlaceOf(_class), cells, _ledger.PupilCells(today));
-            cells.Remove(SummaryKey.Total, out var total);
-            _snapshot = new NodeSummary(ClassId, NodeKind.Class, _watermark, total ?? SummaryFigures.Zero, clock.UtcNow, SummaryCells.ToList(cells), _class.AcademicYear,
-                BreakdownSlices.ToList(slices), _newestCommit);
+            _snapshot = ClassSummaries.Of(_class, _ledger, today, _watermark, clock.UtcNow, _newestCommit);
             _snapshotDay = today;
             return _snapshot;
         }

@@ -5,6 +5,7 @@ using EduInfo.Domain.Calendar;
 using EduInfo.Domain.Journal;
 using EduInfo.Domain.Metrics;
 using EduInfo.Domain.Registry;
+using EduInfo.Grains.Interfaces.Summaries;
 
 namespace EduInfo.Tools.Benchmark;
 
@@ -13,11 +14,15 @@ namespace EduInfo.Tools.Benchmark;
 /// compacting collection with N ledgers alive, minus the heap before, over N. Synthetic classes of 25 pupils and
 /// 12 subjects on the synthetic calendar, filled through the ledger's own write path up to a day: 5 roll-calls a school
 /// day (one seat in 25 missed), 3 formative marks per lesson, a section summative per subject every 4 weeks and a term
-/// summative per subject per term; then its figures are read once, as the grain's first summary does.
+/// summative per subject per term; then its figures are read once, as the grain's first summary does. The summary the
+/// grain keeps beside its ledger is measured apart.
 /// </summary>
 public static class LedgerMemory
 {
-    public sealed record Result(int Classes, DateOnly Through, int SchoolDays, long SeatsPerClass, long MarksPerClass, double BytesPerClass, TimeSpan Elapsed);
+    /// <param name="BytesPerClass">The ledger's bytes.</param>
+    /// <param name="BytesPerSummary">The bytes of the summary the class grain keeps besides (cells and breakdowns).</param>
+    public sealed record Result(int Classes, DateOnly Through, int SchoolDays, long SeatsPerClass, long MarksPerClass, double BytesPerClass, double BytesPerSummary,
+        TimeSpan Elapsed);
 
     private const int Pupils = 25;
     private const int LessonsPerDay = 5;
@@ -39,8 +44,12 @@ public static class LedgerMemory
             ledgers.Add(ledger);
         }
         var after = HeapAfterFullCollection();
+        // The summary a class grain keeps between writes, built as the grain builds it.
+        var summaries = ledgers.Select((ledger, i) => ClassSummaries.Of(ledger.Rules.Class, ledger, through, i, DateTimeOffset.UnixEpoch, null)).ToList();
+        var withSummaries = HeapAfterFullCollection();
         GC.KeepAlive(ledgers);
-        return new Result(classes, through, days, seats, marks, (after - before) / (double)classes, stopwatch.Elapsed);
+        GC.KeepAlive(summaries);
+        return new Result(classes, through, days, seats, marks, (after - before) / (double)classes, (withSummaries - after) / (double)classes, stopwatch.Elapsed);
     }
 
     private static (ClassLedger Ledger, long Seats, long Marks, int Days) Fill(int index, SchoolCalendar calendar, string year, DateOnly first, DateOnly through)
@@ -85,8 +94,7 @@ public static class LedgerMemory
             }
             days++;
         }
-        ledger.Cells(through);
-        ledger.PupilCells(through);
+        _ = ClassSummaries.Of(cls, ledger, through, 0, DateTimeOffset.UnixEpoch, null); // the grain's first summary fills the ledger's caches
         return (ledger, seats, marks, days);
     }
 

@@ -65,6 +65,38 @@ public sealed class SummaryFiguresTests
         AssertOnly(field, 250, a + b - a, "a + b - a");
     }
 
+    /// <summary>
+    /// Only non-zero figures are stored: however figures were reached (an initializer, a sum, a difference, a copy), the
+    /// same figures are equal, hash alike and store the same count; a copy made by <c>with</c> never changes its source.
+    /// </summary>
+    [Fact]
+    public void The_same_figures_are_equal_however_they_were_reached()
+    {
+        var a = new SummaryFigures { Marks = 3, Students = 2, StudentsNotAttested = 7 };
+        var b = new SummaryFigures { StudentsNotAttested = 7, Students = 2, Marks = 3 };
+        var cases = new (string How, SummaryFigures Actual, SummaryFigures Expected, int Stored)[]
+        {
+            ("initializers in another order", b, a, 3),
+            ("a sum", new SummaryFigures { Marks = 3 } + new SummaryFigures { Students = 2, StudentsNotAttested = 7 }, a, 3),
+            ("a + b − b", a + new SummaryFigures { Late = 5 } - new SummaryFigures { Late = 5 }, a, 3),
+            ("a − a", a - b, SummaryFigures.Zero, 0),
+            ("a figure set to zero", a with { Students = 0 }, new SummaryFigures { Marks = 3, StudentsNotAttested = 7 }, 2),
+            ("a figure changed", a with { Students = -4 }, new SummaryFigures { Marks = 3, Students = -4, StudentsNotAttested = 7 }, 3),
+            ("a zero initializer", new SummaryFigures { Marks = 0 }, SummaryFigures.Zero, 0),
+            ("the first and the last figure", new SummaryFigures { Students = 1 } + new SummaryFigures { StudentsNotAttested = 1 },
+                new SummaryFigures { StudentsNotAttested = 1, Students = 1 }, 2),
+        };
+        foreach (var (how, actual, expected, stored) in cases)
+        {
+            Assert.True(expected == actual, $"{how}: {actual} is not {expected}");
+            Assert.True(expected.GetHashCode() == actual.GetHashCode(), $"{how}: the hashes differ");
+            Assert.True(stored == actual.CountNonZero(), $"{how}: {actual.CountNonZero()} figures stored, expected {stored}");
+        }
+        Assert.Equal((3, 2, 7), (a.Marks, a.Students, a.StudentsNotAttested)); // the copies left their source alone
+        Assert.NotEqual(a, a with { Late = 1 });
+        Assert.NotEqual(a, a with { Marks = 4 });
+    }
+
     private static void AssertOnly(PropertyInfo field, long expected, SummaryFigures actual, string operation)
     {
         Assert.True(expected == (long)field.GetValue(actual)!, $"{operation}: {field.Name} is {field.GetValue(actual)}, expected {expected}");
