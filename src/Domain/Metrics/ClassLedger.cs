@@ -55,6 +55,8 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
     {
         _timetable = slots;
         _scheduledCache = null;
+        _termCache.Clear();
+        _yearCache = null;
     }
 
     /// <summary>Lessons the timetable scheduled per term and subject, on the class's school days up to today.</summary>
@@ -174,10 +176,10 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
         var change = wasFull == isFull ? 0 : isFull ? 1 : -1;
         if (change != 0)
         {
-            _fullDays[SummaryKey.Year] = _fullDays.GetValueOrDefault(SummaryKey.Year) + change;
+            AddFullDays(SummaryKey.Year, change);
             if (term > 0)
             {
-                _fullDays[term] = _fullDays.GetValueOrDefault(term) + change;
+                AddFullDays(term, change);
             }
         }
         if (SexOf(studentId) is { } sex)
@@ -214,11 +216,31 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
 
     private void AddRecorded(string subjectId, int term, SummaryFigures figures)
     {
+        var cached = _timetable.Count > 0 ? figures + new SummaryFigures { TimetabledLessonsHeld = figures.LessonsHeld } : figures;
         foreach (var key in KeysOf(term, subjectId))
         {
             _recorded[key] = (_recorded.GetValueOrDefault(key) ?? SummaryFigures.Zero) + figures;
+            if (CachedPart(key.Term) is { } part)
+            {
+                AddTo(part.Cells, key, cached);
+            }
         }
     }
+
+    private void AddFullDays(int term, long change)
+    {
+        _fullDays[term] = _fullDays.GetValueOrDefault(term) + change;
+        if (CachedPart(term) is { } part)
+        {
+            AddTo(part.Cells, new SummaryKey(term, SummaryKey.AllSubjects), new SummaryFigures { FullDaysMissed = change });
+        }
+    }
+
+    /// <summary>Adds to a cell; a cell not there yet takes the figures themselves (immutable), so parts share them.</summary>
+    private static void AddTo(Dictionary<SummaryKey, SummaryFigures> cells, SummaryKey key, SummaryFigures figures) =>
+        cells[key] = cells.TryGetValue(key, out var held) ? held + figures : figures;
+
+    private TermPart? CachedPart(int term) => term == SummaryKey.Year ? _yearCache : _termCache.GetValueOrDefault(term);
 
     private static IEnumerable<SummaryKey> KeysOf(int term, string subjectId)
     {
@@ -321,45 +343,23 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
             ? Brief.Unpack(results[_slots.Find(studentId)!.Value])
             : Brief.Unpack(Brief.None);
 
-    /// <summary>Every cell of the class on <paramref name="today"/>: recorded figures, headcounts and term metrics.</summary>
+    /// <summary>
+    /// Every cell of the class on <paramref name="today"/>: recorded figures, headcounts and term metrics. Each term's
+    /// cells and the year's are kept whole between writes (a write adds its recorded figures to them; a change of a
+    /// pupil's work counts its term again), so the cells returned are the kept instances and a summary built from them
+    /// shares them instead of holding a second copy (issue 26.3).
+    /// </summary>
     public Dictionary<SummaryKey, SummaryFigures> Cells(DateOnly today)
     {
         MoveTo(today);
-        var cells = new Dictionary<SummaryKey, SummaryFigures>(_recorded);
-        void Add(SummaryKey key, SummaryFigures figures) => cells[key] = (cells.GetValueOrDefault(key) ?? SummaryFigures.Zero) + figures;
-
-        Add(SummaryKey.Total, WithKind(new SummaryFigures { Students = RosterOn(today).Count, Classes = 1 }));
-        if (_timetable.Count > 0)
+        var cells = new Dictionary<SummaryKey, SummaryFigures>();
+        var terms = rules.Terms.Select(t => t.Term).Concat(_recorded.Keys.Select(k => k.Term)).Concat(_fullDays.Keys).Append(SummaryKey.Year);
+        foreach (var term in terms.Distinct())
         {
-            foreach (var (key, figures) in _recorded)
+            foreach (var (key, figures) in PartOf(term, today).Cells)
             {
-                Add(key, new SummaryFigures { TimetabledLessonsHeld = figures.LessonsHeld });
+                cells[key] = figures;
             }
-            foreach (var ((term, subjectId), lessons) in _scheduledCache ??= Scheduled(today))
-            {
-                foreach (var key in KeysOf(term, subjectId))
-                {
-                    Add(key, new SummaryFigures { LessonsScheduled = lessons });
-                }
-            }
-        }
-        foreach (var (term, days) in _fullDays)
-        {
-            if (days != 0)
-            {
-                Add(new SummaryKey(term, SummaryKey.AllSubjects), new SummaryFigures { FullDaysMissed = days });
-            }
-        }
-        foreach (var (term, _, ends) in StartedTerms(today))
-        {
-            foreach (var (key, figures) in TermPartOf(term, ends, today).Cells)
-            {
-                Add(key, figures);
-            }
-        }
-        foreach (var (key, figures) in (_yearCache ??= YearCells(today)).Cells)
-        {
-            Add(key, figures);
         }
         return cells;
     }
@@ -373,16 +373,12 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
         MoveTo(today);
         var cells = new Dictionary<(int Term, PupilSex Sex), SummaryFigures>(_pupilSeats);
         void Add((int, PupilSex) key, SummaryFigures figures) => cells[key] = (cells.GetValueOrDefault(key) ?? SummaryFigures.Zero) + figures;
-        foreach (var (term, _, ends) in StartedTerms(today))
+        foreach (var term in rules.Terms.Where(t => t.Starts <= today).Select(t => t.Term).Append(SummaryKey.Year))
         {
-            foreach (var (sex, figures) in TermPartOf(term, ends, today).BySex)
+            foreach (var (sex, figures) in PartOf(term, today).BySex)
             {
                 Add((term, sex), figures);
             }
-        }
-        foreach (var (sex, figures) in (_yearCache ??= YearCells(today)).BySex)
-        {
-            Add((SummaryKey.Year, sex), figures);
         }
         foreach (var key in cells.Where(c => c.Value == SummaryFigures.Zero).Select(c => c.Key).ToList())
         {
@@ -403,13 +399,53 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
         }
     }
 
-    private IEnumerable<(int Term, DateOnly Starts, DateOnly Ends)> StartedTerms(DateOnly today) => rules.Terms.Where(t => t.Starts <= today);
-
-    private TermPart TermPartOf(int term, DateOnly ends, DateOnly today)
+    /// <summary>
+    /// A term's cells (or the year's) whole, kept until the term's pupils' work changes or the day moves: its term
+    /// metrics once it has begun, and its recorded figures, timetable and full days missed.
+    /// </summary>
+    private TermPart PartOf(int term, DateOnly today)
     {
-        if (!_termCache.TryGetValue(term, out var part))
+        if (CachedPart(term) is { } cached)
         {
-            _termCache[term] = part = TermCells(term, RosterOn(CountDay(ends, today)));
+            return cached;
+        }
+        TermPart part;
+        if (term == SummaryKey.Year)
+        {
+            part = YearCells(today);
+            AddTo(part.Cells, SummaryKey.Total, WithKind(new SummaryFigures { Students = RosterOn(today).Count, Classes = 1 }));
+        }
+        else
+        {
+            part = rules.Dates(term) is { } dates && dates.Starts <= today
+                ? TermCells(term, RosterOn(CountDay(dates.Ends, today)))
+                : new TermPart([], []);
+        }
+        foreach (var (key, figures) in _recorded.Where(r => r.Key.Term == term))
+        {
+            AddTo(part.Cells, key, _timetable.Count > 0 ? figures + new SummaryFigures { TimetabledLessonsHeld = figures.LessonsHeld } : figures);
+        }
+        if (_timetable.Count > 0)
+        {
+            foreach (var ((scheduledTerm, subjectId), lessons) in _scheduledCache ??= Scheduled(today))
+            {
+                foreach (var key in KeysOf(scheduledTerm, subjectId).Where(k => k.Term == term))
+                {
+                    AddTo(part.Cells, key, new SummaryFigures { LessonsScheduled = lessons });
+                }
+            }
+        }
+        if (_fullDays.GetValueOrDefault(term) is var days and not 0)
+        {
+            AddTo(part.Cells, new SummaryKey(term, SummaryKey.AllSubjects), new SummaryFigures { FullDaysMissed = days });
+        }
+        if (term == SummaryKey.Year)
+        {
+            _yearCache = part;
+        }
+        else
+        {
+            _termCache[term] = part;
         }
         return part;
     }
