@@ -70,6 +70,40 @@ public sealed partial record SummaryFigures
     private ulong _present;
     private long[] _values = [];
 
+    /// <summary>How many figures there are.</summary>
+    public static readonly int Count = Enum.GetValues<Figure>().Length;
+
+    /// <summary>
+    /// Figures from every figure's value in the properties' declaration order (as the wire surrogate carries them), in one
+    /// array: setting 20 figures one by one through their init accessors would build 20 arrays.
+    /// </summary>
+    public static SummaryFigures FromOrdered(ReadOnlySpan<long> figures)
+    {
+        if (figures.Length != Count)
+        {
+            throw new ArgumentException($"Expected {Count} figures, got {figures.Length}.", nameof(figures));
+        }
+        var present = 0UL;
+        var count = 0;
+        for (var i = 0; i < figures.Length; i++)
+        {
+            if (figures[i] != 0)
+            {
+                present |= 1UL << i;
+                count++;
+            }
+        }
+        var values = count == 0 ? [] : new long[count];
+        for (int i = 0, next = 0; i < figures.Length; i++)
+        {
+            if (figures[i] != 0)
+            {
+                values[next++] = figures[i];
+            }
+        }
+        return new SummaryFigures { _present = present, _values = values };
+    }
+
     /// <summary>How many figures are not zero (what the figures take in memory: <see cref="_values"/>' length).</summary>
     public int CountNonZero() => _values.Length;
 

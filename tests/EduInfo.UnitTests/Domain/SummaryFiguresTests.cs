@@ -95,6 +95,14 @@ public sealed class SummaryFiguresTests
         Assert.Equal((3, 2, 7), (a.Marks, a.Students, a.StudentsNotAttested)); // the copies left their source alone
         Assert.NotEqual(a, a with { Late = 1 });
         Assert.NotEqual(a, a with { Marks = 4 });
+        // What the wire surrogate builds: every figure in declaration order, zeros left out.
+        var ordered = new long[SummaryFigures.Count];
+        ordered[Array.IndexOf(Fields, Fields.Single(f => f.Name == nameof(SummaryFigures.Marks)))] = 3;
+        ordered[Array.IndexOf(Fields, Fields.Single(f => f.Name == nameof(SummaryFigures.Students)))] = 2;
+        ordered[^1] = 7;
+        Assert.Equal(a, SummaryFigures.FromOrdered(ordered));
+        Assert.Equal(3, SummaryFigures.FromOrdered(ordered).CountNonZero());
+        Assert.Throws<ArgumentException>(() => SummaryFigures.FromOrdered(new long[3]));
     }
 
     private static void AssertOnly(PropertyInfo field, long expected, SummaryFigures actual, string operation)
