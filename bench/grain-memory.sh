@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Memory of a class's ledger (issue 26.3, docs/benchmarks.md): synthetic classes of 25 pupils filled through the
-# ledger's own write path to two terms and to the whole year; bytes per ledger after a full compacting collection.
+# ledger's own write path to two terms and to the whole year; bytes per ledger, and per summary the class grain keeps
+# beside it, after a full compacting collection.
 # Needs no database.
 #   bench/grain-memory.sh [classes=200]
 set -euo pipefail
