@@ -51,7 +51,7 @@ public sealed class StaffPagesTests(BrowserFixture browser, WebHost web, ITestOu
         Session.Guards.AssertClean();
 
         // The new teacher signs in with the password handed over and finds the class among today's assignments.
-        await Page.ClickAsync("form[action='/signout'] button[type=submit]");
+        await Session.SignOutAsync();
         await Session.SignInAsync(login, password);
         await Session.OpenAsync("/teaching?lang=ru");
         await Assertions.Expect(Page.Locator($"a[href^='/teaching/{group}']")).Not.ToHaveCountAsync(0);

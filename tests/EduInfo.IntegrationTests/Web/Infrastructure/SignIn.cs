@@ -24,4 +24,18 @@ public static class SignIn
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         session.Guards.AssertClean();
     }
+
+    /// <summary>
+    /// Signs out with the page's own form and waits for the sign-in page it lands on. A test that opens another page at
+    /// once instead races the form's redirect: two navigations, and a sign-in form fetched before the old session ended.
+    /// </summary>
+    public static async Task SignOutAsync(this BrowserSession session)
+    {
+        var page = session.Page;
+        await page.ClickAsync("form[action='/signout'] [type=submit]");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/signin");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Assertions.Expect(page.Locator("form[action='/signout']")).ToHaveCountAsync(0);
+        session.Guards.AssertClean();
+    }
 }
