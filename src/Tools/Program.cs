@@ -13,6 +13,7 @@ using Npgsql;
 // eduinfo simulate URL [requests/s] [seconds]   teachers entering roll-calls and marks through the HTTP API, in simulated school time
 // eduinfo bench-smoke URL [seconds] [clients]   journal clients flat out; prints acked marks/s, latency and freshness at the republic
 // eduinfo bench-history [rows=10000000]           a first term of past journal (and the naive baseline's copy) for bench/term-end.sh
+// eduinfo bench-converge URL                   seconds until the republic's summary covers every class watermark (bench/restart.sh)
 // eduinfo bench-term-end URL NAIVE_URL [seconds] [clients] [dashboards] [teachers] [overload seconds]   docs/benchmarks.md
 // eduinfo bench-live POLL_URL POLL_DB PUSH_URL PUSH_DB [viewers] [seconds] [warm-up] [batches/s] [quiet] [refresh viewers]   bench/live.sh: SSE viewers, polling build against push (POLL_URL - : none), then page refresh against shared sections
 // eduinfo bench-analysis URL [reads=200] [sql runs=3]   bench/analysis.sh: breakdowns and a trend of the republic against the equivalent SQL
@@ -96,6 +97,16 @@ switch (args[0])
             var report = await new SmokeBenchmark(dataSource, http, clock).RunAsync(TimeSpan.FromSeconds(seconds), clients, CancellationToken.None);
             Console.WriteLine(report);
             return report.Failures == 0 ? 0 : 1;
+        }
+    case "bench-converge" when args.Length > 1:
+        // bench/restart.sh: from a started Api until the republic's summary covers every class watermark.
+        using (var http = new HttpClient { BaseAddress = new Uri(args[1]), Timeout = TimeSpan.FromMinutes(2) })
+        {
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var token = await EduInfo.Tools.Simulation.FreshnessProbe.LoginAsync(http, "analyst", "demo-analyst", CancellationToken.None);
+            await EduInfo.Tools.Benchmark.TermEndBenchmark.ConvergedAsync(dataSource, http, token, TimeSpan.FromMinutes(30), Console.Out, CancellationToken.None);
+            Console.WriteLine($"converged: {started.Elapsed.TotalSeconds:F1} s");
+            return 0;
         }
     case "bench-history":
         await EduInfo.Tools.Benchmark.JournalHistory.LoadAsync(dataSource, EduInfo.Domain.Calendar.AcademicCalendar.YearOf(clock.Today),

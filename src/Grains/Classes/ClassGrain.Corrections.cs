@@ -146,7 +146,7 @@ public sealed partial class ClassGrain
     {
         try
         {
-            await LoadAsync(CancellationToken.None);
+            await LoadAsync(CancellationToken.None, countAll: true); // a correction after the snapshot: it cannot be brought forward
             _publisher!.Request();
         }
         catch (Exception ex)

@@ -75,7 +75,8 @@ public sealed partial class ClassGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _metrics = ServiceProvider.GetRequiredService<RollupMetrics>();
-        await LoadAsync(cancellationToken);
+        await LoadAsync(cancellationToken, activating: true);
+        StartSnapshotTimer();
         _publisher?.Request();
     }
 
@@ -90,10 +91,14 @@ public sealed partial class ClassGrain(
             // While a silo shuts down the stream queues may already be gone; the organization reconciles from the journal.
             logger.LogDebug(ex, "Class {ClassId}: final publish failed on deactivation", ClassId);
         }
+        await SaveLedgerSnapshotAsync();
     }
 
-    /// <summary>Rebuilds from the registry, the rules and the journal (read in one snapshot with the watermark).</summary>
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Rebuilds from the registry, the rules and the journal (read in one snapshot with the watermark): from the class's
+    /// ledger snapshot and the rows after it, or, when there is none or <paramref name="countAll"/>, the whole year.
+    /// </summary>
+    private async Task LoadAsync(CancellationToken cancellationToken, bool countAll = false, bool activating = false)
     {
         _class = await registry.FindClassAsync(ClassId, cancellationToken);
         if (_class is null)
@@ -102,9 +107,7 @@ public sealed partial class ClassGrain(
         }
         await FetchRulesAsync();
         _yearClosed = await years.IsClosedAsync(_class.AcademicYear, cancellationToken);
-        var terms = (_calendar?.Terms ?? []).Select(t => new TermSpan(t.Term, t.Starts, t.Ends)).ToList();
-        var students = _class.Enrolments.Select(e => e.StudentId).Distinct(StringComparer.Ordinal).ToList();
-        var data = await journal.ReadClassLedgerAsync(ClassId, _class.AcademicYear, students, terms, cancellationToken);
+        var data = await ReadLedgerDataAsync(countAll, activating, cancellationToken);
         var timetable = await timetables.ReadAsync(ClassId, cancellationToken);
         _watermark = data.Watermark;
         _ledger = ClassLedger.FromJournal(_class, _calendar, _policies, limits.Value.FormativeScale, data, timetable);
@@ -157,7 +160,8 @@ public sealed partial class ClassGrain(
     {
         // The figures move without a row of this class: a new version, or the parents would keep the old summary.
         await registry.BumpClassVersionAsync(ClassId);
-        await LoadAsync(CancellationToken.None);
+        // Rows of its students written in another class: counted from the journal (a snapshot reads this class's order).
+        await LoadAsync(CancellationToken.None, countAll: true);
         _publisher?.Request();
     }
 

@@ -16,6 +16,7 @@ public sealed class RollupMetrics
     private readonly Counter<long> _publishes;
     private readonly Counter<long> _driftFound;
     private readonly Counter<long> _driftRepaired;
+    private readonly Counter<long> _ledgerLoads;
 
     public RollupMetrics(IMeterFactory meters)
     {
@@ -27,6 +28,8 @@ public sealed class RollupMetrics
         _driftFound = meter.CreateCounter<long>("eduinfo.rollup.drift.found", "{child}",
             "Children whose held summary differed from the journal at a periodic reconciliation (a lost or late update)");
         _driftRepaired = meter.CreateCounter<long>("eduinfo.rollup.drift.repaired", "{child}", "Of those, children pulled and repaired");
+        _ledgerLoads = meter.CreateCounter<long>("eduinfo.class.ledger.loads", "{load}",
+            "Class ledgers built, from their snapshot and the journal after it (source=snapshot) or from the whole year (source=journal)");
         // Every reconciling level scraped from the start at 0, so an increase is measured from 0 and not from nothing.
         foreach (var level in (NodeKind[])[NodeKind.Organization, NodeKind.District, NodeKind.Region, NodeKind.Republic])
         {
@@ -40,6 +43,9 @@ public sealed class RollupMetrics
         _freshness.Record(Math.Max(0, (now - committed).TotalSeconds), Level(level));
 
     public void Published(NodeKind level) => _publishes.Add(1, Level(level));
+
+    public void LedgerLoaded(bool fromSnapshot) =>
+        _ledgerLoads.Add(1, new KeyValuePair<string, object?>("source", fromSnapshot ? "snapshot" : "journal"));
 
     public void Reconciled(NodeKind level, int found, int repaired)
     {
