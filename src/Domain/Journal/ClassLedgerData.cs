@@ -14,7 +14,16 @@ public sealed record ClassLedgerData(
     IReadOnlyList<StudentSeats> Seats,
     IReadOnlySet<int> ClosedTerms,
     IReadOnlyList<StudentExcusal>? Excusals = null,
-    IReadOnlyList<StudentExemption>? Exemptions = null);
+    IReadOnlyList<StudentExemption>? Exemptions = null)
+{
+    /// <summary>
+    /// The journal rows up to <see cref="Watermark"/> recorded in the class plus those naming one of its students (a row
+    /// that is both counts twice), when read (0: not counted). Rows are only ever added, so a row that commits after the
+    /// read with a sequence below the watermark — another class's, or a slow writer's — changes this count: a ledger
+    /// snapshot whose count no longer matches the journal is not brought forward (<see cref="ClassLedgerSnapshot"/>).
+    /// </summary>
+    public long ScopeRows { get; init; }
+}
 
 /// <summary>A head's exemption of a pupil from a subject in a term (<see cref="Term"/> 0: every term of the year).</summary>
 public sealed record StudentExemption(string StudentId, string SubjectId, int Term);

@@ -33,7 +33,8 @@ public static class ClassLedgerSnapshot
 
     /// <summary>
     /// The data brought forward by the journal's rows after its watermark (in sequence order), as the class would read it
-    /// at <paramref name="watermark"/> with <paramref name="closedTerms"/>; null when a row cannot simply be added — a
+    /// at <paramref name="watermark"/> with <paramref name="closedTerms"/> (its <see cref="ClassLedgerData.ScopeRows"/>
+    /// counting the rows too); null when a row cannot simply be added — a
     /// correction, a void, an excusal, an exemption, or a mark of one of its students written in another class (its
     /// order against the snapshot is not the class's to know) — and the class must count from the journal.
     /// </summary>
@@ -108,6 +109,8 @@ public static class ClassLedgerSnapshot
             Lessons = lessons.Values.ToList(),
             Seats = seats.Values.ToList(),
             ClosedTerms = closedTerms,
+            // Each row is the class's; those naming one of its students count a second time, as ScopeRows counts them.
+            ScopeRows = data.ScopeRows + rows.Count + rows.Count(r => r.StudentId is { } s && students.Contains(s)),
         };
     }
 
@@ -195,7 +198,10 @@ public static class ClassLedgerSnapshot
                 throw new FormatException($"Class ledger snapshot of format {format}, expected {Format}.");
             }
             var watermark = r.Read7BitEncodedInt64();
-            var ids = new string[r.Read7BitEncodedInt()];
+            // Every entry takes a byte at least: a count beyond the bytes left is corrupt, not a reason to allocate.
+            int Count() => r.Read7BitEncodedInt() is var n && n >= 0 && n <= r.BaseStream.Length - r.BaseStream.Position
+                ? n : throw new FormatException("Class ledger snapshot with a count beyond its length.");
+            var ids = new string[Count()];
             for (var i = 0; i < ids.Length; i++)
             {
                 ids[i] = r.ReadString();
@@ -203,7 +209,7 @@ public static class ClassLedgerSnapshot
             string Id() => ids[r.Read7BitEncodedInt()];
             long Long() => r.Read7BitEncodedInt64();
             int Int() => checked((int)r.Read7BitEncodedInt64());
-            List<T> List<T>(Func<T> read) => Enumerable.Range(0, r.Read7BitEncodedInt()).Select(_ => read()).ToList();
+            List<T> List<T>(Func<T> read) => Enumerable.Range(0, Count()).Select(_ => read()).ToList();
             MarkKind Kind() => Int() is var k && Enum.IsDefined((MarkKind)k) ? (MarkKind)k : throw new FormatException($"Mark kind {k} in a class ledger snapshot.");
 
             var recorded = List(() => new RecordedMarks(Id(), Int(), Kind(), Long(), Long(), Long()));

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Logging;
 namespace EduInfo.Grains.Classes;
 
 // The class's ledger sums kept between activations (issue 26.5, ClassLedgerSnapshot): an activation reads the snapshot and
-// the journal after it instead of its whole year; the snapshot is brought up to date after a full count, now and then
-// while loaded, and on deactivation. The sums are kept before any rule is applied, so a new policy, calendar day or
+// the journal after it instead of its whole year; the snapshot is written after every full count, and brought forward
+// now and then while loaded and on deactivation. The sums are kept before any rule is applied, so a new policy, calendar day or
 // timetable needs no recount; a correction after the snapshot, a new roster or new term dates do.
 public sealed partial class ClassGrain
 {
@@ -22,26 +22,54 @@ public sealed partial class ClassGrain
 
     /// <summary>
     /// What the ledger is built from: the snapshot brought forward when there is a good one (and <paramref name="countAll"/>
-    /// is not asked), else the journal's sums, which then become the snapshot if this is the activation.
+    /// is not asked), else the journal's sums, which then become the snapshot.
     /// </summary>
-    private async Task<ClassLedgerData> ReadLedgerDataAsync(bool countAll, bool activating, CancellationToken cancellationToken)
+    private async Task<ClassLedgerData> ReadLedgerDataAsync(bool countAll, CancellationToken cancellationToken)
     {
         var (students, terms) = LedgerScope();
-        if (KeepsSnapshots && !countAll
-            && await journal.ReadClassLedgerFromSnapshotAsync(ClassId, _class!.AcademicYear, students, terms, cancellationToken) is { } kept)
+        if (KeepsSnapshots && !countAll && await ReadFromSnapshotAsync(students, terms, cancellationToken) is { } kept)
         {
             _storedLedger = kept.Stored;
             _metrics?.LedgerLoaded(fromSnapshot: true);
             return kept.Data;
         }
-        var data = await journal.ReadClassLedgerAsync(ClassId, _class!.AcademicYear, students, terms, cancellationToken);
+        var data = await journal.ReadClassLedgerAsync(ClassId, _class!.AcademicYear, students, terms, cancellationToken, countScope: KeepsSnapshots);
         _metrics?.LedgerLoaded(fromSnapshot: false);
-        if (KeepsSnapshots && activating)
+        if (KeepsSnapshots)
         {
-            await journal.WriteClassLedgerSnapshotAsync(ClassId, _class.AcademicYear, students, terms, data, cancellationToken);
-            _storedLedger = data.Watermark;
+            // After every full count, so that a correction's or a moved pupil's recount is what the timer brings forward.
+            await WriteSnapshotAsync(students, terms, data, cancellationToken);
         }
         return data;
+    }
+
+    private async Task<(ClassLedgerData Data, long Stored)?> ReadFromSnapshotAsync(List<string> students, List<TermSpan> terms,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await journal.ReadClassLedgerFromSnapshotAsync(ClassId, _class!.AcademicYear, students, terms, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A cache: the class counts its year instead, as it did before snapshots.
+            logger.LogWarning(ex, "Class {ClassId}: reading the ledger snapshot failed; counting from the journal", ClassId);
+            return null;
+        }
+    }
+
+    private async Task WriteSnapshotAsync(List<string> students, List<TermSpan> terms, ClassLedgerData data, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await journal.WriteClassLedgerSnapshotAsync(ClassId, _class!.AcademicYear, students, terms, data, cancellationToken);
+            _storedLedger = data.Watermark;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A cache only: the next activation counts from the journal after an older snapshot, or from the start.
+            logger.LogWarning(ex, "Class {ClassId}: writing the ledger snapshot failed", ClassId);
+        }
     }
 
     private void StartSnapshotTimer()
@@ -49,29 +77,25 @@ public sealed partial class ClassGrain
         var every = rollupOptions.Value.LedgerSnapshotInterval;
         if (KeepsSnapshots && every > TimeSpan.Zero && _snapshotTimer is null)
         {
-            _snapshotTimer = this.RegisterGrainTimer(_ => SaveLedgerSnapshotAsync(), new GrainTimerCreationOptions(every, every) { KeepAlive = false });
+            _snapshotTimer = this.RegisterGrainTimer(ct => SaveLedgerSnapshotAsync(ct), new GrainTimerCreationOptions(every, every) { KeepAlive = false });
         }
     }
 
-    /// <summary>Brings the stored snapshot up to the class's watermark (from the snapshot and the rows after it, or a full count).</summary>
-    private async Task SaveLedgerSnapshotAsync()
+    /// <summary>
+    /// Brings the stored snapshot up to the class's watermark from the rows after it. Never a full count: a snapshot that
+    /// cannot be brought forward (a correction or a moved pupil's row after it) was rewritten by the count that followed,
+    /// or is left to the next activation's.
+    /// </summary>
+    private async Task SaveLedgerSnapshotAsync(CancellationToken cancellationToken)
     {
         if (!KeepsSnapshots || _class is null || _ledger is null || _storedLedger == _watermark)
         {
             return;
         }
-        try
+        var (students, terms) = LedgerScope();
+        if (await ReadFromSnapshotAsync(students, terms, cancellationToken) is { } kept)
         {
-            var (students, terms) = LedgerScope();
-            var data = (await journal.ReadClassLedgerFromSnapshotAsync(ClassId, _class.AcademicYear, students, terms))?.Data
-                ?? await journal.ReadClassLedgerAsync(ClassId, _class.AcademicYear, students, terms);
-            await journal.WriteClassLedgerSnapshotAsync(ClassId, _class.AcademicYear, students, terms, data);
-            _storedLedger = data.Watermark;
-        }
-        catch (Exception ex)
-        {
-            // A cache only: the next activation counts from the journal after an older snapshot, or from the start.
-            logger.LogWarning(ex, "Class {ClassId}: writing the ledger snapshot failed", ClassId);
+            await WriteSnapshotAsync(students, terms, kept.Data, cancellationToken);
         }
     }
 }

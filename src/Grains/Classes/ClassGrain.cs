@@ -75,7 +75,7 @@ public sealed partial class ClassGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _metrics = ServiceProvider.GetRequiredService<RollupMetrics>();
-        await LoadAsync(cancellationToken, activating: true);
+        await LoadAsync(cancellationToken);
         StartSnapshotTimer();
         _publisher?.Request();
     }
@@ -91,14 +91,14 @@ public sealed partial class ClassGrain(
             // While a silo shuts down the stream queues may already be gone; the organization reconciles from the journal.
             logger.LogDebug(ex, "Class {ClassId}: final publish failed on deactivation", ClassId);
         }
-        await SaveLedgerSnapshotAsync();
+        await SaveLedgerSnapshotAsync(cancellationToken);
     }
 
     /// <summary>
     /// Rebuilds from the registry, the rules and the journal (read in one snapshot with the watermark): from the class's
     /// ledger snapshot and the rows after it, or, when there is none or <paramref name="countAll"/>, the whole year.
     /// </summary>
-    private async Task LoadAsync(CancellationToken cancellationToken, bool countAll = false, bool activating = false)
+    private async Task LoadAsync(CancellationToken cancellationToken, bool countAll = false)
     {
         _class = await registry.FindClassAsync(ClassId, cancellationToken);
         if (_class is null)
@@ -107,7 +107,7 @@ public sealed partial class ClassGrain(
         }
         await FetchRulesAsync();
         _yearClosed = await years.IsClosedAsync(_class.AcademicYear, cancellationToken);
-        var data = await ReadLedgerDataAsync(countAll, activating, cancellationToken);
+        var data = await ReadLedgerDataAsync(countAll, cancellationToken);
         var timetable = await timetables.ReadAsync(ClassId, cancellationToken);
         _watermark = data.Watermark;
         _ledger = ClassLedger.FromJournal(_class, _calendar, _policies, limits.Value.FormativeScale, data, timetable);
@@ -210,7 +210,7 @@ public sealed partial class ClassGrain(
         if (committed != _watermark)
         {
             logger.LogInformation("Class {ClassId}: watermark {Held} differs from journal {Committed}; rebuilding", ClassId, _watermark, committed);
-            await LoadAsync(CancellationToken.None);
+            await LoadAsync(CancellationToken.None, countAll: true); // a repair counts, not trusting any cache
             _publisher?.Request();
         }
         return Snapshot();

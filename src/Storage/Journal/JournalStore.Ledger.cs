@@ -9,9 +9,21 @@ public sealed partial class JournalStore
 {
     private const string TermOfRow = "coalesce((SELECT t.n FROM unnest(@terms, @starts, @ends) AS t(n, s, e) WHERE j.lesson_date BETWEEN t.s AND t.e), 0)";
 
-    /// <summary>Everything a class rebuilds from, in one snapshot with its watermark (see <see cref="ClassLedgerData"/>).</summary>
+    /// <summary>
+    /// The rows up to a watermark recorded in the class plus those naming one of its students (<see cref="ClassLedgerData.ScopeRows"/>):
+    /// two counts over journal_class_idx and journal_student_idx, by sequence only, so they can be read from the indexes.
+    /// </summary>
+    private static string ScopeRowsSql(string watermark) => $"""
+        SELECT (SELECT count(*) FROM journal WHERE class_id = @c AND seq <= {watermark})
+             + (SELECT count(*) FROM journal WHERE student_id = ANY (@students) AND seq <= {watermark})
+        """;
+
+    /// <summary>
+    /// Everything a class rebuilds from, in one snapshot with its watermark (see <see cref="ClassLedgerData"/>); with
+    /// <paramref name="countScope"/> also <see cref="ClassLedgerData.ScopeRows"/>, which a ledger snapshot needs.
+    /// </summary>
     public async Task<ClassLedgerData> ReadClassLedgerAsync(string classId, string academicYear, IReadOnlyList<string> studentIds,
-        IReadOnlyList<TermSpan> terms, CancellationToken cancellationToken = default)
+        IReadOnlyList<TermSpan> terms, CancellationToken cancellationToken = default, bool countScope = false)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
@@ -64,6 +76,10 @@ public sealed partial class JournalStore
                     """),
             },
         };
+        if (countScope)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(ScopeRowsSql("(SELECT coalesce((SELECT seq FROM class_watermarks WHERE class_id = @c), 0))")));
+        }
         foreach (NpgsqlBatchCommand c in batch.BatchCommands)
         {
             c.Parameters.AddWithValue("c", classId);
@@ -127,8 +143,15 @@ public sealed partial class JournalStore
                 closed.Add(reader.GetInt16(0));
             }
         }
+        var scopeRows = 0L;
+        if (countScope)
+        {
+            await reader.NextResultAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            scopeRows = reader.GetInt64(0);
+        }
         await reader.DisposeAsync();
         await transaction.CommitAsync(cancellationToken);
-        return new ClassLedgerData(watermark, recorded, students, lessons, seats, closed, excusals, exemptions);
+        return new ClassLedgerData(watermark, recorded, students, lessons, seats, closed, excusals, exemptions) { ScopeRows = scopeRows };
     }
 }

@@ -10,8 +10,10 @@ public sealed partial class JournalStore
     /// <summary>
     /// The class's ledger data from its snapshot and the journal rows after the snapshot's watermark, in one repeatable
     /// read with the class's watermark and closed terms (what <see cref="ReadClassLedgerAsync"/> would read now); null
-    /// when there is no snapshot of this format and basis, it is ahead of the class, or a row after it cannot simply be
-    /// added (<see cref="ClassLedgerSnapshot.Advance"/>). <c>Stored</c> is the watermark of the snapshot as stored.
+    /// when there is no snapshot of this format and basis, it is ahead of the class, it cannot be decoded, the journal
+    /// up to its watermark holds rows it did not count (committed after it was read: <see cref="ClassLedgerData.ScopeRows"/>),
+    /// or a row after it cannot simply be added (<see cref="ClassLedgerSnapshot.Advance"/>). <c>Stored</c> is the
+    /// watermark of the snapshot as stored.
     /// </summary>
     public async Task<(ClassLedgerData Data, long Stored)?> ReadClassLedgerFromSnapshotAsync(string classId, string academicYear,
         IReadOnlyList<string> studentIds, IReadOnlyList<TermSpan> terms, CancellationToken cancellationToken = default)
@@ -23,7 +25,8 @@ public sealed partial class JournalStore
         {
             BatchCommands =
             {
-                new NpgsqlBatchCommand("SELECT watermark, data FROM class_ledger_snapshots WHERE class_id = @c AND format = @format AND basis = @basis"),
+                new NpgsqlBatchCommand("SELECT watermark, scope_rows, data FROM class_ledger_snapshots WHERE class_id = @c AND format = @format AND basis = @basis"),
+                new NpgsqlBatchCommand(ScopeRowsSql("(SELECT s.watermark FROM class_ledger_snapshots s WHERE s.class_id = @c)")),
                 new NpgsqlBatchCommand("SELECT coalesce((SELECT seq FROM class_watermarks WHERE class_id = @c), 0)"),
                 // Both indexes by sequence (journal_class_idx, journal_student_idx): only the rows after the snapshot are read.
                 new NpgsqlBatchCommand($"""
@@ -59,7 +62,11 @@ public sealed partial class JournalStore
             return null;
         }
         var stored = reader.GetInt64(0);
-        var bytes = reader.GetFieldValue<byte[]>(1);
+        var storedScope = reader.GetInt64(1);
+        var bytes = reader.GetFieldValue<byte[]>(2);
+        await reader.NextResultAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var scopeNow = reader.GetInt64(0);
         await reader.NextResultAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         var watermark = reader.GetInt64(0);
@@ -95,24 +102,27 @@ public sealed partial class JournalStore
         await reader.DisposeAsync();
         await transaction.CommitAsync(cancellationToken);
 
-        if (stored > watermark)
-        {
-            return null; // a snapshot from a journal this one is not (restored from a backup): count again
-        }
-        ClassLedgerData snapshot;
-        try
-        {
-            snapshot = ClassLedgerSnapshot.Decode(bytes);
-        }
-        catch (FormatException)
+        // Ahead of the class: a snapshot from a journal this one is not (restored from a backup). Fewer or more rows up to
+        // its watermark than it counted: a row committed after it was read, with a sequence taken before (another class's
+        // writer, a slow transaction), which the rows after the watermark would never bring.
+        if (stored > watermark || scopeNow != storedScope)
         {
             return null;
         }
-        return ClassLedgerSnapshot.Advance(snapshot, studentIds, rows, watermark, closed) is { } data ? (data, stored) : null;
+        try
+        {
+            var snapshot = ClassLedgerSnapshot.Decode(bytes) with { ScopeRows = storedScope };
+            return ClassLedgerSnapshot.Advance(snapshot, studentIds, rows, watermark, closed) is { } data ? (data, stored) : null;
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException)
+        {
+            return null; // corrupt (a repeated key, a mark without a kind): counted again
+        }
     }
 
     /// <summary>
-    /// Stores the class's ledger data as its snapshot, unless the one stored has the same watermark, format and basis. An
+    /// Stores the class's ledger data as its snapshot, unless the one stored is the same count (watermark, rows, format and
+    /// basis). An
     /// older snapshot written over a newer one (two activations of a class after a silo failed) is only slower to bring
     /// forward, never wrong: whatever it lacks is in the journal after its watermark.
     /// </summary>
@@ -120,13 +130,15 @@ public sealed partial class JournalStore
         IReadOnlyList<TermSpan> terms, ClassLedgerData data, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
-            INSERT INTO class_ledger_snapshots AS s (class_id, watermark, format, basis, data) VALUES (@c, @w, @format, @basis, @data)
-            ON CONFLICT (class_id) DO UPDATE SET watermark = excluded.watermark, format = excluded.format, basis = excluded.basis,
-                data = excluded.data, written_at = now()
-            WHERE (s.watermark, s.format, s.basis) IS DISTINCT FROM (excluded.watermark, excluded.format, excluded.basis)
+            INSERT INTO class_ledger_snapshots AS s (class_id, watermark, scope_rows, format, basis, data)
+            VALUES (@c, @w, @rows, @format, @basis, @data)
+            ON CONFLICT (class_id) DO UPDATE SET watermark = excluded.watermark, scope_rows = excluded.scope_rows, format = excluded.format,
+                basis = excluded.basis, data = excluded.data, written_at = now()
+            WHERE (s.watermark, s.scope_rows, s.format, s.basis) IS DISTINCT FROM (excluded.watermark, excluded.scope_rows, excluded.format, excluded.basis)
             """);
         command.Parameters.AddWithValue("c", classId);
         command.Parameters.AddWithValue("w", data.Watermark);
+        command.Parameters.AddWithValue("rows", data.ScopeRows);
         command.Parameters.AddWithValue("format", ClassLedgerSnapshot.Format);
         command.Parameters.AddWithValue("basis", ClassLedgerSnapshot.BasisOf(academicYear, terms, studentIds));
         command.Parameters.AddWithValue("data", ClassLedgerSnapshot.Encode(data));

@@ -57,8 +57,8 @@ public sealed class LedgerSnapshotTests : IAsyncLifetime
 
         // The class restarts from the stale snapshot: what its deactivation wrote is put back.
         await _cluster.DeactivateAsync(grain);
-        await _db.ExecuteAsync("UPDATE class_ledger_snapshots SET watermark = @w, data = @d WHERE class_id = @c",
-            ("w", stale.Watermark), ("d", stale.Data), ("c", t.ClassId));
+        await _db.ExecuteAsync("UPDATE class_ledger_snapshots SET watermark = @w, data = @d, scope_rows = @r WHERE class_id = @c",
+            ("w", stale.Watermark), ("d", stale.Data), ("r", stale.ScopeRows), ("c", t.ClassId));
         Assert.True(await WatermarkAsync(t.ClassId) > stale.Watermark);
 
         var summary = await grain.GetSummary();
@@ -82,8 +82,8 @@ public sealed class LedgerSnapshotTests : IAsyncLifetime
         var stored = await SnapshotAsync(t.ClassId);
         await WriteAsync(t, first: false);
         await _cluster.DeactivateAsync(grain);
-        await _db.ExecuteAsync("UPDATE class_ledger_snapshots SET watermark = @w, data = @d WHERE class_id = @c",
-            ("w", stored.Watermark), ("d", stored.Data), ("c", t.ClassId));
+        await _db.ExecuteAsync("UPDATE class_ledger_snapshots SET watermark = @w, data = @d, scope_rows = @r WHERE class_id = @c",
+            ("w", stored.Watermark), ("d", stored.Data), ("r", stored.ScopeRows), ("c", t.ClassId));
         switch (why)
         {
             case "a correction after it":
@@ -121,6 +121,49 @@ public sealed class LedgerSnapshotTests : IAsyncLifetime
         Assert.Equal(ClassLedgerSnapshot.Format, await _db.ScalarAsync<int>("SELECT format FROM class_ledger_snapshots WHERE class_id = @c", ("c", t.ClassId)));
     }
 
+    [Fact]
+    public async Task A_row_committed_after_the_snapshot_with_a_sequence_below_its_watermark_makes_the_class_count()
+    {
+        var t = _registry.InSchoolClass(0);
+        var grain = _cluster.Client.GetGrain<IClassGrain>(t.ClassId);
+        var written = await WriteAsync(t, first: true);
+        // A slow writer takes its sequence number; the class's next rows commit before it does.
+        var late = await _db.ScalarAsync<long>("SELECT nextval('journal_seq')");
+        await WriteAsync(t, first: false);
+        await _cluster.DeactivateAsync(grain);
+        var stored = await SnapshotAsync(t.ClassId);
+        Assert.True(stored.Watermark > late);
+
+        // It commits now: a plain mark of the class, below the snapshot's watermark, which no row after it will bring.
+        await _db.ExecuteAsync("""
+            INSERT INTO journal (academic_year, seq, entry_id, entry_kind, class_id, group_id, organization_id, subject_id, lesson_date,
+                                 student_id, mark_kind, score, max_score, author_id, payload_hash)
+            SELECT academic_year, @late, gen_random_uuid(), entry_kind, class_id, group_id, organization_id, subject_id, lesson_date,
+                   student_id, mark_kind, 2, max_score, author_id, '\x00'
+            FROM journal WHERE seq = @s
+            """, ("late", late), ("s", written));
+
+        var summary = await grain.GetSummary();
+        var expected = await RecountAsync(t.ClassId);
+        RecountComparison.AssertNone(RecountComparison.Compare(expected, ToCells(summary)), "a row committed late");
+        // Counted, and stored again at the same watermark: the row is the class's and names its pupil, so it counts twice.
+        var now = await SnapshotAsync(t.ClassId);
+        Assert.Equal(stored.Watermark, now.Watermark);
+        Assert.Equal(stored.ScopeRows + 2, now.ScopeRows);
+    }
+
+    [Fact]
+    public async Task A_count_while_the_class_is_loaded_is_stored_as_its_snapshot()
+    {
+        var t = _registry.InSchoolClass(0);
+        var grain = _cluster.Client.GetGrain<IClassGrain>(t.ClassId);
+        await WriteAsync(t, first: true); // activates the class (a count, stored), then moves its watermark
+        Assert.True((await SnapshotAsync(t.ClassId)).Watermark < await WatermarkAsync(t.ClassId));
+
+        await grain.Refresh(); // a moved pupil's rows: counted from the journal
+        Assert.Equal(await WatermarkAsync(t.ClassId), (await SnapshotAsync(t.ClassId)).Watermark);
+    }
+
     /// <summary>Marks of the three kinds a quarter has so far and a roll-call; returns the sequence of the first mark.</summary>
     private async Task<long> WriteAsync(DemoRegistry.Teaching t, bool first)
     {
@@ -139,13 +182,13 @@ public sealed class LedgerSnapshotTests : IAsyncLifetime
         return outcome.Entries[0].Sequence;
     }
 
-    private async Task<(long Watermark, byte[] Data)> SnapshotAsync(string classId)
+    private async Task<(long Watermark, byte[] Data, long ScopeRows)> SnapshotAsync(string classId)
     {
-        await using var command = _db.DataSource.CreateCommand("SELECT watermark, data FROM class_ledger_snapshots WHERE class_id = @c");
+        await using var command = _db.DataSource.CreateCommand("SELECT watermark, data, scope_rows FROM class_ledger_snapshots WHERE class_id = @c");
         command.Parameters.AddWithValue("c", classId);
         await using var reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync(), $"no snapshot of {classId}");
-        return (reader.GetInt64(0), reader.GetFieldValue<byte[]>(1));
+        return (reader.GetInt64(0), reader.GetFieldValue<byte[]>(1), reader.GetInt64(2));
     }
 
     private Task<long> WatermarkAsync(string classId) =>

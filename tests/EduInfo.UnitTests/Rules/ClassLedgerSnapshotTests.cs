@@ -43,6 +43,8 @@ public sealed class ClassLedgerSnapshotTests
         { "cut short", b => b[..^2] },
         { "bytes after the end", b => [.. b, 0] },
         { "empty", _ => [] },
+        // A table of 2^31 - 1 ids in a snapshot of a few bytes: refused before anything is allocated.
+        { "a count beyond its length", b => [b[0], 5, 0xFF, 0xFF, 0xFF, 0xFF, 0x07, 0, 0, 0] },
     };
 
     [Theory]
@@ -50,7 +52,8 @@ public sealed class ClassLedgerSnapshotTests
     public void A_damaged_snapshot_is_refused(string what, Func<byte[], byte[]> damage)
     {
         var bytes = damage(ClassLedgerSnapshot.Encode(Sample()));
-        Assert.True(Assert.Throws<FormatException>(() => ClassLedgerSnapshot.Decode(bytes)) is not null, what);
+        var refused = Assert.Throws<FormatException>(() => ClassLedgerSnapshot.Decode(bytes));
+        Assert.True(refused.Message.StartsWith("Class ledger snapshot", StringComparison.Ordinal), $"{what}: {refused.Message}");
     }
 
     [Fact]
@@ -65,10 +68,12 @@ public sealed class ClassLedgerSnapshotTests
             new(14, EntryKind.Lesson, true, false, "MAT", 2, Nov10.AddDays(1), Roster: ["s1", "s2", "s3"],
                 AbsentIds: ["s1", "s3"], AbsentCodes: [AbsenceCode.Sick, AbsenceCode.Late]),
         };
-        var advanced = ClassLedgerSnapshot.Advance(Sample(), ["s1", "s2", "s3", "s4"], rows, 20, new HashSet<int> { 1, 2 })!;
+        var advanced = ClassLedgerSnapshot.Advance(Sample() with { ScopeRows = 100 }, ["s1", "s2", "s3", "s4"], rows, 20, new HashSet<int> { 1, 2 })!;
 
         Assert.NotNull(advanced);
         Assert.Equal(20, advanced.Watermark);
+        // Five rows of the class, three of them naming a pupil of the roster: counted as the journal's two indexes count them.
+        Assert.Equal(100 + 5 + 3, advanced.ScopeRows);
         Assert.Equal([1, 2], advanced.ClosedTerms.Order());
         var recorded = advanced.RecordedMarks.ToDictionary(m => (m.SubjectId, m.Kind, m.Count == 0 ? 0 : m.ScoreSum / m.Count));
         Assert.Equal(new RecordedMarks("MAT", 2, MarkKind.Formative, 5, 32, 50), recorded[("MAT", MarkKind.Formative, 6)]);
