@@ -27,6 +27,9 @@ public sealed record NodeSummaryResponse(
     IReadOnlyList<int> Terms,
     IReadOnlyList<string> Subjects)
 {
+    /// <summary>The figures are not whole yet: the node is catching up after a restart (<see cref="NodeSummary.CatchingUp"/>).</summary>
+    public bool CatchingUp { get; init; }
+
     /// <summary>The kind in the reader's language; a closed organization (still listed, with its figures) is marked closed.</summary>
     public static string KindNameOf(NodeKind kind, NodeRecord? node, string language) =>
         Messages.Get(node?.ClosedOn is null ? $"kind.{kind}" : "kind.Organization.closed", language);
@@ -52,7 +55,10 @@ public sealed record NodeSummaryResponse(
             rates,
             (targets ?? []).Select(t => TargetGap.Of(t.Metric, t.TargetPercent, rates)).ToList(),
             keys.Select(k => k.Term).Where(t => t != SummaryKey.Year).Distinct().Order().ToList(),
-            keys.Select(k => k.SubjectId).Where(s => s != SummaryKey.AllSubjects).Distinct().Order(StringComparer.Ordinal).ToList());
+            keys.Select(k => k.SubjectId).Where(s => s != SummaryKey.AllSubjects).Distinct().Order(StringComparer.Ordinal).ToList())
+        {
+            CatchingUp = summary.CatchingUp,
+        };
     }
 
     /// <summary>A node's name in the reader's language (its id when the registry does not know it).</summary>

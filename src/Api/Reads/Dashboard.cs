@@ -41,6 +41,7 @@ public sealed class Dashboard(NodeDirectory directory, IGrainFactory grains, Clu
         {
             Cells = (summary.Cells ?? []).Select(c => new DashboardCell(c.Term, c.SubjectId, c.Figures, SummaryRates.Of(c.Figures))).ToList(),
             Breakdowns = summary.Breakdowns ?? [],
+            CatchingUp = summary.CatchingUp,
         };
     }
 

@@ -37,6 +37,9 @@ public sealed record DashboardView(
 
     /// <summary>The node's breakdown slices (every dimension, term and the year), from the same summary read.</summary>
     public IReadOnlyList<BreakdownSlice> Breakdowns { get; init; } = [];
+
+    /// <summary>The figures are not whole yet: the node is catching up after a restart (<see cref="NodeSummary.CatchingUp"/>).</summary>
+    public bool CatchingUp { get; init; }
 }
 
 /// <summary>A node's rates in one cell: <see cref="SummaryKey.Year"/> for the whole year, <see cref="SummaryKey.AllSubjects"/> for every subject.</summary>

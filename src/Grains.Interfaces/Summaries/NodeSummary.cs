@@ -11,6 +11,9 @@ namespace EduInfo.Grains.Interfaces.Summaries;
 /// all-subjects cell of each term and the year by one dimension at a time (docs/analysis.md, Breakdowns).
 /// <see cref="NewestCommit"/> is when the newest journal row written live into it was committed (a class: the newest it
 /// applied since activation; an aggregate: the newest of its children), so freshness at each level is measured, not guessed.
+/// <see cref="CatchingUp"/> says the figures are not yet whole: an aggregate after its activation (a restart) until every
+/// child it found behind the journal has reported at the journal's version, or while a child is catching up; a class,
+/// built from the journal at once, never is.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record NodeSummary(
@@ -22,7 +25,8 @@ public sealed record NodeSummary(
     [property: Id(5)] IReadOnlyList<SummaryCell>? Cells = null,
     [property: Id(6)] string? AcademicYear = null,
     [property: Id(7)] IReadOnlyList<BreakdownSlice>? Breakdowns = null,
-    [property: Id(8)] DateTimeOffset? NewestCommit = null)
+    [property: Id(8)] DateTimeOffset? NewestCommit = null,
+    [property: Id(9)] bool CatchingUp = false)
 {
     /// <summary>The figures of one cell (zero when nothing was recorded there).</summary>
     public SummaryFigures Cell(SummaryKey key) =>

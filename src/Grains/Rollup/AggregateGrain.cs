@@ -229,6 +229,10 @@ public abstract class AggregateGrain(
         {
             _metrics!.Counted(Kind, committed, time.GetUtcNow());
         }
+        if (_behind is not null && _behind.TryGetValue(summary.NodeId, out var due) && summary.Version >= due)
+        {
+            _behind.Remove(summary.NodeId);
+        }
         _snapshot = null;
         return true;
     }
@@ -236,6 +240,11 @@ public abstract class AggregateGrain(
     private RollupMetrics? _metrics;
     // The first reconciliation after activation pulls every child (a cold start), which is not drift.
     private bool _reconciledOnce;
+
+    // Catching up (NodeSummary.CatchingUp): null until the first reconciliation after activation has read the versions the
+    // journal expects; then the children it found behind, with the version each must reach. Later reconciliations only
+    // strike children off: a child behind because of the writes of the last minute is live lag, not a restart.
+    private Dictionary<string, long>? _behind;
 
     private NodeKind Kind => _node?.Kind ?? NodeKind.Republic;
 
@@ -251,7 +260,8 @@ public abstract class AggregateGrain(
             _snapshot = null;
         }
         var expected = await registry.ChildVersionsAsync(NodeId, cancellationToken);
-        if (_children.RetainOnly(expected.Select(c => c.ChildId).ToHashSet(StringComparer.Ordinal)))
+        var current = expected.Select(c => c.ChildId).ToHashSet(StringComparer.Ordinal);
+        if (_children.RetainOnly(current))
         {
             _snapshot = null;
         }
@@ -259,15 +269,32 @@ public abstract class AggregateGrain(
         var differing = expected.Where(c => !_children.Holds(c.ChildId, c.ExpectedVersion, c.ExpectedOrganizations)).ToList();
         var drift = _reconciledOnce;
         _reconciledOnce = true;
-        if (differing.Count == 0)
+        if (_behind is null)
+        {
+            _behind = differing.Where(c => !_children.Children.TryGetValue(c.ChildId, out var held) || held.Version < c.ExpectedVersion)
+                .ToDictionary(c => c.ChildId, c => c.ExpectedVersion, StringComparer.Ordinal);
+            _snapshot = null;
+        }
+        else if (_behind.Keys.Where(id => !current.Contains(id)).ToList() is { Count: > 0 } movedAway)
+        {
+            movedAway.ForEach(id => _behind.Remove(id));
+            _snapshot = null;
+        }
+        // A child held as catching up (a partial answer, or the cache of one) is asked again even at the right version:
+        // it says when it has caught up only to a parent that listens.
+        var pulls = differing.Concat(expected.Where(c => _children.Children.TryGetValue(c.ChildId, out var held) && held.CatchingUp)
+            .Except(differing)).ToList();
+        if (pulls.Count == 0)
         {
             return;
         }
-        logger.LogDebug("Node {NodeId}: pulling {Count} of {Total} children", NodeId, differing.Count, expected.Count);
+        logger.LogDebug("Node {NodeId}: pulling {Count} of {Total} children", NodeId, pulls.Count, expected.Count);
         // A few children at a time, and a child that cannot answer now does not fail this node: it keeps what it held,
         // its version stays short of the journal's, and the next reconciliation pulls that child again.
         var failed = 0;
-        foreach (var chunk in differing.Chunk(Math.Max(1, options.Value.ReconcileParallelism)))
+        var repaired = 0;
+        var pulled = 0; // the differing children come first in the pulls
+        foreach (var chunk in pulls.Chunk(Math.Max(1, options.Value.ReconcileParallelism)))
         {
             foreach (var summary in await Task.WhenAll(chunk.Select(PullAsync)))
             {
@@ -278,16 +305,18 @@ public abstract class AggregateGrain(
                 else
                 {
                     Accept(summary);
+                    repaired += pulled < differing.Count ? 1 : 0;
                 }
+                pulled++;
             }
         }
-        if (drift)
+        if (drift && differing.Count > 0)
         {
-            _metrics!.Reconciled(Kind, differing.Count, differing.Count - failed);
+            _metrics!.Reconciled(Kind, differing.Count, repaired);
         }
         if (failed > 0)
         {
-            logger.LogWarning("Node {NodeId}: {Failed} of {Count} children could not be reconciled now; the next reconciliation retries", NodeId, failed, differing.Count);
+            logger.LogWarning("Node {NodeId}: {Failed} of {Count} children could not be reconciled now; the next reconciliation retries", NodeId, failed, pulls.Count);
         }
     }
 
@@ -355,6 +384,7 @@ public abstract class AggregateGrain(
             return _snapshot with { AsOf = clock.UtcNow };
         }
         var summary = _children.Summarize(NodeId, Kind, OwnFigures, clock.UtcNow, _ownPlace);
+        summary = summary with { CatchingUp = summary.CatchingUp || _behind is not { Count: 0 } };
         return _snapshot = _ownVersion == 0 ? summary : summary with { Version = summary.Version + _ownVersion };
     }
 }

@@ -26,6 +26,9 @@ public sealed class ChildSummaries
     /// <summary>Σ children's versions: only grows while children only publish newer versions.</summary>
     public long Version { get; private set; }
 
+    /// <summary>How many of the held children say they are catching up (<see cref="NodeSummary.CatchingUp"/>).</summary>
+    public int CatchingUpChildren { get; private set; }
+
     /// <summary>Summaries taken (new children and newer versions) and refused (older or equal versions).</summary>
     public long Accepted { get; private set; }
     public long Ignored { get; private set; }
@@ -43,7 +46,7 @@ public sealed class ChildSummaries
     /// Keeps a child's summary only if it is newer than the one held; true when it changed the sums. At an equal
     /// version the one counting more organizations is newer: an organization without a class counts itself without
     /// moving a version, so an area's snapshot answered before its reconciliation ended may lack one that its next
-    /// summary, at the same version, has.
+    /// summary, at the same version, has; so is one that has caught up (a child whose missing children all had version 0).
     /// </summary>
     public bool Accept(NodeSummary summary) => Accept(summary, out _);
 
@@ -57,7 +60,8 @@ public sealed class ChildSummaries
         if (_children.TryGetValue(summary.NodeId, out var held))
         {
             if (summary.Version < held.Version
-                || summary.Version == held.Version && summary.Figures.Organizations <= held.Figures.Organizations)
+                || summary.Version == held.Version && summary.Figures.Organizations <= held.Figures.Organizations
+                   && !(held.CatchingUp && !summary.CatchingUp))
             {
                 Ignored++;
                 return false;
@@ -73,6 +77,7 @@ public sealed class ChildSummaries
         SummaryCells.Add(_cells, summary.Cells);
         BreakdownSlices.Add(_slices, summary.Breakdowns);
         Version += summary.Version;
+        CatchingUpChildren += summary.CatchingUp ? 1 : 0;
         Accepted++;
         return true;
     }
@@ -134,7 +139,8 @@ public sealed class ChildSummaries
             Breakdown.AddOwn(slices, place, own, cells.Keys.Where(k => k.SubjectId == SummaryKey.AllSubjects).Select(k => k.Term));
         }
         var newest = _children.Values.Select(c => c.NewestCommit).Max();
-        return new NodeSummary(nodeId, kind, Version, Total + own, asOf, SummaryCells.ToList(cells), year, BreakdownSlices.ToList(slices), newest);
+        return new NodeSummary(nodeId, kind, Version, Total + own, asOf, SummaryCells.ToList(cells), year, BreakdownSlices.ToList(slices), newest,
+            CatchingUp: CatchingUpChildren > 0);
     }
 
     private void Subtract(NodeSummary held)
@@ -143,5 +149,6 @@ public sealed class ChildSummaries
         SummaryCells.Add(_cells, held.Cells, -1);
         BreakdownSlices.Add(_slices, held.Breakdowns, -1);
         Version -= held.Version;
+        CatchingUpChildren -= held.CatchingUp ? 1 : 0;
     }
 }

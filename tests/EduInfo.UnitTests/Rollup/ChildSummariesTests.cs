@@ -190,8 +190,39 @@ public class ChildSummariesTests
     }
 
     /// <summary><c>child@version:marks</c>: the marks in the total and in the math cell of term 1.</summary>
+    /// <summary>
+    /// Summaries arriving in order, <c>child@version:marks</c> with a trailing <c>~</c> for one that says it is catching
+    /// up; whether each was taken, how many held children are catching up after the last, and whether the aggregate is.
+    /// </summary>
+    public static TheoryData<string, string[], bool[], int> CatchingUpSequences => new()
+    {
+        { "a partial answer, then the whole at a newer version", ["a@5:3~", "a@7:9"], [true, true], 0 },
+        { "caught up at the same version (what was missing had version 0)", ["a@5:3~", "a@5:3"], [true, true], 0 },
+        { "a partial answer after the whole at its version: stale", ["a@5:3", "a@5:3~"], [true, false], 0 },
+        { "an older partial answer", ["a@5:3", "a@4:1~"], [true, false], 0 },
+        { "a newer version still catching up", ["a@5:3~", "a@6:4~"], [true, true], 1 },
+        { "one child of two still catching up", ["a@5:3~", "b@3:1", "c@2:2~", "c@4:2"], [true, true, true, true], 1 },
+    };
+
+    [Theory]
+    [MemberData(nameof(CatchingUpSequences))]
+    public void An_aggregate_is_catching_up_while_a_child_it_holds_is(string what, string[] arrivals, bool[] taken, int catchingUp)
+    {
+        var children = new ChildSummaries();
+
+        var results = arrivals.Select(a => children.Accept(Parse(a))).ToArray();
+
+        Assert.True(taken.SequenceEqual(results), $"{what}: taken {string.Join(",", results)}");
+        Assert.Equal(catchingUp, children.CatchingUpChildren);
+        Assert.Equal(catchingUp > 0, children.Summarize("area", NodeKind.District, SummaryFigures.Zero, AsOf).CatchingUp);
+    }
+
     private static NodeSummary Parse(string arrival)
     {
+        if (arrival.EndsWith('~'))
+        {
+            return Parse(arrival[..^1]) with { CatchingUp = true };
+        }
         var (id, rest) = (arrival[..arrival.IndexOf('@')], arrival[(arrival.IndexOf('@') + 1)..]);
         var version = long.Parse(rest[..rest.IndexOf(':')]);
         var marks = long.Parse(rest[(rest.IndexOf(':') + 1)..]);
