@@ -17,7 +17,7 @@ public sealed record ClassLedgerData(
     IReadOnlyList<StudentExemption>? Exemptions = null)
 {
     /// <summary>
-    /// The journal rows up to <see cref="Watermark"/> recorded in the class plus those naming one of its students (a row
+    /// The journal rows of the year up to <see cref="Watermark"/> recorded in the class plus those naming one of its students (a row
     /// that is both counts twice), when read (0: not counted). Rows are only ever added, so a row that commits after the
     /// read with a sequence below the watermark — another class's, or a slow writer's — changes this count: a ledger
     /// snapshot whose count no longer matches the journal is not brought forward (<see cref="ClassLedgerSnapshot"/>).

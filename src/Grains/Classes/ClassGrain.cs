@@ -210,7 +210,9 @@ public sealed partial class ClassGrain(
         if (committed != _watermark)
         {
             logger.LogInformation("Class {ClassId}: watermark {Held} differs from journal {Committed}; rebuilding", ClassId, _watermark, committed);
-            await LoadAsync(CancellationToken.None, countAll: true); // a repair counts, not trusting any cache
+            // From the snapshot when it is good (it checks itself against the journal's rows): watermarks also move
+            // without rows (the day's roll, a calendar change), and every loaded class would count its year each time.
+            await LoadAsync(CancellationToken.None);
             _publisher?.Request();
         }
         return Snapshot();

@@ -229,7 +229,8 @@ public abstract class AggregateGrain(
         {
             _metrics!.Counted(Kind, committed, time.GetUtcNow());
         }
-        if (_behind is not null && _behind.TryGetValue(summary.NodeId, out var due) && summary.Version >= due)
+        if (_behind is not null && _behind.TryGetValue(summary.NodeId, out var due)
+            && summary.Version >= due.Version && summary.Figures.Organizations >= due.Organizations)
         {
             _behind.Remove(summary.NodeId);
         }
@@ -242,9 +243,9 @@ public abstract class AggregateGrain(
     private bool _reconciledOnce;
 
     // Catching up (NodeSummary.CatchingUp): null until the first reconciliation after activation has read the versions the
-    // journal expects; then the children it found behind, with the version each must reach. Later reconciliations only
+    // journal expects; then the children it found behind, with the version and organizations each must reach. Later reconciliations only
     // strike children off: a child behind because of the writes of the last minute is live lag, not a restart.
-    private Dictionary<string, long>? _behind;
+    private Dictionary<string, (long Version, long Organizations)>? _behind;
 
     private NodeKind Kind => _node?.Kind ?? NodeKind.Republic;
 
@@ -271,8 +272,9 @@ public abstract class AggregateGrain(
         _reconciledOnce = true;
         if (_behind is null)
         {
-            _behind = differing.Where(c => !_children.Children.TryGetValue(c.ChildId, out var held) || held.Version < c.ExpectedVersion)
-                .ToDictionary(c => c.ChildId, c => c.ExpectedVersion, StringComparer.Ordinal);
+            _behind = differing.Where(c => !_children.Children.TryGetValue(c.ChildId, out var held)
+                    || held.Version < c.ExpectedVersion || held.Figures.Organizations < c.ExpectedOrganizations)
+                .ToDictionary(c => c.ChildId, c => (c.ExpectedVersion, c.ExpectedOrganizations), StringComparer.Ordinal);
             _snapshot = null;
         }
         else if (_behind.Keys.Where(id => !current.Contains(id)).ToList() is { Count: > 0 } movedAway)

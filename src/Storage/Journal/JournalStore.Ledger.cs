@@ -10,12 +10,13 @@ public sealed partial class JournalStore
     private const string TermOfRow = "coalesce((SELECT t.n FROM unnest(@terms, @starts, @ends) AS t(n, s, e) WHERE j.lesson_date BETWEEN t.s AND t.e), 0)";
 
     /// <summary>
-    /// The rows up to a watermark recorded in the class plus those naming one of its students (<see cref="ClassLedgerData.ScopeRows"/>):
-    /// two counts over journal_class_idx and journal_student_idx, by sequence only, so they can be read from the indexes.
+    /// The rows of the year up to a watermark recorded in the class plus those naming one of its students
+    /// (<see cref="ClassLedgerData.ScopeRows"/>): two counts over journal_class_idx and journal_student_idx in the year's
+    /// partition only (a pupil's rows of another year are neither summed nor brought forward, so they must not count).
     /// </summary>
     private static string ScopeRowsSql(string watermark) => $"""
-        SELECT (SELECT count(*) FROM journal WHERE class_id = @c AND seq <= {watermark})
-             + (SELECT count(*) FROM journal WHERE student_id = ANY (@students) AND seq <= {watermark})
+        SELECT (SELECT count(*) FROM journal WHERE academic_year = @y AND class_id = @c AND seq <= {watermark})
+             + (SELECT count(*) FROM journal WHERE academic_year = @y AND student_id = ANY (@students) AND seq <= {watermark})
         """;
 
     /// <summary>
