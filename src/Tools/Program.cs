@@ -15,6 +15,7 @@ using Npgsql;
 // eduinfo bench-history [rows=10000000]           a first term of past journal (and the naive baseline's copy) for bench/term-end.sh
 // eduinfo bench-converge URL                   seconds until the republic's summary covers every class watermark (bench/restart.sh)
 // eduinfo bench-term-end URL NAIVE_URL [seconds] [clients] [dashboards] [teachers] [overload seconds]   docs/benchmarks.md
+// eduinfo bench-reads URL METRICS_URL [seconds] [clients] [dashboards] [teachers] [label] [half rate] [run]   bench/reads.sh: dashboard reads at saturation and half load (issue 26.1)
 // eduinfo bench-live POLL_URL POLL_DB PUSH_URL PUSH_DB [viewers] [seconds] [warm-up] [batches/s] [quiet] [refresh viewers]   bench/live.sh: SSE viewers, polling build against push (POLL_URL - : none), then page refresh against shared sections
 // eduinfo bench-analysis URL [reads=200] [sql runs=3]   bench/analysis.sh: breakdowns and a trend of the republic against the equivalent SQL
 // eduinfo bench-opening URL [applications=10000] [clients=200] [seconds=60] [journal clients=16] [dashboards=8] [teachers=200]   bench/opening-minute.sh
@@ -120,10 +121,22 @@ switch (args[0])
             Pollers: args.Length > 5 ? int.Parse(args[5], CultureInfo.InvariantCulture) : 8,
             Teachers: args.Length > 6 ? int.Parse(args[6], CultureInfo.InvariantCulture) : 400,
             Overload: TimeSpan.FromSeconds(args.Length > 7 ? double.Parse(args[7], CultureInfo.InvariantCulture) : 20));
-        var report = await new EduInfo.Tools.Benchmark.TermEndBenchmark(dataSource, new Uri(args[1]), new Uri(args[2]), clock, Console.Out)
+        var report = await new EduInfo.Tools.Benchmark.TermEndBenchmark(dataSource, new Uri(args[1]), new Uri(args[2]),
+                Environment.GetEnvironmentVariable("EDUINFO_METRICS_URL") is { Length: > 0 } scrape ? new Uri(scrape) : null, clock, Console.Out)
             .RunAsync(options, CancellationToken.None);
         Console.WriteLine(report);
         return report.Passed ? 0 : 1;
+    }
+    case "bench-reads" when args.Length > 2:
+    {
+        string Arg(int index, string otherwise) => args.Length > index ? args[index] : otherwise;
+        var options = new EduInfo.Tools.Benchmark.ReadsBenchmark.Options(
+            Duration: TimeSpan.FromSeconds(double.Parse(Arg(3, "60"), CultureInfo.InvariantCulture)),
+            Clients: int.Parse(Arg(4, "32"), CultureInfo.InvariantCulture), Pollers: int.Parse(Arg(5, "8"), CultureInfo.InvariantCulture),
+            Teachers: int.Parse(Arg(6, "400"), CultureInfo.InvariantCulture), Label: Arg(7, "default"),
+            HalfRate: double.Parse(Arg(8, "0"), CultureInfo.InvariantCulture), Run: int.Parse(Arg(9, "0"), CultureInfo.InvariantCulture));
+        await new EduInfo.Tools.Benchmark.ReadsBenchmark(dataSource, new Uri(args[1]), new Uri(args[2]), clock, Console.Out).RunAsync(options, CancellationToken.None);
+        return 0;
     }
     case "bench-live" when args.Length > 4:
     {

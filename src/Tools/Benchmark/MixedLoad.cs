@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using EduInfo.Tools.Simulation;
 
 namespace EduInfo.Tools.Benchmark;
@@ -10,13 +9,17 @@ namespace EduInfo.Tools.Benchmark;
 /// are acknowledged, and district, regional and republic dashboards polling their summaries. The same code drives
 /// EduInfo and the naive baseline (same seeds, same requests).
 /// </summary>
-public sealed class MixedLoad(HttpClient http, IReadOnlyList<Teaching> teachings, IReadOnlyList<DateOnly> days, DashboardNodes dashboards)
+public sealed class MixedLoad(HttpClient http, IReadOnlyList<Teaching> teachings, IReadOnlyList<DateOnly> days, DashboardNodes dashboards, string floorPath)
 {
     public sealed record Result(
         TimeSpan Elapsed, long Requests, long AckedRequests, long AckedMarks, long AckedRows, long AlreadyRecorded, long Failures, long Shed,
-        double[] Latency, IReadOnlyDictionary<string, double[]> DashboardLatency, long DashboardReads, long DashboardFailures);
+        double[] Latency, DashboardPollers.Result Dashboards)
+    {
+        public IReadOnlyDictionary<string, double[]> DashboardLatency => Dashboards.Latency;
+        public long DashboardReads => Dashboards.Reads;
+    }
 
-    public async Task<Result> RunAsync(JournalClient client, string? dashboardToken, int clients, int pollers, TimeSpan duration, CancellationToken stop)
+    public async Task<Result> RunAsync(JournalClient client, string? dashboardToken, int clients, int pollers, TimeSpan duration, CancellationToken stop, int seed = 5000)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stop);
         deadline.CancelAfter(duration);
@@ -24,7 +27,7 @@ public sealed class MixedLoad(HttpClient http, IReadOnlyList<Teaching> teachings
         var lessonsTaken = new ConcurrentDictionary<(string, DateOnly, int), bool>();
         var writers = Enumerable.Range(0, clients).Select(i => Task.Run(async () =>
         {
-            var traffic = new JournalTraffic(teachings, seed: 5000 + i, lessonsTaken, markedShare: 0.95, rollCallShare: 0.2);
+            var traffic = new JournalTraffic(teachings, seed: seed + i, lessonsTaken, markedShare: 0.95, rollCallShare: 0.2);
             var random = new Random(9000 + i);
             var latencies = new List<double>();
             long requests = 0, acked = 0, marks = 0, rows = 0, recorded = 0, failures = 0, shed = 0;
@@ -49,50 +52,14 @@ public sealed class MixedLoad(HttpClient http, IReadOnlyList<Teaching> teachings
             }
             return (latencies, requests, acked, marks, rows, recorded, failures, shed);
         })).ToList();
-        var readers = Enumerable.Range(0, pollers).Select(i => Task.Run(async () =>
-        {
-            // One republic dashboard, one regional, the rest district officers' dashboards.
-            var (level, nodes) = i == 0 ? ("republic", dashboards.Republic) : i == 1 ? ("region", dashboards.Regions) : ("district", dashboards.Districts);
-            var random = new Random(7000 + i);
-            var latencies = new List<double>();
-            long failures = 0;
-            while (!deadline.IsCancellationRequested)
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/nodes/{nodes[random.Next(nodes.Count)]}/summary");
-                if (dashboardToken is not null)
-                {
-                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", dashboardToken);
-                }
-                var started = Stopwatch.GetTimestamp();
-                try
-                {
-                    using var response = await http.SendAsync(request, CancellationToken.None);
-                    await response.Content.ReadAsByteArrayAsync(CancellationToken.None);
-                    latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                    failures += response.IsSuccessStatusCode ? 0 : 1;
-                }
-                catch (HttpRequestException)
-                {
-                    failures++;
-                }
-                // A dashboard refreshes every half second at most.
-                var rest = TimeSpan.FromMilliseconds(500) - Stopwatch.GetElapsedTime(started);
-                if (rest > TimeSpan.Zero)
-                {
-                    await Task.Delay(rest, CancellationToken.None);
-                }
-            }
-            return (level, latencies, failures);
-        })).ToList();
+        var read = new DashboardPollers(http, dashboards, dashboardToken, floorPath).RunAsync(pollers, deadline.Token);
 
         var written = await Task.WhenAll(writers);
-        var read = await Task.WhenAll(readers);
         var elapsed = stopwatch.Elapsed;
-        var byLevel = read.GroupBy(r => r.level).ToDictionary(g => g.Key, g => g.SelectMany(r => r.latencies).Order().ToArray());
-        byLevel["all"] = read.SelectMany(r => r.latencies).Order().ToArray();
+        var dashboardsRead = await read;
         return new Result(elapsed, written.Sum(w => w.requests), written.Sum(w => w.acked), written.Sum(w => w.marks), written.Sum(w => w.rows),
             written.Sum(w => w.recorded), written.Sum(w => w.failures), written.Sum(w => w.shed), written.SelectMany(w => w.latencies).Order().ToArray(),
-            byLevel, read.Sum(r => (long)r.latencies.Count), read.Sum(r => r.failures));
+            dashboardsRead);
     }
 }
 

@@ -56,7 +56,7 @@ public sealed class OpeningMinuteBenchmark(NpgsqlDataSource dataSource, Uri eduI
         }
 
         log.WriteLine($"baseline: {options.JournalClients} journal clients and {options.Pollers} dashboards for {options.Minute.TotalSeconds:F0} s");
-        var load = new MixedLoad(http, teachings, days, dashboards);
+        var load = new MixedLoad(http, teachings, days, dashboards, "/health/live");
         var baseline = await load.RunAsync(client, analyst, options.JournalClients, options.Pollers, options.Minute, cancellationToken);
 
         log.WriteLine($"opening: the same load, and {filings.Count:N0} filings from {options.Clients} clients as the window opens");
@@ -256,7 +256,7 @@ public sealed class OpeningMinuteBenchmark(NpgsqlDataSource dataSource, Uri eduI
         var other = attempts.Where(a => a.Status is not (201 or 503)).GroupBy(a => a.Status).Select(g => $"{g.Key}×{g.Count()}").ToList();
         string Load(MixedLoad.Result r) =>
             $"{r.AckedRows / r.Elapsed.TotalSeconds:F0} journal rows/s acknowledged (write p95 {FreshnessProbe.Percentile(r.Latency, 0.95):F0} ms, {r.Failures} failed, {r.Shed} shed); " +
-            $"dashboards p95 {FreshnessProbe.Percentile(r.DashboardLatency["all"], 0.95):F0} ms over {r.DashboardReads:N0} reads ({r.DashboardFailures} failed)";
+            $"dashboards p95 {FreshnessProbe.Percentile(r.DashboardLatency["all"], 0.95):F0} ms over {r.DashboardReads:N0} reads ({r.Dashboards.Failures} failed)";
         var report = new StringBuilder();
         report.AppendLine($"opening minute: {filings:N0} first-grade filings from {options.Clients} clients as the window opened");
         report.AppendLine($"  first {options.Minute.TotalSeconds:F0} s: {inMinute.Count(a => a.Status == 201):N0} taken ({P(taken)}), " +
