@@ -68,6 +68,10 @@ public static class ApiHostingExtensions
         builder.AddEduInfoStorage();
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Api:MaxRequestBodyBytes", 1L << 20));
+        // Api:InlineScheduling runs a request on the socket's I/O thread instead of queuing it on the thread pool, where
+        // grain turns and writes wait too (issue 26.1, docs/benchmarks.md); with DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1.
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets.SocketTransportOptions>(o =>
+            o.UnsafePreferInlineScheduling = builder.Configuration.GetValue("Api:InlineScheduling", false));
 
         builder.Services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
