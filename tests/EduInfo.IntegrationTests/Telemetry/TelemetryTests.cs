@@ -121,7 +121,7 @@ public sealed class TelemetryTests(TelemetryApiHost api) : IClassFixture<Telemet
         var t = api.Registry.InSchoolClass(1);
         await LiveWrites.MarkAsync(api, t);
 
-        var (request, grain, sql) = await Eventually.MatchesAsync(() => Task.FromResult(TraceOfMark(t.ClassId)), found => found.Sql is not null,
+        var (request, grain, sql, _) = await Eventually.MatchesAsync(() => Task.FromResult(TraceOfMark(t.ClassId)), found => found.Sql is not null,
             TimeSpan.FromSeconds(20), "the mark's trace down to its SQL");
         Assert.Equal(ActivityKind.Server, request!.Kind);
         Assert.Equal(request.TraceId, grain!.TraceId);
@@ -161,20 +161,27 @@ public sealed class TelemetryTests(TelemetryApiHost api) : IClassFixture<Telemet
         }
     }
 
-    private (Activity? Request, Activity? Grain, Activity? Sql) TraceOfMark(string classId)
+    /// <summary>A mark's trace as found so far; printed (every span of the trace, with its parent) when it times out.</summary>
+    private sealed record MarkTrace(Activity? Request, Activity? Grain, Activity? Sql, IReadOnlyList<Activity> Spans)
+    {
+        public override string ToString() => $"request {Request is not null}, grain call {Grain is not null}, sql {Sql is not null}; the trace's spans: "
+            + string.Join("; ", Spans.Select(s => $"{s.Source.Name} {s.Kind} '{s.DisplayName}' {s.SpanId} <- {s.ParentSpanId}"));
+    }
+
+    private MarkTrace TraceOfMark(string classId)
     {
         var spans = api.Spans.ToList();
         var request = spans.FirstOrDefault(s => s.Kind == ActivityKind.Server && s.Source.Name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal)
             && Path(s) == $"/api/v1/classes/{classId}/marks");
         if (request is null)
         {
-            return (null, null, null);
+            return new(null, null, null, []);
         }
         var inTrace = spans.Where(s => s.TraceId == request.TraceId).ToList();
         var grain = inTrace.FirstOrDefault(s => s.Source.Name == "Microsoft.Orleans.Application" && s.Kind == ActivityKind.Server
             && s.DisplayName.Contains("RecordMarks", StringComparison.Ordinal));
         var sql = grain is null ? null : inTrace.FirstOrDefault(s => s.Source.Name == "Npgsql" && Ancestors(s, inTrace).Contains(grain));
-        return (request, grain, sql);
+        return new(request, grain, sql, inTrace);
     }
 
     private static string? Path(Activity span) => span.GetTagItem("url.path") as string;
