@@ -13,11 +13,7 @@ public sealed class MixedLoad(HttpClient http, IReadOnlyList<Teaching> teachings
 {
     public sealed record Result(
         TimeSpan Elapsed, long Requests, long AckedRequests, long AckedMarks, long AckedRows, long AlreadyRecorded, long Failures, long Shed,
-        double[] Latency, DashboardPollers.Result Dashboards)
-    {
-        public IReadOnlyDictionary<string, double[]> DashboardLatency => Dashboards.Latency;
-        public long DashboardReads => Dashboards.Reads;
-    }
+        double[] Latency, DashboardPollers.Result Dashboards);
 
     public async Task<Result> RunAsync(JournalClient client, string? dashboardToken, int clients, int pollers, TimeSpan duration, CancellationToken stop, int seed = 5000)
     {

@@ -41,10 +41,7 @@ public sealed class OpeningMinuteBenchmark(NpgsqlDataSource dataSource, Uri eduI
         var analyst = await FreshnessProbe.LoginAsync(http, "analyst", "demo-analyst", cancellationToken);
         await TermEndBenchmark.ConvergedAsync(dataSource, http, analyst, TimeSpan.FromMinutes(30), log, cancellationToken);
         var client = new JournalClient(http);
-        foreach (var teacher in teachings.Select(t => t.TeacherId).Distinct())
-        {
-            await client.TokenAsync(teacher, cancellationToken);
-        }
+        await client.SignInAllAsync(teachings.Select(t => t.TeacherId), cancellationToken);
 
         // The window closed (it opens a day after tomorrow), then the city's children named: not measured.
         await SetWindowAsync(http, today.AddDays(2), today.AddDays(2), cancellationToken);
@@ -256,7 +253,7 @@ public sealed class OpeningMinuteBenchmark(NpgsqlDataSource dataSource, Uri eduI
         var other = attempts.Where(a => a.Status is not (201 or 503)).GroupBy(a => a.Status).Select(g => $"{g.Key}×{g.Count()}").ToList();
         string Load(MixedLoad.Result r) =>
             $"{r.AckedRows / r.Elapsed.TotalSeconds:F0} journal rows/s acknowledged (write p95 {FreshnessProbe.Percentile(r.Latency, 0.95):F0} ms, {r.Failures} failed, {r.Shed} shed); " +
-            $"dashboards p95 {FreshnessProbe.Percentile(r.DashboardLatency["all"], 0.95):F0} ms over {r.DashboardReads:N0} reads ({r.Dashboards.Failures} failed)";
+            $"dashboards p95 {FreshnessProbe.Percentile(r.Dashboards.Latency["all"], 0.95):F0} ms over {r.Dashboards.Reads:N0} reads ({r.Dashboards.Failures} failed)";
         var report = new StringBuilder();
         report.AppendLine($"opening minute: {filings:N0} first-grade filings from {options.Clients} clients as the window opened");
         report.AppendLine($"  first {options.Minute.TotalSeconds:F0} s: {inMinute.Count(a => a.Status == 201):N0} taken ({P(taken)}), " +
@@ -266,7 +263,7 @@ public sealed class OpeningMinuteBenchmark(NpgsqlDataSource dataSource, Uri eduI
         report.AppendLine($"  baseline minute: {Load(baseline)}");
         report.AppendLine($"  opening minute:  {Load(opening)}");
         report.AppendLine($"  ratio opening/baseline: journal rows/s {(opening.AckedRows / opening.Elapsed.TotalSeconds) / Math.Max(1, baseline.AckedRows / baseline.Elapsed.TotalSeconds):F2}, " +
-                          $"dashboard p95 {FreshnessProbe.Percentile(opening.DashboardLatency["all"], 0.95) / Math.Max(1, FreshnessProbe.Percentile(baseline.DashboardLatency["all"], 0.95)):F2}");
+                          $"dashboard p95 {FreshnessProbe.Percentile(opening.Dashboards.Latency["all"], 0.95) / Math.Max(1, FreshnessProbe.Percentile(baseline.Dashboards.Latency["all"], 0.95)):F2}");
         report.Append(check.None && other.Count == 0 && acked.Count == filings ? "PASSED" : "FAILED");
         return report.ToString();
     }

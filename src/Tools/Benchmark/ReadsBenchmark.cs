@@ -31,10 +31,7 @@ public sealed class ReadsBenchmark(NpgsqlDataSource dataSource, Uri eduInfo, Uri
         var analyst = await FreshnessProbe.LoginAsync(system, "analyst", "demo-analyst", cancellationToken);
         await TermEndBenchmark.ConvergedAsync(dataSource, system, analyst, TimeSpan.FromMinutes(30), log, cancellationToken);
         var client = new JournalClient(system);
-        foreach (var teacher in teachings.Select(t => t.TeacherId).Distinct())
-        {
-            await client.TokenAsync(teacher, cancellationToken);
-        }
+        await client.SignInAllAsync(teachings.Select(t => t.TeacherId), cancellationToken);
 
         using (var watching = new CancellationTokenSource())
         {
@@ -46,12 +43,9 @@ public sealed class ReadsBenchmark(NpgsqlDataSource dataSource, Uri eduInfo, Uri
             log.WriteLine(Line(options.Label, "saturation", rate, saturation.Dashboards, await watch) + $" ({saturation.AlreadyRecorded} already recorded)");
 
             await TermEndBenchmark.ConvergedAsync(dataSource, system, analyst, TimeSpan.FromMinutes(5), log, cancellationToken);
-            using var stop = new CancellationTokenSource();
-            var halfWatch = server.WatchAsync(stop.Token);
-            var reads = new DashboardPollers(system, dashboards, analyst, "/health/live").RunAsync(options.Pollers, stop.Token);
-            var writes = await new OpenLoad(client, teachings, days, () => 0).RunAsync(options.HalfRate > 0 ? options.HalfRate : rate / 2, options.Duration, seed: 100_000 * (options.Run + 1) + 50_000);
-            await stop.CancelAsync();
-            log.WriteLine(Line(options.Label, "half", writes.Acked / writes.Elapsed.TotalSeconds, await reads, await halfWatch));
+            var half = await HalfLoad.RunAsync(system, client, analyst, teachings, days, dashboards, server, options.HalfRate > 0 ? options.HalfRate : rate / 2,
+                options.Pollers, options.Duration, seed: 100_000 * (options.Run + 1) + 50_000);
+            log.WriteLine(Line(options.Label, "half", half.Writes.Acked / half.Writes.Elapsed.TotalSeconds, half.Dashboards, half.Server));
         }
     }
 

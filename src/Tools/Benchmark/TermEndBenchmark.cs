@@ -28,8 +28,8 @@ public sealed class TermEndBenchmark(NpgsqlDataSource dataSource, Uri eduInfo, U
         using var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
         using var system = new HttpClient(handler, disposeHandler: false) { BaseAddress = eduInfo, Timeout = TimeSpan.FromSeconds(60) };
         using var baseline = new HttpClient(handler, disposeHandler: false) { BaseAddress = naive, Timeout = TimeSpan.FromSeconds(120) };
-        using var scrape = new HttpClient(handler, disposeHandler: false) { BaseAddress = metrics ?? new Uri("http://127.0.0.1:9/"), Timeout = TimeSpan.FromSeconds(30) };
-        var server = new ServerMetrics(scrape);
+        using var scrape = metrics is null ? null : new HttpClient(handler, disposeHandler: false) { BaseAddress = metrics, Timeout = TimeSpan.FromSeconds(30) };
+        var server = scrape is null ? null : new ServerMetrics(scrape);
         var cpu = new ProcessCpu(new Dictionary<string, Func<string, bool>>
         {
             ["eduinfo"] = IsApi, ["naive"] = IsNaive, ["postgres"] = IsPostgres,
@@ -53,10 +53,7 @@ public sealed class TermEndBenchmark(NpgsqlDataSource dataSource, Uri eduInfo, U
         await ConvergedAsync(system, analyst, TimeSpan.FromMinutes(30), cancellationToken);
         log.WriteLine($"warm-up: the republic's summary covers every class watermark after {warm.Elapsed.TotalSeconds:F0} s");
         var client = new JournalClient(system);
-        foreach (var teacher in teachings.Select(t => t.TeacherId).Distinct())
-        {
-            await client.TokenAsync(teacher, cancellationToken);
-        }
+        await client.SignInAllAsync(teachings.Select(t => t.TeacherId), cancellationToken);
         var before = await RuntimeAsync(system, operatorToken, cancellationToken);
         var firstSeq = await ScalarAsync("SELECT coalesce(max(seq), 0) FROM journal", cancellationToken);
 
@@ -70,7 +67,7 @@ public sealed class TermEndBenchmark(NpgsqlDataSource dataSource, Uri eduInfo, U
         await using (CpuProfile.Start(log))
         {
             using var watching = new CancellationTokenSource();
-            var watch = metrics is null ? Task.FromResult<ServerMetrics.Phase?>(null) : server.WatchAsync(watching.Token);
+            var watch = server is null ? Task.FromResult<ServerMetrics.Phase?>(null) : server.WatchAsync(watching.Token);
             ours = await new MixedLoad(system, teachings, days, dashboards, "/health/live").RunAsync(client, analyst, options.Clients, options.Pollers, options.Duration, cancellationToken);
             await watching.CancelAsync();
             oursServer = await watch;
@@ -102,7 +99,9 @@ public sealed class TermEndBenchmark(NpgsqlDataSource dataSource, Uri eduInfo, U
         // EduInfo sustained, as a term's ordinary afternoon rather than its last hour.
         var sustained = ours.AckedRequests / ours.Elapsed.TotalSeconds;
         log.WriteLine($"half load: {sustained / 2:F0} requests/s open loop with {options.Pollers} dashboards for {options.Duration.TotalSeconds:F0} s");
-        var half = await HalfLoadAsync(system, client, analyst, teachings, days, dashboards, server, sustained / 2, options, cpu);
+        var halfCpuFrom = cpu.Take();
+        var half = await HalfLoad.RunAsync(system, client, analyst, teachings, days, dashboards, server, sustained / 2, options.Pollers, options.Duration, seed: 41);
+        var halfCpu = cpu.Cores(halfCpuFrom, cpu.Take());
         await ConvergedAsync(system, analyst, TimeSpan.FromMinutes(5), cancellationToken);
 
         // Overload: twice the rate EduInfo sustained, then half of it.
@@ -115,22 +114,7 @@ public sealed class TermEndBenchmark(NpgsqlDataSource dataSource, Uri eduInfo, U
         var finalExactness = await ExactnessAsync(system, analyst, today, cancellationToken);
 
         return new TermEndReport(options, history, naiveHistory, ours, oursCpu, freshness, drained, before, after, exactness, ceiling,
-            theirs, theirsCpu, residentBefore, overload, recovery, finalExactness, diaries, loaded, oursServer, half);
-    }
-
-    /// <summary>What the dashboards saw while journal requests came open loop at a fixed rate.</summary>
-    public sealed record HalfLoad(OpenLoad.Result Writes, DashboardPollers.Result Dashboards, ServerMetrics.Phase? Server, IReadOnlyDictionary<string, double> Cores);
-
-    private async Task<HalfLoad> HalfLoadAsync(HttpClient system, JournalClient client, string analyst, IReadOnlyList<Teaching> teachings,
-        IReadOnlyList<DateOnly> days, DashboardNodes dashboards, ServerMetrics server, double rate, Options options, ProcessCpu cpu)
-    {
-        using var stop = new CancellationTokenSource();
-        var cpuFrom = cpu.Take();
-        var watch = metrics is null ? Task.FromResult<ServerMetrics.Phase?>(null) : server.WatchAsync(stop.Token);
-        var reads = new DashboardPollers(system, dashboards, analyst, "/health/live").RunAsync(options.Pollers, stop.Token);
-        var writes = await new OpenLoad(client, teachings, days, () => 0).RunAsync(rate, options.Duration, seed: 41);
-        await stop.CancelAsync();
-        return new HalfLoad(writes, await reads, await watch, cpu.Cores(cpuFrom, cpu.Take()));
+            theirs, theirsCpu, residentBefore, overload, recovery, finalExactness, diaries, loaded, oursServer, half, halfCpu);
     }
 
     /// <summary>Reads the diaries of up to <paramref name="count"/> students, each by a teacher of theirs, 8 at a time; how many answered 200.</summary>

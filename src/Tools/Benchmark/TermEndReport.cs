@@ -11,7 +11,8 @@ public sealed record TermEndReport(
     OperationsRuntime Before, OperationsRuntime After, TermEndReport.Exactness Exact, CopyCeiling.Result Ceiling,
     MixedLoad.Result Theirs, IReadOnlyDictionary<string, double> TheirsCores,
     long ResidentBeforeOverload, OpenLoad.Result Overload, OpenLoad.Result Recovery, TermEndReport.Exactness FinalExact,
-    int DiariesRead, OperationsRuntime Loaded, ServerMetrics.Phase? OursServer, TermEndBenchmark.HalfLoad Half)
+    int DiariesRead, OperationsRuntime Loaded, ServerMetrics.Phase? OursServer, HalfLoad Half,
+    IReadOnlyDictionary<string, double> HalfCores)
 {
     public sealed record Exactness(int Nodes, int Fields, IReadOnlyList<string> Mismatches, TimeSpan RecountTime, bool Skipped = false);
 
@@ -62,11 +63,11 @@ public sealed record TermEndReport(
         Line($"  shed by admission control (503)   {Ours.Shed,-27} {Theirs.Shed,-27}");
         foreach (var level in new[] { "all", "district", "region", "republic" })
         {
-            var o = Ours.DashboardLatency.GetValueOrDefault(level, []);
-            var t = Theirs.DashboardLatency.GetValueOrDefault(level, []);
+            var o = Ours.Dashboards.Latency.GetValueOrDefault(level, []);
+            var t = Theirs.Dashboards.Latency.GetValueOrDefault(level, []);
             Line($"  dashboard {level,-9} p50/p99 ms      {P(o, .5):F2} / {P(o, .99):F2}{"",-14} {P(t, .5):F1} / {P(t, .99):F1}{"",-10} naive p99 ÷ EduInfo p99 = {Ratio(P(t, .99), P(o, .99))}");
         }
-        Line($"  dashboard reads                   {Ours.DashboardReads,-27} {Theirs.DashboardReads,-27}");
+        Line($"  dashboard reads                   {Ours.Dashboards.Reads,-27} {Theirs.Dashboards.Reads,-27}");
         Line($"  freshness at KZ p50/p99 ms        {P(Freshness, .5):F0} / {P(Freshness, .99):F0} ({Freshness.Length} probes)   n/a (no live figures: each read recounts)");
         Line($"  cores busy                        {Cores(OursCores, "eduinfo")}");
         Line($"                                    {Cores(TheirsCores, "naive")}");
@@ -75,14 +76,14 @@ public sealed record TermEndReport(
         Line($"reads (issue 26.1), client side, ms          saturation (closed loop)    half load (open loop, {Half.Writes.RatePerSecond:F0} requests/s offered, {Half.Writes.Acked / Half.Writes.Elapsed.TotalSeconds:F0} acked/s)");
         foreach (var level in new[] { "all", "district", "region", "republic" })
         {
-            var o = Ours.DashboardLatency.GetValueOrDefault(level, []);
+            var o = Ours.Dashboards.Latency.GetValueOrDefault(level, []);
             var h = Half.Dashboards.Latency.GetValueOrDefault(level, []);
             Line($"  dashboard {level,-9} p50 / p99 / max       {P(o, .5):F2} / {P(o, .99):F2} / {P(o, 1):F0}{"",-8} {P(h, .5):F2} / {P(h, .99):F2} / {P(h, 1):F0}");
         }
         Line($"  /health/live (the floor) p50 / p99 / max   {P(Ours.Dashboards.Floor, .5):F2} / {P(Ours.Dashboards.Floor, .99):F2} / {P(Ours.Dashboards.Floor, 1):F0}{"",-8} {P(Half.Dashboards.Floor, .5):F2} / {P(Half.Dashboards.Floor, .99):F2} / {P(Half.Dashboards.Floor, 1):F0}");
-        Line($"  reads / failed                             {Ours.DashboardReads} / {Ours.Dashboards.Failures}{"",-18} {Half.Dashboards.Reads} / {Half.Dashboards.Failures}");
+        Line($"  reads / failed                             {Ours.Dashboards.Reads} / {Ours.Dashboards.Failures}{"",-18} {Half.Dashboards.Reads} / {Half.Dashboards.Failures}");
         Line($"  cores busy                                 {Cores(OursCores, "eduinfo")}");
-        Line($"                                             {Cores(Half.Cores, "eduinfo")} (half load)");
+        Line($"                                             {Cores(HalfCores, "eduinfo")} (half load)");
         foreach (var (name, phase) in new[] { ("saturation", OursServer), ("half load", Half.Server) })
         {
             if (phase is null)
@@ -124,8 +125,8 @@ public sealed record TermEndReport(
             }
         }
         s.AppendLine();
-        var naiveDashboard = P(Theirs.DashboardLatency["all"], .99);
-        var ourDashboard = P(Ours.DashboardLatency["all"], .99);
+        var naiveDashboard = P(Theirs.Dashboards.Latency["all"], .99);
+        var ourDashboard = P(Ours.Dashboards.Latency["all"], .99);
         Line($"goals (docs/benchmarks.md):");
         Line($"  ingest ≥ 50% of the COPY ceiling (per batch)     {OursRows / Ceiling.BatchedRowsPerSecond:P1}  {Goal(OursRows >= 0.5 * Ceiling.BatchedRowsPerSecond)}");
         Line($"  ingest ≥ 2× the naive service under the mix      {Ratio(OursMarks, TheirsMarks)}  {Goal(OursMarks >= 2 * TheirsMarks)}");

@@ -77,6 +77,18 @@ public sealed class JournalClient(HttpClient http, string teacherPassword = Demo
     }
 
     /// <summary>Logs the teacher in now if needed (a client warming up before a measurement).</summary>
+    /// <summary>
+    /// Every teacher of a shift signs in before a load is measured: a password hash each is the login's cost, not the
+    /// journal's. One at a time, as they would arrive.
+    /// </summary>
+    public async Task SignInAllAsync(IEnumerable<string> teacherIds, CancellationToken cancellationToken)
+    {
+        foreach (var teacher in teacherIds.Distinct(StringComparer.Ordinal))
+        {
+            await TokenAsync(teacher, cancellationToken);
+        }
+    }
+
     public Task<string> TokenAsync(string teacherId, CancellationToken cancellationToken) =>
         _tokens.TryGetValue(teacherId, out var token) && token.RenewAfter > Stopwatch.GetTimestamp()
             ? Task.FromResult(token.Value)
