@@ -2,6 +2,7 @@ using EduInfo.Domain.Registry;
 using System.Diagnostics.CodeAnalysis;
 using EduInfo.Api.Actors;
 using EduInfo.Api.Contracts;
+using EduInfo.Api.Live;
 using EduInfo.Api.Localization;
 using EduInfo.Api.Problems;
 using EduInfo.Api.Reads;
@@ -36,16 +37,17 @@ public static class NodeEndpoints
     }
 
     private static async Task<Results<Ok<NodeSummaryResponse>, ProblemHttpResult>> GetSummary(
-        string nodeId, string? term, string? subjectId, string? year, [AsParameters] EndpointCall call, RegionalTargetStore regionalTargets, YearArchive archive)
+        string nodeId, string? term, string? subjectId, string? year, [AsParameters] EndpointCall call, RegionalTargetStore regionalTargets, YearArchive archive,
+        SummaryReads reads)
     {
         if (!TryParseFilter(term, subjectId, year, call.Http, out var filter, out var invalid))
         {
             return invalid;
         }
         var node = call.Caller.Node;
-        // A closed year is answered from its archive; the live year (or no year asked) from the grains.
+        // A closed year is answered from its archive; the live year (or no year asked) from the watch or the grain.
         var archived = filter.Year is { } asked ? await archive.SummaryAsync(asked, node.Id, call.Aborted) : null;
-        var summary = archived ?? await call.IdempotentAsync(grains => grains.SummaryNode(node.Kind, node.Id).GetSummary());
+        var summary = archived ?? await reads.ReadAsync(node.Kind, node.Id, call.Aborted);
         if (archived is null && filter.YearProblem(summary.AcademicYear) is { } wrongYear)
         {
             return LocalizedProblems.Invalid(call.Http, [wrongYear], "summary.error");

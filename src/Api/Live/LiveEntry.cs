@@ -14,6 +14,8 @@ internal sealed class LiveEntry(LiveTopic topic, string id, NodeKind kind) : ISu
     private readonly Lock _lock = new();
     private LiveState _state = LiveState.Unknown();
     private IGrainObserver? _reference;
+    private CancellationTokenSource _nudge = new();
+    private volatile bool _current;
 
     public LiveTopic Topic => topic;
     public string Id => id;
@@ -35,6 +37,19 @@ internal sealed class LiveEntry(LiveTopic topic, string id, NodeKind kind) : ISu
 
     public LiveState State => Volatile.Read(ref _state);
 
+    /// <summary>
+    /// Whether the grain holds this entry's watch as far as this process knows: set by a renewal that answered, cleared
+    /// by a failed one and by the grain's <see cref="Leaving"/>. Only then does a read take the held summary for the
+    /// grain's (<see cref="SummaryReads"/>): pushes reach only a watch the grain holds.
+    /// </summary>
+    public bool Current => _current && !State.Ended;
+
+    /// <summary>Cancelled when the entry should be renewed now rather than at its interval (the grain is leaving).</summary>
+    public CancellationToken NextNudge => Volatile.Read(ref _nudge).Token;
+
+    /// <summary>A renewal failed: what the entry holds may no longer move.</summary>
+    public void Lapsed() => _current = false;
+
     /// <summary>Pushes taken (the owner's report).</summary>
     public long Pushes;
 
@@ -50,6 +65,7 @@ internal sealed class LiveEntry(LiveTopic topic, string id, NodeKind kind) : ISu
         {
             var summary = await grains.SummaryNode(kind, id).Watch((ISummaryObserver)Reference(grains), lease);
             Offer(summary.Version, summary);
+            _current = true;
             return summary.Version;
         }
         var watermark = await grains.GetGrain<IStudentGrain>(id).Watch((IStudentObserver)Reference(grains), lease);
@@ -83,6 +99,13 @@ internal sealed class LiveEntry(LiveTopic topic, string id, NodeKind kind) : ISu
         return Task.CompletedTask;
     }
 
+    public Task Leaving()
+    {
+        _current = false;
+        Interlocked.Exchange(ref _nudge, new CancellationTokenSource()).Cancel();
+        return Task.CompletedTask;
+    }
+
     public Task WatermarkChanged(long watermark)
     {
         Interlocked.Increment(ref Pushes);
@@ -93,14 +116,9 @@ internal sealed class LiveEntry(LiveTopic topic, string id, NodeKind kind) : ISu
     /// <summary>Ends the entry: its viewers' streams end (they reconnect and find a new entry).</summary>
     public void End() => Replace(current => new LiveState(current.Version, current.Summary, ended: true));
 
-    /// <summary>
-    /// Takes a summary or watermark from a push or a renewal. A node's versions only grow, so an older one (a push and a
-    /// renewal's answer crossing) is ignored; a student's watermark can also fall (a voided mark), so any other value is new.
-    /// </summary>
+    /// <summary>Takes a summary or watermark from a push or a renewal, if it is news (<see cref="LiveNews.Is"/>).</summary>
     private void Offer(long version, NodeSummary? summary) => Replace(current =>
-        current.Ended || current.Version == version || (topic == LiveTopic.Node && current.Version > version)
-            ? null
-            : new LiveState(version, summary, ended: false));
+        LiveNews.Is(topic, current, version, summary) ? new LiveState(version, summary, ended: false) : null);
 
     private void Replace(Func<LiveState, LiveState?> next)
     {

@@ -7,6 +7,7 @@ public static class LiveHosting
     {
         builder.Services.AddSingleton((builder.Configuration.GetSection("Live").Get<LiveOptions>() ?? new LiveOptions()).Validated());
         builder.Services.AddSingleton<LiveSummaries>();
+        builder.Services.AddSingleton<SummaryReads>();
         return builder;
     }
 }

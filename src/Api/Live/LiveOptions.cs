@@ -24,6 +24,14 @@ public sealed class LiveOptions
     /// <summary>An idle stream sends a <c>heartbeat</c> event this often.</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// Whether a read of an organization's or an area's summary (GET …/summary, the dashboard page) takes the summary this
+    /// process's watch holds, kept current by the grain's pushes, instead of calling the grain: a dashboard's read then
+    /// waits for no silo. A read of a node not watched calls the grain and starts a watch, kept <see cref="IdleGrace"/>
+    /// for the next read. Off: every read calls the grain (for comparison in bench/reads.sh).
+    /// </summary>
+    public bool CachedReads { get; set; } = true;
+
     /// <summary>The lease a grain keeps a watcher for: three renewals, so one or two failed renewals do not drop it.</summary>
     public TimeSpan Lease => ResubscribeInterval * 3;
 

@@ -15,7 +15,7 @@ public sealed class LiveState
     private readonly long _summaryBytes;
     private long _payloadBytes;
 
-    internal LiveState(long? version, NodeSummary? summary, bool ended)
+    public LiveState(long? version, NodeSummary? summary, bool ended)
     {
         Version = version;
         Summary = summary;

@@ -178,8 +178,8 @@ public sealed class LiveSummaries : IDisposable
 
     /// <summary>
     /// Watches and renews until the entry is dropped: every <see cref="LiveOptions.ResubscribeInterval"/>, after a failure
-    /// (in <see cref="LiveOptions.RetryInterval"/>), and when a silo is lost (its grains re-activate elsewhere without
-    /// watchers; spread over up to <see cref="LiveOptions.RetryInterval"/> so thousands of entries do not call at once).
+    /// (in <see cref="LiveOptions.RetryInterval"/>), and when a silo is lost or the grain says it is leaving (it re-activates
+    /// without watchers; spread over up to <see cref="LiveOptions.RetryInterval"/> so thousands of entries do not call at once).
     /// </summary>
     private async Task RenewAsync(LiveEntry entry)
     {
@@ -187,6 +187,7 @@ public sealed class LiveSummaries : IDisposable
         while (!stop.IsCancellationRequested)
         {
             var lost = _loss.NextLoss;
+            var nudged = entry.NextNudge;
             var wait = Options.ResubscribeInterval;
             try
             {
@@ -199,12 +200,13 @@ public sealed class LiveSummaries : IDisposable
             }
             catch (Exception ex)
             {
+                entry.Lapsed();
                 Failed(entry, ex);
                 wait = Options.RetryInterval;
             }
             try
             {
-                using var either = CancellationTokenSource.CreateLinkedTokenSource(stop.Token, lost);
+                using var either = CancellationTokenSource.CreateLinkedTokenSource(stop.Token, lost, nudged);
                 await Task.Delay(wait, _time, either.Token);
             }
             catch (OperationCanceledException) when (!stop.IsCancellationRequested)

@@ -1,3 +1,5 @@
+using EduInfo.Grains.Interfaces.Summaries;
+
 namespace EduInfo.Api.Live;
 
 /// <summary>One viewer's hold on a watched node or student; disposing it lets the entry go once no viewer is left.</summary>
@@ -11,6 +13,9 @@ public sealed class LiveView : IDisposable
 
     /// <summary>The latest state; await its <see cref="LiveState.Changed"/> for the next.</summary>
     public LiveState State => _entry.State;
+
+    /// <summary>The node's summary if the grain holds this process's watch (so pushes keep it current), else null.</summary>
+    public NodeSummary? CurrentSummary => _entry.Current && _entry.State.Summary is { } summary ? summary : null;
 
     public void Dispose()
     {

@@ -1,5 +1,6 @@
 using EduInfo.Api.Cluster;
 using EduInfo.Api.Contracts;
+using EduInfo.Api.Live;
 using EduInfo.Api.Registry;
 using EduInfo.Api.Web;
 using EduInfo.Domain.Metrics;
@@ -14,12 +15,12 @@ namespace EduInfo.Api.Reads;
 /// The signed-in dashboard of a node, one read for the page and the export (<see cref="DashboardView"/>). The caller has
 /// checked the reader may see the node (<c>AccessPolicy.CanReadSummary</c>); everything here lies at or below it.
 /// </summary>
-public sealed class Dashboard(NodeDirectory directory, IGrainFactory grains, ClusterCalls calls, RegionalTargetStore regionalTargets)
+public sealed class Dashboard(NodeDirectory directory, IGrainFactory grains, ClusterCalls calls, RegionalTargetStore regionalTargets, SummaryReads reads)
 {
     public async Task<DashboardView> ReadAsync(NodeRecord node, SummaryFilter filter, string language, CancellationToken cancellationToken)
     {
         var grain = grains.SummaryNode(node.Kind, node.Id);
-        var summary = await calls.IdempotentAsync(() => grain.GetSummary(), cancellationToken);
+        var summary = await reads.ReadAsync(node.Kind, node.Id, cancellationToken);
         var total = Row(summary, node, filter.Key, language);
         var children = grain is IAggregateNode aggregate ? await calls.IdempotentAsync(() => aggregate.GetChildren(), cancellationToken) : [];
         var rows = new List<DashboardRow>(children.Count);

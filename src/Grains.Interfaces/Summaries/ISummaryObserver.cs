@@ -11,4 +11,11 @@ public interface ISummaryObserver : IGrainObserver
     /// <summary>The summary the node has just published (at the coalescing publisher's pace).</summary>
     [OneWay]
     Task SummaryPublished(NodeSummary summary);
+
+    /// <summary>
+    /// The node's activation is going (deactivation) and forgets its watchers with it: a watcher stops trusting what it
+    /// holds and watches again, instead of waiting for its next renewal.
+    /// </summary>
+    [OneWay]
+    Task Leaving();
 }

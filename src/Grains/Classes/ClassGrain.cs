@@ -91,6 +91,11 @@ public sealed partial class ClassGrain(
             // While a silo shuts down the stream queues may already be gone; the organization reconciles from the journal.
             logger.LogDebug(ex, "Class {ClassId}: final publish failed on deactivation", ClassId);
         }
+        // A silo shutting down is seen by the Api as a lost silo (its watches renew); telling each watcher would only fail.
+        if (reason.ReasonCode != DeactivationReasonCode.ShuttingDown)
+        {
+            _watchers.Notify(time.GetUtcNow(), w => w.Leaving());
+        }
         await SaveLedgerSnapshotAsync(cancellationToken);
     }
 

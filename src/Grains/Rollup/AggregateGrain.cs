@@ -159,6 +159,11 @@ public abstract class AggregateGrain(
             // While a silo shuts down the stream queues may already be gone; the parent reconciles from the journal.
             logger.LogDebug(ex, "Node {NodeId}: final publish failed on deactivation", NodeId);
         }
+        // A silo shutting down is seen by the Api as a lost silo (its watches renew); telling each watcher would only fail.
+        if (reason.ReasonCode != DeactivationReasonCode.ShuttingDown)
+        {
+            _watchers.Notify(time.GetUtcNow(), w => w.Leaving());
+        }
         await WriteCacheAsync(force: true);
     }
 
