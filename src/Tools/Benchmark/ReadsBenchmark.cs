@@ -59,7 +59,7 @@ public sealed class ReadsBenchmark(NpgsqlDataSource dataSource, Uri eduInfo, Uri
         s.Append(CultureInfo.InvariantCulture, $"floor p50 {P(reads.Floor, .5):F2} p99 {P(reads.Floor, .99):F2} max {P(reads.Floor, 1):F0} ms");
         if (server is not null)
         {
-            s.Append(CultureInfo.InvariantCulture, $"; server: summary ≤5 ms {server.Summary.Within(0.005):P1}, p99 ≤ {server.Summary.QuantileBoundMs(.99):F0} ms, mean {1000 * server.Summary.SumSeconds / Math.Max(1, server.Summary.Count):F2} ms; ");
+            s.Append(CultureInfo.InvariantCulture, $"; server: summary ≤5 ms {server.Summary.Within(0.005):P1}, p99 ≤ {server.Summary.QuantileBoundMs(.99):F0} ms, mean {1000 * server.Summary.SumSeconds / Math.Max(1, server.Summary.Count):F2} ms, {server.FromWatch:P0} from the watch; ");
             s.Append(CultureInfo.InvariantCulture, $"GC paused {1000 * server.GcPauseSeconds:F0} ms ({server.GcPauseSeconds / server.Elapsed.TotalSeconds:P1}), {string.Join("/", server.Collections.OrderBy(c => c.Key).Select(c => c.Value.ToString("F0", CultureInfo.InvariantCulture)))} gen0/1/2, ");
             s.Append(CultureInfo.InvariantCulture, $"pool queue max {server.MaxThreadPoolQueue:F0} mean {server.MeanThreadPoolQueue:F1} ({server.ThreadPoolThreads:F0} threads)");
         }

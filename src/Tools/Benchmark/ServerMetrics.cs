@@ -15,7 +15,12 @@ public sealed class ServerMetrics(HttpClient http)
 
     public sealed record Phase(
         Histogram Summary, Histogram Floor, double GcPauseSeconds, IReadOnlyDictionary<string, double> Collections,
-        double LockContentions, double MaxThreadPoolQueue, double MeanThreadPoolQueue, double ThreadPoolThreads, TimeSpan Elapsed);
+        double LockContentions, double MaxThreadPoolQueue, double MeanThreadPoolQueue, double ThreadPoolThreads, TimeSpan Elapsed,
+        double SummariesFromWatch = 0, double SummariesFromGrain = 0)
+    {
+        /// <summary>The share of summary reads the Api answered from its watch of the node, without a grain call (NaN: none counted).</summary>
+        public double FromWatch => SummariesFromWatch + SummariesFromGrain is var all && all > 0 ? SummariesFromWatch / all : double.NaN;
+    }
 
     /// <summary>Requests of one route by upper bound (seconds), cumulative, as Prometheus gives them.</summary>
     public sealed record Histogram(IReadOnlyList<(double Le, double Count)> Buckets, double Count, double SumSeconds)
@@ -61,7 +66,10 @@ public sealed class ServerMetrics(HttpClient http)
         Generations(last).ToDictionary(g => g.Key, g => g.Value - Generations(first).GetValueOrDefault(g.Key)),
         Sum(last, "dotnet_monitor_lock_contentions_total") - Sum(first, "dotnet_monitor_lock_contentions_total"),
         queue.DefaultIfEmpty(double.NaN).Max(), queue.DefaultIfEmpty(double.NaN).Average(), Sum(last, "dotnet_thread_pool_thread_count"),
-        elapsed);
+        elapsed, SummaryReads(last, "watch") - SummaryReads(first, "watch"), SummaryReads(last, "grain") - SummaryReads(first, "grain"));
+
+    private static double SummaryReads(IReadOnlyList<Series> sample, string source) =>
+        sample.Where(s => s.Name == "eduinfo_live_summary_reads_total" && s.Labels.GetValueOrDefault("source") == source).Sum(s => s.Value);
 
     private async Task<IReadOnlyList<Series>?> TakeAsync()
     {

@@ -91,7 +91,7 @@ public sealed record TermEndReport(
                 Line($"  server side ({name}): no scrape port (EDUINFO_METRICS_URL unset)");
                 continue;
             }
-            Line($"  server side ({name}, the Api's own histogram): summary reads {phase.Summary.Count:F0}, ≤ 5 ms {phase.Summary.Within(0.005):P1}, ≤ 10 ms {phase.Summary.Within(0.01):P1}, ≤ 25 ms {phase.Summary.Within(0.025):P1}, p99 ≤ {phase.Summary.QuantileBoundMs(.99):F0} ms, mean {1000 * phase.Summary.SumSeconds / Math.Max(1, phase.Summary.Count):F2} ms; /health/live p99 ≤ {phase.Floor.QuantileBoundMs(.99):F0} ms");
+            Line($"  server side ({name}, the Api's own histogram): summary reads {phase.Summary.Count:F0}, ≤ 5 ms {phase.Summary.Within(0.005):P1}, ≤ 10 ms {phase.Summary.Within(0.01):P1}, ≤ 25 ms {phase.Summary.Within(0.025):P1}, p99 ≤ {phase.Summary.QuantileBoundMs(.99):F0} ms, mean {1000 * phase.Summary.SumSeconds / Math.Max(1, phase.Summary.Count):F2} ms, {phase.FromWatch:P0} from the watch; /health/live p99 ≤ {phase.Floor.QuantileBoundMs(.99):F0} ms");
             Line($"    GC paused every thread {1000 * phase.GcPauseSeconds:F0} ms in {phase.Elapsed.TotalSeconds:F0} s ({phase.GcPauseSeconds / phase.Elapsed.TotalSeconds:P1}); collections {string.Join(", ", phase.Collections.OrderBy(c => c.Key).Select(c => $"{c.Key} {c.Value:F0}"))}; lock contentions {phase.LockContentions:F0}; thread pool queue max {phase.MaxThreadPoolQueue:F0}, mean {phase.MeanThreadPoolQueue:F1} ({phase.ThreadPoolThreads:F0} threads)");
         }
         s.AppendLine();
