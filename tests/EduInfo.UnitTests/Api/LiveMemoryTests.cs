@@ -26,11 +26,17 @@ public sealed class LiveMemoryTests
     [InlineData(400)]
     public void The_estimate_of_a_summary_is_within_a_tenth_of_what_building_it_allocates(int cells)
     {
-        Build(1); // the first call's own costs (type loading) are not the summary's
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        var summary = Build(cells);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        var estimate = LiveMemory.Of(summary);
+        // The least of several builds: a one-off cost on this thread (type loading, a tier-up of the JIT) is not the
+        // summary's, and on a 300-byte summary it alone would leave the tenth.
+        NodeSummary? summary = null;
+        var allocated = long.MaxValue;
+        for (var round = 0; round < 5; round++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            summary = Build(cells);
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+        var estimate = LiveMemory.Of(summary!);
         Assert.InRange(estimate, allocated * 0.9, allocated * 1.1);
     }
 
