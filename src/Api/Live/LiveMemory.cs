@@ -13,12 +13,12 @@ public static class LiveMemory
     private const long Header = 16;
     private const long Reference = 8;
 
-    /// <summary>A <see cref="SummaryFigures"/>: its header, a bit mask and an array of its non-zero figures (none: the shared empty one).</summary>
+    /// <summary>A <see cref="SummaryFigures"/>: its header, a bit mask and the bytes of its non-zero figures (none: the shared empty array).</summary>
     public static long Of(SummaryFigures figures)
     {
         ArgumentNullException.ThrowIfNull(figures);
-        var stored = figures.CountNonZero();
-        return Header + 8 + Reference + (stored == 0 ? 0 : Header + 8 + 8L * stored);
+        var stored = figures.StoredBytes();
+        return Header + 8 + Reference + (stored == 0 ? 0 : Round(Header + 8 + stored));
     }
 
     /// <summary>

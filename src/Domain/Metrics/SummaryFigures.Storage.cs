@@ -4,8 +4,8 @@ namespace EduInfo.Domain.Metrics;
 
 // A cell uses a handful of its 55 figures (a subject's marks and seats, a term's results), and a class keeps about 130
 // cells and its summary as many again: only the non-zero figures are stored, a bit each in _present and their values
-// in the figures' order in _values (issue 26.3: 464 bytes a cell with every figure a field). Immutable: an init builds
-// a new array, so a copy made by `with` never shares a change.
+// in the figures' order in _values, each in as few bytes as the largest needs (issue 26.3: 464 bytes a cell with
+// every figure a field). Immutable: an init builds a new array, so a copy made by `with` never shares a change.
 public sealed partial record SummaryFigures
 {
     private enum Figure
@@ -67,11 +67,18 @@ public sealed partial record SummaryFigures
         StudentsNotAttested,
     }
 
+    // Bits 0–54: which figures are stored; bits 60–63: the bytes each stored value takes (1–8), the fewest that hold
+    // every one of them. A class's sums mostly fit 2 bytes: 8 bytes a value took three times what the values needed.
+    private const int WidthShift = 60;
     private ulong _present;
-    private long[] _values = [];
+    private byte[] _values = [];
 
     /// <summary>How many figures there are.</summary>
-    public static readonly int Count = Enum.GetValues<Figure>().Length;
+    public static readonly int Count = Enum.GetValues<Figure>().Length <= WidthShift
+        ? Enum.GetValues<Figure>().Length
+        : throw new InvalidOperationException("More figures than bits for them beside the width.");
+
+    private static readonly ulong FigureMask = (1UL << Count) - 1; // after Count: static fields start in this order
 
     /// <summary>
     /// Figures from every figure's value in the properties' declaration order (as the wire surrogate carries them), in one
@@ -83,6 +90,7 @@ public sealed partial record SummaryFigures
         {
             throw new ArgumentException($"Expected {Count} figures, got {figures.Length}.", nameof(figures));
         }
+        Span<long> values = stackalloc long[Count];
         var present = 0UL;
         var count = 0;
         for (var i = 0; i < figures.Length; i++)
@@ -90,70 +98,121 @@ public sealed partial record SummaryFigures
             if (figures[i] != 0)
             {
                 present |= 1UL << i;
-                count++;
+                values[count++] = figures[i];
             }
         }
-        var values = count == 0 ? [] : new long[count];
-        for (int i = 0, next = 0; i < figures.Length; i++)
-        {
-            if (figures[i] != 0)
-            {
-                values[next++] = figures[i];
-            }
-        }
-        return new SummaryFigures { _present = present, _values = values };
+        return Pack(present, values[..count]);
     }
 
-    /// <summary>How many figures are not zero (what the figures take in memory: <see cref="_values"/>' length).</summary>
-    public int CountNonZero() => _values.Length;
+    /// <summary>How many figures are not zero.</summary>
+    public int CountNonZero() => BitOperations.PopCount(_present & FigureMask);
+
+    /// <summary>The bytes the stored values take (the length of the one array the figures hold; 0: the shared empty one).</summary>
+    public int StoredBytes() => _values.Length;
+
+    private int Width => (int)(_present >> WidthShift);
 
     private long Get(Figure figure)
     {
         var bit = 1UL << (int)figure;
-        return (_present & bit) == 0 ? 0 : _values[BitOperations.PopCount(_present & (bit - 1))];
+        return (_present & bit) == 0 ? 0 : Read(_values, BitOperations.PopCount(_present & (bit - 1)), Width);
     }
 
     private void Set(Figure figure, long value)
     {
-        var bit = 1UL << (int)figure;
-        var index = BitOperations.PopCount(_present & (bit - 1));
-        if ((_present & bit) != 0)
+        Span<long> values = stackalloc long[Count];
+        var present = 0UL;
+        var count = 0;
+        var (from, width) = (0, Width);
+        for (var bits = (_present & FigureMask) | (1UL << (int)figure); bits != 0; bits &= bits - 1)
         {
-            var values = (long[])_values.Clone();
-            if (value != 0)
+            var bit = bits & (~bits + 1);
+            var held = (_present & bit) != 0 ? Read(_values, from++, width) : 0;
+            var now = bit == 1UL << (int)figure ? value : held;
+            if (now != 0)
             {
-                values[index] = value;
-                _values = values;
-                return;
+                values[count++] = now;
+                present |= bit;
             }
-            _values = [.. values.AsSpan(0, index), .. values.AsSpan(index + 1)];
-            _present &= ~bit;
         }
-        else if (value != 0)
-        {
-            _values = [.. _values.AsSpan(0, index), value, .. _values.AsSpan(index)];
-            _present |= bit;
-        }
+        (_present, _values) = Encode(present, values[..count]);
     }
 
     /// <summary>a + sign × b, figure by figure, over the figures either has; a figure that sums to zero is not stored.</summary>
     private static SummaryFigures Combine(SummaryFigures a, SummaryFigures b, int sign)
     {
-        var either = a._present | b._present;
-        var values = new long[BitOperations.PopCount(either)];
+        var either = (a._present | b._present) & FigureMask;
+        Span<long> values = stackalloc long[BitOperations.PopCount(either)];
         int count = 0, fromA = 0, fromB = 0;
+        var (widthA, widthB) = (a.Width, b.Width);
         var present = 0UL;
         for (var bits = either; bits != 0; bits &= bits - 1)
         {
             var bit = bits & (~bits + 1);
-            var value = ((a._present & bit) != 0 ? a._values[fromA++] : 0) + ((b._present & bit) != 0 ? sign * b._values[fromB++] : 0);
+            var value = ((a._present & bit) != 0 ? Read(a._values, fromA++, widthA) : 0)
+                + ((b._present & bit) != 0 ? sign * Read(b._values, fromB++, widthB) : 0);
             if (value != 0)
             {
                 values[count++] = value;
                 present |= bit;
             }
         }
-        return new SummaryFigures { _present = present, _values = count == values.Length ? values : values[..count] };
+        return Pack(present, values[..count]);
+    }
+
+    private static SummaryFigures Pack(ulong present, ReadOnlySpan<long> values)
+    {
+        if (values.IsEmpty)
+        {
+            return new SummaryFigures();
+        }
+        var (withWidth, bytes) = Encode(present, values);
+        return new SummaryFigures { _present = withWidth, _values = bytes };
+    }
+
+    /// <summary>The stored values in the fewest bytes each that hold them all, little-endian two's complement.</summary>
+    private static (ulong Present, byte[] Values) Encode(ulong present, ReadOnlySpan<long> values)
+    {
+        if (values.IsEmpty)
+        {
+            return (0, []);
+        }
+        var width = 1;
+        foreach (var value in values)
+        {
+            while (width < 8 && (value < -(1L << (8 * width - 1)) || value >= 1L << (8 * width - 1)))
+            {
+                width++;
+            }
+        }
+        var bytes = new byte[values.Length * width];
+        for (var i = 0; i < values.Length; i++)
+        {
+            for (var b = 0; b < width; b++)
+            {
+                bytes[i * width + b] = (byte)(values[i] >> (8 * b));
+            }
+        }
+        return (present | ((ulong)width << WidthShift), bytes);
+    }
+
+    private static long Read(byte[] bytes, int index, int width)
+    {
+        var at = bytes.AsSpan(index * width, width);
+        switch (width)
+        {
+            case 1: return (sbyte)at[0];
+            case 2: return System.Buffers.Binary.BinaryPrimitives.ReadInt16LittleEndian(at);
+            case 4: return System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(at);
+            case 8: return System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(at);
+        }
+        long value = 0;
+        for (var b = width - 1; b >= 0; b--)
+        {
+            value = (value << 8) | at[b];
+        }
+        var unused = 64 - 8 * width;
+        return (value << unused) >> unused; // the sign of the top byte
     }
 
     public bool Equals(SummaryFigures? other) =>
@@ -163,10 +222,7 @@ public sealed partial record SummaryFigures
     {
         var hash = new HashCode();
         hash.Add(_present);
-        foreach (var value in _values)
-        {
-            hash.Add(value);
-        }
+        hash.AddBytes(_values);
         return hash.ToHashCode();
     }
 }

@@ -105,6 +105,44 @@ public sealed class SummaryFiguresTests
         Assert.Throws<ArgumentException>(() => SummaryFigures.FromOrdered(new long[3]));
     }
 
+    /// <summary>
+    /// Each stored value takes the fewest bytes that hold the largest of them: at the edges of every width the values
+    /// read back exactly, with their sign, beside a small one; a sum that crosses an edge widens and a difference that
+    /// comes back narrows again, equal to the same figures built directly.
+    /// </summary>
+    [Theory]
+    [InlineData(1L, 1)]
+    [InlineData(127L, 1)]
+    [InlineData(128L, 2)]
+    [InlineData(-128L, 1)]
+    [InlineData(-129L, 2)]
+    [InlineData(32_767L, 2)]
+    [InlineData(32_768L, 3)]
+    [InlineData(-8_388_608L, 3)]
+    [InlineData(8_388_608L, 4)]
+    [InlineData(2_147_483_647L, 4)]
+    [InlineData(-2_147_483_649L, 5)]
+    [InlineData(549_755_813_888L, 6)]
+    [InlineData(-140_737_488_355_329L, 7)]
+    [InlineData(36_028_797_018_963_968L, 8)]
+    [InlineData(long.MaxValue, 8)]
+    [InlineData(long.MinValue, 8)]
+    public void A_value_takes_the_fewest_bytes_that_hold_it(long value, int width)
+    {
+        var figures = new SummaryFigures { Students = 3, SeatsHeld = value, StudentsNotAttested = -1 };
+        Assert.Equal((3L, value, -1L), (figures.Students, figures.SeatsHeld, figures.StudentsNotAttested));
+        Assert.Equal(3 * width, figures.StoredBytes());
+        Assert.Equal(figures, SummaryFigures.FromOrdered([.. Fields.Select(f => (long)f.GetValue(figures)!)]));
+        if (value is > long.MinValue + 1 and < long.MaxValue)
+        {
+            var one = new SummaryFigures { SeatsHeld = 1 };
+            var wider = figures + one;
+            Assert.Equal(value + 1, wider.SeatsHeld);
+            Assert.Equal(figures, wider - one); // back to this width, canonical again
+            Assert.Equal(figures.GetHashCode(), (wider - one).GetHashCode());
+        }
+    }
+
     private static void AssertOnly(PropertyInfo field, long expected, SummaryFigures actual, string operation)
     {
         Assert.True(expected == (long)field.GetValue(actual)!, $"{operation}: {field.Name} is {field.GetValue(actual)}, expected {expected}");
