@@ -5,11 +5,13 @@ namespace EduInfo.Domain.Metrics;
 /// <summary>
 /// Each pupil's seats and missed seats per day of the academic year: what a full day missed is counted from. Packed in
 /// a byte per pupil and day (a year of a class of 25 in about 9 KB; a dictionary entry per pupil and day was about
-/// 250 KB, issue 26.3): a school day has fewer than 16 lessons. A day outside the year, or a count beyond 15, is kept
-/// aside in a dictionary.
+/// 250 KB, issue 26.3): a school day has fewer than 16 lessons. A pupil's bytes reach only as far as their last day with
+/// a seat, in steps of a month, not to the year's end from its first day. A day outside the year, or a count beyond 15,
+/// is kept aside in a dictionary.
 /// </summary>
 public sealed class StudentDays
 {
+    private const int Step = 32;
     private readonly DateOnly _first;
     private readonly int _length;
     private readonly Dictionary<string, byte[]> _byStudent = new(StringComparer.Ordinal);
@@ -33,7 +35,7 @@ public sealed class StudentDays
                 return aside;
             }
             var day = IndexOf(date);
-            var packed = day >= 0 && _byStudent.TryGetValue(studentId, out var days) ? days[day] : 0;
+            var packed = day >= 0 && _byStudent.TryGetValue(studentId, out var days) && day < days.Length ? days[day] : 0;
             return (packed & 0xF, packed >> 4);
         }
         set
@@ -42,15 +44,17 @@ public sealed class StudentDays
             if (day < 0 || value.Seats is < 0 or > 15 || value.Missed is < 0 or > 15 || _aside?.ContainsKey((studentId, date)) == true)
             {
                 (_aside ??= [])[(studentId, date)] = value;
-                if (day >= 0 && _byStudent.TryGetValue(studentId, out var packed))
+                if (day >= 0 && _byStudent.TryGetValue(studentId, out var packed) && day < packed.Length)
                 {
                     packed[day] = 0; // kept aside from now on: never listed twice
                 }
                 return;
             }
-            if (!_byStudent.TryGetValue(studentId, out var days))
+            if (!_byStudent.TryGetValue(studentId, out var days) || days.Length <= day)
             {
-                _byStudent[studentId] = days = new byte[_length];
+                var length = Math.Min(_length, (day / Step + 1) * Step);
+                Array.Resize(ref days, length);
+                _byStudent[studentId] = days;
             }
             days[day] = (byte)(value.Seats | (value.Missed << 4));
         }

@@ -44,6 +44,19 @@ public sealed class StudentDaysTests
         Assert.Equal([("S1", day, 7, 1)], days.All().ToList());
     }
 
+    /// <summary>A pupil's bytes reach only to their last day with a seat: a later day grows them and keeps the earlier ones.</summary>
+    [Fact]
+    public void A_later_day_grows_a_pupils_days_and_keeps_the_earlier_ones()
+    {
+        var days = new StudentDays("2026-2027");
+        var (first, later, last) = (new DateOnly(2026, 9, 1), new DateOnly(2026, 12, 1), new DateOnly(2027, 8, 31));
+        days["S1", first] = (5, 1);
+        Assert.Equal((0, 0), days["S1", later]); // beyond the bytes held: nothing there
+        days["S1", later] = (4, 4);
+        days["S1", last] = (1, 0);
+        Assert.Equal([(first, 5, 1), (later, 4, 4), (last, 1, 0)], days.All().Select(d => (d.Date, d.Seats, d.Missed)).ToList());
+    }
+
     [Fact]
     public void A_year_that_cannot_be_read_keeps_every_day_aside()
     {
