@@ -24,7 +24,10 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
     // Per-pupil state lives in arrays indexed by the pupil's slot (the enrolled first, in the roster's order), not in a
     // dictionary per term and subject: a year of a class is 1,200 pupils' works and results (issue 26.3).
     private readonly PupilSlots _slots = new(rules.Class.Enrolments.Select(e => e.StudentId));
-    private readonly Dictionary<(int Term, string Subject), SubjectTerm> _subjects = new();
+    // Subjects numbered as they first appear: each term's table keeps its subjects by these rows.
+    private readonly Dictionary<string, int> _subjectRows = new(StringComparer.Ordinal);
+    private readonly List<string> _subjectIds = [];
+    private readonly Dictionary<int, TermTable> _terms = new();
     private readonly StudentDays _days = new(rules.Class.AcademicYear);
     private readonly HashSet<(string Student, int Term, string Subject, MarkKind Kind)> _excused = new();
     // Exemptions by (pupil, term, subject); term 0 is the whole year.
@@ -105,7 +108,7 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
     public void AddRecordedMarks(string subjectId, int term, MarkKind kind, long count, long scoreSum, long maxSum)
     {
         AddRecorded(subjectId, term, JournalFigures.ForMarks(kind, count, scoreSum, maxSum));
-        if (term > 0 && count > 0 && kind != MarkKind.Development && SubjectOf(term, subjectId).Hold(kind))
+        if (term > 0 && count > 0 && kind != MarkKind.Development && TableOf(term).Hold(RowOf(subjectId), kind))
         {
             Invalidate(term, subjectId);
         }
@@ -119,15 +122,16 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
         {
             return;
         }
-        SubjectOf(term, subjectId).AddWork(_slots.Add(studentId), _slots.Count, kind, count, scoreSum, maxSum);
+        var slot = _slots.Add(studentId);
+        TableOf(term).AddWork(RowOf(subjectId), slot, _slots.Count, kind, count, scoreSum, maxSum);
         Invalidate(term, subjectId);
     }
 
     private void Invalidate(int term, string subjectId)
     {
-        if (_subjects.TryGetValue((term, subjectId), out var subject))
+        if (_terms.GetValueOrDefault(term) is { } table && _subjectRows.TryGetValue(subjectId, out var row))
         {
-            subject.Results = null;
+            table.Invalidate(row);
         }
         _termCache.Remove(term);
         _yearCache = null;
@@ -270,15 +274,28 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
             : null;
 
     /// <summary>The subjects assessed in a term: those where anyone in the class's ledger has work.</summary>
-    public IEnumerable<string> SubjectsOf(int term) =>
-        _subjects.Where(s => s.Key.Term == term && s.Value.HasWork).Select(s => s.Key.Subject).Order(StringComparer.Ordinal);
+    public IEnumerable<string> SubjectsOf(int term) => _terms.GetValueOrDefault(term) is { } table
+        ? Enumerable.Range(0, _subjectIds.Count).Where(table.HasWork).Select(row => _subjectIds[row]).Order(StringComparer.Ordinal)
+        : [];
 
-    private bool HasWork(int term, string subjectId) => _subjects.GetValueOrDefault((term, subjectId))?.HasWork == true;
+    private bool HasWork(int term, string subjectId) =>
+        _terms.GetValueOrDefault(term) is { } table && _subjectRows.TryGetValue(subjectId, out var row) && table.HasWork(row);
 
-    private SubjectTerm SubjectOf(int term, string subjectId)
+    private TermTable TableOf(int term)
     {
-        ref var subject = ref CollectionsMarshal.GetValueRefOrAddDefault(_subjects, (term, subjectId), out _);
-        return subject ??= new SubjectTerm();
+        ref var table = ref CollectionsMarshal.GetValueRefOrAddDefault(_terms, term, out _);
+        return table ??= new TermTable(_slots.Enrolled);
+    }
+
+    private int RowOf(string subjectId)
+    {
+        ref var row = ref CollectionsMarshal.GetValueRefOrAddDefault(_subjectRows, subjectId, out var exists);
+        if (!exists)
+        {
+            row = _subjectIds.Count;
+            _subjectIds.Add(subjectId);
+        }
+        return row;
     }
 
     /// <summary>
@@ -290,14 +307,16 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
     {
         var work = WorkOf(studentId, term, subjectId) ?? new TermWork();
         // A student with no assessment at all in the subject is not yet assessed (н/а once closed), not pending (DESIGN.md §2).
-        var held = _subjects.GetValueOrDefault((term, subjectId));
-        return work.Components(kind => !work.IsEmpty && held?.IsHeld(kind) == true,
+        var table = _terms.GetValueOrDefault(term);
+        var row = _subjectRows.TryGetValue(subjectId, out var r) ? r : -1;
+        return work.Components(kind => !work.IsEmpty && row >= 0 && table?.IsHeld(row, kind) == true,
             kind => _excused.Contains((studentId, term, subjectId, kind)));
     }
 
     /// <summary>A student's work in a subject and term; null when they have none there (or all of it was corrected away).</summary>
     public TermWork? WorkOf(string studentId, int term, string subjectId) =>
-        _subjects.GetValueOrDefault((term, subjectId)) is { } subject && _slots.Find(studentId) is { } slot && subject.WorkAt(slot) is { IsEmpty: false } work
+        _terms.GetValueOrDefault(term) is { } table && _subjectRows.TryGetValue(subjectId, out var row) && _slots.Find(studentId) is { } slot
+            && table.WorkAt(row, slot) is { IsEmpty: false } work
             ? work
             : null;
 
@@ -319,28 +338,32 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
         return closed && result.Outcome == TermOutcome.Pending ? result with { Outcome = TermOutcome.NotAttested } : result;
     }
 
-    /// <summary>The enrolled pupils' results in a subject and term by slot (<see cref="Brief.None"/>: none there), cached until the subject changes.</summary>
-    private int[] Results(int term, string subjectId)
+    /// <summary>
+    /// The term's table and the subject's row there once the enrolled pupils' results in the subject are cached
+    /// (counted now after a change); null when nobody has work there or the term has no policy.
+    /// </summary>
+    private (TermTable Table, int Row)? Results(int term, string subjectId)
     {
-        if (!_subjects.TryGetValue((term, subjectId), out var subject) || !subject.HasWork || PolicyOf(term) is not { } policy)
+        if (_terms.GetValueOrDefault(term) is not { } table || !_subjectRows.TryGetValue(subjectId, out var row) || !table.HasWork(row)
+            || PolicyOf(term) is not { } policy || _slots.Enrolled == 0)
         {
-            return [];
+            return null;
         }
-        if (subject.Results is { } cached)
+        if (!table.HasResults(row))
         {
-            return cached;
+            var results = new int[_slots.Enrolled];
+            for (var slot = 0; slot < results.Length; slot++)
+            {
+                results[slot] = Brief.Pack(Compute(_slots[slot], term, subjectId, policy));
+            }
+            table.SetResults(row, results);
         }
-        var results = new int[_slots.Enrolled];
-        for (var slot = 0; slot < results.Length; slot++)
-        {
-            results[slot] = Brief.Pack(Compute(_slots[slot], term, subjectId, policy));
-        }
-        return subject.Results = results;
+        return (table, row);
     }
 
     private Brief BriefOf(string studentId, int term, string subjectId) =>
-        _slots.IsEnrolled(studentId) && Results(term, subjectId) is { Length: > 0 } results
-            ? Brief.Unpack(results[_slots.Find(studentId)!.Value])
+        _slots.IsEnrolled(studentId) && Results(term, subjectId) is var (table, row)
+            ? Brief.Unpack(table.ResultAt(row, _slots.Find(studentId)!.Value))
             : Brief.Unpack(Brief.None);
 
     /// <summary>
