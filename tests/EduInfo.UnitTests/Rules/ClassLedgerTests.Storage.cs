@@ -58,4 +58,25 @@ public sealed partial class ClassLedgerTests
         Assert.Null(ledger.WorkOf("s1", 2, "math"));
         Assert.Equal(TermOutcome.NotYetAssessed, ledger.ResultOf("s1", 2, "math")!.Outcome);
     }
+
+    /// <summary>
+    /// Results are cached in 16 bits until one does not fit (a percent beyond 254, from work scored above its maximum):
+    /// then the term's results move to 32 bits and every pupil's reads back as computed, in the result and in the cells.
+    /// </summary>
+    [Fact]
+    public void A_result_beyond_16_bits_reads_back_as_computed()
+    {
+        var ledger = School(7, Open, E("s1"), E("s2"));
+        FO(ledger, "s1", "math", 2, 8);
+        FO(ledger, "s1", "bio", 2, 6);
+        var before = ledger.Cells(Today)[K(2, "math")].TermPercentSum; // math's results cached in 16 bits
+        ledger.AddStudentWork("s2", "math", 2, MarkKind.Formative, 1, 300, 10);
+        var s2 = ledger.ResultOf("s2", 2, "math")!;
+        Assert.True(s2.Percent > 254, $"the percent {s2.Percent} fits 16 bits packed: the test no longer reaches the wide form");
+        Assert.Equal(80, ledger.ResultOf("s1", 2, "math")!.Percent);
+        Assert.Equal(60, ledger.ResultOf("s1", 2, "bio")!.Percent);
+        var cells = ledger.Cells(Today);
+        Assert.Equal(before + s2.Percent, cells[K(2, "math")].TermPercentSum);
+        Assert.Equal(60, cells[K(2, "bio")].TermPercentSum);
+    }
 }
