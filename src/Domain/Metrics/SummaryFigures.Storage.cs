@@ -141,16 +141,19 @@ public sealed partial record SummaryFigures
     /// <summary>a + sign × b, figure by figure, over the figures either has; a figure that sums to zero is not stored.</summary>
     private static SummaryFigures Combine(SummaryFigures a, SummaryFigures b, int sign)
     {
-        var either = (a._present | b._present) & FigureMask;
+        var (presentA, presentB) = (a._present & FigureMask, b._present & FigureMask);
+        Span<long> valuesA = stackalloc long[BitOperations.PopCount(presentA)];
+        Span<long> valuesB = stackalloc long[BitOperations.PopCount(presentB)];
+        Decode(a._values, a.Width, valuesA);
+        Decode(b._values, b.Width, valuesB);
+        var either = presentA | presentB;
         Span<long> values = stackalloc long[BitOperations.PopCount(either)];
         int count = 0, fromA = 0, fromB = 0;
-        var (widthA, widthB) = (a.Width, b.Width);
         var present = 0UL;
         for (var bits = either; bits != 0; bits &= bits - 1)
         {
             var bit = bits & (~bits + 1);
-            var value = ((a._present & bit) != 0 ? Read(a._values, fromA++, widthA) : 0)
-                + ((b._present & bit) != 0 ? sign * Read(b._values, fromB++, widthB) : 0);
+            var value = ((presentA & bit) != 0 ? valuesA[fromA++] : 0) + ((presentB & bit) != 0 ? sign * valuesB[fromB++] : 0);
             if (value != 0)
             {
                 values[count++] = value;
@@ -158,6 +161,33 @@ public sealed partial record SummaryFigures
             }
         }
         return Pack(present, values[..count]);
+    }
+
+    /// <summary>Every stored value, in order (a sum reads them all: one pass per width, not a switch per value).</summary>
+    private static void Decode(byte[] bytes, int width, Span<long> into)
+    {
+        switch (width)
+        {
+            case 1:
+                for (var i = 0; i < into.Length; i++)
+                {
+                    into[i] = (sbyte)bytes[i];
+                }
+                return;
+            case 2:
+                var shorts = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, short>(bytes.AsSpan());
+                for (var i = 0; i < into.Length; i++)
+                {
+                    into[i] = BitConverter.IsLittleEndian ? shorts[i] : System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(shorts[i]);
+                }
+                return;
+            default:
+                for (var i = 0; i < into.Length; i++)
+                {
+                    into[i] = Read(bytes, i, width);
+                }
+                return;
+        }
     }
 
     private static SummaryFigures Pack(ulong present, ReadOnlySpan<long> values)
@@ -177,21 +207,38 @@ public sealed partial record SummaryFigures
         {
             return (0, []);
         }
-        var width = 1;
+        // The magnitude bits of every value (a negative one's complement), plus a sign bit, rounded up to bytes.
+        var magnitudes = 0UL;
         foreach (var value in values)
         {
-            while (width < 8 && (value < -(1L << (8 * width - 1)) || value >= 1L << (8 * width - 1)))
-            {
-                width++;
-            }
+            magnitudes |= (ulong)(value ^ (value >> 63));
         }
+        var width = (64 - BitOperations.LeadingZeroCount(magnitudes) + 8) / 8;
         var bytes = new byte[values.Length * width];
-        for (var i = 0; i < values.Length; i++)
+        var span = bytes.AsSpan();
+        switch (width)
         {
-            for (var b = 0; b < width; b++)
-            {
-                bytes[i * width + b] = (byte)(values[i] >> (8 * b));
-            }
+            case 1:
+                for (var i = 0; i < values.Length; i++)
+                {
+                    span[i] = (byte)values[i];
+                }
+                break;
+            case 2:
+                for (var i = 0; i < values.Length; i++)
+                {
+                    System.Buffers.Binary.BinaryPrimitives.WriteInt16LittleEndian(span[(2 * i)..], (short)values[i]);
+                }
+                break;
+            default:
+                for (var i = 0; i < values.Length; i++)
+                {
+                    for (var b = 0; b < width; b++)
+                    {
+                        span[i * width + b] = (byte)(values[i] >> (8 * b));
+                    }
+                }
+                break;
         }
         return (present | ((ulong)width << WidthShift), bytes);
     }
