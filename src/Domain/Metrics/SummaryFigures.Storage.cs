@@ -120,6 +120,10 @@ public sealed partial record SummaryFigures
 
     private void Set(Figure figure, long value)
     {
+        if (Get(figure) == value)
+        {
+            return; // a copy made by `with` that changes nothing shares its source's bytes; a zero initializer stores nothing
+        }
         Span<long> values = stackalloc long[Count];
         var present = 0UL;
         var count = 0;

@@ -143,6 +143,27 @@ public sealed class SummaryFiguresTests
         }
     }
 
+    /// <summary>
+    /// A copy made by <c>with</c> that changes nothing (the breakdowns' <c>f with { Organizations = 0 }</c>) shares its
+    /// source's stored bytes: it allocates only its own object, not a second array of the same values.
+    /// </summary>
+    [Fact]
+    public void A_copy_that_changes_nothing_shares_its_values()
+    {
+        var source = new SummaryFigures { Students = 25, SeatsHeld = 21_000, Attended = 20_160, TermPercentSum = 1_800 };
+        var copy = source with { Organizations = 0 };
+        var allocated = long.MaxValue;
+        for (var round = 0; round < 5; round++) // the least of five: a one-off cost on this thread is not the copy's
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            copy = source with { Organizations = 0, Late = 0 };
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+        Assert.Equal(source, copy);
+        Assert.InRange(allocated, 1, 40); // the object itself: a header, the mask and a reference
+        Assert.Equal((1L, 21_000L), ((source with { Organizations = 0, Students = 1 }).Students, source.SeatsHeld)); // a real change still applies, to the copy
+    }
+
     private static void AssertOnly(PropertyInfo field, long expected, SummaryFigures actual, string operation)
     {
         Assert.True(expected == (long)field.GetValue(actual)!, $"{operation}: {field.Name} is {field.GetValue(actual)}, expected {expected}");
