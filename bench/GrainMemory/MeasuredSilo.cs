@@ -96,7 +96,7 @@ public sealed class MeasuredSilo : IAsyncDisposable
     {
         var statistics = await Grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
         return statistics
-            .GroupBy(s => s.GrainType[(s.GrainType.LastIndexOf('.') + 1)..])
+            .GroupBy(s => s.GrainType.Split(',')[0].Split('.')[^1]) // "Namespace.ClassGrain,Assembly"
             .ToDictionary(g => g.Key, g => g.Sum(s => s.ActivationCount));
     }
 
