@@ -68,9 +68,10 @@ public sealed partial class RegistryStore(NpgsqlDataSource dataSource, IKazakhst
         await reader.NextResultAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            enrolments.Add(new Enrolment(reader.GetString(0), reader.GetFieldValue<DateOnly>(1),
-                reader.IsDBNull(2) ? null : reader.GetFieldValue<DateOnly>(2)));
-            sexes[reader.GetString(0)] = reader.GetBoolean(3) ? PupilSex.Male : PupilSex.Female;
+            var enrolment = new Enrolment(reader.GetString(0), reader.GetFieldValue<DateOnly>(1),
+                reader.IsDBNull(2) ? null : reader.GetFieldValue<DateOnly>(2));
+            enrolments.Add(enrolment);
+            sexes[enrolment.StudentId] = reader.GetBoolean(3) ? PupilSex.Male : PupilSex.Female;
         }
 
         var assignments = new List<Assignment>();
@@ -81,6 +82,10 @@ public sealed partial class RegistryStore(NpgsqlDataSource dataSource, IKazakhst
                 reader.GetFieldValue<DateOnly>(3), reader.IsDBNull(4) ? null : reader.GetFieldValue<DateOnly>(4)));
         }
         var groups = new Dictionary<string, (string? Subject, List<Enrolment> Members)>(StringComparer.Ordinal);
+        // A subgroup lists the class's own pupils: it takes the class's Enrolment (or at least its id string) instead
+        // of a copy, so a class grain keeps one of each (issue 26.3: about 70 enrolments a class were held).
+        var own = enrolments.Distinct().ToDictionary(e => e);
+        var ids = sexes.Keys.ToDictionary(id => id, StringComparer.Ordinal);
         await reader.NextResultAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -91,7 +96,8 @@ public sealed partial class RegistryStore(NpgsqlDataSource dataSource, IKazakhst
             }
             if (!reader.IsDBNull(2))
             {
-                group.Members.Add(new Enrolment(reader.GetString(2), reader.GetFieldValue<DateOnly>(3), reader.IsDBNull(4) ? null : reader.GetFieldValue<DateOnly>(4)));
+                var member = new Enrolment(reader.GetString(2), reader.GetFieldValue<DateOnly>(3), reader.IsDBNull(4) ? null : reader.GetFieldValue<DateOnly>(4));
+                group.Members.Add(own.GetValueOrDefault(member) ?? (ids.TryGetValue(member.StudentId, out var id) ? member with { StudentId = id } : member));
             }
         }
         return new ClassRecord(classId, organizationId, year, grade, enrolments, assignments, organizationKind, schoolWeek, path,
