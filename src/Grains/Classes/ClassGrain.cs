@@ -127,7 +127,8 @@ public sealed partial class ClassGrain(
         var policies = await GrainFactory.GetGrain<IAssessmentPolicyGrain>(_class.OrganizationKind).GetVersions();
         var attestation = await GrainFactory.GetGrain<IFinalAttestationPolicyGrain>(IFinalAttestationPolicyGrain.Key).GetVersions();
         _rulesFetchedAt = time.GetUtcNow();
-        var fingerprint = JsonSerializer.Serialize(new { calendar, policies, attestation });
+        // A digest, not the text: the calendar's and policies' JSON is kilobytes, kept by every class grain (issue 26.3).
+        var fingerprint = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new { calendar, policies, attestation })));
         var changed = fingerprint != _rulesFingerprint;
         _rulesFingerprint = fingerprint;
         _calendar = calendar is null ? null : new SchoolCalendar(calendar);
