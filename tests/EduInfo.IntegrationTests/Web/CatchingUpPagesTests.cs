@@ -29,6 +29,9 @@ public sealed class CatchingUpPagesTests(BrowserFixture browser, CatchingUpPages
         {
             settings["Rollup:ReconcileWait"] = "00:00:01"; // an area answers its parent within a second with what it has
             settings["Rollup:ReconcileInterval"] = "00:00:05";
+            // Each held class load waits on the lock with a pooled connection in hand; 16 pulls a level would hold all
+            // 50 of the test database's pool and leave none for the sign-in (it timed out once in CI). Two a level: ≤ 16.
+            settings["Rollup:ReconcileParallelism"] = "2";
         }
 
         public override async Task DisposeAsync()
