@@ -5,9 +5,10 @@
 # Between starts a short smoke load writes new rows and the Api is killed (no deactivation: snapshots are as old as their
 # last write). Ledger snapshots off, then on (a first start to write them, then the measured ones); with "r2r" in the
 # modes, starts of a ReadyToRun self-contained publish of the Api (as scripts/build-images.sh publishes it) alternate
-# with the "on" ones.
+# with the "on" ones; with "base" in the modes, starts of the Api built from the commit $RESTART_BASE (default HEAD) in a
+# worktree aside alternate with them: a change's before and after in the same run, on the same country.
 # Each start prints the CPU seconds the Api and the whole machine spent until converged (the rest is PostgreSQL, mostly).
-#   bench/restart.sh [size=large] [history rows=3000000] [rounds=3] [load seconds=15] [modes="off on" | "on r2r" …]
+#   bench/restart.sh [size=large] [history rows=3000000] [rounds=3] [load seconds=15] [modes="off on" | "on r2r" | "on base" …]
 # EDUINFO_PROFILE=/path/perf.data: a perf profile (all CPUs) of the last start with snapshots, until converged; read it
 # with bench/profile-report.sh.
 set -euo pipefail
@@ -21,7 +22,11 @@ cd "$root"
 . bench/lib/country.sh
 size="${1:-large}"; history="${2:-3000000}"; rounds="${3:-3}"; load="${4:-15}"; modes="${5:-off on}"
 api_pid=""
-cleanup() { [ -n "$api_pid" ] && kill -9 "$api_pid" 2>/dev/null || true; wait 2>/dev/null || true; pg_stop; [ -n "${r2r_dir:-}" ] && rm -rf "$r2r_dir"; }
+cleanup() {
+  [ -n "$api_pid" ] && kill -9 "$api_pid" 2>/dev/null || true; wait 2>/dev/null || true; pg_stop
+  [ -n "${r2r_dir:-}" ] && rm -rf "$r2r_dir"
+  [ -n "${base_tree:-}" ] && git -C "$root" worktree remove --force "$base_tree" 2>/dev/null || true
+}
 trap cleanup EXIT INT TERM
 
 bench_country "$size" "$history"
@@ -30,6 +35,14 @@ r2r_dir=""
 if [[ " $modes " == *" r2r "* ]]; then
   r2r_dir="$(mktemp -d /tmp/eduinfo-api-r2r.XXXXXX)"
   dotnet publish src/Api/EduInfo.Api.csproj -c Release -r linux-x64 --self-contained -p:PublishReadyToRun=true -o "$r2r_dir" -nologo -v:q -clp:NoSummary >/dev/null
+fi
+base_dir=""; base_tree=""
+if [[ " $modes " == *" base "* ]]; then
+  base_tree="$(mktemp -d /tmp/eduinfo-restart-base.XXXXXX)"
+  git worktree add -q --detach "$base_tree" "${RESTART_BASE:-HEAD}"
+  (cd "$base_tree" && dotnet build src/Api/EduInfo.Api.csproj -c Release -nologo -v:q -clp:NoSummary >/dev/null)
+  base_dir="$base_tree/src/Api/bin/Release/net10.0"
+  echo "base: $(git -C "$base_tree" log --oneline -1)"
 fi
 since() { awk -v now="$(date +%s.%N)" -v t0="$1" 'BEGIN { printf "%.1f", now - t0 }'; }
 sql() { psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -Atc "$1"; }
@@ -72,11 +85,12 @@ run() {
 if [[ " $modes " == *" off "* ]]; then
   for i in $(seq 1 "$rounds"); do run false "run $i"; done
 fi
-if [[ " $modes " == *" on "* || -n "$r2r_dir" ]]; then
+if [[ " $modes " == *" on "* || -n "$r2r_dir" || -n "$base_dir" ]]; then
   sql "TRUNCATE class_ledger_snapshots" >/dev/null
   run true "first"
   for i in $(seq 1 "$rounds"); do
     if [[ " $modes " == *" on "* ]]; then run true "run $i"; fi
     if [ -n "$r2r_dir" ]; then run true "r2r $i" "$r2r_dir"; fi
+    if [ -n "$base_dir" ]; then run true "base $i" "$base_dir"; fi
   done
 fi

@@ -40,15 +40,7 @@ public sealed partial class ClassLedger
         }
         foreach (var s in data.Seats)
         {
-            ledger.AddSeats(s.StudentId, s.Date, new SummaryFigures
-            {
-                SeatsHeld = s.Seats,
-                Attended = s.Seats - s.Missed,
-                Late = s.Late,
-                AbsentUnexcused = s.Unexcused,
-                AbsentExcused = s.Excused,
-                AbsentSick = s.Sick,
-            });
+            ledger.AddSeats(s);
         }
         foreach (var e in data.Excusals ?? [])
         {

@@ -41,8 +41,9 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
     private DateOnly _cacheDay;
     private readonly Dictionary<int, long> _fullDays = new();
     // The pupils' seats, absences by code and full days missed by term (0 = the year) and sex, kept as seats are added:
-    // the sex breakdown of a snapshot costs no pass over the year's days.
-    private readonly Dictionary<(int Term, PupilSex Sex), SummaryFigures> _pupilSeats = new();
+    // the sex breakdown of a snapshot costs no pass over the year's days. Plain counters, not figures: a class's
+    // activation adds a pupil's every day, and a sum of packed figures builds a new one each time (issue 26.5).
+    private readonly Dictionary<(int Term, PupilSex Sex), SeatTally> _pupilSeats = new();
 
     /// <summary>A term's (or the year's) derived cells, and the pupils' share of its all-subjects cell by sex, from the same pass.</summary>
     private sealed record TermPart(Dictionary<SummaryKey, SummaryFigures> Cells, Dictionary<PupilSex, SummaryFigures> BySex);
@@ -166,17 +167,17 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
     public void AddLessons(string subjectId, int term, SummaryFigures lessons) => AddRecorded(subjectId, term, WithKind(lessons));
 
     /// <summary>
-    /// One student's seats on a day, as <see cref="JournalFigures.ForSeat"/> gives them (or their sum): a full day missed
-    /// is a day with seats where every seat was missed. The seats also count in the student's sex.
+    /// One student's seats in the class's roll-calls of a day (or their sum): a full day missed is a day with seats where
+    /// every seat was missed. The seats also count in the student's sex.
     /// </summary>
-    public void AddSeats(string studentId, DateOnly date, SummaryFigures seats)
+    public void AddSeats(StudentSeats seats)
     {
-        var held = _days[studentId, date];
-        var now = (Seats: held.Seats + (int)seats.SeatsHeld, Missed: held.Missed + (int)(seats.SeatsHeld - seats.Attended));
-        _days[studentId, date] = now;
+        var held = _days[seats.StudentId, seats.Date];
+        var now = (Seats: held.Seats + seats.Seats, Missed: held.Missed + seats.Missed);
+        _days[seats.StudentId, seats.Date] = now;
         var wasFull = held.Seats > 0 && held.Missed == held.Seats;
         var isFull = now.Seats > 0 && now.Missed == now.Seats;
-        var term = TermOf(date);
+        var term = TermOf(seats.Date);
         var change = wasFull == isFull ? 0 : isFull ? 1 : -1;
         if (change != 0)
         {
@@ -186,15 +187,48 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
                 AddFullDays(term, change);
             }
         }
-        if (SexOf(studentId) is { } sex)
+        if (SexOf(seats.StudentId) is { } sex)
         {
-            var share = WithKind(Breakdown.Pupils(seats)) + new SummaryFigures { FullDaysMissed = change };
-            _pupilSeats[(SummaryKey.Year, sex)] = (_pupilSeats.GetValueOrDefault((SummaryKey.Year, sex)) ?? SummaryFigures.Zero) + share;
+            TallyOf(SummaryKey.Year, sex).Add(seats, change);
             if (term > 0)
             {
-                _pupilSeats[(term, sex)] = (_pupilSeats.GetValueOrDefault((term, sex)) ?? SummaryFigures.Zero) + share;
+                TallyOf(term, sex).Add(seats, change);
             }
         }
+    }
+
+    private SeatTally TallyOf(int term, PupilSex sex)
+    {
+        ref var tally = ref CollectionsMarshal.GetValueRefOrAddDefault(_pupilSeats, (term, sex), out _);
+        return tally ??= new SeatTally();
+    }
+
+    /// <summary>A term's (or the year's) seats of the pupils of one sex, as counters.</summary>
+    private sealed class SeatTally
+    {
+        private long _seats, _late, _unexcused, _excused, _sick, _fullDays;
+
+        public void Add(StudentSeats seats, int fullDays)
+        {
+            _seats += seats.Seats;
+            _late += seats.Late;
+            _unexcused += seats.Unexcused;
+            _excused += seats.Excused;
+            _sick += seats.Sick;
+            _fullDays += fullDays;
+        }
+
+        /// <summary>As <see cref="Breakdown.Pupils"/> of the seats' figures would give them, before the organization's kind.</summary>
+        public SummaryFigures ToFigures() => new()
+        {
+            SeatsHeld = _seats,
+            Attended = _seats - _unexcused - _excused - _sick,
+            Late = _late,
+            AbsentUnexcused = _unexcused,
+            AbsentExcused = _excused,
+            AbsentSick = _sick,
+            FullDaysMissed = _fullDays,
+        };
     }
 
     /// <summary>A pupil's sex as the class's record has it (from the IIN); null for a student it does not list.</summary>
@@ -214,7 +248,9 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
         AddLessons(subjectId, TermOf(date), JournalFigures.ForLesson(roster.Count, absences.Values));
         foreach (var studentId in roster)
         {
-            AddSeats(studentId, date, JournalFigures.ForSeat(absences.TryGetValue(studentId, out var code) ? code : null));
+            var code = absences.TryGetValue(studentId, out var c) ? c : (AbsenceCode?)null;
+            AddSeats(new StudentSeats(studentId, date, 1, code == AbsenceCode.Late ? 1 : 0, code == AbsenceCode.Unexcused ? 1 : 0,
+                code == AbsenceCode.Excused ? 1 : 0, code == AbsenceCode.Sick ? 1 : 0));
         }
     }
 
@@ -394,7 +430,7 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
     public Dictionary<(int Term, PupilSex Sex), SummaryFigures> PupilCells(DateOnly today)
     {
         MoveTo(today);
-        var cells = new Dictionary<(int Term, PupilSex Sex), SummaryFigures>(_pupilSeats);
+        var cells = _pupilSeats.ToDictionary(t => t.Key, t => WithKind(t.Value.ToFigures()));
         void Add((int, PupilSex) key, SummaryFigures figures) => cells[key] = (cells.GetValueOrDefault(key) ?? SummaryFigures.Zero) + figures;
         foreach (var term in rules.Terms.Where(t => t.Starts <= today).Select(t => t.Term).Append(SummaryKey.Year))
         {
@@ -473,53 +509,66 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
         return part;
     }
 
-    private void AddBySex(Dictionary<PupilSex, SummaryFigures> bySex, string studentId, SummaryFigures figures)
+    /// <summary>Sums by sex, unpacked until the pass is done (<see cref="SummaryFigures.Accumulator"/>).</summary>
+    private sealed class SexSums
     {
-        if (SexOf(studentId) is { } sex && figures != SummaryFigures.Zero)
+        private readonly Dictionary<PupilSex, SummaryFigures.Accumulator> _sums = new();
+
+        public void Add(PupilSex? sex, SummaryFigures figures)
         {
-            bySex[sex] = (bySex.GetValueOrDefault(sex) ?? SummaryFigures.Zero) + figures;
+            if (sex is { } s && figures != SummaryFigures.Zero)
+            {
+                ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(_sums, s, out _);
+                (sum ??= new SummaryFigures.Accumulator()).Add(figures);
+            }
         }
+
+        public Dictionary<PupilSex, SummaryFigures> ToFigures() => _sums.ToDictionary(s => s.Key, s => s.Value.ToFigures());
     }
 
     /// <summary>A term's headcount and term metrics: per subject, and over subjects with the per-student rates once per student.</summary>
     private TermPart TermCells(int term, IReadOnlyList<string> roster)
     {
         var all = new SummaryKey(term, SummaryKey.AllSubjects);
-        var cells = new Dictionary<SummaryKey, SummaryFigures> { [all] = WithKind(new SummaryFigures { Students = roster.Count, Classes = 1 }) };
-        var bySex = new Dictionary<PupilSex, SummaryFigures>();
+        var cells = new Dictionary<SummaryKey, SummaryFigures> { [all] = SummaryFigures.Zero }; // first, as the summary lists them
+        var total = new SummaryFigures.Accumulator().Add(WithKind(new SummaryFigures { Students = roster.Count, Classes = 1 }));
+        var bySex = new SexSums();
         var perStudent = roster.ToDictionary(s => s, _ => new List<Brief>(), StringComparer.Ordinal);
+        var onePupil = WithKind(new SummaryFigures { Students = 1 });
         foreach (var studentId in roster)
         {
-            AddBySex(bySex, studentId, WithKind(new SummaryFigures { Students = 1 }));
+            bySex.Add(SexOf(studentId), onePupil);
         }
         foreach (var subjectId in SubjectsOf(term).ToList())
         {
-            var subjectCell = SummaryFigures.Zero;
+            var subjectCell = new SummaryFigures.Accumulator();
             foreach (var studentId in roster)
             {
                 if (BriefOf(studentId, term, subjectId) is not { IsSome: true } result)
                 {
                     continue;
                 }
-                var figures = Figures(result);
-                subjectCell += figures;
-                AddBySex(bySex, studentId, WithoutStudentRates(figures));
+                var figures = FiguresOf(result, IsCollege);
+                subjectCell.Add(figures.Subject);
+                bySex.Add(SexOf(studentId), figures.WithoutStudentRates);
                 perStudent[studentId].Add(result);
             }
-            if (subjectCell != SummaryFigures.Zero)
+            if (!subjectCell.IsZero)
             {
-                cells[new SummaryKey(term, subjectId)] = subjectCell;
+                var cell = subjectCell.ToFigures();
+                cells[new SummaryKey(term, subjectId)] = cell;
                 // Subject figures add up to the term's; the per-student rates are counted once per student below.
-                cells[all] += WithoutStudentRates(subjectCell);
+                total.Add(WithoutStudentRates(cell));
             }
         }
         foreach (var (studentId, results) in perStudent)
         {
             var student = StudentFigures(results);
-            cells[all] += student;
-            AddBySex(bySex, studentId, student);
+            total.Add(student);
+            bySex.Add(SexOf(studentId), student);
         }
-        return new TermPart(cells, bySex);
+        cells[all] = total.ToFigures();
+        return new TermPart(cells, bySex.ToFigures());
     }
 
     /// <summary>
@@ -528,14 +577,20 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
     /// </summary>
     private TermPart YearCells(DateOnly today)
     {
-        var cells = new Dictionary<SummaryKey, SummaryFigures>();
-        var bySex = new Dictionary<PupilSex, SummaryFigures>();
-        void Add(SummaryKey key, SummaryFigures figures) => cells[key] = (cells.GetValueOrDefault(key) ?? SummaryFigures.Zero) + figures;
+        var sums = new Dictionary<SummaryKey, SummaryFigures.Accumulator>();
+        var bySex = new SexSums();
+        void Add(SummaryKey key, SummaryFigures figures)
+        {
+            ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(sums, key, out _);
+            (sum ??= new SummaryFigures.Accumulator()).Add(figures);
+        }
         var started = rules.Terms.Where(t => t.Starts <= today).Select(t => t.Term).ToList();
         var subjects = started.SelectMany(SubjectsOf).Distinct(StringComparer.Ordinal).ToList();
+        var onePupil = WithKind(new SummaryFigures { Students = 1 });
         foreach (var studentId in RosterOn(today))
         {
-            AddBySex(bySex, studentId, WithKind(new SummaryFigures { Students = 1 }));
+            var sex = SexOf(studentId);
+            bySex.Add(sex, onePupil);
             var annualResults = new List<Brief>();
             foreach (var subjectId in subjects)
             {
@@ -548,19 +603,19 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
                     continue;
                 }
                 var result = annual.Brief;
-                var figures = Figures(result);
-                Add(new SummaryKey(SummaryKey.Year, subjectId), figures);
-                Add(SummaryKey.Total, WithoutStudentRates(figures));
-                AddBySex(bySex, studentId, WithoutStudentRates(figures));
+                var figures = FiguresOf(result, IsCollege);
+                Add(new SummaryKey(SummaryKey.Year, subjectId), figures.Subject);
+                Add(SummaryKey.Total, figures.WithoutStudentRates);
+                bySex.Add(sex, figures.WithoutStudentRates);
                 annualResults.Add(result);
             }
             if (StudentFigures(annualResults) is var student && student != SummaryFigures.Zero)
             {
                 Add(SummaryKey.Total, student);
-                AddBySex(bySex, studentId, student);
+                bySex.Add(sex, student);
             }
         }
-        return new TermPart(cells, bySex);
+        return new TermPart(sums.ToDictionary(s => s.Key, s => s.Value.ToFigures()), bySex.ToFigures());
     }
 
     /// <summary>
@@ -589,12 +644,23 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
         return (new Brief(TermOutcome.Marked, percent, mark), -1);
     }
 
+    // A result's figures depend on the result and the kind only: a few hundred of them, shared by every class of the
+    // process instead of built per pupil and subject at each count.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Brief Result, bool College), (SummaryFigures Subject, SummaryFigures WithoutStudentRates)> ResultFigures = new();
+
+    private static (SummaryFigures Subject, SummaryFigures WithoutStudentRates) FiguresOf(Brief result, bool college) =>
+        ResultFigures.GetOrAdd((result, college), static key =>
+        {
+            var figures = Figures(key.Result, key.College);
+            return (figures, WithoutStudentRates(figures));
+        });
+
     /// <summary>What one student's result in one subject adds to a subject cell (success and quality per subject).</summary>
-    private SummaryFigures Figures(Brief result)
+    private static SummaryFigures Figures(Brief result, bool college)
     {
         switch (result.Outcome)
         {
-            case TermOutcome.Marked when IsCollege:
+            case TermOutcome.Marked when college:
                 var (_, gpa) = CollegeGrade.Of(result.Percent!.Value);
                 return new SummaryFigures
                 {
@@ -602,8 +668,8 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
                     CollegePercentSum = result.Percent.Value,
                     GpaHundredthsSum = (long)(gpa * 100),
                     CollegeStudentsAssessed = 1,
-                    CollegeStudentsSucceeding = Succeeds(result) ? 1 : 0,
-                    CollegeStudentsQualified = Qualifies(result) ? 1 : 0,
+                    CollegeStudentsSucceeding = Succeeds(result, college) ? 1 : 0,
+                    CollegeStudentsQualified = Qualifies(result, college) ? 1 : 0,
                 };
             case TermOutcome.Marked:
                 var mark = result.Mark!.Value;
@@ -617,10 +683,10 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
                     TermMarkSum = mark,
                     TermPercentSum = result.Percent!.Value,
                     StudentsAssessed = 1,
-                    StudentsSucceeding = Succeeds(result) ? 1 : 0,
-                    StudentsQualified = Qualifies(result) ? 1 : 0,
+                    StudentsSucceeding = Succeeds(result, college) ? 1 : 0,
+                    StudentsQualified = Qualifies(result, college) ? 1 : 0,
                 } + ProgressGroups.Of([mark]).Figures();
-            case TermOutcome.NotAttested when IsCollege:
+            case TermOutcome.NotAttested when college:
                 return new SummaryFigures { CollegeNotAttested = 1, CollegeStudentsAssessed = 1 };
             case TermOutcome.NotAttested:
                 return new SummaryFigures { NotAttested = 1, StudentsAssessed = 1 } + ProgressGroups.Of([null]).Figures();
@@ -656,7 +722,11 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
 
     // Schools: success = no 2, quality = 4 or 5. Colleges (the project's choice, docs/assessment.md): success = D or
     // better (≥ 50 %), quality = B− or better (≥ 75 %).
-    private bool Succeeds(Brief r) => r.Outcome == TermOutcome.Marked && (IsCollege ? r.Percent >= 50 : r.Mark >= 3);
+    private static bool Succeeds(Brief r, bool college) => r.Outcome == TermOutcome.Marked && (college ? r.Percent >= 50 : r.Mark >= 3);
 
-    private bool Qualifies(Brief r) => r.Outcome == TermOutcome.Marked && (IsCollege ? r.Percent >= 75 : r.Mark >= 4);
+    private static bool Qualifies(Brief r, bool college) => r.Outcome == TermOutcome.Marked && (college ? r.Percent >= 75 : r.Mark >= 4);
+
+    private bool Succeeds(Brief r) => Succeeds(r, IsCollege);
+
+    private bool Qualifies(Brief r) => Qualifies(r, IsCollege);
 }

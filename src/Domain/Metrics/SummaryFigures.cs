@@ -109,5 +109,13 @@ public sealed partial record SummaryFigures
 
     public static SummaryFigures operator -(SummaryFigures a, SummaryFigures b) => Combine(a, b, -1);
 
-    public static SummaryFigures Sum(IEnumerable<SummaryFigures> parts) => parts.Aggregate(Zero, (total, part) => total + part);
+    public static SummaryFigures Sum(IEnumerable<SummaryFigures> parts)
+    {
+        var sum = new Accumulator();
+        foreach (var part in parts)
+        {
+            sum.Add(part);
+        }
+        return sum.ToFigures();
+    }
 }
