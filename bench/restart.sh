@@ -6,9 +6,10 @@
 # last write). Ledger snapshots off, then on (a first start to write them, then the measured ones); with "r2r" in the
 # modes, starts of a ReadyToRun self-contained publish of the Api (as scripts/build-images.sh publishes it) alternate
 # with the "on" ones; with "base" in the modes, starts of the Api built from the commit $RESTART_BASE (default HEAD) in a
-# worktree aside alternate with them: a change's before and after in the same run, on the same country.
+# worktree aside alternate with them: a change's before and after in the same run, on the same country; with "pgo0",
+# starts of the tree's build without dynamic PGO (DOTNET_TieredPGO=0: no instrumented tier while the code warms up).
 # Each start prints the CPU seconds the Api and the whole machine spent until converged (the rest is PostgreSQL, mostly).
-#   bench/restart.sh [size=large] [history rows=3000000] [rounds=3] [load seconds=15] [modes="off on" | "on r2r" | "on base" …]
+#   bench/restart.sh [size=large] [history rows=3000000] [rounds=3] [load seconds=15] [modes="off on" | "on r2r" | "on base pgo0" …]
 # EDUINFO_PROFILE=/path/perf.data: a perf profile (all CPUs) of the last start with snapshots, until converged; read it
 # with bench/profile-report.sh.
 set -euo pipefail
@@ -55,7 +56,7 @@ echo "machine: $(nproc) cores; classes $(sql 'select count(*) from classes'), jo
 busy() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat; }
 cpu_of() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 run() {
-  local snapshots="$1" label="$2" dir="${3:-$api_dir}" perf_pid=""
+  local snapshots="$1" label="$2" dir="${3:-$api_dir}" perf_pid="" extra_env=(${4:-})
   local launch=(dotnet EduInfo.Api.dll); [ -f "$dir/libcoreclr.so" ] && launch=(./EduInfo.Api) # a self-contained publish: its own runtime
   sql "DELETE FROM orleansstorage" >/dev/null
   if [ -n "$profile" ] && [ "$snapshots" = true ] && [ "$label" = "run $rounds" ]; then
@@ -66,7 +67,7 @@ run() {
   local t0 busy0; t0=$(date +%s.%N); busy0=$(busy)
   ( cd "$dir" && ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning \
       Rollup__LedgerSnapshots="$snapshots" RateLimits__PerAddressPerSecond=0 RateLimits__LoginsPerAddressPerMinute=0 RateLimits__PerUserPerSecond=0 \
-      exec env "${profile_env[@]}" "${launch[@]}" --urls "http://127.0.0.1:$port" ) >>"$log" 2>&1 &
+      exec env "${profile_env[@]}" "${extra_env[@]}" "${launch[@]}" --urls "http://127.0.0.1:$port" ) >>"$log" 2>&1 &
   api_pid=$!
   for _ in $(seq 1 300); do curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
   local ready; ready=$(since "$t0")
@@ -85,11 +86,12 @@ run() {
 if [[ " $modes " == *" off "* ]]; then
   for i in $(seq 1 "$rounds"); do run false "run $i"; done
 fi
-if [[ " $modes " == *" on "* || -n "$r2r_dir" || -n "$base_dir" ]]; then
+if [[ " $modes " == *" on "* || " $modes " == *" pgo0 "* || -n "$r2r_dir" || -n "$base_dir" ]]; then
   sql "TRUNCATE class_ledger_snapshots" >/dev/null
   run true "first"
   for i in $(seq 1 "$rounds"); do
     if [[ " $modes " == *" on "* ]]; then run true "run $i"; fi
+    if [[ " $modes " == *" pgo0 "* ]]; then run true "pgo0 $i" "$api_dir" "DOTNET_TieredPGO=0"; fi
     if [ -n "$r2r_dir" ]; then run true "r2r $i" "$r2r_dir"; fi
     if [ -n "$base_dir" ]; then run true "base $i" "$base_dir"; fi
   done
