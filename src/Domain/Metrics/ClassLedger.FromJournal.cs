@@ -27,16 +27,7 @@ public sealed partial class ClassLedger
         }
         foreach (var l in data.Lessons)
         {
-            ledger.AddLessons(l.SubjectId, l.Term, new SummaryFigures
-            {
-                LessonsHeld = l.Lessons,
-                SeatsHeld = l.Seats,
-                Attended = l.Seats - l.Unexcused - l.Excused - l.Sick,
-                Late = l.Late,
-                AbsentUnexcused = l.Unexcused,
-                AbsentExcused = l.Excused,
-                AbsentSick = l.Sick,
-            });
+            ledger.AddLessons(l.SubjectId, l.Term, JournalFigures.Seats(l.Lessons, l.Seats, l.Late, l.Unexcused, l.Excused, l.Sick));
         }
         foreach (var s in data.Seats)
         {

@@ -219,16 +219,7 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
         }
 
         /// <summary>As <see cref="Breakdown.Pupils"/> of the seats' figures would give them, before the organization's kind.</summary>
-        public SummaryFigures ToFigures() => new()
-        {
-            SeatsHeld = _seats,
-            Attended = _seats - _unexcused - _excused - _sick,
-            Late = _late,
-            AbsentUnexcused = _unexcused,
-            AbsentExcused = _excused,
-            AbsentSick = _sick,
-            FullDaysMissed = _fullDays,
-        };
+        public SummaryFigures ToFigures() => JournalFigures.Seats(lessons: 0, _seats, _late, _unexcused, _excused, _sick, _fullDays);
     }
 
     /// <summary>A pupil's sex as the class's record has it (from the IIN); null for a student it does not list.</summary>

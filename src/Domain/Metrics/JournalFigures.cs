@@ -38,17 +38,21 @@ public static class JournalFigures
                 case AbsenceCode.Late: late++; break;
             }
         }
-        return new SummaryFigures
-        {
-            LessonsHeld = 1,
-            SeatsHeld = rosterSize,
-            Attended = rosterSize - unexcused - excused - sick,
-            Late = late,
-            AbsentUnexcused = unexcused,
-            AbsentExcused = excused,
-            AbsentSick = sick,
-        };
+        return Seats(lessons: 1, rosterSize, late, unexcused, excused, sick);
     }
+
+    /// <summary>Lessons and their seats by absence code (late is attended), with the full days missed among them.</summary>
+    public static SummaryFigures Seats(long lessons, long seats, long late, long unexcused, long excused, long sick, long fullDaysMissed = 0) => new()
+    {
+        LessonsHeld = lessons,
+        SeatsHeld = seats,
+        Attended = seats - unexcused - excused - sick,
+        Late = late,
+        AbsentUnexcused = unexcused,
+        AbsentExcused = excused,
+        AbsentSick = sick,
+        FullDaysMissed = fullDaysMissed,
+    };
 
     /// <summary>One student's seat in a lesson (<paramref name="code"/> null = present).</summary>
     public static SummaryFigures ForSeat(AbsenceCode? code) => ForLesson(1, code is { } c ? [c] : []);
