@@ -8,7 +8,7 @@ using EduInfo.Tools.Simulation;
 using Npgsql;
 
 // eduinfo migrate            apply pending schema migrations
-// eduinfo seed [tiny|small|large] [--no-history]  migrate, then load the demo country of the clock's academic year into an
+// eduinfo seed [tiny|small|medium|large] [--no-history]  migrate, then load the demo country of the clock's academic year into an
 //                            empty registry, with the journal of the school days before today (exit 3: it holds another year)
 // eduinfo simulate URL [requests/s] [seconds]   teachers entering roll-calls and marks through the HTTP API, in simulated school time
 // eduinfo bench-smoke URL [seconds] [clients]   journal clients flat out; prints acked marks/s, latency and freshness at the republic

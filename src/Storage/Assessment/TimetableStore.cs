@@ -19,12 +19,16 @@ public sealed class TimetableStore(NpgsqlDataSource dataSource)
             """);
         command.Parameters.AddWithValue("c", classId);
         var slots = new List<ScheduledSlot>();
+        // A class grain keeps its timetable: each of its ~30 slots names one of a few groups and subjects, so they
+        // share one string each (issue 26.3), not one per slot.
+        var names = new SharedNames(classId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            slots.Add(new ScheduledSlot(reader.GetString(0), reader.GetString(1), reader.GetInt16(2), reader.GetInt16(3),
+            slots.Add(new ScheduledSlot(names.Share(reader.GetString(0)), names.Share(reader.GetString(1)), reader.GetInt16(2), reader.GetInt16(3),
                 reader.GetFieldValue<DateOnly>(4), reader.IsDBNull(5) ? null : reader.GetFieldValue<DateOnly>(5)));
         }
+        slots.TrimExcess();
         return slots;
     }
 

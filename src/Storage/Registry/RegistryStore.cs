@@ -75,10 +75,11 @@ public sealed partial class RegistryStore(NpgsqlDataSource dataSource, IKazakhst
         }
 
         var assignments = new List<Assignment>();
+        var names = new SharedNames(classId);
         await reader.NextResultAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            assignments.Add(new Assignment(reader.GetString(0), reader.GetString(1), reader.GetString(2),
+            assignments.Add(new Assignment(names.Share(reader.GetString(0)), names.Share(reader.GetString(1)), names.Share(reader.GetString(2)),
                 reader.GetFieldValue<DateOnly>(3), reader.IsDBNull(4) ? null : reader.GetFieldValue<DateOnly>(4)));
         }
         var groups = new Dictionary<string, (string? Subject, List<Enrolment> Members)>(StringComparer.Ordinal);
@@ -89,10 +90,10 @@ public sealed partial class RegistryStore(NpgsqlDataSource dataSource, IKazakhst
         await reader.NextResultAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var groupId = reader.GetString(0);
+            var groupId = names.Share(reader.GetString(0));
             if (!groups.TryGetValue(groupId, out var group))
             {
-                groups[groupId] = group = (reader.IsDBNull(1) ? null : reader.GetString(1), []);
+                groups[groupId] = group = (reader.IsDBNull(1) ? null : names.Share(reader.GetString(1)), []);
             }
             if (!reader.IsDBNull(2))
             {

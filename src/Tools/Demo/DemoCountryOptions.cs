@@ -1,6 +1,9 @@
 namespace EduInfo.Tools.Demo;
 
-/// <summary>Size knobs of the demo country. Presets: <see cref="Tiny"/> (tests), <see cref="Small"/> (the run command), <see cref="Large"/> (benchmarks).</summary>
+/// <summary>
+/// Size knobs of the demo country. Presets: <see cref="Tiny"/> (tests), <see cref="Small"/> (the run command),
+/// <see cref="Medium"/> and <see cref="Large"/> (benchmarks).
+/// </summary>
 public sealed record DemoCountryOptions
 {
     public int Seed { get; init; } = 2026;
@@ -19,6 +22,12 @@ public sealed record DemoCountryOptions
 
     public static DemoCountryOptions Small { get; } = new();
 
+    /// <summary>
+    /// The small country's schools with the large one's classes of 25: a whole year of its journal (about 5 million
+    /// rows) loads in minutes, so a class grain with a year of history can be measured directly (issue 26.3).
+    /// </summary>
+    public static DemoCountryOptions Medium { get; } = new() { StudentsPerClass = 25 };
+
     /// <summary>For benchmarks: ≥ 200,000 students.</summary>
     public static DemoCountryOptions Large { get; } = new()
     {
@@ -29,7 +38,8 @@ public sealed record DemoCountryOptions
     {
         "tiny" => Tiny,
         "small" => Small,
+        "medium" => Medium,
         "large" => Large,
-        _ => throw new ArgumentException($"Unknown demo size '{size}': use tiny, small or large.", nameof(size)),
+        _ => throw new ArgumentException($"Unknown demo size '{size}': use tiny, small, medium or large.", nameof(size)),
     };
 }

@@ -163,6 +163,27 @@ public sealed class JournalRecountTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_class_grain_s_records_hold_one_string_per_repeated_id()
+    {
+        // Issue 26.3: a class grain keeps its timetable and assignments; their rows repeat the class, its subjects and
+        // teachers, and each repeat read as its own string was kept for the grain's life.
+        var slots = await new EduInfo.Storage.Assessment.TimetableStore(_db.DataSource).ReadAsync("A");
+        var cls = await new EduInfo.Storage.Registry.RegistryStore(_db.DataSource, new EduInfo.Domain.Calendar.KazakhstanClock(TestClock.Fake()))
+            .FindClassAsync("A");
+
+        Assert.Equal(4, slots.Count);
+        Assert.All(slots, s => Assert.Same(slots[0].GroupId, s.GroupId));
+        var maths = slots.Where(s => s.SubjectId == "MAT").ToList();
+        Assert.Equal(2, maths.Count);
+        Assert.Same(maths[0].SubjectId, maths[1].SubjectId);
+        Assert.NotNull(cls);
+        Assert.Equal(2, cls.Assignments.Count);
+        Assert.Same(cls.Assignments[0].TeacherId, cls.Assignments[1].TeacherId);
+        Assert.Same(cls.ClassId, cls.Assignments[0].GroupId);
+        Assert.Same(cls.ClassId, cls.Assignments[1].GroupId);
+    }
+
+    [Fact]
     public async Task The_live_summaries_of_the_hand_built_journal_equal_the_recount_and_the_comparison_reports_one_corrupted_figure()
     {
         await using var api = ApiHost.OnExistingDatabase(_db, new DemoRegistry { Data = new RegistryData() }, "recount-" + _db.Name);
