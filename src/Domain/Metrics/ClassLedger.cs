@@ -43,7 +43,7 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
     // The pupils' seats, absences by code and full days missed by term (0 = the year) and sex, kept as seats are added:
     // the sex breakdown of a snapshot costs no pass over the year's days. Plain counters, not figures: a class's
     // activation adds a pupil's every day, and a sum of packed figures builds a new one each time (issue 26.5).
-    private readonly Dictionary<(int Term, PupilSex Sex), SeatTally> _pupilSeats = new();
+    private readonly SeatTallies _pupilSeats = new();
 
     /// <summary>A term's (or the year's) derived cells, and the pupils' share of its all-subjects cell by sex, from the same pass.</summary>
     private sealed record TermPart(Dictionary<SummaryKey, SummaryFigures> Cells, Dictionary<PupilSex, SummaryFigures> BySex);
@@ -189,37 +189,49 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
         }
         if (SexOf(seats.StudentId) is { } sex)
         {
-            TallyOf(SummaryKey.Year, sex).Add(seats, change);
+            _pupilSeats.Add(SummaryKey.Year, sex, seats, change);
             if (term > 0)
             {
-                TallyOf(term, sex).Add(seats, change);
+                _pupilSeats.Add(term, sex, seats, change);
             }
         }
     }
 
-    private SeatTally TallyOf(int term, PupilSex sex)
+    /// <summary>
+    /// Each term's (and the year's) seats of the pupils of each sex, as six counters in one array by (term, sex): a class
+    /// grain keeps them for its life, and ten objects in a dictionary took twice the bytes (issue 26.3).
+    /// </summary>
+    private sealed class SeatTallies
     {
-        ref var tally = ref CollectionsMarshal.GetValueRefOrAddDefault(_pupilSeats, (term, sex), out _);
-        return tally ??= new SeatTally();
-    }
+        private const int Counters = 6;
+        private static readonly int Sexes = Enum.GetValues<PupilSex>().Length;
+        private long[] _counts = [];
 
-    /// <summary>A term's (or the year's) seats of the pupils of one sex, as counters.</summary>
-    private sealed class SeatTally
-    {
-        private long _seats, _late, _unexcused, _excused, _sick, _fullDays;
-
-        public void Add(StudentSeats seats, int fullDays)
+        public void Add(int term, PupilSex sex, StudentSeats seats, int fullDays)
         {
-            _seats += seats.Seats;
-            _late += seats.Late;
-            _unexcused += seats.Unexcused;
-            _excused += seats.Excused;
-            _sick += seats.Sick;
-            _fullDays += fullDays;
+            var at = (term * Sexes + (int)sex) * Counters;
+            if (at + Counters > _counts.Length)
+            {
+                Array.Resize(ref _counts, at + Counters);
+            }
+            _counts[at] += seats.Seats;
+            _counts[at + 1] += seats.Late;
+            _counts[at + 2] += seats.Unexcused;
+            _counts[at + 3] += seats.Excused;
+            _counts[at + 4] += seats.Sick;
+            _counts[at + 5] += fullDays;
         }
 
-        /// <summary>As <see cref="Breakdown.Pupils"/> of the seats' figures would give them, before the organization's kind.</summary>
-        public SummaryFigures ToFigures() => JournalFigures.Seats(lessons: 0, _seats, _late, _unexcused, _excused, _sick, _fullDays);
+        /// <summary>Every (term, sex) counted so far, as <see cref="Breakdown.Pupils"/> of the seats' figures would give them, before the organization's kind.</summary>
+        public IEnumerable<((int Term, PupilSex Sex) Key, SummaryFigures Figures)> All()
+        {
+            for (var at = 0; at < _counts.Length; at += Counters)
+            {
+                var (term, sex) = Math.DivRem(at / Counters, Sexes);
+                yield return ((term, (PupilSex)sex), JournalFigures.Seats(lessons: 0, _counts[at], _counts[at + 1], _counts[at + 2],
+                    _counts[at + 3], _counts[at + 4], _counts[at + 5]));
+            }
+        }
     }
 
     /// <summary>A pupil's sex as the class's record has it (from the IIN); null for a student it does not list.</summary>
@@ -421,7 +433,7 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
     public Dictionary<(int Term, PupilSex Sex), SummaryFigures> PupilCells(DateOnly today)
     {
         MoveTo(today);
-        var cells = _pupilSeats.ToDictionary(t => t.Key, t => WithKind(t.Value.ToFigures()));
+        var cells = _pupilSeats.All().ToDictionary(t => t.Key, t => WithKind(t.Figures));
         void Add((int, PupilSex) key, SummaryFigures figures) => cells[key] = (cells.GetValueOrDefault(key) ?? SummaryFigures.Zero) + figures;
         foreach (var term in rules.Terms.Where(t => t.Starts <= today).Select(t => t.Term).Append(SummaryKey.Year))
         {

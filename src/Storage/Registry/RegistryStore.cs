@@ -102,7 +102,7 @@ public sealed partial class RegistryStore(NpgsqlDataSource dataSource, IKazakhst
             }
         }
         return new ClassRecord(classId, organizationId, year, grade, enrolments, assignments, organizationKind, schoolWeek, path,
-            groups.Select(g => new GroupRecord(g.Key, g.Value.Subject, g.Value.Members)).ToList(), language, isRural, subordination, sexes);
+            groups.Select(g => new GroupRecord(g.Key, g.Value.Subject, g.Value.Members)).ToList(), language, isRural, subordination, new PupilSexes(sexes));
     }
 
     /// <summary>Finds an area, organization or class by id, with its parent in the management hierarchy.</summary>
