@@ -32,28 +32,35 @@ internal sealed class RollupReconciler(IGrainFactory grains, RegistryStore regis
         }
         using var timer = new PeriodicTimer(interval);
         DateOnly? partitionsEnsured = null;
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        try
         {
-            try
+            while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                var today = clock.Today;
-                if (partitionsEnsured != today)
+                try
                 {
-                    // Every silo, once a day (and again after a failure): the journal's partitions of the year and the next.
-                    await JournalPartitions.EnsureAsync(dataSource, today, stoppingToken);
-                    partitionsEnsured = today;
+                    var today = clock.Today;
+                    if (partitionsEnsured != today)
+                    {
+                        // Every silo, once a day (and again after a failure): the journal's partitions of the year and the next.
+                        await JournalPartitions.EnsureAsync(dataSource, today, stoppingToken);
+                        partitionsEnsured = today;
+                    }
+                    await CaptureYesterdayAsync(today, stoppingToken);
+                    if (await registry.RollDayAsync(today, stoppingToken) is { } moved)
+                    {
+                        logger.LogInformation("Day roll of {Day}: {Classes} classes move to a new version", today, moved);
+                    }
+                    await grains.GetGrain<IAreaGrain>(RepublicId).Reconcile();
                 }
-                await CaptureYesterdayAsync(today, stoppingToken);
-                if (await registry.RollDayAsync(today, stoppingToken) is { } moved)
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
-                    logger.LogInformation("Day roll of {Day}: {Classes} classes move to a new version", today, moved);
+                    logger.LogWarning(ex, "Roll-up reconciliation failed; retrying next interval");
                 }
-                await grains.GetGrain<IAreaGrain>(RepublicId).Reconcile();
             }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(ex, "Roll-up reconciliation failed; retrying next interval");
-            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // A host disposed without being stopped cancels the wait: the end of the loop, not a failure that stops the host.
         }
     }
 

@@ -34,17 +34,24 @@ internal sealed class OverdueDecisions : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval);
-        do
+        try
         {
-            try
+            do
             {
-                Interlocked.Exchange(ref _overdue, await _store.OverdueCountAsync(_clock.Today, stoppingToken));
+                try
+                {
+                    Interlocked.Exchange(ref _overdue, await _store.OverdueCountAsync(_clock.Today, stoppingToken));
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    _logger.LogWarning("Counting overdue decisions failed ({Error}); retrying in a minute", ex.GetType().Name);
+                }
             }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                _logger.LogWarning("Counting overdue decisions failed ({Error}); retrying in a minute", ex.GetType().Name);
-            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // A host disposed without being stopped cancels the wait: the end of the loop, not a failure that stops the host.
+        }
     }
 }
