@@ -19,16 +19,16 @@ namespace EduInfo.Domain.Metrics;
 /// <param name="taughtSubjects">The subjects the class is taught (null: any).</param>
 public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? taughtSubjects = null)
 {
-
     private readonly Dictionary<SummaryKey, SummaryFigures> _recorded = new();
-    // Per-pupil state lives in arrays indexed by the pupil's slot (the enrolled first, in the roster's order), not in a
-    // dictionary per term and subject: a year of a class is 1,200 pupils' works and results (issue 26.3).
-    private readonly PupilSlots _slots = new(rules.Class.Enrolments.Select(e => e.StudentId));
     // Subjects numbered as they first appear: each term's table keeps its subjects by these rows.
     private readonly Dictionary<string, int> _subjectRows = new(StringComparer.Ordinal);
     private readonly List<string> _subjectIds = [];
     private readonly Dictionary<int, TermTable> _terms = new();
-    private readonly StudentDays _days = new(rules.Class.AcademicYear);
+    // Per-pupil state lives in arrays indexed by the pupil's slot (the enrolled first, in the roster's order), not in a
+    // dictionary per term and subject: a year of a class is 1,200 pupils' works and results (issue 26.3). The pupils'
+    // days keep the slots.
+    private readonly StudentDays _days = new(rules.Class.AcademicYear, new PupilSlots(rules.Class.Enrolments.Select(e => e.StudentId)));
+    private PupilSlots Slots => _days.Slots;
     private readonly HashSet<(string Student, int Term, string Subject, MarkKind Kind)> _excused = new();
     // Exemptions by (pupil, term, subject); term 0 is the whole year.
     private readonly HashSet<(string Student, int Term, string Subject)> _exempt = new();
@@ -123,8 +123,8 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
         {
             return;
         }
-        var slot = _slots.Add(studentId);
-        TableOf(term).AddWork(RowOf(subjectId), slot, _slots.Count, kind, count, scoreSum, maxSum);
+        var slot = Slots.Add(studentId);
+        TableOf(term).AddWork(RowOf(subjectId), slot, Slots.Count, kind, count, scoreSum, maxSum);
         Invalidate(term, subjectId);
     }
 
@@ -308,7 +308,7 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
 
     /// <summary>A student's result in a subject and term (null when the student has none there: left out).</summary>
     public TermResult? ResultOf(string studentId, int term, string subjectId) =>
-        _slots.IsEnrolled(studentId) && PolicyOf(term) is { } policy && HasWork(term, subjectId)
+        Slots.IsEnrolled(studentId) && PolicyOf(term) is { } policy && HasWork(term, subjectId)
             ? Compute(studentId, term, subjectId, policy)
             : null;
 
@@ -323,7 +323,7 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
     private TermTable TableOf(int term)
     {
         ref var table = ref CollectionsMarshal.GetValueRefOrAddDefault(_terms, term, out _);
-        return table ??= new TermTable(_slots.Enrolled);
+        return table ??= new TermTable(Slots.Enrolled);
     }
 
     private int RowOf(string subjectId)
@@ -354,7 +354,7 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
 
     /// <summary>A student's work in a subject and term; null when they have none there (or all of it was corrected away).</summary>
     public TermWork? WorkOf(string studentId, int term, string subjectId) =>
-        _terms.GetValueOrDefault(term) is { } table && _subjectRows.TryGetValue(subjectId, out var row) && _slots.Find(studentId) is { } slot
+        _terms.GetValueOrDefault(term) is { } table && _subjectRows.TryGetValue(subjectId, out var row) && Slots.Find(studentId) is { } slot
             && table.WorkAt(row, slot) is { IsEmpty: false } work
             ? work
             : null;
@@ -384,16 +384,16 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
     private (TermTable Table, int Row)? Results(int term, string subjectId)
     {
         if (_terms.GetValueOrDefault(term) is not { } table || !_subjectRows.TryGetValue(subjectId, out var row) || !table.HasWork(row)
-            || PolicyOf(term) is not { } policy || _slots.Enrolled == 0)
+            || PolicyOf(term) is not { } policy || Slots.Enrolled == 0)
         {
             return null;
         }
         if (!table.HasResults(row))
         {
-            var results = new int[_slots.Enrolled];
+            var results = new int[Slots.Enrolled];
             for (var slot = 0; slot < results.Length; slot++)
             {
-                results[slot] = Brief.Pack(Compute(_slots[slot], term, subjectId, policy));
+                results[slot] = Brief.Pack(Compute(Slots[slot], term, subjectId, policy));
             }
             table.SetResults(row, results);
         }
@@ -401,8 +401,8 @@ public sealed partial class ClassLedger(ClassRules rules, IReadOnlySet<string>? 
     }
 
     private Brief BriefOf(string studentId, int term, string subjectId) =>
-        _slots.IsEnrolled(studentId) && Results(term, subjectId) is var (table, row)
-            ? Brief.Unpack(table.ResultAt(row, _slots.Find(studentId)!.Value))
+        Slots.IsEnrolled(studentId) && Results(term, subjectId) is var (table, row)
+            ? Brief.Unpack(table.ResultAt(row, Slots.Find(studentId)!.Value))
             : Brief.Unpack(Brief.None);
 
     /// <summary>

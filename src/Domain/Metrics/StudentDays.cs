@@ -7,24 +7,34 @@ namespace EduInfo.Domain.Metrics;
 /// a byte per pupil and day (a year of a class of 25 in about 9 KB; a dictionary entry per pupil and day was about
 /// 250 KB, issue 26.3): a school day has fewer than 16 lessons. A pupil's bytes reach only as far as their last day with
 /// a seat, in steps of a month, not to the year's end from its first day. A day outside the year, or a count beyond 15,
-/// is kept aside in a dictionary.
+/// is kept aside in a dictionary. The pupils' bytes are found by their slots in the class (an array, not a dictionary
+/// by id), the ledger's own slots when it keeps the days.
 /// </summary>
 public sealed class StudentDays
 {
     private const int Step = 32;
     private readonly DateOnly _first;
     private readonly int _length;
-    private readonly Dictionary<string, byte[]> _byStudent = new(StringComparer.Ordinal);
+    private byte[]?[] _bySlot = [];
     private Dictionary<(string Student, DateOnly Date), (int Seats, int Missed)>? _aside;
 
     public StudentDays(string academicYear)
+        : this(academicYear, new PupilSlots([]))
     {
+    }
+
+    internal StudentDays(string academicYear, PupilSlots slots)
+    {
+        Slots = slots;
         if (academicYear.Length >= 4 && int.TryParse(academicYear.AsSpan(0, 4), System.Globalization.CultureInfo.InvariantCulture, out _))
         {
             var (first, last) = AcademicCalendar.Bounds(academicYear);
             (_first, _length) = (first, last.DayNumber - first.DayNumber + 1);
         }
     }
+
+    /// <summary>The class's pupils by slot; a pupil with a seat has one.</summary>
+    internal PupilSlots Slots { get; }
 
     public (int Seats, int Missed) this[string studentId, DateOnly date]
     {
@@ -35,7 +45,7 @@ public sealed class StudentDays
                 return aside;
             }
             var day = IndexOf(date);
-            var packed = day >= 0 && _byStudent.TryGetValue(studentId, out var days) && day < days.Length ? days[day] : 0;
+            var packed = day >= 0 && DaysOf(Slots.Find(studentId)) is { } days && day < days.Length ? days[day] : 0;
             return (packed & 0xF, packed >> 4);
         }
         set
@@ -44,17 +54,21 @@ public sealed class StudentDays
             if (day < 0 || value.Seats is < 0 or > 15 || value.Missed is < 0 or > 15 || _aside?.ContainsKey((studentId, date)) == true)
             {
                 (_aside ??= [])[(studentId, date)] = value;
-                if (day >= 0 && _byStudent.TryGetValue(studentId, out var packed) && day < packed.Length)
+                if (day >= 0 && DaysOf(Slots.Find(studentId)) is { } packed && day < packed.Length)
                 {
                     packed[day] = 0; // kept aside from now on: never listed twice
                 }
                 return;
             }
-            if (!_byStudent.TryGetValue(studentId, out var days) || days.Length <= day)
+            var slot = Slots.Add(studentId);
+            if (slot >= _bySlot.Length)
             {
-                var length = Math.Min(_length, (day / Step + 1) * Step);
-                Array.Resize(ref days, length);
-                _byStudent[studentId] = days;
+                Array.Resize(ref _bySlot, Math.Max(Slots.Count, slot + 1));
+            }
+            ref var days = ref _bySlot[slot];
+            if (days is null || days.Length <= day)
+            {
+                Array.Resize(ref days, Math.Min(_length, (day / Step + 1) * Step));
             }
             days[day] = (byte)(value.Seats | (value.Missed << 4));
         }
@@ -63,13 +77,14 @@ public sealed class StudentDays
     /// <summary>Every pupil's days with a seat, as (pupil, date, seats, missed).</summary>
     public IEnumerable<(string StudentId, DateOnly Date, int Seats, int Missed)> All()
     {
-        foreach (var (studentId, days) in _byStudent)
+        for (var slot = 0; slot < _bySlot.Length; slot++)
         {
+            var days = _bySlot[slot] ?? [];
             for (var i = 0; i < days.Length; i++)
             {
                 if (days[i] != 0)
                 {
-                    yield return (studentId, _first.AddDays(i), days[i] & 0xF, days[i] >> 4);
+                    yield return (Slots[slot], _first.AddDays(i), days[i] & 0xF, days[i] >> 4);
                 }
             }
         }
@@ -78,6 +93,8 @@ public sealed class StudentDays
             yield return (studentId, date, seats, missed);
         }
     }
+
+    private byte[]? DaysOf(int? slot) => slot < _bySlot.Length ? _bySlot[slot.Value] : null;
 
     private int IndexOf(DateOnly date)
     {

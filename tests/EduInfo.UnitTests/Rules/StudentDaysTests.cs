@@ -57,6 +57,40 @@ public sealed class StudentDaysTests
         Assert.Equal([(first, 5, 1), (later, 4, 4), (last, 1, 0)], days.All().Select(d => (d.Date, d.Seats, d.Missed)).ToList());
     }
 
+    /// <summary>
+    /// Pupils are found by binary search over their ids (not a dictionary): ids that are prefixes of each other, arrive
+    /// in no order and outgrow the first arrays each keep their own days.
+    /// </summary>
+    public static TheoryData<string[]> Pupils => new()
+    {
+        { ["S1"] },
+        { ["S2", "S1"] },
+        { ["S1", "S10", "S2", "S100", "S", "S0"] },
+        { ["b", "a", "c", "B", "A", "", "ab", "ba", "aa"] },
+        { Enumerable.Range(0, 60).Select(i => $"P{(i * 37) % 61}").ToArray() },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pupils))]
+    public void Each_pupil_keeps_their_own_days_whatever_order_they_arrive_in(string[] pupils)
+    {
+        var days = new StudentDays("2026-2027");
+        var first = new DateOnly(2026, 9, 1);
+        for (var i = 0; i < pupils.Length; i++)
+        {
+            days[pupils[i], first.AddDays(i % 200)] = (1 + i % 15, i % 2);
+        }
+        for (var i = 0; i < pupils.Length; i++)
+        {
+            Assert.Equal((1 + i % 15, i % 2), days[pupils[i], first.AddDays(i % 200)]);
+            Assert.Equal((0, 0), days[pupils[i], first.AddDays(i % 200 + 1)]);
+            Assert.Equal((0, 0), days[pupils[i] + "x", first.AddDays(i % 200)]);
+        }
+        Assert.Equal(
+            pupils.Select((p, i) => (p, first.AddDays(i % 200), 1 + i % 15, i % 2)).Order().ToList(),
+            days.All().Order().ToList());
+    }
+
     [Fact]
     public void A_year_that_cannot_be_read_keeps_every_day_aside()
     {
