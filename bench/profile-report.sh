@@ -15,6 +15,9 @@ echo "== hottest functions by own time (comm, shared object, symbol)"
 report --no-children --sort comm,dso,sym --percent-limit 0.3 -g none | head -n "$lines"
 echo
 echo "== the Api's managed frames by inclusive time (% of all samples)"
-# JIT-compiled frames live in perf-<pid>.map (the scripts turn W^X off while profiling, or perf sees only "memfd:doublemapper").
-report --children --sort sym -g none --percent-limit 1 --dsos "$(ls -t /tmp/perf-*.map 2>/dev/null | head -1 | xargs -r basename)" \
+# JIT-compiled frames live in perf-<pid>.map (the scripts turn W^X off while profiling, or perf sees only "memfd:doublemapper");
+# perf names that object after the file or "[JIT] tid <pid>", depending on its version: both are asked for.
+map="$(ls -t /tmp/perf-*.map 2>/dev/null | head -1)"
+pid="$(basename "${map:-perf-0.map}" .map)"; pid="${pid#perf-}"
+report --children --sort sym -g none --percent-limit 1 --dsos "perf-$pid.map,[JIT] tid $pid" \
     | head -n "$lines"
