@@ -105,19 +105,20 @@ public sealed partial class ClassGrain(
     /// </summary>
     private async Task LoadAsync(CancellationToken cancellationToken, bool countAll = false)
     {
-        _class = await registry.FindClassAsync(ClassId, cancellationToken);
-        if (_class is null)
+        if (await registry.FindClassStandingAsync(ClassId, cancellationToken) is not { } standing)
         {
+            _class = null;
             return;
         }
+        _class = standing.Class;
         await FetchRulesAsync();
-        _yearClosed = await years.IsClosedAsync(_class.AcademicYear, cancellationToken);
+        _yearClosed = standing.YearClosed;
         var data = await ReadLedgerDataAsync(countAll, cancellationToken);
         var timetable = await timetables.ReadAsync(ClassId, cancellationToken);
         _watermark = data.Watermark;
         _ledger = ClassLedger.FromJournal(_class, _calendar, _policies, limits.Value.FormativeScale, data, timetable);
         _snapshot = null;
-        _publisher ??= NewPublisher(await IsLiveAsync(cancellationToken));
+        _publisher ??= NewPublisher(standing.YearLive);
     }
 
     /// <summary>Fetches the calendar and the policy versions; true when they differ from those the ledger was built on.</summary>

@@ -8,11 +8,21 @@ namespace EduInfo.Storage.Registry;
 /// each node's children must reach (for reconciliation).</summary>
 public sealed partial class RegistryStore(NpgsqlDataSource dataSource, IKazakhstanClock clock)
 {
-    public async Task<ClassRecord?> FindClassAsync(string classId, CancellationToken cancellationToken = default)
+    public async Task<ClassRecord?> FindClassAsync(string classId, CancellationToken cancellationToken = default) =>
+        (await FindClassStandingAsync(classId, cancellationToken))?.Class;
+
+    /// <summary>
+    /// A class with its year's standing, as its grain loads it: the year's closed flag and whether the year is still
+    /// its organization's live one are columns of the class's own query (issue 26.5: two round trips fewer for each
+    /// of the thousands of classes a restart activates).
+    /// </summary>
+    public async Task<ClassStanding?> FindClassStandingAsync(string classId, CancellationToken cancellationToken = default)
     {
         await using var batch = dataSource.CreateBatch();
         batch.BatchCommands.Add(new NpgsqlBatchCommand("""
-            SELECT c.organization_id, c.academic_year, c.grade, o.kind, o.school_week, c.path, c.language, o.is_rural, n.kind
+            SELECT c.organization_id, c.academic_year, c.grade, o.kind, o.school_week, c.path, c.language, o.is_rural, n.kind,
+                   EXISTS (SELECT 1 FROM academic_years y WHERE y.academic_year = c.academic_year AND y.closed_at IS NOT NULL),
+                   (SELECT max(l.academic_year) FROM classes l WHERE l.organization_id = c.organization_id) = c.academic_year
             FROM classes c JOIN organizations o ON o.id = c.organization_id JOIN nodes n ON n.id = o.node_id WHERE c.id = @c
             """));
         // The sex of each pupil (the IIN's seventh digit, odd for boys: PupilRules.SexOf) for the breakdowns; never the IIN.
@@ -62,6 +72,8 @@ public sealed partial class RegistryStore(NpgsqlDataSource dataSource, IKazakhst
         var language = reader.GetString(6);
         var isRural = reader.GetBoolean(7);
         var subordination = ParseKind(reader.GetString(8));
+        var yearClosed = reader.GetBoolean(9);
+        var yearLive = reader.GetBoolean(10);
 
         var enrolments = new List<Enrolment>();
         var sexes = new Dictionary<string, PupilSex>(StringComparer.Ordinal);
@@ -101,8 +113,9 @@ public sealed partial class RegistryStore(NpgsqlDataSource dataSource, IKazakhst
                 group.Members.Add(own.GetValueOrDefault(member) ?? (ids.TryGetValue(member.StudentId, out var id) ? member with { StudentId = id } : member));
             }
         }
-        return new ClassRecord(classId, organizationId, year, grade, enrolments, assignments, organizationKind, schoolWeek, path,
-            groups.Select(g => new GroupRecord(g.Key, g.Value.Subject, g.Value.Members)).ToList(), language, isRural, subordination, new PupilSexes(sexes));
+        return new ClassStanding(new ClassRecord(classId, organizationId, year, grade, enrolments, assignments, organizationKind, schoolWeek, path,
+            groups.Select(g => new GroupRecord(g.Key, g.Value.Subject, g.Value.Members)).ToList(), language, isRural, subordination, new PupilSexes(sexes)),
+            yearClosed, yearLive);
     }
 
     /// <summary>Finds an area, organization or class by id, with its parent in the management hierarchy.</summary>
