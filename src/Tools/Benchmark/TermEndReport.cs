@@ -95,13 +95,18 @@ public sealed record TermEndReport(
             Line($"    GC paused every thread {1000 * phase.GcPauseSeconds:F0} ms in {phase.Elapsed.TotalSeconds:F0} s ({phase.GcPauseSeconds / phase.Elapsed.TotalSeconds:P1}); collections {string.Join(", ", phase.Collections.OrderBy(c => c.Key).Select(c => $"{c.Key} {c.Value:F0}"))}; lock contentions {phase.LockContentions:F0}; thread pool queue max {phase.MaxThreadPoolQueue:F0}, mean {phase.MeanThreadPoolQueue:F1} ({phase.ThreadPoolThreads:F0} threads)");
         }
         s.AppendLine();
-        Line($"ceiling: binary COPY of the {Ceiling.Rows:N0} rows EduInfo acknowledged, into the same journal table");
+        Line($"ceiling: binary COPY of the {Ceiling.Rows:N0} rows EduInfo acknowledged, deleted and written back into the same journal table");
         Line($"  one COPY per request batch ({Ceiling.Batches:N0} batches, {Options.Clients} connections): {Ceiling.BatchedRowsPerSecond:F0} rows/s; EduInfo = {OursRows / Ceiling.BatchedRowsPerSecond:P1} of it");
         Line($"  one COPY of all rows: {Ceiling.SingleStreamRowsPerSecond:F0} rows/s; EduInfo = {OursRows / Ceiling.SingleStreamRowsPerSecond:P1} of it");
+        Line($"  one COPY per request batch into fresh rows of a copy of the table ({Ceiling.CopyHistoryRows:N0} rows of history copied): {Ceiling.FreshBatchedRowsPerSecond:F0} rows/s; EduInfo = {OursRows / Ceiling.FreshBatchedRowsPerSecond:P1} of it");
         s.AppendLine();
         Line($"memory: managed heap {Before.ManagedHeapBytes / 1048576.0:F0} → {After.ManagedHeapBytes / 1048576.0:F0} MiB (after a full collection) while student grains went {Before.Of("StudentGrain"):N0} → {After.Of("StudentGrain"):N0}");
         Line($"  student grains woken per acknowledged batch: {StudentActivationsPerBatch:F2} ({After.Of("StudentGrain") - Before.Of("StudentGrain"):N0} over {Ours.AckedRequests:N0} batches)");
-        Line($"  {BytesPerStudentGrain:F0} bytes per student grain the writes activated (not loaded until read; upper bound: includes the new marks in the class ledgers); class grains {After.Of("ClassGrain"):N0}, working set {After.WorkingSetBytes / 1048576.0:F0} MiB; silo co-hosted: {After.SiloCoHosted}");
+        // Since issue 26.2 writes wake no student that is not loaded: then there is nothing to divide by.
+        var perWoken = After.Of("StudentGrain") > Before.Of("StudentGrain")
+            ? $"{BytesPerStudentGrain:F0} bytes per student grain the writes activated (not loaded until read; upper bound: includes the new marks in the class ledgers)"
+            : $"no student grain woken by the writes (heap +{(After.ManagedHeapBytes - Before.ManagedHeapBytes) / 1048576.0:F0} MiB: the class ledgers' new marks)";
+        Line($"  {perWoken}; class grains {After.Of("ClassGrain"):N0}, working set {After.WorkingSetBytes / 1048576.0:F0} MiB; silo co-hosted: {After.SiloCoHosted}");
         Line($"  {BytesPerLoadedStudent:F0} bytes per loaded (live) student grain: {DiariesRead:N0} diaries read, heap {After.ManagedHeapBytes / 1048576.0:F0} → {Loaded.ManagedHeapBytes / 1048576.0:F0} MiB");
         s.AppendLine();
         foreach (var (name, run) in new[] { ("overload (2× sustained)", Overload), ("recovery (½× sustained)", Recovery) })
@@ -128,8 +133,8 @@ public sealed record TermEndReport(
         var naiveDashboard = P(Theirs.Dashboards.Latency["all"], .99);
         var ourDashboard = P(Ours.Dashboards.Latency["all"], .99);
         Line($"goals (docs/benchmarks.md):");
-        Line($"  ingest ≥ 50% of the COPY ceiling (per batch)     {OursRows / Ceiling.BatchedRowsPerSecond:P1}  {Goal(OursRows >= 0.5 * Ceiling.BatchedRowsPerSecond)}");
-        Line($"  ingest ≥ 2× the naive service under the mix      {Ratio(OursMarks, TheirsMarks)}  {Goal(OursMarks >= 2 * TheirsMarks)}");
+        Line($"  ingest ≥ 50% of the COPY ceiling (per batch)     {OursRows / Ceiling.HigherBatchedRowsPerSecond:P1} of the higher (written back {OursRows / Ceiling.BatchedRowsPerSecond:P1}, fresh {OursRows / Ceiling.FreshBatchedRowsPerSecond:P1})  {Goal(OursRows >= 0.5 * Ceiling.HigherBatchedRowsPerSecond)}");
+        Line($"  ingest ≥ 10× the naive service under the mix     {Ratio(OursMarks, TheirsMarks)}  {Goal(OursMarks >= 10 * TheirsMarks)}");
         Line($"  freshness p99 ≤ 1 s                              {P(Freshness, .99):F0} ms  {Goal(P(Freshness, .99) <= 1000)}");
         var halfDashboard = P(Half.Dashboards.Latency["all"], .99);
         var halfGoal = Math.Max(5, P(Half.Dashboards.Floor, .99) + 2);
