@@ -60,6 +60,13 @@ public interface IClassGrain : ISummaryNode
     /// <summary>The head revokes a document the class issued, with a reason; it stays in the register as revoked. Audited.</summary>
     Task<DocumentOutcome> RevokeDocument(Actor actor, Guid documentId, DocumentRevocationRequest revocation);
 
+    /// <summary>
+    /// As <see cref="ISummaryNode.Reconcile"/>, for a parent that has just read the class's watermark from the journal
+    /// (<paramref name="journalVersion"/>): a class that holds it answers without asking the journal again (a restart
+    /// pulls thousands of classes), and the parent holds that answer, so the class does not also publish it.
+    /// </summary>
+    Task<NodeSummary> ReconcileTo(long journalVersion);
+
     /// <summary>The year's close (true) or reopening (false): a closed year's class refuses every journal write at once.</summary>
     Task SetYearClosed(bool closed);
 

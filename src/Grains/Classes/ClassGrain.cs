@@ -77,7 +77,8 @@ public sealed partial class ClassGrain(
         _metrics = ServiceProvider.GetRequiredService<RollupMetrics>();
         await LoadAsync(cancellationToken);
         StartSnapshotTimer();
-        _publisher?.Request();
+        // On a turn of its own, after the call that activated the class: a parent's pull answered first is not published again.
+        _publisher?.RequestLater();
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -211,8 +212,22 @@ public sealed partial class ClassGrain(
         }
     }
 
-    public async Task<NodeSummary> Reconcile()
+    public Task<NodeSummary> Reconcile() => ReconcileAsync(null);
+
+    public async Task<NodeSummary> ReconcileTo(long journalVersion)
     {
+        var summary = await ReconcileAsync(journalVersion);
+        _publisher?.Delivered(summary);
+        return summary;
+    }
+
+    private async Task<NodeSummary> ReconcileAsync(long? journalVersion)
+    {
+        // The parent read the journal's watermark a moment ago: the class that holds it has nothing to ask.
+        if (journalVersion == _watermark)
+        {
+            return Snapshot();
+        }
         var committed = await registry.ClassWatermarkAsync(ClassId);
         if (committed != _watermark)
         {

@@ -2,6 +2,7 @@ using EduInfo.Domain.Calendar;
 using EduInfo.Domain.Registry;
 using EduInfo.Domain.Metrics;
 using EduInfo.Grains.Interfaces.Calendar;
+using EduInfo.Grains.Interfaces.Journal;
 using EduInfo.Grains.Interfaces.Summaries;
 using EduInfo.Grains.Live;
 using EduInfo.Storage.Registry;
@@ -335,7 +336,10 @@ public abstract class AggregateGrain(
             using var slot = child.Kind == NodeKind.Class
                 ? await ServiceProvider.GetRequiredService<RebuildGate>().EnterAsync(CancellationToken.None)
                 : null;
-            return await GrainFactory.SummaryNode(child.Kind, child.ChildId).Reconcile();
+            // A class is told the watermark just read, so one that holds it need not read it again.
+            return child.Kind == NodeKind.Class
+                ? await GrainFactory.GetGrain<IClassGrain>(child.ChildId).ReconcileTo(child.ExpectedVersion)
+                : await GrainFactory.SummaryNode(child.Kind, child.ChildId).Reconcile();
         }
         catch (Exception ex) when (ex is TimeoutException or OrleansException or Npgsql.NpgsqlException)
         {

@@ -50,6 +50,11 @@ public sealed class ChildSummaries
     /// </summary>
     public bool Accept(NodeSummary summary) => Accept(summary, out _);
 
+    /// <summary>Whether a parent holding <paramref name="held"/> takes <paramref name="summary"/> (see <see cref="Accept(NodeSummary)"/>).</summary>
+    public static bool IsNewer(NodeSummary summary, NodeSummary held) =>
+        summary.Version > held.Version
+        || summary.Version == held.Version && (summary.Figures.Organizations > held.Figures.Organizations || held.CatchingUp && !summary.CatchingUp);
+
     /// <summary>
     /// As <see cref="Accept(NodeSummary)"/>; <paramref name="newCommit"/> is the accepted summary's newest commit when it
     /// is newer than the one held for that child (a row this node counts for the first time), else null.
@@ -59,9 +64,7 @@ public sealed class ChildSummaries
         newCommit = null;
         if (_children.TryGetValue(summary.NodeId, out var held))
         {
-            if (summary.Version < held.Version
-                || summary.Version == held.Version && summary.Figures.Organizations <= held.Figures.Organizations
-                   && !(held.CatchingUp && !summary.CatchingUp))
+            if (!IsNewer(summary, held))
             {
                 Ignored++;
                 return false;

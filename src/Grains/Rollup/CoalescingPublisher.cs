@@ -29,6 +29,7 @@ internal sealed class CoalescingPublisher(
     private DateTimeOffset _lastPublish = DateTimeOffset.MinValue;
     private IGrainTimer? _pending;
     private bool _dirty;
+    private NodeSummary? _parentHolds;
 
     /// <summary>Summaries sent to the parent's stream.</summary>
     public long Publishes { get; private set; }
@@ -57,6 +58,27 @@ internal sealed class CoalescingPublisher(
             SendNow();
         }
     }
+
+    /// <summary>
+    /// As <see cref="Request"/>, but never on this turn: at the end of the coalescing interval (after the activation, so
+    /// the call that activated the grain is answered first).
+    /// </summary>
+    public void RequestLater()
+    {
+        _dirty = true;
+        if (_pending is null && HasAudience)
+        {
+            Arm(interval);
+        }
+    }
+
+    /// <summary>
+    /// The parent has <paramref name="summary"/>: it pulled it. A publish the parent would ignore as not newer than that
+    /// (<see cref="ChildSummaries.IsNewer"/>) skips the parent's stream; watchers still get it.
+    /// </summary>
+    public void Delivered(NodeSummary summary) => _parentHolds = summary;
+
+    private bool ParentTakes(NodeSummary summary) => _parentHolds is not { } held || ChildSummaries.IsNewer(summary, held);
 
     /// <summary>Publishes now if anything is pending (on deactivation).</summary>
     public async Task FlushAsync()
@@ -89,7 +111,7 @@ internal sealed class CoalescingPublisher(
             _lastPublish = clock.GetUtcNow();
             var summary = snapshot();
             watchers.Notify(_lastPublish, w => w.SummaryPublished(summary));
-            if (parentStream is not null)
+            if (parentStream is not null && ParentTakes(summary))
             {
                 Publishes++;
                 published();
@@ -126,7 +148,7 @@ internal sealed class CoalescingPublisher(
         _lastPublish = clock.GetUtcNow();
         var summary = snapshot();
         watchers.Notify(_lastPublish, w => w.SummaryPublished(summary));
-        if (parentStream is not null)
+        if (parentStream is not null && ParentTakes(summary))
         {
             Publishes++;
             published();

@@ -39,7 +39,7 @@ public sealed class LostTransferNotificationTests(LostTransferNotificationTests.
                     Interlocked.Increment(ref host.RefreshesLost);
                     throw new TimeoutException("injected: the refresh was lost");
                 }
-                if (toClass is not null && toClass == host.HoldReconcileOf && call.InterfaceMethod?.Name == nameof(IClassGrain.Reconcile))
+                if (toClass is not null && toClass == host.HoldReconcileOf && call.InterfaceMethod?.Name is nameof(IClassGrain.Reconcile) or nameof(IClassGrain.ReconcileTo))
                 {
                     Interlocked.Increment(ref host.ReconcilesHeld);
                     throw new TimeoutException("injected: the class does not answer the reconciliation yet");
