@@ -106,7 +106,8 @@ public sealed partial class ClassGrain(
     /// </summary>
     private async Task LoadAsync(CancellationToken cancellationToken, bool countAll = false)
     {
-        if (await registry.FindClassStandingAsync(ClassId, cancellationToken) is not { } standing)
+        // The timetable with the class (one round trip): only this grain replaces it, so it cannot move in between.
+        if (await registry.FindClassStandingAsync(ClassId, withTimetable: true, cancellationToken) is not { } standing)
         {
             _class = null;
             return;
@@ -115,9 +116,8 @@ public sealed partial class ClassGrain(
         await FetchRulesAsync();
         _yearClosed = standing.YearClosed;
         var data = await ReadLedgerDataAsync(countAll, cancellationToken);
-        var timetable = await timetables.ReadAsync(ClassId, cancellationToken);
         _watermark = data.Watermark;
-        _ledger = ClassLedger.FromJournal(_class, _calendar, _policies, limits.Value.FormativeScale, data, timetable);
+        _ledger = ClassLedger.FromJournal(_class, _calendar, _policies, limits.Value.FormativeScale, data, standing.Timetable!);
         _snapshot = null;
         _publisher ??= NewPublisher(standing.YearLive);
     }

@@ -11,18 +11,27 @@ namespace EduInfo.Storage.Assessment;
 /// </summary>
 public sealed class TimetableStore(NpgsqlDataSource dataSource)
 {
+    /// <summary>A class's slots (parameter <c>@c</c>), in the order <see cref="ReadSlotsAsync"/> keeps.</summary>
+    internal const string SlotsSql = """
+        SELECT group_id, subject_id, weekday, period, valid_from, valid_to FROM timetable_slots
+        WHERE class_id = @c ORDER BY valid_from, weekday, period, group_id
+        """;
+
     public async Task<IReadOnlyList<ScheduledSlot>> ReadAsync(string classId, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("""
-            SELECT group_id, subject_id, weekday, period, valid_from, valid_to FROM timetable_slots
-            WHERE class_id = @c ORDER BY valid_from, weekday, period, group_id
-            """);
+        await using var command = dataSource.CreateCommand(SlotsSql);
         command.Parameters.AddWithValue("c", classId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await ReadSlotsAsync(reader, classId, cancellationToken);
+    }
+
+    /// <summary>The slots of <see cref="SlotsSql"/>'s result, where <paramref name="reader"/> stands.</summary>
+    internal static async Task<IReadOnlyList<ScheduledSlot>> ReadSlotsAsync(NpgsqlDataReader reader, string classId, CancellationToken cancellationToken)
+    {
         var slots = new List<ScheduledSlot>();
         // A class grain keeps its timetable: each of its ~30 slots names one of a few groups and subjects, so they
         // share one string each (issue 26.3), not one per slot.
         var names = new SharedNames(classId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             slots.Add(new ScheduledSlot(names.Share(reader.GetString(0)), names.Share(reader.GetString(1)), reader.GetInt16(2), reader.GetInt16(3),

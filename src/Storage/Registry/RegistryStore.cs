@@ -1,5 +1,6 @@
 using EduInfo.Domain.Calendar;
 using EduInfo.Domain.Registry;
+using EduInfo.Storage.Assessment;
 using Npgsql;
 
 namespace EduInfo.Storage.Registry;
@@ -9,14 +10,14 @@ namespace EduInfo.Storage.Registry;
 public sealed partial class RegistryStore(NpgsqlDataSource dataSource, IKazakhstanClock clock)
 {
     public async Task<ClassRecord?> FindClassAsync(string classId, CancellationToken cancellationToken = default) =>
-        (await FindClassStandingAsync(classId, cancellationToken))?.Class;
+        (await FindClassStandingAsync(classId, withTimetable: false, cancellationToken))?.Class;
 
     /// <summary>
     /// A class with its year's standing, as its grain loads it: the year's closed flag and whether the year is still
     /// its organization's live one are columns of the class's own query (issue 26.5: two round trips fewer for each
-    /// of the thousands of classes a restart activates).
+    /// of the thousands of classes a restart activates); so is its timetable, when <paramref name="withTimetable"/>.
     /// </summary>
-    public async Task<ClassStanding?> FindClassStandingAsync(string classId, CancellationToken cancellationToken = default)
+    public async Task<ClassStanding?> FindClassStandingAsync(string classId, bool withTimetable, CancellationToken cancellationToken = default)
     {
         await using var batch = dataSource.CreateBatch();
         batch.BatchCommands.Add(new NpgsqlBatchCommand("""
@@ -53,6 +54,10 @@ public sealed partial class RegistryStore(NpgsqlDataSource dataSource, IKazakhst
             WHERE g.class_id IS NULL AND m.student_id IN (SELECT e.student_id FROM enrolments e WHERE e.class_id = @c)
             ORDER BY 1, 3
             """));
+        if (withTimetable)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(TimetableStore.SlotsSql));
+        }
         foreach (NpgsqlBatchCommand command in batch.BatchCommands)
         {
             command.Parameters.AddWithValue("c", classId);
@@ -113,9 +118,15 @@ public sealed partial class RegistryStore(NpgsqlDataSource dataSource, IKazakhst
                 group.Members.Add(own.GetValueOrDefault(member) ?? (ids.TryGetValue(member.StudentId, out var id) ? member with { StudentId = id } : member));
             }
         }
+        IReadOnlyList<ScheduledSlot>? timetable = null;
+        if (withTimetable)
+        {
+            await reader.NextResultAsync(cancellationToken);
+            timetable = await TimetableStore.ReadSlotsAsync(reader, classId, cancellationToken);
+        }
         return new ClassStanding(new ClassRecord(classId, organizationId, year, grade, enrolments, assignments, organizationKind, schoolWeek, path,
             groups.Select(g => new GroupRecord(g.Key, g.Value.Subject, g.Value.Members)).ToList(), language, isRural, subordination, new PupilSexes(sexes)),
-            yearClosed, yearLive);
+            yearClosed, yearLive, timetable);
     }
 
     /// <summary>Finds an area, organization or class by id, with its parent in the management hierarchy.</summary>

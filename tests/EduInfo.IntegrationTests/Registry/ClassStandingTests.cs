@@ -1,5 +1,7 @@
 using EduInfo.Domain.Calendar;
 using EduInfo.IntegrationTests.Infrastructure;
+using EduInfo.Storage.Assessment;
+using EduInfo.Storage.Audit;
 using EduInfo.Storage.Registry;
 using EduInfo.Storage.YearEnd;
 
@@ -9,7 +11,8 @@ namespace EduInfo.IntegrationTests.Registry;
 /// A class's year standing read with the class (issue 26.5: the closed flag and the live year are columns of the class's
 /// own query, not two more round trips per activation), on a real PostgreSQL: in each state of the year — open, closed,
 /// rolled into the next, reopened — it says what the year store's own queries say, for a class of the organization that
-/// rolled and for one of an organization that did not.
+/// rolled and for one of an organization that did not. The class's timetable, read in the same batch when its grain
+/// loads, is the timetable store's own.
 /// </summary>
 public sealed class ClassStandingTests : IAsyncLifetime
 {
@@ -45,7 +48,7 @@ public sealed class ClassStandingTests : IAsyncLifetime
             await _db.ExecuteAsync(sql);
             foreach (var (cls, expected) in new[] { (rolling, expectedRolling), (staying, expectedStaying) })
             {
-                var standing = await registry.FindClassStandingAsync(cls.Id);
+                var standing = await registry.FindClassStandingAsync(cls.Id, withTimetable: false);
                 Assert.NotNull(standing);
                 var oracle = (await years.IsClosedAsync(standing.Class.AcademicYear), await years.LiveYearAsync(cls.OrganizationId) == standing.Class.AcademicYear);
                 Assert.True(((standing.YearClosed, standing.YearLive) == expected) && expected == oracle,
@@ -53,6 +56,27 @@ public sealed class ClassStandingTests : IAsyncLifetime
                 Assert.Equivalent(standing.Class, await registry.FindClassAsync(cls.Id), strict: true);
             }
         }
-        Assert.Null(await registry.FindClassStandingAsync("no-such-class"));
+        Assert.Null(await registry.FindClassStandingAsync("no-such-class", withTimetable: true));
+    }
+
+    [Fact]
+    public async Task The_timetable_read_with_the_class_is_the_timetable_stores_before_and_after_a_replacement()
+    {
+        var registry = new RegistryStore(_db.DataSource, new KazakhstanClock(TestClock.Fake()));
+        var timetables = new TimetableStore(_db.DataSource);
+        var cls = _registry.Data.Classes[0];
+        var before = await timetables.ReadAsync(cls.Id);
+        Assert.NotEmpty(before); // the demo country has a timetable
+        Assert.Equivalent(before, (await registry.FindClassStandingAsync(cls.Id, withTimetable: true))!.Timetable, strict: true);
+        Assert.Null((await registry.FindClassStandingAsync(cls.Id, withTimetable: false))!.Timetable);
+
+        // A new timetable from a later day: the old slots end the day before, the new ones start.
+        var first = before[0];
+        var from = first.ValidFrom.AddDays(14);
+        await timetables.ReplaceAsync(cls.Id, from, [(first.GroupId, first.SubjectId, 1, 1), (first.GroupId, first.SubjectId, 3, 2)],
+            new AuditEntry("test", [], null, "timetable.replace", "class", cls.Id, cls.OrganizationId, "committed"));
+        var after = await timetables.ReadAsync(cls.Id);
+        Assert.Equal(before.Count + 2, after.Count);
+        Assert.Equivalent(after, (await registry.FindClassStandingAsync(cls.Id, withTimetable: true))!.Timetable, strict: true);
     }
 }
