@@ -1,4 +1,5 @@
 using EduInfo.Domain.Journal;
+using System.Data;
 using Npgsql;
 
 namespace EduInfo.Storage.Journal;
@@ -18,12 +19,11 @@ public sealed partial class JournalStore
         IReadOnlyList<string> studentIds, IReadOnlyList<TermSpan> terms, CancellationToken cancellationToken = default)
     {
         var basis = ClassLedgerSnapshot.BasisOf(academicYear, terms, studentIds);
-        // One snapshot for every statement, and no round trip of its own to end it: the transaction opens and commits
-        // inside the batch (issue 26.5: a restart reads thousands of classes). Read only, so a failure halfway writes
-        // nothing; the pool rolls back a connection returned inside a failed transaction.
-        await using var batch = dataSource.CreateBatch();
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
-        foreach (var c in new[]
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        await using var batch = new NpgsqlBatch(connection, transaction)
+        {
+            BatchCommands =
             {
                 new NpgsqlBatchCommand("SELECT watermark, scope_rows, data FROM class_ledger_snapshots WHERE class_id = @c AND format = @format AND basis = @basis"),
                 new NpgsqlBatchCommand(ScopeRowsSql("(SELECT s.watermark FROM class_ledger_snapshots s WHERE s.class_id = @c)")),
@@ -42,9 +42,10 @@ public sealed partial class JournalStore
                     SELECT DISTINCT ON (term) term, action FROM term_events
                     WHERE class_id = @c AND academic_year = @y ORDER BY term, seq DESC
                     """),
-            })
+            },
+        };
+        foreach (NpgsqlBatchCommand c in batch.BatchCommands)
         {
-            batch.BatchCommands.Add(c);
             c.Parameters.AddWithValue("c", classId);
             c.Parameters.AddWithValue("y", academicYear);
             c.Parameters.AddWithValue("format", ClassLedgerSnapshot.Format);
@@ -54,12 +55,11 @@ public sealed partial class JournalStore
             c.Parameters.Add(new NpgsqlParameter<DateOnly[]>("starts", terms.Select(t => t.Starts).ToArray()));
             c.Parameters.Add(new NpgsqlParameter<DateOnly[]>("ends", terms.Select(t => t.Ends).ToArray()));
         }
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
 
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
-            return null; // disposing the reader reads the rest of the batch, its COMMIT too
+            return null;
         }
         var stored = reader.GetInt64(0);
         var storedScope = reader.GetInt64(1);
@@ -100,6 +100,7 @@ public sealed partial class JournalStore
             }
         }
         await reader.DisposeAsync();
+        await transaction.CommitAsync(cancellationToken);
 
         // Ahead of the class: a snapshot from a journal this one is not (restored from a backup). Fewer or more rows up to
         // its watermark than it counted: a row committed after it was read, with a sequence taken before (another class's

@@ -61,6 +61,11 @@ public sealed class JournalLoad(Uri api, IReadOnlyList<DemoRegistry.Teaching> te
     public TimeSpan LongestWriterGap(TimeSpan from, TimeSpan to) =>
         _acknowledgedAt.Where(a => a.Writer >= 0).GroupBy(a => a.Writer).Select(w => LongestGap(w.Select(a => a.At), from, to)).DefaultIfEmpty(to - from).Max();
 
+    /// <summary>The attempts that ended in [<paramref name="from"/>, <paramref name="to"/>], by outcome: how many, and the longest one took.</summary>
+    public string DescribeAttempts(TimeSpan from, TimeSpan to) =>
+        string.Join(", ", _attempts.Where(a => a.End >= from && a.End <= to).GroupBy(a => a.Outcome).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Key} ×{g.Count()} (longest {g.Max(a => a.Took).TotalSeconds:F1} s)"));
+
     private static TimeSpan LongestGap(IEnumerable<TimeSpan> acknowledged, TimeSpan from, TimeSpan to)
     {
         var longest = TimeSpan.Zero;

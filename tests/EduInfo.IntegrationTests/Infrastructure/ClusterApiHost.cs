@@ -131,6 +131,27 @@ public sealed class ClusterApiHost : IApiHost, IAsyncLifetime
         return new(port, silo.ExitCode, took.Elapsed);
     }
 
+    /// <summary>The lines of every process's log so far, killed silos' too, that contain one of <paramref name="needles"/>.</summary>
+    public IReadOnlyList<string> LogLinesContaining(params string[] needles)
+    {
+        List<string> logs;
+        lock (_processes)
+        {
+            logs = _processes.Select(p => p.Log).ToList();
+        }
+        return logs.SelectMany(log => ReadShared(log).Where(line => needles.Any(n => line.Contains(n, StringComparison.Ordinal)))
+            .Select(line => $"{Path.GetFileName(log)}: {line.Trim()}")).ToList();
+    }
+
+    private static IEnumerable<string> ReadShared(string path)
+    {
+        using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+        while (reader.ReadLine() is { } line)
+        {
+            yield return line;
+        }
+    }
+
     /// <summary>A silo stopped by <see cref="StopSiloAsync"/>: its silo port (its membership row), exit code and how long the shutdown took.</summary>
     public sealed record SiloStop(int Port, int ExitCode, TimeSpan Took);
 
