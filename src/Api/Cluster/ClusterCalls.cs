@@ -15,13 +15,21 @@ public sealed class ClusterCallOptions
 
     /// <summary>The pause between attempts while the cluster moves the lost silo's grains.</summary>
     public TimeSpan Backoff { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// Within <see cref="RetryWindow"/> of a silo loss, an attempt without an answer this long is abandoned and resent: a
+    /// surviving gateway may have forwarded it to the lost silo before the survivors declared it dead, and such a call
+    /// is answered by nothing but Orleans' 30 s response timeout.
+    /// </summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }
 
 /// <summary>
 /// Idempotent grain calls of the Api that survive the loss of a silo: a journal write (its entry ids make a resend a
 /// duplicate, never a second row) or a read. A call in flight when a gateway connection closes is abandoned and resent
 /// at once instead of waiting out Orleans' 30 s response timeout, and while the cluster moves the lost silo's grains the
-/// transient refusals are retried within a budget. A client that gives up cancels the wait at once.
+/// transient refusals, and attempts left without an answer, are retried within a budget. A client that gives up cancels
+/// the wait at once.
 /// </summary>
 public sealed class ClusterCalls(SiloLossSignal signal, ClusterCallOptions options, ILogger<ClusterCalls> logger)
 {
@@ -36,11 +44,12 @@ public sealed class ClusterCalls(SiloLossSignal signal, ClusterCallOptions optio
         for (var attempt = 1; ; attempt++)
         {
             var lost = signal.NextLoss;
+            var recovering = signal.LostWithin(options.RetryWindow);
             var pending = call();
             try
             {
                 using var either = CancellationTokenSource.CreateLinkedTokenSource(lost, requestAborted);
-                return await pending.WaitAsync(either.Token);
+                return await (recovering ? pending.WaitAsync(options.AttemptTimeout, either.Token) : pending.WaitAsync(either.Token));
             }
             catch (OperationCanceledException) when (requestAborted.IsCancellationRequested)
             {
@@ -56,8 +65,14 @@ public sealed class ClusterCalls(SiloLossSignal signal, ClusterCallOptions optio
             }
             catch (Exception ex) when (IsTransient(ex) && signal.LostWithin(options.RetryWindow) && !requestAborted.IsCancellationRequested && Within(started))
             {
-                logger.LogInformation("A call refused while the cluster recovers a lost silo is retried (attempt {Attempt}): {Error}", attempt + 1, ex.GetType().Name);
+                Abandon(pending); // still running when it had no answer in time
+                logger.LogInformation("A call refused or unanswered while the cluster recovers a lost silo is retried (attempt {Attempt}): {Error}", attempt + 1, ex.GetType().Name);
                 await Task.Delay(options.Backoff, requestAborted);
+            }
+            catch (TimeoutException) when (!pending.IsCompleted)
+            {
+                Abandon(pending); // no answer in time and no budget left: the request's failure is answered now
+                throw;
             }
         }
     }

@@ -146,7 +146,8 @@ public sealed class ClusterFaultTests(ITestOutputHelper output) : IAsyncLifetime
             $"no acknowledgement for {killGap.TotalSeconds:F1} s after a silo was killed; it was declared dead after {declaredDead.TotalSeconds:F1} s; " +
             $"attempts after the kill: {load.DescribeAttempts(killedAt, killedAt + WatchAfterKill)}");
         Assert.True(killWriterGap <= declaredDead + KillWriterGapOverDetection,
-            $"a writer went {killWriterGap.TotalSeconds:F1} s without an acknowledgement after a silo was killed; it was declared dead after {declaredDead.TotalSeconds:F1} s");
+            $"a writer went {killWriterGap.TotalSeconds:F1} s without an acknowledgement after a silo was killed; it was declared dead after {declaredDead.TotalSeconds:F1} s; " +
+            $"attempts after the kill: {load.DescribeAttempts(killedAt, killedAt + WatchAfterKill)}");
         Assert.True(databaseGap <= downtime + DatabaseGapOverDowntime,
             $"no acknowledgement for {databaseGap.TotalSeconds:F1} s around a PostgreSQL restart that took {downtime.TotalSeconds:F1} s");
 

@@ -1,0 +1,75 @@
+using EduInfo.Api.Cluster;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace EduInfo.UnitTests.Api;
+
+/// <summary>
+/// The Api's idempotent grain calls after a silo loss: an attempt a surviving gateway forwarded into the lost silo gets no
+/// answer until Orleans' 30 s timeout, so within the retry window an unanswered attempt is abandoned and resent; outside
+/// it a slow answer is waited for, and the request's budget still bounds the retries.
+/// </summary>
+public sealed class ClusterCallsTests
+{
+    private static readonly ClusterCallOptions Options = new()
+    {
+        AttemptTimeout = TimeSpan.FromMilliseconds(100),
+        RequestBudget = TimeSpan.FromSeconds(2),
+        Backoff = TimeSpan.FromMilliseconds(10),
+    };
+
+    private static (ClusterCalls Calls, SiloLossSignal Signal) Create()
+    {
+        var signal = new SiloLossSignal(NullLogger<SiloLossSignal>.Instance, watching: true);
+        return (new ClusterCalls(signal, Options, NullLogger<ClusterCalls>.Instance), signal);
+    }
+
+    private static void LoseASilo(SiloLossSignal signal) => signal.NotifyGatewayCountChanged(1, 2, connectionRecovered: false);
+
+    [Fact]
+    public async Task After_a_silo_loss_an_attempt_without_an_answer_is_resent_and_the_resend_answers()
+    {
+        var (calls, signal) = Create();
+        LoseASilo(signal);
+        var attempts = 0;
+        var lostInTheDeadSilo = new TaskCompletionSource<int>();
+
+        // Without the resend the first attempt is waited for until the client gives up (here after 30 s): a cancellation, not 42.
+        using var client = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var answer = await calls.IdempotentAsync(() => ++attempts == 1 ? lostInTheDeadSilo.Task : Task.FromResult(42), client.Token);
+
+        Assert.Equal(42, answer);
+        Assert.Equal(2, attempts);
+    }
+
+    [Fact]
+    public async Task Without_a_silo_loss_a_slow_answer_is_waited_for_and_not_resent()
+    {
+        var (calls, _) = Create();
+        var attempts = 0;
+
+        var answer = await calls.IdempotentAsync(async () =>
+        {
+            attempts++;
+            await Task.Delay(Options.AttemptTimeout * 3);
+            return 7;
+        }, CancellationToken.None);
+
+        Assert.Equal(7, answer);
+        Assert.Equal(1, attempts);
+    }
+
+    [Fact]
+    public async Task After_a_silo_loss_attempts_that_never_answer_end_in_a_timeout_within_the_budget_not_in_a_wait_for_ever()
+    {
+        var (calls, signal) = Create();
+        LoseASilo(signal);
+        var attempts = 0;
+
+        // A client that gives up after 30 s would end it with a cancellation: the timeout must come first, from the budget.
+        using var client = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await Assert.ThrowsAsync<TimeoutException>(() =>
+            calls.IdempotentAsync(() => { attempts++; return new TaskCompletionSource<int>().Task; }, client.Token));
+
+        Assert.True(attempts >= 2, $"{attempts} attempt(s)");
+    }
+}
