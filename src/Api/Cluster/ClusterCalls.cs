@@ -17,9 +17,10 @@ public sealed class ClusterCallOptions
     public TimeSpan Backoff { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>
-    /// Within <see cref="RetryWindow"/> of a silo loss, an attempt without an answer this long is abandoned and resent: a
-    /// surviving gateway may have forwarded it to the lost silo before the survivors declared it dead, and such a call
-    /// is answered by nothing but Orleans' 30 s response timeout.
+    /// Within <see cref="RetryWindow"/> of a silo loss, an attempt without an answer this long (the second twice as long,
+    /// and so on, never past the budget) is abandoned and resent: a surviving gateway may have forwarded it to the lost
+    /// silo before the survivors declared it dead, and such a call is answered by nothing but Orleans' 30 s response
+    /// timeout. The growing wait keeps a call that is merely slow from being sent again and again.
     /// </summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }
@@ -49,7 +50,12 @@ public sealed class ClusterCalls(SiloLossSignal signal, ClusterCallOptions optio
             try
             {
                 using var either = CancellationTokenSource.CreateLinkedTokenSource(lost, requestAborted);
-                return await (recovering ? pending.WaitAsync(options.AttemptTimeout, either.Token) : pending.WaitAsync(either.Token));
+                return await (recovering ? pending.WaitAsync(AttemptWait(attempt, started), either.Token) : pending.WaitAsync(either.Token));
+            }
+            catch (Exception) when (pending.IsCompletedSuccessfully)
+            {
+                // The answer came between the end of the wait and here: it is the answer, whatever ended the wait.
+                return pending.Result;
             }
             catch (OperationCanceledException) when (requestAborted.IsCancellationRequested)
             {
@@ -63,7 +69,8 @@ public sealed class ClusterCalls(SiloLossSignal signal, ClusterCallOptions optio
                 Abandon(pending);
                 logger.LogInformation("A call in flight when a silo was lost is resent (attempt {Attempt})", attempt + 1);
             }
-            catch (Exception ex) when (IsTransient(ex) && signal.LostWithin(options.RetryWindow) && !requestAborted.IsCancellationRequested && Within(started))
+            // An attempt started within the window is retried even if the window ended while it waited.
+            catch (Exception ex) when (IsTransient(ex) && (recovering || signal.LostWithin(options.RetryWindow)) && !requestAborted.IsCancellationRequested && Within(started))
             {
                 Abandon(pending); // still running when it had no answer in time
                 logger.LogInformation("A call refused or unanswered while the cluster recovers a lost silo is retried (attempt {Attempt}): {Error}", attempt + 1, ex.GetType().Name);
@@ -78,6 +85,14 @@ public sealed class ClusterCalls(SiloLossSignal signal, ClusterCallOptions optio
     }
 
     private bool Within(long started) => Stopwatch.GetElapsedTime(started) < options.RequestBudget;
+
+    /// <summary>Attempt n after a loss waits n × <see cref="ClusterCallOptions.AttemptTimeout"/>, at most the budget left.</summary>
+    private TimeSpan AttemptWait(int attempt, long started)
+    {
+        var left = options.RequestBudget - Stopwatch.GetElapsedTime(started);
+        var wait = options.AttemptTimeout * attempt;
+        return left < wait ? (left > TimeSpan.Zero ? left : TimeSpan.Zero) : wait;
+    }
 
     /// <summary>Failures of reaching a grain, not of the call itself: a rejected message, a lost connection, no answer.</summary>
     private static bool IsTransient(Exception ex) =>

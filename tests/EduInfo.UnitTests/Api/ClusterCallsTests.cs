@@ -70,4 +70,41 @@ public sealed class ClusterCallsTests
         using var client = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await Assert.ThrowsAsync<TimeoutException>(() => calls.IdempotentAsync(() => new TaskCompletionSource<int>().Task, client.Token));
     }
+
+    [Fact]
+    public async Task After_a_silo_loss_a_slow_answer_is_reached_because_each_resend_waits_longer()
+    {
+        // Every attempt answers 3 attempt-timeouts after it is sent: with one fixed wait each copy would be abandoned in
+        // turn until the budget ends the request; the n-th attempt's wait of n timeouts reaches the answer.
+        var (calls, signal) = Create();
+        LoseASilo(signal);
+
+        using var client = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var answer = await calls.IdempotentAsync(async () =>
+        {
+            await Task.Delay(Options.AttemptTimeout * 3);
+            return 7;
+        }, client.Token);
+
+        Assert.Equal(7, answer);
+    }
+
+    [Fact]
+    public async Task An_attempt_started_within_the_retry_window_is_resent_even_if_the_window_ended_while_it_waited()
+    {
+        // The first attempt starts inside the 2 s window and is given up at 3 s, after the window: it is resent (and the
+        // resend, outside the window, is waited for) instead of failing the request.
+        var (calls, signal) = Create(new ClusterCallOptions
+        {
+            RetryWindow = TimeSpan.FromSeconds(2), AttemptTimeout = TimeSpan.FromSeconds(3), RequestBudget = TimeSpan.FromSeconds(20), Backoff = Options.Backoff,
+        });
+        LoseASilo(signal);
+        var attempts = 0;
+        var lostInTheDeadSilo = new TaskCompletionSource<int>();
+
+        using var client = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var answer = await calls.IdempotentAsync(() => ++attempts == 1 ? lostInTheDeadSilo.Task : Task.FromResult(42), client.Token);
+
+        Assert.Equal(42, answer);
+    }
 }
