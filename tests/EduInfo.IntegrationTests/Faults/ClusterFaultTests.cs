@@ -128,11 +128,6 @@ public sealed class ClusterFaultTests(ITestOutputHelper output) : IAsyncLifetime
         var check = AckLedgerCheck.Compare(load.Acknowledged, ledger);
         Assert.True(check.None, check.ToString());
 
-        // A connection returned to its pool out of step with its server hands the next user someone else's answers
-        // (Npgsql's own "please file a bug" errors) and stalls the grains that draw it: never, whatever the faults.
-        var desyncs = _cluster.LogLinesContaining(ProtocolDesyncMarkers);
-        Assert.True(desyncs.Count == 0, $"{desyncs.Count} log lines of a desynchronised database connection:\n{string.Join("\n", desyncs.Take(5))}");
-
         var converging = Stopwatch.StartNew();
         await _cluster.SummariesEqualTheJournalAsync(ConvergenceBound);
         output.WriteLine($"acknowledged {load.AcknowledgedCount} entries ({ledger.Count} journal rows, {load.Corrections} corrections); failed attempts retried: " +
@@ -144,10 +139,10 @@ public sealed class ClusterFaultTests(ITestOutputHelper output) : IAsyncLifetime
 
         Assert.True(killGap <= declaredDead + KillGapOverDetection,
             $"no acknowledgement for {killGap.TotalSeconds:F1} s after a silo was killed; it was declared dead after {declaredDead.TotalSeconds:F1} s; " +
-            $"attempts after the kill: {load.DescribeAttempts(killedAt, killedAt + WatchAfterKill)}");
+            $"attempts after the kill: {load.DescribeAttempts(killedAt, killedAt + WatchAfterKill)}; {DesyncSummary()}");
         Assert.True(killWriterGap <= declaredDead + KillWriterGapOverDetection,
             $"a writer went {killWriterGap.TotalSeconds:F1} s without an acknowledgement after a silo was killed; it was declared dead after {declaredDead.TotalSeconds:F1} s; " +
-            $"attempts after the kill: {load.DescribeAttempts(killedAt, killedAt + WatchAfterKill)}");
+            $"attempts after the kill: {load.DescribeAttempts(killedAt, killedAt + WatchAfterKill)}; {DesyncSummary()}");
         Assert.True(databaseGap <= downtime + DatabaseGapOverDowntime,
             $"no acknowledgement for {databaseGap.TotalSeconds:F1} s around a PostgreSQL restart that took {downtime.TotalSeconds:F1} s");
 
@@ -158,12 +153,25 @@ public sealed class ClusterFaultTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.True(load.Corrections > 0, "no correction was acknowledged during the load");
         Assert.True(diaryMismatches.Count == 0, string.Join("\n", diaryMismatches.Take(10)));
 
+        // Last, so it also sees what the checks above made the processes do: a connection returned to its pool out of
+        // step with its server hands the next user someone else's answers (Npgsql's own "please file a bug" errors) and
+        // stalls the grains that draw it — never, whatever the faults.
+        var desyncs = _cluster.LogLinesContaining(ProtocolDesyncMarkers);
+        Assert.True(desyncs.Count == 0, $"{desyncs.Count} log lines of a desynchronised database connection:\n{string.Join("\n", desyncs.Take(5))}");
+
         // Negative control: the same checker, after one acknowledged row is removed behind the system's back.
         var victim = load.Acknowledged.First();
         await _cluster.Db.ExecuteAsync("DELETE FROM journal WHERE entry_id = @id", ("id", victim));
         var tampered = AckLedgerCheck.Compare(load.Acknowledged, await AckLedgerCheck.JournalRowsByEntryIdAsync(_cluster.Db.DataSource));
         Assert.Equal([victim], tampered.Lost);
         Assert.Empty(tampered.Duplicated);
+    }
+
+    /// <summary>For a failure message: the desync log lines so far, which a stall may come from.</summary>
+    private string DesyncSummary()
+    {
+        var lines = _cluster.LogLinesContaining(ProtocolDesyncMarkers);
+        return $"{lines.Count} log lines of a desynchronised database connection" + (lines.Count == 0 ? "" : ":\n" + string.Join("\n", lines.Take(3)));
     }
 
     /// <summary>Each loaded student's diary against a count of the journal's rows in force (marks of the student, roll-calls that listed them).</summary>
