@@ -6,11 +6,11 @@
 # last write). Ledger snapshots off, then on (a first start to write them, then the measured ones); with "r2r" in the
 # modes, starts of a ReadyToRun self-contained publish of the Api (as scripts/build-images.sh publishes it) alternate
 # with the "on" ones; with "base" in the modes, starts of the Api built from the commit $RESTART_BASE (default HEAD) in a
-# worktree aside alternate with them: a change's before and after in the same run, on the same country; with "pgo0",
-# starts of the tree's build without dynamic PGO (DOTNET_TieredPGO=0: no instrumented tier while the code warms up); with
+# worktree aside alternate with them: a change's before and after in the same run, on the same country; with "pgo1",
+# starts of the tree's build with dynamic PGO (DOTNET_TieredPGO=1, the runtime's default, which the hosts turn off); with
 # "tc0", without tiered compilation (DOTNET_TieredCompilation=0: each method compiled once, optimized, and never again).
 # Each start prints the CPU seconds the Api and the whole machine spent until converged (the rest is PostgreSQL, mostly).
-#   bench/restart.sh [size=large] [history rows=3000000] [rounds=3] [load seconds=15] [modes="off on" | "on r2r" | "on base pgo0 tc0" …]
+#   bench/restart.sh [size=large] [history rows=3000000] [rounds=3] [load seconds=15] [modes="off on" | "on r2r" | "on base pgo1 tc0" …]
 # EDUINFO_PROFILE=/path/perf.data: a perf profile (all CPUs) of the last start with snapshots, until converged; read it
 # with bench/profile-report.sh.
 set -euo pipefail
@@ -87,12 +87,12 @@ run() {
 if [[ " $modes " == *" off "* ]]; then
   for i in $(seq 1 "$rounds"); do run false "run $i"; done
 fi
-if [[ " $modes " == *" on "* || " $modes " == *" pgo0 "* || " $modes " == *" tc0 "* || -n "$r2r_dir" || -n "$base_dir" ]]; then
+if [[ " $modes " == *" on "* || " $modes " == *" pgo1 "* || " $modes " == *" tc0 "* || -n "$r2r_dir" || -n "$base_dir" ]]; then
   sql "TRUNCATE class_ledger_snapshots" >/dev/null
   run true "first"
   for i in $(seq 1 "$rounds"); do
     if [[ " $modes " == *" on "* ]]; then run true "run $i"; fi
-    if [[ " $modes " == *" pgo0 "* ]]; then run true "pgo0 $i" "$api_dir" "DOTNET_TieredPGO=0"; fi
+    if [[ " $modes " == *" pgo1 "* ]]; then run true "pgo1 $i" "$api_dir" "DOTNET_TieredPGO=1"; fi
     if [[ " $modes " == *" tc0 "* ]]; then run true "tc0 $i" "$api_dir" "DOTNET_TieredCompilation=0"; fi
     if [ -n "$r2r_dir" ]; then run true "r2r $i" "$r2r_dir"; fi
     if [ -n "$base_dir" ]; then run true "base $i" "$base_dir"; fi
