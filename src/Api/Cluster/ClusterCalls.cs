@@ -44,6 +44,11 @@ public sealed class ClusterCalls(SiloLossSignal signal, ClusterCallOptions optio
         var started = Stopwatch.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {
+            if (attempt > 1 && !Within(started))
+            {
+                // The backoff took the rest of the budget: an attempt now could only time out at once.
+                throw new TimeoutException("The cluster did not answer within the request's budget.");
+            }
             var lost = signal.NextLoss;
             var recovering = signal.LostWithin(options.RetryWindow);
             var pending = call();
@@ -91,7 +96,7 @@ public sealed class ClusterCalls(SiloLossSignal signal, ClusterCallOptions optio
     {
         var left = options.RequestBudget - Stopwatch.GetElapsedTime(started);
         var wait = options.AttemptTimeout * attempt;
-        return left < wait ? (left > TimeSpan.Zero ? left : TimeSpan.Zero) : wait;
+        return left < wait ? TimeSpan.FromTicks(Math.Max(left.Ticks, 1)) : wait;
     }
 
     /// <summary>Failures of reaching a grain, not of the call itself: a rejected message, a lost connection, no answer.</summary>

@@ -31,15 +31,22 @@ public sealed class ClusterCallsTests
     {
         var (calls, signal) = Create();
         LoseASilo(signal);
-        var attempts = 0;
-        var lostInTheDeadSilo = new TaskCompletionSource<int>();
 
         // Without the resend the first attempt is waited for until the client gives up (here after 30 s): a cancellation, not 42.
-        using var client = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var answer = await calls.IdempotentAsync(() => ++attempts == 1 ? lostInTheDeadSilo.Task : Task.FromResult(42), client.Token);
+        var (answer, attempts) = await FirstAttemptLostThenAnswered(calls);
 
         Assert.Equal(42, answer);
         Assert.Equal(2, attempts);
+    }
+
+    /// <summary>A call whose first attempt went into the dead silo (no answer, ever) and whose resend answers 42.</summary>
+    private static async Task<(int Answer, int Attempts)> FirstAttemptLostThenAnswered(ClusterCalls calls)
+    {
+        var attempts = 0;
+        var lostInTheDeadSilo = new TaskCompletionSource<int>();
+        using var client = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var answer = await calls.IdempotentAsync(() => ++attempts == 1 ? lostInTheDeadSilo.Task : Task.FromResult(42), client.Token);
+        return (answer, attempts);
     }
 
     [Fact]
@@ -99,12 +106,32 @@ public sealed class ClusterCallsTests
             RetryWindow = TimeSpan.FromSeconds(2), AttemptTimeout = TimeSpan.FromSeconds(3), RequestBudget = TimeSpan.FromSeconds(20), Backoff = Options.Backoff,
         });
         LoseASilo(signal);
-        var attempts = 0;
-        var lostInTheDeadSilo = new TaskCompletionSource<int>();
 
-        using var client = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var answer = await calls.IdempotentAsync(() => ++attempts == 1 ? lostInTheDeadSilo.Task : Task.FromResult(42), client.Token);
+        var (answer, attempts) = await FirstAttemptLostThenAnswered(calls);
 
         Assert.Equal(42, answer);
+        Assert.Equal(2, attempts);
+    }
+
+    [Fact]
+    public async Task A_refusal_whose_backoff_outlasts_the_budget_is_answered_with_a_timeout_and_not_sent_again()
+    {
+        // The first attempt is refused (a transient failure) and the pause before the next ends after the budget: a
+        // second attempt could only time out at once, so none is sent.
+        var (calls, signal) = Create(new ClusterCallOptions
+        {
+            AttemptTimeout = Options.AttemptTimeout, RequestBudget = TimeSpan.FromMilliseconds(300), Backoff = TimeSpan.FromMilliseconds(600),
+        });
+        LoseASilo(signal);
+        var attempts = 0;
+
+        using var client = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await Assert.ThrowsAsync<TimeoutException>(() => calls.IdempotentAsync(() =>
+        {
+            attempts++;
+            return Task.FromException<int>(new TimeoutException("refused"));
+        }, client.Token));
+
+        Assert.Equal(1, attempts);
     }
 }
