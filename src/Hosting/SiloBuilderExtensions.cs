@@ -26,6 +26,7 @@ public static class SiloBuilderExtensions
         var orleans = configuration.GetSection("Cluster");
         silo.AddActivityPropagation(); // a trace runs from the HTTP request through the grain calls to the SQL
         silo.Services.AddSingleton<EduInfo.Grains.Rollup.RollupMetrics>();
+        silo.Services.AddSingleton<EduInfo.Grains.Classes.ClassRulesMemo>(); // the rules built once per silo, not per class
         silo.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = orleans["ClusterId"] ?? "eduinfo";

@@ -11,5 +11,8 @@ public interface IFinalAttestationPolicyGrain : IGrainWithStringKey
 
     Task<IReadOnlyList<FinalAttestationPolicyDocument>> GetVersions();
 
+    /// <summary>A digest of the versions' content: equal for equal versions on every silo (a class's rules check).</summary>
+    Task<string> GetDigest();
+
     Task<IReadOnlyList<EntryProblem>> SetVersion(Actor actor, FinalAttestationPolicyDocument policy);
 }

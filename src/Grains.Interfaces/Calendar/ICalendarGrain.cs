@@ -15,6 +15,9 @@ public interface ICalendarGrain : IGrainWithStringKey
     /// </summary>
     Task<AcademicCalendarDocument?> Get();
 
+    /// <summary>A digest of the calendar's content: equal for equal calendars on every silo (a class's rules check).</summary>
+    Task<string> GetDigest();
+
     /// <summary>
     /// Replaces the calendar. Terms already started keep their dates and days before today cannot change, so no
     /// recorded entry moves to another term or becomes invalid. Audited.

@@ -18,7 +18,7 @@ public sealed partial class ClassGrain
     /// <summary>The students and terms the class's sums are read by (enrolled at any time of the year; the calendar's terms).</summary>
     private (List<string> Students, List<TermSpan> Terms) LedgerScope() => (
         _class!.Enrolments.Select(e => e.StudentId).Distinct(StringComparer.Ordinal).ToList(),
-        (_calendar?.Terms ?? []).Select(t => new TermSpan(t.Term, t.Starts, t.Ends)).ToList());
+        (_rules?.Calendar?.Terms ?? []).Select(t => new TermSpan(t.Term, t.Starts, t.Ends)).ToList());
 
     /// <summary>
     /// What the ledger is built from: the snapshot brought forward when there is a good one (and <paramref name="countAll"/>

@@ -12,7 +12,7 @@ namespace EduInfo.Grains.Classes;
 // on the year's first day (fetched with the other rules, see FetchRulesAsync).
 public sealed partial class ClassGrain
 {
-    private FinalAttestationPolicy FinalAttestation => _finalAttestation;
+    private FinalAttestationPolicy FinalAttestation => _rules?.FinalAttestation ?? new();
 
     public async Task<BatchOutcome> RecordExam(Actor actor, ExamRequest request)
     {

@@ -3,10 +3,7 @@ using EduInfo.Domain.Calendar;
 using EduInfo.Domain.Journal;
 using EduInfo.Domain.Metrics;
 using EduInfo.Domain.Registry;
-using System.Text.Json;
 using EduInfo.Grains.Interfaces.Actors;
-using EduInfo.Grains.Interfaces.Assessment;
-using EduInfo.Grains.Interfaces.Calendar;
 using EduInfo.Grains.Interfaces.Journal;
 using EduInfo.Grains.Interfaces.Registry;
 using EduInfo.Grains.Interfaces.Students;
@@ -49,11 +46,9 @@ public sealed partial class ClassGrain(
 
     private ClassRecord? _class;
     private ClassLedger? _ledger;
-    // The rules as last fetched; the ledger's <see cref="ClassLedger.Rules"/> are built from them at each load.
-    private SchoolCalendar? _calendar;
-    private string _rulesFingerprint = "";
-    private IReadOnlyList<AssessmentPolicy> _policies = [];
-    private EduInfo.Domain.YearEnd.FinalAttestationPolicy _finalAttestation = new();
+    // The rules as last fetched (shared with the silo's other classes of the kind and year); the ledger's
+    // <see cref="ClassLedger.Rules"/> are built from them at each load.
+    private ClassRuleSet? _rules;
     private DateTimeOffset _rulesFetchedAt = DateTimeOffset.MinValue;
     private long _watermark;
     // When the newest row this activation applied live was committed (null in a new activation: rows read back from the
@@ -117,7 +112,7 @@ public sealed partial class ClassGrain(
         _yearClosed = standing.YearClosed;
         var data = await ReadLedgerDataAsync(countAll, cancellationToken);
         _watermark = data.Watermark;
-        _ledger = ClassLedger.FromJournal(_class, _calendar, _policies, limits.Value.FormativeScale, data, standing.Timetable!);
+        _ledger = ClassLedger.FromJournal(_class, _rules!.Calendar, _rules.Policies, limits.Value.FormativeScale, data, standing.Timetable!);
         _snapshot = null;
         _publisher ??= NewPublisher(standing.YearLive);
     }
@@ -125,18 +120,10 @@ public sealed partial class ClassGrain(
     /// <summary>Fetches the calendar and the policy versions; true when they differ from those the ledger was built on.</summary>
     private async Task<bool> FetchRulesAsync()
     {
-        var calendar = await GrainFactory.GetGrain<ICalendarGrain>(ICalendarGrain.KeyOf(_class!.AcademicYear, _class.OrganizationKind)).Get();
-        var policies = await GrainFactory.GetGrain<IAssessmentPolicyGrain>(_class.OrganizationKind).GetVersions();
-        var attestation = await GrainFactory.GetGrain<IFinalAttestationPolicyGrain>(IFinalAttestationPolicyGrain.Key).GetVersions();
+        var rules = await ServiceProvider.GetRequiredService<ClassRulesMemo>().GetAsync(GrainFactory, _class!.AcademicYear, _class.OrganizationKind);
         _rulesFetchedAt = time.GetUtcNow();
-        // A digest, not the text: the calendar's and policies' JSON is kilobytes, kept by every class grain (issue 26.3).
-        var fingerprint = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new { calendar, policies, attestation })));
-        var changed = fingerprint != _rulesFingerprint;
-        _rulesFingerprint = fingerprint;
-        _calendar = calendar is null ? null : new SchoolCalendar(calendar);
-        _policies = policies.Where(p => PolicyDocuments.Validate(p, DateOnly.MinValue).Count == 0)
-            .Select(PolicyDocuments.ToPolicy).ToList();
-        _finalAttestation = EduInfo.Domain.YearEnd.FinalAttestationPolicies.InForce(attestation, _class.AcademicYear);
+        var changed = rules.Fingerprint != _rules?.Fingerprint;
+        _rules = rules;
         return changed;
     }
 

@@ -18,13 +18,18 @@ namespace EduInfo.Grains.Rules;
 public sealed class AssessmentPolicyGrain(AssessmentStore store, EduInfo.Storage.Registry.RegistryStore registry, IKazakhstanClock clock) : Grain, IAssessmentPolicyGrain
 {
     private IReadOnlyList<AssessmentPolicyDocument> _versions = [];
+    private string _digest = "";
 
     private string OrganizationKind => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
-        _versions = await store.ReadPoliciesAsync(OrganizationKind, cancellationToken);
+        Hold(await store.ReadPoliciesAsync(OrganizationKind, cancellationToken));
+
+    private void Hold(IReadOnlyList<AssessmentPolicyDocument> versions) => (_versions, _digest) = (versions, RulesDigest.Of(versions));
 
     public Task<IReadOnlyList<AssessmentPolicyDocument>> GetVersions() => Task.FromResult(_versions);
+
+    public Task<string> GetDigest() => Task.FromResult(_digest);
 
     public async Task<IReadOnlyList<EntryProblem>> SetVersion(Actor actor, AssessmentPolicyDocument policy)
     {
@@ -40,7 +45,7 @@ public sealed class AssessmentPolicyGrain(AssessmentStore store, EduInfo.Storage
         var detail = JsonSerializer.Serialize(new { organizationKind = OrganizationKind, policy }, new JsonSerializerOptions(JsonSerializerDefaults.Web));
         await store.WritePolicyAsync(OrganizationKind, policy,
             new AuditEntry(actor.UserId, actor.Roles, actor.ClientAddress, "policy.set", "policy", $"{OrganizationKind}/{policy.EffectiveFrom:yyyy-MM-dd}", null, "committed", detail));
-        _versions = await store.ReadPoliciesAsync(OrganizationKind);
+        Hold(await store.ReadPoliciesAsync(OrganizationKind));
         await registry.BumpClassVersionsAsync(OrganizationKind);
         return [];
     }

@@ -17,6 +17,7 @@ namespace EduInfo.Grains.Rules;
 public sealed class CalendarGrain(AssessmentStore store, EduInfo.Storage.Registry.RegistryStore registry, IKazakhstanClock clock) : Grain, ICalendarGrain
 {
     private AcademicCalendarDocument? _calendar;
+    private string _digest = RulesDigest.Of<AcademicCalendarDocument?>(null);
     private string _year = "";
     private string _kind = "";
 
@@ -26,7 +27,7 @@ public sealed class CalendarGrain(AssessmentStore store, EduInfo.Storage.Registr
         (_year, _kind) = key.Length == 2 ? (key[0], key[1]) : ("", "");
         if (IsKnown)
         {
-            _calendar = await store.ReadCalendarAsync(_year, _kind, cancellationToken) ?? await GenerateAsync(cancellationToken);
+            Hold(await store.ReadCalendarAsync(_year, _kind, cancellationToken) ?? await GenerateAsync(cancellationToken));
         }
     }
 
@@ -44,7 +45,11 @@ public sealed class CalendarGrain(AssessmentStore store, EduInfo.Storage.Registr
 
     private bool IsKnown => System.Text.RegularExpressions.Regex.IsMatch(_year, "^[0-9]{4}-[0-9]{4}$") && AssessmentStore.OrganizationKinds.Contains(_kind);
 
+    private void Hold(AcademicCalendarDocument? calendar) => (_calendar, _digest) = (calendar, RulesDigest.Of(calendar));
+
     public Task<AcademicCalendarDocument?> Get() => Task.FromResult(_calendar);
+
+    public Task<string> GetDigest() => Task.FromResult(_digest);
 
     public async Task<IReadOnlyList<EntryProblem>> Set(Actor actor, AcademicCalendarDocument calendar)
     {
@@ -61,7 +66,7 @@ public sealed class CalendarGrain(AssessmentStore store, EduInfo.Storage.Registr
         var detail = JsonSerializer.Serialize(new { terms = calendar.Terms?.Count ?? 0, days = calendar.Days?.Count ?? 0 });
         await store.WriteCalendarAsync(_year, _kind, calendar,
             new AuditEntry(actor.UserId, actor.Roles, actor.ClientAddress, "calendar.set", "calendar", this.GetPrimaryKeyString(), null, "committed", detail));
-        _calendar = await store.ReadCalendarAsync(_year, _kind);
+        Hold(await store.ReadCalendarAsync(_year, _kind));
         // The classes of this kind and year move to a new version; the reconciliation refreshes their figures.
         await registry.BumpClassVersionsAsync(_kind, _year);
         return [];

@@ -16,11 +16,16 @@ namespace EduInfo.Grains.Rules;
 public sealed class FinalAttestationPolicyGrain(AssessmentStore store, IKazakhstanClock clock) : Grain, IFinalAttestationPolicyGrain
 {
     private IReadOnlyList<FinalAttestationPolicyDocument> _versions = [];
+    private string _digest = "";
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
-        _versions = await store.ReadAttestationPoliciesAsync(cancellationToken);
+        Hold(await store.ReadAttestationPoliciesAsync(cancellationToken));
+
+    private void Hold(IReadOnlyList<FinalAttestationPolicyDocument> versions) => (_versions, _digest) = (versions, RulesDigest.Of(versions));
 
     public Task<IReadOnlyList<FinalAttestationPolicyDocument>> GetVersions() => Task.FromResult(_versions);
+
+    public Task<string> GetDigest() => Task.FromResult(_digest);
 
     public async Task<IReadOnlyList<EntryProblem>> SetVersion(Actor actor, FinalAttestationPolicyDocument policy)
     {
@@ -32,7 +37,7 @@ public sealed class FinalAttestationPolicyGrain(AssessmentStore store, IKazakhst
         var detail = JsonSerializer.Serialize(policy, new JsonSerializerOptions(JsonSerializerDefaults.Web));
         await store.WriteAttestationPolicyAsync(policy, new AuditEntry(actor.UserId, actor.Roles, actor.ClientAddress, "attestation-policy.set",
             "policy", $"final-attestation/{policy.EffectiveFrom:yyyy-MM-dd}", null, "committed", detail));
-        _versions = await store.ReadAttestationPoliciesAsync();
+        Hold(await store.ReadAttestationPoliciesAsync());
         return [];
     }
 }
