@@ -13,6 +13,8 @@
 #   bench/restart.sh [size=large] [history rows=3000000] [rounds=3] [load seconds=15] [modes="off on" | "on r2r" | "on base pgo1 tc0" …]
 # EDUINFO_PROFILE=/path/perf.data: a perf profile (all CPUs) of the last start with snapshots, until converged; read it
 # with bench/profile-report.sh.
+# EDUINFO_PG_STATEMENTS=N: PostgreSQL's N most expensive statements (pg_stat_statements, by execution time) of the last
+# start with snapshots, until converged: where the database's part of a restart goes.
 set -euo pipefail
 # The smoke load between starts would profile its own phase into the same file: the variable is taken from it.
 profile="${EDUINFO_PROFILE:-}"; unset EDUINFO_PROFILE
@@ -32,6 +34,12 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 bench_country "$size" "$history"
+statements="${EDUINFO_PG_STATEMENTS:-0}"
+if [ "$statements" != 0 ]; then
+  psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'"
+  pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w -t 60 restart >/dev/null
+  psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"
+fi
 api_dir="$root/src/Api/bin/Release/net10.0"
 r2r_dir=""
 if [[ " $modes " == *" r2r "* ]]; then
@@ -65,6 +73,8 @@ run() {
     perf record -a -g -F 199 --synth=no -o "$profile" -- sleep 100000 >/dev/null 2>&1 & perf_pid=$!
     sleep 1
   fi
+  local last=""; [ "$snapshots" = true ] && [ "$label" = "run $rounds" ] && last=1
+  [ -n "$last" ] && [ "$statements" != 0 ] && sql "SELECT pg_stat_statements_reset()" >/dev/null
   local t0 busy0; t0=$(date +%s.%N); busy0=$(busy)
   ( cd "$dir" && ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning \
       Rollup__LedgerSnapshots="$snapshots" RateLimits__PerAddressPerSecond=0 RateLimits__LoginsPerAddressPerMinute=0 RateLimits__PerUserPerSecond=0 \
@@ -78,6 +88,13 @@ run() {
   api_cpu=$(awk -v t="$(cpu_of "$api_pid")" -v h="$tick" 'BEGIN { printf "%.0f", t / h }')
   all_cpu=$(awk -v a="$busy0" -v b="$(busy)" -v h="$tick" 'BEGIN { printf "%.0f", (b - a) / h }')
   [ -n "$perf_pid" ] && { pkill -P "$perf_pid" sleep; wait "$perf_pid" 2>/dev/null || true; }
+  if [ -n "$last" ] && [ "$statements" != 0 ]; then
+    echo "PostgreSQL's statements until converged (calls, total ms, mean ms, rows, statement):"
+    sql "SELECT calls || ' | ' || round(total_exec_time) || ' | ' || round(mean_exec_time::numeric, 3) || ' | ' || rows || ' | '
+           || left(regexp_replace(query, '\s+', ' ', 'g'), 140)
+         FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT $statements"
+    sql "SELECT 'all statements: ' || sum(calls) || ' calls, ' || round(sum(total_exec_time)) || ' ms' FROM pg_stat_statements"
+  fi
   printf 'snapshots=%s %-8s ready %5.1f s  converged %6.1f s  CPU: Api %s s, machine %s s  (snapshots stored %s, %s)\n' "$snapshots" "$label" \
     "$ready" "$converged" "$api_cpu" "$all_cpu" "$(sql 'select count(*) from class_ledger_snapshots')" "$(sql "select coalesce(pg_size_pretty(sum(length(data))), '0 bytes') from class_ledger_snapshots")"
   dotnet "$tools" bench-smoke "http://127.0.0.1:$port" "$load" 16 | grep -m1 -i "acknowledged\|marks" || true
