@@ -38,6 +38,7 @@ public sealed class ClassRulesMemoTests : IAsyncLifetime
         var memo = new ClassRulesMemo();
         var first = await memo.GetAsync(_cluster.Client, "2026-2027", "school");
         Assert.Same(first, await memo.GetAsync(_cluster.Client, "2026-2027", "school"));
+        Assert.Equal(await DigestsAsync("school"), first.Fingerprint); // the set's own digest of what it was built from is its grains'
         Assert.NotEmpty(first.Policies);
         Assert.Equal(DayStatus.SchoolDay, first.Calendar!.Check(FrostDay, 5, 3, ["KZ"]));
 
@@ -64,7 +65,13 @@ public sealed class ClassRulesMemoTests : IAsyncLifetime
         await _cluster.DeactivateAsync(_cluster.Client.GetGrain<IAssessmentPolicyGrain>("school"));
         var reweighted = await memo.GetAsync(_cluster.Client, "2026-2027", "school");
         Assert.NotEqual(withFrost.Fingerprint, reweighted.Fingerprint);
+        Assert.Equal(await DigestsAsync("school"), reweighted.Fingerprint);
         Assert.Contains(reweighted.Policies, p => p.Weights.Values.Contains(40));
         Assert.DoesNotContain(withFrost.Policies, p => p.Weights.Values.Contains(40));
     }
+
+    private async Task<string> DigestsAsync(string kind) => string.Join('/',
+        await _cluster.Client.GetGrain<ICalendarGrain>(ICalendarGrain.KeyOf("2026-2027", kind)).GetDigest(),
+        await _cluster.Client.GetGrain<IAssessmentPolicyGrain>(kind).GetDigest(),
+        await _cluster.Client.GetGrain<IFinalAttestationPolicyGrain>(IFinalAttestationPolicyGrain.Key).GetDigest());
 }

@@ -4,6 +4,7 @@ using EduInfo.Domain.Calendar;
 using EduInfo.Domain.YearEnd;
 using EduInfo.Grains.Interfaces.Assessment;
 using EduInfo.Grains.Interfaces.Calendar;
+using EduInfo.Grains.Rules;
 
 namespace EduInfo.Grains.Classes;
 
@@ -22,8 +23,8 @@ public sealed record ClassRuleSet(
 /// The rules of each academic year and kind of organization, made once per silo rather than once per class: at a
 /// restart thousands of classes activate at once, and each copied, digested and validated the same documents
 /// (docs/benchmarks.md 26.5). The rules' grains are still asked at each fetch, for their digests only, so a new calendar
-/// or policy reaches a class as soon as before. The documents are fetched after their digests: what a set holds is
-/// never older than its fingerprint says.
+/// or policy reaches a class as soon as before. A set's fingerprint is made from the documents it was built from, so it
+/// names their content even when they changed between the digests asked and the fetch.
 /// </summary>
 public sealed class ClassRulesMemo
 {
@@ -43,18 +44,20 @@ public sealed class ClassRulesMemo
             (_, held) => held.Fingerprint == fingerprint && !held.Rules.Value.IsFaulted && !held.Rules.Value.IsCanceled ? held : New(fingerprint));
         return await held.Rules.Value;
 
-        Held New(string fingerprint) => new(fingerprint, new Lazy<Task<ClassRuleSet>>(() => FetchAsync(fingerprint)));
+        Held New(string fingerprint) => new(fingerprint, new Lazy<Task<ClassRuleSet>>(FetchAsync));
 
-        async Task<ClassRuleSet> FetchAsync(string fingerprint)
+        async Task<ClassRuleSet> FetchAsync()
         {
             var document = await calendar.Get();
             var versions = await policies.GetVersions();
             var attestations = await attestation.GetVersions();
+            // Digested as their grains digest them (the same types, equal content): a newer document than the digests
+            // asked before is named by its own digest, and the next class asking with the newer digests fetches again.
             return new ClassRuleSet(
                 document is null ? null : new SchoolCalendar(document),
                 versions.Where(p => PolicyDocuments.Validate(p, DateOnly.MinValue).Count == 0).Select(PolicyDocuments.ToPolicy).ToList(),
                 FinalAttestationPolicies.InForce(attestations, academicYear),
-                fingerprint);
+                string.Join('/', RulesDigest.Of(document), RulesDigest.Of(versions), RulesDigest.Of(attestations)));
         }
     }
 }
